@@ -1,0 +1,127 @@
+"""The one place IRIs are minted.
+
+Instances live one level under their kind: ``{base}/id/{kind}/{slug}`` (flat, so that
+CURIEs stay valid and Turtle writers stay fast). Slugs are ``[a-z0-9-]`` made from the
+NFC text with accents folded, so "Sévaré" and "Sevare" give the same slug.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Final
+
+from pyoxigraph import NamedNode
+
+from attackgraph.namespaces import DEFAULT_BASE, RAW_NS
+
+_NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
+_SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SAFE_IRI: Final = re.compile(r"https?://[A-Za-z0-9._~:/#%@!$&'()*+,;=?-]+")
+_FOLD: Final = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l"})
+MAX_SLUG: Final = 80
+
+
+def slugify(text: str) -> str:
+    """A stable ``[a-z0-9-]`` slug for a name.
+
+    Accents are folded and punctuation collapses to one hyphen. Text with no Latin
+    letters or digits at all gets a short hash of its NFC form instead, so it still
+    has a stable, distinct slug.
+
+    >>> slugify("Sévaré")
+    'sevare'
+    >>> slugify("  Jama'at Nasr al-Islam wal Muslimin ")
+    'jama-at-nasr-al-islam-wal-muslimin'
+    >>> slugify("000_6de047e5428871d9")
+    '000-6de047e5428871d9'
+    >>> slugify("كتيبة")
+    'u-7bc8fa8cbe'
+    """
+    nfc = unicodedata.normalize("NFC", text)
+    folded = unicodedata.normalize("NFKD", nfc.casefold().translate(_FOLD))
+    ascii_ = "".join(c for c in folded if not unicodedata.combining(c))
+    slug = _NOT_SLUG.sub("-", ascii_.lower()).strip("-")
+    if not slug:
+        slug = "u-" + hashlib.sha256(nfc.encode("utf-8")).hexdigest()[:10]
+    if len(slug) > MAX_SLUG:
+        digest = hashlib.sha256(nfc.encode("utf-8")).hexdigest()[:8]
+        slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + digest
+    return slug
+
+
+def check_slug(slug: str) -> str:
+    """Return ``slug`` if it is a valid slug, else raise ``ValueError``.
+
+    >>> check_slug("mali-war")
+    'mali-war'
+    >>> check_slug("Mali War")
+    Traceback (most recent call last):
+    ValueError: not a slug: 'Mali War'
+    """
+    if not _SLUG.fullmatch(slug):
+        raise ValueError(f"not a slug: {slug!r}")
+    return slug
+
+
+class Minter:
+    """Mints every instance IRI under one base.
+
+    >>> m = Minter("https://example.org/ag")
+    >>> m.event("mali-war").value
+    'https://example.org/ag/id/event/mali-war'
+    >>> m.claim("doc-1", 3).value
+    'https://example.org/ag/id/claim/doc-1-3'
+    """
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        base = base.rstrip("/")
+        if not _SAFE_IRI.fullmatch(base) or "#" in base or "?" in base:
+            raise ValueError(f"not a usable base IRI: {base!r}")
+        self.base = base
+        self.prefix = base + "/id/"
+
+    def _iri(self, kind: str, slug: str) -> NamedNode:
+        return NamedNode(f"{self.prefix}{kind}/{check_slug(slug)}")
+
+    def event(self, slug: str) -> NamedNode:
+        return self._iri("event", slug)
+
+    def side(self, event_slug: str, number: int) -> NamedNode:
+        return self._iri("side", f"{event_slug}-{number}")
+
+    def actor(self, slug: str) -> NamedNode:
+        return self._iri("actor", slug)
+
+    def place(self, slug: str) -> NamedNode:
+        return self._iri("place", slug)
+
+    def geometry(self, place_slug: str) -> NamedNode:
+        return self._iri("geometry", place_slug)
+
+    def document(self, doc_slug: str) -> NamedNode:
+        return self._iri("doc", doc_slug)
+
+    def graph(self, doc_slug: str) -> NamedNode:
+        """The named graph that holds one document's statements."""
+        return self._iri("graph", doc_slug)
+
+    def claim(self, doc_slug: str, number: int) -> NamedNode:
+        return self._iri("claim", f"{doc_slug}-{number}")
+
+    def figure(self, doc_slug: str, claim_number: int, number: int) -> NamedNode:
+        return self._iri("figure", f"{doc_slug}-{claim_number}-{number}")
+
+    def span(self, doc_slug: str, begin: int, end: int) -> NamedNode:
+        """A text span: RFC 5147-style begin/end code-point offsets in the slug."""
+        return self._iri("span", f"{doc_slug}-{begin}-{end}")
+
+
+def raw_property(key: str) -> NamedNode:
+    """The raw-layer property for an infobox key the mapping does not cover.
+
+    >>> raw_property("Numparticipants").value
+    'https://w3id.org/attackgraph/raw#numparticipants'
+    """
+    return NamedNode(RAW_NS + slugify(key))

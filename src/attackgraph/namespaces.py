@@ -1,0 +1,275 @@
+"""The ontology's terms as closed namespaces: write ``AG.Attack``, never an IRI string.
+
+Attributes are checked by mypy, so a misspelt term fails the type check; controlled
+values go through :func:`concept`, which raises on a name outside its scheme.
+``tests/test_ontology.py`` checks that every term here is declared in
+``ontology/attackgraph.ttl`` with a label and a comment, and vice versa.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pyoxigraph import NamedNode
+
+AG_NS: Final = "https://w3id.org/attackgraph/ontology#"
+CONCEPT_NS: Final = "https://w3id.org/attackgraph/concept/"
+RAW_NS: Final = "https://w3id.org/attackgraph/raw#"
+DEFAULT_BASE: Final = "https://w3id.org/attackgraph"
+
+RDF_NS: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS: Final = "http://www.w3.org/2000/01/rdf-schema#"
+XSD_NS: Final = "http://www.w3.org/2001/XMLSchema#"
+OWL_NS: Final = "http://www.w3.org/2002/07/owl#"
+SKOS_NS: Final = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA_NS: Final = "https://schema.org/"
+PROV_NS: Final = "http://www.w3.org/ns/prov#"
+GEO_NS: Final = "http://www.opengis.net/ont/geosparql#"
+NIF_NS: Final = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+SEM_NS: Final = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+DCTERMS_NS: Final = "http://purl.org/dc/terms/"
+SH_NS: Final = "http://www.w3.org/ns/shacl#"
+
+PREFIXES: Final[dict[str, str]] = {
+    "ag": AG_NS,
+    "c": CONCEPT_NS,
+    "raw": RAW_NS,
+    "id": DEFAULT_BASE + "/id/",
+    "rdf": RDF_NS,
+    "rdfs": RDFS_NS,
+    "xsd": XSD_NS,
+    "owl": OWL_NS,
+    "skos": SKOS_NS,
+    "schema": SCHEMA_NS,
+    "prov": PROV_NS,
+    "geo": GEO_NS,
+    "nif": NIF_NS,
+    "sem": SEM_NS,
+    "dcterms": DCTERMS_NS,
+}
+"""Prefixes used in every output and predeclared for queries."""
+
+
+def _ag(local: str) -> NamedNode:
+    return NamedNode(AG_NS + local)
+
+
+class AG:
+    """Classes and properties of the attackgraph ontology."""
+
+    # classes
+    Event: Final = _ag("Event")
+    Attack: Final = _ag("Attack")
+    ArmedConflict: Final = _ag("ArmedConflict")
+    Actor: Final = _ag("Actor")
+    ArmedGroup: Final = _ag("ArmedGroup")
+    StateActor: Final = _ag("StateActor")
+    Organization: Final = _ag("Organization")
+    Person: Final = _ag("Person")
+    Side: Final = _ag("Side")
+    Place: Final = _ag("Place")
+    CasualtyFigure: Final = _ag("CasualtyFigure")
+    Claim: Final = _ag("Claim")
+    Document: Final = _ag("Document")
+    TextSpan: Final = _ag("TextSpan")
+    # events
+    eventType: Final = _ag("eventType")
+    partOf: Final = _ag("partOf")
+    date: Final = _ag("date")
+    startDate: Final = _ag("startDate")
+    endDate: Final = _ag("endDate")
+    datePrecision: Final = _ag("datePrecision")
+    location: Final = _ag("location")
+    country: Final = _ag("country")
+    participant: Final = _ag("participant")
+    perpetrator: Final = _ag("perpetrator")
+    target: Final = _ag("target")
+    targetDescription: Final = _ag("targetDescription")
+    weapon: Final = _ag("weapon")
+    result: Final = _ag("result")
+    motive: Final = _ag("motive")
+    # sides
+    sideOf: Final = _ag("sideOf")
+    sideNumber: Final = _ag("sideNumber")
+    member: Final = _ag("member")
+    commander: Final = _ag("commander")
+    strength: Final = _ag("strength")
+    units: Final = _ag("units")
+    killedIn: Final = _ag("killedIn")
+    # actors
+    actorType: Final = _ag("actorType")
+    affiliatedWith: Final = _ag("affiliatedWith")
+    parentOrganization: Final = _ag("parentOrganization")
+    state: Final = _ag("state")
+    # places
+    placeType: Final = _ag("placeType")
+    containedIn: Final = _ag("containedIn")
+    iso3166_1: Final = _ag("iso3166_1")
+    iso3166_2: Final = _ag("iso3166_2")
+    locationPrecision: Final = _ag("locationPrecision")
+    # casualty figures
+    ofEvent: Final = _ag("ofEvent")
+    outcome: Final = _ag("outcome")
+    populationGroup: Final = _ag("populationGroup")
+    groupLabel: Final = _ag("groupLabel")
+    estimateType: Final = _ag("estimateType")
+    ofActor: Final = _ag("ofActor")
+    ofSide: Final = _ag("ofSide")
+    statedAs: Final = _ag("statedAs")
+    # claims
+    about: Final = _ag("about")
+    claimedBy: Final = _ag("claimedBy")
+    via: Final = _ag("via")
+    reportedIn: Final = _ag("reportedIn")
+    evidence: Final = _ag("evidence")
+    assertsFigure: Final = _ag("assertsFigure")
+    rank: Final = _ag("rank")
+    claimKind: Final = _ag("claimKind")
+    # documents and spans
+    contentHash: Final = _ag("contentHash")
+    sourceFile: Final = _ag("sourceFile")
+    line: Final = _ag("line")
+
+
+SCHEMES: Final[dict[str, tuple[str, ...]]] = {
+    "event-type": (
+        "armed-attack",
+        "armed-assault",
+        "bombing",
+        "suicide-bombing",
+        "vehicle-bombing",
+        "shooting",
+        "massacre",
+        "ambush",
+        "hostage-taking",
+        "kidnapping",
+        "airstrike",
+        "battle",
+        "coordinated-attack",
+        "arson",
+        "stabbing",
+        "siege",
+        "raid",
+    ),
+    "actor-type": (
+        "armed-group",
+        "state-forces",
+        "government",
+        "international-organization",
+        "non-governmental-organization",
+        "media",
+    ),
+    "outcome": ("killed", "injured", "captured", "missing", "arrested", "killed-or-injured"),
+    "population-group": (
+        "total",
+        "civilians",
+        "soldiers",
+        "security-forces",
+        "police",
+        "militants",
+        "attackers",
+        "children",
+        "students",
+        "staff",
+        "hostages",
+        "other-group",
+    ),
+    "estimate-type": ("exact", "approximate", "at-least", "at-most", "range", "vague"),
+    "rank": ("preferred", "normal", "deprecated"),
+    "date-precision": ("day", "month", "year"),
+    "location-precision": ("exact-site", "settlement", "within-region", "within-country"),
+    "place-type": ("country", "region", "locality"),
+    "claim-kind": (
+        "casualties",
+        "responsibility",
+        "denial",
+        "condemnation",
+        "attack",
+        "estimate",
+        "other-statement",
+    ),
+}
+"""SKOS concept schemes and their concepts' local names (unique across schemes)."""
+
+_CONCEPTS: Final[dict[str, str]] = {
+    local: scheme for scheme, locals_ in SCHEMES.items() for local in locals_
+}
+
+
+def concept(local: str, scheme: str | None = None) -> NamedNode:
+    """The IRI of a controlled value; raises ``KeyError`` for an unknown one.
+
+    >>> concept("killed").value
+    'https://w3id.org/attackgraph/concept/killed'
+    >>> concept("killed", "rank")
+    Traceback (most recent call last):
+    KeyError: "'killed' is not in concept scheme 'rank'"
+    """
+    found = _CONCEPTS.get(local)
+    if found is None:
+        raise KeyError(f"unknown concept {local!r}")
+    if scheme is not None and found != scheme:
+        raise KeyError(f"{local!r} is not in concept scheme {scheme!r}")
+    return NamedNode(CONCEPT_NS + local)
+
+
+def scheme_iri(scheme: str) -> NamedNode:
+    """The IRI of a concept scheme.
+
+    >>> scheme_iri("outcome").value
+    'https://w3id.org/attackgraph/concept/outcome-scheme'
+    """
+    if scheme not in SCHEMES:
+        raise KeyError(f"unknown concept scheme {scheme!r}")
+    return NamedNode(f"{CONCEPT_NS}{scheme}-scheme")
+
+
+class RDF:
+    type: Final = NamedNode(RDF_NS + "type")
+    Statement: Final = NamedNode(RDF_NS + "Statement")
+    subject: Final = NamedNode(RDF_NS + "subject")
+    predicate: Final = NamedNode(RDF_NS + "predicate")
+    object: Final = NamedNode(RDF_NS + "object")
+
+
+class XSD:
+    string: Final = NamedNode(XSD_NS + "string")
+    integer: Final = NamedNode(XSD_NS + "integer")
+    boolean: Final = NamedNode(XSD_NS + "boolean")
+    decimal: Final = NamedNode(XSD_NS + "decimal")
+    date: Final = NamedNode(XSD_NS + "date")
+    gYearMonth: Final = NamedNode(XSD_NS + "gYearMonth")
+    gYear: Final = NamedNode(XSD_NS + "gYear")
+
+
+class SCHEMA:
+    name: Final = NamedNode(SCHEMA_NS + "name")
+    alternateName: Final = NamedNode(SCHEMA_NS + "alternateName")
+    value: Final = NamedNode(SCHEMA_NS + "value")
+    minValue: Final = NamedNode(SCHEMA_NS + "minValue")
+    maxValue: Final = NamedNode(SCHEMA_NS + "maxValue")
+    sameAs: Final = NamedNode(SCHEMA_NS + "sameAs")
+
+
+class OWL:
+    sameAs: Final = NamedNode(OWL_NS + "sameAs")
+
+
+class PROV:
+    hadPrimarySource: Final = NamedNode(PROV_NS + "hadPrimarySource")
+
+
+class GEO:
+    Geometry: Final = NamedNode(GEO_NS + "Geometry")
+    hasGeometry: Final = NamedNode(GEO_NS + "hasGeometry")
+    asWKT: Final = NamedNode(GEO_NS + "asWKT")
+    wktLiteral: Final = NamedNode(GEO_NS + "wktLiteral")
+
+
+class NIF:
+    Context: Final = NamedNode(NIF_NS + "Context")
+    isString: Final = NamedNode(NIF_NS + "isString")
+    beginIndex: Final = NamedNode(NIF_NS + "beginIndex")
+    endIndex: Final = NamedNode(NIF_NS + "endIndex")
+    anchorOf: Final = NamedNode(NIF_NS + "anchorOf")
+    referenceContext: Final = NamedNode(NIF_NS + "referenceContext")
