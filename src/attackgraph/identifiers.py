@@ -103,10 +103,6 @@ class Minter:
     def document(self, doc_slug: str) -> NamedNode:
         return self._iri("doc", doc_slug)
 
-    def graph(self, doc_slug: str) -> NamedNode:
-        """The named graph that holds one document's statements."""
-        return self._iri("graph", doc_slug)
-
     def claim(self, doc_slug: str, number: int) -> NamedNode:
         return self._iri("claim", f"{doc_slug}-{number}")
 

@@ -1,0 +1,1 @@
+"""Stage: Document -> Extraction (infobox and prose)."""

@@ -1,0 +1,1 @@
+"""Stage: mentions -> identities (places via gazetteers, actors via the registry)."""
