@@ -151,7 +151,7 @@ class ClaimKind(StrEnum):
     CONDEMNATION = "condemnation"
     ATTACK = "attack"
     ESTIMATE = "estimate"
-    OTHER = "other"
+    OTHER = "other-statement"
 
 
 # ---------------------------------------------------------------------------
@@ -304,6 +304,7 @@ class EventRecord:
     key: str
     name: str
     event_class: EventClass
+    alternate_names: tuple[str, ...] = ()
     event_types: tuple[str, ...] = ()
     """Event-type concept local names."""
     date: DateRange | None = None
