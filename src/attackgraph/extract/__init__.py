@@ -1,1 +1,104 @@
-"""Stage: Document -> Extraction (infobox and prose)."""
+"""Stage: Document -> Extraction (pure, deterministic, no I/O).
+
+The infobox gives the main event, its places, sides and figures (``infobox.py``);
+the title adds event types; several sites make one sub-event per site, as ACLED and
+UCDP code one event per place.
+"""
+
+from __future__ import annotations
+
+from attackgraph.extract.dates import parse_date
+from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
+from attackgraph.extract.mapping import event_types
+from attackgraph.model import (
+    Document,
+    EventClass,
+    EventRecord,
+    Extraction,
+    PlaceKind,
+    PlaceMention,
+)
+
+__all__ = ["MAIN", "extract"]
+
+
+def extract(doc: Document) -> Extraction:
+    """Everything the converter reads from one parsed document."""
+    facts = read_infobox(doc)
+    sites = _sites(facts.places)
+    conflicts = _conflicts(facts)
+    main = _main_event(doc, facts, sites, tuple(c.key for c in conflicts))
+    sub_events = tuple(
+        EventRecord(
+            key=f"site:{site}",
+            name=f"{main.name} — {site}",
+            event_class=EventClass.ATTACK,
+            date=main.date,
+            places=(site,),
+            country=main.country,
+            part_of=(MAIN,),
+        )
+        for site in (sites if len(sites) > 1 else ())
+    )
+    return Extraction(
+        document=doc,
+        event=main,
+        events=sub_events + conflicts,
+        places=facts.places,
+        sides=tuple(facts.sides),
+        claims=tuple(facts.claims),
+        raw=tuple(facts.raw),
+        warnings=tuple(facts.warnings),
+    )
+
+
+def _sites(places: tuple[PlaceMention, ...]) -> tuple[str, ...]:
+    """Places where the event happened: those that enclose no other named place."""
+    containers = {p.container for p in places if p.container}
+    innermost = tuple(
+        p.name for p in places if p.kind != PlaceKind.COUNTRY and p.name not in containers
+    )
+    if innermost:
+        return innermost
+    return tuple(p.name for p in places if p.kind == PlaceKind.COUNTRY)[:1]
+
+
+def _main_event(
+    doc: Document, facts: InfoboxFacts, sites: tuple[str, ...], conflicts: tuple[str, ...]
+) -> EventRecord:
+    title = doc.title.text
+    types = list(facts.event_types)
+    for found in event_types(title):
+        if found not in types and not (found == "armed-attack" and types):
+            types.append(found)
+    if len(sites) > 1 and "coordinated-attack" not in types:
+        types.append("coordinated-attack")
+    countries = [p.country for p in facts.places if p.country]
+    return EventRecord(
+        key=MAIN,
+        name=title,
+        event_class=EventClass.ATTACK,
+        alternate_names=tuple(
+            dict.fromkeys(n for n in facts.names if n.casefold() != title.casefold())
+        ),
+        event_types=tuple(types),
+        date=facts.date,
+        places=sites,
+        country=countries[0] if countries else None,
+        part_of=conflicts,
+        perpetrators=tuple(facts.perpetrators),
+        properties=tuple(facts.properties),
+    )
+
+
+def _conflicts(facts: InfoboxFacts) -> tuple[EventRecord, ...]:
+    """The wider conflicts; a note like "(2009–present)" gives the conflict's dates."""
+    return tuple(
+        EventRecord(
+            key=f"conflict:{item.name}",
+            name=item.name,
+            event_class=EventClass.CONFLICT,
+            date=parse_date(item.note) if item.note else None,
+        )
+        for item in facts.conflicts
+    )

@@ -1,0 +1,223 @@
+"""Read a document's infobox through the mapping table (``mapping.py``).
+
+Pure: ``read_infobox(doc)`` looks only at ``doc.infobox``. Each casualty line becomes
+one claim of the document per stated source, with the infobox line as evidence;
+whatever a reader cannot interpret is kept as a :class:`RawValue` and reported as a
+warning, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from attackgraph.extract.casualties import ParsedFigure, parse_casualty_field
+from attackgraph.extract.dates import parse_date
+from attackgraph.extract.lists import Item, parse_coordinates, split_items, sub_span
+from attackgraph.extract.mapping import FieldRule, event_types, rule_for
+from attackgraph.extract.places import split_places
+from attackgraph.model import (
+    ActorMention,
+    ClaimKind,
+    ClaimRecord,
+    DateRange,
+    Document,
+    Figure,
+    InfoboxEntry,
+    PlaceMention,
+    Problem,
+    Rank,
+    RawValue,
+    SideRecord,
+    Span,
+)
+from attackgraph.resolve.countries import country_code
+
+MAIN = "main"
+"""Event key of the document's main event."""
+
+MILITARY_KEYS = frozenset({"combatants", "commanders"})
+
+
+@dataclass
+class InfoboxFacts:
+    """What the infobox says, before it is assembled into events."""
+
+    family: str = "none"
+    names: list[str] = field(default_factory=list)
+    conflicts: list[Item] = field(default_factory=list)
+    date: DateRange | None = None
+    places: tuple[PlaceMention, ...] = ()
+    event_types: list[str] = field(default_factory=list)
+    perpetrators: list[ActorMention] = field(default_factory=list)
+    properties: list[tuple[str, Span]] = field(default_factory=list)
+    sides: list[SideRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
+    raw: list[RawValue] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _SideParts:
+    combatants: list[ActorMention] = field(default_factory=list)
+    commanders: list[ActorMention] = field(default_factory=list)
+    strength: list[Span] = field(default_factory=list)
+    units: list[Span] = field(default_factory=list)
+
+    def record(self, number: int) -> SideRecord:
+        return SideRecord(
+            number,
+            tuple(self.combatants),
+            tuple(self.commanders),
+            tuple(self.strength),
+            tuple(self.units),
+        )
+
+
+def _actor(item: Item) -> ActorMention:
+    return ActorMention(item.name, item.span, item.note, item.killed)
+
+
+def _warn(doc: Document, entry: InfoboxEntry, rule: str, message: str) -> Problem:
+    return Problem(doc.source, entry.line, rule, message)
+
+
+def read_infobox(doc: Document) -> InfoboxFacts:
+    """Interpret every infobox entry of ``doc``; see ``mapping.MAPPING`` for the keys."""
+    facts = InfoboxFacts()
+    ruled = [(entry, rule_for(entry.key)) for entry in doc.infobox]
+    coordinates = _read_coordinates(doc, ruled, facts)
+    sides: dict[int, _SideParts] = {}
+    casualty_entries: list[tuple[InfoboxEntry, FieldRule]] = []
+    for entry, rule in ruled:
+        if rule is None:
+            facts.raw.append(RawValue(entry.key, entry.value_span))
+            continue
+        if not entry.value:
+            continue
+        if rule.reader in MILITARY_KEYS or (rule.reader == "casualties" and rule.side):
+            facts.family = "military_conflict"
+        elif facts.family == "none":
+            facts.family = "civilian_attack"
+        _read_entry(doc, entry, rule, facts, sides, coordinates, casualty_entries)
+    facts.sides = [parts.record(number) for number, parts in sorted(sides.items())]
+    for entry, rule in casualty_entries:
+        _read_casualties(doc, entry, rule, facts)
+    return facts
+
+
+def _read_coordinates(
+    doc: Document, ruled: list[tuple[InfoboxEntry, FieldRule | None]], facts: InfoboxFacts
+) -> tuple[float, float] | None:
+    for entry, rule in ruled:
+        if rule is not None and rule.reader == "coordinates" and entry.value:
+            point = parse_coordinates(entry.value)
+            if point is None:
+                facts.warnings.append(
+                    _warn(doc, entry, "extract/coordinates", f"cannot read {entry.value!r}")
+                )
+                facts.raw.append(RawValue(entry.key, entry.value_span))
+            return point
+    return None
+
+
+def _read_entry(
+    doc: Document,
+    entry: InfoboxEntry,
+    rule: FieldRule,
+    facts: InfoboxFacts,
+    sides: dict[int, _SideParts],
+    coordinates: tuple[float, float] | None,
+    casualty_entries: list[tuple[InfoboxEntry, FieldRule]],
+) -> None:
+    value = entry.value_span
+    reader = rule.reader
+    if reader == "name":
+        facts.names.append(entry.value)
+    elif reader == "conflict":
+        facts.conflicts.extend(split_items(value))
+    elif reader == "date":
+        facts.date = parse_date(entry.value)
+        if facts.date is None:
+            message = f"cannot read the date {entry.value!r}; kept in the raw layer"
+            facts.warnings.append(_warn(doc, entry, "extract/date", message))
+            facts.raw.append(RawValue(entry.key, value))
+    elif reader == "places":
+        facts.places = split_places(value, coordinates)
+        if coordinates is not None and sum(p.coordinates is not None for p in facts.places) == 0:
+            message = "coordinates given for several sites: kept in the raw layer, not guessed"
+            facts.warnings.append(_warn(doc, entry, "extract/coordinates", message))
+    elif reader == "event-types":
+        found = event_types(entry.value)
+        facts.event_types.extend(t for t in found if t not in facts.event_types)
+        if not found:
+            facts.raw.append(RawValue(entry.key, value))
+    elif reader == "perpetrators":
+        facts.perpetrators.extend(_actor(item) for item in split_items(value))
+    elif reader in ("combatants", "commanders") and rule.side is not None:
+        parts = sides.setdefault(rule.side, _SideParts())
+        actors = parts.combatants if reader == "combatants" else parts.commanders
+        actors.extend(_actor(item) for item in split_items(value))
+    elif reader == "text" and rule.term in ("strength", "units") and rule.side is not None:
+        parts = sides.setdefault(rule.side, _SideParts())
+        (parts.strength if rule.term == "strength" else parts.units).append(value)
+    elif reader == "text" and rule.term is not None:
+        facts.properties.append((rule.term, value))
+    elif reader == "casualties":
+        casualty_entries.append((entry, rule))
+
+
+def _default_group(side: SideRecord | None) -> str:
+    """Soldiers for a state's side, militants for any other side, else everyone."""
+    if side is None or not side.actors:
+        return "total"
+    names = (side.actors[0].name, side.actors[0].note or "")
+    return "soldiers" if any(country_code(n) for n in names) else "militants"
+
+
+def _read_casualties(
+    doc: Document, entry: InfoboxEntry, rule: FieldRule, facts: InfoboxFacts
+) -> None:
+    parsed = parse_casualty_field(
+        entry.value_span, default_outcome=rule.outcome, default_group=rule.group
+    )
+    side = next((s for s in facts.sides if s.number == rule.side), None)
+    for fragment in parsed.unparsed:
+        facts.raw.append(RawValue(entry.key, fragment))
+    by_source: dict[str | None, list[ParsedFigure]] = {}
+    for figure in parsed.figures:
+        by_source.setdefault(figure.source, []).append(figure)
+    for source, figures in by_source.items():
+        facts.claims.append(
+            ClaimRecord(
+                kind=ClaimKind.CASUALTIES,
+                about=MAIN,
+                evidence=(entry.span,),
+                source=_source_mention(entry, source, figures) if source else None,
+                figures=tuple(_figure(f, side) for f in figures),
+                rank=Rank.PREFERRED if source is None else Rank.NORMAL,
+            )
+        )
+
+
+def _figure(parsed: ParsedFigure, side: SideRecord | None) -> Figure:
+    return Figure(
+        quantity=parsed.quantity,
+        group=parsed.group or _default_group(side),
+        outcome=parsed.outcome,
+        span=parsed.span,
+        group_label=parsed.group_label,
+        side=side.number if side else None,
+    )
+
+
+def _source_mention(
+    entry: InfoboxEntry, source: str, figures: Iterable[ParsedFigure]
+) -> ActorMention:
+    """The stated source as a mention, spanning its words in the line when found."""
+    span = entry.span
+    at = span.text.find(source)
+    if at >= 0:
+        return ActorMention(source, sub_span(span, at, at + len(source)))
+    first = next(iter(figures))
+    return ActorMention(source, first.span)

@@ -1,0 +1,139 @@
+"""Splitting infobox values that list several names, keeping exact spans.
+
+"Kenya (AMISOM), Somalia" is two parties; "Sévaré, Niono, and Bapho, Mopti region,
+Mali" is five places; "Ahmad Umar †" is a commander killed in the event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from attackgraph.model import Span
+
+_DAGGER: Final = "†"
+_LEADING: Final = re.compile(r"^(?:and|&|or|the|supported by:?|backed by:?)\s+", re.IGNORECASE)
+_TRAILING_NOTE: Final = re.compile(r"\s*\(([^()]*)\)\s*$")
+_LABEL: Final = re.compile(r"^[^:]{1,40}:\s+")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One listed name: its span (name only), a parenthetical note, a dagger."""
+
+    span: Span
+    note: str | None = None
+    killed: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.span.text
+
+
+def sub_span(span: Span, begin: int, end: int) -> Span:
+    """The part ``[begin:end]`` (relative to ``span.text``) as a span of the document.
+
+    >>> sub_span(Span(10, 20, "Mali, Niger", 4), 6, 11)
+    Span(begin=16, end=21, text='Niger', line=4)
+    """
+    return Span(span.begin + begin, span.begin + end, span.text[begin:end], span.line)
+
+
+def _split_points(text: str) -> list[tuple[int, int]]:
+    """Top-level (outside brackets) item boundaries on ``,``, ``;`` and ``" and "``."""
+    parts: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;":
+            parts.append((start, i))
+            start = i + 1
+        elif depth == 0 and text.startswith(" and ", i):
+            parts.append((start, i))
+            start = i + 1
+        i += 1
+    parts.append((start, len(text)))
+    return parts
+
+
+def split_items(value: Span) -> list[Item]:
+    """Split a listing value into items with exact spans.
+
+    >>> [(i.name, i.note) for i in split_items(Span(0, 22, "Kenya (AMISOM), Somalia", 1))]
+    [('Kenya', 'AMISOM'), ('Somalia', None)]
+    >>> [i.name for i in split_items(Span(0, 25, "Sévaré, Niono, and Bapho", 1))]
+    ['Sévaré', 'Niono', 'Bapho']
+    >>> split_items(Span(0, 12, "Ahmad Umar †", 1))[0].killed
+    True
+    """
+    items: list[Item] = []
+    for begin, end in _split_points(value.text):
+        piece = value.text[begin:end]
+        killed = _DAGGER in piece
+        piece_end = len(piece.rstrip().rstrip(_DAGGER).rstrip())
+        note = None
+        match = _TRAILING_NOTE.search(piece[:piece_end])
+        if match:
+            note = match.group(1).strip() or None
+            piece_end = match.start()
+        lead = len(piece) - len(piece.lstrip())
+        while True:
+            found = _LEADING.match(piece[lead:piece_end])
+            if not found:
+                break
+            lead += found.end()
+        label = _LABEL.match(piece[lead:piece_end])
+        if label and not piece[lead:piece_end].startswith("http"):
+            lead += label.end()
+        name_end = lead + len(piece[lead:piece_end].rstrip(" .†"))
+        if name_end <= lead:
+            continue
+        items.append(Item(sub_span(value, begin + lead, begin + name_end), note, killed))
+    return items
+
+
+_DMS: Final = re.compile(
+    r"(\d{1,3}(?:\.\d+)?)\s*°\s*(?:(\d{1,2}(?:\.\d+)?)\s*[′']\s*)?"
+    r"(?:(\d{1,2}(?:\.\d+)?)\s*[″\"]\s*)?([NSEW])"
+)
+_DECIMAL: Final = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;]?\s+(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """(latitude, longitude) from ``14.48°N 4.18°W``, ``14°29′N 4°11′W`` or ``14.48, -4.18``.
+
+    Returns ``None`` when the text holds no valid WGS84 point.
+
+    >>> parse_coordinates("14.48°N 4.18°W")
+    (14.48, -4.18)
+    >>> parse_coordinates("2°01′30″N 41°48′E")
+    (2.025, 41.8)
+    >>> parse_coordinates("13.75, -4.58"), parse_coordinates("north of the town")
+    ((13.75, -4.58), None)
+    """
+    found = _DMS.findall(text)
+    lat: float | None = None
+    lon: float | None = None
+    if len(found) >= 2:
+        for degrees, minutes, seconds, hemisphere in found[:2]:
+            value = float(degrees) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
+            if hemisphere in "SW":
+                value = -value
+            if hemisphere in "NS":
+                lat = value
+            else:
+                lon = value
+    else:
+        decimal = _DECIMAL.match(text)
+        if decimal:
+            lat, lon = float(decimal.group(1)), float(decimal.group(2))
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return round(lat, 6), round(lon, 6)

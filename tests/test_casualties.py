@@ -1,0 +1,283 @@
+"""Infobox casualty values into figures, with exact spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from attackgraph.extract.casualties import (
+    ParsedField,
+    group_match,
+    implied_count,
+    outcome_match,
+    parse_casualty_field,
+)
+from attackgraph.model import Span
+
+Row = tuple[
+    int | None, int | None, int | None, bool, str, str | None, str | None, str | None, str | None
+]
+DEATHS = ("killed", "total")
+INJURIES = ("injured", "total")
+SIDE = (None, None)
+
+
+def value(text: str, begin: int = 500) -> Span:
+    return Span(begin, begin + len(text), text, 12)
+
+
+def parse(text: str, defaults: tuple[str | None, str | None] = SIDE) -> ParsedField:
+    whole = value(text)
+    parsed = parse_casualty_field(whole, default_outcome=defaults[0], default_group=defaults[1])
+    for span in [f.span for f in parsed.figures] + list(parsed.unparsed):
+        assert whole.text[span.begin - whole.begin : span.end - whole.begin] == span.text
+        assert span.line == whole.line
+        assert span.text == span.text.strip()
+    return parsed
+
+
+def rows(parsed: ParsedField) -> list[Row]:
+    """(value, min, max, approximate, outcome, group, label, party, source) per figure."""
+    return [
+        (
+            f.quantity.value,
+            f.quantity.minimum,
+            f.quantity.maximum,
+            f.quantity.approximate,
+            f.outcome,
+            f.group,
+            f.group_label,
+            f.party,
+            f.source,
+        )
+        for f in parsed.figures
+    ]
+
+
+def test_outcomes_carry_per_fragment_and_groups_carry_to_elided_ones() -> None:
+    parsed = parse("9 police officers killed, 14 wounded, 2 missing")
+    assert rows(parsed) == [
+        (9, None, None, False, "killed", "police", None, None, None),
+        (14, None, None, False, "injured", "police", None, None, None),
+        (2, None, None, False, "missing", "police", None, None, None),
+    ]
+    assert [f.span.text for f in parsed.figures] == [
+        "9 police officers killed",
+        "14 wounded",
+        "2 missing",
+    ]
+
+
+def test_party_prefixes_hold_until_the_next_segment() -> None:
+    parsed = parse("France: 3 killed, 11 wounded; Chad: 7 killed; 40 captured")
+    assert [(f.quantity.value, f.outcome, f.party) for f in parsed.figures] == [
+        (3, "killed", "France"),
+        (11, "injured", "France"),
+        (7, "killed", "Chad"),
+        (40, "captured", None),
+    ]
+    assert parsed.figures[0].span.text == "France: 3 killed"
+    assert parsed.figures[0].span.begin == 500
+
+
+def test_outcome_carries_back_across_and() -> None:
+    parsed = parse("6 Malian soldiers and 2 translators killed, 5 wounded")
+    assert rows(parsed) == [
+        (6, None, None, False, "killed", "soldiers", None, "Malian", None),
+        (2, None, None, False, "killed", "other-group", "translators", "Malian", None),
+        (5, None, None, False, "injured", "soldiers", None, "Malian", None),
+    ]
+
+
+def test_inner_figures_are_figures_of_their_own() -> None:
+    parsed = parse("87 (including 19 students); 3 gunmen", DEATHS)
+    assert rows(parsed) == [
+        (87, None, None, False, "killed", "total", None, None, None),
+        (19, None, None, False, "killed", "students", None, None, None),
+        (3, None, None, False, "killed", "attackers", None, None, None),
+    ]
+    assert [f.span.text for f in parsed.figures] == ["87", "19 students", "3 gunmen"]
+
+
+def test_breakdown_and_additions_in_parentheses() -> None:
+    parsed = parse("31 (25 villagers, 4 gendarmes, 2 teachers)", DEATHS)
+    assert [(f.quantity.value, f.group, f.group_label) for f in parsed.figures] == [
+        (31, "total", None),
+        (25, "civilians", "villagers"),
+        (4, "security-forces", "gendarmes"),
+        (2, "staff", "teachers"),
+    ]
+    parsed = parse("57 (+2 assailants)", DEATHS)
+    assert [(f.quantity.value, f.group, f.span.text) for f in parsed.figures] == [
+        (57, "total", "57"),
+        (2, "attackers", "+2 assailants"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("41 (including the gunman)", "the gunman"),
+        ("41 (including a suicide bomber)", "a suicide bomber"),
+        ("41 (including perpetrator)", "perpetrator"),
+    ],
+)
+def test_a_named_attacker_counts_one(text: str, inner: str) -> None:
+    figures = parse(text, DEATHS).figures
+    assert [(f.quantity.value, f.group) for f in figures] == [(41, "total"), (1, "attackers")]
+    assert figures[1].span.text == inner
+
+
+def test_sources_estimates_and_notes() -> None:
+    parsed = parse(
+        "200–350 killed (est.), 45 killed (per Amnesty International), "
+        "60 killed (army estimate), 12 killed (alleged)"
+    )
+    assert rows(parsed) == [
+        (None, 200, 350, True, "killed", None, None, None, None),
+        (45, None, None, False, "killed", None, None, None, "Amnesty International"),
+        (60, None, None, False, "killed", None, None, None, "army"),
+        (12, None, None, False, "killed", None, None, None, None),
+    ]
+    parsed = parse("70+ killed (Hezbollah claim)")
+    assert parsed.figures[0].source == "Hezbollah"
+
+
+def test_a_source_holds_for_the_figures_before_it() -> None:
+    parsed = parse("40 killed, 95 wounded (per Red Cross); 60 killed (per ministry)")
+    assert [f.source for f in parsed.figures] == ["Red Cross", "Red Cross", "ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19+ killed", (None, 19, None, False)),
+        ("At least 19 killed", (None, 19, None, False)),
+        ("Up to 19 killed", (None, None, 19, False)),
+        ("~19 killed", (19, None, None, True)),
+        ("310–340+", (None, 310, 340, False)),
+        ("Scores of civilians killed", (None, None, None, True)),
+        ("Dozens to hundreds killed", (None, None, None, True)),
+        ("2,480", (2480, None, None, False)),
+        ("Nineteen", (19, None, None, False)),
+    ],
+)
+def test_amount_forms(text: str, expected: tuple[int | None, int | None, int | None, bool]) -> None:
+    (f,) = parse(text, DEATHS).figures
+    assert (f.quantity.value, f.quantity.minimum, f.quantity.maximum, f.quantity.approximate) == (
+        expected
+    )
+
+
+def test_defaults_for_deaths_and_injuries() -> None:
+    assert rows(parse("64", INJURIES)) == [
+        (64, None, None, False, "injured", "total", None, None, None)
+    ]
+    assert rows(parse("12 children, 4 attackers", DEATHS)) == [
+        (12, None, None, False, "killed", "children", None, None, None),
+        (4, None, None, False, "killed", "attackers", None, None, None),
+    ]
+
+
+def test_combined_or_unstated_outcome() -> None:
+    parsed = parse("300–500 casualties; 25 soldiers")
+    assert [f.outcome for f in parsed.figures] == ["killed-or-injured", "killed-or-injured"]
+    assert parse("Dozens killed or wounded").figures[0].outcome == "killed-or-injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "group"),
+    [
+        ("5 marines killed in action", "killed", "soldiers"),
+        ("8 police officers hurt", "injured", "police"),
+        ("30 hostages taken", "captured", None),
+        ("30 hostages", "captured", "hostages"),
+        ("12 abducted", "captured", None),
+        ("3 insurgents detained", "arrested", "militants"),
+        ("2 worshippers dead", "killed", "civilians"),
+        ("11 people injured", "injured", "total"),
+        ("9 security forces killed", "killed", "security-forces"),
+        ("4 jihadists taken prisoner", "captured", "militants"),
+        ("7 pupils wounded", "injured", "students"),
+    ],
+)
+def test_outcome_and_group_words(text: str, outcome: str, group: str | None) -> None:
+    (f,) = parse(text).figures
+    assert (f.outcome, f.group) == (outcome, group)
+
+
+def test_party_and_label_words() -> None:
+    f1, f2, f3 = parse(
+        "3 Afghan National Army soldiers killed, 1 YPG fighter wounded, 2 Turkish engineers killed"
+    ).figures
+    assert (f1.party, f1.group, f1.group_label) == ("Afghan National Army", "soldiers", None)
+    assert (f2.party, f2.group, f2.group_label) == ("YPG", "militants", "fighter")
+    assert (f3.party, f3.group, f3.group_label) == ("Turkish", "other-group", "Turkish engineers")
+
+
+def test_non_casualty_fragments_are_kept_unparsed() -> None:
+    parsed = parse(
+        "Unknown; 4 soldiers killed, 2 tanks destroyed, 1 Su-25 shot down, 3 trucks, "
+        "hundreds displaced"
+    )
+    assert [f.span.text for f in parsed.figures] == ["4 soldiers killed"]
+    assert [s.text for s in parsed.unparsed] == [
+        "Unknown",
+        "2 tanks destroyed",
+        "1 Su-25 shot down",
+        "3 trucks",
+        "hundreds displaced",
+    ]
+
+
+def test_outcome_less_severity_subsets_are_no_figures() -> None:
+    parsed = parse("240 (35 critically)", INJURIES)
+    assert [f.quantity.value for f in parsed.figures] == [240]
+    assert [s.text for s in parsed.unparsed] == ["35 critically"]
+    assert parse("6 seriously wounded").figures[0].outcome == "injured"
+
+
+def test_and_joined_fragment_shares_a_non_casualty_outcome() -> None:
+    parsed = parse("12 hostages killed; 300 local and 40 foreign staff released")
+    assert [f.span.text for f in parsed.figures] == ["12 hostages killed"]
+    assert [s.text for s in parsed.unparsed] == ["300 local", "40 foreign staff released"]
+
+
+def test_several_parentheses_after_a_total() -> None:
+    parsed = parse("27 (20 civilians, 4 police) (+3 gunmen)", DEATHS)
+    assert [(f.quantity.value, f.group, f.span.text) for f in parsed.figures] == [
+        (27, "total", "27"),
+        (20, "civilians", "20 civilians"),
+        (4, "police", "4 police"),
+        (3, "attackers", "+3 gunmen"),
+    ]
+
+
+def test_prefix_groups_and_outcomes() -> None:
+    parsed = parse("Killed: 14 soldiers, 2 civilians; Wounded: 30")
+    assert [(f.quantity.value, f.outcome, f.group) for f in parsed.figures] == [
+        (14, "killed", "soldiers"),
+        (2, "killed", "civilians"),
+        (30, "injured", None),
+    ]
+    (f,) = parse("Civilians: an unknown number of villagers killed").figures
+    assert (f.quantity.estimate_type, f.group, f.party) == ("vague", "civilians", None)
+
+
+def test_empty_and_unknown_values() -> None:
+    assert parse("").figures == ()
+    parsed = parse("Unknown", DEATHS)
+    assert parsed.figures == () and [s.text for s in parsed.unparsed] == ["Unknown"]
+
+
+def test_vocabulary_helpers() -> None:
+    assert outcome_match("3 killed or wounded") == ("killed-or-injured", 2, 19)
+    assert group_match("12 Free Syrian Army fighters") == ("militants", True, 20, 28)
+    assert implied_count("the assailant") == (1, 0, 13)
+    assert implied_count("assailants") is None
+
+
+@given(st.text(alphabet="0123456789 ,;:()+-–~abcdefkilnorstuwKUS", max_size=60))
+def test_any_value_gives_exact_spans(text: str) -> None:
+    parse(text)
