@@ -14,13 +14,15 @@ from typing import Final
 
 from pyoxigraph import NamedNode
 
-from attackgraph.namespaces import DEFAULT_BASE, RAW_NS
+from attackgraph.namespaces import DEFAULT_BASE, PREFIXES, RAW_NS
 
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
 _SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SAFE_IRI: Final = re.compile(r"https?://[A-Za-z0-9._~:/#%@!$&'()*+,;=?-]+")
 _FOLD: Final = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l"})
 MAX_SLUG: Final = 80
+KINDS: Final = ("event", "side", "actor", "place", "geometry", "doc", "claim", "figure", "span")
+"""The kinds of minted instances, each a folder under ``{base}/id/``."""
 
 
 def slugify(text: str) -> str:
@@ -121,3 +123,19 @@ def raw_property(key: str) -> NamedNode:
     'https://w3id.org/attackgraph/raw#numparticipants'
     """
     return NamedNode(RAW_NS + slugify(key))
+
+
+def prefixes_for(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Every prefix used in outputs and queries: the vocabularies plus one per instance kind.
+
+    Instance prefixes are per kind (``event:``, ``place:`` ...), so CURIEs such as
+    ``event:mali-war`` need no escaping (``id:event/mali-war`` would need ``\\/``).
+
+    >>> prefixes_for("https://example.org/ag")["event"]
+    'https://example.org/ag/id/event/'
+    >>> "id" in prefixes_for()
+    False
+    """
+    prefix = Minter(base).prefix
+    instances = {kind: f"{prefix}{kind}/" for kind in KINDS}
+    return {**{k: v for k, v in PREFIXES.items() if k != "id"}, **instances}

@@ -1,0 +1,268 @@
+"""Stage: Record -> quads, all in the document's named graph (see docs/data-model.md).
+
+Pure: no I/O, no blank nodes; every IRI comes from :class:`identifiers.Minter`.
+The resolve stage guarantees that every place and actor slug referenced here
+(containers, parents, states) has its own ref in the record.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from attackgraph.identifiers import Minter, raw_property, slugify
+from attackgraph.model import (
+    ActorMention,
+    ActorRef,
+    ClaimRecord,
+    DatePrecision,
+    DateRange,
+    EventRecord,
+    Figure,
+    PlaceRef,
+    Record,
+    SideRecord,
+    Span,
+)
+from attackgraph.namespaces import AG, GEO, NIF, OWL, RDF, SCHEMA, XSD, concept
+
+_DATE_TYPES = {
+    DatePrecision.DAY: XSD.date,
+    DatePrecision.MONTH: XSD.gYearMonth,
+    DatePrecision.YEAR: XSD.gYear,
+}
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
+
+
+def _str(value: str) -> Literal:
+    return Literal(value)
+
+
+class _Builder:
+    """Collects one document's quads; one instance per record."""
+
+    def __init__(self, record: Record, minter: Minter) -> None:
+        self.record = record
+        self.extraction = record.extraction
+        self.minter = minter
+        self.doc_slug = slugify(self.extraction.document.doc_id)
+        self.doc = minter.document(self.doc_slug)
+        self.out: list[Quad] = []
+        main_slug = slugify(self.extraction.event.name)
+        self.main_slug = main_slug
+        self.events: dict[str, NamedNode] = {}
+        for event in self.extraction.all_events():
+            if event.key.startswith("site:"):
+                slug = f"{main_slug}-{slugify(event.key[5:])}"
+            elif event.key == self.extraction.event.key:
+                slug = main_slug
+            else:
+                slug = slugify(event.name)
+            self.events[event.key] = minter.event(slug)
+        self.sides = {s.number: minter.side(main_slug, s.number) for s in self.extraction.sides}
+        self.places = {ref.slug: ref for ref in record.places.values()}
+        self.actors = {ref.slug: ref for ref in record.actors.values()}
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.out.append(Quad(s, p, o, self.doc))
+
+    # -- documents and spans ------------------------------------------------
+    def document(self) -> None:
+        doc = self.extraction.document
+        self.add(self.doc, RDF.type, AG.Document)
+        self.add(self.doc, RDF.type, NIF.Context)
+        self.add(self.doc, SCHEMA.name, _str(doc.title.text))
+        self.add(self.doc, AG.sourceFile, _str(PurePath(doc.source).name))
+        self.add(self.doc, AG.contentHash, _str(f"sha256:{doc.sha256}"))
+        self.add(self.doc, NIF.isString, _str(doc.text))
+        self.add(self.doc, NIF.beginIndex, _int(0))
+        self.add(self.doc, NIF.endIndex, _int(len(doc.text)))
+
+    def span(self, span: Span) -> NamedNode:
+        node = self.minter.span(self.doc_slug, span.begin, span.end)
+        self.add(node, RDF.type, AG.TextSpan)
+        self.add(node, NIF.referenceContext, self.doc)
+        self.add(node, NIF.beginIndex, _int(span.begin))
+        self.add(node, NIF.endIndex, _int(span.end))
+        self.add(node, NIF.anchorOf, _str(span.text))
+        self.add(node, AG.line, _int(span.line))
+        return node
+
+    # -- places and actors --------------------------------------------------
+    def place_node(self, slug: str) -> NamedNode:
+        return self.minter.place(slug)
+
+    def place(self, ref: PlaceRef) -> None:
+        node = self.minter.place(ref.slug)
+        self.add(node, RDF.type, AG.Place)
+        self.add(node, SCHEMA.name, _str(ref.name))
+        self.add(node, AG.placeType, concept(ref.kind.value, "place-type"))
+        if ref.container:
+            self.add(node, AG.containedIn, self.place_node(ref.container))
+        if ref.country and ref.kind.value == "country":
+            self.add(node, AG.iso3166_1, _str(ref.country))
+        if ref.iso3166_2:
+            self.add(node, AG.iso3166_2, _str(ref.iso3166_2))
+        if ref.precision:
+            self.add(node, AG.locationPrecision, concept(ref.precision, "location-precision"))
+        if ref.point:
+            geometry = self.minter.geometry(ref.slug)
+            lat, lon = ref.point
+            self.add(node, GEO.hasGeometry, geometry)
+            self.add(geometry, RDF.type, GEO.Geometry)
+            self.add(geometry, GEO.asWKT, Literal(f"POINT({lon} {lat})", datatype=GEO.wktLiteral))
+        if ref.geonames_id is not None:
+            sws = NamedNode(f"https://sws.geonames.org/{ref.geonames_id}/")
+            self.add(node, OWL.sameAs, sws)
+
+    def actor_node(self, mention: ActorMention) -> NamedNode:
+        return self.minter.actor(self.record.actors[mention.name].slug)
+
+    def actor(self, ref: ActorRef) -> None:
+        node = self.minter.actor(ref.slug)
+        self.add(node, RDF.type, getattr(AG, ref.actor_class))
+        self.add(node, SCHEMA.name, _str(ref.name))
+        if ref.actor_type:
+            self.add(node, AG.actorType, concept(ref.actor_type, "actor-type"))
+        if ref.part_of:
+            self.add(node, AG.parentOrganization, self.minter.actor(ref.part_of))
+        if ref.state:
+            self.add(node, AG.state, self.place_node(ref.state))
+        for alias in ref.aliases:
+            self.add(node, SCHEMA.alternateName, _str(alias))
+        for iri in ref.same_as:
+            self.add(node, OWL.sameAs, NamedNode(iri))
+
+    # -- events ---------------------------------------------------------------
+    def date(self, node: NamedNode, date: DateRange) -> None:
+        start = Literal(date.start.lexical, datatype=_DATE_TYPES[date.start.precision])
+        if date.end is None:
+            self.add(node, AG.date, start)
+        else:
+            end = Literal(date.end.lexical, datatype=_DATE_TYPES[date.end.precision])
+            self.add(node, AG.startDate, start)
+            self.add(node, AG.endDate, end)
+        self.add(node, AG.datePrecision, concept(date.start.precision.value, "date-precision"))
+
+    def event(self, event: EventRecord) -> None:
+        node = self.events[event.key]
+        self.add(node, RDF.type, getattr(AG, event.event_class.value))
+        self.add(node, SCHEMA.name, _str(event.name))
+        for name in event.alternate_names:
+            self.add(node, SCHEMA.alternateName, _str(name))
+        for event_type in event.event_types:
+            self.add(node, AG.eventType, concept(event_type, "event-type"))
+        if event.date:
+            self.date(node, event.date)
+        for place in event.places:
+            self.add(node, AG.location, self.place_node(self.record.places[place].slug))
+        if event.country:
+            self.add(node, AG.country, self.place_node(event.country.lower()))
+        for parent in event.part_of:
+            self.add(node, AG.partOf, self.events[parent])
+        for perpetrator in event.perpetrators:
+            self.add(node, AG.perpetrator, self.actor_node(perpetrator))
+            self.add(node, AG.participant, self.actor_node(perpetrator))
+        for term, span in event.properties:
+            self.add(node, getattr(AG, term), _str(span.text))
+
+    def side(self, side: SideRecord) -> None:
+        node = self.sides[side.number]
+        main = self.events[self.extraction.event.key]
+        self.add(node, RDF.type, AG.Side)
+        self.add(node, AG.sideOf, main)
+        self.add(node, AG.sideNumber, _int(side.number))
+        for member in side.actors:
+            self.add(node, AG.member, self.actor_node(member))
+            self.add(main, AG.participant, self.actor_node(member))
+        for commander in side.commanders:
+            self.add(node, AG.commander, self.actor_node(commander))
+            if commander.killed:
+                self.add(self.actor_node(commander), AG.killedIn, main)
+        for span in side.strength:
+            self.add(node, AG.strength, _str(span.text))
+        for span in side.units:
+            self.add(node, AG.units, _str(span.text))
+
+    # -- claims ---------------------------------------------------------------
+    def claim(self, number: int, claim: ClaimRecord) -> None:
+        node = self.minter.claim(self.doc_slug, number)
+        about = self.events[claim.about]
+        self.add(node, RDF.type, AG.Claim)
+        self.add(node, AG.claimKind, concept(claim.kind.value, "claim-kind"))
+        self.add(node, AG.about, about)
+        self.add(node, AG.reportedIn, self.doc)
+        self.add(node, AG.rank, concept(claim.rank.value, "rank"))
+        for span in claim.evidence:
+            self.add(node, AG.evidence, self.span(span))
+        if claim.source:
+            self.add(node, AG.claimedBy, self.actor_node(claim.source))
+        if claim.via:
+            self.add(node, AG.via, self.actor_node(claim.via))
+        if claim.statement:
+            st = claim.statement
+            obj = {
+                "actor": lambda: self.minter.actor(self.record.actors[st.obj].slug),
+                "place": lambda: self.place_node(self.record.places[st.obj].slug),
+                "event": lambda: self.events[st.obj],
+            }[st.object_kind]()
+            self.add(node, RDF.type, RDF.Statement)
+            self.add(node, RDF.subject, self.events[st.subject])
+            self.add(node, RDF.predicate, getattr(AG, st.predicate))
+            self.add(node, RDF.object, obj)
+        for index, figure in enumerate(claim.figures, start=1):
+            figure_node = self.minter.figure(self.doc_slug, number, index)
+            self.add(node, AG.assertsFigure, figure_node)
+            self.figure(figure_node, about, figure)
+
+    def figure(self, node: NamedNode, event: NamedNode, figure: Figure) -> None:
+        quantity = figure.quantity
+        self.add(node, RDF.type, AG.CasualtyFigure)
+        self.add(node, AG.ofEvent, event)
+        self.add(node, AG.populationGroup, concept(figure.group, "population-group"))
+        if figure.group_label:
+            self.add(node, AG.groupLabel, _str(figure.group_label))
+        self.add(node, AG.outcome, concept(figure.outcome, "outcome"))
+        side = next((s for s in self.extraction.sides if s.number == figure.side), None)
+        if side is not None:
+            self.add(node, AG.ofSide, self.sides[side.number])
+            if len(side.actors) == 1:
+                self.add(node, AG.ofActor, self.actor_node(side.actors[0]))
+        if quantity.value is not None:
+            self.add(node, SCHEMA.value, _int(quantity.value))
+        if quantity.minimum is not None:
+            self.add(node, SCHEMA.minValue, _int(quantity.minimum))
+        if quantity.maximum is not None:
+            self.add(node, SCHEMA.maxValue, _int(quantity.maximum))
+        self.add(node, AG.estimateType, concept(quantity.estimate_type, "estimate-type"))
+        self.add(node, AG.statedAs, _str(figure.span.text))
+
+    def build(self) -> list[Quad]:
+        self.document()
+        for place in sorted(self.places.values(), key=lambda r: r.slug):
+            self.place(place)
+        for actor in sorted(self.actors.values(), key=lambda r: r.slug):
+            self.actor(actor)
+        for event in self.extraction.all_events():
+            self.event(event)
+        for side in self.extraction.sides:
+            self.side(side)
+        for number, claim in enumerate(self.extraction.claims, start=1):
+            self.claim(number, claim)
+        main = self.events[self.extraction.event.key]
+        for raw in self.extraction.raw:
+            self.add(main, raw_property(raw.key), _str(raw.span.text))
+        return list(dict.fromkeys(self.out))
+
+
+def quads(record: Record, minter: Minter) -> list[Quad]:
+    """All quads of one document, in its named graph, without duplicates.
+
+    Raises ``KeyError`` when the record lacks a ref the extraction names (a bug in
+    the resolve stage, not bad input).
+    """
+    return _Builder(record, minter).build()
