@@ -1,0 +1,25 @@
+"""serve: a read-only SPARQL endpoint and linked-data pages over a release folder.
+
+``serve(release_dir, ...)`` runs until interrupted (the body of ``attackgraph serve``);
+:class:`Endpoint` runs one in the background (tests, benchmarks, notebooks).
+
+Layout: ``sparql`` checks queries before evaluation, ``pool`` and ``worker`` evaluate
+them in killable processes under a deadline, ``results`` and ``formats`` write and
+negotiate the formats, ``pages`` renders HTML, ``handler`` speaks HTTP, ``app`` wires
+it together. See ``docs/triple-stores.md`` and the module docstrings for the rules.
+"""
+
+from attackgraph.serve.app import Endpoint, ServeOptions, serve
+from attackgraph.serve.pool import PoolError
+from attackgraph.serve.sparql import QueryRefusedError, analyse
+from attackgraph.serve.store import ReleaseError
+
+__all__ = [
+    "Endpoint",
+    "PoolError",
+    "QueryRefusedError",
+    "ReleaseError",
+    "ServeOptions",
+    "analyse",
+    "serve",
+]

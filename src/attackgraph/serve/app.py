@@ -1,0 +1,237 @@
+"""Start and stop the endpoint: build the store, start the workers, bind the server."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType, TracebackType
+from typing import Final
+
+from attackgraph.namespaces import DEFAULT_BASE, PREFIXES
+from attackgraph.serve.handler import App, Server
+from attackgraph.serve.pages import Context, query_page
+from attackgraph.serve.pool import WorkerPool
+from attackgraph.serve.service import service_description
+from attackgraph.serve.store import DatasetStats, build_store
+from attackgraph.serve.worker import WorkerSettings
+
+log = logging.getLogger("attackgraph.serve")
+
+DEFAULT_MEMORY_LIMIT: Final = 4 << 30
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """Everything ``attackgraph serve`` can set. Sizes are characters / bytes.
+
+    ``row_cap``: SELECT rows or CONSTRUCT/DESCRIBE triples per answer; more are cut and
+    the answer carries ``X-Result-Truncated: true`` and ``X-Result-Row-Cap``.
+    ``memory_limit``: address-space limit of each worker (None: unlimited).
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    deadline: float = 10.0
+    row_cap: int = 10_000
+    base: str = DEFAULT_BASE
+    workers: int | None = None
+    max_query_length: int = 100_000
+    max_body_bytes: int = 1_000_000
+    max_connections: int = 64
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT
+
+    def __post_init__(self) -> None:
+        if self.deadline <= 0:
+            raise ValueError("deadline must be positive")
+        if self.row_cap < 1:
+            raise ValueError("row_cap must be at least 1")
+        if self.workers is not None and self.workers < 1:
+            raise ValueError("workers must be at least 1")
+
+
+def prefixes_for(base: str) -> dict[str, str]:
+    """The predeclared prefixes, with ``id:`` under the served base.
+
+    >>> prefixes_for("https://example.org/ag")["id"]
+    'https://example.org/ag/id/'
+    """
+    return {**PREFIXES, "id": base.rstrip("/") + "/id/"}
+
+
+class Endpoint:
+    """A running endpoint over a release folder; use as a context manager.
+
+    >>> from pathlib import Path
+    >>> release = Path(__file__).parents[3] / "tests" / "fixtures" / "release"
+    >>> with Endpoint(release, options=ServeOptions(port=0, workers=1)) as endpoint:
+    ...     endpoint.url.startswith("http://127.0.0.1:")
+    True
+
+    Raises :class:`~attackgraph.serve.store.ReleaseError` for a release without
+    ``attackgraph.nq``, :class:`~attackgraph.serve.pool.PoolError` if the workers cannot
+    start, and ``OSError`` if the address cannot be bound.
+    """
+
+    def __init__(self, release_dir: Path | str, *, options: ServeOptions | None = None) -> None:
+        self.release_dir = Path(release_dir)
+        self.options = options or ServeOptions()
+        self.stats: DatasetStats | None = None
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._pool: WorkerPool | None = None
+        self._server: Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        """``http://host:port`` of the running server (the port, if 0 was asked, is real)."""
+        if self._server is None:
+            raise RuntimeError("the endpoint is not started")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def pool(self) -> WorkerPool:
+        """The worker pool (for tests and monitoring)."""
+        if self._pool is None:
+            raise RuntimeError("the endpoint is not started")
+        return self._pool
+
+    def start(self) -> Endpoint:
+        """Build the store, start the workers and bind the server (not yet serving)."""
+        opts = self.options
+        base = opts.base.rstrip("/")
+        prefixes = prefixes_for(base)
+        try:
+            self._tmp = tempfile.TemporaryDirectory(prefix="attackgraph-serve-")
+            store_path = Path(self._tmp.name) / "store"
+            self.stats = build_store(self.release_dir, store_path)
+            settings = WorkerSettings(
+                store_path=str(store_path),
+                row_cap=opts.row_cap,
+                base=base,
+                prefixes=prefixes,
+                memory_limit=opts.memory_limit,
+            )
+            size = opts.workers or min(4, max(2, os.cpu_count() or 2))
+            self._pool = WorkerPool(settings, size=size)
+            self._pool.start()
+            app = App(
+                pool=self._pool,
+                graphs=self.stats.graph_names,
+                base=base,
+                prefixes=prefixes,
+                deadline=opts.deadline,
+                max_query_length=opts.max_query_length,
+                max_body_bytes=opts.max_body_bytes,
+                service_description=service_description(self.stats),
+                query_page=query_page(
+                    Context(base, prefixes), deadline=opts.deadline, row_cap=opts.row_cap
+                ),
+            )
+            self._server = Server((opts.host, opts.port), app, max_connections=opts.max_connections)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def serve_in_background(self) -> Endpoint:
+        """Serve requests on a daemon thread (starting the endpoint if needed)."""
+        if self._server is None:
+            self.start()
+        assert self._server is not None
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="attackgraph-http", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve requests on this thread until :meth:`close` or ``KeyboardInterrupt``."""
+        if self._server is None:
+            self.start()
+        assert self._server is not None
+        self._server.serve_forever()
+
+    def close(self) -> None:
+        """Stop serving, stop the workers and remove the temporary store."""
+        if self._server is not None:
+            if self._thread is not None:
+                self._server.shutdown()
+                self._thread.join(timeout=10)
+            self._server.server_close()
+            self._server = None
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self) -> Endpoint:
+        return self.serve_in_background()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def serve(
+    release_dir: Path | str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    deadline: float = 10.0,
+    row_cap: int = 10_000,
+    base: str = DEFAULT_BASE,
+    workers: int | None = None,
+    max_query_length: int = 100_000,
+    max_body_bytes: int = 1_000_000,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+) -> None:
+    """Serve a release folder until interrupted (Ctrl-C or SIGTERM); the CLI's body.
+
+    Prints the endpoint's address once it accepts requests. Raises
+    :class:`~attackgraph.serve.store.ReleaseError` when the release has no readable
+    ``attackgraph.nq``, ``OSError`` when ``host:port`` cannot be bound, ``ValueError``
+    for an invalid option.
+    """
+    options = ServeOptions(
+        host=host,
+        port=port,
+        deadline=deadline,
+        row_cap=row_cap,
+        base=base,
+        workers=workers,
+        max_query_length=max_query_length,
+        max_body_bytes=max_body_bytes,
+        memory_limit=memory_limit,
+    )
+    endpoint = Endpoint(release_dir, options=options).start()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        stats = endpoint.stats
+        assert stats is not None
+        print(
+            f"Serving {release_dir} ({len(stats.graphs)} graphs, {stats.union_triples} triples) "
+            f"at {endpoint.url}/sparql — pages at {endpoint.url}/ — Ctrl-C to stop",
+            flush=True,
+        )
+        endpoint.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        endpoint.close()

@@ -1,0 +1,1 @@
+"""Real services for the tests: install them when missing, run them on loopback."""
