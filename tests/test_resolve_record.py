@@ -1,0 +1,236 @@
+"""resolve(): the sample document's mentions to a Record, and the builder's helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from attackgraph.model import (
+    ActorMention,
+    ClaimKind,
+    ClaimRecord,
+    Document,
+    EventClass,
+    EventRecord,
+    Extraction,
+    PlaceKind,
+    PlaceMention,
+    Rank,
+    Record,
+    SideRecord,
+    Span,
+    Statement,
+)
+from attackgraph.resolve import (
+    Resolver,
+    containment_conflicts,
+    document_country,
+    place_nodes,
+    resolve,
+)
+
+SPAN = Span(0, 0, "", 1)
+
+
+def _actor(name: str, note: str | None = None) -> ActorMention:
+    return ActorMention(name, SPAN, note=note)
+
+
+def _place(
+    name: str,
+    kind: PlaceKind = PlaceKind.LOCALITY,
+    *,
+    container: str | None = None,
+    country: str | None = None,
+) -> PlaceMention:
+    return PlaceMention(name, kind, SPAN, container=container, country=country)
+
+
+def sample_extraction() -> Extraction:
+    """What the converter reads from data/documents/000_6de047e5428871d9.txt."""
+    document = Document(
+        "000_6de047e5428871d9", "000_6de047e5428871d9.txt", "", "", SPAN, (), (), ()
+    )
+    event = EventRecord(
+        key="main",
+        name="April 2022 Mopti region attacks",
+        event_class=EventClass.ATTACK,
+        places=("Sévaré", "Niono", "Bapho"),
+        country="ML",
+        perpetrators=(_actor("Katibat Macina"),),
+    )
+    moura = EventRecord(
+        "moura",
+        "Siege of Moura",
+        EventClass.EVENT,
+        places=("Moura",),
+        perpetrators=(_actor("Malian army"), _actor("Wagner Group")),
+    )
+    places = (
+        _place("Sévaré", container="Mopti region", country="ML"),
+        _place("Niono", container="Mopti region", country="ML"),
+        _place("Bapho", container="Mopti region", country="ML"),
+        _place("Mopti region", PlaceKind.REGION, container="Mali", country="ML"),
+        _place("Mali", PlaceKind.COUNTRY),
+        _place("Ségou", country="ML"),
+        _place("Moura", country="ML"),
+        _place("Sevare", country="ML"),
+    )
+    sides = (
+        SideRecord(1, (_actor("Mali"),)),
+        SideRecord(2, (_actor("Katibat Macina"),), commanders=(_actor("Amadou Koufa"),)),
+    )
+    claims = (
+        ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor("Malian government")),
+        ClaimRecord(
+            ClaimKind.RESPONSIBILITY,
+            "main",
+            (SPAN,),
+            source=_actor("Katibat Macina"),
+            via=_actor("AFP"),
+            statement=Statement("main", "perpetrator", "Katibat Macina", "actor"),
+            rank=Rank.PREFERRED,
+        ),
+        ClaimRecord(ClaimKind.OTHER, "main", (SPAN,), source=_actor("Malian military")),
+        ClaimRecord(ClaimKind.ESTIMATE, "moura", (SPAN,), source=_actor("UN")),
+        ClaimRecord(ClaimKind.CONDEMNATION, "main", (SPAN,), source=_actor("MINUSMA")),
+        ClaimRecord(
+            ClaimKind.ATTACK,
+            "main",
+            (SPAN,),
+            source=_actor("Katibat Macina"),
+            statement=Statement("main", "location", "Ségou", "place"),
+        ),
+    )
+    return Extraction(document, event, events=(moura,), places=places, sides=sides, claims=claims)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver()
+
+
+@pytest.fixture(scope="module")
+def record(resolver: Resolver) -> Record:
+    return resolve(sample_extraction(), resolver)
+
+
+def test_every_place_mention_is_resolved_to_a_place(record: Record) -> None:
+    mentioned = {m.name for m in sample_extraction().places}
+    assert mentioned <= set(record.places)
+    # the rest are the containers, keyed by slug
+    assert set(record.places) - mentioned == {"ml-segou-region"}
+    places = record.places
+    assert places["Sévaré"].slug == places["Sevare"].slug == "ml-sevare"
+    assert places["Sévaré"].point is not None
+    assert places["Niono"].geonames_id == 2452655
+    assert places["Niono"].container == "ml-segou-region"
+    assert places["Ségou"].geonames_id == 2451478
+    assert places["Mopti region"].iso3166_2 == "ML-5"
+    assert places["Mopti region"].geonames_id == 2453347
+    assert places["Mopti region"].point is not None
+    assert places["Mali"].slug == "ml"
+    bapho = places["Bapho"]
+    assert not bapho.resolved and bapho.country == "ML" and bapho.point is None
+    assert not places["Moura"].resolved and places["Moura"].point is None
+
+
+def test_every_actor_mention_is_resolved(record: Record) -> None:
+    actors = record.actors
+    assert set(actors) - {"jnim", "al-qaeda", "un"} == {
+        "Katibat Macina",
+        "Malian army",
+        "Wagner Group",
+        "Mali",
+        "Amadou Koufa",
+        "Malian government",
+        "AFP",
+        "Malian military",
+        "UN",
+        "MINUSMA",
+    }
+    assert actors["Katibat Macina"].part_of == "jnim"
+    assert actors["Malian government"].slug == "ml-government"
+    assert actors["Malian military"].slug == actors["Malian army"].slug == "ml-armed-forces"
+    assert actors["Malian government"].state == actors["Malian military"].state == "ml"
+    assert actors["Mali"].slug == "mali" and actors["Mali"].state == "ml"
+    assert actors["Amadou Koufa"].actor_class == "Person"  # a commander
+    assert actors["AFP"].actor_type == "media"
+    assert actors["MINUSMA"].part_of == actors["UN"].slug == "un"
+
+
+def test_every_slug_a_ref_points_at_has_its_own_ref(record: Record) -> None:
+    places = {ref.slug for ref in record.places.values()}
+    actors = {ref.slug for ref in record.actors.values()}
+    for ref in record.places.values():
+        assert ref.container is None or ref.container in places, ref
+    for actor in record.actors.values():
+        assert actor.part_of is None or actor.part_of in actors, actor
+        assert actor.state is None or actor.state in places, actor
+    # Katibat Macina -> JNIM -> al-Qaeda, each an actor of its own
+    assert record.actors["jnim"].part_of == "al-qaeda"
+    assert record.actors["al-qaeda"].same_as == ("http://www.wikidata.org/entity/Q34490",)
+
+
+def test_niono_contradiction_is_reported_for_a_deprecated_claim(
+    record: Record,
+    resolver: Resolver,
+) -> None:
+    conflicts = containment_conflicts(sample_extraction(), record, resolver)
+    assert conflicts == [("Niono", "Mopti region")]
+
+
+def test_no_conflict_without_gazetteer_region(resolver: Resolver) -> None:
+    # Manchester's GeoNames admin1 (ENG) has no ISO mapping: nothing to contradict
+    extraction = Extraction(
+        Document("d", "d.txt", "", "", SPAN, (), (), ()),
+        EventRecord("e", "E", EventClass.ATTACK, country="GB"),
+        places=(_place("Manchester", container="England", country="GB"),),
+    )
+    record = resolve(extraction, resolver)
+    assert record.places["Manchester"].resolved
+    assert containment_conflicts(extraction, record, resolver) == []
+
+
+def test_place_nodes_include_the_containers(record: Record, resolver: Resolver) -> None:
+    nodes = place_nodes(record, resolver)
+    assert {"ml", "ml-mopti-region", "ml-segou-region", "ml-niono", "ml-bapho"} <= set(nodes)
+    for node in nodes.values():
+        assert node.container is None or node.container in nodes, node
+    assert nodes["ml-segou-region"].iso3166_2 == "ML-4"
+
+
+def test_unknown_perpetrators_are_never_one_actor_across_documents(resolver: Resolver) -> None:
+    def record_of(doc_id: str) -> Record:
+        extraction = Extraction(
+            Document(doc_id, f"{doc_id}.txt", "", "", SPAN, (), (), ()),
+            EventRecord(
+                "e",
+                "E",
+                EventClass.ATTACK,
+                country="NG",
+                perpetrators=(_actor("Unknown"), _actor("Boko Haram")),
+            ),
+        )
+        return resolve(extraction, resolver)
+
+    first, second = record_of("001_a"), record_of("002_b")
+    assert first.actors["Unknown"].slug == "unknown-001-a"
+    assert second.actors["Unknown"].slug == "unknown-002-b"
+    assert first.actors["Boko Haram"] == second.actors["Boko Haram"]
+
+
+def test_document_country() -> None:
+    extraction = sample_extraction()
+    assert document_country(extraction) == "ML"
+    no_event_country = Extraction(
+        extraction.document,
+        EventRecord("e", "E", EventClass.ATTACK),
+        places=(_place("A", country="NE"), _place("B", country="NE"), _place("C", country="ML")),
+    )
+    assert document_country(no_event_country) == "NE"
+
+
+def test_the_same_names_in_two_documents_get_the_same_identities(resolver: Resolver) -> None:
+    first = resolve(sample_extraction(), resolver)
+    second = resolve(sample_extraction(), Resolver())
+    assert first.places == second.places and first.actors == second.actors
