@@ -68,6 +68,9 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "Event": (
         "eventType",
         "partOf",
+        "relatedTo",
+        "precedes",
+        "followsUp",
         "date",
         "startDate",
         "endDate",
@@ -115,6 +118,9 @@ DOMAINS: dict[str, tuple[str, ...]] = {
 
 RANGES: dict[str, str] = {
     "partOf": "Event",
+    "relatedTo": "Event",
+    "precedes": "Event",
+    "followsUp": "Event",
     "location": "Place",
     "country": "Place",
     "participant": "Actor",

@@ -60,6 +60,8 @@ class _Builder:
                 slug = f"{main_slug}-{slugify(event.key[5:])}"
             elif event.key == self.extraction.event.key:
                 slug = main_slug
+            elif event.key.startswith("incident:"):
+                slug = f"{main_slug}-{slugify(event.name)}"
             else:
                 slug = slugify(event.name)
             self.events[event.key] = minter.event(slug)
@@ -164,6 +166,8 @@ class _Builder:
             self.add(node, AG.country, self.place_node(event.country.lower()))
         for parent in event.part_of:
             self.add(node, AG.partOf, self.events[parent])
+        for relation, other in event.related:
+            self.add(node, getattr(AG, relation), self.events[other])
         for perpetrator in event.perpetrators:
             self.add(node, AG.perpetrator, self.actor_node(perpetrator))
             self.add(node, AG.participant, self.actor_node(perpetrator))
@@ -210,8 +214,13 @@ class _Builder:
                 "place": lambda: self.place_node(self.record.places[st.obj].slug),
                 "event": lambda: self.events[st.obj],
             }[st.object_kind]()
+            subject = (
+                self.place_node(self.record.places[st.subject].slug)
+                if st.subject_kind == "place"
+                else self.events[st.subject]
+            )
             self.add(node, RDF.type, RDF.Statement)
-            self.add(node, RDF.subject, self.events[st.subject])
+            self.add(node, RDF.subject, subject)
             self.add(node, RDF.predicate, getattr(AG, st.predicate))
             self.add(node, RDF.object, obj)
         for index, figure in enumerate(claim.figures, start=1):
@@ -251,7 +260,8 @@ class _Builder:
             self.event(event)
         for side in self.extraction.sides:
             self.side(side)
-        for number, claim in enumerate(self.extraction.claims, start=1):
+        claims = self.extraction.claims + self.record.claims
+        for number, claim in enumerate(claims, start=1):
             self.claim(number, claim)
         main = self.events[self.extraction.event.key]
         for raw in self.extraction.raw:

@@ -270,14 +270,16 @@ class SideRecord:
 class Statement:
     """A triple-shaped assertion of a claim (``rdf:subject/predicate/object``).
 
-    ``subject`` is an event key; ``predicate`` an ``ag:`` local name; the object is
-    an actor name, place name or event key according to ``object_kind``.
+    ``subject`` is an event key or a place name (``subject_kind``); ``predicate`` an
+    ``ag:`` local name; the object is an actor name, place name or event key according
+    to ``object_kind``.
     """
 
     subject: str
     predicate: str
     obj: str
     object_kind: str  # "actor" | "place" | "event"
+    subject_kind: str = "event"  # "event" | "place"
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,9 @@ class EventRecord:
     """Target descriptions as written (not identities)."""
     properties: tuple[tuple[str, Span], ...] = ()
     """Mapped literal properties: (``ag:`` local name, value span), e.g. weapon, result."""
+    related: tuple[tuple[str, str], ...] = ()
+    """Links to other events: (``ag:`` property local name, event key), e.g.
+    ``("precedes", "main")`` for a background incident."""
 
 
 @dataclass(frozen=True)
@@ -399,6 +404,10 @@ class Record:
 
     extraction: Extraction
     places: dict[str, PlaceRef] = field(default_factory=dict)
-    """Place mention name -> identity."""
+    """Place mention name -> identity; also every place a ref points at (containers,
+    states), keyed by slug, so that each slug the graph names has its own ref."""
     actors: dict[str, ActorRef] = field(default_factory=dict)
     """Actor mention name -> identity."""
+    claims: tuple[ClaimRecord, ...] = ()
+    """Claims found while resolving, e.g. a containment the gazetteer contradicts
+    (kept with rank deprecated)."""

@@ -75,6 +75,9 @@ class AG:
     # events
     eventType: Final = _ag("eventType")
     partOf: Final = _ag("partOf")
+    relatedTo: Final = _ag("relatedTo")
+    precedes: Final = _ag("precedes")
+    followsUp: Final = _ag("followsUp")
     date: Final = _ag("date")
     startDate: Final = _ag("startDate")
     endDate: Final = _ag("endDate")

@@ -2,14 +2,20 @@
 
 The infobox gives the main event, its places, sides and figures (``infobox.py``);
 the title adds event types; several sites make one sub-event per site, as ACLED and
-UCDP code one event per place.
+UCDP code one event per place. The prose adds attributed claims and the background
+or follow-up incidents they are about (``prose.py``); ranks are then assigned over
+infobox and prose claims together (``ranks.py``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
 from attackgraph.extract.mapping import event_types
+from attackgraph.extract.prose import ProseContext, read_prose
+from attackgraph.extract.ranks import assign_ranks
 from attackgraph.model import (
     Document,
     EventClass,
@@ -40,16 +46,49 @@ def extract(doc: Document) -> Extraction:
         )
         for site in (sites if len(sites) > 1 else ())
     )
+    prose = read_prose(doc, _prose_context(main, sub_events, facts))
+    incidents = tuple(_with_relations(event, prose.relations) for event in prose.events)
     return Extraction(
         document=doc,
         event=main,
-        events=sub_events + conflicts,
-        places=facts.places,
+        events=sub_events + conflicts + incidents,
+        places=_merge_places(facts.places, prose.places),
         sides=tuple(facts.sides),
-        claims=tuple(facts.claims),
+        claims=assign_ranks((*facts.claims, *prose.claims)),
         raw=tuple(facts.raw),
-        warnings=tuple(facts.warnings),
+        warnings=(*facts.warnings, *prose.warnings),
     )
+
+
+def _prose_context(
+    main: EventRecord, sub_events: tuple[EventRecord, ...], facts: InfoboxFacts
+) -> ProseContext:
+    sites = {event.places[0]: event.key for event in sub_events}
+    actors = tuple(actor for side in facts.sides for actor in side.actors)
+    return ProseContext(
+        main_key=main.key,
+        main_name=main.name,
+        sites=sites,
+        actors=actors + main.perpetrators,
+        main_date=main.date,
+        perpetrators=main.perpetrators,
+    )
+
+
+_RELATIONS = {"background": "precedes", "follow-up": "followsUp", "separate": "relatedTo"}
+
+
+def _with_relations(event: EventRecord, relations: tuple[tuple[str, str, str], ...]) -> EventRecord:
+    """Link a background or follow-up incident to the event it is reported with."""
+    related = tuple((_RELATIONS[kind], other) for key, kind, other in relations if key == event.key)
+    return replace(event, related=event.related + related)
+
+
+def _merge_places(
+    first: tuple[PlaceMention, ...], second: tuple[PlaceMention, ...]
+) -> tuple[PlaceMention, ...]:
+    names = {place.name for place in first}
+    return first + tuple(place for place in second if place.name not in names)
 
 
 def _sites(places: tuple[PlaceMention, ...]) -> tuple[str, ...]:

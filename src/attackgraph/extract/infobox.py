@@ -74,8 +74,18 @@ class _SideParts:
         )
 
 
-def _actor(item: Item) -> ActorMention:
-    return ActorMention(item.name, item.span, item.note, item.killed)
+UNNAMED = frozenset({"unknown", "unidentified", "n/a", "none", "various", "disputed"})
+"""Words that fill a party field without naming anyone: kept raw, no actor minted."""
+
+
+def _actors(entry: InfoboxEntry, facts: InfoboxFacts) -> list[ActorMention]:
+    actors = []
+    for item in split_items(entry.value_span):
+        if item.name.casefold() in UNNAMED:
+            facts.raw.append(RawValue(entry.key, item.span))
+        else:
+            actors.append(ActorMention(item.name, item.span, item.note, item.killed))
+    return actors
 
 
 def _warn(doc: Document, entry: InfoboxEntry, rule: str, message: str) -> Problem:
@@ -144,20 +154,25 @@ def _read_entry(
             facts.raw.append(RawValue(entry.key, value))
     elif reader == "places":
         facts.places = split_places(value, coordinates)
-        if coordinates is not None and sum(p.coordinates is not None for p in facts.places) == 0:
+        if coordinates is not None and all(p.coordinates is None for p in facts.places):
             message = "coordinates given for several sites: kept in the raw layer, not guessed"
             facts.warnings.append(_warn(doc, entry, "extract/coordinates", message))
+            facts.raw.extend(
+                RawValue(other.key, other.value_span)
+                for other in doc.infobox
+                if (rule_ := rule_for(other.key)) is not None and rule_.reader == "coordinates"
+            )
     elif reader == "event-types":
         found = event_types(entry.value)
         facts.event_types.extend(t for t in found if t not in facts.event_types)
         if not found:
             facts.raw.append(RawValue(entry.key, value))
     elif reader == "perpetrators":
-        facts.perpetrators.extend(_actor(item) for item in split_items(value))
+        facts.perpetrators.extend(_actors(entry, facts))
     elif reader in ("combatants", "commanders") and rule.side is not None:
         parts = sides.setdefault(rule.side, _SideParts())
         actors = parts.combatants if reader == "combatants" else parts.commanders
-        actors.extend(_actor(item) for item in split_items(value))
+        actors.extend(_actors(entry, facts))
     elif reader == "text" and rule.term in ("strength", "units") and rule.side is not None:
         parts = sides.setdefault(rule.side, _SideParts())
         (parts.strength if rule.term == "strength" else parts.units).append(value)

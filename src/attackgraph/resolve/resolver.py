@@ -8,6 +8,7 @@ table and the actor registry once per resolver, and only on first use.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import Final
@@ -16,10 +17,14 @@ from attackgraph.identifiers import slugify
 from attackgraph.model import (
     ActorMention,
     ActorRef,
+    ClaimKind,
+    ClaimRecord,
     Extraction,
     PlaceKind,
     PlaceRef,
+    Rank,
     Record,
+    Statement,
 )
 from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.gazetteer import dump_index, packaged_index, table_index
@@ -142,7 +147,28 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             if statement.obj not in actors:
                 actors[statement.obj] = resolver.actor(statement.obj, country=country)
     _add_related(places, actors, resolver)
-    return Record(extraction=extraction, places=places, actors=actors)
+    record = Record(extraction=extraction, places=places, actors=actors)
+    conflicts = containment_conflicts(extraction, record, resolver)
+    return replace(record, claims=_containment_claims(extraction, conflicts))
+
+
+def _containment_claims(
+    extraction: Extraction, conflicts: list[tuple[str, str]]
+) -> tuple[ClaimRecord, ...]:
+    """The document's own containment statements the gazetteer contradicts, kept as
+    deprecated claims with the two names as evidence."""
+    spans = {mention.name: mention.span for mention in extraction.places}
+    return tuple(
+        ClaimRecord(
+            kind=ClaimKind.OTHER,
+            about=extraction.event.key,
+            evidence=(spans[place], spans[container]),
+            statement=Statement(place, "containedIn", container, "place", subject_kind="place"),
+            rank=Rank.DEPRECATED,
+        )
+        for place, container in conflicts
+        if place in spans and container in spans
+    )
 
 
 def _add_related(

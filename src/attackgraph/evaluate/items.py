@@ -1,0 +1,282 @@
+"""What is compared: the facts of each category, read from an extraction and from gold.
+
+Both sides are turned into :class:`~attackgraph.evaluate.match.Item` lists by rules
+that mirror each other (same value convention, same filters), so the scores are
+symmetric. Predicted facts come only from the model types
+(:class:`~attackgraph.model.Extraction`, and :class:`~attackgraph.model.Record` when
+the resolve stage ran), never from a particular extractor's internals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from attackgraph.evaluate.gold import Gold, GoldFigure
+from attackgraph.evaluate.match import (
+    Item,
+    Key,
+    Scorer,
+    group_labels,
+    name_key,
+    same_figure_strict,
+    same_key,
+    same_key_and_name,
+    same_place,
+)
+from attackgraph.model import (
+    ActorMention,
+    ClaimRecord,
+    Document,
+    Extraction,
+    Figure,
+    PlaceKind,
+    Record,
+)
+
+SCORERS: Final[dict[str, Scorer]] = {
+    "infobox_figures": same_key,
+    "infobox_figures_strict": same_figure_strict,
+    "attributed_claims": same_key_and_name,
+    "claims_any_kind": same_key_and_name,
+    "unattributed_figures": same_key,
+    "dates": same_key,
+    "places": same_place,
+    "actors": same_key_and_name,
+    "country": same_key,
+}
+"""Each category and its matching rule, in report order."""
+CATEGORIES: Final = tuple(SCORERS)
+FIGURE_KINDS: Final = frozenset({"casualties", "estimate"})
+"""Claim kinds scored as ``attributed_claims`` (when they carry a number)."""
+COMBINED_OUTCOME: Final = "killed-or-injured"
+"""The model's outcome for "casualties"; the gold writes it as ``null``."""
+
+Items = dict[str, list[Item]]
+Value = tuple[str | int, ...]
+
+
+def value_key(count: int | None, low: int | None, high: int | None) -> Value:
+    """A stated amount in one canonical form, from gold (count, min, max) conventions.
+
+    >>> value_key(21, 21, None), value_key(None, 43, 110), value_key(4, None, None)
+    (('>=', 21), ('range', 43, 110), ('=', 4))
+    >>> value_key(None, None, None)
+    ('vague',)
+    """
+    if low is not None and high is not None:
+        return ("range", low, high)
+    if low is not None:
+        return (">=", low)
+    if high is not None:
+        return ("<=", high)
+    return ("=", count) if count is not None else ("vague",)
+
+
+def figure_value(figure: Figure) -> Value:
+    """:func:`value_key` of a predicted figure (an exact value wins over bounds).
+
+    >>> from attackgraph.model import Quantity, Span
+    >>> q = Quantity(None, 21, None, False, "21+")
+    >>> figure_value(Figure(q, "total", "killed", Span(0, 3, "21+", 1)))
+    ('>=', 21)
+    """
+    q = figure.quantity
+    if q.value is not None:
+        return ("=", q.value)
+    return value_key(None, q.minimum, q.maximum)
+
+
+def show_value(value: Value) -> str:
+    """A value key as people write it.
+
+    >>> show_value((">=", 21)), show_value(("range", 43, 110)), show_value(("vague",))
+    ('21+', '43-110', 'vague')
+    """
+    if value[0] == "range":
+        return f"{value[1]}-{value[2]}"
+    if value[0] == "vague":
+        return "vague"
+    return f"{value[1]}+" if value[0] == ">=" else f"{'<=' if value[0] == '<=' else ''}{value[1]}"
+
+
+def _outcome(outcome: str | None) -> str | None:
+    return None if outcome == COMBINED_OUTCOME else outcome
+
+
+def _figure_label(outcome: str | None, value: Value, source: str | None, text: str) -> str:
+    by = f" by {source}" if source else ""
+    return f"{outcome or 'casualties'} {show_value(value)}{by}: {text}"
+
+
+def claim_kind(claim: ClaimRecord) -> str:
+    """The claim's kind in the gold vocabulary: the enum member's name, lower case.
+
+    The model's values are concept local names (``other-statement``); the gold writes
+    ``other``. Member names are the same in both.
+
+    >>> from attackgraph.model import ClaimKind
+    >>> claim_kind(ClaimRecord(ClaimKind.OTHER, "main", ()))
+    'other'
+    """
+    return claim.kind.name.lower()
+
+
+def in_infobox(claim: ClaimRecord, doc: Document) -> bool:
+    """An infobox claim: every evidence span lies within one infobox entry line."""
+    entries = [(e.span.begin, e.span.end) for e in doc.infobox]
+    return bool(claim.evidence) and all(
+        any(begin <= s.begin and s.end <= end for begin, end in entries) for s in claim.evidence
+    )
+
+
+def _figure_items(figure: Figure, source: str | None, kind: str | None) -> dict[str, Item]:
+    outcome, value, q = _outcome(figure.outcome), figure_value(figure), figure.quantity
+    label = _figure_label(outcome, value, source, figure.span.text)
+    names = (source,) if source else ()
+    groups = group_labels(figure.group, figure.group_label)
+    return {
+        "plain": Item(label, (outcome, *value)),
+        "strict": Item(label, (outcome, *value, q.approximate), names, groups),
+        "claim": Item(label, (outcome, *value), names),
+        "kind": Item(f"{kind} by {source}: {figure.span.text}", (kind,), names),
+    }
+
+
+def predicted_items(extraction: Extraction, record: Record | None = None) -> Items:
+    """Every category's predicted facts; ``record`` adds resolved names when given."""
+    doc = extraction.document
+    found: Items = {category: [] for category in CATEGORIES}
+    for claim in extraction.claims:
+        source = claim.source.name if claim.source else None
+        kind = claim_kind(claim)
+        figures = [_figure_items(f, source, kind) for f in claim.figures]
+        if in_infobox(claim, doc):
+            found["infobox_figures"] += [f["plain"] for f in figures]
+            found["infobox_figures_strict"] += [f["strict"] for f in figures]
+        elif source is None:
+            found["unattributed_figures"] += [f["plain"] for f in figures]
+        else:
+            numbered = [f for f, fig in zip(figures, claim.figures, strict=True) if _numbered(fig)]
+            if kind in FIGURE_KINDS:
+                found["attributed_claims"] += [f["claim"] for f in numbered]
+            evidence = claim.evidence[0].text if claim.evidence else ""
+            found["claims_any_kind"] += [f["kind"] for f in figures] or [
+                Item(f"{kind} by {source}: {evidence}", (kind,), (source,))
+            ]
+    found["dates"] = _date_items(extraction)
+    found["places"] = _place_items(extraction, record)
+    found["actors"] = _actor_items(extraction, record)
+    country = extraction.event.country
+    found["country"] = [Item(country, (country,))] if country else []
+    return found
+
+
+def _numbered(figure: Figure) -> bool:
+    return figure_value(figure) != ("vague",)
+
+
+def _date_items(extraction: Extraction) -> list[Item]:
+    date = extraction.event.date
+    if date is None:
+        return []
+    start = date.start.lexical
+    end = date.end.lexical if date.end else None
+    return _dates(start, end)
+
+
+def _dates(start: str | None, end: str | None) -> list[Item]:
+    """Start and end as items; an end equal to the start is no end (a one-day event)."""
+    items = [Item(f"start {start}", ("start", start))] if start else []
+    if end and end != start:
+        items.append(Item(f"end {end}", ("end", end)))
+    return items
+
+
+def _place_items(extraction: Extraction, record: Record | None) -> list[Item]:
+    """The main event's places and the places enclosing them, without countries."""
+    by_name = {p.name: p for p in extraction.places}
+    names: list[str] = []
+    for site in extraction.event.places:
+        name: str | None = site
+        while name is not None and name not in names:
+            place = by_name.get(name)
+            if place is not None and place.kind == PlaceKind.COUNTRY:
+                break
+            names.append(name)
+            name = place.container if place is not None else None
+    items: dict[str, Item] = {}
+    for name in names:
+        ref = record.places.get(name) if record is not None else None
+        spellings = tuple(dict.fromkeys((name, ref.name) if ref else (name,)))
+        identity = ref.slug if ref else name_key(name)
+        if identity not in items:
+            items[identity] = Item(name, (), spellings)
+    return list(items.values())
+
+
+def _actor_mentions(extraction: Extraction) -> Iterator[ActorMention]:
+    for side in extraction.sides:
+        yield from side.actors
+        yield from side.commanders
+    for event in extraction.all_events():
+        yield from event.perpetrators
+    for claim in extraction.claims:
+        yield from (m for m in (claim.source, claim.via) if m is not None)
+
+
+def _actor_items(extraction: Extraction, record: Record | None) -> list[Item]:
+    """Distinct actors: one per resolved identity, or per name key when unresolved."""
+    items: dict[str, Item] = {}
+    for mention in _actor_mentions(extraction):
+        ref = record.actors.get(mention.name) if record is not None else None
+        identity = ref.slug if ref else name_key(mention.name)
+        if not identity:
+            continue
+        spellings = (mention.name, ref.name) if ref else (mention.name,)
+        known = items.get(identity)
+        merged = tuple(dict.fromkeys((*(known.names if known else ()), *spellings)))
+        items[identity] = Item(known.label if known else mention.name, (), merged)
+    return list(items.values())
+
+
+def gold_items(gold: Gold) -> Items:
+    """Every category's gold facts, by the same conventions as :func:`predicted_items`."""
+    found: Items = {category: [] for category in CATEGORIES}
+    for entry in gold.infobox_casualties:
+        value = _gold_value(entry)
+        label = _figure_label(entry.outcome, value, entry.source, entry.text)
+        names = (entry.source,) if entry.source else ()
+        found["infobox_figures"].append(Item(label, (entry.outcome, *value)))
+        strict_key: Key = (entry.outcome, *value, entry.approximate)
+        found["infobox_figures_strict"].append(
+            Item(label, strict_key, names, group_labels(entry.group))
+        )
+    for entry in gold.claims:
+        value, source = _gold_value(entry), entry.source or ""
+        if entry.kind in FIGURE_KINDS and entry.has_number:
+            label = _figure_label(entry.outcome, value, source, entry.text)
+            found["attributed_claims"].append(Item(label, (entry.outcome, *value), (source,)))
+        found["claims_any_kind"].append(
+            Item(f"{entry.kind} by {source}: {entry.text}", (entry.kind,), (source,))
+        )
+    for entry in gold.unattributed_casualties:
+        value = _gold_value(entry)
+        label = _figure_label(entry.outcome, value, None, entry.text)
+        found["unattributed_figures"].append(Item(label, (entry.outcome, *value)))
+    found["dates"] = _dates(gold.date_start, gold.date_end)
+    found["places"] = _distinct(gold.places)
+    found["actors"] = _distinct(actor.name for actor in gold.actors)
+    found["country"] = [Item(gold.country, (gold.country,))] if gold.country else []
+    return found
+
+
+def _gold_value(entry: GoldFigure) -> Value:
+    return value_key(entry.count, entry.minimum, entry.maximum)
+
+
+def _distinct(names: Iterator[str] | tuple[str, ...]) -> list[Item]:
+    items: dict[str, Item] = {}
+    for name in names:
+        items.setdefault(name_key(name), Item(name, (), (name,)))
+    return [item for key, item in items.items() if key]

@@ -1,0 +1,203 @@
+"""Scores and how they are shown: a table for people, stable JSON for machines."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Final
+
+SHORT: Final = {
+    "infobox_figures": "ibx",
+    "infobox_figures_strict": "ibx+",
+    "attributed_claims": "attr",
+    "claims_any_kind": "kind",
+    "unattributed_figures": "unatt",
+    "dates": "date",
+    "places": "place",
+    "actors": "actor",
+    "country": "ctry",
+}
+"""Column headings of the per-document table."""
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Counts of one category, with precision, recall and F1 (``None`` when undefined).
+
+    >>> s = Scores(tp=2, fp=1, fn=1)
+    >>> round(s.precision or 0, 3), round(s.recall or 0, 3), round(s.f1 or 0, 3)
+    (0.667, 0.667, 0.667)
+    >>> Scores(0, 0, 0).f1 is None, Scores(0, 0, 3).precision is None, Scores(0, 0, 3).f1
+    (True, True, 0.0)
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        """2·TP / (2·TP + FP + FN): defined whenever there is anything to count."""
+        total = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / total if total else None
+
+    def as_dict(self) -> dict[str, int | float | None]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "f1": _round(self.f1),
+        }
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """Labels of the facts left unmatched in one category: the errors to look at."""
+
+    predicted: tuple[str, ...] = ()
+    gold: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentScores:
+    """One document's scores per category, its integrity counts, and what did not match."""
+
+    document: str
+    scores: dict[str, Scores]
+    checks: dict[str, int]
+    unmatched: dict[str, Unmatched] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The result of one evaluation run (see :func:`attackgraph.evaluate.evaluate`)."""
+
+    categories: tuple[str, ...]
+    per_document: list[DocumentScores]
+    total: dict[str, Scores]
+    """Micro-averaged: counts summed over documents, then P/R/F1."""
+    checks: dict[str, int]
+    missing_gold: list[str] = field(default_factory=list)
+    """Documents without a ``NAME.gold.json``: not scored."""
+    errors: list[str] = field(default_factory=list)
+    """Documents or gold files that could not be read: not scored."""
+    resolve: str = "not used"
+    """Whether the resolve stage ran, or why not."""
+
+    @property
+    def ok(self) -> bool:
+        """Every document scored and every integrity count zero."""
+        return not self.missing_gold and not self.errors and not any(self.checks.values())
+
+    def format_table(self) -> str:
+        """A document × category F1 table, the totals with P/R/F1/TP/FP/FN, then checks.
+
+        >>> e = Evaluation(("dates",), [DocumentScores("a", {"dates": Scores(1, 1, 0)}, {})],
+        ...                {"dates": Scores(1, 1, 0)}, {"span_mismatch": 0})
+        >>> print(e.format_table())
+        document  date
+        a         0.67
+        <BLANKLINE>
+        category  P     R     F1    TP  FP  FN
+        dates     0.50  1.00  0.67   1   1   0
+        <BLANKLINE>
+        checks: span_mismatch=0
+        resolve: not used
+        """
+        heads = [SHORT.get(c, c) for c in self.categories]
+        rows = [
+            [d.document, *(_show(d.scores[c].f1) for c in self.categories)]
+            for d in self.per_document
+        ]
+        lines = _grid(["document", *heads], rows)
+        lines.append("")
+        totals = [
+            [
+                c,
+                _show(s.precision),
+                _show(s.recall),
+                _show(s.f1),
+                str(s.tp),
+                str(s.fp),
+                str(s.fn),
+            ]
+            for c, s in ((c, self.total[c]) for c in self.categories)
+        ]
+        lines += _grid(["category", "P", "R", "F1", "TP", "FP", "FN"], totals, frozenset({4, 5, 6}))
+        lines.append("")
+        lines.append("checks: " + " ".join(f"{k}={v}" for k, v in self.checks.items()))
+        lines += [f"missing gold: {name}" for name in self.missing_gold]
+        lines += [f"error: {message}" for message in self.errors]
+        lines.append(f"resolve: {self.resolve}")
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        """The whole evaluation as JSON: sorted keys, rounded floats, same bytes each run.
+
+        >>> e = Evaluation(("country",), [], {"country": Scores(1, 0, 0)}, {})
+        >>> print(e.to_json())  # doctest: +ELLIPSIS
+        {
+          "categories": [
+            "country"
+          ],
+          "checks": {},
+          "documents": [],
+          ...
+        """
+        data = {
+            "categories": list(self.categories),
+            "total": {c: self.total[c].as_dict() for c in self.categories},
+            "checks": self.checks,
+            "documents": [
+                {
+                    "document": d.document,
+                    "scores": {c: d.scores[c].as_dict() for c in self.categories},
+                    "checks": d.checks,
+                    "unmatched": {
+                        c: {"predicted": list(u.predicted), "gold": list(u.gold)}
+                        for c, u in d.unmatched.items()
+                        if u.predicted or u.gold
+                    },
+                }
+                for d in self.per_document
+            ],
+            "missing_gold": self.missing_gold,
+            "errors": self.errors,
+            "resolve": self.resolve,
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _show(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _grid(head: list[str], rows: list[list[str]], right: frozenset[int] = frozenset()) -> list[str]:
+    """Columns padded to their widest cell; the columns in ``right`` right-aligned."""
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+
+    def line(cells: list[str]) -> str:
+        padded = (
+            cell.rjust(width) if i in right else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        )
+        return "  ".join(padded).rstrip()
+
+    return [line(head), *(line(r) for r in rows)]

@@ -1,0 +1,186 @@
+"""The amounts a stretch of prose states, as candidates for casualty figures.
+
+:func:`find_amounts` lists them in order: every amount
+:func:`~attackgraph.extract.numbers.find_quantities` finds, except those that context
+shows are not counts of people (after "aged", in "37 foreigners of eight
+nationalities", before equipment: "two helicopters"), plus amounts written without a
+number:
+
+- "both" before a verb ("both gunmen died"): 2;
+- "and a policeman", ", an interpreter" right after an amount in a list, for a
+  singular person noun (:data:`PERSON_NOUNS`): 1;
+- a named person who "died", "was killed", "had been killed" ("Abedi died in the
+  explosion"): 1, killed (a country or a nationality is no person);
+
+and "from A to B" read as one range. :func:`clear_between` says whether only list
+words come between two amounts - no verb, no clause break - which is what lets an
+outcome carry from one amount to the next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from attackgraph.extract.casualties import INCLUSION_WORDS, SINGULAR_GROUP_WORDS, equipment_spans
+from attackgraph.extract.numbers import find_quantities
+from attackgraph.model import Quantity
+from attackgraph.resolve.countries import country_code, demonym_countries
+
+__all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts"]
+
+_VERBISH: Final = re.compile(
+    r"\b(?:is|was|were|are|had|has|have|been|be|did|do|does|that|while|but|whereas|"
+    r"[a-z]{3,}ed|[a-z]{3,}ing)\b|;"
+)
+
+_SKIP_BEFORE: Final = re.compile(r"\b(?:aged?|ages|age\s+of|aged\s+between|hours?|Rs|No)\s*$", re.I)
+
+_OF_BEFORE: Final = re.compile(r"\b([a-z]+)\s+of\s+$")
+
+_OF_OK: Final = frozenset("total number figure toll tally count deaths death".split())
+
+_INCLUSION_RE: Final = re.compile(
+    rf"\b(?:{'|'.join(re.escape(w) for w in INCLUSION_WORDS)})(?!\w)", re.IGNORECASE
+)
+
+_BOTH: Final = re.compile(
+    r"\b[Bb]oth\b(?=\s+(?:of\s+them\s+)?(?:[a-z]+\s+){0,2}?(?:were|was|had|died)\b)"
+)
+
+PERSON_NOUNS: Final = frozenset(
+    (*SINGULAR_GROUP_WORDS, "member", "interpreter", "contractor", "pilot", "driver",
+     "worker", "journalist", "doctor", "nurse", "tourist", "employee", "volunteer", "resident",
+     "villager", "farmer", "woman", "man", "girl", "boy", "policewoman", "peacekeeper",
+     "commander", "official", "guest", "passenger", "worshipper", "pupil", "baby", "infant",
+     "nurse", "witness", "survivor", "medic", "priest", "imam", "pastor", "elder", "relative",
+     "neighbour", "neighbor", "shopkeeper", "trader", "miner", "herder", "fisherman", "local")
+)  # fmt: skip
+"""Singular nouns for one person: "five soldiers and a policeman" counts the policeman."""
+
+_LIST_ONE: Final = re.compile(
+    r"(?:,|\band)\s+(?P<article>an?)\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z][\w-]*)"
+)
+
+_NAMED_DEATH: Final = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:,[^,]{3,80},)?\s+"
+    r"(?:had\s+been\s+killed|was\s+killed|has\s+been\s+killed|died|was\s+shot\s+dead)\b"
+)
+
+_NOT_NAMES: Final = frozenset(
+    "The A An In On At By It He She They This That These Those Both All Some Many Several "
+    "Most One Two Three Four Five Six Seven Eight Nine Ten Others Police Soldiers".split()
+)
+
+
+@dataclass
+class Amount:
+    quantity: Quantity
+    begin: int
+    end: int
+    extent: int  # end of the amount's own words (group, outcome after)
+    group: tuple[str, str | None] | None = None
+    unknown_noun: bool = False
+    elided: bool = False
+    partitive: bool = False  # a part of the amount before ("including 4", "4 of them")
+    relative: bool = False  # a part with a clause of its own ("of whom 4 were killed")
+    outcome: str | None = None
+    own: bool = False  # the outcome is in its own words (rules 1 and 2)
+    toll: bool = False  # the outcome comes from a toll named before it (rule 3)
+    lead: int = -1  # start of an outcome verb before it
+
+
+def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
+    """The amounts in ``text[begin:end]``, in order (see the module docstring).
+
+    Never raises.
+
+    >>> t = "Aged 30, he saw 2 helicopters land; both gunmen died, 3 soldiers and a policeman too."
+    >>> [(a.quantity.value, t[a.begin : a.end]) for a in find_amounts(t, 0, len(t))]
+    [(2, 'both'), (3, '3'), (1, 'a')]
+    """
+    amounts: list[Amount] = []
+    found = find_quantities(text[begin:end], begin)
+    equipment = (
+        [(begin + b, begin + e) for b, e in equipment_spans(text[begin:end])] if found else []
+    )
+    for quantity, qb, qe in found:
+        before = text[max(begin, qb - 40) : qb]
+        of = _OF_BEFORE.search(before)
+        if _SKIP_BEFORE.search(before) or (of is not None and of.group(1) not in _OF_OK):
+            continue
+        if any(b >= qe and b - qe <= 25 and text[qe:b].count(" ") <= 3 for b, _ in equipment):
+            continue
+        amounts.append(Amount(quantity, qb, qe, qe))
+    amounts += _implied(text, begin, end, amounts)
+    amounts.sort(key=lambda a: a.begin)
+    return _ranges(text, amounts)
+
+
+def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """Amounts written without a number: "both" (2), "and a member of ..." after an
+    amount in a list (1), a named person "killed"/"died" (1)."""
+    found: list[Amount] = []
+    taken = [(a.begin, a.end) for a in amounts]
+    for m in _BOTH.finditer(text, begin, end):
+        found.append(Amount(Quantity(2, None, None, False, m.group()), m.start(), m.end(), m.end()))
+    for m in _LIST_ONE.finditer(text, begin, end):
+        if m.group("noun") not in PERSON_NOUNS:
+            continue
+        previous = [a for a in amounts if a.end <= m.start()]
+        if (
+            previous
+            and clear_between(text, previous[-1].end, m.start())
+            and m.start() - previous[-1].end < 60
+        ):
+            one = Quantity(1, None, None, False, m.group("article"))
+            found.append(Amount(one, m.start("article"), m.end("article"), m.end("article")))
+    for m in _NAMED_DEATH.finditer(text, begin, end):
+        name = m.group("name")
+        first = name.split()[0]
+        if (
+            first in _NOT_NAMES
+            or country_code(name)
+            or demonym_countries(first)
+            or demonym_countries(first.rstrip("s"))
+            or any(b <= m.start() <= e + 1 for b, e in taken)
+        ):
+            continue
+        person = Quantity(1, None, None, False, name)
+        named = Amount(person, m.start("name"), m.end("name"), m.end(), group=("total", None))
+        named.outcome, named.own = "killed", True
+        found.append(named)
+    return found
+
+
+def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
+    """ "from 43 to more than 110": one range."""
+    merged: list[Amount] = []
+    for a in amounts:
+        if merged and re.fullmatch(r"\s+to\s+", text[merged[-1].end : a.begin]):
+            first = merged[-1]
+            if re.search(r"\bfrom\s+$", text[max(0, first.begin - 6) : first.begin]):
+                low = first.quantity.value or first.quantity.minimum
+                high = a.quantity.value or a.quantity.minimum or a.quantity.maximum
+                if low is not None and high is not None and high > low:
+                    words = text[first.begin : a.end]
+                    approx = first.quantity.approximate or a.quantity.approximate
+                    merged[-1] = Amount(
+                        Quantity(None, low, high, approx, words), first.begin, a.end, a.end
+                    )
+                    continue
+        merged.append(a)
+    return merged
+
+
+def clear_between(text: str, begin: int, end: int) -> bool:
+    """Whether only list words come between two amounts: no verb, no clause break
+    ("including" and "of them" do not count). Never raises.
+
+    >>> t = "132 children and nine staff members, including 3 teachers, had been killed"
+    >>> clear_between(t, 12, 17), clear_between(t, 36, 48), clear_between(t, 58, 70)
+    (True, True, False)
+    """
+    gap = _INCLUSION_RE.sub(" ", text[begin:end])
+    return begin <= end and _VERBISH.search(gap) is None

@@ -1,0 +1,342 @@
+"""Who says so: the attribution cues of one sentence and the words naming the source.
+
+:func:`find_cues` reads one sentence and returns its :class:`Cue` values in order: the
+reporting words, the words naming the source (``subject``), an intermediary
+(``via``), whom responsibility is laid on (``target``), and the stretch of text the
+source is responsible for (``content``). Turning the subject words into an actor name
+(titles, acronyms, "the group", "he") is :mod:`attackgraph.extract.speakers`' job.
+
+Forms read (X is the source, V an intermediary):
+
+===========================================================  ===============================
+form                                                         cue
+===========================================================  ===============================
+"X said / stated / reported / announced / confirmed /         report (content after the verb)
+claimed / alleged / declared / acknowledged / told V that"   — "told AFP": via AFP
+"X estimated that ..."                                       estimate
+"X put / placed the death toll (number, figure) at N",       report (content from the toll
+"X gave a figure of N", "X raised the toll to N"             words on)
+"X found / concluded / established that ..."                 report
+"..., X said." / "..., said X."                              report (content before it)
+"according to X, ..." / "..., according to X."               report
+"in a statement released by X, ..."                          report
+"with X stating / estimating that ..."                       report / estimate
+"X released a statement / video condemning / denying /       condemnation / denial /
+claiming ...", "..., saying that ..." (same X)               responsibility / report
+"X claimed (declared, took) responsibility",                 responsibility; "obtained by V",
+"X claimed the attack"                                       "through its V", "to V": via V
+"X attributed the attack to Y", "X blamed Y",                responsibility with target Y
+"X named Y as the organiser", "on behalf of Y"
+"X denied (rejected) ..."                                    denial
+"X condemned / denounced / deplored ...", "expressed ...     condemnation
+condemnation"
+===========================================================  ===============================
+
+The subject words are found by :mod:`attackgraph.extract.subjects`; a cue whose
+subject cannot name a source ("the attack said"), a passive verb ("was reported") and
+reported speech inside a claim ("denied that he had said") give no cue. "X said it
+condemned ..." is one condemnation by X.
+
+A forward cue's content runs from the cue to the next cue's subject, to a
+contrastive link (", while", ", but", ", whereas", ", although", ";"), or to the end
+of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Final
+
+from attackgraph.extract.subjects import (
+    PRONOUNS,
+    coordinated_verb,
+    inverted_subject,
+    is_passive,
+    leading_subject,
+    plausible_source,
+    subject_after,
+    subject_before,
+    trim,
+)
+from attackgraph.resolve.countries import demonym_countries
+
+__all__ = ["Cue", "CueKind", "find_cues"]
+
+
+class CueKind(StrEnum):
+    REPORT = "report"
+    ESTIMATE = "estimate"
+    RESPONSIBILITY = "responsibility"
+    DENIAL = "denial"
+    CONDEMNATION = "condemnation"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One attribution in a sentence; offsets are absolute (into the text given)."""
+
+    kind: CueKind
+    begin: int
+    end: int
+    """The cue words ("said", "claimed responsibility", "according to")."""
+    subject: tuple[int, int] | None
+    """The words naming the source; ``None`` for "..., saying that" (same as before)."""
+    content: tuple[int, int]
+    """The stretch of text stating what the source says."""
+    via: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
+    forward: bool = True
+
+
+def _words(*alternatives: str) -> str:
+    return "|".join(sorted(alternatives, key=len, reverse=True))
+
+
+_TOLL: Final = r"(?:death\s+toll|toll|figure|figures|number|count|tally|losses|casualties|dead)"
+
+_EVENT_NOUNS: Final = (
+    r"(?:attacks?|killings?|bombings?|massacre|assault|ambush|raid|operation|"
+    r"explosions?|blasts?|shooting|siege|abductions?|kidnappings?)"
+)
+
+_ISSUED: Final = (
+    r"(?:released|issued|published|posted|put\s+out|sent|broadcast)\s+(?:a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:statements?|videos?|messages?|recordings?|communiqués?|"
+    r"communiques?|posts?)\s+"
+)
+
+_REPORT: Final = _words(
+    "said", "says", "stated", "reported", "announced", "confirmed", "claimed", "alleged",
+    "added", "told", "acknowledged", "admitted", "asserted", "insisted", "noted",
+    "explained", "wrote", "tweeted", "revealed", "disclosed", "indicated", "declared",
+    "promised", "vowed", "urged", "maintained",
+)  # fmt: skip
+
+_REPORT_ING: Final = _words(
+    "stating", "saying", "claiming", "reporting", "announcing", "confirming", "alleging",
+    "declaring", "adding", "acknowledging", "telling",
+)  # fmt: skip
+
+_PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
+    (CueKind.RESPONSIBILITY,
+     r"\b(?:claimed|claims|claim|claiming|declared|declaring|took|takes|taking|admitted)"
+     r"\s+(?:full\s+|the\s+)?responsibility\b"),
+    (CueKind.RESPONSIBILITY,
+     rf"\b(?:claimed|claims|claiming)\s+(?:the|this|these)\s+{_EVENT_NOUNS}"),
+    (CueKind.RESPONSIBILITY, rf"\b(?:attributed|attributes|attributing)\s+(?:the|this|these)\s+"
+     rf"{_EVENT_NOUNS}\s+to\b"),
+    (CueKind.RESPONSIBILITY,
+     rf"\b(?:blamed|blames|blaming)\b(?:\s+(?:the|this)\s+{_EVENT_NOUNS}\s+on\b)?"),
+    (CueKind.RESPONSIBILITY, r"\b(?:accused|accuses|accusing)\b"),
+    (CueKind.RESPONSIBILITY,
+     r"\bnamed\b(?=[^.;]{1,80}?\bas\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?"
+     r"(?:organi[sz]er|mastermind|perpetrator|leader|planner|attacker|bomber)s?\b)"),
+    (CueKind.DENIAL,
+     r"\b(?:denied|denies|deny|denying|disowned|rejected|rejects|rejecting)\b"),
+    (CueKind.CONDEMNATION,
+     r"\b(?:condemned|condemns|condemning|denounced|denounces|denouncing|deplored|deplores)\b"
+     r"|\bexpressed\s+(?:(?:his|her|its|their|the|a)\s+)?(?:\w+\s+)?condemnation\b"),
+    (CueKind.ESTIMATE, r"\b(?:estimated|estimating)\b(?!\s+(?:at|to)\b)"),
+    (CueKind.REPORT, rf"\b(?:put|puts|putting|placed|places|placing)\b(?=\s+(?:[\w'’-]+\s+){{0,4}}?"
+     rf"{_TOLL}\b[^.;]{{0,40}}?\bat\b)"),
+    (CueKind.REPORT, rf"\b(?:gave|given|gives|giving|raised|raises|revised|lowered|updated)\b"
+     rf"(?=\s+(?:[\w'’-]+\s+){{0,3}}?{_TOLL}\b)"),
+    (CueKind.REPORT, r"\b(?:found|concluded|established|determined)\b(?=\s+that\b)"),
+    (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),
+    (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified)\b"
+     r"(?=\s+(?:that\b|at\s+least|more\s+than|about|around|some|nearly|over|\d))"),
+    (CueKind.REPORT, r"\b[Aa]ccording\s+to\b"),
+    (CueKind.REPORT, r"\bsp(?:oke|eaks|eaking)\s+(?:(?:\w+ly|more|less|only)\s+){0,3}of\b"),
+    (CueKind.REPORT, r"\b[Ii]n\s+a\s+(?:[\w-]+\s+)?(?:statement|report|communiqué|communique)\s+"
+     r"(?:released|issued|published|posted|sent)\s+by\b"),
+    (CueKind.REPORT, rf"\b(?:{_REPORT})\b"),
+    (CueKind.REPORT, rf"\b(?:{_REPORT_ING})\b"),
+)  # fmt: skip
+
+_CUE_RE: Final = re.compile(
+    "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS))
+)
+
+_PARTICIPLE: Final = re.compile(r"\w+ing$", re.IGNORECASE)
+
+
+_CONTRAST: Final = re.compile(
+    r",\s+(?:while|whereas|but|although|though|however)\b|;|\s(?:but|whereas)\s"
+)
+
+_VIA: Final = re.compile(
+    r"\b(?:told|obtained\s+by|through|via|sent\s+to|given\s+to|published\s+by|"
+    r"(?:statement|message|interview|video|recording)s?\s+to|broadcast\s+by|posted\s+on|"
+    r"quoted\s+by)\s+(?:its\s+|the\s+|their\s+|an?\s+)?"
+    r"(?P<via>[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:\s+[A-Z][\w'’-]*(?:\.[\w'’-]+)*)*)"
+)
+
+_TARGET: Final = re.compile(
+    r"\s*(?:the\s+)?(?P<name>(?:[A-Z0-9][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)"
+    r"(?:\s+(?:[A-Z0-9][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*|of|the|for|wal|al|in|de))*"
+    r"(?<!\sof)(?<!\sthe)(?<!\sfor)(?<!\sin)(?<!\sde))"
+)
+
+_BEHALF: Final = re.compile(r"\bon\s+behalf\s+of\b")
+
+_TRAILING_TAIL: Final = re.compile(r"\s*(?:on\s+\w+|in\s+a\s+statement|later)?\s*[.!?\"'”’]*\s*$")
+
+
+def _via(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """An intermediary named with the cue: "told AFP" (the cue itself), "obtained by AFP",
+    "through its Amaq agency", "in a statement to Al Jazeera" - before any "that"."""
+    m = _VIA.search(text, begin, end)
+    if m is None or m.start() - begin > 80:
+        return None
+    if m.group().startswith("told") and m.start() != begin:
+        return None  # "said the gunmen told Muslims ...": reported, not the cue
+    if re.search(r"\bthat\b", text[begin : m.start()]):
+        return None
+    if demonym_countries(m.group("via")) and re.match(r"\s+[a-z]", text[m.end() :]):
+        return None  # "a Mauritanian news agency": a description, not a name
+    return m.span("via")
+
+
+def _target(text: str, kind: CueKind, cue: re.Match[str], end: int) -> tuple[int, int] | None:
+    words = cue.group().lower()
+    if kind is not CueKind.RESPONSIBILITY:
+        return None
+    if words.startswith(("attribut", "blam", "accus", "named")):
+        m = _TARGET.match(text, cue.end(), end)
+        return m.span("name") if m is not None else None
+    behalf = _BEHALF.search(text, cue.end(), end)
+    if behalf is not None:
+        m = _TARGET.match(text, behalf.end(), end)
+        return m.span("name") if m is not None else None
+    return None
+
+
+def _cue_kind(m: re.Match[str]) -> CueKind:
+    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+    return _PATTERNS[index][0]
+
+
+def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
+    cues: list[Cue] = []
+    for m in _CUE_RE.finditer(text, begin, end):
+        kind = _cue_kind(m)
+        words = m.group().lower()
+        first = words.split()[0]
+        subject: tuple[int, int] | None
+        forward, content_start = True, m.end()
+        if words.startswith(("according to", "in a")):
+            subject = subject_after(text, m.end(), end)
+            before = text[begin : m.start()].strip()
+            forward = not before or before.endswith(("(", "—")) or words.startswith("in a")
+            content_start = subject[1] if subject is not None and forward else m.end()
+        elif _PARTICIPLE.match(first) and first not in ("putting", "placing", "taking"):
+            subject = _participle_subject(text, m.start(), begin, cues)
+            if subject is None:
+                continue
+        else:
+            if is_passive(text, begin, m.start()):
+                continue
+            subject = subject_before(text, m.start(), begin)
+            if subject is not None and coordinated_verb(text[subject[0] : subject[1]]):
+                subject = cues[-1].subject if cues else leading_subject(text, begin, m.start())
+            if subject is None and first in ("said", "says", "told", "added"):
+                subject = inverted_subject(text, m.end(), end)
+                forward = subject is None
+            if subject is None:
+                continue
+            if _TRAILING_TAIL.fullmatch(text, m.end(), end):
+                forward = False
+        cue = Cue(kind, m.start(), m.end(), subject, (content_start, end), forward=forward)
+        cue = replace(cue, via=_via(text, m.start(), end), target=_target(text, kind, m, end))
+        cues.append(cue)
+    return cues
+
+
+def _participle_subject(
+    text: str, at: int, floor: int, earlier: list[Cue]
+) -> tuple[int, int] | None:
+    """Who is stating in "with X stating", "X released a video claiming", ", saying"."""
+    left = text[floor:at]
+    with_ = re.search(r"\bwith\s+(.+?)\s*$", left)
+    if with_ is not None and not re.search(r"[,;]", with_.group(1)):
+        return floor + with_.start(1), floor + with_.end(1)
+    issued = re.search(_ISSUED + r"$", left, re.IGNORECASE)
+    if issued is not None:
+        return subject_before(text, floor + issued.start(), floor)
+    if left.rstrip().endswith(",") and earlier:
+        return earlier[-1].subject
+    return None
+
+
+def _content_end(text: str, start: int, stop: int) -> int:
+    m = _CONTRAST.search(text, start, stop)
+    return m.start() if m is not None else stop
+
+
+def _merge_said_it(text: str, cues: list[Cue]) -> list[Cue]:
+    """ "X said it condemned ...": one condemnation (denial, ...) cue with subject X."""
+    merged: list[Cue] = []
+    for cue in cues:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind is CueKind.REPORT
+            and previous.subject is not None
+            and cue.subject is not None
+            and text[cue.subject[0] : cue.subject[1]].lower() in PRONOUNS
+            and re.fullmatch(r"\s*(?:that\s+)?", text[previous.end : cue.subject[0]])
+        ):
+            merged[-1] = replace(cue, subject=previous.subject, begin=previous.begin)
+            continue
+        merged.append(cue)
+    return merged
+
+
+def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, ...]:
+    """The attribution cues of the sentence ``text[begin:end]``, in order.
+
+    Never raises.
+
+    >>> t = "The army put the death toll at 20, while local sources said 31 died."
+    >>> [(c.kind.value, t[slice(*c.subject)], t[slice(*c.content)]) for c in find_cues(t)]
+    [('report', 'The army', 'the death toll at 20'), ('report', 'local sources', '31 died.')]
+    >>> t = "Katibat Macina declared responsibility in an audio recording obtained by AFP."
+    >>> [(c.kind.value, t[slice(*c.subject)], t[slice(*c.via)]) for c in find_cues(t)]
+    [('responsibility', 'Katibat Macina', 'AFP')]
+    >>> t = "Ten soldiers were killed, according to the army."
+    >>> [(t[slice(*c.subject)], t[slice(*c.content)], c.forward) for c in find_cues(t)]
+    [('the army', 'Ten soldiers were killed', False)]
+    """
+    stop = len(text) if end is None else end
+    cues: list[Cue] = []
+    for cue in _raw_cues(text, begin, stop):
+        if cue.subject is not None:
+            words = text[cue.subject[0] : cue.subject[1]]
+            if not plausible_source(words):
+                continue
+            nested = cues and re.search(r"\bthat\s*$", text[cues[-1].end : cue.subject[0]])
+            if nested and not (cue.kind is not CueKind.REPORT and words.lower() in PRONOUNS):
+                continue  # "denied that he had said": reported speech inside a claim
+        cues.append(cue)
+    cues = _merge_said_it(text, cues)
+    out: list[Cue] = []
+    for k, cue in enumerate(cues):
+        if cue.forward:
+            nxt = cues[k + 1] if k + 1 < len(cues) else None
+            limit = stop
+            if nxt is not None:
+                limit = min(nxt.subject[0], nxt.begin) if nxt.subject else nxt.begin
+                limit = max(limit, cue.end)
+            start = cue.content[0]
+            content = trim(text, start, _content_end(text, start, max(limit, start)))
+        else:
+            floor = out[-1].content[1] if out else begin
+            left = cue.subject[0] if cue.subject and cue.subject[0] < cue.begin else cue.begin
+            if text[begin : cue.begin].rstrip().endswith(("according to",)):
+                left = cue.begin
+            content = trim(text, floor, trim(text, floor, left)[1])
+            content = (content[0], content[1])
+        out.append(replace(cue, content=content))
+    return tuple(out)

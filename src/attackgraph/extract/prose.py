@@ -1,0 +1,367 @@
+"""Claims from the prose: who said what about which event, with exact text spans.
+
+:func:`read_prose` reads every sentence of the lead and the sections
+(:mod:`~attackgraph.extract.sentences`), finds who is speaking
+(:mod:`~attackgraph.extract.attribution`, :mod:`~attackgraph.extract.speakers`), reads
+the figures each source states (:mod:`~attackgraph.extract.prose_figures`) and decides
+what they are about (:mod:`~attackgraph.extract.incidents`).
+
+Claims made:
+
+- **casualties** / **estimate** ("X estimated"): one claim per (source, event) with
+  one figure per amount; a stretch with no named source is a claim of the document
+  itself (``source=None``);
+- **responsibility**: "X claimed responsibility" with the statement
+  (event, ``perpetrator``, X); "X blamed Y" / "attributed the attack to Y" with (event,
+  ``perpetrator``, Y);
+- **denial**: "X denied ..."; when it denies involvement, the statement it denies is
+  (event, ``perpetrator``, X);
+- **condemnation**: "X condemned ...", one claim per party ("Both A and B");
+- **attack**: an attributed statement of what happened; "X alleged it also attacked
+  Ségou" carries (event, ``location``, Ségou);
+- **other**: any other attributed statement (mourning, promises, accountability).
+
+A document subject ("later tallies put the number at ...") makes a claim of the
+document itself.
+
+What a claim is about (:mod:`~attackgraph.extract.incidents`): the main event; a
+sub-event when its sentence (or the words right after a figure: "four in Niono")
+names one of the sites; a separate background or follow-up incident - an earlier
+siege, a retaliatory air strike - so that its figures never count for the main event.
+A statement without figures stays with the main event unless it names the incident.
+
+Every claim's evidence is its sentence (a bulleted line is one sentence); every
+figure's span lies inside it and holds the figure's number words; every source, via
+and place mention is an exact span of the text (its ``name`` may be fuller: "The SNA"
+-> "Somali National Alliance", "He" -> "Asim Bajwa"). A claim whose speaker cannot be
+resolved ("they said") is left out with a warning (``prose/unresolved-source``).
+
+Ranks (:func:`~attackgraph.extract.ranks.assign_ranks`, re-exported here):
+
+- a claim of the document itself (no source) is *preferred*, unless a named source in
+  the same document gives a contradicting figure for the same (event, group,
+  outcome) - then it is *normal*. Figures contradict when the values they allow do not
+  overlap: "20" and "31" do; "20" and "at least 18" do not; a vague amount
+  ("dozens") contradicts nothing;
+- a claim with a source is *normal*;
+- a claim already *deprecated* (by another stage) stays so.
+
+Disagreement is data: every claim is kept, whatever its rank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from attackgraph.extract.attribution import Cue, CueKind, find_cues
+from attackgraph.extract.incidents import Aboutness
+from attackgraph.extract.prose_figures import ProseFigure, last_group, read_figures
+from attackgraph.extract.ranks import assign_ranks
+from attackgraph.extract.sentences import Sentence, sentences
+from attackgraph.extract.speakers import Speakers
+from attackgraph.model import (
+    ActorMention,
+    ClaimKind,
+    ClaimRecord,
+    DateRange,
+    Document,
+    EventRecord,
+    Figure,
+    PlaceKind,
+    PlaceMention,
+    Problem,
+    Rank,
+    Span,
+    Statement,
+)
+from attackgraph.resolve.countries import country_code
+
+__all__ = ["ProseContext", "ProseFacts", "assign_ranks", "read_prose"]
+
+_ATTACK_WORDS: Final = re.compile(
+    r"\b(?:attacked|attacking|struck|fired|shot|killed|executions?|executed|bombed|exploded|"
+    r"hostage|ambushed|raided|stormed|set\s+off|detonated|massacred|abducted|burned|burnt|"
+    r"looted|shelled|separated|went\s+from\s+house|concealed|planted|used)\b",
+    re.IGNORECASE,
+)
+_INVOLVEMENT: Final = re.compile(
+    r"\b(?:involve\w*|responsib\w*|taking\s+part|took\s+part|carr(?:y|ied)\s+out|behind|"
+    r"massacred|attacked|killed|killings?|attacks?)\b",
+    re.IGNORECASE,
+)
+_ATTACKED_PLACE: Final = re.compile(
+    r"\b(?:attacked|struck|targeted|hit|raided|stormed)\s+(?:also\s+)?"
+    r"(?:the\s+(?:town|city|village|base|camp)\s+(?:of|in|at)\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+_PERPETRATORS: Final = re.compile(
+    r"\b(?:the\s+)?(?:bombers?|attackers?|gunmen|gunman|perpetrators?|assailants?|"
+    r"(?:group|people|those)\s+(?:behind|responsible))\s+(?:had\s+been|were|was)\s+"
+    r"(?!(?:killed|wounded|injured|shot|arrested|captured)\b)",
+    re.IGNORECASE,
+)
+_BLAME: Final = re.compile(
+    r"\b(?:affiliated\s+with|linked\s+to|belonged\s+to|members?\s+of|loyal\s+to)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+_MOTIVE: Final = re.compile(
+    r"\b(?:revenge|retaliation|reprisal|in\s+response\s+to|punishment)\b", re.I
+)
+_COUNTING: Final = re.compile(r"identified|counted|recorded|documented|verified")
+_SITE_AFTER: Final = re.compile(r"\s*(?:of\s+them\s+)?(?:in|at|near)\s+(?:the\s+)?")
+
+
+@dataclass(frozen=True)
+class ProseContext:
+    """What the prose reader needs to know from the infobox."""
+
+    main_key: str
+    main_name: str
+    sites: dict[str, str]
+    """Site name as in the infobox -> sub-event key (matched accent/case-insensitively)."""
+    actors: tuple[ActorMention, ...]
+    """Actors the infobox names (combatants, perpetrators): their spelling is reused."""
+    main_date: DateRange | None = None
+    """The main event's date: prose dated before it is about an earlier incident."""
+    perpetrators: tuple[ActorMention, ...] = ()
+    """The perpetrators ("the group" refers to the last armed group named)."""
+
+
+@dataclass(frozen=True)
+class ProseFacts:
+    """Everything read from the prose."""
+
+    claims: tuple[ClaimRecord, ...]
+    events: tuple[EventRecord, ...]
+    """Background, separate and follow-up incidents some claim is about."""
+    warnings: tuple[Problem, ...]
+    places: tuple[PlaceMention, ...] = ()
+    """Places named as objects of statements ("also attacked Ségou")."""
+    relations: tuple[tuple[str, str, str], ...] = ()
+    """(incident key, "background" | "separate" | "follow-up", main key)."""
+
+
+def _span(doc: Document, sentence: Sentence, begin: int, end: int) -> Span:
+    line = sentence.span.line + doc.text.count("\n", sentence.span.begin, begin)
+    return Span(begin, end, doc.text[begin:end], line)
+
+
+def _armed_groups(context: ProseContext) -> list[str]:
+    names = [a.name for a in context.perpetrators]
+    for actor in context.actors:
+        if country_code(actor.name) is None and "government" not in actor.name.lower():
+            names.append(actor.name)
+    return list(dict.fromkeys(names))
+
+
+class _Reader:
+    def __init__(self, doc: Document, context: ProseContext) -> None:
+        self.doc = doc
+        self.context = context
+        self.speakers = Speakers(
+            doc.text, context.actors + context.perpetrators, _armed_groups(context)
+        )
+        avoid = tuple(a.name for a in context.actors) + tuple(self.speakers.acronyms)
+        self.about = Aboutness(
+            doc.text, context.main_key, context.main_name, context.main_date, context.sites, avoid
+        )
+        self.claims: list[ClaimRecord] = []
+        self.places: list[PlaceMention] = []
+        self.warnings: list[Problem] = []
+        self.last_outcome: str | None = None
+
+    def run(self) -> ProseFacts:
+        for sentence in sentences(self.doc):
+            self.sentence(sentence)
+        return ProseFacts(
+            claims=assign_ranks(self.claims),
+            events=self.about.events(),
+            warnings=tuple(self.warnings),
+            places=tuple(dict.fromkeys(self.places)),
+            relations=self.about.relations(),
+        )
+
+    def sentence(self, sentence: Sentence) -> None:
+        text, span = self.doc.text, sentence.span
+        self.about.observe(sentence)
+        covered: list[tuple[int, int]] = []
+        sources: tuple[ActorMention, ...] = ()
+        for cue in find_cues(text, span.begin, span.end):
+            self.speakers.note_mentions(span.begin, cue.begin)
+            if cue.subject is not None and Speakers.is_document(text[slice(*cue.subject)]):
+                continue  # "later tallies put ...": the document's own claim
+            if cue.subject is not None:
+                sources = self.speakers.resolve(
+                    *cue.subject, _span(self.doc, sentence, *cue.subject).line
+                )
+                covered.append(cue.subject)
+            covered += [(cue.begin, cue.end), cue.content]
+            if not sources:
+                words = (
+                    text[cue.subject[0] : cue.subject[1]]
+                    if cue.subject
+                    else text[cue.begin : cue.end]
+                )
+                self.warn(
+                    sentence,
+                    "prose/unresolved-source",
+                    f"cannot tell who {words!r} is; claim left out",
+                )
+                continue
+            self.cue(sentence, cue, sources)
+        self.speakers.note_mentions(span.begin, span.end)
+        for begin, end in _uncovered(text, span.begin, span.end, covered):
+            self.figures(sentence, begin, end, None, None, ClaimKind.CASUALTIES)
+
+    def cue(self, sentence: Sentence, cue: Cue, sources: tuple[ActorMention, ...]) -> None:
+        text = self.doc.text
+        via = None
+        if cue.via is not None:
+            words = text[cue.via[0] : cue.via[1]]
+            via = ActorMention(self.speakers.canonical(words), _span(self.doc, sentence, *cue.via))
+        content = text[cue.content[0] : cue.content[1]]
+        where = cue.content if content.strip() else (sentence.span.begin, sentence.span.end)
+        about = self.about.about(sentence, *where, figures=False)
+        if cue.kind in (CueKind.REPORT, CueKind.ESTIMATE):
+            kind = ClaimKind.ESTIMATE if cue.kind is CueKind.ESTIMATE else ClaimKind.CASUALTIES
+            counting = _COUNTING.match(text, cue.begin) is not None
+            for source in sources:
+                if self.figures(sentence, *cue.content, source, via, kind, counting):
+                    continue
+                if len(content.split()) >= 3:
+                    self.statement_claim(sentence, cue, source, via, about, content)
+            return
+        for source in sources:
+            statement = None
+            if cue.kind is CueKind.RESPONSIBILITY:
+                target = source.name
+                if cue.target is not None:
+                    target = self.speakers.canonical(text[cue.target[0] : cue.target[1]])
+                else:
+                    self.speakers.claimed(source.name)
+                statement = Statement(about, "perpetrator", target, "actor")
+            elif cue.kind is CueKind.DENIAL and _INVOLVEMENT.search(content):
+                statement = Statement(about, "perpetrator", source.name, "actor")
+            kind = ClaimKind(cue.kind.value)
+            self.add(
+                ClaimRecord(kind, about, (sentence.span,), source, via, (), statement, Rank.NORMAL)
+            )
+
+    def statement_claim(
+        self,
+        sentence: Sentence,
+        cue: Cue,
+        source: ActorMention,
+        via: ActorMention | None,
+        about: str,
+        content: str,
+    ) -> None:
+        statement = None
+        kind = ClaimKind.ATTACK if _ATTACK_WORDS.search(content) else ClaimKind.OTHER
+        if cue.kind is CueKind.ESTIMATE:
+            kind = ClaimKind.ESTIMATE
+        m = _ATTACKED_PLACE.search(self.doc.text, *cue.content)
+        blame = _BLAME.search(content)
+        if _PERPETRATORS.search(content) or blame is not None:
+            kind = ClaimKind.RESPONSIBILITY  # "the bombers had been ...", "affiliated with X"
+            if blame is not None:
+                target = self.speakers.canonical(blame.group("name"))
+                statement = Statement(about, "perpetrator", target, "actor")
+        elif _MOTIVE.search(content) and source.name in self.speakers.armed:
+            kind = ClaimKind.RESPONSIBILITY  # the group calls the attack revenge
+            statement = Statement(about, "perpetrator", source.name, "actor")
+        elif m is not None and self.speakers.canonical(m.group("place")) not in self.speakers.armed:
+            place = m.group("place")
+            kind = ClaimKind.ATTACK
+            statement = Statement(self.context.main_key, "location", place, "place")
+            span = _span(self.doc, sentence, m.start("place"), m.end("place"))
+            self.places.append(PlaceMention(place, PlaceKind.LOCALITY, span))
+        self.add(
+            ClaimRecord(kind, about, (sentence.span,), source, via, (), statement, Rank.NORMAL)
+        )
+
+    def figures(
+        self,
+        sentence: Sentence,
+        begin: int,
+        end: int,
+        source: ActorMention | None,
+        via: ActorMention | None,
+        kind: ClaimKind,
+        counting: bool = False,
+    ) -> bool:
+        """Claims for the figures in ``text[begin:end]``; whether there were any."""
+        found = read_figures(
+            self.doc.text,
+            begin,
+            end,
+            last_outcome=self.last_outcome,
+            count_outcome=(self.last_outcome or "killed") if counting else None,
+            earlier_group=last_group(self.doc.text, sentence.span.begin, begin),
+        )
+        if not found:
+            return False
+        region_about = self.about.about(sentence, begin, end)
+        by_event: dict[str, list[Figure]] = {}
+        for k, fig in enumerate(found):
+            limit = found[k + 1].begin if k + 1 < len(found) else end
+            about = self.figure_about(region_about, fig, limit)
+            span = _span(self.doc, sentence, fig.begin, fig.end)
+            figure = Figure(fig.quantity, fig.group, fig.outcome, span, fig.group_label)
+            by_event.setdefault(about, []).append(figure)
+            self.last_outcome = fig.outcome
+        for about, figures in by_event.items():
+            rank = Rank.PREFERRED if source is None else Rank.NORMAL
+            self.add(
+                ClaimRecord(kind, about, (sentence.span,), source, via, tuple(figures), None, rank)
+            )
+        return True
+
+    def figure_about(self, region_about: str, fig: ProseFigure, limit: int) -> str:
+        """A site named right after the figure ("four in Niono") refines the event."""
+        if region_about != self.context.main_key and not region_about.startswith("site:"):
+            return region_about
+        m = _SITE_AFTER.match(self.doc.text, fig.end, limit)
+        if m is not None:
+            site = self.about.site(m.end(), min(limit, m.end() + 40))
+            if site is not None:
+                return site
+        return region_about
+
+    def add(self, claim: ClaimRecord) -> None:
+        self.claims.append(claim)
+
+    def warn(self, sentence: Sentence, rule: str, message: str) -> None:
+        self.warnings.append(Problem(self.doc.source, sentence.span.line, rule, message))
+
+
+def _uncovered(
+    text: str, begin: int, end: int, covered: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The stretches of ``text[begin:end]`` outside every covered span."""
+    out, at = [], begin
+    for b, e in sorted(covered):
+        if b > at and text[at:b].strip():
+            out.append((at, b))
+        at = max(at, e)
+    if at < end and text[at:end].strip():
+        out.append((at, end))
+    return out
+
+
+def read_prose(doc: Document, context: ProseContext) -> ProseFacts:
+    """Claims, incidents and warnings from the prose of ``doc`` (see the module docstring).
+
+    Pure and deterministic. Never raises for a parsed document.
+
+    >>> from attackgraph.parse import parse
+    >>> doc = parse(b"= Raid on Tamba =\\n\\nGunmen attacked Tamba, killing six soldiers. "
+    ...             b"The army said that nine soldiers died.\\n", "tamba.txt")
+    >>> facts = read_prose(doc, ProseContext("main", "Raid on Tamba", {}, ()))
+    >>> [(c.source and c.source.name, c.rank.value, [(f.quantity.value, f.group, f.outcome)
+    ...   for f in c.figures]) for c in facts.claims]
+    [(None, 'normal', [(6, 'soldiers', 'killed')]), ('army', 'normal', [(9, 'soldiers', 'killed')])]
+    """
+    return _Reader(doc, context).run()

@@ -1,0 +1,368 @@
+"""Casualty figures in running prose: amount, group and outcome, with exact spans.
+
+:func:`read_figures` reads one stretch of a sentence (what one source says). Amounts
+come from :func:`attackgraph.extract.numbers.find_quantities`; outcome and group words
+from the vocabulary in :mod:`attackgraph.extract.casualties`, plus the verb forms
+prose uses ("killing", "wounding", "lost", "bodies", "death toll"; see
+:data:`PROSE_OUTCOMES`).
+
+How an amount gets its outcome, first rule that applies:
+
+1. its own words after it: "six soldiers were killed", "27 dead", "three others
+   arrested" - unless the outcome verb is active and has an object of its own
+   ("four gunmen killed 20 people": the four are not the victims);
+2. an outcome verb just before it: "killed 14 people", "wounding four",
+   "killed all six attackers", "lost one soldier", "seized 20 hostages";
+3. a toll named before it and joined by linking words only: "put the death toll at
+   20", "the number of injured at 1,017", "the Somali dead numbered in the hundreds";
+   a bare "toll"/"figure" takes the outcome read last in the text (else killed);
+4. "N of them" / "including N" / "among them N": the outcome of the figure it
+   divides ("315 killed, 133 of them militiamen");
+5. the outcome of the next amount when only list words come between
+   ("132 children and nine staff members had been killed"), unless that amount is a
+   part of this one ("20 hostages, of whom 8 were killed");
+6. the outcome of the previous amount when no verb or clause break comes between
+   ("killed fifteen soldiers and six civilians", "wounding four in Niono and one in
+   Bapho").
+
+The amounts are those of :func:`attackgraph.extract.amounts.find_amounts`. An
+amount with no outcome is no figure ("500 students had been rescued"). The group is
+the group words after the amount (``group_match``, also after "were": "142 were
+students"); a nationality ("315 Somalis") gives ``total`` with the word as label; no
+words ("fifteen were injured", "two others") carry the previous figure's group, else
+the group of the last amount before the stretch, else ``total``; a toll takes the
+group words before it ("the Somali dead"). Other nouns give ``other-group`` with
+their words as label, except with a toll's outcome (rule 3): "the dead ... in three
+mass graves" is no figure. Vague amounts ("dozens") are figures only with an outcome
+of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from attackgraph.extract.amounts import Amount, clear_between, find_amounts
+from attackgraph.extract.casualties import (
+    INCLUSION_WORDS,
+    LABEL_STOPWORDS,
+    NON_CASUALTY_WORDS,
+    OUTCOME_WORDS,
+    group_match,
+    party_and_label,
+)
+from attackgraph.extract.numbers import find_quantities
+from attackgraph.model import Quantity
+from attackgraph.resolve.countries import demonym_countries
+
+__all__ = ["PROSE_OUTCOMES", "ProseFigure", "last_group", "read_figures"]
+
+PROSE_OUTCOMES: Final[dict[str, str]] = {
+    "killing": "killed", "bodies": "killed", "death toll": "killed", "toll": "killed",
+    "lives lost": "killed", "shot dead": "killed", "killed or wounded": "killed-or-injured",
+    "wounding": "injured", "injuring": "injured", "taken to hospital": "injured",
+    "hospitalised": "injured", "hospitalized": "injured",
+    "abducting": "captured", "kidnapping": "captured", "capturing": "captured",
+    "captive": "captured", "hostage": "captured", "prisoner": "captured",
+    "arresting": "arrested", "detaining": "arrested",
+}  # fmt: skip
+"""Outcome words of prose that the infobox vocabulary does not need."""
+
+_TRANSITIVE: Final = frozenset(
+    "killed wounded injured captured abducted kidnapped arrested detained executed murdered "
+    "massacred hurt apprehended".split()
+)
+
+_ACTIVE_BEFORE: Final = frozenset(
+    "killed killing wounded wounding injured injuring captured capturing abducted abducting "
+    "kidnapped kidnapping arrested arresting detained detaining executed executing "
+    "murdered massacred lost losing seized seizing".split()
+)
+_VERB_OUTCOMES: Final = {
+    "lost": "killed",
+    "losing": "killed",
+    "seized": "captured",
+    "seizing": "captured",
+}
+
+_TOLL_WORDS: Final = frozenset({"toll", "figure", "figures", "tally", "count", "number"})
+
+_LINK: Final = frozenset(
+    "was were is are stood at of to rose risen had has have reached numbered in the between "
+    "been given for put placed raised now final official total a an higher lower revised "
+    "later new climbed increased ranged from range estimated".split()
+)
+
+_BE: Final = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$")
+
+_OBJECT_AFTER: Final = re.compile(
+    r"\s+(?:the|a|an|all|his|her|their|its|at|more|some|several|dozens|hundreds|many|"
+    r"\d|[A-Z])"
+)
+
+_PARTITIVE_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those|which)\b")
+
+_INCLUSION_BEFORE: Final = re.compile(
+    rf"(?:{'|'.join(re.escape(w) for w in INCLUSION_WORDS)})\s+$", re.IGNORECASE
+)
+
+_CLAUSE_BREAK: Final = re.compile(
+    r"[;:]|,\s+(?:while|whereas|but|although|though|before|after|when|as|since|because|"
+    r"which|who|he|she|it|they)\b|\s(?:before|after|when|because|while)\s"
+    r"|\sand\s+(?:had|has|have|was|were|is|are)\b|,\s+and\s+(?:in|on|at|the|a|an|his|her|"
+    r"their|its|[A-Z])"
+)
+
+_WINDOW: Final = 10
+
+_COPULA_GROUP: Final = re.compile(r"\s+(?:were|was)\s+(?:all\s+)?(?=\w)")
+
+_STOP_GROUP: Final = re.compile(
+    r"[,;:.()]|\s(?:were|was|had|have|has|are|is|in|at|on|during|by|from|with|and|or|who|"
+    r"when|while|among|including|after|before)\b"
+)
+
+_NOT_LABEL: Final = LABEL_STOPWORDS | {"people", "persons"}
+
+_ELIDED: Final = frozenset({"others", "other", "more", "further", "additional"})
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    alts = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(rf"(?<![\w-]){re.escape(w)}(?![\w-])" for w in alts), re.IGNORECASE)
+
+
+_OUTCOMES: Final = {**OUTCOME_WORDS, **PROSE_OUTCOMES}
+
+_OUTCOME_RE: Final = _phrases([w for w in _OUTCOMES if w[0].isalnum()])
+
+_NON_CASUALTY_RE: Final = _phrases(list(NON_CASUALTY_WORDS))
+
+
+@dataclass(frozen=True)
+class ProseFigure:
+    """One figure read from prose; offsets are absolute, like the text given."""
+
+    quantity: Quantity
+    group: str
+    group_label: str | None
+    outcome: str
+    begin: int
+    end: int
+    """The words stating the figure (amount, group and outcome words)."""
+
+
+def _outcome_after(text: str, begin: int, stop: int) -> tuple[str, int] | None:
+    """Rule 1: (outcome, end) of the outcome words after an amount."""
+    m = _OUTCOME_RE.search(text, begin, stop)
+    if m is None or _NON_CASUALTY_RE.search(text, begin, m.start()):
+        return None
+    word = m.group().lower()
+    if word in _TRANSITIVE and not _BE.search(text, max(0, m.start() - 30), m.start()):
+        if _OBJECT_AFTER.match(text, m.end()):
+            return None  # active: the amount is who did it
+    if word in ("toll", "death toll") or (word.endswith("ing") and word in PROSE_OUTCOMES):
+        return None  # "two bombs went off, killing twenty": the bombs are no victims
+    return _OUTCOMES[word], m.end()
+
+
+def _outcome_before(text: str, floor: int, at: int) -> tuple[str, int] | None:
+    """Rule 2: an outcome verb right before the amount ("killed all six")."""
+    left = text[floor:at]
+    m = re.search(r"(\w+)\s+(?:(?:all|the|a\s+total\s+of|an\s+estimated)\s+)?$", left)
+    if m is None or m.group(1).lower() not in _ACTIVE_BEFORE:
+        return None
+    word = m.group(1).lower()
+    outcome = _VERB_OUTCOMES.get(word) or _OUTCOMES.get(word)
+    return (outcome, floor + m.start(1)) if outcome else None
+
+
+def _toll_before(text: str, floor: int, at: int, last: str | None) -> tuple[str, int] | None:
+    """Rule 3: (outcome, where) of a toll named before the amount, joined by linking
+    words only."""
+    best: tuple[str, int] | None = None
+    for m in _OUTCOME_RE.finditer(text, floor, at):
+        gap = [w for w in re.split(r"[\s,]+", text[m.end() : at].lower()) if w]
+        if gap and all(w in _LINK for w in gap):
+            best = _OUTCOMES[m.group().lower()], m.start()
+    if best is not None:
+        return best
+    for m in re.finditer(r"\b(toll|figure|figures|tally|count|number)\b", text[floor:at]):
+        gap = text[floor + m.end() : at].lower().split()
+        if all(w in _LINK for w in gap):
+            return last or "killed", floor + m.start()
+    return None
+
+
+def _group(
+    text: str, begin: int, stop: int
+) -> tuple[tuple[str, str | None] | None, bool, bool, int]:
+    """(group, unknown noun, elided, end) from the words after an amount."""
+    m = _STOP_GROUP.search(text, begin, stop)
+    window_end = m.start() if m is not None else stop
+    outcome = _OUTCOME_RE.search(text, begin, window_end)
+    if outcome is not None:
+        window_end = outcome.start()
+    window = text[begin:window_end]
+    if not window.strip() and (copula := _COPULA_GROUP.match(text, begin, stop)):
+        more = _group(text, copula.end(), stop)
+        if more[0] is not None and not more[1]:
+            return more
+    found = group_match(window)
+    if found is not None:
+        concept, keep, gb, ge = found
+        label = window[:ge].strip() if keep else None
+        return (concept, label), False, False, begin + ge
+    words = window.split()
+    if not words or words[0].lower() in _ELIDED or words[0].lower().strip(".,") in _NOT_LABEL:
+        return None, False, True, begin + (len(window.rstrip()) if words else 0)
+    party, label = party_and_label(window, 0, len(window), [])
+    first = (party or "").split()[0] if party else ""
+    if (
+        label is None
+        and party is not None
+        and (demonym_countries(first) or demonym_countries(first.rstrip("s")))
+    ):
+        return ("total", party), False, False, begin + window.find(party) + len(party)
+    if label is None or label.split()[0].lower() in _NOT_LABEL:
+        return None, False, True, begin
+    return ("other-group", label), True, False, begin + window.find(label) + len(label)
+
+
+def _group_before(text: str, floor: int, at: int) -> tuple[str, str | None]:
+    """The group a toll before an amount names ("the Somali dead", "hostages killed")."""
+    window = text[floor:at]
+    found = group_match(window)
+    if found is not None:
+        concept, keep, gb, ge = found
+        return concept, window[gb:ge] if keep else None
+    for word in re.findall(r"\b[A-Z][a-z]+\b", window):
+        if demonym_countries(word) or demonym_countries(word.rstrip("s")):
+            return "total", word
+    return "total", None
+
+
+def read_figures(
+    text: str,
+    begin: int = 0,
+    end: int | None = None,
+    *,
+    last_outcome: str | None = None,
+    count_outcome: str | None = None,
+    earlier_group: tuple[str, str | None] | None = None,
+) -> list[ProseFigure]:
+    """The casualty figures in ``text[begin:end]`` (see the module docstring).
+
+    ``last_outcome`` is the outcome read last before this stretch (for a bare "the
+    figure rose to 132"); ``count_outcome`` is given to amounts with no outcome at all,
+    for stretches that state a count ("a count by X identified 80"). Never raises.
+
+    >>> t = "The army said six soldiers were killed and fifteen were injured."
+    >>> [(f.quantity.value, f.group, f.outcome, t[f.begin:f.end]) for f in read_figures(t)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [(6, 'soldiers', 'killed', 'six soldiers were killed'),
+     (15, 'soldiers', 'injured', 'fifteen were injured')]
+    >>> t = "Gunmen killed 14 people, and the toll later rose to 20."
+    >>> [(f.quantity.value, f.group, f.outcome) for f in read_figures(t)]
+    [(14, 'total', 'killed'), (20, 'total', 'killed')]
+    """
+    stop = len(text) if end is None else end
+    amounts = find_amounts(text, begin, stop)
+    for k, a in enumerate(amounts):
+        nxt = amounts[k + 1].begin if k + 1 < len(amounts) else stop
+        floor = amounts[k - 1].end if k else begin
+        after = a.end
+        part = _PARTITIVE_AFTER.match(text, after)
+        if part is not None:
+            a.partitive, a.relative, after = True, True, part.end()
+        elif _INCLUSION_BEFORE.search(text, floor, a.begin):
+            a.partitive = True
+        if a.own:
+            continue  # a named person "died": read with its outcome
+        a.group, a.unknown_noun, a.elided, group_end = _group(text, after, nxt)
+        a.extent = max(a.end, group_end)
+        active = _outcome_before(text, floor, a.begin)
+        if active is not None:
+            a.outcome, a.own, a.lead = active[0], True, active[1]
+            continue
+        clause = _CLAUSE_BREAK.search(text, after, nxt)
+        limit = clause.start() if clause else nxt
+        words = list(re.finditer(r"\S+", text[after:limit]))
+        if len(words) > _WINDOW:
+            limit = after + words[_WINDOW - 1].end()
+        found = _outcome_after(text, after, limit)
+        if found is not None:
+            a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])
+            continue
+        toll = _toll_before(text, floor, a.begin, last_outcome)
+        if toll is not None:
+            a.outcome, a.toll = toll[0], True
+            if a.group is None or a.elided:
+                clause_at = max(text.rfind(c, floor, toll[1]) for c in ",;:(")
+                start = max(floor, clause_at + 1, text.rfind(" and ", floor, toll[1]) + 1)
+                a.group, a.elided = _group_before(text, start, a.begin), False
+    _carry(text, amounts)
+    if count_outcome is not None:
+        for a in amounts:
+            if a.outcome is None and not a.unknown_noun:
+                a.outcome = count_outcome
+    return _finish(amounts, earlier_group)
+
+
+def last_group(text: str, begin: int, end: int) -> tuple[str, str | None] | None:
+    """The group of the last amount in ``text[begin:end]`` followed by group words within
+    two words ("four gunmen", "five Kenyan soldiers").
+
+    >>> last_group("Only four gunmen took part, and officials said", 0, 46)
+    ('attackers', None)
+    """
+    for _, _, qe in reversed(find_quantities(text[begin:end], begin)):
+        window = text[qe : min(end, qe + 40)]
+        group = group_match(window)
+        if group is not None and len(window[: group[2]].split()) <= 1:
+            concept, keep, gb, ge = group
+            return concept, window[gb:ge] if keep else None
+    return None
+
+
+def _carry(text: str, amounts: list[Amount]) -> None:
+    """Rules 4-6: outcomes for amounts without one."""
+    for k, a in enumerate(amounts):
+        if a.outcome is not None:
+            continue
+        if a.partitive and k > 0 and amounts[k - 1].outcome:
+            if a.quantity.estimate_type != "vague" and clear_between(
+                text, amounts[k - 1].extent, a.begin
+            ):
+                a.outcome = amounts[k - 1].outcome
+            continue
+        if a.quantity.estimate_type == "vague":
+            continue
+        j = k
+        while j + 1 < len(amounts) and clear_between(text, amounts[j].extent, amounts[j + 1].begin):
+            j += 1
+            if amounts[j].relative:
+                break  # "20 hostages, of whom 8 were killed": the part tells nothing of the whole
+            if amounts[j].own:
+                a.outcome = amounts[j].outcome
+                break
+        if a.outcome is None and k > 0 and amounts[k - 1].outcome is not None:
+            if clear_between(text, amounts[k - 1].extent, a.begin):
+                a.outcome = amounts[k - 1].outcome
+
+
+def _finish(
+    amounts: list[Amount], earlier_group: tuple[str, str | None] | None
+) -> list[ProseFigure]:
+    figures: list[ProseFigure] = []
+    previous = earlier_group
+    for a in amounts:
+        if a.outcome is None or (a.unknown_noun and a.toll):
+            continue
+        group = a.group if a.group is not None else previous or ("total", None)
+        if not a.partitive:
+            previous = group
+        begin = a.lead if a.lead >= 0 else a.begin
+        figures.append(ProseFigure(a.quantity, group[0], group[1], a.outcome, begin, a.extent))
+    return figures

@@ -1,0 +1,362 @@
+"""From the words naming a source to an actor name, with simple, documented coreference.
+
+:class:`Speakers` is read once per document, in reading order. ``resolve`` turns the
+subject words of a cue into one :class:`~attackgraph.model.ActorMention` per party
+("Both MINUSMA and the United States" gives two). The mention's ``span`` is always the
+exact words in the text; its ``name`` is what the resolve stage should look up:
+
+- titles and roles go: "military spokesman Major General Asim Bajwa" -> "Asim Bajwa",
+  "UN Secretary-General António Guterres" -> "António Guterres" (a title followed by
+  one word keeps it: "Pope Francis", "President Kaboré" - unless that word ends the
+  name of a person already quoted: "President Kenyatta" -> "Uhuru Kenyatta");
+- determiners go ("the", "several", "some", "both"), as do "early"/"later";
+- "X reports" / "a UN statement" name X; "Y's faction of X" names X;
+- an acronym the document defines ("Somali National Alliance (SNA)") is expanded;
+- a name the infobox already gives (same key: case, accents, "the" ignored) takes the
+  infobox spelling, so the same actor gets the same identity.
+
+Coreference (the only kinds made):
+
+- "he"/"she" -> the last person quoted; "it" -> the last organisation quoted;
+- "its"/"their spokesman" and "the group", "the militants", "the jihadists",
+  "the insurgents", "the rebels", "the organisation", "the movement" -> the last
+  armed group named: the document's perpetrators and non-state combatants, then any
+  of them (or a claimant of responsibility) named since, latest first.
+
+Anything else ("they", "the family") resolves to nothing; the caller keeps the claim
+without a source and warns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from attackgraph.extract.subjects import SOURCE_NOUNS
+from attackgraph.model import ActorMention, Span
+from attackgraph.resolve.countries import country_code
+from attackgraph.resolve.names import name_key
+
+__all__ = ["TITLES", "Speakers", "find_acronyms"]
+
+TITLES: Final = frozenset(
+    """
+    President Vice Prime Minister Secretary Secretary-General Undersecretary General Major
+    Lieutenant Lt Colonel Col Captain Capt Sergeant Sgt Admiral Commander Brigadier
+    Marshal Field Senator Sen Representative Rep Congressman Congresswoman Governor Gov
+    Mayor Chief Interior Defence Defense Foreign Home Justice Information Deputy Acting
+    King Queen Prince Emir Chancellor Ambassador Envoy Special Dr Mr Mrs Ms Gen Maj
+    Superintendent Inspector Commissioner High Attorney Spokesman Spokeswoman Director
+    """.split()
+)
+"""Capitalised words that are a title, not part of a person's name."""
+ROLE_WORDS: Final = frozenset(
+    """
+    spokesman spokeswoman spokesperson minister president general commander chief head
+    leader official director governor secretary senator officer constable coordinator
+    envoy ambassador member militiaman colonel captain mayor prosecutor commissioner
+    """.split()
+)
+_DETERMINERS: Final = re.compile(
+    r"^(?:(?:the|a|an|both|several|some|many|most|all|other|another|early|later|initial|"
+    r"first|final|two|three)\s+)+",
+    re.IGNORECASE,
+)
+_DOCUMENT_HEADS: Final = frozenset(
+    "report reports statement statements estimate estimates tally tallies count counts "
+    "account accounts figure figures".split()
+)
+_GROUP_REFERENCES: Final = frozenset(
+    "group militants jihadists insurgents rebels organisation organization movement "
+    "attackers fighters".split()
+)
+_ORG_WORDS: Final = frozenset(
+    """
+    Ministry Army Forces Force Command Council Movement Front State Group Office
+    Observatory Department Government Agency Police Party Brigade Alliance Nations Union
+    Organisation Organization Committee Cross Crescent Watch International Institute
+    Mission Taliban Shabaab Al-Shabaab Haram Qaeda Jihad Military Authority Authorities
+    Coalition Commission Network Guard Corps Service Services News Agency Times Post
+    """.split()
+)
+_DESCRIPTORS: Final = frozenset(
+    "mission agency group office force company airline firm operator newspaper channel "
+    "broadcaster militia organisation organization movement charity network outlet "
+    "operation".split()
+)
+"""Common nouns that describe the named organisation after them ("the airline X")."""
+_PARTICLES: Final = frozenset(
+    "of for the in de du des da do dos van von der la le wal al bin ibn y and &".split()
+)
+_OF_GROUP: Final = re.compile(
+    r"(?:^|['’]s\s+)(?:faction|wing|branch|affiliate|unit|cell|spokesman|spokeswoman|"
+    r"spokesperson|commander|leader|member|official|representative)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?=[A-Z0-9])(.+)$"
+)
+_ACRONYM: Final = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
+_WORD: Final = re.compile(r"[^\s()]+")
+
+
+def _capitalised(token: str) -> bool:
+    return (
+        token[:1].isupper()
+        or token[:1].isdigit()
+        or re.match(r"(?:al|el)-[A-Z]", token) is not None
+    )
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines as "Full Name (ACR)", mapped to the full name.
+
+    The full name is the shortest run of capitalised words (and particles) before the
+    bracket whose first letter is the acronym's.
+
+    >>> found = find_acronyms("After Aidid's Somali National Alliance (SNA) struck, the "
+    ...                       "March 23 Movement (M23) and Tehrik-i-Taliban Pakistan (TTP) ...")
+    >>> found["SNA"], found["M23"], found["TTP"]
+    ('Somali National Alliance', 'March 23 Movement', 'Tehrik-i-Taliban Pakistan')
+    """
+    found: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1)
+        words = [w for w in _WORD.finditer(text, max(0, m.start() - 160), m.start())]
+        run: list[re.Match[str]] = []
+        for w in reversed(words):
+            token = w.group()
+            if token.endswith(("'s", "’s", ",", ";", ".")) or not (
+                _capitalised(token) or token in _PARTICLES
+            ):
+                break
+            run.insert(0, w)
+        while run and run[0].group() in _PARTICLES:
+            run.pop(0)
+        starts = [k for k, w in enumerate(run) if w.group()[:1] == acronym[0]]
+        covering = [k for k in starts if _covers(acronym, [w.group() for w in run[k:]])]
+        if covering or starts:
+            k = (covering or starts)[-1]
+            found.setdefault(acronym, text[run[k].start() : run[-1].end()])
+    return found
+
+
+def _covers(acronym: str, tokens: list[str]) -> bool:
+    """Whether the acronym's letters appear, in order, among the words' initials."""
+    signature = "".join(
+        part[:1] + "".join(c for c in part[1:] if c.isdigit())
+        for token in tokens
+        for part in token.split("-")
+        if part
+    ).casefold()
+    at = 0
+    for char in acronym.casefold():
+        at = signature.find(char, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+class Speakers:
+    """Source names for one document, read in order (see the module docstring).
+
+    No method raises.
+
+    >>> text = "The Sahel Front (SF) attacked. Army spokesman Colonel Issa Bako spoke. He left."
+    >>> speakers = Speakers(text, armed_groups=["Sahel Front"])
+    >>> [m.name for m in speakers.resolve(text.index("Army"), text.index(" spoke."), 1)]
+    ['Issa Bako']
+    >>> [(m.name, m.span.text) for m in speakers.resolve(text.index("He"), text.index(" left"), 1)]
+    [('Issa Bako', 'He')]
+    >>> speakers.canonical("SF"), speakers.last_group
+    ('Sahel Front', 'Sahel Front')
+    """
+
+    def __init__(
+        self,
+        text: str,
+        actors: Sequence[ActorMention] = (),
+        armed_groups: Sequence[str] = (),
+    ) -> None:
+        self.text = text
+        self.acronyms = find_acronyms(text)
+        self.known: dict[str, str] = {}
+        for actor in actors:
+            self.known.setdefault(name_key(actor.name), actor.name)
+        for acronym, full in self.acronyms.items():
+            key = name_key(full)
+            if key in self.known:
+                self.known.setdefault(name_key(acronym), self.known[key])
+        self.armed = [self.canonical(name) for name in armed_groups]
+        self.persons: list[str] = []
+        self.last_person: str | None = None
+        self.last_org: str | None = None
+        self.last_group: str | None = self.armed[0] if self.armed else None
+
+    def canonical(self, name: str) -> str:
+        """The infobox spelling of ``name`` when the infobox names it, else ``name``
+        with a defined acronym expanded."""
+        name = self.acronyms.get(name, name)
+        return self.known.get(name_key(name), name)
+
+    def note_mentions(self, begin: int, end: int) -> None:
+        """Remember the armed groups named in ``text[begin:end]`` (latest wins)."""
+        latest: tuple[int, str] | None = None
+        names = set(self.armed) | {
+            a for a, f in self.acronyms.items() if self.canonical(f) in self.armed
+        }
+        for name in names:
+            at = self.text.rfind(name, begin, end)
+            if at >= 0 and (latest is None or at > latest[0]):
+                latest = (at, self.canonical(name))
+        if latest is not None:
+            self.last_group = latest[1]
+
+    def claimed(self, name: str) -> None:
+        """A party claimed responsibility: it is an armed group from now on."""
+        if name not in self.armed:
+            self.armed.append(name)
+        self.last_group = name
+
+    @staticmethod
+    def is_document(words: str) -> bool:
+        """Whether ``words`` name only a document, no author ("later tallies", "reports").
+
+        >>> Speakers.is_document("Later tallies"), Speakers.is_document("police reports")
+        (True, False)
+        """
+        tokens = _DETERMINERS.sub("", words.strip()).split()
+        modifiers = [t for t in tokens[:-1] if t.lower() not in ("official", "officials")]
+        return (
+            bool(tokens)
+            and tokens[-1].lower() in _DOCUMENT_HEADS
+            and all(t.islower() or t in ("Later", "Early", "Official") for t in modifiers)
+            and not any(t in SOURCE_NOUNS for t in modifiers)
+        )
+
+    def resolve(self, begin: int, end: int, line: int) -> tuple[ActorMention, ...]:
+        """The parties named by ``text[begin:end]``; ``()`` when it cannot be resolved."""
+        words = self.text[begin:end]
+        low = words.lower()
+        if low in ("he", "she"):
+            return self._mention(self.last_person, begin, end, line)
+        if low == "it":
+            return self._mention(self.last_org, begin, end, line)
+        if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low) or (
+            re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES
+        ):
+            return self._mention(self.last_group, begin, end, line)
+        if low in ("they", "we", "them"):
+            return ()
+        found: list[ActorMention] = []
+        for b, e in self._conjuncts(begin, end):
+            mention = self._one(b, e, line)
+            if mention is not None:
+                found.append(mention)
+        return tuple(found)
+
+    def _mention(
+        self, name: str | None, begin: int, end: int, line: int
+    ) -> tuple[ActorMention, ...]:
+        if name is None:
+            return ()
+        return (ActorMention(name, Span(begin, end, self.text[begin:end], line)),)
+
+    def _conjuncts(self, begin: int, end: int) -> Iterable[tuple[int, int]]:
+        words = self.text[begin:end]
+        both = re.match(r"(?:both|the)\s+", words, re.IGNORECASE)
+        start = begin + (both.end() if both and " and " in words else 0)
+        pieces = re.split(r"\s+and\s+|,\s+(?:and\s+)?", self.text[start:end])
+        if len(pieces) < 2 or not all(p[:1].isupper() or p.startswith("the ") for p in pieces):
+            yield begin, end
+            return
+        at = start
+        for piece in pieces:
+            b = self.text.index(piece, at)
+            at = b + len(piece)
+            yield b, at
+
+    def _one(self, begin: int, end: int, line: int) -> ActorMention | None:
+        text = self.text
+        words = _ACRONYM.sub("", text[begin:end]).strip()
+        words = re.sub(r"\s+", " ", words)
+        stripped = _DETERMINERS.sub("", words)
+        tokens = stripped.split()
+        if not tokens:
+            return None
+        person = False
+        of = _OF_GROUP.search(stripped)
+        if of is not None:
+            name = of.group(1)
+        elif tokens[-1].lower() in _DOCUMENT_HEADS and len(tokens) > 1:
+            name = " ".join(tokens[:-1])
+        else:
+            name, person = self._name(tokens)
+        name = name.strip(" ,")
+        if not name:
+            return None
+        parts = name.split()
+        written = parts[-1] if parts and parts[0] in TITLES else name
+        if parts and (len(parts) == 1 or parts[0] in TITLES):
+            name = next((p for p in reversed(self.persons) if p.split()[-1] == parts[-1]), name)
+        name = self.canonical(name)
+        person = (
+            person
+            or name in self.persons
+            or (not of and name_key(name) not in self.known and _looks_like_person(name))
+        )
+        at, found = text.find(name, begin, end), name
+        if at < 0:
+            at, found = text.find(written, begin, end), written
+        span = (
+            Span(at, at + len(found), found, line)
+            if at >= 0
+            else _span(text, begin, end, line, words)
+        )
+        if person:
+            if name not in self.persons:
+                self.persons.append(name)
+            self.last_person = name
+        else:
+            self.last_org = name
+        return ActorMention(name, span)
+
+    @staticmethod
+    def _name(tokens: list[str]) -> tuple[str, bool]:
+        """(name, is a person) from the tokens of a noun phrase without determiners."""
+        k = len(tokens)
+        while k > 0 and (_capitalised(tokens[k - 1]) or tokens[k - 1] in _PARTICLES):
+            k -= 1
+        while k < len(tokens) and tokens[k] in _PARTICLES:
+            k += 1
+        run = tokens[k:]
+        before = [t.lower() for t in tokens[:k]]
+        if not run:
+            return " ".join(tokens), any(t in ROLE_WORDS for t in before)
+        titled = [i for i, t in enumerate(run) if t.rstrip(".") in TITLES]
+        if titled and titled[-1] < len(run) - 1:
+            rest = run[titled[-1] + 1 :]
+            if len(rest) >= 2:
+                return " ".join(rest), True
+            return " ".join(run[titled[0] :]), True
+        if before and before[-1] in _PARTICLES:
+            return " ".join(tokens), False  # "government of Burkina Faso"
+        if before and before[-1] in ROLE_WORDS and len(run) >= 2:
+            return " ".join(run), True
+        if before and before[-1] in _DESCRIPTORS:
+            return " ".join(run), False
+        return " ".join(tokens), False
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two to five capitalised words with no organisation word, particle or country."""
+    tokens = name.split()
+    return (
+        2 <= len(tokens) <= 5
+        and all(t[:1].isupper() and not t.isupper() for t in tokens)
+        and not any(w in t for t in tokens for w in _ORG_WORDS)
+        and country_code(name) is None
+    )
+
+
+def _span(text: str, begin: int, end: int, line: int, words: str) -> Span:
+    """The span of the subject words (trimmed), for names not written verbatim."""
+    return Span(begin, end, text[begin:end], line)

@@ -1,0 +1,330 @@
+"""Who a verb's subject is: the words before a reporting verb that name the source.
+
+Read within the verb's clause (after the last ``;``, ``:``, "that", "while", "but",
+"said" ...), skipping adverbs and auxiliaries ("later", "initially", "had"). The
+clause's comma-separated parts are read as appositions: "Babakura Kolo, a local
+militia member, told" -> "Babakura Kolo"; "Its spokesman, Lawrence Kanyuka, said" ->
+"Lawrence Kanyuka"; "On 5 May, the army said" -> "the army". A relative clause is
+dropped ("sources who went to the scene said" -> "sources"), an object relative read
+("..., which members of Congress said" -> "members of Congress"), and "witnesses
+interviewed by X" or "an investigation by X" give X. A passive verb ("was reported"),
+a negated subject ("No group claimed"), a relative pronoun ("those who said") or words
+that cannot name a source (:func:`plausible_source`) give no subject.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from attackgraph.extract.amounts import PERSON_NOUNS
+
+__all__ = [
+    "PRONOUNS",
+    "SOURCE_NOUNS",
+    "coordinated_verb",
+    "inverted_subject",
+    "is_passive",
+    "leading_subject",
+    "plausible_source",
+    "subject_after",
+    "subject_before",
+    "trim",
+]
+
+SOURCE_NOUNS: Final = frozenset(
+    """
+    official officials source sources authority authorities government governments ministry
+    ministries military army police forces witness witnesses resident residents survivor
+    survivors investigator investigators investigation investigations inquiry officer
+    officers spokesman spokeswoman spokesperson spokesmen commander commanders governor
+    minister ministers president doctor doctors hospital hospitals medic medics rescuers
+    mission agency agencies group militants insurgents rebels jihadists media report
+    reports statement statements count counts tally tallies estimate estimates account
+    accounts observer observers monitor monitors analyst analysts expert experts locals
+    villagers relatives family families leader leaders chief coroner prosecutor prosecutors
+    court judge office command department secretary senator representative ambassador
+    embassy newspaper agency channel organisation organization movement coalition council
+    administration presidency spokespeople detectives journalists reporters summary
+    committee commission tribunal mayor staff operator airline company
+    """.split()
+)
+"""Common nouns that can name a source ("local security sources", "the ministry")."""
+
+PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we"})
+
+
+_SKIP_BACK: Final = re.compile(
+    r"(?:\s*,)?\s+(?:later|initially|first|also|then|subsequently|previously|earlier|officially|"
+    r"separately|publicly|quickly|soon|eventually|finally|again|itself|himself|herself|"
+    r"reportedly|repeatedly|immediately|still|now|had|has|have|would|could|did|does|do|"
+    r"once|at\s+first|more\s+cautiously|too|(?!(?:family|assembly|supply|rally|ally|anomaly|"
+    r"monopoly|homily|jelly|belly|bully)\b)[a-z]{3,}ly)\s*$"
+)
+
+_CLAUSE_START: Final = re.compile(
+    r"[;:]|\b(?:that|while|whereas|but|although|though|because|since|if|when|where|after|"
+    r"before|as|so|however|and\s+that|said|says|stated|told|announced|reported|added|"
+    r"claimed)\b"
+)
+
+_APPOSITIVE: Final = re.compile(
+    r"(?:a|an|the|who|which|whose|its|his|her|their|one|citing|quoting|chief|head|leader|member|"
+    r"director|"
+    r"commander|spokesman|spokeswoman|spokesperson)\b"
+)
+
+_RELATIVE: Final = re.compile(r"\s(?:who|which|whose|that)\s")
+
+_BY: Final = re.compile(r"\bby\s+(?=(?:the\s+)?[A-Z])")
+
+_NAME_TOKEN: Final = re.compile(
+    r"(?:[A-Z0-9][\w'’.-]*|(?:al|el|ad|ash|as|an|ar|at|bin|ibn)-[A-Z][\w'’-]*|of|for|the|de|du|"
+    r"des|da|do|dos|van|von|der|la|le|wal|al|bin|ibn|y|and|&)"
+)
+
+_NAME_THEN_VP: Final = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)+)([a-z]+)\b(?=.*\b(?:a|an|the|his|her|its|their)\b)"
+)
+
+_WORD: Final = r"[\w'’-]+(?:\.[\w'’-]+)*"
+_INVERTED: Final = re.compile(
+    rf"\s+((?:[A-Z]{_WORD}|the|a|an|[a-z]+man|spokesperson)(?:\s+{_WORD}){{0,6}}?)"
+    r"\s*[.!?\"”’]*\s*$"
+)
+_LINKS: Final = frozenset("and or of for the in de du des da wal al bin ibn".split())
+_NOT_NAME_START: Final = frozenset(
+    "On In At By During After Before Within Since From For Over Under Days Hours Weeks "
+    "Months Early Late However Then Later Earlier Meanwhile When While Following".split()
+)
+
+_MONTH_WORDS: Final = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+
+_VERBISH: Final = re.compile(
+    r"\b(?:is|was|were|are|had|has|have|been|be|did|do|does|[a-z]{3,}ed)\b"
+)
+
+
+def _strip_back(text: str, floor: int, end: int) -> int:
+    """``end`` moved back over spaces, adverbs and auxiliaries before a verb."""
+    while True:
+        m = _SKIP_BACK.search(text, floor, end)
+        if m is None or m.start() < floor:
+            break
+        end = m.start()
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_name(words: str) -> bool:
+    """Whether ``words`` read as a proper name ("Babakura Kolo", "The UN")."""
+    tokens = words.split()
+    return (
+        bool(tokens)
+        and tokens[0][:1].isupper()
+        and tokens[0] not in _NOT_NAME_START
+        and all(_NAME_TOKEN.fullmatch(t) and t not in _MONTH_WORDS for t in tokens)
+        and not all(t[0].isdigit() for t in tokens)
+    )
+
+
+def _comma_parts(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    parts, depth, start = [], 0, begin
+    for i in range(begin, end):
+        c = text[i]
+        depth += 1 if c == "(" else -1 if c == ")" and depth else 0
+        if c == "," and depth == 0:
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, end))
+    return [trim(text, b, e) for b, e in parts]
+
+
+def trim(text: str, begin: int, end: int) -> tuple[int, int]:
+    """``(begin, end)`` moved inwards past spaces and ``,;:``. Never raises.
+
+    >>> trim(" , the army ;", 0, 13)
+    (3, 11)
+    """
+    while begin < end and (text[begin].isspace() or text[begin] in ",;:"):
+        begin += 1
+    while end > begin and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return begin, end
+
+
+def _noun_phrase(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """The source words of one comma part: relative clauses and "X by Y" read."""
+    m = _RELATIVE.search(text, begin, end)
+    if m is not None:
+        end = m.start()
+    by = _BY.search(text, begin, end)
+    if by is not None and not _is_name(text[begin : by.start()].strip()):
+        begin = by.end()
+    vp = _NAME_THEN_VP.match(text, begin, end)
+    if vp is not None and vp.group(2) not in SOURCE_NOUNS | _LINKS:
+        end = begin + len(vp.group(1).rstrip())  # "President X cut short a visit, declared"
+    chunk = text[begin:end]
+    if " and " in chunk:
+        pieces = chunk.split(" and ")
+        if any(_VERBISH.search(p) for p in pieces):
+            begin = end - len(pieces[-1])
+    begin, end = trim(text, begin, end)
+    if re.match(r"(?:and|or)\s", text[begin:end]):
+        begin, end = trim(text, begin + 3, end)
+    return (begin, end) if begin < end else None
+
+
+def subject_before(text: str, verb: int, floor: int) -> tuple[int, int] | None:
+    """The words naming who does ``text[verb:]``, between ``floor`` and ``verb``.
+
+    ``None`` when the verb is passive ("was reported"), the subject is negated ("No
+    group"), or nothing precedes it. Never raises.
+
+    >>> t = "On 5 May, Babakura Kolo, a local militia member, told AFP that six died."
+    >>> b, e = subject_before(t, t.index("told"), 0); t[b:e]
+    'Babakura Kolo'
+    >>> t = "Its spokesman, Lawrence Kanyuka, later said so."
+    >>> b, e = subject_before(t, t.index("said"), 0); t[b:e]
+    'Lawrence Kanyuka'
+    >>> t = "Several security sources who went to the scene said that 160 died."
+    >>> b, e = subject_before(t, t.index("said"), 0); t[b:e]
+    'Several security sources'
+    """
+    end = _strip_back(text, floor, verb)
+    if is_passive(text, floor, verb):
+        return None
+    start = floor
+    for m in _CLAUSE_START.finditer(text, floor, end):
+        start = m.end()
+    parts = [p for p in _comma_parts(text, start, end) if p[0] < p[1]]
+    last = text[parts[-1][0] : parts[-1][1]] if parts else ""
+    if re.search(r"\S\s+(?:who|which|that)$", last):
+        return None  # "those who said": the subject is not named here
+    rel = re.match(r"(?:which|whom)\s+(?!(?:had|has|have|was|were|is|are|[a-z]+ed)\b)(?=\S)", last)
+    if rel:
+        parts = [(parts[-1][0] + rel.end(), parts[-1][1])]  # "..., which many members said"
+    chosen = _choose_part(text, parts)
+    if chosen is None:
+        return None
+    found = _noun_phrase(text, *chosen)
+    if found is None or re.match(r"(?:no|neither|nobody|none)\b", text[found[0] : found[1]], re.I):
+        return None
+    return found
+
+
+def is_passive(text: str, floor: int, verb: int) -> bool:
+    """Whether the verb at ``verb`` is passive ("was reported", "had been told").
+    Never raises.
+
+    >>> t = "The raid was widely reported."
+    >>> is_passive(t, 0, t.index("reported")), is_passive("Police reported it.", 0, 7)
+    (True, False)
+    """
+    end = _strip_back(text, floor, verb)
+    return re.search(r"\b(?:was|were|been|being|be|is|are)$", text[floor:end]) is not None
+
+
+def _choose_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of the comma parts before a verb, the one naming the subject (see module doc)."""
+    for k in range(len(parts) - 1, -1, -1):
+        b, e = parts[k]
+        if not _is_name(_drop_and(text[b:e])):
+            continue
+        if all(_APPOSITIVE.match(text, pb) for pb, _ in parts[k + 1 :]):
+            return parts[k]
+        break
+    for b, e in reversed(parts):
+        if not re.match(r"(?:who|which|whose)\b", text[b:e]):
+            return b, e
+    return None
+
+
+def _drop_and(words: str) -> str:
+    return words[4:] if words.startswith("and ") else words
+
+
+def subject_after(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """The source named after a cue ("according to X, ...", "..., said X."): up to a
+    comma, "that"/"who"/"which" or the end of the sentence. Never raises.
+
+    >>> t = "According to the army, six died."
+    >>> b, e = subject_after(t, 12, len(t)); t[b:e]
+    'the army'
+    """
+    stop = end
+    m = re.search(r",|\s(?:that|who|which)\s|[.;:!?](?:\s|$)", text[begin:end])
+    if m is not None:
+        stop = begin + m.start()
+    b, e = trim(text, begin, stop)
+    return (b, e) if b < e else None
+
+
+def plausible_source(words: str) -> bool:
+    """Whether ``words`` can name who says something: a name, a pronoun, a source noun.
+
+    >>> [plausible_source(w) for w in ("The SNA", "it", "local sources", "a nurse", "the attack")]
+    [True, True, True, True, False]
+    """
+    tokens = [t.strip("'’,.()") for t in words.split()]
+    if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
+        return True
+    return any(
+        t[:1].isupper() and t not in ("The", "A", "An") for t in tokens[1:] + tokens[:1]
+    ) or any(_source_noun(t.lower().removesuffix("'s")) for t in tokens)
+
+
+def _source_noun(word: str) -> bool:
+    """A noun that can name a speaker: a source noun or a person ("a nurse", "witnesses")."""
+    singular = word[:-2] + "an" if word.endswith("men") else word.removesuffix("s")
+    return word in SOURCE_NOUNS or word in PERSON_NOUNS or singular in PERSON_NOUNS
+
+
+def coordinated_verb(words: str) -> bool:
+    """Whether the words found before a verb end a coordinated verb phrase ("X
+    condemned the attack and [said]"): then the subject is the first verb's. Never raises.
+
+    >>> coordinated_verb("condemned the killings and"), coordinated_verb("the army")
+    (True, False)
+    """
+    first = words.split()[0] if words.split() else ""
+    return (
+        words == "and"
+        or words.endswith(" and")
+        or (first.islower() and _VERBISH.fullmatch(first) is not None)
+    )
+
+
+def leading_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first verb ("US Central Command described the
+    assault as unprovoked and said ..."). Never raises.
+
+    >>> t = "The Red Cross visited the camp and said that 9 died."
+    >>> b, e = leading_subject(t, 0, t.index("said")); t[b:e]
+    'The Red Cross'
+    """
+    for m in _VERBISH.finditer(text, begin, end):
+        before = text[begin : m.start()].split()
+        if before and before[-1].lower() not in ("the", "a", "an") and text[m.start()].islower():
+            found = subject_before(text, m.start(), begin)
+            if found is not None and not coordinated_verb(text[found[0] : found[1]]):
+                return found
+            return None
+    return None
+
+
+def inverted_subject(text: str, after: int, end: int) -> tuple[int, int] | None:
+    """The source after the verb at the end of a sentence ("..., said Colonel Bako.").
+    Never raises.
+
+    >>> t = "Nine soldiers died, said Colonel Issa Bako."
+    >>> b, e = inverted_subject(t, t.index("said") + 4, len(t)); t[b:e]
+    'Colonel Issa Bako'
+    """
+    m = _INVERTED.match(text[after:end])
+    if m is None:
+        return None
+    return after + m.start(1), after + m.end(1)
