@@ -239,7 +239,9 @@ class _Builder:
         side = next((s for s in self.extraction.sides if s.number == figure.side), None)
         if side is not None:
             self.add(node, AG.ofSide, self.sides[side.number])
-            if len(side.actors) == 1:
+            if figure.party is not None:
+                self.add(node, AG.ofActor, self.actor_node(figure.party))
+            elif len(side.actors) == 1:
                 self.add(node, AG.ofActor, self.actor_node(side.actors[0]))
         if quantity.value is not None:
             self.add(node, SCHEMA.value, _int(quantity.value))

@@ -138,4 +138,4 @@ def prefixes_for(base: str = DEFAULT_BASE) -> dict[str, str]:
     """
     prefix = Minter(base).prefix
     instances = {kind: f"{prefix}{kind}/" for kind in KINDS}
-    return {**{k: v for k, v in PREFIXES.items() if k != "id"}, **instances}
+    return {**PREFIXES, **instances}

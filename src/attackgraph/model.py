@@ -226,6 +226,9 @@ class Figure:
     """The group words as written when they are narrower than the concept ("coast guard")."""
     side: int | None = None
     """Side number (1, 2, 3) when the figure belongs to one side of the fighting."""
+    party: ActorMention | None = None
+    """The party the figure counts, when the text names one of the side's actors
+    ("Mali: 11 killed; France: 1 killed")."""
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,6 @@ PREFIXES: Final[dict[str, str]] = {
     "ag": AG_NS,
     "c": CONCEPT_NS,
     "raw": RAW_NS,
-    "id": DEFAULT_BASE + "/id/",
     "rdf": RDF_NS,
     "rdfs": RDFS_NS,
     "xsd": XSD_NS,
@@ -47,7 +46,7 @@ PREFIXES: Final[dict[str, str]] = {
     "sem": SEM_NS,
     "dcterms": DCTERMS_NS,
 }
-"""Prefixes used in every output and predeclared for queries."""
+"""Vocabulary prefixes; ``identifiers.prefixes_for(base)`` adds one per instance kind."""
 
 
 def _ag(local: str) -> NamedNode:

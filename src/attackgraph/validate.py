@@ -34,14 +34,15 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier, Node
 
+from attackgraph.identifiers import prefixes_for
 from attackgraph.model import InputError, Problem
-from attackgraph.namespaces import AG_NS, GEO_NS, NIF_NS, PREFIXES, RDF_NS, SH_NS, XSD_NS
+from attackgraph.namespaces import AG_NS, GEO_NS, NIF_NS, RDF_NS, SH_NS, XSD_NS
 
 SHAPES_NS: Final = "https://w3id.org/attackgraph/shapes#"
 """Namespace of the shapes and of the SPARQL constraints' rule IRIs (``agsh:``)."""
 
 _CURIES: Final = sorted(
-    {**PREFIXES, "sh": SH_NS, "agsh": SHAPES_NS}.items(), key=lambda kv: -len(kv[1])
+    {**prefixes_for(), "sh": SH_NS, "agsh": SHAPES_NS}.items(), key=lambda kv: -len(kv[1])
 )
 _SEVERITIES: Final = ("violation", "warning", "info")
 _MAX_VALUE_TEXT: Final = 120
@@ -160,7 +161,7 @@ def curie(term: Node) -> str:
     """A compact, deterministic name for a term, with the project's fixed prefixes.
 
     >>> curie(URIRef("https://w3id.org/attackgraph/id/claim/doc-1"))
-    'id:claim/doc-1'
+    'claim:doc-1'
     >>> curie(Literal("2022-02-30", datatype=_XSD.date))
     '"2022-02-30"^^xsd:date'
     >>> curie(Literal(15)), curie(URIRef("urn:x"))
@@ -275,7 +276,7 @@ class Validator:
         >>> a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
         >>> attack = ox.NamedNode("https://w3id.org/attackgraph/ontology#Attack")
         >>> print(Validator().validate_quads([ox.Quad(ex, a, attack)]).format_text())
-        focus id:event/x: path schema:name: event has no schema:name: give its name (exactly one)
+        focus event:x: path schema:name: event has no schema:name: give its name (exactly one)
             rule sh:MinCountConstraintComponent in agsh:EventShape
         does not conform: 1 violation
         """

@@ -134,7 +134,7 @@ def _value(part: _Part) -> tuple[DateValue, datetime.date] | None:
         return None
     try:
         when = datetime.date(part.year, part.month or 1, part.day or 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     if part.day is not None:
         return DateValue(when.isoformat(), DatePrecision.DAY), when

@@ -31,7 +31,7 @@ from attackgraph.model import (
     SideRecord,
     Span,
 )
-from attackgraph.resolve.countries import country_code
+from attackgraph.resolve.countries import country_code, demonym_countries
 
 MAIN = "main"
 """Event key of the document's main event."""
@@ -223,7 +223,24 @@ def _figure(parsed: ParsedFigure, side: SideRecord | None) -> Figure:
         span=parsed.span,
         group_label=parsed.group_label,
         side=side.number if side else None,
+        party=_party(parsed.party, side),
     )
+
+
+def _countries(name: str) -> set[str]:
+    code = country_code(name)
+    return {code} if code else set(demonym_countries(name))
+
+
+def _party(party: str | None, side: SideRecord | None) -> ActorMention | None:
+    """The side's actor a figure's party words name ("US" -> United States), if any."""
+    if party is None or side is None:
+        return None
+    codes = _countries(party)
+    for actor in side.actors:
+        if actor.name.casefold() == party.casefold() or codes & _countries(actor.name):
+            return actor
+    return None
 
 
 def _source_mention(

@@ -12,7 +12,8 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Final
 
-from attackgraph.namespaces import DEFAULT_BASE, PREFIXES
+from attackgraph.identifiers import prefixes_for
+from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.serve.handler import App, Server
 from attackgraph.serve.pages import Context, query_page
 from attackgraph.serve.pool import WorkerPool
@@ -52,15 +53,6 @@ class ServeOptions:
             raise ValueError("row_cap must be at least 1")
         if self.workers is not None and self.workers < 1:
             raise ValueError("workers must be at least 1")
-
-
-def prefixes_for(base: str) -> dict[str, str]:
-    """The predeclared prefixes, with ``id:`` under the served base.
-
-    >>> prefixes_for("https://example.org/ag")["id"]
-    'https://example.org/ag/id/'
-    """
-    return {**PREFIXES, "id": base.rstrip("/") + "/id/"}
 
 
 class Endpoint:

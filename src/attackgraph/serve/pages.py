@@ -137,12 +137,23 @@ def _graphs_html(graphs: Sequence[str], ctx: Context) -> str:
     return " ".join(iri_html(g, ctx, g.rsplit("/", 1)[-1]) for g in graphs)
 
 
-def _page(title: str, body: str) -> bytes:
+SERVER_NAV: Final = '<a href="/">attackgraph</a> · <a href="/sparql">SPARQL</a>'
+"""The endpoint's navigation bar (absolute links to this server)."""
+
+
+def html_page(title: str, body: str, *, nav: str = SERVER_NAV, head: str = "") -> bytes:
+    """A whole page around ``body`` (HTML): escaped title, inline style, ``nav`` (HTML)
+    at the top, ``head`` (HTML) added to the ``<head>``. Used by the endpoint and by the
+    release's static pages (``attackgraph.publish``), which pass relative links.
+
+    >>> html_page("<x>", "<p>hi</p>", nav="", head='<link rel="alternate">').count(b"&lt;x&gt;")
+    1
+    """
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>\n"
-        f'<body><nav><a href="/">attackgraph</a> · <a href="/sparql">SPARQL</a></nav>\n'
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style>{head}</head>\n"
+        f"<body><nav>{nav}</nav>\n"
         f"{body}\n</body></html>\n"
     ).encode()
 
@@ -179,6 +190,15 @@ def resource_page(view: ResourceView, ctx: Context) -> bytes:
         f"<h1>{html.escape(title)}</h1>",
         f'<p class="iri">{html.escape(view.iri)}</p>',
         f'<p>{types} <span class="m">· also as {alternates}</span></p>',
+        *resource_sections(view, ctx),
+    ]
+    return html_page(title, "\n".join(parts))
+
+
+def resource_sections(view: ResourceView, ctx: Context) -> list[str]:
+    """The generic part of a resource page (HTML fragments): its properties with the
+    documents stating them, its parts, and its incoming links."""
+    parts = [
         "<h2>Properties</h2>",
         _arcs_table(view.arcs, ctx, first="property", incoming=False),
     ]
@@ -193,7 +213,7 @@ def resource_page(view: ResourceView, ctx: Context) -> bytes:
                 f'<p class="m">Only the first {len(view.incoming)} incoming links are shown; '
                 "ask the SPARQL endpoint for all of them.</p>"
             )
-    return _page(title, "\n".join(parts))
+    return parts
 
 
 _SCRIPT: Final = """
@@ -280,5 +300,5 @@ def query_page(ctx: Context, *, deadline: float, row_cap: int) -> bytes:
         '<div id="out"></div>\n'
         f"<script>{_SCRIPT}</script>"
     )
-    page = _page("attackgraph SPARQL endpoint", body)
+    page = html_page("attackgraph SPARQL endpoint", body)
     return page.replace(b"<body>", f'<body data-base="{html.escape(ctx.base)}">'.encode(), 1)

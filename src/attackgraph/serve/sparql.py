@@ -185,11 +185,20 @@ def analyse(
     >>> analyse('SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }')  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     attackgraph.serve.sparql.QueryRefusedError: SERVICE (federated query) is not allowed...
+    >>> analyse('PREFIX : <http://x/> SELECT * { ?s ?p ?o SERVICE:x { } }')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    attackgraph.serve.sparql.QueryRefusedError: SERVICE (federated query) is not allowed...
     """
     toks = _lex(query)
     base, declared, start = _prologue(toks)
     prefixes = {**(prefixes or {}), **declared}
     for tok in toks + _lex(query, cautious=True):
+        if tok.kind == "pname" and tok.text.upper().startswith("SERVICE:"):
+            # pyoxigraph reads "SERVICE:x" as the keyword SERVICE and the IRI ":x"
+            raise QueryRefusedError(
+                "SERVICE (federated query) is not allowed; "
+                f"{tok.text!r} reads as SERVICE followed by a prefixed name"
+            )
         if tok.kind != "word":
             continue
         upper = tok.text.upper()

@@ -1,0 +1,371 @@
+"""The ``attackgraph`` command: a thin click layer over the library.
+
+Exit codes: 0 success, 1 the input was bad or the graph does not conform (something
+was skipped or invalid), 2 bad usage (click's own convention).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from attackgraph import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="attackgraph")
+def main() -> None:
+    """Turn encyclopedia articles about armed attacks into a validated knowledge graph."""
+
+
+@main.command("build")
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the dumps and reports are written into.",
+)
+@click.option("--base", default=None, help="Base IRI of minted resources.")
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="GeoNames dump (allCountries.txt, ML.txt or a .zip of one); repeatable.",
+)
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (faster, unchecked).")
+@click.option(
+    "--issued", help="Release date YYYY-MM-DD (default: the latest event date in the data)."
+)
+@click.option("--release-version", help="Version recorded in the dataset description.")
+@click.option(
+    "--download-base", help="URL the release folder is published at (default: BASE/release)."
+)
+@click.option(
+    "--endpoint-url",
+    default="http://127.0.0.1:8000/sparql",
+    show_default=True,
+    help="SPARQL endpoint named in void.ttl.",
+)
+@click.option("--no-endpoint", is_flag=True, help="Name no SPARQL endpoint in void.ttl.")
+@click.option("--no-pages", is_flag=True, help="Skip the static HTML pages.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+def build_command(
+    documents: tuple[Path, ...],
+    out_dir: Path,
+    base: str | None,
+    gazetteers: tuple[Path, ...],
+    no_validate: bool,
+    issued: str | None,
+    release_version: str | None,
+    download_base: str | None,
+    endpoint_url: str,
+    no_endpoint: bool,
+    no_pages: bool,
+    quiet: bool,
+) -> None:
+    """Build documents (files or folders of .txt) into a release folder --out.
+
+    Writes the dumps attackgraph.{nq,nt,ttl,jsonld,trig} (and .gz), the ontology,
+    shapes and JSON-LD context, void.ttl (VoID + DCAT), stats.json, SHA256SUMS,
+    validation-report.txt, build-report.json and one HTML page (with .ttl and
+    .jsonld) per event, actor, place and document. The release is swapped in only
+    when complete. Exits 1 when any document was skipped or invalid.
+
+    Example:
+
+        attackgraph build data/documents --out release/
+    """
+    from attackgraph import pipeline
+    from attackgraph.export import ExportError
+    from attackgraph.namespaces import DEFAULT_BASE
+    from attackgraph.publish import PublishError, PublishOptions
+
+    options = pipeline.BuildOptions(
+        base=base or DEFAULT_BASE,
+        gazetteer_files=gazetteers,
+        validate=not no_validate,
+        version=release_version or __version__,
+        issued=issued,
+        publish=PublishOptions(
+            download_base=download_base,
+            endpoint_url=None if no_endpoint else endpoint_url,
+            pages=not no_pages,
+        ),
+    )
+    try:
+        total = len(pipeline.discover(documents))
+    except FileNotFoundError as error:
+        raise click.BadParameter(str(error), param_hint="DOCUMENTS") from error
+    show_bar = not quiet and total >= 50 and sys.stderr.isatty()
+    with click.progressbar(
+        length=total, label="building", file=sys.stderr, hidden=not show_bar
+    ) as bar:
+
+        def progress(result: pipeline.DocumentResult) -> None:
+            bar.update(1)
+            if result.skipped is not None and not quiet:
+                click.echo(f"skipped: {result.skipped}", err=True)
+
+        try:
+            report = pipeline.build(documents, out_dir, options, progress=progress)
+        except (ExportError, PublishError, ValueError) as error:
+            raise click.ClickException(str(error)) from error
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    click.echo(report.summary())
+    click.echo(f"written to {out_dir}/")
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command("validate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--shapes",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Shapes graph to use instead of the project's own.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def validate_command(file: Path, shapes: Path | None, as_json: bool) -> None:
+    """Validate an RDF file (Turtle, N-Triples, N-Quads, TriG, JSON-LD) against the shapes.
+
+    Prints each violation with its focus node, property, message and, when known,
+    the document and line it came from. Exit code 0: conforms; 1: violations;
+    2: bad usage or unreadable file.
+
+    Example:
+
+        attackgraph validate release/attackgraph.ttl
+    """
+    from attackgraph.model import InputError
+    from attackgraph.validate import Validator, validate_file
+
+    try:
+        report = validate_file(file, Validator(shapes) if shapes else None)
+    except InputError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    except (OSError, ValueError) as error:
+        click.echo(f"Error: {file}: {error}", err=True)
+        sys.exit(2)
+    click.echo(report.to_json() if as_json else report.format_text())
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command("query")
+@click.argument("release", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("sparql")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Result format.",
+)
+def query_command(release: Path, sparql: str, fmt: str) -> None:
+    """Run a SPARQL query over a built folder (read-only, local, no network).
+
+    SPARQL is the query text, @FILE to read it from a file, or - for standard input.
+    The prefixes ag:, c:, raw:, id:, schema:, rdf:, rdfs:, xsd:, owl:, skos:, prov:,
+    geo:, nif:, sem: and dcterms: are predeclared; the default graph is the union of
+    all documents' graphs.
+
+    Example:
+
+        attackgraph query release/ 'SELECT ?event ?name WHERE {
+            ?event a ag:Attack ; schema:name ?name }'
+    """
+    from attackgraph.query import QueryError, format_result, open_store, run_query
+
+    if sparql == "-":
+        sparql = sys.stdin.read()
+    elif sparql.startswith("@"):
+        try:
+            sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        except OSError as error:
+            raise click.BadParameter(str(error), param_hint="SPARQL") from error
+    try:
+        store = open_store(release)
+        result = run_query(store, sparql)
+        click.echo(format_result(result, fmt), nl=False)  # type: ignore[arg-type]
+    except QueryError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@main.command("evaluate")
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of NAME.gold.json annotations (format: shared corpus README).",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="GeoNames dump used while resolving places; repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_command(
+    documents: tuple[Path, ...], gold_dir: Path, gazetteers: tuple[Path, ...], as_json: bool
+) -> None:
+    """Score the extraction of DOCUMENTS against gold annotations.
+
+    Precision, recall and F1 per document and in total for infobox figures,
+    attributed claims (source + outcome + value), unattributed figures, dates,
+    places, actors and country, plus integrity checks (figures outside their
+    evidence, spans that do not re-check). Matching rules: docs/evaluation.md.
+    Exit 1 when a document could not be scored or an integrity check fails.
+
+    Example:
+
+        attackgraph evaluate corpus/dev --gold corpus/dev
+    """
+    from attackgraph.evaluate import evaluate
+    from attackgraph.resolve import Resolver
+
+    try:
+        result = evaluate(
+            documents, gold_dir, resolver_factory=lambda: Resolver(gazetteer_files=gazetteers)
+        )
+    except FileNotFoundError as error:
+        raise click.BadParameter(str(error), param_hint="DOCUMENTS") from error
+    click.echo(result.to_json() if as_json else result.format_table(), nl=not as_json)
+    for missing in result.missing_gold:
+        click.echo(f"no gold annotation: {missing}", err=True)
+    for error_ in result.errors:
+        click.echo(f"error: {error_}", err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
+@main.command("serve")
+@click.argument("release", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to bind.")
+@click.option(
+    "--deadline",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run before it is cancelled (answered 503).",
+)
+@click.option(
+    "--row-cap",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most rows (or triples) in one answer; more are cut and flagged.",
+)
+@click.option("--base", default=None, help="Base IRI the release was built with.")
+@click.option("--workers", type=click.IntRange(min=1), help="Query worker processes.")
+def serve_command(
+    release: Path,
+    host: str,
+    port: int,
+    deadline: float,
+    row_cap: int,
+    base: str | None,
+    workers: int | None,
+) -> None:
+    """Serve a release: read-only SPARQL endpoint, linked-data pages, query page.
+
+    SPARQL 1.1 Protocol at /sparql (GET, form POST, direct POST; JSON, XML, CSV,
+    TSV, Turtle, N-Triples, JSON-LD). Updates, LOAD, SERVICE and remote FROM are
+    refused with 400; a query past the deadline is cancelled and answered 503.
+    Resource IRIs under /id/ answer HTML or RDF by content negotiation. Binds
+    127.0.0.1 unless --host says otherwise. Stop with Ctrl-C.
+
+    Example:
+
+        attackgraph serve release/ --port 8000
+    """
+    import logging
+
+    from attackgraph.namespaces import DEFAULT_BASE
+    from attackgraph.serve import PoolError, ReleaseError, serve
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        serve(
+            release,
+            host=host,
+            port=port,
+            deadline=deadline,
+            row_cap=row_cap,
+            base=base or DEFAULT_BASE,
+            workers=workers,
+        )
+    except (ReleaseError, PoolError, OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+
+
+@main.command("load")
+@click.argument("release", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--endpoint", required=True, help="The store's SPARQL query URL (for checks).")
+@click.option(
+    "--graph-store", help="The store's Graph Store Protocol URL (default: derived from --endpoint)."
+)
+@click.option("--user", help="User name for authentication.")
+@click.option(
+    "--password",
+    envvar="ATTACKGRAPH_PASSWORD",
+    help="Password (or set ATTACKGRAPH_PASSWORD).",
+)
+@click.option(
+    "--auth",
+    type=click.Choice(["digest", "basic", "none"]),
+    default="digest",
+    show_default=True,
+    help="HTTP authentication scheme when --user is given.",
+)
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds per request.")
+@click.option("--retries", default=3, show_default=True, help="Retries per graph (back-off).")
+def load_command(
+    release: Path,
+    endpoint: str,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+    auth: str,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Push a release into a triple store, one named graph per document, and verify.
+
+    Each document's graph is PUT through the SPARQL 1.1 Graph Store HTTP Protocol
+    (replace semantics: loading twice gives the same store), then the triples of
+    every graph are counted on the server and compared. Exit 1 on any mismatch.
+
+    Example:
+
+        attackgraph load release/ --endpoint http://127.0.0.1:8890/sparql \\
+            --graph-store http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+    """
+    from attackgraph.load import DumpError, LoadError, load
+
+    try:
+        report = load(
+            release,
+            endpoint=endpoint,
+            graph_store=graph_store,
+            user=user,
+            password=password,
+            auth=None if auth == "none" else auth,  # type: ignore[arg-type]
+            timeout=timeout,
+            retries=retries,
+        )
+    except (LoadError, DumpError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(report.format())
+    sys.exit(report.exit_code)

@@ -1,0 +1,234 @@
+"""The dump formats: one registry of small value objects, each with its writer.
+
+Every writer reads the same :class:`~attackgraph.export.collect.SortedQuads`, so the
+bytes depend only on the set of quads. N-Triples and N-Quads are the sorted,
+deduplicated lines themselves; Turtle and TriG are written by pyoxigraph from the
+sorted statements (subjects grouped, ``a`` first for each subject, graphs in order for
+TriG), with the project prefixes; JSON-LD is built by :mod:`.jsonld`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import IO, Any, BinaryIO, Final, cast
+
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
+
+from attackgraph.export.atomic import ExportError
+from attackgraph.export.collect import SortedQuads, parse_lines
+from attackgraph.export.jsonld import write_jsonld
+from attackgraph.namespaces import RDF_NS
+
+DUMP_STEM: Final = "attackgraph"
+"""Dump files are ``attackgraph.<extension>``."""
+
+_TYPE_PREDICATE: Final = f" <{RDF_NS}type> ".encode()
+_CHUNK: Final = 50_000
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """What a writer reads: the sorted data, the output prefixes, the JSON-LD context."""
+
+    data: SortedQuads
+    prefixes: Mapping[str, str]
+    context: Any = None
+    """The JSON-LD context embedded in the output (``None``: not loaded)."""
+
+
+Writer = Callable[[ExportSource, BinaryIO], None]
+"""Writes one format to a binary stream; the caller re-parses and checks the bytes."""
+
+
+@dataclass(frozen=True)
+class Format:
+    """One dump format.
+
+    >>> FORMATS["nquads"].file_name(compressed=True)
+    'attackgraph.nq.gz'
+    >>> [f.name for f in ALL_FORMATS if f.named_graphs]
+    ['nquads', 'trig']
+    """
+
+    name: str
+    media_type: str
+    extension: str
+    named_graphs: bool
+    """Keeps the documents' named graphs (else the dump is the union)."""
+    rdf_format: RdfFormat
+    """How pyoxigraph re-parses it."""
+    write: Writer = field(repr=False, compare=False)
+
+    def file_name(self, stem: str = DUMP_STEM, *, compressed: bool = False) -> str:
+        return f"{stem}{self.extension}{'.gz' if compressed else ''}"
+
+
+def write_ntriples(source: ExportSource, out: BinaryIO) -> None:
+    """The union of all graphs, one sorted, unique line per triple."""
+    for chunk in _chunks(source.data.triple_lines()):
+        out.write(b" .\n".join(chunk) + b" .\n")
+
+
+def write_nquads(source: ExportSource, out: BinaryIO) -> None:
+    """All quads, one sorted, unique line per quad."""
+    pairs = source.data.pairs()
+    for start in range(0, len(pairs), _CHUNK):
+        out.write(b"".join([t + b" " + g + b" .\n" for t, g in pairs[start : start + _CHUNK]]))
+
+
+def write_turtle(source: ExportSource, out: BinaryIO) -> None:
+    """The union of all graphs as Turtle, subjects in codepoint order."""
+    triples = parse_lines(_types_first(source.data.triple_lines()), b" .\n", RdfFormat.N_TRIPLES)
+    _serialize(triples, out, RdfFormat.TURTLE, source.prefixes)
+
+
+def write_trig(source: ExportSource, out: BinaryIO) -> None:
+    """Each named graph in turn (codepoint order), its subjects in codepoint order."""
+
+    def quads() -> Iterator[Quad]:
+        for graph, lines in source.data.graphs():
+            yield from parse_lines(_types_first(lines), b" " + graph + b" .\n", RdfFormat.N_QUADS)
+
+    _serialize(quads(), out, RdfFormat.TRIG, source.prefixes)
+
+
+def serialize_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> bytes:
+    """Turtle for a small graph: statements in the order given, prefixes in the order
+    of ``prefixes`` (pyoxigraph's own order is that of an internal map).
+
+    >>> from pyoxigraph import NamedNode as N
+    >>> print(serialize_turtle([Triple(N("http://e/a"), N("http://e/p"), N("http://f/b"))],
+    ...                        {"f": "http://f/", "e": "http://e/"}).decode(), end="")
+    @prefix f: <http://f/> .
+    @prefix e: <http://e/> .
+    e:a e:p f:b .
+    """
+    out = io.BytesIO()
+    _serialize(triples, out, RdfFormat.TURTLE, prefixes)
+    return out.getvalue()
+
+
+def _serialize(
+    statements: Iterable[Triple] | Iterable[Quad],
+    out: BinaryIO,
+    rdf_format: RdfFormat,
+    prefixes: Mapping[str, str],
+) -> None:
+    header = _PrefixHeader(out, prefixes)
+    serialize(statements, cast(IO[bytes], header), rdf_format, prefixes=dict(prefixes))
+    header.close()
+
+
+def write_jsonld_dump(source: ExportSource, out: BinaryIO) -> None:
+    """The union of all graphs as compacted JSON-LD with the context embedded."""
+    if source.context is None:
+        raise ExportError("JSON-LD needs a context: none was loaded")
+    write_jsonld(source.data.triple_lines(), out, source.context)
+
+
+ALL_FORMATS: Final = (
+    Format("turtle", "text/turtle", ".ttl", False, RdfFormat.TURTLE, write_turtle),
+    Format(
+        "jsonld",
+        "application/ld+json",
+        ".jsonld",
+        False,
+        RdfFormat.STREAMING_JSON_LD,  # the streaming form: re-parsed in constant memory
+        write_jsonld_dump,
+    ),
+    Format("ntriples", "application/n-triples", ".nt", False, RdfFormat.N_TRIPLES, write_ntriples),
+    Format("nquads", "application/n-quads", ".nq", True, RdfFormat.N_QUADS, write_nquads),
+    Format("trig", "application/trig", ".trig", True, RdfFormat.TRIG, write_trig),
+)
+"""Every dump format, in the order they are written."""
+
+FORMATS: Final[Mapping[str, Format]] = MappingProxyType({f.name: f for f in ALL_FORMATS})
+"""The formats by name."""
+
+
+def _types_first(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Sorted triple lines with each subject's ``rdf:type`` lines moved to its front.
+
+    >>> [line.decode() for line in _types_first([
+    ...     b"<s> <http://a/p> <o>",
+    ...     b"<s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <C>",
+    ...     b"<t> <http://a/p> <o>"])]
+    ['<s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <C>', '<s> <http://a/p> <o>', \
+'<t> <http://a/p> <o>']
+    """
+    held: list[bytes] = []
+    subject = b"\x00"
+    for line in lines:
+        if not line.startswith(subject):
+            yield from held
+            held.clear()
+            subject = line[: line.index(b" ")]  # an IRI: no spaces inside
+        if line.startswith(_TYPE_PREDICATE, len(subject)):
+            yield line
+        else:
+            held.append(line)
+    yield from held
+
+
+class _PrefixHeader:
+    """Passes a Turtle/TriG stream through, with its ``@prefix`` lines in our order.
+
+    pyoxigraph writes the prefix declarations in the order of an internal map; this
+    puts them in the order of :data:`~attackgraph.namespaces.PREFIXES`, so the
+    bytes do not depend on that map.
+
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> header = _PrefixHeader(out, {"b": "http://b/", "a": "http://a/"})
+    >>> _ = header.write(b"@prefix a: <http://a/> .\\n@prefix b: <http://b/> .\\na:x b:y a:z .\\n")
+    >>> header.close()
+    >>> out.getvalue().decode().splitlines()
+    ['@prefix b: <http://b/> .', '@prefix a: <http://a/> .', 'a:x b:y a:z .']
+    """
+
+    def __init__(self, out: BinaryIO, prefixes: Mapping[str, str]) -> None:
+        self._out = out
+        self._rank = {f"@prefix {name}:".encode(): i for i, name in enumerate(prefixes)}
+        self._head: bytes | None = b""
+
+    def write(self, data: bytes) -> int:
+        if self._head is None:
+            self._out.write(data)
+            return len(data)
+        self._head += data
+        lines = self._head.split(b"\n")
+        for i, line in enumerate(lines[:-1]):
+            if not line.startswith(b"@prefix "):
+                self._emit(lines[:i], b"\n".join(lines[i:]))
+                break
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        """Write out a header that was never followed by a statement."""
+        if self._head is not None:
+            lines = self._head.split(b"\n")
+            self._emit(lines[:-1], lines[-1])
+
+    def _emit(self, header: list[bytes], rest: bytes) -> None:
+        def rank(line: bytes) -> tuple[int, bytes]:
+            return self._rank.get(line[: line.index(b":") + 1], len(self._rank)), line
+
+        self._out.write(b"".join(line + b"\n" for line in sorted(header, key=rank)) + rest)
+        self._head = None
+
+
+def _chunks(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
+    chunk: list[bytes] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

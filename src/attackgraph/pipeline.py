@@ -1,0 +1,241 @@
+"""Composes the stages; the only module that imports all of them.
+
+documents --parse--> Document --extract--> Extraction --resolve--> Record --build--> quads
+    --validate--> report --export--> release files
+
+One document at a time: its quads are validated on their own and then streamed to
+the exporters, so memory grows with the dump's lines, not with an rdflib graph of
+the whole corpus. A document that cannot be read, or whose graph breaks the shapes,
+is skipped with its reason; the others still build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+
+from attackgraph import __version__, export, publish
+from attackgraph.build import quads as build_quads
+from attackgraph.extract import extract
+from attackgraph.identifiers import Minter
+from attackgraph.model import InputError, Problem
+from attackgraph.namespaces import DEFAULT_BASE, XSD_NS
+from attackgraph.parse import parse_file
+from attackgraph.resolve import Resolver, resolve
+from attackgraph.validate import Report, Validator, Violation
+
+XSD_STRING = XSD_NS + "string"
+REPORT_TEXT = "validation-report.txt"
+REPORT_JSON = "build-report.json"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    base: str = DEFAULT_BASE
+    gazetteer_files: tuple[Path, ...] = ()
+    validate: bool = True
+    version: str = __version__
+    issued: str | None = None
+    """Release date (ISO); default: the latest event date in the data, never the clock."""
+    publish: publish.PublishOptions = field(default_factory=publish.PublishOptions)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What happened to one document."""
+
+    path: Path
+    quads: list[Quad] = field(default_factory=list)
+    skipped: Problem | None = None
+    warnings: tuple[Problem, ...] = ()
+    violations: tuple[Violation, ...] = ()
+
+
+@dataclass
+class BuildReport:
+    """The run's closing summary."""
+
+    documents: int = 0
+    built: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    quads: int = 0
+    triples: int = 0
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped and not self.violations
+
+    def summary(self) -> str:
+        lines = [
+            f"documents read: {self.documents}",
+            f"documents built: {self.built}",
+            f"documents skipped: {len(self.skipped)}",
+        ]
+        lines += [f"  {problem}" for problem in self.skipped]
+        lines += [
+            f"warnings: {len(self.warnings)}",
+            f"quads: {self.quads}",
+            f"triples: {self.triples}",
+            f"shape violations: {len(self.violations)}",
+        ]
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        data = {
+            "documents": self.documents,
+            "built": self.built,
+            "skipped": [_problem_json(p) for p in self.skipped],
+            "warnings": [_problem_json(p) for p in self.warnings],
+            "quads": self.quads,
+            "triples": self.triples,
+            "violations": len(self.violations),
+            "files": self.files,
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _problem_json(problem: Problem) -> dict[str, object]:
+    return {
+        "file": problem.source,
+        "line": problem.line,
+        "rule": problem.rule,
+        "message": problem.message,
+    }
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """The ``.txt`` documents named by ``paths`` (files, or folders searched recursively),
+    sorted and without repeats. Raises ``FileNotFoundError`` for a path that does not exist.
+    """
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*.txt") if p.is_file())
+        elif path.is_file():
+            found.add(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or directory")
+    return sorted(found)
+
+
+def to_rdflib(quads: Sequence[Quad]) -> rdflib.Graph:
+    """The triples of ``quads`` as an rdflib graph (for pyshacl)."""
+    graph = rdflib.Graph()
+    for quad in quads:
+        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+    return graph
+
+
+def _term(term: object) -> rdflib.term.Node:
+    if isinstance(term, NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    if isinstance(term, BlankNode):
+        return rdflib.BNode(term.value)
+    raise TypeError(f"unexpected term {term!r}")
+
+
+class Converter:
+    """parse -> extract -> resolve -> build -> validate for one document at a time."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = options
+        self.minter = Minter(options.base)
+        self.resolver = Resolver(gazetteer_files=options.gazetteer_files)
+        self.validator = Validator() if options.validate else None
+
+    def convert(self, path: Path) -> DocumentResult:
+        try:
+            document = parse_file(path)
+        except InputError as error:
+            return DocumentResult(path, skipped=error.problem)
+        extraction = extract(document)
+        record = resolve(extraction, self.resolver)
+        quads = build_quads(record, self.minter)
+        if self.validator is None:
+            return DocumentResult(path, quads, warnings=extraction.warnings)
+        report: Report = self.validator.validate_quads(quads)
+        if report.conforms:
+            return DocumentResult(path, quads, warnings=extraction.warnings)
+        first = report.violations[0]
+        problem = Problem(
+            str(path),
+            first.line or 1,
+            "validate/shapes",
+            f"{len(report.violations)} shape violation(s); first: {first.message}",
+        )
+        return DocumentResult(
+            path, skipped=problem, warnings=extraction.warnings, violations=report.violations
+        )
+
+
+def build(
+    paths: Sequence[Path],
+    out_dir: Path,
+    options: BuildOptions | None = None,
+    *,
+    progress: Callable[[DocumentResult], None] | None = None,
+) -> BuildReport:
+    """Build every document into a release folder ``out_dir``.
+
+    The release is written into a staging folder beside ``out_dir`` and swapped in
+    only when complete, so an interrupted build leaves the previous release intact.
+    Raises ``FileNotFoundError`` for a missing input path, ``export.ExportError``
+    when an output file fails its strict re-parse, and ``publish.PublishError`` when
+    ``out_dir`` is a folder that is not a release or another build holds it.
+    """
+    options = options or BuildOptions()
+    documents = discover(paths)
+    converter = Converter(options)
+    report = BuildReport(documents=len(documents))
+
+    def batches() -> Iterator[list[Quad]]:
+        for path in documents:
+            result = converter.convert(path)
+            report.warnings.extend(result.warnings)
+            report.violations.extend(result.violations)
+            if result.skipped is not None:
+                report.skipped.append(result.skipped)
+            else:
+                report.built += 1
+                yield result.quads
+            if progress is not None:
+                progress(result)
+
+    with publish.staged_release(out_dir) as staging:
+        written = export.write_dataset(batches(), staging, base=options.base)
+        report.quads, report.triples = written.quads, written.triples
+        report.files = {fmt: path.name for fmt, path in sorted(written.files.items())}
+        validation = Report(conforms=not report.violations, violations=tuple(report.violations))
+        export.write_text(staging / REPORT_TEXT, validation.format_text())
+        export.write_text(staging / REPORT_JSON, report.to_json())
+        publish.publish(
+            staging,
+            stats=publish.ReleaseStats(
+                documents_read=report.documents,
+                documents_built=report.built,
+                skipped=tuple(report.skipped),
+                warnings=len(report.warnings),
+                violations=len(report.violations),
+                quads=report.quads,
+                triples=report.triples,
+            ),
+            base=options.base,
+            version=options.version,
+            issued=options.issued,
+            options=options.publish,
+        )
+    return report

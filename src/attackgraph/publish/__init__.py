@@ -1,0 +1,35 @@
+"""Stage: the dumps -> a complete, atomically replaced release folder.
+
+The build writes the dumps into a staging folder and :func:`publish` adds everything
+else; :func:`staged_release` swaps the folder in only when all of it is written::
+
+    with staged_release(out_dir) as staging:
+        export.write_dataset(batches, staging, base=base)
+        export.write_text(staging / "validation-report.txt", report)
+        publish(staging, stats=stats, base=base, version=version, issued=None)
+
+A release holds the dumps (N-Quads primary; N-Triples, Turtle, JSON-LD, TriG), each
+also gzipped; the ontology (Turtle, JSON-LD, HTML), shapes and JSON-LD context;
+``void.ttl`` (VoID + DCAT), ``stats.json``, ``README.md``; static linked-data pages
+(``index.html``, ``id/{kind}/{slug}.html`` with ``.ttl`` / ``.jsonld`` twins); and
+``SHA256SUMS`` over every other file. The same input gives the same bytes.
+
+Layout: ``release`` swaps folders, ``files`` gzips and checksums, ``stats`` counts,
+``void`` describes, ``ontology`` documents the vocabulary, ``data`` queries the dump,
+``links`` / ``render`` / ``whosaid`` / ``index`` / ``describe`` / ``site`` write pages.
+"""
+
+from attackgraph.publish.publish import DEFAULT_ENDPOINT, PublishOptions, latest_date, publish
+from attackgraph.publish.release import PublishError, recover, staged_release
+from attackgraph.publish.stats import ReleaseStats
+
+__all__ = [
+    "DEFAULT_ENDPOINT",
+    "PublishError",
+    "PublishOptions",
+    "ReleaseStats",
+    "latest_date",
+    "publish",
+    "recover",
+    "staged_release",
+]

@@ -1,0 +1,193 @@
+"""Turn a staging folder holding the dumps into a complete release."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from pyoxigraph import Literal
+
+from attackgraph.export import ALL_FORMATS, DUMP_STEM, FORMATS
+from attackgraph.identifiers import Minter, prefixes_for
+from attackgraph.namespaces import PREFIXES
+from attackgraph.publish.data import ReleaseData
+from attackgraph.publish.files import (
+    CONTEXT_JSONLD,
+    ONTOLOGY_TTL,
+    SHAPES_TTL,
+    gzip_file,
+    packaged_file,
+    sha256_file,
+    write_bytes,
+    write_sums,
+)
+from attackgraph.publish.links import ONTOLOGY_HTML
+from attackgraph.publish.ontology import Ontology
+from attackgraph.publish.readme import readme
+from attackgraph.publish.release import Progress, PublishError
+from attackgraph.publish.render import nav
+from attackgraph.publish.site import Site
+from attackgraph.publish.stats import STATS_FILE, ReleaseStats, measure, stats_json
+from attackgraph.publish.void import (
+    DCAT_NS,
+    SOURCE_ATTRIBUTION,
+    SOURCE_LICENSE,
+    SPDX_NS,
+    VOID_FILE,
+    VOID_NS,
+    DatasetInfo,
+    Download,
+    dataset_iri,
+    void_triples,
+    void_turtle,
+)
+
+DEFAULT_ENDPOINT: Final = "http://127.0.0.1:8000/sparql"
+"""Where ``attackgraph serve`` answers by default."""
+EXAMPLES: Final = 3
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TITLES: Final = {
+    "turtle": "Turtle dump (union of all documents)",
+    "jsonld": "JSON-LD dump, compacted with the project context (union of all documents)",
+    "ntriples": "N-Triples dump (union of all documents)",
+    "nquads": "N-Quads dump, one named graph per source document (primary)",
+    "trig": "TriG dump, one named graph per source document",
+}
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    """What the CLI can set besides base, version and issue date."""
+
+    download_base: str | None = None
+    """URL the release folder is published at (default ``{base}/release``)."""
+    endpoint_url: str | None = DEFAULT_ENDPOINT
+    """The SPARQL endpoint serving the release (None: not announced)."""
+    license: str = SOURCE_LICENSE
+    attribution: str = SOURCE_ATTRIBUTION
+    pages: bool = True
+    """Write the static HTML pages (``index.html``, ``id/…``)."""
+
+
+def publish(
+    staging: Path,
+    *,
+    stats: ReleaseStats,
+    base: str,
+    version: str,
+    issued: str | None,
+    options: PublishOptions | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Add everything else to a staging folder that holds the dumps written by
+    ``export.write_dataset`` (at least ``attackgraph.nq`` and ``attackgraph.nt``) and the
+    validation report: gzipped dumps, ontology (Turtle, JSON-LD, HTML), shapes, context,
+    the static pages, ``void.ttl``, ``stats.json``, ``README.md`` and, last,
+    ``SHA256SUMS``.
+
+    ``issued`` (``YYYY-MM-DD``) becomes ``dcterms:issued``; None takes the latest
+    ``xsd:date`` of an event in the data (never the clock: the same input gives the same
+    bytes). ``progress`` is told each step (``gzip``, ``ontology``, ``data``, ``pages``,
+    ``void``, ``sums``).
+
+    Raises :class:`PublishError` when a dump is missing or disagrees with ``stats``,
+    ``ValueError`` for a bad ``base`` or ``issued``, ``SyntaxError`` / ``OSError`` when a
+    dump cannot be read, ``export.ExportError`` when the JSON-LD context cannot be loaded.
+    """
+    options = options or PublishOptions()
+    step = progress or (lambda _: None)
+    minter = Minter(base)
+    base = minter.base
+    if issued is not None and not _DATE.fullmatch(issued):
+        raise ValueError(f"issued must be a date YYYY-MM-DD, not {issued!r}")
+    nquads, ntriples = (staging / FORMATS[n].file_name() for n in ("nquads", "ntriples"))
+    for dump in (nquads, ntriples):
+        if not dump.is_file():
+            raise PublishError(f"{dump}: missing; write the dumps before publishing")
+    download_base = (options.download_base or f"{base}/release").rstrip("/")
+
+    step("gzip")
+    digests: dict[str, str] = {}
+    downloads: list[Download] = []
+    for fmt in ALL_FORMATS:
+        plain = staging / fmt.file_name(DUMP_STEM)
+        if not plain.is_file():
+            continue
+        for path, compressed in ((plain, False), (gzip_file(plain), True)):
+            digests[path.name] = sha256_file(path)
+            title = _TITLES.get(fmt.name, fmt.name) + (", gzip" if compressed else "")
+            downloads.append(
+                Download(path.name, title, fmt.media_type, path.stat().st_size,
+                         digests[path.name], compressed)
+            )  # fmt: skip
+
+    step("ontology")
+    ontology = Ontology(packaged_file(ONTOLOGY_TTL))
+    for name in (ONTOLOGY_TTL, SHAPES_TTL, CONTEXT_JSONLD):
+        write_bytes(staging / name, packaged_file(name))
+    write_bytes(staging / "ontology.jsonld", ontology.jsonld())
+
+    step("data")
+    data = ReleaseData(nquads)
+    measured = measure(ntriples, minter.prefix)
+    if stats.triples and stats.triples != measured.triples:
+        raise PublishError(
+            f"{ntriples}: holds {measured.triples} triples, the build reported {stats.triples}"
+        )
+    issued = issued or latest_date(data)
+
+    step("pages")
+    site = Site(data, ontology, base=base)
+    write_bytes(staging / ONTOLOGY_HTML, ontology.html(nav(site.context(""))))
+    pages = site.write(staging, version=version) if options.pages else {}
+    if options.pages:
+        downloads.append(Download("index.html", "Linked-data pages (HTML)", "text/html", 0, ""))
+
+    step("void")
+    info = DatasetInfo(
+        base=base,
+        version=version,
+        issued=issued,
+        download_base=download_base,
+        endpoint_url=options.endpoint_url,
+        license=options.license,
+        attribution=options.attribution,
+    )
+    prefixes = {"void": VOID_NS, "dcat": DCAT_NS, "spdx": SPDX_NS}
+    prefixes |= {**prefixes_for(base), "ds": dataset_iri(base) + "#"}
+    curie = site.context("").curie
+    used = [*measured.classes, *measured.properties]
+    vocabularies = [ns for name, ns in PREFIXES.items() if any(i.startswith(ns) for i in used)]
+    examples = sorted(e.iri for e in site.events)[:EXAMPLES]
+    triples = void_triples(
+        info, measured, downloads, examples=examples, vocabularies=vocabularies, curie=curie
+    )
+    write_bytes(staging / VOID_FILE, void_turtle(triples, prefixes))
+    graphs = sum(1 for _ in data.store.named_graphs())
+    text = stats_json(
+        stats, measured, curie=curie, graphs=graphs, pages=pages, version=version, issued=issued
+    )
+    write_bytes(staging / STATS_FILE, text.encode())
+    write_bytes(
+        staging / "README.md",
+        readme(base=base, version=version, download_base=download_base, downloads=downloads,
+               endpoint_url=options.endpoint_url).encode(),
+    )  # fmt: skip
+
+    step("sums")
+    write_sums(staging, digests)
+
+
+def latest_date(data: ReleaseData) -> str | None:
+    """The latest ``xsd:date`` an event has (date, start or end), if any."""
+    rows = data.select(
+        "SELECT (MAX(?d) AS ?latest) WHERE { ?e ag:date|ag:startDate|ag:endDate ?d "
+        "FILTER(DATATYPE(?d) = xsd:date) }"
+    )
+    for row in rows:
+        latest = row["latest"]
+        if isinstance(latest, Literal):
+            return latest.value
+    return None

@@ -1,0 +1,211 @@
+"""Write the static linked-data pages of a release.
+
+One page per event, actor, place and document at ``id/{kind}/{slug}.html``, with
+``.ttl`` and ``.jsonld`` beside it, plus ``index.html`` (events) and lists of documents,
+actors and places. See ``links.py`` for the layout and ``render.py`` for the pages.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Final
+
+from attackgraph.identifiers import Minter, prefixes_for
+from attackgraph.namespaces import AG
+from attackgraph.publish.data import EVENT_CLASSES, ReleaseData
+from attackgraph.publish.describe import JsonLd, dumps, script_json, sort_triples, to_turtle
+from attackgraph.publish.files import write_bytes
+from attackgraph.publish.index import index_page, list_page
+from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
+from attackgraph.publish.ontology import Ontology
+from attackgraph.publish.render import (
+    EventSummary,
+    actor_body,
+    doc_body,
+    event_body,
+    event_summary,
+    generic_sections,
+    page,
+    place_body,
+)
+from attackgraph.serve.pages import iri_html
+
+RESOURCE_ROOT: Final = "../../"
+_BODIES: Final = {"event": event_body, "actor": actor_body, "place": place_body, "doc": doc_body}
+_LISTS: Final = (
+    ("doc", "documents.html", "Documents"),
+    ("actor", "actors.html", "Actors"),
+    ("place", "places.html", "Places"),
+)
+
+
+def kind_of(iri: str, instance_ns: str) -> str | None:
+    """The kind of a minted IRI (``event``, ``place`` ...), else None.
+
+    >>> kind_of("https://e/id/event/x", "https://e/id/"), kind_of("https://f/x", "https://e/id/")
+    ('event', None)
+    """
+    if not iri.startswith(instance_ns):
+        return None
+    kind, _, slug = iri[len(instance_ns) :].partition("/")
+    return kind if slug and "/" not in slug else None
+
+
+class Site:
+    """Everything needed to write the pages of one release."""
+
+    def __init__(self, data: ReleaseData, ontology: Ontology, *, base: str) -> None:
+        self.data, self.ontology = data, ontology
+        self.prefixes = prefixes_for(base)
+        self.instance_ns = Minter(base).prefix
+        self.jsonld = JsonLd(self.instance_ns)
+        self.by_kind: dict[str, list[str]] = {kind: [] for kind in PAGE_KINDS}
+        for iri in data.subjects():
+            kind = kind_of(iri, self.instance_ns)
+            if kind in self.by_kind:
+                self.by_kind[kind].append(iri)
+        pages = frozenset(i for iris in self.by_kind.values() for i in iris)
+        self._parents: dict[str, list[str]] = {}
+        for parent, children in data.parts.items():
+            for child in children:
+                self._parents.setdefault(child, []).append(parent)
+        self.map = SiteMap(base.rstrip("/"), pages, self._owners(pages), ontology.terms)
+        self._side_labels = {
+            side: f"side {node.integer(AG.sideNumber) or '?'}: "
+            + ", ".join(data.label(m) or m.rsplit("/", 1)[-1] for m in node.iris(AG.member))
+            for side, node in data.nodes_of(AG.Side).items()
+        }
+        self._top = self.context("")
+        self.events: list[EventSummary] = []
+        """The events on the index (after :meth:`write`): not sites, not wars."""
+        self.conflicts: list[EventSummary] = []
+
+    def context(self, root: str) -> StaticContext:
+        return StaticContext(self.map.base, self.prefixes, site=self.map, root=root)
+
+    def label(self, iri: str | None) -> str:
+        """A name for an IRI: its schema:name, its ontology label, else a CURIE."""
+        if iri is None:
+            return ""
+        return (
+            self.data.label(iri)
+            or self.ontology.labels.get(iri)
+            or self._side_labels.get(iri)
+            or self._top.curie(iri)
+        )
+
+    def write(self, out: Path, *, version: str) -> dict[str, int]:
+        """Write every page under ``out``; return the number of pages per kind."""
+        ctx = self.context(RESOURCE_ROOT)
+        events, conflicts = self.events, self.conflicts
+        events.clear()
+        conflicts.clear()
+        for kind, iris in self.by_kind.items():
+            for iri in iris:
+                summary = self._resource(out, kind, iri, ctx)
+                if summary is None:
+                    continue
+                types = self.data.types.get(iri, ())
+                if AG.ArmedConflict.value in types:
+                    conflicts.append(summary)
+                elif not self._is_site(iri):
+                    events.append(summary)
+        top = self._top
+        counts = {f"{k}s" if k != "doc" else "documents": len(v) for k, v in self.by_kind.items()}
+        index = index_page(events, conflicts, top, self.label, version=version, counts=counts)
+        write_bytes(out / "index.html", index)
+        for kind, name, title in _LISTS:
+            listing = list_page(title, self.by_kind[kind], top, self.label, self._types)
+            write_bytes(out / name, listing)
+        return {kind: len(iris) for kind, iris in self.by_kind.items()}
+
+    # --- one resource -----------------------------------------------------------------
+
+    def _resource(self, out: Path, kind: str, iri: str, ctx: StaticContext) -> EventSummary | None:
+        data = self.data
+        quads = data.outgoing(iri)
+        node = data.node(iri, quads)
+        path = self.map.page_path(iri)
+        assert path is not None
+        stem = path.rsplit("/", 1)[-1][: -len(".html")]
+        triples = sort_triples(
+            (q.triple for m in self._members(kind, iri) for q in data.outgoing(m)), iri
+        )
+        jsonld = dumps(self.jsonld.document(triples))
+        title = self.label(iri)
+        types = ", ".join(iri_html(t, ctx, self.label(t)) for t in data.types.get(iri, ()))
+        head = (
+            f"<h1>{html.escape(title)}</h1>"
+            f'<p class="iri">{html.escape(iri)}</p>'
+            f'<p>{types} <span class="m">· also as <a href="{stem}.ttl">Turtle</a> · '
+            f'<a href="{stem}.jsonld">JSON-LD</a></span></p>'
+        )
+        body = _BODIES[kind](data, iri, node, ctx, self.label)
+        generic = generic_sections(data, iri, quads, ctx, self.label)
+        content = page(
+            ctx, title, f"{head}\n{body}\n{generic}", stem=stem, jsonld=script_json(jsonld)
+        )
+        target = out / path
+        write_bytes(target, content)
+        target.with_suffix(".ttl").write_bytes(to_turtle(triples, self.prefixes))
+        target.with_suffix(".jsonld").write_text(jsonld, encoding="utf-8")
+        is_event = any(t in EVENT_CLASSES for t in data.types.get(iri, ()))
+        return event_summary(data, iri, node) if kind == "event" and is_event else None
+
+    def _members(self, kind: str, iri: str) -> list[str]:
+        """The nodes whose statements make up the resource's description."""
+        data = self.data
+        members = [iri]
+        claims = []
+        if kind == "event":
+            members += data.sides.get(iri, [])
+            about = [iri]
+            if AG.ArmedConflict.value not in data.types.get(iri, ()):
+                about += data.parts.get(iri, [])
+            claims = [c for e in about for c in data.claims_about.get(e, ())]
+        elif kind == "doc":
+            claims = list(data.claims_in.get(iri, ()))
+        elif kind == "place" and iri in data.geometry:
+            members.append(data.geometry[iri])
+        for claim in claims:
+            members.append(claim.iri)
+            members += [f.iri for f in claim.figures] + [q.iri for q in claim.quotes]
+        return list(dict.fromkeys(members))
+
+    def _is_site(self, iri: str) -> bool:
+        """A sub-event at one site of an attack (part of an event that is not a war)."""
+        return any(
+            AG.ArmedConflict.value not in self.data.types.get(parent, ())
+            for parent in self._parents.get(iri, ())
+        )
+
+    def _types(self, iri: str | None) -> str:
+        return ", ".join(self.label(t) for t in self.data.types.get(iri or "", ()))
+
+    def _owners(self, pages: frozenset[str]) -> dict[str, str]:
+        """Where resources without a page of their own are shown (see ``links.py``)."""
+        owners: dict[str, str] = {}
+        data, ns = self.data, self.instance_ns
+
+        def page_of(iri: str) -> str | None:
+            return f"id/{iri[len(ns) :]}.html" if iri in pages else None
+
+        def own(iri: str, where: str | None, fragment: bool = True) -> None:
+            if where is not None and iri not in owners and iri not in pages:
+                owners[iri] = f"{where}#{anchor(iri)}" if fragment else where
+
+        for doc in sorted(data.claims_in):
+            for claim in data.claims_in[doc]:
+                where = page_of(doc)
+                own(claim.iri, where)
+                for figure in claim.figures:
+                    own(figure.iri, where)
+                for quote in claim.quotes:
+                    own(quote.iri, where)
+        for event, sides in data.sides.items():
+            for side in sides:
+                own(side, page_of(event))
+        for place, geometry in data.geometry.items():
+            own(geometry, page_of(place), fragment=False)
+        return owners
