@@ -13,6 +13,18 @@ import click
 
 from attackgraph import __version__
 
+DOCUMENTS_ARGUMENT = click.argument(
+    "documents", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+GAZETTEER_OPTION = click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="GeoNames dump (allCountries.txt, ML.txt or a .zip of one) used to resolve "
+    "places; repeatable.",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="attackgraph")
@@ -21,7 +33,7 @@ def main() -> None:
 
 
 @main.command("build")
-@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DOCUMENTS_ARGUMENT
 @click.option(
     "--out",
     "out_dir",
@@ -30,13 +42,7 @@ def main() -> None:
     help="Folder the dumps and reports are written into.",
 )
 @click.option("--base", default=None, help="Base IRI of minted resources.")
-@click.option(
-    "--gazetteer",
-    "gazetteers",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="GeoNames dump (allCountries.txt, ML.txt or a .zip of one); repeatable.",
-)
+@GAZETTEER_OPTION
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (faster, unchecked).")
 @click.option(
     "--issued", help="Release date YYYY-MM-DD (default: the latest event date in the data)."
@@ -200,7 +206,7 @@ def query_command(release: Path, sparql: str, fmt: str) -> None:
 
 
 @main.command("evaluate")
-@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DOCUMENTS_ARGUMENT
 @click.option(
     "--gold",
     "gold_dir",
@@ -208,13 +214,7 @@ def query_command(release: Path, sparql: str, fmt: str) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of NAME.gold.json annotations (format: shared corpus README).",
 )
-@click.option(
-    "--gazetteer",
-    "gazetteers",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="GeoNames dump used while resolving places; repeatable.",
-)
+@GAZETTEER_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate_command(
     documents: tuple[Path, ...], gold_dir: Path, gazetteers: tuple[Path, ...], as_json: bool
