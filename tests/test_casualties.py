@@ -6,13 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from attackgraph.extract.casualties import (
-    ParsedField,
-    group_match,
-    implied_count,
-    outcome_match,
-    parse_casualty_field,
-)
+from attackgraph.extract.casualties import ParsedField, parse_casualty_field
+from attackgraph.extract.vocabulary import group_match, implied_count, outcome_match
 from attackgraph.model import Span
 
 Row = tuple[

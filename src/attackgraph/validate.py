@@ -18,7 +18,7 @@ import gzip
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -36,7 +36,8 @@ from rdflib.term import Identifier, Node
 
 from attackgraph.identifiers import prefixes_for
 from attackgraph.model import InputError, Problem
-from attackgraph.namespaces import AG_NS, GEO_NS, NIF_NS, RDF_NS, SH_NS, XSD_NS
+from attackgraph.namespaces import SH_NS, XSD_NS
+from attackgraph.validate_locate import Locator
 
 SHAPES_NS: Final = "https://w3id.org/attackgraph/shapes#"
 """Namespace of the shapes and of the SPARQL constraints' rule IRIs (``agsh:``)."""
@@ -48,12 +49,8 @@ _SEVERITIES: Final = ("violation", "warning", "info")
 _MAX_VALUE_TEXT: Final = 120
 _ONE_LINE: Final = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
-# plain Namespaces: rdflib's closed RDF/SH/XSD objects warn under doctest collection
-_AG, _NIF, _RDF, _SH, _XSD, _GEO = map(
-    rdflib.Namespace, (AG_NS, NIF_NS, RDF_NS, SH_NS, XSD_NS, GEO_NS)
-)
-_CLAIM_LINKS: Final = (_AG.about, _RDF.subject, _RDF.object, _AG.claimedBy, _AG.via)
-_FIGURE_LINKS: Final = (_AG.ofEvent, _AG.ofSide, _AG.ofActor)
+# plain Namespaces: rdflib's closed SH/XSD objects warn under doctest collection
+_SH, _XSD = map(rdflib.Namespace, (SH_NS, XSD_NS))
 
 _FORMATS: Final = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -305,11 +302,11 @@ class Validator:
         )
         if not isinstance(results, Graph):
             raise RuntimeError(f"{self.shapes_path}: shapes cannot be evaluated: {text}")
-        locator = _Locator(view, graph_names)
+        locator = Locator(view, graph_names)
         found = [self._violation(results, r, locator) for r in results.objects(None, _SH.result)]
         return Report(bool(conforms), tuple(sorted(found, key=Violation.sort_key)))
 
-    def _violation(self, results: Graph, result: Node, locator: _Locator) -> Violation:
+    def _violation(self, results: Graph, result: Node, locator: Locator) -> Violation:
         def one(predicate: URIRef) -> Node | None:
             return min(results.objects(result, predicate), default=None, key=str)
 
@@ -336,9 +333,6 @@ class Validator:
         )
 
 
-_Location = tuple[str | None, int | None]
-
-
 def _quiet_ill_typed(record: logging.LogRecord) -> bool:
     """Drop rdflib's warning-with-traceback for each ill-typed literal it is given."""
     return not record.getMessage().startswith("Failed to convert Literal lexical form")
@@ -357,65 +351,6 @@ def _to_rdflib(term: Any) -> Node:
             return Literal(term.value, normalize=False)
         return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
     raise ValueError(f"cannot validate {term}: pyshacl has no RDF 1.2 triple terms")
-
-
-class _Locator:
-    """Maps a node to the (source file, line) it was read from, from the data alone."""
-
-    def __init__(self, graph: Graph, graph_names: Mapping[Node, set[Node]]) -> None:
-        self.g = graph
-        self.graph_names = graph_names
-        self._cache: dict[Node, _Location] = {}
-
-    def locate(self, node: Node) -> _Location:
-        if node not in self._cache:
-            self._cache[node] = self._locate(node)
-        return self._cache[node]
-
-    def _locate(self, node: Node) -> _Location:
-        g, types = self.g, set(self.g.objects(node, _RDF.type))
-        if _AG.TextSpan in types:
-            doc = g.value(node, _NIF.referenceContext)
-            return (self._file(doc) if doc is not None else None, _integer(g.value(node, _AG.line)))
-        if _AG.Document in types:
-            return (self._file(node), None)
-        if _AG.Claim in types:  # its evidence spans, else the documents it is reported in
-            related = {*g.objects(node, _AG.evidence), *g.objects(node, _AG.reportedIn)}
-        else:  # a figure's claim; the claims mentioning a node, or a figure of it; a place
-            related = set(g.subjects(_AG.assertsFigure, node))
-            for link in _CLAIM_LINKS:
-                related.update(c for c in g.subjects(link, node) if (c, _RDF.type, _AG.Claim) in g)
-            for link in _FIGURE_LINKS:
-                for figure in g.subjects(link, node):
-                    related.update(g.subjects(_AG.assertsFigure, figure))
-            related.update(g.subjects(_GEO.hasGeometry, node))
-        found = _first(self.locate(n) for n in related if n != node)
-        if found != (None, None):
-            return found
-        # else the document whose named graph holds it, or the graph's only document
-        files = sorted(f for f in map(self._file, self.graph_names.get(node, ())) if f)
-        if not files:
-            files = sorted(f for f in map(self._file, g.subjects(_RDF.type, _AG.Document)) if f)
-            files = files if len(files) == 1 else []
-        return (files[0], None) if files else (None, None)
-
-    def _file(self, doc: Node) -> str | None:
-        name = self.g.value(doc, _AG.sourceFile)
-        return str(name) if isinstance(name, Literal) else None
-
-
-def _integer(term: Node | None) -> int | None:
-    if isinstance(term, Literal) and term.datatype == _XSD.integer and not term.ill_typed:
-        return int(term)
-    return None
-
-
-def _first(locations: Iterator[_Location]) -> _Location:
-    """The earliest located place: known lines first, then lowest line, then file name."""
-    known = [loc for loc in locations if loc != (None, None)]
-    return min(
-        known, key=lambda loc: (loc[1] is None, loc[1] or 0, loc[0] or ""), default=(None, None)
-    )
 
 
 @lru_cache(maxsize=1)

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from attackgraph.extract.casualties import INCLUSION_WORDS, SINGULAR_GROUP_WORDS, equipment_spans
 from attackgraph.extract.numbers import find_quantities
+from attackgraph.extract.vocabulary import INCLUSION_WORDS, SINGULAR_GROUP_WORDS, equipment_spans
 from attackgraph.model import Quantity
 from attackgraph.resolve.countries import country_code, demonym_countries
 

@@ -1,10 +1,8 @@
 """Infobox casualty values ("US: 18 killed, 73 wounded; Malaysia: 1 killed") into figures.
 
 :func:`parse_casualty_field` reads one infobox value. The word tables it reads with
-(outcomes, population groups, equipment, notes, ...) are the module constants below;
-:func:`outcome_match`, :func:`group_match`, :func:`implied_count`,
-:func:`party_and_label`, :func:`equipment_spans` and :func:`non_casualty_match` let
-the prose extractor read words the same way.
+(outcomes, population groups, equipment, notes, ...) and the functions that match them
+are in :mod:`attackgraph.extract.vocabulary`, shared with the prose extractor.
 
 How a value is read:
 
@@ -34,307 +32,27 @@ How a value is read:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from attackgraph.extract.numbers import MONTHS, find_quantities
+from attackgraph.extract.number_words import MONTHS
+from attackgraph.extract.numbers import find_quantities
+from attackgraph.extract.vocabulary import (
+    ESTIMATE_NOTES,
+    INCLUSION_WORDS,
+    KILLED_OR_INJURED,
+    SEVERITY_RE,
+    SOURCE_INTROS,
+    SOURCE_TAILS,
+    equipment_spans,
+    group_match,
+    implied_count,
+    non_casualty_match,
+    outcome_match,
+    overlaps,
+    party_and_label,
+)
 from attackgraph.model import Quantity, Span
-
-# ---------------------------------------------------------------------------
-# vocabulary (shared with the prose extractor)
-
-KILLED_OR_INJURED: Final = "killed-or-injured"
-
-OUTCOME_WORDS: Final[dict[str, str]] = {
-    **dict.fromkeys(
-        ("killed", "dead", "died", "deaths", "death", "fatalities", "fatality", "kia",
-         "killed in action", "slain", "executed", "murdered", "massacred", "perished",
-         "lost their lives", "†"),
-        "killed",
-    ),
-    **dict.fromkeys(
-        ("wounded", "injured", "hurt", "injuries", "injury", "wia", "wounded in action",
-         "non-fatal injuries"),
-        "injured",
-    ),
-    **dict.fromkeys(
-        ("captured", "taken prisoner", "prisoners", "prisoner", "prisoners of war", "pows",
-         "pow", "abducted", "kidnapped", "taken hostage", "hostages taken", "held hostage",
-         "taken captive", "captives"),
-        "captured",
-    ),
-    **dict.fromkeys(
-        ("missing", "missing in action", "mia", "unaccounted for", "disappeared"), "missing"
-    ),
-    **dict.fromkeys(
-        ("arrested", "detained", "taken into custody", "apprehended"), "arrested"
-    ),
-    **dict.fromkeys(
-        ("casualties", "killed or wounded", "killed or injured", "dead or wounded",
-         "dead or injured", "killed and wounded", "killed and injured", "dead and wounded",
-         "dead and injured", "killed/wounded", "killed/injured", "dead/wounded"),
-        KILLED_OR_INJURED,
-    ),
-}  # fmt: skip
-"""Outcome words -> outcome concept local name."""
-
-GROUP_WORDS: Final[dict[str, tuple[str, bool]]] = {
-    # word: (population-group concept, keep the words as the group label)
-    **dict.fromkeys(("soldiers", "soldier", "troops", "servicemen", "serviceman",
-        "service members", "servicemembers", "military personnel", "personnel", "military",
-        "army"), ("soldiers", False)),
-    **dict.fromkeys(("marines", "marine", "paratroopers", "sailors", "airmen", "peacekeepers",
-        "peacekeeper", "commandos", "special forces", "troopers", "rangers"),
-        ("soldiers", True)),
-    **dict.fromkeys(("security forces", "security personnel", "security force members"),
-        ("security-forces", False)),
-    **dict.fromkeys(("gendarmes", "gendarme", "gendarmerie", "coast guard", "coast guards",
-        "coastguard", "coastguards", "guards", "guard", "security guards", "border guards",
-        "national guard", "guardsmen", "national guardsmen"), ("security-forces", True)),
-    **dict.fromkeys(("police", "policemen", "policeman", "police officers", "police officer",
-        "officers", "officer", "policewomen", "cops"), ("police", False)),
-    **dict.fromkeys(("militants", "militant", "jihadists", "jihadist", "insurgents",
-        "insurgent", "rebels", "rebel", "terrorists", "terrorist", "extremists", "islamists"),
-        ("militants", False)),
-    **dict.fromkeys(("fighters", "fighter", "guerrillas", "guerrilla", "mujahideen",
-        "combatants", "militiamen", "militia"), ("militants", True)),
-    **dict.fromkeys(("attackers", "attacker", "gunmen", "gunman", "perpetrators",
-        "perpetrator", "assailants", "assailant", "bombers", "bomber", "suicide bombers",
-        "suicide bomber", "shooters", "shooter", "hijackers", "hijacker", "hostage-takers"),
-        ("attackers", False)),
-    **dict.fromkeys(("civilians", "civilian"), ("civilians", False)),
-    **dict.fromkeys(("villagers", "worshippers", "worshipers", "residents", "passengers",
-        "bystanders", "pilgrims", "shoppers", "tourists", "spectators", "concertgoers",
-        "guests", "patients", "refugees", "farmers", "fishermen", "herders", "displaced people"),
-        ("civilians", True)),
-    **dict.fromkeys(("people", "persons", "person", "individuals", "victims", "total"),
-        ("total", False)),
-    **dict.fromkeys(("children", "child", "kids", "minors"), ("children", False)),
-    **dict.fromkeys(("schoolchildren", "infants", "babies", "boys", "girls"),
-        ("children", True)),
-    **dict.fromkeys(("students", "student"), ("students", False)),
-    **dict.fromkeys(("pupils", "schoolboys", "schoolgirls", "cadets"), ("students", True)),
-    **dict.fromkeys(("staff", "staff members", "staff member"), ("staff", False)),
-    **dict.fromkeys(("teachers", "teacher", "employees", "employee", "school staff"),
-        ("staff", True)),
-    **dict.fromkeys(("hostages", "hostage"), ("hostages", False)),
-}  # fmt: skip
-"""Group words -> (population-group concept local name, keep the words as label)."""
-SINGULAR_GROUP_WORDS: Final = (
-    "attacker", "gunman", "perpetrator", "assailant", "bomber", "suicide bomber", "shooter",
-    "hijacker", "soldier", "serviceman", "officer", "policeman", "police officer", "guard",
-    "gendarme", "civilian", "child", "student", "teacher", "hostage", "militant", "fighter",
-    "jihadist", "insurgent", "rebel", "person", "suspect",
-)  # fmt: skip
-"""Group words that make a group of one ("23 (including the attacker)")."""
-EQUIPMENT_WORDS: Final = (
-    "helicopter", "helicopters", "aircraft", "airplane", "airplanes", "plane", "planes",
-    "jet", "jets", "fighter jet", "fighter jets", "drone", "drones", "uav", "uavs", "tank",
-    "tanks", "vehicle", "vehicles", "armoured vehicles", "armored vehicles", "truck",
-    "trucks", "apc", "apcs", "ifv", "ifvs", "humvee", "humvees", "mrap", "mraps",
-    "technical", "technicals", "boat", "boats", "ship", "ships", "vessel", "vessels",
-    "artillery", "artillery pieces", "howitzer", "howitzers", "gun", "guns", "mortar",
-    "mortars", "rocket launcher", "rocket launchers", "weapon", "weapons", "rifles",
-    "ammunition", "equipment", "car", "cars", "motorcycle", "motorcycles", "building",
-    "buildings", "house", "houses", "homes", "base", "bases", "outpost", "outposts",
-)  # fmt: skip
-"""Equipment and property: a fragment about these alone is no casualty figure."""
-NON_CASUALTY_WORDS: Final = (
-    "destroyed", "damaged", "shot down", "downed", "sunk", "disabled", "displaced",
-    "evacuated", "rescued", "freed", "released", "surrendered", "defected", "deserted",
-    "fled", "homeless", "burned", "burnt", "looted", "seized",
-)  # fmt: skip
-"""Outcomes that are no casualty outcome: without an outcome word, no figure."""
-ESTIMATE_NOTES: Final = (
-    "est", "est.", "estimated", "estimate", "estimates", "approx", "approx.",
-    "approximately", "approximate", "c.", "ca.", "circa",
-)  # fmt: skip
-"""Parenthesised notes that make the amount approximate ("(est.)"); never a source."""
-INCLUSION_WORDS: Final = (
-    "including", "incl.", "incl", "inc.", "among them", "among whom", "of whom", "of which",
-    "of them", "plus", "excluding", "not including", "besides", "in addition to",
-)  # fmt: skip
-"""Words that open figures inside a figure ("149 (including 132 children)")."""
-SOURCE_INTROS: Final = (
-    "per", "according to", "source:", "sources:", "reported by", "claimed by", "by", "via",
-    "as reported by", "as claimed by",
-)  # fmt: skip
-SOURCE_TAILS: Final = (
-    "estimate", "estimates", "claim", "claims", "figure", "figures", "count", "tally",
-    "report", "reports", "data", "statement", "estimation",
-)  # fmt: skip
-"""Words stripped around a stated source: "(per UN)", "(US estimate)" -> "UN", "US"."""
-SEVERITY_WORDS: Final = (
-    "critically", "critical", "seriously", "serious", "severely", "severe", "lightly",
-    "slightly", "minor", "hospitalized", "hospitalised",
-)  # fmt: skip
-"""How badly: "413 (100 critically)" is no figure of a group unless an outcome is named."""
-LABEL_STOPWORDS: Final = frozenset(
-    "of the a an in at on by from to were was been being also reportedly allegedly "
-    "confirmed unconfirmed all other others more with and or as during after before "
-    "later including some many mostly mainly both sides side each per est estimated "
-    "approximately about around than least over up not no who which that their its his "
-    "her them they it action further additional another own respectively overall "
-    "reported official critically critical seriously serious severely severe lightly "
-    "slightly minor major condition hospitalized hospitalised treated".split()
-)
-"""Lower-case words that are neither a group nor a label ("killed in action")."""
-NOT_PARTY_WORDS: Final = frozenset(
-    "Unknown None Total Including Est Approx Per According Unconfirmed Confirmed Reported "
-    "Official Estimated Killed Wounded Dead Injured Missing Captured At Over About Some "
-    "Around Up Between".split()
-)
-"""Capitalised words that never name a party."""
-
-
-def _phrases(words: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern for whole words or phrases, longest first."""
-    alts = []
-    for word in sorted(words, key=len, reverse=True):
-        left = r"(?<![\w-])" if word[0].isalnum() else ""
-        right = r"(?![\w-])" if word[-1].isalnum() else ""
-        alts.append(left + re.escape(word) + right)
-    return re.compile("|".join(alts), re.IGNORECASE)
-
-
-_OUTCOME_RE: Final = _phrases(OUTCOME_WORDS)
-_GROUP_RE: Final = _phrases(GROUP_WORDS)
-_EQUIPMENT_RE: Final = _phrases(EQUIPMENT_WORDS)
-_NON_CASUALTY_RE: Final = _phrases(NON_CASUALTY_WORDS)
-_SEVERITY_RE: Final = _phrases(SEVERITY_WORDS)
-_IMPLIED_RE: Final = re.compile(
-    rf"\s*\+?\s*(?:(?P<both>both\s+(?:{_GROUP_RE.pattern}))"
-    rf"|(?:(?:the|a|an|one)\s+)?(?:{_phrases(SINGULAR_GROUP_WORDS).pattern}))",
-    re.IGNORECASE,
-)
-_WORD_RE: Final = re.compile(r"(?<![\w'’.-])(?:\d+(?:st|nd|rd|th)\b|[^\W\d_][\w'’.-]*)")
-
-
-def _overlaps(begin: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(b < end and begin < e for b, e in spans)
-
-
-def outcome_match(text: str) -> tuple[str, int, int] | None:
-    """The first outcome words in ``text``: (outcome concept, begin, end).
-
-    >>> outcome_match("4 soldiers killed in action")
-    ('killed', 11, 27)
-    >>> outcome_match("2 taken hostage")[0], outcome_match("no outcome here")
-    ('captured', None)
-    """
-    m = _OUTCOME_RE.search(text)
-    return (OUTCOME_WORDS[m.group().lower()], m.start(), m.end()) if m else None
-
-
-def group_match(
-    text: str, taken: Iterable[tuple[int, int]] = (), end: int | None = None
-) -> tuple[str, bool, int, int] | None:
-    """The head group words of ``text[:end]`` outside ``taken``: the last ones, as in
-    "Free Syrian Army fighters". Returns (concept, keep as label, begin, end).
-
-    >>> group_match("1 Philippine coast guard killed")
-    ('security-forces', True, 13, 24)
-    >>> group_match("3 police officers")[:2], group_match("12 wounded")
-    (('police', False), None)
-    """
-    spans = list(taken)
-    found = [
-        m for m in _GROUP_RE.finditer(text, 0, len(text) if end is None else end)
-        if not _overlaps(m.start(), m.end(), spans)
-    ]  # fmt: skip
-    if not found:
-        return None
-    concept, keep = GROUP_WORDS[found[-1].group().lower()]
-    return concept, keep, found[-1].start(), found[-1].end()
-
-
-def equipment_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` names equipment or property ("2 MH-60 helicopters").
-
-    >>> equipment_spans("1 helicopter damaged")
-    [(2, 12)]
-    """
-    return [(m.start(), m.end()) for m in _EQUIPMENT_RE.finditer(text)]
-
-
-def non_casualty_match(text: str) -> bool:
-    """Whether ``text`` states an outcome that is no casualty ("displaced", "destroyed").
-
-    >>> non_casualty_match("tens of thousands displaced"), non_casualty_match("5 killed")
-    (True, False)
-    """
-    return _NON_CASUALTY_RE.search(text) is not None
-
-
-def implied_count(text: str) -> tuple[int, int, int] | None:
-    """(count, begin, end) of a group named without a number at the start of ``text``:
-    "the attacker", "a gunman", "perpetrator" are one, "both attackers" two.
-
-    >>> implied_count("the attacker"), implied_count("both gunmen")
-    ((1, 0, 12), (2, 0, 11))
-    >>> implied_count("the attackers") is None
-    True
-    """
-    m = _IMPLIED_RE.match(text)
-    if m is None:
-        return None
-    return (2 if m["both"] else 1), m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
-
-
-def party_and_label(
-    text: str,
-    begin: int,
-    end: int,
-    taken: Iterable[tuple[int, int]],
-    group: tuple[int, int] | None = None,
-) -> tuple[str | None, str | None]:
-    """(party, label) in ``text[begin:end]`` outside ``taken`` and the ``group`` words.
-
-    The party is the first run of capitalised words ("US", "Nigerien"); capitalised
-    group words join it ("Afghan National Army") but never make one alone
-    ("Civilians"). The label is the first run of other lower-case words
-    ("interpreter", "aid workers"), with a capitalised word just before it
-    ("Russian contractors").
-
-    >>> party_and_label("80 Russian contractors killed", 3, 22, [])
-    ('Russian', 'Russian contractors')
-    >>> party_and_label("4 Afghan Army soldiers killed", 2, 22, [], (14, 22))
-    ('Afghan Army', None)
-    """
-    spans = list(taken)
-    soft = [group] if group else []
-    words = [
-        m for m in _WORD_RE.finditer(text, begin, end)
-        if not _overlaps(m.start(), m.end(), spans)
-        and not (_overlaps(m.start(), m.end(), soft) and m.group().islower())
-    ]  # fmt: skip
-    party: list[tuple[int, int, bool]] = []
-    label: list[tuple[int, int]] = []
-    for k, m in enumerate(words):
-        word = m.group().rstrip(".")
-        joined = k > 0 and not text[words[k - 1].end() : m.start()].strip()
-        grouped = _overlaps(m.start(), m.end(), soft)
-        if (word[0].isupper() or word[0].isdigit()) and word not in NOT_PARTY_WORDS:
-            if not party or (party[-1][1] == words[k - 1].end() and joined):
-                party.append((m.start(), m.end(), grouped))
-        elif word.lower() not in LABEL_STOPWORDS and not word[0].isupper() and not grouped:
-            if not label:
-                before = party and joined and party[-1][1] == words[k - 1].end()
-                label.append((party[0][0] if before else m.start(), m.end()))
-            elif label[-1][1] == words[k - 1].end() and joined:
-                label.append((m.start(), m.end()))
-    if party and all(p[2] for p in party):
-        party = []
-    party_text = text[party[0][0] : party[-1][1]] if party else None
-    label_text = text[label[0][0] : label[-1][1]] if label else None
-    if label_text is not None and len(label_text.split()) > 4:
-        label_text = None
-    return party_text, label_text
-
-
-# ---------------------------------------------------------------------------
-# infobox values
 
 
 @dataclass(frozen=True)
@@ -434,7 +152,7 @@ def _and_cuts(text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
     cuts = []
     for m in re.finditer(r"\s(?:and|&|plus|\+)\s", region):
         at, after = begin + m.start(), begin + m.end()
-        if _overlaps(at, at + 1, amounts + parens):
+        if overlaps(at, at + 1, amounts + parens):
             continue
         if any(b == after for b, _ in amounts) or implied_count(text[after:end]) is not None:
             cuts.append((at, after, "and"))
@@ -522,7 +240,7 @@ def _read(mask: str, frag: _Fragment) -> None:
         outcome is None
         and (
             non_casualty_match(region)
-            or (frag.group is None and _SEVERITY_RE.search(region) is not None)
+            or (frag.group is None and SEVERITY_RE.search(region) is not None)
         )
     )
 

@@ -35,113 +35,36 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from attackgraph.extract.number_words import (
+    AFTER_EXCLUDE,
+    AGE_BEFORE,
+    APPROXIMATE_PREFIXES,
+    APPROXIMATE_SUFFIXES,
+    BEFORE_EXCLUDE,
+    LOWER_BOUND_PREFIXES,
+    LOWER_BOUND_SUFFIXES,
+    MONTH_AFTER,
+    MONTH_BEFORE,
+    ONE_AFTER,
+    ONE_BEFORE,
+    RANGE_SEPARATORS,
+    RATIO_AFTER,
+    RATIO_BEFORE,
+    SCALES,
+    SMALL_NUMBERS,
+    TENS,
+    UPPER_BOUND_PREFIXES,
+    UPPER_BOUND_SUFFIXES,
+    VAGUE_AMOUNTS,
+    YEAR_AFTER,
+    YEAR_CONTEXT_WORDS,
+)
 from attackgraph.model import Quantity
-
-SMALL_NUMBERS: Final[dict[str, int]] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS: Final[dict[str, int]] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES: Final[dict[str, int]] = {"thousand": 1_000, "million": 1_000_000, "billion": 10**9}
-
-APPROXIMATE_PREFIXES: Final = (
-    "about", "around", "approximately", "approx.", "approx", "nearly", "almost", "some",
-    "roughly", "an estimated", "estimated", "est.", "c.", "ca.", "circa", "~", "≈",
-    "close to", "more or less", "an approximate",
-)  # fmt: skip
-LOWER_BOUND_PREFIXES: Final = (
-    "at least", "more than", "over", "no fewer than", "not fewer than", "no less than",
-    "not less than", "upwards of", "in excess of", "a minimum of", "at a minimum",
-    "greater than", "just over", "well over", "slightly more than", "at minimum",
-)  # fmt: skip
-UPPER_BOUND_PREFIXES: Final = (
-    "up to", "no more than", "not more than", "fewer than", "less than", "at most",
-    "a maximum of", "as many as", "at the most", "just under",
-)  # fmt: skip
-LOWER_BOUND_SUFFIXES: Final = ("+", "plus", "-plus", "or more", "and more", "or above")
-UPPER_BOUND_SUFFIXES: Final = ("or fewer", "or less")
-APPROXIMATE_SUFFIXES: Final = (
-    "or so", "-odd", "odd", "(est.)", "(est)", "est.", "(estimated)", "(approx.)",
-    "(approximately)",
-)  # fmt: skip
-VAGUE_AMOUNTS: Final = (
-    "tens of thousands", "hundreds of thousands", "thousands", "hundreds", "dozens", "tens",
-    "scores", "several dozen", "several hundred", "several thousand", "a few dozen",
-    "a few hundred", "a few thousand", "a few", "several", "a number of",
-    "a large number of", "large numbers of", "a handful of", "a handful", "many",
-    "numerous", "countless", "multiple", "an unknown number of", "unknown number of",
-    "an undetermined number of", "an undisclosed number of", "an unspecified number of",
-)  # fmt: skip
-RANGE_SEPARATORS: Final = ("–", "—", "-", "−", "to", "or")
-
-# context that shows a number is not an amount (see find_quantities)
-MONTHS: Final = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec",
-)  # fmt: skip
-MEASURE_WORDS: Final = (
-    "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
-    "meters", "metre", "meter", "m", "cm", "mm", "kg", "kilograms", "kilos", "tonnes",
-    "tons", "pounds", "lb", "lbs", "feet", "foot", "ft", "inches", "hectares", "acres",
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "nights", "hours",
-    "hour", "minutes", "minute", "seconds", "percent", "per cent", "%", "times",
-    "degrees", "year-old", "years-old", "calibre", "caliber", "storey", "storeys", "floors",
-    "dollars", "US dollars", "euros", "pounds sterling", "rupees", "shillings", "naira",
-    "francs", "CFA francs", "dinars", "rubles", "roubles", "yuan",
-)  # fmt: skip
-LABEL_WORDS: Final = (
-    "Flight", "Route", "Highway", "Resolution", "Article", "Battalion", "Brigade",
-    "Division", "Regiment", "Company", "Unit", "Platoon", "Squadron", "Corps", "Camp",
-    "Sector", "Zone", "Gate", "Room", "Building", "Block", "Chapter", "Section", "Page",
-    "No.", "No", "Number", "Phase", "Level", "Ward", "Checkpoint", "Task Force", "Bus",
-    "Line", "Terminal", "Platform", "Apartment", "Hall", "Hangar", "Stage", "District",
-)  # fmt: skip
-YEAR_CONTEXT_WORDS: Final = (
-    "in", "since", "from", "until", "till", "by", "during", "of", "the", "early", "late",
-    "mid", "before", "after", "around", "year", "its", "this", "that", "on", "and", "to",
-    "through", "between", "summer", "winter", "spring", "autumn", "fall", "s",
-)  # fmt: skip
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 _TOKEN_RE: Final = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]?\d)"
     r"|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+\.\d+|\d+)(?P<ord>(?:st|nd|rd|th)(?![^\W\d_]))?"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)|(?P<punct>\S)"
-)
-_AFTER_EXCLUDE: Final = re.compile(
-    rf"(?:\s*(?:[ap]\.?\s?m\b\.?|o['’]clock|hrs?\b|GMT|UTC)"
-    rf"|:\d|[-\s]?(?:{_alternation(MEASURE_WORDS)})(?![^\W\d_])|\s*\])",
-    re.IGNORECASE,
-)
-_MONTH_AFTER: Final = re.compile(
-    rf"(?:\s*(?:and|or|&|,|–|-)\s*\d{{1,2}}(?:st|nd|rd|th)?)*\s*(?:of\s+)?"
-    rf"(?:{_alternation(MONTHS)})\b"
-)  # 24 April; 3 and 4 May
-_MONTH_BEFORE: Final = re.compile(rf"\b(?:{_alternation(MONTHS)})\.?\s*$")
-_BEFORE_EXCLUDE: Final = re.compile(
-    rf"(?:\d:|[$£€¥]\s*|\b(?:US\$|USD|EUR|Rs\.?)\s*|(?:UTC|GMT)\s*[+−-]\s*|\[\s*"
-    rf"|\b(?:{_alternation(LABEL_WORDS)})\s+)$"
-)
-_ONE_AFTER: Final = re.compile(r"\s+(?:of|another|side|hand|point|way)\b", re.IGNORECASE)
-_ONE_BEFORE: Final = re.compile(r"\b(?:no|the|any|every|each|which|this|that|at)\s+$", re.I)
-_YEAR_AFTER: Final = re.compile(r",?\s*(?:1[89]|20)\d\d\b")  # October 3 and 4, 1993
-_RATIO_AFTER: Final = re.compile(r"\s*(?:\s|-)to(?:\s|-)\s*(?:one|1)\b", re.IGNORECASE)
-_RATIO_BEFORE: Final = re.compile(
-    rf"(?:\d|\b(?:{_alternation(tuple(SMALL_NUMBERS) + tuple(TENS))}))(?:\s+|-)to(?:\s+|-)$",
-    re.IGNORECASE,
-)
-_AGE_BEFORE: Final = re.compile(
-    r"\b(?:aged|ages|age of)\s+(?:(?:between|from|about|around|over|under)\s+)?$", re.I
 )
 
 
@@ -405,7 +328,7 @@ def _is_year(text: str, toks: list[_Tok], f: _Found) -> bool:
 def _excluded(text: str, toks: list[_Tok], f: _Found) -> bool:
     """True when context shows the amount is a date, time, year, label, measure, ..."""
     if f.first < 0:  # vague: only "several hours", "many years" are no amounts of people
-        return bool(_AFTER_EXCLUDE.match(text, toks[f.end - 1].end))
+        return bool(AFTER_EXCLUDE.match(text, toks[f.end - 1].end))
     first, last = toks[f.first], toks[f.last - 1]
     window = max(0, first.start - 40)  # context within reach, not the whole text
     before, after = text[window : first.start], text[last.end : last.end + 40]
@@ -424,23 +347,23 @@ def _excluded(text: str, toks: list[_Tok], f: _Found) -> bool:
     if first.kind == "word" and first.text[0].isupper() and prev is not None:
         if prev.kind == "word":
             return True  # a name: "Super Six", "headline One Love"
-    if _AFTER_EXCLUDE.match(after) or _BEFORE_EXCLUDE.search(before):
+    if AFTER_EXCLUDE.match(after) or BEFORE_EXCLUDE.search(before):
         return True
-    if _AGE_BEFORE.search(before):
+    if AGE_BEFORE.search(before):
         return True
-    if _RATIO_AFTER.match(after) and f.last == f.first + 1:
+    if RATIO_AFTER.match(after) and f.last == f.first + 1:
         return True  # three to one
-    if first.low in ("one", "1") and _RATIO_BEFORE.search(before):
+    if first.low in ("one", "1") and RATIO_BEFORE.search(before):
         return True  # the "one" of "three to one"
     if _is_year(text, toks, f):
         return True
     if first.kind == "num" and (_digits(first.text) <= 31 or len(first.text) == 4):
-        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
             return True  # 24 April, April 24, 4–5 June, March 2022
-        if _digits(first.text) <= 31 and _YEAR_AFTER.match(after):
+        if _digits(first.text) <= 31 and YEAR_AFTER.match(after):
             return True
     if first.low == "one" and f.last == f.first + 1 and not f.prefixed:
-        return bool(_ONE_AFTER.match(after) or _ONE_BEFORE.search(before))
+        return bool(ONE_AFTER.match(after) or ONE_BEFORE.search(before))
     return False
 
 

@@ -2,7 +2,7 @@
 
 :func:`read_figures` reads one stretch of a sentence (what one source says). Amounts
 come from :func:`attackgraph.extract.numbers.find_quantities`; outcome and group words
-from the vocabulary in :mod:`attackgraph.extract.casualties`, plus the verb forms
+from the vocabulary in :mod:`attackgraph.extract.vocabulary`, plus the verb forms
 prose uses ("killing", "wounding", "lost", "bodies", "death toll"; see
 :data:`PROSE_OUTCOMES`).
 
@@ -44,7 +44,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.amounts import Amount, clear_between, find_amounts
-from attackgraph.extract.casualties import (
+from attackgraph.extract.numbers import find_quantities
+from attackgraph.extract.vocabulary import (
     INCLUSION_WORDS,
     LABEL_STOPWORDS,
     NON_CASUALTY_WORDS,
@@ -52,7 +53,6 @@ from attackgraph.extract.casualties import (
     group_match,
     party_and_label,
 )
-from attackgraph.extract.numbers import find_quantities
 from attackgraph.model import Quantity
 from attackgraph.resolve.countries import demonym_countries
 
