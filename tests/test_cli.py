@@ -145,3 +145,21 @@ def test_bad_sparql_is_a_clear_error(release: Path) -> None:
     result = CliRunner().invoke(main, ["query", str(release), "SELECT ?x WHERE { ?x"])
     assert result.exit_code != 0
     assert "Error" in result.output and "Traceback" not in result.output
+
+
+def test_parallel_build_gives_the_same_bytes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(2):
+        for document in DOCUMENTS.glob("*.txt"):
+            shutil.copy(document, corpus / f"{copy}{document.name}")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        result = CliRunner().invoke(
+            main, ["build", str(corpus), "--out", str(out), "-q", "--no-pages", "-j", jobs]
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append(out)
+    for name in (*DUMPS, "void.ttl", "build-report.json", "SHA256SUMS"):
+        assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes(), name

@@ -6,6 +6,7 @@ was skipped or invalid), 2 bad usage (click's own convention).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -45,6 +46,13 @@ def main() -> None:
 @GAZETTEER_OPTION
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (faster, unchecked).")
 @click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes converting documents [default: the number of CPUs].",
+)
+@click.option(
     "--issued", help="Release date YYYY-MM-DD (default: the latest event date in the data)."
 )
 @click.option("--release-version", help="Version recorded in the dataset description.")
@@ -66,6 +74,7 @@ def build_command(
     base: str | None,
     gazetteers: tuple[Path, ...],
     no_validate: bool,
+    jobs: int | None,
     issued: str | None,
     release_version: str | None,
     download_base: str | None,
@@ -95,6 +104,7 @@ def build_command(
         base=base or DEFAULT_BASE,
         gazetteer_files=gazetteers,
         validate=not no_validate,
+        jobs=jobs or os.cpu_count() or 1,
         version=release_version or __version__,
         issued=issued,
         publish=PublishOptions(
