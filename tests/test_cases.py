@@ -16,7 +16,8 @@ import rdflib
 from rdflib.compare import graph_diff, to_isomorphic
 
 from attackgraph.identifiers import prefixes_for
-from attackgraph.pipeline import BuildOptions, Converter, to_rdflib
+from attackgraph.pipeline import BuildOptions, Converter
+from attackgraph.validate import rdflib_graph
 
 CASES = Path(__file__).parent / "cases"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir())
@@ -41,7 +42,7 @@ def test_case(case: Path, converter: Converter) -> None:
     (document,) = sorted(case.glob("*.txt"))
     result = converter.convert(document)
     assert result.skipped is None, str(result.skipped)
-    actual = to_rdflib(result.quads)
+    actual = rdflib_graph(result.quads)
     expected_path = case / "expected.ttl"
     if os.environ.get("UPDATE_GOLDEN"):
         expected_path.write_text(_turtle(actual), encoding="utf-8")

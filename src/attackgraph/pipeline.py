@@ -17,20 +17,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import Quad
 
 from attackgraph import __version__, export, publish
 from attackgraph.build import quads as build_quads
 from attackgraph.extract import extract
 from attackgraph.identifiers import Minter
 from attackgraph.model import InputError, Problem
-from attackgraph.namespaces import DEFAULT_BASE, XSD_NS
+from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import parse_file
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.validate import Report, Validator, Violation
 
-XSD_STRING = XSD_NS + "string"
 REPORT_TEXT = "validation-report.txt"
 REPORT_JSON = "build-report.json"
 
@@ -127,28 +125,6 @@ def discover(paths: Sequence[Path]) -> list[Path]:
         else:
             raise FileNotFoundError(f"{path}: no such file or directory")
     return sorted(found)
-
-
-def to_rdflib(quads: Sequence[Quad]) -> rdflib.Graph:
-    """The triples of ``quads`` as an rdflib graph (for pyshacl)."""
-    graph = rdflib.Graph()
-    for quad in quads:
-        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
-    return graph
-
-
-def _term(term: object) -> rdflib.term.Node:
-    if isinstance(term, NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, Literal):
-        if term.language:
-            return rdflib.Literal(term.value, lang=term.language)
-        if term.datatype.value == XSD_STRING:
-            return rdflib.Literal(term.value)
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-    if isinstance(term, BlankNode):
-        return rdflib.BNode(term.value)
-    raise TypeError(f"unexpected term {term!r}")
 
 
 class Converter:

@@ -282,8 +282,8 @@ class Validator:
         rdflib_term_log.addFilter(_quiet_ill_typed)  # the report says it, with file:line
         try:
             for quad in quads:
-                subject = _to_rdflib(quad.subject)
-                view.add((subject, _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
+                subject = rdflib_term(quad.subject)
+                view.add((subject, rdflib_term(quad.predicate), rdflib_term(quad.object)))
                 if isinstance(quad, ox.Quad) and isinstance(quad.graph_name, ox.NamedNode):
                     graph_names[subject].add(URIRef(quad.graph_name.value))
         finally:
@@ -338,7 +338,7 @@ def _quiet_ill_typed(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("Failed to convert Literal lexical form")
 
 
-def _to_rdflib(term: Any) -> Node:
+def rdflib_term(term: Any) -> Node:
     """A pyoxigraph term as an rdflib one, literals kept exactly as written."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -351,6 +351,22 @@ def _to_rdflib(term: Any) -> Node:
             return Literal(term.value, normalize=False)
         return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
     raise ValueError(f"cannot validate {term}: pyshacl has no RDF 1.2 triple terms")
+
+
+def rdflib_graph(quads: Iterable[ox.Quad | ox.Triple]) -> Graph:
+    """The triples of ``quads`` (all graphs merged) as an rdflib graph, literals as written.
+
+    >>> g = rdflib_graph([ox.Triple(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"),
+    ...                             ox.Literal("x"))])
+    >>> len(g), next(iter(g))[2] == Literal("x")
+    (1, True)
+    """
+    graph = Graph()
+    for quad in quads:
+        graph.add(
+            (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object))
+        )
+    return graph
 
 
 @lru_cache(maxsize=1)
