@@ -36,17 +36,8 @@ and place mention is an exact span of the text (its ``name`` may be fuller: "The
 -> "Somali National Alliance", "He" -> "Asim Bajwa"). A claim whose speaker cannot be
 resolved ("they said") is left out with a warning (``prose/unresolved-source``).
 
-Ranks (:func:`~attackgraph.extract.ranks.assign_ranks`, re-exported here):
-
-- a claim of the document itself (no source) is *preferred*, unless a named source in
-  the same document gives a contradicting figure for the same (event, group,
-  outcome) - then it is *normal*. Figures contradict when the values they allow do not
-  overlap: "20" and "31" do; "20" and "at least 18" do not; a vague amount
-  ("dozens") contradicts nothing;
-- a claim with a source is *normal*;
-- a claim already *deprecated* (by another stage) stays so.
-
-Disagreement is data: every claim is kept, whatever its rank.
+Ranks are assigned by :func:`~attackgraph.extract.ranks.assign_ranks` (re-exported
+here); the rule is stated once, in ``ranks.py``.
 """
 
 from __future__ import annotations
