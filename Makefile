@@ -33,7 +33,8 @@ pytest: $(STAMP)
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; \
 	exit $$status
 
-lock:
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 		-o requirements.lock requirements.in
 
