@@ -113,6 +113,9 @@ def test_sample_event_page_shows_who_said_what(sample: Path) -> None:
     page = (sample / MOPTI).read_text(encoding="utf-8")
     assert "<h1>April 2022 Mopti region attacks</h1>" in page
     assert "2022-04-24" in page
+    # 15 soldiers + 11 militants + 6 civilians: figures repeated in the prose, with or
+    # without a side, are not counted twice
+    assert "<p>Deaths: <b>32</b></p>" in page
     assert (
         'href="https://www.openstreetmap.org/?mlat=14.533&amp;mlon=-4.1#map=10/14.533/-4.1"' in page
     )

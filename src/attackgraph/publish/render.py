@@ -89,8 +89,9 @@ def event_summary(data: ReleaseData, iri: str, node: Node) -> EventSummary:
                 continue
             best.setdefault((f.group, f.side or f.actor), f)
     chosen = totals[:1] or list(best.values())
-    numbers = [n for f in chosen if (n := _low(f.value, f.low, f.high)) is not None]
-    deaths = sum(numbers) if numbers else None
+    deaths = (
+        _group_sum(best) if not totals else _low(totals[0].value, totals[0].low, totals[0].high)
+    )
     if len(chosen) == 1:
         text = figure_text(chosen[0])
     else:
@@ -103,6 +104,32 @@ def event_summary(data: ReleaseData, iri: str, node: Node) -> EventSummary:
         deaths=deaths,
         deaths_text=text,
     )
+
+
+def _group_sum(best: dict[tuple[str | None, str | None], Figure]) -> int | None:
+    """Killed over all groups: per group, the sum over sides or the figure stated without
+    a side, whichever is larger (the same dead are often counted both ways).
+
+    >>> def f(v: int) -> Figure:
+    ...     none = (None,) * 6
+    ...     return Figure("f", "c/soldiers", None, "c/killed", v, *none)
+    >>> _group_sum({("s", "1"): f(15), ("s", None): f(15), ("c", None): f(6)})
+    21
+    """
+    by_group: dict[str | None, tuple[int, int]] = {}
+    found = False
+    for (group, side), figure in best.items():
+        value = _low(figure.value, figure.low, figure.high)
+        if value is None:
+            continue
+        found = True
+        sided, unsided = by_group.get(group, (0, 0))
+        if side is None:
+            unsided = max(unsided, value)
+        else:
+            sided += value
+        by_group[group] = (sided, unsided)
+    return sum(max(pair) for pair in by_group.values()) if found else None
 
 
 def event_body(data: ReleaseData, iri: str, node: Node, ctx: StaticContext, label: Label) -> str:
