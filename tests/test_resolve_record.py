@@ -234,3 +234,24 @@ def test_the_same_names_in_two_documents_get_the_same_identities(resolver: Resol
     first = resolve(sample_extraction(), resolver)
     second = resolve(sample_extraction(), Resolver())
     assert first.places == second.places and first.actors == second.actors
+
+
+def test_a_commander_quoted_in_the_prose_is_one_person(resolver: Resolver) -> None:
+    extraction = Extraction(
+        Document("003_c", "003_c.txt", "", "", SPAN, (), (), ()),
+        EventRecord("main", "E", EventClass.ATTACK, country="ML"),
+        sides=(SideRecord(1, (_actor("Mali"),), commanders=(_actor("Maj. Hamadoun Müller"),)),),
+        claims=(
+            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor("Hamadoun Müller")),
+        ),
+    )
+    record = resolve(extraction, resolver)
+    commander, source = record.actors["Maj. Hamadoun Müller"], record.actors["Hamadoun Müller"]
+    assert commander == source
+    assert commander.actor_class == "Person"
+
+
+def test_a_commander_is_a_person_whatever_words_the_name_holds(resolver: Resolver) -> None:
+    ref = resolver.actor("Abu Omar al-Ngo", person=True)
+    assert ref.actor_class == "Person"
+    assert resolver.actor("Abu Omar al-Ngo").actor_class != "Person"

@@ -314,6 +314,8 @@ def _minted(text: str, *, person: bool, parent: str | None) -> ActorRef:
         rest = rest.strip()
         return ActorRef(slugify(actor_key(rest)), rest, "Person", None)
     key = actor_key(text)
+    if person:  # a commander field names a person, whatever words the name holds ("al-Ngo")
+        return ActorRef(slugify(key), text, "Person", None, part_of=parent)
     if _UN.match(key):
         actor_type: str | None = "international-organization"
         parent = parent or "un"
@@ -322,8 +324,6 @@ def _minted(text: str, *, person: bool, parent: str | None) -> ActorRef:
     state = _unit_state(key) if actor_type == "state-forces" else None
     if state is not None:
         parent = parent or f"{state}-armed-forces"
-    if actor_type is None and person:
-        return ActorRef(slugify(key), text, "Person", None, part_of=parent)
     actor_class = _CLASS_OF_TYPE.get(actor_type or "", "Actor")
     ref = ActorRef(slugify(key), text, actor_class, actor_type, part_of=parent, state=state)
     return ref if ref.part_of != ref.slug else replace(ref, part_of=None)

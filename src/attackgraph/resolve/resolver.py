@@ -146,6 +146,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
         if statement is not None and statement.object_kind == "actor":
             if statement.obj not in actors:
                 actors[statement.obj] = resolver.actor(statement.obj, country=country)
+    actors = _one_ref_per_slug(actors)
     _add_related(places, actors, resolver)
     record = Record(extraction=extraction, places=places, actors=actors)
     conflicts = containment_conflicts(extraction, record, resolver)
@@ -236,6 +237,18 @@ def document_country(extraction: Extraction) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda code: (-counts[code], code))
+
+
+def _one_ref_per_slug(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
+    """Names that resolve to one slug share one ref: the most specific one, so that
+    "Maj. Hamadoun Müller" (a commander, a Person) and "Hamadoun Müller" (a source in
+    the prose) are one node with one class."""
+    by_slug: dict[str, ActorRef] = {}
+    for ref in actors.values():
+        known = by_slug.get(ref.slug)
+        if known is None or (known.actor_class == "Actor" and ref.actor_class != "Actor"):
+            by_slug[ref.slug] = ref
+    return {name: by_slug[ref.slug] for name, ref in actors.items()}
 
 
 def _actor_mentions(extraction: Extraction) -> Iterator[tuple[ActorMention, bool]]:
