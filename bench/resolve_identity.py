@@ -23,8 +23,8 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from attackgraph.reference.registry import actor_key
 from attackgraph.resolve import Resolver
-from attackgraph.resolve.registry import actor_key
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
 

@@ -9,9 +9,9 @@ import pytest
 
 from attackgraph.identifiers import check_slug
 from attackgraph.model import InputError
+from attackgraph.reference.registry import COLUMNS, Registry, actor_key, reference_registry
 from attackgraph.resolve import Resolver
 from attackgraph.resolve.actors import ActorResolver
-from attackgraph.resolve.registry import COLUMNS, Registry, actor_key, reference_registry
 
 
 @pytest.fixture(scope="module")

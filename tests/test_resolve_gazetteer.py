@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from attackgraph.model import InputError, PlaceKind
-from attackgraph.resolve import GEONAMES_CREDIT, Resolver
-from attackgraph.resolve.gazetteer import (
+from attackgraph.reference.files import reference_file
+from attackgraph.reference.gazetteer import (
     packaged_index,
     read_geonames_dump,
     read_places_table,
 )
-from attackgraph.resolve.reference import reference_file
+from attackgraph.resolve import GEONAMES_CREDIT, Resolver
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer" / "ML.txt"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from attackgraph.model import PlaceKind
+from attackgraph.reference.gazetteer import packaged_index
+from attackgraph.reference.regions import subdivision
 from attackgraph.resolve import Resolver
-from attackgraph.resolve.gazetteer import packaged_index
-from attackgraph.resolve.regions import subdivision
 
 
 @pytest.fixture(scope="module")

@@ -26,9 +26,9 @@ import rdflib
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 
+from attackgraph.html.examples import DISAGREEMENTS, EXAMPLES
 from attackgraph.serve import Endpoint, ServeOptions, analyse
-from attackgraph.serve.examples import DISAGREEMENTS, EXAMPLES
-from attackgraph.serve.sparql import QueryRefusedError
+from attackgraph.sparql.analysis import QueryRefusedError
 
 RELEASE = Path(__file__).parent / "fixtures" / "release"
 BASE = "https://w3id.org/attackgraph"

@@ -20,13 +20,13 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from attackgraph import __version__, export, publish
-from attackgraph.build import quads as build_quads
 from attackgraph.extract import extract
 from attackgraph.identifiers import Minter
 from attackgraph.model import InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import parse_file
 from attackgraph.resolve import Resolver, resolve
+from attackgraph.to_rdf import quads as build_quads
 from attackgraph.validate import Report, Validator, Violation
 
 REPORT_TEXT = "validation-report.txt"

@@ -9,12 +9,12 @@ from ``use_default_graph_as_union=True``: pyoxigraph's union is a bag (a triple 
 in two documents matches twice, so ``COUNT`` counts it twice), while SPARQL's default
 graph is the RDF merge, a set. The cost is a second copy of the triples in memory.
 
-Read-only and offline: the query is checked by :func:`attackgraph.serve.sparql.analyse`
+Read-only and offline: the query is checked by :func:`attackgraph.sparql.analysis.analyse`
 before evaluation (updates and ``SERVICE`` are refused: pyoxigraph would send
 ``SERVICE`` requests over HTTP; ``SERVICE:x``, which the lexer reads as a prefixed name
 but pyoxigraph as ``SERVICE :x``, is refused here too), and it runs through
 ``Store.query``, which cannot update. SPARQL results formats come from
-:mod:`attackgraph.serve.results`, the endpoint's writers, so the command and the
+:mod:`attackgraph.sparql.results`, the endpoint's writers, so the command and the
 endpoint answer alike.
 """
 
@@ -43,8 +43,8 @@ from pyoxigraph import Literal as RdfLiteral
 from attackgraph.export import FORMATS, serialize_turtle
 from attackgraph.identifiers import prefixes_for
 from attackgraph.namespaces import DEFAULT_BASE, XSD_NS
-from attackgraph.serve.results import write_boolean, write_solutions
-from attackgraph.serve.sparql import QueryRefusedError, analyse, tokens
+from attackgraph.sparql.analysis import QueryRefusedError, analyse, tokens
+from attackgraph.sparql.results import write_boolean, write_solutions
 
 Term = NamedNode | BlankNode | RdfLiteral | Triple
 ResultFormat = Literal["table", "csv", "tsv", "json"]

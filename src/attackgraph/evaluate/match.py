@@ -22,7 +22,7 @@ from functools import cache
 from typing import Final
 
 from attackgraph.namespaces import SCHEMES
-from attackgraph.resolve.countries import country_code, demonym_countries
+from attackgraph.reference.countries import country_code, demonym_countries
 
 ARTICLES: Final = frozenset({"the", "a", "an"})
 """Words left out of every name key."""

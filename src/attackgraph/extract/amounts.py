@@ -26,7 +26,7 @@ from typing import Final
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.vocabulary import INCLUSION_WORDS, SINGULAR_GROUP_WORDS, equipment_spans
 from attackgraph.model import Quantity
-from attackgraph.resolve.countries import country_code, demonym_countries
+from attackgraph.reference.countries import country_code, demonym_countries
 
 __all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts"]
 

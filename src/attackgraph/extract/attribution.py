@@ -60,7 +60,7 @@ from attackgraph.extract.subjects import (
     subject_before,
     trim,
 )
-from attackgraph.resolve.countries import demonym_countries
+from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["Cue", "CueKind", "find_cues"]
 

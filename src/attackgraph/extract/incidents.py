@@ -43,7 +43,7 @@ from attackgraph.extract.mapping import event_types
 from attackgraph.extract.sentences import Sentence
 from attackgraph.identifiers import slugify
 from attackgraph.model import DatePrecision, DateRange, DateValue, EventClass, EventRecord
-from attackgraph.resolve.names import name_key
+from attackgraph.reference.names import name_key
 
 __all__ = ["Aboutness", "Incident"]
 

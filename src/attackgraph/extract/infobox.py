@@ -31,7 +31,7 @@ from attackgraph.model import (
     SideRecord,
     Span,
 )
-from attackgraph.resolve.countries import country_code, demonym_countries
+from attackgraph.reference.countries import country_code, demonym_countries
 
 MAIN = "main"
 """Event key of the document's main event."""

@@ -14,7 +14,7 @@ from typing import Final
 
 from attackgraph.extract.lists import Item, split_items
 from attackgraph.model import PlaceKind, PlaceMention, Span
-from attackgraph.resolve.countries import country_code
+from attackgraph.reference.countries import country_code
 
 _ADMIN_WORDS: Final = re.compile(
     r"\b(?:region|r[ée]gion|province|state|district|county|governorate|prefecture|"

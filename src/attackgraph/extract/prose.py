@@ -67,7 +67,7 @@ from attackgraph.model import (
     Span,
     Statement,
 )
-from attackgraph.resolve.countries import country_code
+from attackgraph.reference.countries import country_code
 
 __all__ = ["ProseContext", "ProseFacts", "assign_ranks", "read_prose"]
 

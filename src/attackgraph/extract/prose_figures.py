@@ -54,7 +54,7 @@ from attackgraph.extract.vocabulary import (
     party_and_label,
 )
 from attackgraph.model import Quantity
-from attackgraph.resolve.countries import demonym_countries
+from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["PROSE_OUTCOMES", "ProseFigure", "last_group", "read_figures"]
 

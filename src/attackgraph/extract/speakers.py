@@ -35,8 +35,8 @@ from typing import Final
 
 from attackgraph.extract.subjects import SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
-from attackgraph.resolve.countries import country_code
-from attackgraph.resolve.names import name_key
+from attackgraph.reference.countries import country_code
+from attackgraph.reference.names import name_key
 
 __all__ = ["TITLES", "Speakers", "find_acronyms"]
 

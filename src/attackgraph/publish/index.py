@@ -11,9 +11,9 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from attackgraph.html.pages import iri_html
 from attackgraph.publish.links import StaticContext
 from attackgraph.publish.render import EventSummary, page
-from attackgraph.serve.pages import iri_html
 
 SORT_SCRIPT: Final = """
 for (const table of document.querySelectorAll('table.sortable')) {

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from attackgraph.html.pages import Context
 from attackgraph.namespaces import AG_NS, CONCEPT_NS
-from attackgraph.serve.pages import Context
 
 PAGE_KINDS: Final = ("event", "actor", "place", "doc")
 """Kinds of resources that get a page."""

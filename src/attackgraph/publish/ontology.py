@@ -22,9 +22,9 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from attackgraph.export import load_context
+from attackgraph.html.pages import html_page
 from attackgraph.namespaces import AG_NS, CONCEPT_NS, PREFIXES
 from attackgraph.publish.links import term_anchor
-from attackgraph.serve.pages import html_page
 
 ONTOLOGY_IRI: Final = AG_NS.rstrip("#")
 _MAPPINGS: Final = (

@@ -16,11 +16,11 @@ from typing import Final
 
 from pyoxigraph import NamedNode, Quad
 
+from attackgraph.html.pages import Arc, ResourceView, html_page, iri_html, resource_sections
 from attackgraph.namespaces import AG, GEO, NIF, OWL, SCHEMA
 from attackgraph.publish.data import Claim, Figure, Node, ReleaseData
 from attackgraph.publish.links import StaticContext, anchor
 from attackgraph.publish.whosaid import WHO_SAID_STYLE, claims_table, figure_order, figure_text
-from attackgraph.serve.pages import Arc, ResourceView, html_page, iri_html, resource_sections
 
 INCOMING_CAP: Final = 200
 LIST_CAP: Final = 500

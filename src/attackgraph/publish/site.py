@@ -11,6 +11,7 @@ import html
 from pathlib import Path
 from typing import Final
 
+from attackgraph.html.pages import iri_html
 from attackgraph.identifiers import Minter, prefixes_for
 from attackgraph.namespaces import AG
 from attackgraph.publish.data import EVENT_CLASSES, ReleaseData
@@ -29,7 +30,6 @@ from attackgraph.publish.render import (
     page,
     place_body,
 )
-from attackgraph.serve.pages import iri_html
 
 RESOURCE_ROOT: Final = "../../"
 _BODIES: Final = {"event": event_body, "actor": actor_body, "place": place_body, "doc": doc_body}

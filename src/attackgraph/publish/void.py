@@ -26,7 +26,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from attackgraph.export import serialize_turtle
 from attackgraph.namespaces import AG_NS, DCTERMS_NS, RDF, XSD, XSD_NS
 from attackgraph.publish.stats import DataStats
-from attackgraph.resolve import GEONAMES_CREDIT
+from attackgraph.reference.gazetteer import GEONAMES_CREDIT
 
 VOID_FILE: Final = "void.ttl"
 VOID_NS: Final = "http://rdfs.org/ns/void#"

@@ -17,10 +17,10 @@ from typing import Final
 
 from pyoxigraph import NamedNode
 
+from attackgraph.html.pages import iri_html, value_html
 from attackgraph.namespaces import CONCEPT_NS, SCHEMES
 from attackgraph.publish.data import Claim, Figure
 from attackgraph.publish.links import StaticContext, anchor
-from attackgraph.serve.pages import iri_html, value_html
 
 Label = Callable[[str | None], str]
 """An IRI's display name (empty for None)."""

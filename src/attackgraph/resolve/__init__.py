@@ -7,7 +7,7 @@ Entry points: :class:`Resolver` (reference data, loaded once per build) and
 :data:`GEONAMES_CREDIT`.
 """
 
-from attackgraph.resolve.gazetteer import GEONAMES_CREDIT
+from attackgraph.reference.gazetteer import GEONAMES_CREDIT
 from attackgraph.resolve.resolver import (
     Resolver,
     containment_conflicts,

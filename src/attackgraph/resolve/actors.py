@@ -36,6 +36,15 @@ import pycountry
 
 from attackgraph.identifiers import slugify
 from attackgraph.model import ActorRef
+from attackgraph.reference.countries import (
+    country_code,
+    country_name,
+    demonym,
+    demonym_countries,
+    is_country,
+)
+from attackgraph.reference.names import strip_the
+from attackgraph.reference.registry import Registry, actor_key
 from attackgraph.resolve.actor_words import (
     ARMED_FORCES,
     FACILITIES,
@@ -45,15 +54,6 @@ from attackgraph.resolve.actor_words import (
     POLICE,
     TYPE_WORDS,
 )
-from attackgraph.resolve.countries import (
-    country_code,
-    country_name,
-    demonym,
-    demonym_countries,
-    is_country,
-)
-from attackgraph.resolve.names import strip_the
-from attackgraph.resolve.registry import Registry, actor_key
 
 _MINISTRY: Final = re.compile(
     r"^(?:(?P<a>[a-z ]+?) (?:ministry|department)"
@@ -143,7 +143,7 @@ class ActorResolver:
 
         This is how a parent (``part_of``) becomes an actor of its own.
 
-        >>> from attackgraph.resolve.registry import reference_registry
+        >>> from attackgraph.reference.registry import reference_registry
         >>> resolver = ActorResolver(Registry.load(reference_registry()))
         >>> resolver.by_slug("jnim").name, resolver.by_slug("ml-government").name
         ("Jama'at Nasr al-Islam wal Muslimin", 'Government of Mali')

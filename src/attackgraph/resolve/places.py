@@ -30,10 +30,15 @@ import pycountry
 
 from attackgraph.identifiers import slugify
 from attackgraph.model import PlaceKind, PlaceRef
-from attackgraph.resolve.countries import country_code, country_geonameid, country_name, is_country
-from attackgraph.resolve.gazetteer import GazetteerIndex, GeoName
-from attackgraph.resolve.names import name_key, region_name, strip_the
-from attackgraph.resolve.regions import (
+from attackgraph.reference.countries import (
+    country_code,
+    country_geonameid,
+    country_name,
+    is_country,
+)
+from attackgraph.reference.gazetteer import GazetteerIndex, GeoName
+from attackgraph.reference.names import name_key, region_name, strip_the
+from attackgraph.reference.regions import (
     Admin1Map,
     Subdivision,
     find_subdivisions,

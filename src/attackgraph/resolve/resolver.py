@@ -26,11 +26,11 @@ from attackgraph.model import (
     Record,
     Statement,
 )
+from attackgraph.reference.files import reference_file
+from attackgraph.reference.gazetteer import dump_index, packaged_index, table_index
+from attackgraph.reference.registry import Registry, actor_key
 from attackgraph.resolve.actors import ActorResolver
-from attackgraph.resolve.gazetteer import dump_index, packaged_index, table_index
 from attackgraph.resolve.places import PlaceResolver
-from attackgraph.resolve.reference import reference_file
-from attackgraph.resolve.registry import Registry, actor_key
 
 
 class Resolver:

@@ -11,8 +11,8 @@ it together. See ``docs/triple-stores.md`` and the module docstrings for the rul
 
 from attackgraph.serve.app import Endpoint, ServeOptions, serve
 from attackgraph.serve.pool import PoolError
-from attackgraph.serve.sparql import QueryRefusedError, analyse
-from attackgraph.serve.store import ReleaseError
+from attackgraph.sparql.analysis import QueryRefusedError, analyse
+from attackgraph.sparql.store import ReleaseError
 
 __all__ = [
     "Endpoint",

@@ -12,14 +12,14 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Final
 
+from attackgraph.html.pages import Context, query_page
 from attackgraph.identifiers import prefixes_for
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.serve.handler import App, Server
-from attackgraph.serve.pages import Context, query_page
 from attackgraph.serve.pool import WorkerPool
 from attackgraph.serve.service import service_description
-from attackgraph.serve.store import DatasetStats, build_store
 from attackgraph.serve.worker import WorkerSettings
+from attackgraph.sparql.store import DatasetStats, build_store
 
 log = logging.getLogger("attackgraph.serve")
 
@@ -64,7 +64,7 @@ class Endpoint:
     ...     endpoint.url.startswith("http://127.0.0.1:")
     True
 
-    Raises :class:`~attackgraph.serve.store.ReleaseError` for a release without
+    Raises :class:`~attackgraph.sparql.store.ReleaseError` for a release without
     ``attackgraph.nq``, :class:`~attackgraph.serve.pool.PoolError` if the workers cannot
     start, and ``OSError`` if the address cannot be bound.
     """
@@ -192,7 +192,7 @@ def serve(
     """Serve a release folder until interrupted (Ctrl-C or SIGTERM); the CLI's body.
 
     Prints the endpoint's address once it accepts requests. Raises
-    :class:`~attackgraph.serve.store.ReleaseError` when the release has no readable
+    :class:`~attackgraph.sparql.store.ReleaseError` when the release has no readable
     ``attackgraph.nq``, ``OSError`` when ``host:port`` cannot be bound, ``ValueError``
     for an invalid option.
     """

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 from attackgraph.serve import formats
 from attackgraph.serve.formats import Format
 from attackgraph.serve.pool import WorkerPool
-from attackgraph.serve.sparql import QueryRefusedError, analyse
 from attackgraph.serve.worker import QueryJob, Reply, ResourceJob
+from attackgraph.sparql.analysis import QueryRefusedError, analyse
 
 log = logging.getLogger("attackgraph.serve")
 

@@ -3,7 +3,7 @@
 Written as Turtle with relative IRIs: ``<>`` is the endpoint itself, whatever host name
 the client used to reach it, so no ``Host`` header ends up in the document.
 
->>> from attackgraph.serve.store import DatasetStats
+>>> from attackgraph.sparql.store import DatasetStats
 >>> text = service_description(DatasetStats({"http://e/g": 3}, 3)).decode()
 >>> "sd:feature sd:UnionDefaultGraph" in text and "sd:name <http://e/g>" in text
 True
@@ -15,7 +15,7 @@ from typing import Final
 
 from pyoxigraph import NamedNode
 
-from attackgraph.serve.store import DatasetStats
+from attackgraph.sparql.store import DatasetStats
 
 _FORMATS: Final = (
     "http://www.w3.org/ns/formats/SPARQL_Results_JSON",

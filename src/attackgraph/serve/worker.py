@@ -27,9 +27,9 @@ from pyoxigraph import (
     Triple,
 )
 
+from attackgraph.html.pages import Arc, Context, ResourceView, resource_page
 from attackgraph.namespaces import GEO, RDF, SCHEMA
-from attackgraph.serve.pages import Arc, Context, ResourceView, resource_page
-from attackgraph.serve.results import write_boolean, write_graph, write_solutions
+from attackgraph.sparql.results import write_boolean, write_graph, write_solutions
 
 PART_PROPERTIES: Final = (GEO.hasGeometry,)
 """A resource's description includes the nodes these properties point to (its minted

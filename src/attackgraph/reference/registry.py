@@ -22,8 +22,8 @@ from typing import Final, NoReturn
 
 from attackgraph.identifiers import check_slug
 from attackgraph.model import ActorRef, InputError, Problem
-from attackgraph.resolve.countries import is_country
-from attackgraph.resolve.names import name_key, strip_possessive, strip_the
+from attackgraph.reference.countries import is_country
+from attackgraph.reference.names import name_key, strip_possessive, strip_the
 
 COLUMNS: Final = (
     "slug",
@@ -221,6 +221,6 @@ def _fail(source: str, line: int, message: str) -> NoReturn:
 
 def reference_registry() -> Path:
     """The registry shipped with attackgraph."""
-    from attackgraph.resolve.reference import reference_file
+    from attackgraph.reference.files import reference_file
 
     return reference_file("actors.tsv")

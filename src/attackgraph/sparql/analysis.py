@@ -12,7 +12,7 @@ of two walls, not the only one.
 'SELECT'
 >>> analyse("INSERT DATA { <a> <b> <c> }")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
-attackgraph.serve.sparql.QueryRefusedError: updates are not allowed ... (found 'INSERT')
+attackgraph.sparql.analysis.QueryRefusedError: updates are not allowed ... (found 'INSERT')
 """
 
 from __future__ import annotations
@@ -181,13 +181,13 @@ def analyse(
     >>> analyse('SELECT * FROM <http://remote/g> { ?s ?p ?o }', known_graphs=frozenset())
     ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    attackgraph.serve.sparql.QueryRefusedError: FROM <http://remote/g>: not a graph of this...
+    attackgraph.sparql.analysis.QueryRefusedError: FROM <http://remote/g>: not a graph of this...
     >>> analyse('SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }')  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    attackgraph.serve.sparql.QueryRefusedError: SERVICE (federated query) is not allowed...
+    attackgraph.sparql.analysis.QueryRefusedError: SERVICE (federated query) is not allowed...
     >>> analyse('PREFIX : <http://x/> SELECT * { ?s ?p ?o SERVICE:x { } }')  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    attackgraph.serve.sparql.QueryRefusedError: SERVICE (federated query) is not allowed...
+    attackgraph.sparql.analysis.QueryRefusedError: SERVICE (federated query) is not allowed...
     """
     toks = _lex(query)
     base, declared, start = _prologue(toks)

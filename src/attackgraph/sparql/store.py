@@ -45,7 +45,7 @@ def release_dump(release_dir: Path | str) -> Path:
 
     >>> release_dump("/nonexistent")
     Traceback (most recent call last):
-    attackgraph.serve.store.ReleaseError: no attackgraph.nq in /nonexistent
+    attackgraph.sparql.store.ReleaseError: no attackgraph.nq in /nonexistent
     """
     path = Path(release_dir) / RELEASE_DUMP
     if not path.is_file():

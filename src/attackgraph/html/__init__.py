@@ -1,0 +1,1 @@
+"""HTML shared by the static release pages (``publish``) and the endpoint (``serve``)."""
