@@ -139,7 +139,7 @@ def parse_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     >>> doc.doc_id, doc.text
     ('raid-on-tamba', '= Raid on Tamba =\\nA raid.\\n')
     """
-    source = str(path)
+    source = display_path(path)
     try:
         with path.open("rb") as handle:
             data = handle.read(max(max_bytes, 0) + 1)
@@ -148,7 +148,19 @@ def parse_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
         _fail(source, 1, "parse/unreadable", f"cannot read the file: {err.strerror or err}")
     if len(data) > max_bytes:
         _too_large(source, max(size, len(data)), max_bytes)
-    return parse(data, source, doc_id=path.stem, max_bytes=max_bytes)
+    return parse(data, source, doc_id=PurePath(source).stem, max_bytes=max_bytes)
+
+
+def display_path(path: PurePath | str) -> str:
+    """The path as text that is always valid Unicode: bytes of a file name that are not
+    UTF-8 are shown escaped (``\\xff``), never kept as lone surrogates.
+
+    >>> display_path(PurePath(os.fsdecode(b"in/caf\\xe9.txt")))
+    'in/caf\\\\xe9.txt'
+    >>> display_path("in/café.txt")
+    'in/café.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 # ---------------------------------------------------------------------------

@@ -21,10 +21,11 @@ from pyoxigraph import Quad
 
 from attackgraph import __version__, export, publish
 from attackgraph.extract import extract
+from attackgraph.guard import internal_problem
 from attackgraph.identifiers import Minter
 from attackgraph.model import InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
-from attackgraph.parse import parse_file
+from attackgraph.parse import display_path, parse_file
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import quads as build_quads
 from attackgraph.validate import Report, Validator, Violation
@@ -137,10 +138,16 @@ class Converter:
         self.validator = Validator() if options.validate else None
 
     def convert(self, path: Path) -> DocumentResult:
+        """Convert one document; never raises: a failure skips it with its problem."""
         try:
-            document = parse_file(path)
+            return self._convert(path)
         except InputError as error:
             return DocumentResult(path, skipped=error.problem)
+        except Exception as error:  # noqa: BLE001 - one document must not stop the run
+            return DocumentResult(path, skipped=internal_problem(display_path(path), error))
+
+    def _convert(self, path: Path) -> DocumentResult:
+        document = parse_file(path)
         extraction = extract(document)
         record = resolve(extraction, self.resolver)
         quads = build_quads(record, self.minter)
@@ -151,7 +158,7 @@ class Converter:
             return DocumentResult(path, quads, warnings=extraction.warnings)
         first = report.violations[0]
         problem = Problem(
-            str(path),
+            document.source,
             first.line or 1,
             "validate/shapes",
             f"{len(report.violations)} shape violation(s); first: {first.message}",

@@ -26,7 +26,8 @@ more"
 
 Digits may group thousands with commas ("1,017"), spaces ("1 017", also no-break and
 thin spaces) or dots ("12.000", only as whole three-digit groups); other decimals
-("2.5") are not counts unless a scale word follows ("1.5 million").
+("2.5") are not counts unless a scale word follows ("1.5 million"). A number above
+``MAX_AMOUNT`` (ten billion, more people than live on Earth) is not read as an amount.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ from attackgraph.extract.number_words import (
     YEAR_CONTEXT_WORDS,
 )
 from attackgraph.model import Quantity
+
+MAX_AMOUNT: Final = 10_000_000_000
 
 _TOKEN_RE: Final = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]?\d)"
@@ -173,6 +176,8 @@ def _number(toks: list[_Tok], i: int) -> tuple[int, int, bool] | None:
         if j < len(toks) and toks[j].low in SCALES:
             number, j = number * SCALES[toks[j].low], j + 1
         elif "." in t.text and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t.text):
+            return None
+        if not number <= MAX_AMOUNT:  # also inf and nan: "9" * 400 is not a count
             return None
         value = round(number)
     elif _match(toks, i, (("half", "a", "dozen"),)):
