@@ -78,3 +78,62 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
     assert "caf\\\\xe9 raid.txt" in nq  # the escaped name, itself escaped by N-Quads
     report = (tmp_path / "out" / "build-report.json").read_text(encoding="utf-8")
     json.loads(report)
+
+
+def _corpus(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"raid-{n}.txt").write_text(
+            _doc(f"Raid on Tamba {n}", f"- Date: {n + 1} May 2020"), encoding="utf-8"
+        )
+    return folder
+
+
+def test_an_empty_input_folder_is_an_error_and_keeps_the_release(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = _build(_corpus(tmp_path / "in", 2), out)
+    assert code == 0, output
+    before = (out / "attackgraph.nq").read_bytes()
+    (tmp_path / "empty").mkdir()
+    code, output = _build(tmp_path / "empty", out)
+    assert code == 1 and "no documents" in output, output
+    assert (out / "attackgraph.nq").read_bytes() == before
+
+
+def test_the_summary_counts_documents_added_removed_and_changed(tmp_path: Path) -> None:
+    inputs, out = _corpus(tmp_path / "in", 4), tmp_path / "out"
+    code, output = _build(inputs, out)
+    assert "changes against the previous release: none (first release)" in output
+    (inputs / "raid-0.txt").unlink()
+    (inputs / "raid-1.txt").write_text(_doc("Raid on Tamba 1", "- Date: 2021"), encoding="utf-8")
+    (inputs / "raid-9.txt").write_text(_doc("Raid on Tamba 9"), encoding="utf-8")
+    code, output = _build(inputs, out)
+    assert code == 0, output
+    assert "1 added, 1 removed, 1 changed, 2 unchanged" in output
+    report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
+    assert [iri.rsplit("/", 1)[1] for iri in report["changes"]["removed"]] == ["raid-0"]
+
+
+def test_removing_more_than_half_of_a_release_needs_allow_shrink(tmp_path: Path) -> None:
+    inputs, out = _corpus(tmp_path / "in", 5), tmp_path / "out"
+    assert _build(inputs, out)[0] == 0
+    before = (out / "attackgraph.nq").read_bytes()
+    for n in range(3):
+        (inputs / f"raid-{n}.txt").unlink()
+    code, output = _build(inputs, out)
+    assert code == 1 and "would remove 3 of the previous release's 5 documents" in output
+    assert (out / "attackgraph.nq").read_bytes() == before
+    code, output = _build(inputs, out, "--allow-shrink")
+    assert code == 0, output
+    assert "0 added, 3 removed" in output
+
+
+def test_two_files_giving_one_document_iri_is_an_error_naming_both(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.txt").write_text(_doc(f"Raid {folder}"), "utf-8")
+    (tmp_path / "in" / "a-x.txt").write_text(_doc("Raid c"), "utf-8")
+    code, output = _build(tmp_path / "in", tmp_path / "out")
+    assert code == 1, output
+    assert "identity/duplicate-document" in output
+    assert "documents built: 2" in output

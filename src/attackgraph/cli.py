@@ -67,6 +67,12 @@ def main() -> None:
 )
 @click.option("--no-endpoint", is_flag=True, help="Name no SPARQL endpoint in void.ttl.")
 @click.option("--no-pages", is_flag=True, help="Skip the static HTML pages.")
+@click.option(
+    "--allow-shrink",
+    is_flag=True,
+    help="Replace the release in --out even when more than half of its documents "
+    "would be removed (otherwise the build stops and keeps it).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 def build_command(
     documents: tuple[Path, ...],
@@ -81,6 +87,7 @@ def build_command(
     endpoint_url: str,
     no_endpoint: bool,
     no_pages: bool,
+    allow_shrink: bool,
     quiet: bool,
 ) -> None:
     """Build documents (files or folders of .txt) into a release folder --out.
@@ -89,7 +96,10 @@ def build_command(
     shapes and JSON-LD context, void.ttl (VoID + DCAT), stats.json, SHA256SUMS,
     validation-report.txt, build-report.json and one HTML page (with .ttl and
     .jsonld) per event, actor, place and document. The release is swapped in only
-    when complete. Exits 1 when any document was skipped or invalid.
+    when complete. Exits 1 when any document was skipped or invalid. The summary
+    counts documents added, removed and changed against the release replaced; with
+    no document found, or when more than half of that release's documents would be
+    removed (without --allow-shrink), nothing is replaced and the exit code is 1.
 
     Example:
 
@@ -112,6 +122,7 @@ def build_command(
             endpoint_url=None if no_endpoint else endpoint_url,
             pages=not no_pages,
         ),
+        allow_shrink=allow_shrink,
     )
     try:
         total = len(pipeline.discover(documents))

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
-from attackgraph import __version__, export, publish
+from attackgraph import __version__, changes, export, publish
 from attackgraph.extract import extract
 from attackgraph.guard import internal_problem
 from attackgraph.identifiers import Minter
@@ -45,6 +45,12 @@ class BuildOptions:
     issued: str | None = None
     """Release date (ISO); default: the latest event date in the data, never the clock."""
     publish: publish.PublishOptions = field(default_factory=publish.PublishOptions)
+    allow_shrink: bool = False
+    """Replace a release even when more than half of its documents would be removed."""
+
+
+class NoDocumentsError(ValueError):
+    """The inputs name no document at all; nothing is built, the old release is kept."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,10 @@ class DocumentResult:
     path: Path
     quads: list[Quad] = field(default_factory=list)
     skipped: Problem | None = None
+    source: str = ""
+    """The path as shown in messages (undecodable bytes escaped)."""
+    sha256: str = ""
+    """SHA-256 of the document's bytes, when it was read."""
     warnings: tuple[Problem, ...] = ()
     violations: tuple[Violation, ...] = ()
 
@@ -70,6 +80,9 @@ class BuildReport:
     quads: int = 0
     triples: int = 0
     files: dict[str, str] = field(default_factory=dict)
+    document_hashes: dict[str, str] = field(default_factory=dict)
+    """Graph IRI -> SHA-256 of each built document (the next build compares with it)."""
+    changes: changes.Changes = field(default_factory=lambda: changes.Changes(previous=None))
 
     @property
     def ok(self) -> bool:
@@ -87,6 +100,7 @@ class BuildReport:
             f"quads: {self.quads}",
             f"triples: {self.triples}",
             f"shape violations: {len(self.violations)}",
+            self.changes.summary(),
         ]
         return "\n".join(lines)
 
@@ -100,6 +114,8 @@ class BuildReport:
             "triples": self.triples,
             "violations": len(self.violations),
             "files": self.files,
+            "changes": self.changes.to_json(),
+            "document_hashes": dict(sorted(self.document_hashes.items())),
         }
         return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
@@ -151,11 +167,15 @@ class Converter:
         extraction = extract(document)
         record = resolve(extraction, self.resolver)
         quads = build_quads(record, self.minter)
-        if self.validator is None:
-            return DocumentResult(path, quads, warnings=extraction.warnings)
-        report: Report = self.validator.validate_quads(quads)
-        if report.conforms:
-            return DocumentResult(path, quads, warnings=extraction.warnings)
+        report = self.validator.validate_quads(quads) if self.validator else None
+        if report is None or report.conforms:
+            return DocumentResult(
+                path,
+                quads,
+                warnings=extraction.warnings,
+                source=document.source,
+                sha256=document.sha256,
+            )
         first = report.violations[0]
         problem = Problem(
             document.source,
@@ -210,16 +230,35 @@ def build(
 
     The release is written into a staging folder beside ``out_dir`` and swapped in
     only when complete, so an interrupted build leaves the previous release intact.
-    Raises ``FileNotFoundError`` for a missing input path, ``export.ExportError``
+    Raises ``FileNotFoundError`` for a missing input path, :class:`NoDocumentsError`
+    when the inputs hold no document, :class:`changes.ShrinkError` when the build
+    would remove more than half of the previous release's documents (unless
+    ``options.allow_shrink``), ``export.ExportError``
     when an output file fails its strict re-parse, and ``publish.PublishError`` when
     ``out_dir`` is a folder that is not a release or another build holds it.
     """
     options = options or BuildOptions()
     documents = discover(paths)
+    if not documents:
+        shown = ", ".join(display_path(p) for p in paths) or "(no path given)"
+        raise NoDocumentsError(f"{shown}: no documents (.txt files) found; nothing was built")
     report = BuildReport(documents=len(documents))
+    sources: dict[str, str] = {}  # graph IRI -> the file that gave it
+
+    def accept(result: DocumentResult) -> DocumentResult:
+        if result.skipped is None and result.quads:
+            graph = result.quads[0].graph_name
+            iri = graph.value if isinstance(graph, NamedNode) else str(graph)
+            if iri in sources:
+                problem = changes.duplicate_problem(result.source, sources[iri], iri)
+                return DocumentResult(result.path, skipped=problem, warnings=result.warnings)
+            sources[iri] = result.source
+            report.document_hashes[iri] = result.sha256
+        return result
 
     def batches() -> Iterator[list[Quad]]:
-        for result in convert_all(documents, options):
+        for converted in convert_all(documents, options):
+            result = accept(converted)
             report.warnings.extend(result.warnings)
             report.violations.extend(result.violations)
             if result.skipped is not None:
@@ -230,8 +269,11 @@ def build(
             if progress is not None:
                 progress(result)
 
+    previous = changes.previous_documents(out_dir)
     with publish.staged_release(out_dir) as staging:
         written = export.write_dataset(batches(), staging, base=options.base)
+        report.changes = changes.compare(previous, report.document_hashes)
+        changes.check_shrink(report.changes, allow=options.allow_shrink)
         report.quads, report.triples = written.quads, written.triples
         report.files = {fmt: path.name for fmt, path in sorted(written.files.items())}
         validation = Report(conforms=not report.violations, violations=tuple(report.violations))
