@@ -1,12 +1,14 @@
 """The evaluation library: gold loading, matching rules, scores, reports.
 
 Fixtures in tests/fixtures/evaluate/ are small invented documents whose expected
-counts are known; the prose categories are tested on hand-built extractions, so the
-tests do not change as the prose extractor improves.
+counts are known; the prose categories are tested on hand-built extractions, published
+through the real resolve and to_rdf stages, so the tests do not change as the prose
+extractor improves.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import shutil
@@ -17,10 +19,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attackgraph.evaluate import Scores, evaluate, load_gold, score_document
-from attackgraph.evaluate.gold import GoldError, parse_gold
+from attackgraph.evaluate import (
+    PublishedDocument,
+    Scores,
+    evaluate,
+    load_gold,
+    read_document,
+    score_document,
+)
+from attackgraph.evaluate.gold import Gold, GoldError, parse_gold
 from attackgraph.evaluate.items import SCORERS
 from attackgraph.evaluate.match import Item, assign, match, name_score, place_score
+from attackgraph.identifiers import Minter
 from attackgraph.model import (
     ActorMention,
     ClaimKind,
@@ -33,10 +43,15 @@ from attackgraph.model import (
     EventRecord,
     Extraction,
     Figure,
+    PlaceKind,
+    PlaceMention,
     Quantity,
     Span,
 )
+from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import parse
+from attackgraph.resolve import Resolver, resolve
+from attackgraph.to_rdf import quads
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evaluate"
 TAMBA = FIXTURES / "tamba-market-attack.txt"
@@ -48,7 +63,7 @@ TAMBA_GOLD = FIXTURES / "tamba-market-attack.gold.json"
 
 
 def test_infobox_figures_two_of_three_with_one_false_positive() -> None:
-    result = evaluate([TAMBA], FIXTURES, use_resolve=False)
+    result = evaluate([TAMBA], FIXTURES)
     (doc,) = result.per_document
     figures = doc.scores["infobox_figures"]
     assert figures == Scores(tp=2, fp=1, fn=1)
@@ -64,7 +79,7 @@ def test_infobox_figures_two_of_three_with_one_false_positive() -> None:
 
 
 def test_missing_gold_is_reported_and_the_rest_scored() -> None:
-    result = evaluate([FIXTURES], FIXTURES, use_resolve=False)
+    result = evaluate([FIXTURES], FIXTURES)
     assert [Path(p).name for p in result.missing_gold] == ["unannotated-raid.txt"]
     assert [d.document for d in result.per_document] == ["tamba-market-attack"]
     assert not result.ok
@@ -73,21 +88,44 @@ def test_missing_gold_is_reported_and_the_rest_scored() -> None:
 
 def test_missing_document_or_gold_folder_raises() -> None:
     with pytest.raises(FileNotFoundError, match="nowhere.txt"):
-        evaluate([FIXTURES / "nowhere.txt"], FIXTURES, use_resolve=False)
+        evaluate([FIXTURES / "nowhere.txt"], FIXTURES)
     with pytest.raises(FileNotFoundError, match="gold folder"):
-        evaluate([TAMBA], FIXTURES / "no-such-folder", use_resolve=False)
+        evaluate([TAMBA], FIXTURES / "no-such-folder")
 
 
-def test_a_failing_resolve_stage_is_reported_not_fatal() -> None:
-    result = evaluate([TAMBA], FIXTURES, resolver_factory=lambda: "not a resolver")
-    (doc,) = result.per_document
-    assert doc.scores["infobox_figures"] == Scores(2, 1, 1)
-    assert result.resolve.startswith(("not available", "used; failed on 1 document"))
+def test_a_document_the_converter_skips_is_reported_not_fatal(tmp_path: Path) -> None:
+    for name in ("tamba-market-attack.txt", "tamba-market-attack.gold.json"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "broken.txt").write_bytes(b"no title line\n")
+    gold = _gold_data()
+    gold["doc"] = "broken.txt"
+    (tmp_path / "broken.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = evaluate([tmp_path], tmp_path)
+    assert [d.document for d in result.per_document] == ["tamba-market-attack"]
+    (error,) = result.errors
+    assert error.startswith(f"{tmp_path / 'broken.txt'}:1: parse/")
+    assert not result.ok
+
+
+def test_places_count_only_when_the_published_graph_links_them_to_the_event() -> None:
+    base = _prose_extraction()
+    doc = base.document
+    kolo = PlaceMention(
+        "Kolo", PlaceKind.LOCALITY, _span(doc, "Kolo"), container="Ségou Region", country="ML"
+    )
+    segou = PlaceMention("Ségou Region", PlaceKind.REGION, _span(doc, "Kolo"), country="ML")
+    elsewhere = PlaceMention("Bamako", PlaceKind.LOCALITY, _span(doc, "Kolo"), country="ML")
+    event = dataclasses.replace(base.event, places=("Kolo",), country="ML")
+    extraction = dataclasses.replace(base, event=event, places=(kolo, segou, elsewhere))
+    published = _publish(extraction)
+    assert published.places == (("Kolo",), ("Ségou Region",))  # no Mali, no Bamako
+    gold = _prose_gold(places=["Kolo", "Segou", "Bamako"])
+    assert score_document(published, gold).scores["places"] == Scores(tp=2, fp=0, fn=1)
 
 
 def test_json_is_stable_and_complete() -> None:
-    first = evaluate([FIXTURES], FIXTURES, use_resolve=False).to_json()
-    second = evaluate([FIXTURES], FIXTURES, use_resolve=False).to_json()
+    first = evaluate([FIXTURES], FIXTURES).to_json()
+    second = evaluate([FIXTURES], FIXTURES).to_json()
     assert first == second
     data = json.loads(first)
     assert data["total"]["infobox_figures"] == {
@@ -103,7 +141,7 @@ def test_json_is_stable_and_complete() -> None:
 
 
 def test_table_has_a_row_per_document_and_a_total_per_category() -> None:
-    table = evaluate([TAMBA], FIXTURES, use_resolve=False).format_table()
+    table = evaluate([TAMBA], FIXTURES).format_table()
     assert "tamba-market-attack  0.67" in table
     assert any(
         line.split() == ["infobox_figures", "0.67", "0.67", "0.67", "2", "1", "1"]
@@ -167,7 +205,7 @@ def test_bad_gold_is_reported_and_the_other_documents_still_scored(tmp_path: Pat
     broken["doc"] = "copy.txt"
     broken["claims"] = [{"source": "police"}]
     (tmp_path / "copy.gold.json").write_text(json.dumps(broken), encoding="utf-8")
-    result = evaluate([tmp_path], tmp_path, use_resolve=False)
+    result = evaluate([tmp_path], tmp_path)
     assert [d.document for d in result.per_document] == ["tamba-market-attack"]
     assert result.errors == [f"{tmp_path / 'copy.gold.json'}: claims[0].kind: missing"]
 
@@ -175,7 +213,7 @@ def test_bad_gold_is_reported_and_the_other_documents_still_scored(tmp_path: Pat
 def test_gold_for_another_document_is_an_error(tmp_path: Path) -> None:
     shutil.copy(TAMBA, tmp_path / "other.txt")
     shutil.copy(TAMBA_GOLD, tmp_path / "other.gold.json")
-    result = evaluate([tmp_path / "other.txt"], tmp_path, use_resolve=False)
+    result = evaluate([tmp_path / "other.txt"], tmp_path)
     assert result.per_document == []
     assert "other.gold.json: doc: names 'tamba-market-attack.txt'" in result.errors[0]
 
@@ -246,7 +284,15 @@ def _prose_extraction() -> Extraction:
     return Extraction(doc, event, claims=claims)
 
 
-def _prose_gold(**changes: Any) -> Any:
+def _publish(extraction: Extraction) -> PublishedDocument:
+    """The extraction as ``build`` publishes it: the real resolve and to_rdf stages."""
+    return read_document(quads(resolve(extraction, RESOLVER), Minter(DEFAULT_BASE)))
+
+
+RESOLVER = Resolver()
+
+
+def _prose_gold(**changes: Any) -> Gold:
     def entry(source: str | None, kind: str, outcome: str | None, **n: Any) -> dict[str, Any]:
         numbers = {"count": n.get("count"), "min": n.get("min"), "max": None}
         return {
@@ -275,7 +321,7 @@ def _prose_gold(**changes: Any) -> Any:
 
 
 def test_prose_categories_count_exactly() -> None:
-    scores = score_document(_prose_extraction(), _prose_gold()).scores
+    scores = score_document(_publish(_prose_extraction()), _prose_gold()).scores
     # source "Malian government" ~ "Government of Mali"; 10 injured is not 9
     assert scores["attributed_claims"] == Scores(tp=1, fp=1, fn=1)
     assert scores["claims_any_kind"] == Scores(tp=3, fp=0, fn=0)
@@ -283,7 +329,7 @@ def test_prose_categories_count_exactly() -> None:
     assert scores["actors"] == Scores(tp=2, fp=0, fn=1)  # "Residents" is not predicted
     # a month-precision date matches only itself
     assert scores["dates"] == Scores(tp=0, fp=1, fn=1)
-    assert score_document(_prose_extraction(), _prose_gold(date_start="2021-03")).scores[
+    assert score_document(_publish(_prose_extraction()), _prose_gold(date_start="2021-03")).scores[
         "dates"
     ] == Scores(1, 0, 0)
 
@@ -296,7 +342,7 @@ def test_claim_kinds_are_compared_in_the_gold_vocabulary() -> None:
     claim = {"source": "Katiba Sirwa", "kind": "other", "outcome": None, "group": None,
              "side": None, "count": None, "min": None, "max": None, "approximate": False,
              "about": None, "sentence": said.evidence[0].text}  # fmt: skip
-    scores = score_document(extraction, _prose_gold(claims=[claim])).scores
+    scores = score_document(_publish(extraction), _prose_gold(claims=[claim])).scores
     assert scores["claims_any_kind"] == Scores(tp=1, fp=0, fn=0)
     assert scores["attributed_claims"] == Scores(0, 0, 0)
 
@@ -311,21 +357,25 @@ def test_integrity_checks_count_broken_spans() -> None:
         first.kind, first.about, (wrong_text,), first.source, figures=(*first.figures, outside)
     )
     extraction = Extraction(doc, good.event, claims=(broken, *good.claims[1:]))
-    checks = score_document(extraction, _prose_gold()).checks
+    checks = score_document(_publish(extraction), _prose_gold()).checks
     assert checks["evidence_mismatch"] == 1
     assert checks["figure_outside_evidence"] == 1
     assert checks["span_mismatch"] == 0
-    assert score_document(good, _prose_gold()).checks == dict.fromkeys(checks, 0)
+    assert score_document(_publish(good), _prose_gold()).checks == dict.fromkeys(checks, 0)
 
 
 def test_gold_sentence_not_in_the_document_is_counted() -> None:
     gold = _prose_gold(claims=[])
-    assert score_document(_prose_extraction(), gold).checks["gold_sentence_not_found"] == 0
+    assert (
+        score_document(_publish(_prose_extraction()), gold).checks["gold_sentence_not_found"] == 0
+    )
     claim = {"source": "x", "kind": "other", "outcome": None, "group": None, "side": None,
              "count": None, "min": None, "max": None, "approximate": False, "about": None,
              "sentence": "Not in the text."}  # fmt: skip
     gold = _prose_gold(claims=[claim])
-    assert score_document(_prose_extraction(), gold).checks["gold_sentence_not_found"] == 1
+    assert (
+        score_document(_publish(_prose_extraction()), gold).checks["gold_sentence_not_found"] == 1
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pyoxigraph import Store
 
+from attackgraph.cli import main
 from attackgraph.pipeline import BuildOptions, build
 from attackgraph.query import format_result, open_store, run_query
 
@@ -24,6 +27,15 @@ def test_quick_start_has_exactly_two_commands() -> None:
     quick_start = README.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
     commands = [line for line in quick_start.splitlines() if line.strip()]
     assert [c.split("#")[0].strip() for c in commands] == ["make demo", "make test"]
+
+
+def test_evaluate_example_runs_from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    (line,) = [ln for ln in README.splitlines() if ln.startswith("attackgraph evaluate ")]
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, shlex.split(line)[1:])
+    assert result.exit_code == 0, result.output
+    assert "tamba-market-attack" in result.output
+    assert "infobox_figures" in result.output
 
 
 @pytest.fixture(scope="module")

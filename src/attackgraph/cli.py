@@ -240,9 +240,10 @@ def query_command(release: Path, sparql: str, fmt: str) -> None:
 def evaluate_command(
     documents: tuple[Path, ...], gold_dir: Path, gazetteers: tuple[Path, ...], as_json: bool
 ) -> None:
-    """Score the extraction of DOCUMENTS against gold annotations.
+    """Score what the build publishes for DOCUMENTS against gold annotations.
 
-    Precision, recall and F1 per document and in total for infobox figures,
+    Each document goes through the build's converter and is scored on its
+    quads. Precision, recall and F1 per document and in total for infobox figures,
     attributed claims (source + outcome + value), unattributed figures, dates,
     places, actors and country, plus integrity checks (figures outside their
     evidence, spans that do not re-check). Matching rules: docs/evaluation.md.
@@ -253,12 +254,10 @@ def evaluate_command(
         attackgraph evaluate corpus/dev --gold corpus/dev
     """
     from attackgraph.evaluate import evaluate
-    from attackgraph.resolve import Resolver
+    from attackgraph.pipeline import BuildOptions
 
     try:
-        result = evaluate(
-            documents, gold_dir, resolver_factory=lambda: Resolver(gazetteer_files=gazetteers)
-        )
+        result = evaluate(documents, gold_dir, options=BuildOptions(gazetteer_files=gazetteers))
     except FileNotFoundError as error:
         raise click.BadParameter(str(error), param_hint="DOCUMENTS") from error
     click.echo(result.to_json() if as_json else result.format_table(), nl=not as_json)

@@ -1,22 +1,24 @@
-"""Integrity checks: counts of things that must never happen (the target is zero).
+"""Integrity checks on what a document publishes: counts of things that must never happen.
 
-- ``evidence_mismatch``: a claim's evidence span whose ``text`` is not
-  ``doc.text[begin:end]`` (or whose offsets fall outside the text);
-- ``figure_outside_evidence``: a figure whose span is not inside one of its claim's
-  evidence spans, or whose number words (``Quantity.text``) are not in that evidence;
-- ``span_mismatch``: the same test as ``evidence_mismatch`` for every other span the
-  extraction carries (figures, actor and place mentions, claim sources);
+- ``evidence_mismatch``: a claim's evidence span whose ``nif:anchorOf`` is not the
+  published text between its ``nif:beginIndex`` and ``nif:endIndex``;
+- ``figure_outside_evidence``: a figure whose words as stated (``ag:statedAs``) are
+  not in the text of any of its claim's evidence spans;
+- ``span_mismatch``: the same test as ``evidence_mismatch`` for every other published
+  text span;
 - ``gold_sentence_not_found``: a gold ``sentence`` that is not a substring of the
   document (a gold problem, counted so that it is seen).
+
+The target is zero for each.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Final
 
 from attackgraph.evaluate.gold import Gold
-from attackgraph.model import ClaimRecord, Extraction, Figure, Span
+from attackgraph.evaluate.published import PublishedClaim, PublishedDocument, PublishedFigure
+from attackgraph.model import Span
 
 CHECKS: Final = (
     "evidence_mismatch",
@@ -35,46 +37,41 @@ def span_ok(span: Span, text: str) -> bool:
     return 0 <= span.begin <= span.end <= len(text) and text[span.begin : span.end] == span.text
 
 
-def figure_in_evidence(figure: Figure, claim: ClaimRecord, text: str) -> bool:
-    """The figure lies inside an evidence span whose text holds its number words."""
-    for evidence in claim.evidence:
-        if evidence.begin <= figure.span.begin and figure.span.end <= evidence.end:
-            if figure.quantity.text in text[evidence.begin : evidence.end]:
-                return True
-    return False
+def figure_in_evidence(figure: PublishedFigure, claim: PublishedClaim, text: str) -> bool:
+    """The figure's words as stated are in ``text`` within one of its claim's evidence spans.
+
+    >>> from attackgraph.model import ClaimKind, Quantity
+    >>> figure = PublishedFigure(Quantity(3, None, None, False, "3 killed"), "total", None,
+    ...                          "killed")
+    >>> claim = PublishedClaim(ClaimKind.CASUALTIES, (Span(0, 9, "3 killed.", 1),), (),
+    ...                        (figure,))
+    >>> figure_in_evidence(figure, claim, "3 killed."), figure_in_evidence(figure, claim, "")
+    (True, False)
+    """
+    return any(figure.quantity.text in text[s.begin : s.end] for s in claim.evidence)
 
 
-def _other_spans(extraction: Extraction) -> Iterator[Span]:
-    for side in extraction.sides:
-        yield from (m.span for m in (*side.actors, *side.commanders))
-        yield from (*side.strength, *side.units)
-    for event in extraction.all_events():
-        yield from (m.span for m in event.perpetrators)
-        yield from (span for _, span in event.properties)
-    yield from (p.span for p in extraction.places)
-    yield from (r.span for r in extraction.raw)
-    for claim in extraction.claims:
-        yield from (f.span for f in claim.figures)
-        yield from (m.span for m in (claim.source, claim.via) if m is not None)
+def run_checks(published: PublishedDocument, gold: Gold | None = None) -> dict[str, int]:
+    """Count every integrity problem of one published document (and of its gold, if given).
 
-
-def run_checks(extraction: Extraction, gold: Gold | None = None) -> dict[str, int]:
-    """Count every integrity problem of one extraction (and of its gold, when given).
-
-    >>> from attackgraph.parse import parse
-    >>> from attackgraph.extract import extract
-    >>> doc = parse(b"= Raid =\\n\\nInfobox\\n- Deaths: 3\\n\\nA raid.\\n", "raid.txt")
-    >>> run_checks(extract(doc))
+    >>> import pathlib, tempfile
+    >>> from attackgraph.evaluate.published import read_document
+    >>> from attackgraph.pipeline import BuildOptions, Converter
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "raid.txt")
+    ...     _ = path.write_text("= Raid =\\n\\nInfobox\\n- Deaths: 3\\n\\nA raid.\\n")
+    ...     quads = Converter(BuildOptions()).convert(path).quads
+    >>> run_checks(read_document(quads))
     {'evidence_mismatch': 0, 'figure_outside_evidence': 0, 'span_mismatch': 0, 'gold_sentence_not_found': 0}
     """  # noqa: E501
-    text = extraction.document.text
+    text = published.document.text
     counts = dict.fromkeys(CHECKS, 0)
-    for claim in extraction.claims:
+    for claim in published.claims:
         counts["evidence_mismatch"] += sum(not span_ok(s, text) for s in claim.evidence)
         counts["figure_outside_evidence"] += sum(
             not figure_in_evidence(f, claim, text) for f in claim.figures
         )
-    counts["span_mismatch"] = sum(not span_ok(s, text) for s in _other_spans(extraction))
+    counts["span_mismatch"] = sum(not span_ok(s, text) for s in published.other_spans)
     if gold is not None:
         sentences = [e.text for e in (*gold.claims, *gold.unattributed_casualties)]
         counts["gold_sentence_not_found"] = sum(s not in text for s in sentences)

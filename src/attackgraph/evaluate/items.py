@@ -2,9 +2,9 @@
 
 Both sides are turned into :class:`~attackgraph.evaluate.match.Item` lists by rules
 that mirror each other (same value convention, same filters), so the scores are
-symmetric. Predicted facts come only from the model types
-(:class:`~attackgraph.model.Extraction`, and :class:`~attackgraph.model.Record` when
-the resolve stage ran), never from a particular extractor's internals.
+symmetric. Predicted facts come from what the document publishes
+(:class:`~attackgraph.evaluate.published.PublishedDocument`, read from its quads),
+never from a stage's internals.
 """
 
 from __future__ import annotations
@@ -24,15 +24,8 @@ from attackgraph.evaluate.match import (
     same_key_and_name,
     same_place,
 )
-from attackgraph.model import (
-    ActorMention,
-    ClaimRecord,
-    Document,
-    Extraction,
-    Figure,
-    PlaceKind,
-    Record,
-)
+from attackgraph.evaluate.published import PublishedClaim, PublishedDocument, PublishedFigure
+from attackgraph.model import ClaimKind, Document, Quantity
 
 SCORERS: Final[dict[str, Scorer]] = {
     "infobox_figures": same_key,
@@ -73,18 +66,15 @@ def value_key(count: int | None, low: int | None, high: int | None) -> Value:
     return ("=", count) if count is not None else ("vague",)
 
 
-def figure_value(figure: Figure) -> Value:
-    """:func:`value_key` of a predicted figure (an exact value wins over bounds).
+def figure_value(quantity: Quantity) -> Value:
+    """:func:`value_key` of a predicted amount (an exact value wins over bounds).
 
-    >>> from attackgraph.model import Quantity, Span
-    >>> q = Quantity(None, 21, None, False, "21+")
-    >>> figure_value(Figure(q, "total", "killed", Span(0, 3, "21+", 1)))
+    >>> figure_value(Quantity(None, 21, None, False, "21+"))
     ('>=', 21)
     """
-    q = figure.quantity
-    if q.value is not None:
-        return ("=", q.value)
-    return value_key(None, q.minimum, q.maximum)
+    if quantity.value is not None:
+        return ("=", quantity.value)
+    return value_key(None, quantity.minimum, quantity.maximum)
 
 
 def show_value(value: Value) -> str:
@@ -109,20 +99,19 @@ def _figure_label(outcome: str | None, value: Value, source: str | None, text: s
     return f"{outcome or 'casualties'} {show_value(value)}{by}: {text}"
 
 
-def claim_kind(claim: ClaimRecord) -> str:
-    """The claim's kind in the gold vocabulary: the enum member's name, lower case.
+def claim_kind(kind: ClaimKind) -> str:
+    """A claim kind in the gold vocabulary: the enum member's name, lower case.
 
     The model's values are concept local names (``other-statement``); the gold writes
     ``other``. Member names are the same in both.
 
-    >>> from attackgraph.model import ClaimKind
-    >>> claim_kind(ClaimRecord(ClaimKind.OTHER, "main", ()))
+    >>> claim_kind(ClaimKind.OTHER)
     'other'
     """
-    return claim.kind.name.lower()
+    return kind.name.lower()
 
 
-def in_infobox(claim: ClaimRecord, doc: Document) -> bool:
+def in_infobox(claim: PublishedClaim, doc: Document) -> bool:
     """An infobox claim: every evidence span lies within one infobox entry line."""
     entries = [(e.span.begin, e.span.end) for e in doc.infobox]
     return bool(claim.evidence) and all(
@@ -130,59 +119,54 @@ def in_infobox(claim: ClaimRecord, doc: Document) -> bool:
     )
 
 
-def _figure_items(figure: Figure, source: str | None, kind: str | None) -> dict[str, Item]:
-    outcome, value, q = _outcome(figure.outcome), figure_value(figure), figure.quantity
-    label = _figure_label(outcome, value, source, figure.span.text)
-    names = (source,) if source else ()
+def _figure_items(figure: PublishedFigure, source: tuple[str, ...], kind: str) -> dict[str, Item]:
+    outcome, q = _outcome(figure.outcome), figure.quantity
+    value = figure_value(q)
+    by = source[0] if source else None
+    label = _figure_label(outcome, value, by, q.text)
     groups = group_labels(figure.group, figure.group_label)
     return {
         "plain": Item(label, (outcome, *value)),
-        "strict": Item(label, (outcome, *value, q.approximate), names, groups),
-        "claim": Item(label, (outcome, *value), names),
-        "kind": Item(f"{kind} by {source}: {figure.span.text}", (kind,), names),
+        "strict": Item(label, (outcome, *value, q.approximate), source, groups),
+        "claim": Item(label, (outcome, *value), source),
+        "kind": Item(f"{kind} by {by}: {q.text}", (kind,), source),
     }
 
 
-def predicted_items(extraction: Extraction, record: Record | None = None) -> Items:
-    """Every category's predicted facts; ``record`` adds resolved names when given."""
-    doc = extraction.document
+def predicted_items(published: PublishedDocument) -> Items:
+    """Every category's facts as one document publishes them."""
     found: Items = {category: [] for category in CATEGORIES}
-    for claim in extraction.claims:
-        source = claim.source.name if claim.source else None
-        kind = claim_kind(claim)
+    for claim in published.claims:
+        source, kind = claim.source, claim_kind(claim.kind)
         figures = [_figure_items(f, source, kind) for f in claim.figures]
-        if in_infobox(claim, doc):
+        if in_infobox(claim, published.document):
             found["infobox_figures"] += [f["plain"] for f in figures]
             found["infobox_figures_strict"] += [f["strict"] for f in figures]
-        elif source is None:
+        elif not source:
             found["unattributed_figures"] += [f["plain"] for f in figures]
         else:
-            numbered = [f for f, fig in zip(figures, claim.figures, strict=True) if _numbered(fig)]
+            numbered = [
+                f
+                for f, fig in zip(figures, claim.figures, strict=True)
+                if figure_value(fig.quantity) != ("vague",)
+            ]
             if kind in FIGURE_KINDS:
                 found["attributed_claims"] += [f["claim"] for f in numbered]
             evidence = claim.evidence[0].text if claim.evidence else ""
             found["claims_any_kind"] += [f["kind"] for f in figures] or [
-                Item(f"{kind} by {source}: {evidence}", (kind,), (source,))
+                Item(f"{kind} by {source[0]}: {evidence}", (kind,), source)
             ]
-    found["dates"] = _date_items(extraction)
-    found["places"] = _place_items(extraction, record)
-    found["actors"] = _actor_items(extraction, record)
-    country = extraction.event.country
+    found["dates"] = _dates(published.start, published.end)
+    found["places"] = _named(published.places)
+    found["actors"] = _named(published.actors)
+    country = published.country
     found["country"] = [Item(country, (country,))] if country else []
     return found
 
 
-def _numbered(figure: Figure) -> bool:
-    return figure_value(figure) != ("vague",)
-
-
-def _date_items(extraction: Extraction) -> list[Item]:
-    date = extraction.event.date
-    if date is None:
-        return []
-    start = date.start.lexical
-    end = date.end.lexical if date.end else None
-    return _dates(start, end)
+def _named(identities: tuple[tuple[str, ...], ...]) -> list[Item]:
+    """One item per identity with a name (a name without words is left out, as in gold)."""
+    return [Item(names[0], (), names) for names in identities if names and name_key(names[0])]
 
 
 def _dates(start: str | None, end: str | None) -> list[Item]:
@@ -191,53 +175,6 @@ def _dates(start: str | None, end: str | None) -> list[Item]:
     if end and end != start:
         items.append(Item(f"end {end}", ("end", end)))
     return items
-
-
-def _place_items(extraction: Extraction, record: Record | None) -> list[Item]:
-    """The main event's places and the places enclosing them, without countries."""
-    by_name = {p.name: p for p in extraction.places}
-    names: list[str] = []
-    for site in extraction.event.places:
-        name: str | None = site
-        while name is not None and name not in names:
-            place = by_name.get(name)
-            if place is not None and place.kind == PlaceKind.COUNTRY:
-                break
-            names.append(name)
-            name = place.container if place is not None else None
-    items: dict[str, Item] = {}
-    for name in names:
-        ref = record.places.get(name) if record is not None else None
-        spellings = tuple(dict.fromkeys((name, ref.name) if ref else (name,)))
-        identity = ref.slug if ref else name_key(name)
-        if identity not in items:
-            items[identity] = Item(name, (), spellings)
-    return list(items.values())
-
-
-def _actor_mentions(extraction: Extraction) -> Iterator[ActorMention]:
-    for side in extraction.sides:
-        yield from side.actors
-        yield from side.commanders
-    for event in extraction.all_events():
-        yield from event.perpetrators
-    for claim in extraction.claims:
-        yield from (m for m in (claim.source, claim.via) if m is not None)
-
-
-def _actor_items(extraction: Extraction, record: Record | None) -> list[Item]:
-    """Distinct actors: one per resolved identity, or per name key when unresolved."""
-    items: dict[str, Item] = {}
-    for mention in _actor_mentions(extraction):
-        ref = record.actors.get(mention.name) if record is not None else None
-        identity = ref.slug if ref else name_key(mention.name)
-        if not identity:
-            continue
-        spellings = (mention.name, ref.name) if ref else (mention.name,)
-        known = items.get(identity)
-        merged = tuple(dict.fromkeys((*(known.names if known else ()), *spellings)))
-        items[identity] = Item(known.label if known else mention.name, (), merged)
-    return list(items.values())
 
 
 def gold_items(gold: Gold) -> Items:

@@ -93,9 +93,7 @@ class Evaluation:
     missing_gold: list[str] = field(default_factory=list)
     """Documents without a ``NAME.gold.json``: not scored."""
     errors: list[str] = field(default_factory=list)
-    """Documents or gold files that could not be read: not scored."""
-    resolve: str = "not used"
-    """Whether the resolve stage ran, or why not."""
+    """Gold files that could not be read and documents the converter skipped: not scored."""
 
     @property
     def ok(self) -> bool:
@@ -115,7 +113,6 @@ class Evaluation:
         dates     0.50  1.00  0.67   1   1   0
         <BLANKLINE>
         checks: span_mismatch=0
-        resolve: not used
         """
         heads = [SHORT.get(c, c) for c in self.categories]
         rows = [
@@ -141,7 +138,6 @@ class Evaluation:
         lines.append("checks: " + " ".join(f"{k}={v}" for k, v in self.checks.items()))
         lines += [f"missing gold: {name}" for name in self.missing_gold]
         lines += [f"error: {message}" for message in self.errors]
-        lines.append(f"resolve: {self.resolve}")
         return "\n".join(lines)
 
     def to_json(self) -> str:
@@ -176,7 +172,6 @@ class Evaluation:
             ],
             "missing_gold": self.missing_gold,
             "errors": self.errors,
-            "resolve": self.resolve,
         }
         return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
