@@ -1,96 +1,208 @@
-"""Time ``attackgraph build`` on synthetic corpora and print throughput and peak memory.
+"""Measure ``attackgraph build`` on generated corpora: CPU seconds, wall, peak PSS, per stage.
 
 Usage::
 
-    .venv/bin/python bench/run.py                      # 1,000 and 10,000 documents
-    .venv/bin/python bench/run.py --counts 1000 --no-validate --no-pages
+    .venv/bin/python bench/run.py                        # 1,000 and 10,000 documents
+    .venv/bin/python bench/run.py --counts 1000 --jobs 2 --no-pages
+    .venv/bin/python bench/run.py --counts 1000 --rebuild   # also: rebuild after one change
 
 Each corpus comes from ``bench/generate.py`` (seed 7) into ``bench/out/corpus-N``; the
-build runs as its own process (``attackgraph build``), so the figures include start-up
-and the reference-data index, as a user would see them. Peak memory is the child's
-maximum resident set size. Not run by the test suite.
+build runs as its own process (``attackgraph build``), so the figures include start-up and
+the reference data, as a user would see them.
+
+- **CPU-s**: ``getrusage`` of the build's whole process tree (``RUSAGE_CHILDREN`` of this
+  process after the build exits: the build waits for its workers, so theirs is included).
+  The machine is shared, so CPU seconds, not wall time, are the figure to compare.
+- **Peak PSS**: the build's process tree is sampled every 0.2 s and the proportional set
+  sizes (``/proc/PID/smaps_rollup`` ``Pss``) of all its processes are summed; the largest
+  sum is reported. PSS splits shared pages between the processes that share them, so
+  the sum is the memory the build really holds.
+- **Per stage**: the build prints ``stage: NAME`` lines on stderr (plain lines when stderr
+  is not a terminal); at each one the tree's CPU so far (``/proc/PID/stat`` utime + stime
+  of the live processes plus the children they reaped) is read, so each stage gets the CPU
+  seconds spent between its line and the next.
+
+The commit measured (``git describe --always --dirty``) is printed with the table. Not
+run by the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
+TICKS = os.sysconf("SC_CLK_TCK")
+STAGE_PREFIX = "stage: "
 
 
 def generate(count: int) -> Path:
     corpus = OUT / f"corpus-{count}"
     if not corpus.exists() or len(list(corpus.glob("*.txt"))) != count:
-        subprocess.run(
-            [
-                sys.executable,
-                str(HERE / "generate.py"),
-                "--count",
-                str(count),
-                "--seed",
-                "7",
-                "--out",
-                str(corpus),
-                "--overwrite",
-            ],
-            check=True,
-        )
+        command = [sys.executable, str(HERE / "generate.py"), "--count", str(count)]
+        command += ["--seed", "7", "--out", str(corpus), "--overwrite"]
+        subprocess.run(command, check=True, capture_output=True)
     return corpus
 
 
-def build(corpus: Path, *, validate: bool, pages: bool) -> dict[str, float]:
-    release = OUT / f"release-{corpus.name}"
-    command = [
-        str(Path(sys.executable).parent / "attackgraph"),
-        "build",
-        str(corpus),
-        "--out",
-        str(release),
-        "--quiet",
-    ]
-    if not validate:
-        command.append("--no-validate")
-    if not pages:
-        command.append("--no-pages")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            stat = _stat(int(entry))
+            if stat is not None:
+                tree.setdefault(int(stat[1]), []).append(int(entry))
+    return tree
+
+
+def _stat(pid: int) -> list[str] | None:
+    """Fields of /proc/PID/stat from the state on (index 0 is the state, 1 the parent)."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2 :].split()
+
+
+def tree_pids(root: int) -> list[int]:
+    tree, pids, todo = _children(), [], [root]
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        todo.extend(tree.get(pid, ()))
+    return pids
+
+
+def tree_pss_kib(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total
+
+
+def tree_cpu_seconds(pids: list[int]) -> float:
+    """utime + stime of the live processes, plus what they reaped (cutime + cstime)."""
+    ticks = 0
+    for pid in pids:
+        stat = _stat(pid)
+        if stat is not None:
+            ticks += sum(int(stat[i]) for i in (11, 12, 13, 14))
+    return ticks / TICKS
+
+
+@dataclass
+class Run:
+    """One build's figures."""
+
+    cpu: float = 0.0
+    wall: float = 0.0
+    peak_pss_kib: int = 0
+    stages: list[tuple[str, float, float]] = field(default_factory=list)
+    """(stage, CPU-s so far, wall so far) at each ``stage:`` line."""
+    report: dict[str, object] = field(default_factory=dict)
+
+
+def measure(command: list[str], release: Path) -> Run:
+    run = Run()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    finished = subprocess.run(command, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if finished.returncode not in (0, 1):
-        sys.exit(f"build failed ({finished.returncode}):\n{finished.stderr}")
-    report = json.loads((release / "build-report.json").read_text(encoding="utf-8"))
-    return {
-        "documents": report["documents"],
-        "built": report["built"],
-        "triples": report["triples"],
-        "seconds": seconds,
-        "peak_mib": max(peak_kib, before) / 1024,
-    }
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            run.peak_pss_kib = max(run.peak_pss_kib, tree_pss_kib(tree_pids(process.pid)))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    assert process.stderr is not None
+    errors = []
+    for line in process.stderr:
+        if line.startswith(STAGE_PREFIX):
+            name = line.removeprefix(STAGE_PREFIX).split("(")[0].strip()
+            cpu = tree_cpu_seconds(tree_pids(process.pid))
+            run.stages.append((name, cpu, time.perf_counter() - start))
+        errors.append(line)
+    status = process.wait()
+    done.set()
+    sampler.join()
+    run.wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run.cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    if status not in (0, 1):
+        sys.exit(f"build failed ({status}):\n{''.join(errors[-30:])}")
+    run.report = json.loads((release / "build-report.json").read_text(encoding="utf-8"))
+    return run
+
+
+def build_command(corpus: Path, release: Path, args: argparse.Namespace) -> list[str]:
+    command = [str(Path(sys.executable).parent / "attackgraph"), "build", str(corpus)]
+    command += ["--out", str(release), "--jobs", str(args.jobs)]
+    if args.no_validate:
+        command.append("--no-validate")
+    if args.no_pages:
+        command.append("--no-pages")
+    return command
+
+
+def print_run(label: str, count: int, run: Run) -> None:
+    triples = int(str(run.report.get("triples", 0)))
+    print(
+        f"{label:<9} {count:>7,}  {run.cpu:>8.1f}  {run.cpu / count * 1000:>7.1f}"
+        f"  {run.wall:>7.1f}  {triples / max(run.cpu, 1e-9):>10,.0f}"
+        f"  {run.peak_pss_kib / 1024 / 1024:>6.2f}",
+        flush=True,
+    )
+    marks = [*run.stages, ("end", run.cpu, run.wall)]
+    for (name, cpu, wall), (_, next_cpu, next_wall) in zip(marks, marks[1:], strict=False):
+        print(f"    {name:<24} {next_cpu - cpu:>8.1f} CPU-s  {next_wall - wall:>7.1f} s wall")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--no-validate", action="store_true")
     parser.add_argument("--no-pages", action="store_true")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="also rebuild after changing one document"
+    )
     args = parser.parse_args()
-    print("documents  built  triples     seconds  docs/s  triples/s  peak MiB")
+    commit = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=HERE, capture_output=True, text=True
+    ).stdout.strip()
+    print(f"commit {commit}, --jobs {args.jobs}, CPU-s = whole process tree (getrusage)")
+    print("run           docs     CPU-s  ms/doc   wall-s  triples/CPU-s  PSS GiB")
     for count in args.counts:
-        figures = build(generate(count), validate=not args.no_validate, pages=not args.no_pages)
-        print(
-            f"{figures['documents']:>9,.0f}  {figures['built']:>5,.0f}  {figures['triples']:>9,.0f}"
-            f"  {figures['seconds']:>9.1f}  {figures['documents'] / figures['seconds']:>6.1f}"
-            f"  {figures['triples'] / figures['seconds']:>9,.0f}  {figures['peak_mib']:>8,.0f}",
-            flush=True,
-        )
+        corpus = generate(count)
+        release = OUT / f"release-{corpus.name}"
+        command = build_command(corpus, release, args)
+        print_run("build", count, measure(command, release))
+        if args.rebuild:
+            changed = sorted(corpus.glob("*.txt"))[count // 2]
+            original = changed.read_bytes()
+            changed.write_bytes(original + b"\nOne more sentence for the rebuild.\n")
+            try:
+                print_run("rebuild-1", count, measure(command, release))
+            finally:
+                changed.write_bytes(original)
 
 
 if __name__ == "__main__":

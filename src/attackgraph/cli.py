@@ -128,20 +128,17 @@ def build_command(
         total = len(pipeline.discover(documents))
     except FileNotFoundError as error:
         raise click.BadParameter(str(error), param_hint="DOCUMENTS") from error
-    show_bar = not quiet and total >= 50 and sys.stderr.isatty()
-    with click.progressbar(
-        length=total, label="building", file=sys.stderr, hidden=not show_bar
-    ) as bar:
+    from attackgraph.progress import Progress
 
-        def progress(result: pipeline.DocumentResult) -> None:
-            bar.update(1)
-            if result.skipped is not None and not quiet:
-                click.echo(f"skipped: {result.skipped}", err=True)
+    def progress(result: pipeline.DocumentResult) -> None:
+        if result.skipped is not None and not quiet:
+            click.echo(f"skipped: {result.skipped}", err=True)
 
-        try:
-            report = pipeline.build(documents, out_dir, options, progress=progress)
-        except (ExportError, PublishError, ValueError) as error:
-            raise click.ClickException(str(error)) from error
+    stages = None if quiet or total < 50 else Progress(sys.stderr)
+    try:
+        report = pipeline.build(documents, out_dir, options, progress=progress, stages=stages)
+    except (ExportError, PublishError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
     if not quiet:
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from attackgraph.identifiers import Minter
 from attackgraph.model import InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import display_path, parse_file
+from attackgraph.progress import Progress
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import quads as build_quads
 from attackgraph.validate import Report, Validator, Violation
@@ -83,6 +85,8 @@ class BuildReport:
     document_hashes: dict[str, str] = field(default_factory=dict)
     """Graph IRI -> SHA-256 of each built document (the next build compares with it)."""
     changes: changes.Changes = field(default_factory=lambda: changes.Changes(previous=None))
+    seconds: float = 0.0
+    """Wall time of the build (shown in the summary, never written to the release)."""
 
     @property
     def ok(self) -> bool:
@@ -102,6 +106,9 @@ class BuildReport:
             f"shape violations: {len(self.violations)}",
             self.changes.summary(),
         ]
+        if self.seconds:
+            rate = self.documents / self.seconds
+            lines.append(f"elapsed: {self.seconds:.1f} s ({rate:.1f} documents/s)")
         return "\n".join(lines)
 
     def to_json(self) -> str:
@@ -225,6 +232,7 @@ def build(
     options: BuildOptions | None = None,
     *,
     progress: Callable[[DocumentResult], None] | None = None,
+    stages: Progress | None = None,
 ) -> BuildReport:
     """Build every document into a release folder ``out_dir``.
 
@@ -236,7 +244,9 @@ def build(
     ``options.allow_shrink``), ``export.ExportError``
     when an output file fails its strict re-parse, and ``publish.PublishError`` when
     ``out_dir`` is a folder that is not a release or another build holds it.
+    ``progress`` is told each document's result, ``stages`` each stage and document.
     """
+    started = time.monotonic()
     options = options or BuildOptions()
     documents = discover(paths)
     if not documents:
@@ -256,7 +266,13 @@ def build(
             report.document_hashes[iri] = result.sha256
         return result
 
+    def stage(name: str) -> None:
+        if stages is not None:
+            stages.stage(name)
+
     def batches() -> Iterator[list[Quad]]:
+        if stages is not None:
+            stages.stage("converting", total=len(documents))
         for converted in convert_all(documents, options):
             result = accept(converted)
             report.warnings.extend(result.warnings)
@@ -268,9 +284,12 @@ def build(
                 yield result.quads
             if progress is not None:
                 progress(result)
+            if stages is not None:
+                stages.advance()
+        stage("writing dumps")
 
     previous = changes.previous_documents(out_dir)
-    with publish.staged_release(out_dir) as staging:
+    with publish.staged_release(out_dir, progress=stage) as staging:
         written = export.write_dataset(batches(), staging, base=options.base)
         report.changes = changes.compare(previous, report.document_hashes)
         changes.check_shrink(report.changes, allow=options.allow_shrink)
@@ -294,5 +313,7 @@ def build(
             version=options.version,
             issued=options.issued,
             options=options.publish,
+            progress=stage,
         )
+    report.seconds = time.monotonic() - started
     return report
