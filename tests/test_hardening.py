@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -13,6 +14,8 @@ from click.testing import CliRunner
 from attackgraph import pipeline
 from attackgraph.cli import main
 from attackgraph.extract.numbers import parse_quantity
+from attackgraph.identifiers import slugify
+from attackgraph.reference.names import name_key
 
 ROOT = Path(__file__).parents[1]
 SAMPLE = ROOT / "data" / "documents" / "000_6de047e5428871d9.txt"
@@ -38,10 +41,10 @@ def test_a_number_of_400_digits_is_not_an_amount() -> None:
 class _Broken(pipeline.Converter):
     """A converter with a bug in one stage, standing in for the bugs we do not know of."""
 
-    def _convert(self, path: Path) -> pipeline.DocumentResult:
+    def _convert(self, path: Path, doc_id: str | None) -> pipeline.DocumentResult:
         if path.name == "bug.txt":
             raise KeyError("no ref for 'x'")
-        return super()._convert(path)
+        return super()._convert(path, doc_id)
 
 
 def test_an_exception_in_one_document_skips_it_with_file_line_rule(tmp_path: Path) -> None:
@@ -137,3 +140,61 @@ def test_two_files_giving_one_document_iri_is_an_error_naming_both(tmp_path: Pat
     assert code == 1, output
     assert "identity/duplicate-document" in output
     assert "documents built: 2" in output
+    problem = next(line for line in output.splitlines() if "duplicate-document" in line)
+    assert f"{tmp_path / 'in' / 'a-x.txt'}:1:" in problem and "a/x.txt" in problem, problem
+
+
+def test_files_of_one_name_in_two_folders_are_two_documents(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.txt").write_text(_doc(f"Raid {folder}"), "utf-8")
+    code, output = _build(tmp_path / "in", tmp_path / "out")
+    assert code == 0, output
+    nq = (tmp_path / "out" / "attackgraph.nq").read_text(encoding="utf-8")
+    assert "/id/doc/a-x>" in nq and "/id/doc/b-x>" in nq
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Diyarbakır", "diyarbakir"), ("Ðakovo", "dakovo"), ("Þingvellir", "thingvellir")],
+)
+def test_slugs_transliterate(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+    assert name_key(name) == slug
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("北京 attack", "東京 attack"),
+        ("C++ Front", "C Front"),
+        ("北京", "東京"),
+        ("!!!", "???"),
+        ("Front 🔥", "Front"),
+    ],
+)
+def test_different_names_get_different_slugs(one: str, other: str) -> None:
+    assert slugify(one) != slugify(other)
+    empty_hash = "u-" + hashlib.sha256(b"").hexdigest()[:10]
+    assert empty_hash not in (slugify(one), slugify(other))
+    assert not slugify(one).startswith("-")
+
+
+def test_invisible_characters_do_not_make_another_name() -> None:
+    assert slugify("Al\u200bShabaab\u200f") == slugify("AlShabaab")
+    assert name_key("Al\u200bShabaab") == name_key("alshabaab")
+
+
+def test_names_in_other_scripts_are_different_events_and_actors(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n, (place, group) in enumerate([("北京", "!!!"), ("東京", "???")]):
+        (inputs / f"d{n}.txt").write_text(
+            _doc(f"{place} attack", f"- Date: {n + 1} May 2020\n- Perpetrator: {group}"),
+            encoding="utf-8",
+        )
+    code, output = _build(inputs, tmp_path / "out")
+    assert code == 0, output
+    nq = (tmp_path / "out" / "attackgraph.nq").read_text(encoding="utf-8")
+    assert "/id/event/beijing-attack>" in nq and "/id/event/dongjing-attack>" in nq
+    assert hashlib.sha256(b"").hexdigest()[:10] not in nq

@@ -2,7 +2,9 @@
 
 Instances live one level under their kind: ``{base}/id/{kind}/{slug}`` (flat, so that
 CURIEs stay valid and Turtle writers stay fast). Slugs are ``[a-z0-9-]`` made from the
-NFC text with accents folded, so "Sévaré" and "Sevare" give the same slug.
+NFC text transliterated and with accents folded, so "Sévaré" and "Sevare" give the same
+slug, and with a hash of the name when something could not be spelt ("C++ Front" and
+"C Front" do not).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 import unicodedata
 from typing import Final
 
+from anyascii import anyascii
 from pyoxigraph import NamedNode
 
 from attackgraph.namespaces import DEFAULT_BASE, PREFIXES, RAW_NS
@@ -19,37 +22,81 @@ from attackgraph.namespaces import DEFAULT_BASE, PREFIXES, RAW_NS
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
 _SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SAFE_IRI: Final = re.compile(r"https?://[A-Za-z0-9._~:/#%@!$&'()*+,;=?-]+")
-_FOLD: Final = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l"})
+_KEPT: Final = re.compile(r"[^\x00-\x7f]|[+<=>|~$]")
+"""Characters :func:`fold` keeps as they are because they cannot be spelt in a slug."""
+_APOSTROPHES: Final = frozenset("’‘ʼʻ´`")
 MAX_SLUG: Final = 80
 KINDS: Final = ("event", "side", "actor", "place", "geometry", "doc", "claim", "figure", "span")
 """The kinds of minted instances, each a folder under ``{base}/id/``."""
 
 
+def fold(text: str) -> str:
+    """The one folding of names for slugs and matching keys: NFC, case-folded, every
+    letter and digit transliterated to ASCII (anyascii), accents and invisible format
+    characters (zero-width, bidi marks) removed, other punctuation ASCII.
+
+    What cannot be spelt in ASCII letters is kept as it is: symbols (``+``, ``$``,
+    ``€``, emoji), and letters with no transliteration, so that "C++ Front" and
+    "C Front" stay apart.
+
+    >>> fold("Sévaré"), fold("Diyarbakır"), fold("Ðakovo"), fold("Þingvellir")
+    ('sevare', 'diyarbakir', 'dakovo', 'thingvellir')
+    >>> fold("北京"), fold("N’Débougou"), fold("C++ Front"), fold("Al\u200bShabaab")
+    ('beijing', "n'debougou", 'c++ front', 'alshabaab')
+    """
+    nfc = unicodedata.normalize("NFC", text).casefold()
+    if nfc.isascii():
+        return nfc
+    return "".join(_fold_char(c) for c in nfc)
+
+
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char
+    if char in _APOSTROPHES:
+        return "'"
+    category = unicodedata.category(char)
+    if category[0] in "LN":
+        ascii_ = anyascii(char).lower()
+        return ascii_ if ascii_.isalnum() and ascii_.isascii() else char
+    if category[0] == "M" or category in ("Cf", "Cc", "Sk"):
+        return ""
+    if category[0] == "Z":
+        return " "
+    if category == "Pd":
+        return "-"
+    if category[0] == "P":
+        return " "
+    return char  # symbols, private use, unassigned: no ASCII spelling
+
+
 def slugify(text: str) -> str:
-    """A stable ``[a-z0-9-]`` slug for a name.
+    """A stable ``[a-z0-9-]`` slug for a name, one per name.
 
-    Accents are folded and punctuation collapses to one hyphen. Text with no Latin
-    letters or digits at all gets a short hash of its NFC form instead, so it still
-    has a stable, distinct slug.
+    The name is folded (:func:`fold`: transliterated, accents dropped) and punctuation
+    collapses to one hyphen. When something with meaning could not be spelt, a short
+    hash of the NFC name is added (or, with nothing spellable at all, is the slug), so
+    different names never share a slug. Raises ``ValueError`` for a blank name.
 
-    >>> slugify("Sévaré")
-    'sevare'
+    >>> slugify("Sévaré"), slugify("Diyarbakır"), slugify("北京 attack")
+    ('sevare', 'diyarbakir', 'beijing-attack')
     >>> slugify("  Jama'at Nasr al-Islam wal Muslimin ")
     'jama-at-nasr-al-islam-wal-muslimin'
     >>> slugify("000_6de047e5428871d9")
     '000-6de047e5428871d9'
-    >>> slugify("كتيبة")
-    'u-7bc8fa8cbe'
+    >>> slugify("C++ Front"), slugify("C Front"), slugify("!!!")
+    ('c-front-a5463a29', 'c-front', 'u-e84c538e7f')
     """
+    if not text.strip():
+        raise ValueError(f"a blank name has no slug: {text!r}")
     nfc = unicodedata.normalize("NFC", text)
-    folded = unicodedata.normalize("NFKD", nfc.casefold().translate(_FOLD))
-    ascii_ = "".join(c for c in folded if not unicodedata.combining(c))
-    slug = _NOT_SLUG.sub("-", ascii_.lower()).strip("-")
+    folded = fold(nfc)
+    slug = _NOT_SLUG.sub("-", folded).strip("-")
+    digest = hashlib.sha256(nfc.encode("utf-8", "backslashreplace")).hexdigest()
     if not slug:
-        slug = "u-" + hashlib.sha256(nfc.encode("utf-8")).hexdigest()[:10]
-    if len(slug) > MAX_SLUG:
-        digest = hashlib.sha256(nfc.encode("utf-8")).hexdigest()[:8]
-        slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + digest
+        return "u-" + digest[:10]
+    if _KEPT.search(folded) or len(slug) > MAX_SLUG:
+        slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + digest[:8]
     return slug
 
 

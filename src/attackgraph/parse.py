@@ -124,8 +124,9 @@ def parse(
     )
 
 
-def parse_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse one document file; ``doc_id`` is the file name without extension.
+def parse_file(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse one document file; ``doc_id`` defaults to the file name without
+    extension.
 
     Reads at most ``max_bytes + 1`` bytes, so a huge file is refused without loading it.
     Raises :class:`~attackgraph.model.InputError` for bad input and for a file that
@@ -148,7 +149,8 @@ def parse_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
         _fail(source, 1, "parse/unreadable", f"cannot read the file: {err.strerror or err}")
     if len(data) > max_bytes:
         _too_large(source, max(size, len(data)), max_bytes)
-    return parse(data, source, doc_id=PurePath(source).stem, max_bytes=max_bytes)
+    doc_id = PurePath(source).stem if doc_id is None else doc_id
+    return parse(data, source, doc_id=doc_id, max_bytes=max_bytes)
 
 
 def display_path(path: PurePath | str) -> str:

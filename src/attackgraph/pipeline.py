@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,15 +140,28 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     """The ``.txt`` documents named by ``paths`` (files, or folders searched recursively),
     sorted and without repeats. Raises ``FileNotFoundError`` for a path that does not exist.
     """
-    found: set[Path] = set()
+    return sorted(document_ids(paths))
+
+
+def document_ids(paths: Sequence[Path]) -> dict[Path, str]:
+    """Each document named by ``paths`` with its id: its path relative to the folder
+    given, without ``.txt`` (a file given by name: its name), so ``a/x.txt`` and
+    ``b/x.txt`` are two documents. Raises ``FileNotFoundError`` like :func:`discover`.
+
+    >>> document_ids([Path("data/documents/000_6de047e5428871d9.txt")])
+    {PosixPath('data/documents/000_6de047e5428871d9.txt'): '000_6de047e5428871d9'}
+    """
+    found: dict[Path, str] = {}
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*.txt") if p.is_file())
+            for file in path.rglob("*.txt"):
+                if file.is_file():
+                    found.setdefault(file, display_path(file.relative_to(path).with_suffix("")))
         elif path.is_file():
-            found.add(path)
+            found.setdefault(path, display_path(path.stem))
         else:
-            raise FileNotFoundError(f"{path}: no such file or directory")
-    return sorted(found)
+            raise FileNotFoundError(f"{display_path(path)}: no such file or directory")
+    return found
 
 
 class Converter:
@@ -160,17 +173,18 @@ class Converter:
         self.resolver = Resolver(gazetteer_files=options.gazetteer_files)
         self.validator = Validator() if options.validate else None
 
-    def convert(self, path: Path) -> DocumentResult:
-        """Convert one document; never raises: a failure skips it with its problem."""
+    def convert(self, path: Path, doc_id: str | None = None) -> DocumentResult:
+        """Convert one document (``doc_id``: see :func:`document_ids`, default the file's
+        name); never raises: a failure skips the document with its problem."""
         try:
-            return self._convert(path)
+            return self._convert(path, doc_id)
         except InputError as error:
             return DocumentResult(path, skipped=error.problem)
         except Exception as error:  # noqa: BLE001 - one document must not stop the run
             return DocumentResult(path, skipped=internal_problem(display_path(path), error))
 
-    def _convert(self, path: Path) -> DocumentResult:
-        document = parse_file(path)
+    def _convert(self, path: Path, doc_id: str | None) -> DocumentResult:
+        document = parse_file(path, doc_id=doc_id)
         extraction = extract(document)
         record = resolve(extraction, self.resolver)
         quads = build_quads(record, self.minter)
@@ -203,27 +217,32 @@ def _start_worker(options: BuildOptions) -> None:
     _WORKER = Converter(options)
 
 
-def _convert_in_worker(path: Path) -> DocumentResult:
+def _convert_in_worker(item: tuple[Path, str | None]) -> DocumentResult:
     assert _WORKER is not None, "worker not started"
-    return _WORKER.convert(path)
+    return _WORKER.convert(*item)
 
 
-def convert_all(paths: Sequence[Path], options: BuildOptions) -> Iterator[DocumentResult]:
+def convert_all(
+    paths: Sequence[Path], options: BuildOptions, ids: Mapping[Path, str] | None = None
+) -> Iterator[DocumentResult]:
     """Convert documents in input order, in ``options.jobs`` worker processes.
 
     Each worker loads its own reference data once; results come back in the order of
-    ``paths``, so the output does not depend on the number of workers.
+    ``paths``, so the output does not depend on the number of workers. ``ids`` gives
+    the documents' ids (see :func:`document_ids`; default: their file names).
     """
+    ids = ids or {}
+    items = [(path, ids.get(path)) for path in paths]
     converter = Converter(options)
     if options.jobs <= 1 or len(paths) < 8 * options.jobs:
-        yield from (converter.convert(path) for path in paths)
+        yield from (converter.convert(*item) for item in items)
         return
     # The first document loads the reference data; forked workers inherit it warm.
-    yield converter.convert(paths[0])
+    yield converter.convert(*items[0])
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(options.jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_convert_in_worker, paths[1:], chunksize=4)
+        yield from pool.imap(_convert_in_worker, items[1:], chunksize=4)
 
 
 def build(
@@ -248,7 +267,8 @@ def build(
     """
     started = time.monotonic()
     options = options or BuildOptions()
-    documents = discover(paths)
+    ids = document_ids(paths)
+    documents = sorted(ids)
     if not documents:
         shown = ", ".join(display_path(p) for p in paths) or "(no path given)"
         raise NoDocumentsError(f"{shown}: no documents (.txt files) found; nothing was built")
@@ -273,7 +293,7 @@ def build(
     def batches() -> Iterator[list[Quad]]:
         if stages is not None:
             stages.stage("converting", total=len(documents))
-        for converted in convert_all(documents, options):
+        for converted in convert_all(documents, options, ids):
             result = accept(converted)
             report.warnings.extend(result.warnings)
             report.violations.extend(result.violations)

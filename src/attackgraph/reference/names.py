@@ -3,7 +3,8 @@
 A *key* is what two spellings of the same name have in common: case, accents,
 apostrophes, hyphens and runs of spaces do not count, so "Sévaré", "SEVARE" and
 "Sevare" share the key ``sevare``, and "al-Shabaab" and "Al Shabaab" share
-``al shabaab``. Keys are for lookups only; slugs are minted by
+``al shabaab``; names in other scripts are transliterated ("北京" -> ``beijing``).
+Keys are for lookups only; slugs are minted by
 :func:`attackgraph.identifiers.slugify` from the canonical name.
 
 This module also reads the words around a region name ("Mopti region",
@@ -14,17 +15,15 @@ name up among ISO 3166-2 subdivisions.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-_FOLD: Final = str.maketrans(
-    {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "ı": "i", "ð": "d", "þ": "th"}
-)
-_APOSTROPHES: Final = re.compile(r"['’‘ʼʻ`´]")
-_ASCII_APOSTROPHES: Final = re.compile(r"['`]")
+from attackgraph.identifiers import fold
+
+_APOSTROPHES: Final = re.compile(r"['`]")
 _LATIN: Final = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_NOT_WORD: Final = re.compile(r"[^0-9a-z]+")
+_NOT_WORD: Final = re.compile(r"[^0-9a-z+<=>|~$\u0080-\U0010ffff]+")
+"""Separators in a folded name: everything but letters, digits and what fold() keeps."""
 _LEADING_THE: Final = re.compile(r"^\s*the\s+", re.IGNORECASE)
 _POSSESSIVE_END: Final = re.compile(r"(?:['’]s|s['’])\s*$")
 
@@ -64,31 +63,20 @@ _REGION_PREFIX: Final = re.compile(
 )
 
 
-def fold(text: str) -> str:
-    """Lower case without accents or ligatures, NFC in, ASCII-leaning out.
-
-    >>> fold("Sévaré"), fold("Burkinabè"), fold("Ténenkou")
-    ('sevare', 'burkinabe', 'tenenkou')
-    """
-    nfc = unicodedata.normalize("NFC", text)
-    decomposed = unicodedata.normalize("NFKD", nfc.casefold().translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def name_key(text: str) -> str:
-    """The matching key of a name: folded, apostrophes dropped, other punctuation a space.
+    """The matching key of a name: folded (:func:`~attackgraph.identifiers.fold`, the
+    same folding as slugs), apostrophes dropped, other punctuation a space.
 
     >>> name_key("Sévaré") == name_key("SEVARE") == name_key("  Sevare ")
     True
     >>> name_key("Jama'at Nasr al-Islam wal Muslimin")
     'jamaat nasr al islam wal muslimin'
-    >>> name_key("N’Débougou")
-    'ndebougou'
+    >>> name_key("N’Débougou"), name_key("Diyarbakır"), name_key("北京")
+    ('ndebougou', 'diyarbakir', 'beijing')
+    >>> name_key("C++ Front") == name_key("C Front"), name_key("Al\u200bShabaab")
+    (False, 'alshabaab')
     """
-    if text.isascii():  # the common case, and the same result as the full path
-        return _NOT_WORD.sub(" ", _ASCII_APOSTROPHES.sub("", text.lower())).strip()
-    folded = _APOSTROPHES.sub("", fold(text))
-    return _NOT_WORD.sub(" ", folded).strip()
+    return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", fold(text))).strip()
 
 
 def has_latin_letter(text: str) -> bool:

@@ -312,8 +312,8 @@ def _minted(text: str, *, person: bool, parent: str | None) -> ActorRef:
         rest = rest[titled.end() :]
     if rest != text and _type_of(actor_key(rest)) is None:
         rest = rest.strip()
-        return ActorRef(slugify(actor_key(rest)), rest, "Person", None)
-    key = actor_key(text)
+        return ActorRef(slugify(actor_key(rest) or rest), rest, "Person", None)
+    key = actor_key(text) or text  # a name with no letters ("!!!") is its own key
     if person:  # a commander field names a person, whatever words the name holds ("al-Ngo")
         return ActorRef(slugify(key), text, "Person", None, part_of=parent)
     if _UN.match(key):
