@@ -73,6 +73,15 @@ def main() -> None:
     help="Replace the release in --out even when more than half of its documents "
     "would be removed (otherwise the build stops and keeps it).",
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Build cache folder: unchanged documents are read from it instead of converted "
+    "[default: $ATTACKGRAPH_CACHE, else $XDG_CACHE_HOME/attackgraph/build, else "
+    "~/.cache/attackgraph/build].",
+)
+@click.option("--no-cache", is_flag=True, help="Convert every document; use no build cache.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 def build_command(
     documents: tuple[Path, ...],
@@ -88,6 +97,8 @@ def build_command(
     no_endpoint: bool,
     no_pages: bool,
     allow_shrink: bool,
+    cache_dir: Path | None,
+    no_cache: bool,
     quiet: bool,
 ) -> None:
     """Build documents (files or folders of .txt) into a release folder --out.
@@ -100,12 +111,15 @@ def build_command(
     counts documents added, removed and changed against the release replaced; with
     no document found, or when more than half of that release's documents would be
     removed (without --allow-shrink), nothing is replaced and the exit code is 1.
+    Each document's result is kept in a build cache (see --cache-dir), so a rebuild
+    converts only the documents, code or reference data that changed.
 
     Example:
 
         attackgraph build data/documents --out release/
     """
     from attackgraph import pipeline
+    from attackgraph.cache import default_cache_dir
     from attackgraph.export import ExportError
     from attackgraph.namespaces import DEFAULT_BASE
     from attackgraph.publish import PublishError, PublishOptions
@@ -123,6 +137,7 @@ def build_command(
             pages=not no_pages,
         ),
         allow_shrink=allow_shrink,
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
     )
     try:
         total = len(pipeline.discover(documents))

@@ -15,12 +15,14 @@ import json
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import NamedNode, Quad
 
 from attackgraph import __version__, changes, export, publish
+from attackgraph.cache import BuildCache, build_context, file_sha256
 from attackgraph.extract import extract
 from attackgraph.guard import internal_problem
 from attackgraph.identifiers import Minter
@@ -49,6 +51,8 @@ class BuildOptions:
     publish: publish.PublishOptions = field(default_factory=publish.PublishOptions)
     allow_shrink: bool = False
     """Replace a release even when more than half of its documents would be removed."""
+    cache_dir: Path | None = None
+    """Folder of the build cache (``cache.default_cache_dir()``); None builds uncached."""
 
 
 class NoDocumentsError(ValueError):
@@ -68,6 +72,8 @@ class DocumentResult:
     """SHA-256 of the document's bytes, when it was read."""
     warnings: tuple[Problem, ...] = ()
     violations: tuple[Violation, ...] = ()
+    cached: bool = False
+    """Read from the build cache instead of converted."""
 
 
 @dataclass
@@ -87,6 +93,8 @@ class BuildReport:
     changes: changes.Changes = field(default_factory=lambda: changes.Changes(previous=None))
     seconds: float = 0.0
     """Wall time of the build (shown in the summary, never written to the release)."""
+    cached: int | None = None
+    """Documents read from the build cache; None when the build ran without one."""
 
     @property
     def ok(self) -> bool:
@@ -106,6 +114,8 @@ class BuildReport:
             f"shape violations: {len(self.violations)}",
             self.changes.summary(),
         ]
+        if self.cached is not None:
+            lines.append(f"build cache: {self.cached} of {self.documents} documents reused")
         if self.seconds:
             rate = self.documents / self.seconds
             lines.append(f"elapsed: {self.seconds:.1f} s ({rate:.1f} documents/s)")
@@ -165,17 +175,36 @@ def document_ids(paths: Sequence[Path]) -> dict[Path, str]:
 
 
 class Converter:
-    """parse -> extract -> resolve -> build -> validate for one document at a time."""
+    """parse -> extract -> resolve -> build -> validate for one document at a time,
+    through the build ``cache`` when given."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, cache: BuildCache | None = None) -> None:
         self.options = options
+        self.cache = cache
         self.minter = Minter(options.base)
         self.resolver = Resolver(gazetteer_files=options.gazetteer_files)
         self.validator = Validator() if options.validate else None
 
     def convert(self, path: Path, doc_id: str | None = None) -> DocumentResult:
         """Convert one document (``doc_id``: see :func:`document_ids`, default the file's
-        name); never raises: a failure skips the document with its problem."""
+        name), or read it from the cache; never raises: a failure skips the document with
+        its problem."""
+        if self.cache is None:
+            return self._convert_safely(path, doc_id)
+        try:
+            sha256 = file_sha256(path)
+        except OSError:
+            return self._convert_safely(path, doc_id)
+        key = self.cache.key(f"{display_path(path)}\0{doc_id}", sha256)
+        entry = self.cache.get(key)
+        if entry is not None:
+            return cached_result(path, *entry)
+        result = self._convert_safely(path, doc_id)
+        if _cacheable(result, sha256):
+            self.cache.put(key, result.quads, entry_meta(result))
+        return result
+
+    def _convert_safely(self, path: Path, doc_id: str | None) -> DocumentResult:
         try:
             return self._convert(path, doc_id)
         except InputError as error:
@@ -209,12 +238,46 @@ class Converter:
         )
 
 
+def _cacheable(result: DocumentResult, sha256: str) -> bool:
+    """Not an internal error (it may not happen again), and the bytes converted are the
+    bytes the key was made from (the file did not change in between)."""
+    if result.skipped is not None:
+        return not result.skipped.rule.startswith("internal/")
+    return result.sha256 == sha256
+
+
+def entry_meta(result: DocumentResult) -> dict[str, Any]:
+    """A result, less its path and quads, as JSON values (for the build cache)."""
+    return {
+        "skipped": None if result.skipped is None else asdict(result.skipped),
+        "source": result.source,
+        "sha256": result.sha256,
+        "warnings": [asdict(w) for w in result.warnings],
+        "violations": [asdict(v) for v in result.violations],
+    }
+
+
+def cached_result(path: Path, quads: list[Quad], meta: dict[str, Any]) -> DocumentResult:
+    """The result an entry of the build cache holds (see :func:`entry_meta`)."""
+    skipped = meta["skipped"]
+    return DocumentResult(
+        path,
+        quads,
+        skipped=None if skipped is None else Problem(**skipped),
+        source=meta["source"],
+        sha256=meta["sha256"],
+        warnings=tuple(Problem(**w) for w in meta["warnings"]),
+        violations=tuple(Violation(**v) for v in meta["violations"]),
+        cached=True,
+    )
+
+
 _WORKER: Converter | None = None
 
 
-def _start_worker(options: BuildOptions) -> None:
+def _start_worker(options: BuildOptions, cache: BuildCache | None) -> None:
     global _WORKER
-    _WORKER = Converter(options)
+    _WORKER = Converter(options, cache)
 
 
 def _convert_in_worker(item: tuple[Path, str | None]) -> DocumentResult:
@@ -233,15 +296,21 @@ def convert_all(
     """
     ids = ids or {}
     items = [(path, ids.get(path)) for path in paths]
-    converter = Converter(options)
+    cache = None
+    if options.cache_dir is not None:
+        context = build_context(
+            base=options.base, validate=options.validate, gazetteer_files=options.gazetteer_files
+        )
+        cache = BuildCache(options.cache_dir, context)
+    converter = Converter(options, cache)
     if options.jobs <= 1 or len(paths) < 8 * options.jobs:
         yield from (converter.convert(*item) for item in items)
         return
     # The first document loads the reference data; forked workers inherit it warm.
     yield converter.convert(*items[0])
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(options.jobs, initializer=_start_worker, initargs=(options,)) as pool:
+    start = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with start.Pool(options.jobs, initializer=_start_worker, initargs=(options, cache)) as pool:
         yield from pool.imap(_convert_in_worker, items[1:], chunksize=4)
 
 
@@ -273,6 +342,8 @@ def build(
         shown = ", ".join(display_path(p) for p in paths) or "(no path given)"
         raise NoDocumentsError(f"{shown}: no documents (.txt files) found; nothing was built")
     report = BuildReport(documents=len(documents))
+    if options.cache_dir is not None:
+        report.cached = 0
     sources: dict[str, str] = {}  # graph IRI -> the file that gave it
 
     def accept(result: DocumentResult) -> DocumentResult:
@@ -302,6 +373,8 @@ def build(
             else:
                 report.built += 1
                 yield result.quads
+            if result.cached:
+                report.cached = (report.cached or 0) + 1
             if progress is not None:
                 progress(result)
             if stages is not None:

@@ -1,0 +1,100 @@
+"""The build cache: a cached, parallel build is byte-identical to a serial, uncached one;
+a rebuild converts only what changed; a corrupt entry is detected and rebuilt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from attackgraph import pipeline
+from attackgraph.cache import BuildCache, build_context
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS = ROOT / "data" / "documents"
+BROKEN = ROOT / "tests" / "fixtures" / "broken" / "duplicate-key.txt"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The sample documents twice (enough for worker processes) and one broken document."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for copy in range(2):
+        for document in DOCUMENTS.glob("*.txt"):
+            shutil.copy(document, folder / f"{copy}{document.name}")
+    shutil.copy(BROKEN, folder / "broken.txt")
+    return folder
+
+
+def _files(release: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(release).as_posix(): p.read_bytes()
+        for p in sorted(release.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _build(corpus: Path, out: Path, *, jobs: int, cache: Path | None) -> pipeline.BuildReport:
+    options = pipeline.BuildOptions(jobs=jobs, cache_dir=cache, issued="2024-01-01")
+    return pipeline.build([corpus], out, options)
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.nq"))
+
+
+def test_cached_parallel_build_equals_serial_uncached_build(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    reference = _build(corpus, tmp_path / "serial", jobs=1, cache=None)
+    assert reference.cached is None and reference.skipped  # the broken document
+    cold = _build(corpus, tmp_path / "cold", jobs=2, cache=cache)
+    warm = _build(corpus, tmp_path / "warm", jobs=2, cache=cache)
+    assert cold.cached == 0 and warm.cached == reference.documents
+    assert len(_entries(cache)) == reference.documents  # skipped documents are kept too
+    expected = _files(tmp_path / "serial")
+    assert _files(tmp_path / "cold") == expected
+    assert _files(tmp_path / "warm") == expected
+    assert warm.skipped == reference.skipped and warm.warnings == reference.warnings
+
+
+def test_rebuild_converts_only_the_changed_document(corpus: Path, tmp_path: Path) -> None:
+    cache, cached, uncached = tmp_path / "cache", tmp_path / "cached", tmp_path / "uncached"
+    first = _build(corpus, cached, jobs=1, cache=cache)
+    _build(corpus, uncached, jobs=1, cache=None)
+    changed = sorted(corpus.glob("0*.txt"))[0]
+    changed.write_bytes(changed.read_bytes() + b"\nOne more sentence.\n")
+    again = _build(corpus, cached, jobs=1, cache=cache)
+    _build(corpus, uncached, jobs=1, cache=None)
+    assert again.cached == first.documents - 1
+    assert len(again.changes.changed) == 1
+    assert _files(cached) == _files(uncached)
+
+
+def test_corrupt_entry_is_rebuilt_never_published(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _build(corpus, tmp_path / "first", jobs=1, cache=cache)
+    entry = max(_entries(cache), key=lambda p: p.stat().st_size)
+    raw = bytearray(entry.read_bytes())
+    at = raw.index(b"\n") + 40
+    raw[at] = ord("X") if raw[at] != ord("X") else ord("Y")  # a quad changes, not its hash
+    entry.write_bytes(bytes(raw))
+    again = _build(corpus, tmp_path / "again", jobs=1, cache=cache)
+    assert again.cached == again.documents - 1
+    assert _files(tmp_path / "again") == _files(tmp_path / "first")
+    assert entry.read_bytes() != bytes(raw)  # rewritten
+
+
+def test_a_code_or_data_change_misses_every_entry(tmp_path: Path) -> None:
+    contexts = {
+        build_context(base="https://e/a", validate=True, gazetteer_files=()),
+        build_context(base="https://e/b", validate=True, gazetteer_files=()),
+        build_context(base="https://e/a", validate=False, gazetteer_files=()),
+    }
+    assert len(contexts) == 3
+    keys = {BuildCache(tmp_path, c).key("a.txt", "0" * 64) for c in contexts}
+    assert len(keys) == 3
+    same = BuildCache(tmp_path, "x")
+    assert same.key("a.txt", "0" * 64) != same.key("b.txt", "0" * 64)
+    assert same.key("a.txt", "0" * 64) != same.key("a.txt", "1" * 64)
