@@ -17,6 +17,7 @@ from itertools import groupby
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import markupsafe
 import pyoxigraph as ox
 import pytest
 
@@ -128,7 +129,7 @@ def test_sample_event_page_shows_who_said_what(sample: Path) -> None:
         ("civilians killed 6", "“Casualties3: 6 civilians killed”"),
     ]
     for figure, words in expected:
-        assert any(figure in r and words in r and r.startswith("the document") for r in rows), (
+        assert any(figure in r and words in r and "the document" in r for r in rows), (
             figure,
             rows,
         )
@@ -141,7 +142,7 @@ def test_disagreeing_sources_are_highlighted(fixture: Path) -> None:
     page = (fixture / MOPTI).read_text(encoding="utf-8")
     rows = _rows(page)
     flagged = [" ".join(_text(r).split()) for r in rows if 'class="disagree' in r]
-    assert any(r.startswith("the document") and "soldiers killed ≠ 15" in r for r in flagged)
+    assert any("the document" in r and "soldiers killed ≠ 15" in r for r in flagged)
     assert any("Malian government" in r and "soldiers killed ≠ 6" in r for r in flagged)
     assert not [r for r in flagged if "soldiers injured 20" in r]  # nobody contradicts it
 
@@ -166,11 +167,11 @@ def test_text_is_escaped_everywhere(fixture: Path) -> None:
         assert "<script>alert" not in text, path
         assert text.count("<script") == len(parsed(path).scripts), path
     page = (fixture / "id/actor/evil.html").read_text(encoding="utf-8")
-    assert html.escape(EVIL) in page
+    assert str(markupsafe.escape(EVIL)) in page
     [embedded] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert "<" not in embedded and json.loads(embedded)["@graph"][0]["name"] == EVIL
     listing = (fixture / "actors.html").read_text(encoding="utf-8")
-    assert html.escape(EVIL) in listing
+    assert str(markupsafe.escape(EVIL)) in listing
     # the fixture's literal with < > & and quotes is escaped on its event's page
     assert "&lt;centre&gt;" in (fixture / MOPTI).read_text(encoding="utf-8")
 
@@ -200,7 +201,9 @@ def test_every_link_resolves_inside_the_release(which: str, request: pytest.Fixt
 def test_pages_need_nothing_from_outside(sample: Path) -> None:
     for path in pages(sample):
         text = path.read_text(encoding="utf-8")
-        assert "<script src" not in text and 'rel="stylesheet"' not in text, path
+        for tag, link in parsed(path).links:
+            if tag in ("script", "link"):  # styles, scripts and twins come with the release
+                assert not urlsplit(link).scheme, (path, link)
         assert "<img" not in text and "@import" not in text and "//cdn" not in text, path
 
 
@@ -254,7 +257,8 @@ def test_index_lists_events_in_date_order(sample: Path) -> None:
     assert ("2022-04-24", MOPTI) in rows
     site = "id/event/april-2022-mopti-region-attacks-sevare.html"
     assert (sample / site).is_file() and site not in [h for _, h in rows]  # sites are not listed
-    assert "table.sortable" in text and "addEventListener" in text
+    assert 'class="sortable"' in text and 'src="assets/sort.js"' in text
+    assert "table.sortable" in (sample / "assets/sort.js").read_text(encoding="utf-8")
 
 
 def test_ontology_page_has_an_anchor_per_term(sample: Path) -> None:

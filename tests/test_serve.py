@@ -301,10 +301,12 @@ def test_query_page_works_offline(url: str) -> None:
         assert answer.status == 200
         assert answer.headers["Content-Type"] == "text/html; charset=utf-8"
         page = answer.text
-        assert "<textarea" in page and "fetch(" in page
-        assert "<script src" not in page and "<link" not in page and "//cdn" not in page
+        assert "<textarea" in page and '<script src="/assets/query.js">' in page
+        assert "//cdn" not in page and "http" not in page.split("<body", 1)[0]
         for title, _ in EXAMPLES:
             assert title in page
+    script = request(url, "/assets/query.js")
+    assert script.status == 200 and "fetch(" in script.text
 
 
 @pytest.mark.parametrize(("title", "query"), EXAMPLES)

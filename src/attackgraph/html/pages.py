@@ -1,25 +1,25 @@
-"""HTML for people: a page per resource and the query page. Pure functions, no I/O.
+"""What pages show, as plain values for the templates; the endpoint's generic pages.
 
-Every value is escaped with :func:`html.escape`; links are made only to ``http(s)``
-IRIs (resources under the base IRI link to this server's own pages); no CDN, no
-external script or style, so the pages work offline.
+Links are made only to ``http(s)`` IRIs (resources under the base IRI link to this
+server's or this release's own pages); no CDN, no external script or style, so the pages
+work offline. Nothing here writes HTML: the templates (:mod:`attackgraph.html.render`)
+escape every value.
 
->>> from pyoxigraph import Literal, NamedNode
->>> cell = value_html(Literal("<b>Sévaré</b>", language="fr"), Context("https://e.org/ag", {}))
->>> cell
-'&lt;b&gt;Sévaré&lt;/b&gt; <span class="m">@fr</span>'
+>>> from pyoxigraph import Literal
+>>> value_view(Literal("<b>Sévaré</b>", language="fr"), Context("https://e.org/ag", {}))
+Value(text='<b>Sévaré</b>', link=None, note='@fr', long=False)
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from attackgraph.html.examples import EXAMPLES
+from attackgraph.html.render import render
 
 Term = NamedNode | BlankNode | Literal | Triple
 
@@ -27,19 +27,30 @@ XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
 LONG_TEXT: Final = 300
 """Literals longer than this are folded into a ``<details>`` element."""
 
-_STYLE: Final = """
-body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;
-color:#1b1b1b;background:#fff}
-h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.15rem;margin-top:1.6rem}
-a{color:#0b57d0;text-decoration:none}a:hover{text-decoration:underline}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;
-text-align:left;vertical-align:top}th{background:#f4f4f4}
-.iri{font-family:ui-monospace,monospace;font-size:.9em;color:#555;word-break:break-all}
-.m{color:#777;font-size:.85em}.g{font-size:.8em}nav{margin-bottom:1rem}
-textarea{width:100%;font:14px/1.4 ui-monospace,monospace;box-sizing:border-box}
-button{margin:.2rem .3rem .2rem 0}.error{color:#a00;white-space:pre-wrap}
-pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem}
-"""
+
+@dataclass(frozen=True)
+class Link:
+    """A link as a page shows it: ``href`` None for an IRI that is not followed."""
+
+    text: str
+    href: str | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Value:
+    """An RDF term as a page shows it: a link, or a literal with its language/datatype."""
+
+    text: str
+    link: Link | None = None
+    note: str = ""
+    long: bool = False
+
+
+@dataclass(frozen=True)
+class NavItem:
+    href: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,11 @@ class Context:
 
     base: str
     prefixes: dict[str, str]
+
+    @property
+    def root(self) -> str:
+        """How a page reaches the site's top folder (``/`` on the endpoint)."""
+        return "/"
 
     def local_path(self, iri: str) -> str | None:
         """The server path of an IRI under the base, else None.
@@ -79,6 +95,38 @@ class Context:
             return f"{best}:{iri[len(self.prefixes[best]) :]}"
         return iri
 
+    def link(self, iri: str, label: str | None = None) -> Link:
+        """A link to an IRI: local resources to this site, http(s) IRIs as they are.
+
+        >>> Context("https://e.org/ag", {}).link("https://e.org/ag/id/place/ml", "Mali")
+        Link(text='Mali', href='/id/place/ml', title='https://e.org/ag/id/place/ml')
+        >>> Context("https://e.org/ag", {}).link("urn:x:1").href is None
+        True
+        """
+        text = label if label else self.curie(iri)
+        local = self.local_path(iri)
+        if local is not None:
+            return Link(text, local, iri)
+        if iri.startswith(("http://", "https://")):
+            return Link(text, iri, iri)
+        return Link(text, None, iri)
+
+
+def value_view(term: Term, ctx: Context, label: str | None = None) -> Value:
+    """One RDF term for a page: a link, or a literal with its language or datatype."""
+    if isinstance(term, NamedNode):
+        return Value(label or ctx.curie(term.value), ctx.link(term.value, label))
+    if isinstance(term, BlankNode):
+        return Value(f"_:{term.value}")
+    if isinstance(term, Triple):
+        return Value(str(term))
+    note = ""
+    if term.language:
+        note = f"@{term.language}"
+    elif term.datatype.value != XSD_STRING:
+        note = ctx.curie(term.datatype.value)
+    return Value(term.value, None, note, len(term.value) > LONG_TEXT)
+
 
 @dataclass(frozen=True)
 class Arc:
@@ -91,8 +139,17 @@ class Arc:
 
 
 @dataclass(frozen=True)
+class ArcRow:
+    """An arc as a table row: property, value and the documents stating it."""
+
+    predicate: Link
+    value: Value
+    graphs: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
 class ResourceView:
-    """Everything the resource page shows."""
+    """Everything the generic resource page shows."""
 
     iri: str
     label: str | None
@@ -103,202 +160,95 @@ class ResourceView:
     incoming_truncated: bool = False
 
 
-def iri_html(iri: str, ctx: Context, label: str | None = None) -> str:
-    """A link to an IRI: local resources to this server, http(s) IRIs as they are."""
-    text = html.escape(label if label else ctx.curie(iri))
-    local = ctx.local_path(iri)
-    href = local if local is not None else iri
-    if local is None and not iri.startswith(("http://", "https://")):
-        return f'<span class="iri">{text}</span>'
-    title = html.escape(iri, quote=True)
-    return f'<a href="{html.escape(href, quote=True)}" title="{title}">{text}</a>'
+GraphLabel = Callable[[str], str | None]
+"""A named graph's display name (its document's title), None when unknown."""
 
 
-def value_html(term: Term, ctx: Context, label: str | None = None) -> str:
-    """One RDF term as HTML: a link, or an escaped literal with its language or datatype."""
-    if isinstance(term, NamedNode):
-        return iri_html(term.value, ctx, label)
-    if isinstance(term, BlankNode):
-        return f'<span class="iri">_:{html.escape(term.value)}</span>'
-    if isinstance(term, Triple):
-        return html.escape(str(term))
-    text = html.escape(term.value)
-    if len(term.value) > LONG_TEXT:
-        summary = f"<summary>{len(term.value)} characters</summary>"
-        text = f"<details>{summary}<pre>{text}</pre></details>"
-    if term.language:
-        return f'{text} <span class="m">@{html.escape(term.language)}</span>'
-    if term.datatype.value != XSD_STRING:
-        return f'{text} <span class="m">{html.escape(ctx.curie(term.datatype.value))}</span>'
-    return text
+def arc_rows(
+    arcs: Sequence[Arc], ctx: Context, graph_label: GraphLabel | None = None
+) -> list[ArcRow]:
+    """Arcs as rows, each graph named by ``graph_label`` (else its last IRI segment)."""
 
+    def graph(iri: str) -> Link:
+        name = graph_label(iri) if graph_label else None
+        return ctx.link(iri, name or iri.rsplit("/", 1)[-1])
 
-def _graphs_html(graphs: Sequence[str], ctx: Context) -> str:
-    return " ".join(iri_html(g, ctx, g.rsplit("/", 1)[-1]) for g in graphs)
-
-
-SERVER_NAV: Final = '<a href="/">attackgraph</a> · <a href="/sparql">SPARQL</a>'
-"""The endpoint's navigation bar (absolute links to this server)."""
-
-
-def html_page(title: str, body: str, *, nav: str = SERVER_NAV, head: str = "") -> bytes:
-    """A whole page around ``body`` (HTML): escaped title, inline style, ``nav`` (HTML)
-    at the top, ``head`` (HTML) added to the ``<head>``. Used by the endpoint and by the
-    release's static pages (``attackgraph.publish``), which pass relative links.
-
-    >>> html_page("<x>", "<p>hi</p>", nav="", head='<link rel="alternate">').count(b"&lt;x&gt;")
-    1
-    """
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{_STYLE}</style>{head}</head>\n"
-        f"<body><nav>{nav}</nav>\n"
-        f"{body}\n</body></html>\n"
-    ).encode()
-
-
-def _arcs_table(arcs: Sequence[Arc], ctx: Context, *, first: str, incoming: bool) -> str:
-    rows = []
-    for arc in arcs:
-        cells = (
-            (value_html(arc.value, ctx, arc.label), iri_html(arc.predicate.value, ctx))
-            if incoming
-            else (iri_html(arc.predicate.value, ctx), value_html(arc.value, ctx, arc.label))
+    return [
+        ArcRow(
+            ctx.link(arc.predicate.value),
+            value_view(arc.value, ctx, arc.label),
+            tuple(graph(g) for g in arc.graphs),
         )
-        rows.append(
-            f"<tr><td>{cells[0]}</td><td>{cells[1]}</td>"
-            f'<td class="g">{_graphs_html(arc.graphs, ctx)}</td></tr>'
-        )
-    second = "property" if incoming else "value"
-    return (
-        f"<table><tr><th>{first}</th><th>{second}</th><th>stated in</th></tr>\n"
-        + "\n".join(rows)
-        + "</table>"
-    )
-
-
-def resource_page(view: ResourceView, ctx: Context) -> bytes:
-    """The HTML page of one resource: name, types, properties, parts, incoming links."""
-    title = view.label or view.iri.rsplit("/", 1)[-1]
-    types = ", ".join(iri_html(t.value, ctx) for t in view.types) or "(no type)"
-    alternates = " · ".join(
-        f'<a href="?format={key}">{name}</a>'
-        for key, name in (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples"))
-    )
-    parts = [
-        f"<h1>{html.escape(title)}</h1>",
-        f'<p class="iri">{html.escape(view.iri)}</p>',
-        f'<p>{types} <span class="m">· also as {alternates}</span></p>',
-        *resource_sections(view, ctx),
+        for arc in arcs
     ]
-    return html_page(title, "\n".join(parts))
 
 
-def resource_sections(view: ResourceView, ctx: Context) -> list[str]:
-    """The generic part of a resource page (HTML fragments): its properties with the
-    documents stating them, its parts, and its incoming links."""
-    parts = [
-        "<h2>Properties</h2>",
-        _arcs_table(view.arcs, ctx, first="property", incoming=False),
-    ]
-    for part_iri, arcs in view.parts.items():
-        parts.append(f"<h2>Part {iri_html(part_iri, ctx)}</h2>")
-        parts.append(_arcs_table(arcs, ctx, first="property", incoming=False))
-    if view.incoming:
-        parts.append("<h2>Incoming links</h2>")
-        parts.append(_arcs_table(view.incoming, ctx, first="from", incoming=True))
-        if view.incoming_truncated:
-            parts.append(
-                f'<p class="m">Only the first {len(view.incoming)} incoming links are shown; '
-                "ask the SPARQL endpoint for all of them.</p>"
-            )
-    return parts
-
-
-_SCRIPT: Final = """
-const form = document.getElementById('q'), out = document.getElementById('out');
-const base = document.body.dataset.base;
-for (const b of document.querySelectorAll('button[data-query]')) {
-  b.addEventListener('click', () => { form.query.value = b.dataset.query; });
-}
-function cell(t) {
-  const td = document.createElement('td');
-  if (!t) return td;
-  if (t.type === 'uri') {
-    const a = document.createElement('a');
-    a.textContent = t.value;
-    if (t.value.startsWith(base + '/')) a.href = t.value.slice(base.length);
-    else if (/^https?:/.test(t.value)) a.href = t.value;
-    td.appendChild(a);
-  } else {
-    td.textContent = t.value + (t['xml:lang'] ? ' @' + t['xml:lang'] : '');
-  }
-  return td;
-}
-form.addEventListener('submit', async (ev) => {
-  ev.preventDefault();
-  out.textContent = 'Running…';
-  const t0 = performance.now();
-  try {
-    const r = await fetch('sparql', {method: 'POST',
-      body: new URLSearchParams({query: form.query.value}),
-      headers: {'Accept': 'application/sparql-results+json, text/turtle;q=0.9'}});
-    const type = r.headers.get('Content-Type') || '', text = await r.text();
-    const info = document.createElement('p');
-    info.className = 'm';
-    info.textContent = r.status + ' · ' + Math.round(performance.now() - t0) + ' ms';
-    if (r.headers.get('X-Result-Truncated') === 'true')
-      info.textContent += ' · truncated at ' + r.headers.get('X-Result-Row-Cap') + ' rows';
-    out.replaceChildren(info);
-    if (!r.ok) {
-      const p = document.createElement('p'); p.className = 'error'; p.textContent = text;
-      out.appendChild(p);
-    } else if (type.startsWith('application/sparql-results+json')) {
-      const data = JSON.parse(text);
-      if ('boolean' in data) {
-        out.appendChild(document.createTextNode(String(data.boolean)));
-        return;
-      }
-      const table = document.createElement('table'), head = table.insertRow();
-      for (const v of data.head.vars) {
-        const th = document.createElement('th'); th.textContent = v; head.appendChild(th);
-      }
-      for (const b of data.results.bindings) {
-        const tr = table.insertRow();
-        for (const v of data.head.vars) tr.appendChild(cell(b[v]));
-      }
-      info.textContent += ' · ' + data.results.bindings.length + ' rows';
-      out.appendChild(table);
-    } else {
-      const pre = document.createElement('pre'); pre.textContent = text; out.appendChild(pre);
+def generic_view(
+    view: ResourceView, ctx: Context, graph_label: GraphLabel | None = None
+) -> dict[str, object]:
+    """The values of the generic part of a resource page (``generic.html``)."""
+    return {
+        "arcs": arc_rows(view.arcs, ctx, graph_label),
+        "parts": [(ctx.link(p), arc_rows(a, ctx, graph_label)) for p, a in view.parts.items()],
+        "incoming": arc_rows(view.incoming, ctx, graph_label),
+        "incoming_truncated": view.incoming_truncated,
     }
-  } catch (e) { out.textContent = 'Request failed: ' + e; }
-});
-const shared = new URLSearchParams(location.search).get('query');
-if (shared) { form.query.value = shared; form.requestSubmit(); }  // links like /?query=...
-"""
+
+
+def server_nav() -> list[NavItem]:
+    """The endpoint's navigation bar (absolute links to this server)."""
+    return [NavItem("/", "attackgraph"), NavItem("/sparql", "SPARQL")]
+
+
+def page_values(
+    *,
+    title: str,
+    root: str,
+    nav: Sequence[NavItem],
+    head_links: Sequence[tuple[str, str]] = (),
+    jsonld: str = "",
+    body_data: dict[str, str] | None = None,
+) -> dict[str, object]:
+    """What ``layout.html`` needs: ``head_links`` are (media type, href) alternates,
+    ``jsonld`` is embedded (already made safe by ``script_json``)."""
+    return {
+        "title": title,
+        "nav": list(nav),
+        "head_links": list(head_links),
+        "assets": root + "assets/",
+        "jsonld": jsonld,
+        "body_data": body_data or {},
+    }
+
+
+RESOURCE_ALTERNATES: Final = (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples"))
+
+
+def resource_page(view: ResourceView, ctx: Context, graph_label: GraphLabel | None = None) -> bytes:
+    """The endpoint's page of a resource without a release page: name, types,
+    properties, parts, incoming links."""
+    title = view.label or view.iri.rsplit("/", 1)[-1]
+    return render(
+        "resource.html",
+        **page_values(title=title, root=ctx.root, nav=server_nav()),
+        iri=view.iri,
+        types=[ctx.link(t.value) for t in view.types],
+        alternates=[Link(name, f"?format={key}") for key, name in RESOURCE_ALTERNATES],
+        **generic_view(view, ctx, graph_label),
+    )
 
 
 def query_page(ctx: Context, *, deadline: float, row_cap: int) -> bytes:
-    """The query page: a textarea, example queries, and a small script that runs them."""
-    buttons = "".join(
-        f'<button type="button" data-query="{html.escape(query, quote=True)}">'
-        f"{html.escape(title)}</button>"
-        for title, query in EXAMPLES
+    """The query page: a textarea, example queries, and the script that runs them."""
+    return render(
+        "query.html",
+        **page_values(
+            title="attackgraph SPARQL endpoint",
+            root=ctx.root,
+            nav=server_nav(),
+            body_data={"base": ctx.base},
+        ),
+        examples=EXAMPLES,
+        deadline=f"{deadline:g}",
+        row_cap=row_cap,
     )
-    body = (
-        "<h1>attackgraph SPARQL endpoint</h1>\n"
-        f"<p>SPARQL 1.1 queries over the union of all documents' graphs at "
-        f"<code>/sparql</code>; read-only, {deadline:g} s per query, at most {row_cap} rows "
-        "(more are cut and flagged with <code>X-Result-Truncated: true</code>).</p>\n"
-        f"<p>Examples: {buttons}</p>\n"
-        '<form id="q" method="post" action="sparql">'
-        f'<textarea name="query" rows="16" spellcheck="false">'
-        f"{html.escape(EXAMPLES[0][1])}</textarea>"
-        '<p><button type="submit">Run query</button></p></form>\n'
-        '<div id="out"></div>\n'
-        f"<script>{_SCRIPT}</script>"
-    )
-    page = html_page("attackgraph SPARQL endpoint", body)
-    return page.replace(b"<body>", f'<body data-base="{html.escape(ctx.base)}">'.encode(), 1)

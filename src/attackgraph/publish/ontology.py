@@ -11,9 +11,9 @@ resource pages link to.
 
 from __future__ import annotations
 
-import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 import rdflib
@@ -22,7 +22,8 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from attackgraph.export import load_context
-from attackgraph.html.pages import html_page
+from attackgraph.html.pages import Link, NavItem, page_values
+from attackgraph.html.render import render
 from attackgraph.namespaces import AG_NS, CONCEPT_NS, PREFIXES
 from attackgraph.publish.links import term_anchor
 
@@ -35,6 +36,33 @@ _MAPPINGS: Final = (
     ("exact match", SKOS.exactMatch),
     ("see also", RDFS.seeAlso),
 )
+
+
+@dataclass(frozen=True)
+class Term:
+    """A class, property or concept scheme as the page lists it."""
+
+    anchor: str
+    label: str
+    curie: str
+    iri: str
+    comment: str
+    facts: list[tuple[str, list[list[Link]]]]
+
+
+@dataclass(frozen=True)
+class Concept:
+    anchor: str
+    label: str
+    curie: str
+    definition: str
+    notes: list[list[list[Link]]]
+
+
+@dataclass(frozen=True)
+class Scheme:
+    term: Term
+    concepts: list[Concept]
 
 
 class Ontology:
@@ -82,54 +110,37 @@ class Ontology:
 
     # --- the HTML page --------------------------------------------------------------
 
-    def html(self, nav: str) -> bytes:
+    def html(self, nav: Sequence[NavItem]) -> bytes:
         """The documentation page."""
         g, o = self.graph, rdflib.URIRef(ONTOLOGY_IRI)
         title = self._text(o, DCTERMS.title) or "attackgraph ontology"
-        head = [
-            f"<h1>{html.escape(title)}</h1>",
-            f'<p class="iri">{html.escape(ONTOLOGY_IRI)}</p>',
-            '<dl class="facts">',
-            self._fact("version", self._text(o, OWL.versionInfo)),
-            self._fact("version IRI", self._link(g.value(o, OWL.versionIRI))),
-            self._fact("licence", self._link(g.value(o, DCTERMS.license))),
-            self._fact("cite as", html.escape(self._text(o, DCTERMS.bibliographicCitation) or "")),
-            "</dl>",
-            f"<p>{html.escape(self._text(o, DCTERMS.description) or '')}</p>",
-            *(
-                f"<p>{html.escape(str(c))}</p>"
-                for c in sorted(map(str, g.objects(o, RDFS.comment)))
-            ),
-            '<p>Downloads: <a href="ontology.ttl">Turtle</a> · '
-            '<a href="ontology.jsonld">JSON-LD</a> · <a href="shapes.ttl">SHACL shapes</a> · '
-            '<a href="context.jsonld">JSON-LD context</a></p>',
-            "<h2>Namespaces</h2><table><tr><th>prefix</th><th>namespace</th></tr>",
-            *(
-                f'<tr><td>{html.escape(p)}</td><td class="iri">{html.escape(ns)}</td></tr>'
-                for p, ns in PREFIXES.items()
-                if p != "id"
-            ),
-            "</table>",
+        facts = [
+            ("version", [[Link(self._text(o, OWL.versionInfo) or "")]]),
+            ("version IRI", self._classes(g.objects(o, OWL.versionIRI))),
+            ("licence", self._classes(g.objects(o, DCTERMS.license))),
+            ("cite as", [[Link(self._text(o, DCTERMS.bibliographicCitation) or "")]]),
         ]
-        sections = [
+        sections = []
+        for name, kinds in (
             ("Classes", [OWL.Class]),
             ("Object properties", [OWL.ObjectProperty]),
             ("Datatype properties", [OWL.DatatypeProperty]),
             ("Annotation properties", [OWL.AnnotationProperty]),
-        ]
-        toc, body = [], []
-        for name, kinds in sections:
-            terms = self._ours(kinds, AG_NS)
-            anchor = name.lower().replace(" ", "-")
-            toc.append(f'<li><a href="#{anchor}">{name}</a> ({len(terms)})</li>')
-            body.append(f'<h2 id="{anchor}">{name}</h2>')
-            body += [self._term(t) for t in terms]
-        schemes = self._ours([SKOS.ConceptScheme], CONCEPT_NS)
-        toc.append(f'<li><a href="#concept-schemes">Concept schemes</a> ({len(schemes)})</li>')
-        body.append('<h2 id="concept-schemes">Concept schemes</h2>')
-        body += [self._scheme(s) for s in schemes]
-        page = [*head, "<h2>Contents</h2><ul>", *toc, "</ul>", *body]
-        return html_page(title, "\n".join(page), nav=nav)
+        ):
+            terms = [self._term(t) for t in self._ours(kinds, AG_NS)]
+            sections.append((name, name.lower().replace(" ", "-"), terms))
+        schemes = [self._scheme(s) for s in self._ours([SKOS.ConceptScheme], CONCEPT_NS)]
+        return render(
+            "ontology.html",
+            **page_values(title=title, root="", nav=nav),
+            iri=ONTOLOGY_IRI,
+            facts=[(name, items) for name, items in facts if any(i[0].text for i in items)],
+            description=self._text(o, DCTERMS.description) or "",
+            comments=sorted(map(str, g.objects(o, RDFS.comment))),
+            prefixes=[(p, ns) for p, ns in PREFIXES.items() if p != "id"],
+            sections=sections,
+            schemes=schemes,
+        )
 
     def _ours(self, kinds: Iterable[rdflib.URIRef], namespace: str) -> list[rdflib.URIRef]:
         found = {
@@ -140,73 +151,78 @@ class Ontology:
         }
         return sorted(found, key=lambda s: (self.labels.get(str(s), str(s)).lower(), str(s)))
 
-    def _term(self, term: rdflib.URIRef) -> str:
+    def _term(self, term: rdflib.URIRef) -> Term:
         g = self.graph
         kinds = sorted(self._curie(t) for t in g.objects(term, RDF.type))
-        rows = [
-            self._fact("IRI", f'<span class="iri">{html.escape(str(term))}</span>'),
-            self._fact("type", ", ".join(html.escape(k) for k in kinds)),
-            self._fact("domain", self._classes(g.objects(term, RDFS.domain))),
-            self._fact("range", self._classes(g.objects(term, RDFS.range))),
-            self._fact("inverse of", self._classes(g.objects(term, OWL.inverseOf))),
+        rows: list[tuple[str, list[list[Link]]]] = [
+            ("type", [[Link(k)] for k in kinds]),
+            ("domain", self._classes(g.objects(term, RDFS.domain))),
+            ("range", self._classes(g.objects(term, RDFS.range))),
+            ("inverse of", self._classes(g.objects(term, OWL.inverseOf))),
         ]
-        rows += [self._fact(name, self._classes(g.objects(term, p))) for name, p in _MAPPINGS]
-        if (None, RDFS.subClassOf, term) in g:
-            rows.append(self._fact("sub-classes", self._classes(g.subjects(RDFS.subClassOf, term))))
-        if (None, RDFS.domain, term) in g:
-            rows.append(self._fact("properties", self._classes(g.subjects(RDFS.domain, term))))
-        return self._entry(term, rows, self._text(term, RDFS.comment))
+        rows += [(name, self._classes(g.objects(term, p))) for name, p in _MAPPINGS]
+        rows.append(("sub-classes", self._classes(g.subjects(RDFS.subClassOf, term))))
+        rows.append(("properties", self._classes(g.subjects(RDFS.domain, term))))
+        return self._entry(term, [(n, items) for n, items in rows if items])
 
-    def _scheme(self, scheme: rdflib.URIRef) -> str:
+    def _scheme(self, scheme: rdflib.URIRef) -> Scheme:
         g = self.graph
         concepts = sorted(
             (c for c in g.subjects(SKOS.inScheme, scheme) if isinstance(c, rdflib.URIRef)),
             key=str,
         )
-        rows = ["<table><tr><th>concept</th><th>definition</th><th>mappings and notes</th></tr>"]
+        rows = []
         for c in concepts:
-            notes = [self._classes(g.objects(c, p)) for _, p in _MAPPINGS]
-            notes += [html.escape(str(n)) for n in sorted(map(str, g.objects(c, SKOS.note)))]
+            notes = [items for _, p in _MAPPINGS if (items := self._classes(g.objects(c, p)))]
+            notes += [[[Link(n)]] for n in sorted(map(str, g.objects(c, SKOS.note)))]
             rows.append(
-                f'<tr id="{term_anchor(str(c))}"><td><b>{html.escape(self.labels.get(str(c), ""))}'
-                f'</b><br><span class="iri">{html.escape(self._curie(c))}</span></td>'
-                f"<td>{html.escape(self._text(c, SKOS.definition) or '')}</td>"
-                f"<td>{'<br>'.join(n for n in notes if n)}</td></tr>"
+                Concept(
+                    anchor=term_anchor(str(c)) or "",
+                    label=self.labels.get(str(c), ""),
+                    curie=self._curie(c),
+                    definition=self._text(c, SKOS.definition) or "",
+                    notes=notes,
+                )
             )
-        rows.append("</table>")
-        entry = self._entry(scheme, [], self._text(scheme, SKOS.definition))
-        return entry + "".join(rows)
+        entry = self._entry(scheme, [], definition=SKOS.definition)
+        return Scheme(entry, rows)
 
-    def _entry(self, term: rdflib.URIRef, facts: list[str], comment: str | None) -> str:
-        label = html.escape(self.labels.get(str(term), self._curie(term)))
-        return (
-            f'<h3 id="{term_anchor(str(term))}">{label} '
-            f'<span class="m">{html.escape(self._curie(term))}</span></h3>'
-            f"<p>{html.escape(comment or '')}</p>"
-            f'<dl class="facts">{"".join(f for f in facts if f)}</dl>'
+    def _entry(
+        self,
+        term: rdflib.URIRef,
+        facts: list[tuple[str, list[list[Link]]]],
+        *,
+        definition: rdflib.URIRef = RDFS.comment,
+    ) -> Term:
+        return Term(
+            anchor=term_anchor(str(term)) or "",
+            label=self.labels.get(str(term), self._curie(term)),
+            curie=self._curie(term),
+            iri=str(term),
+            comment=self._text(term, definition) or "",
+            facts=facts,
         )
 
-    def _classes(self, nodes: Iterable[Any]) -> str:
+    def _classes(self, nodes: Iterable[Any]) -> list[list[Link]]:
+        """Each node as links: a class union is one item of several links ("A or B")."""
         out = []
         for node in sorted(nodes, key=str):
             if isinstance(node, rdflib.BNode):
                 members = self.graph.value(node, OWL.unionOf)
                 if members is not None:
-                    out.append(" or ".join(self._link(m) for m in Collection(self.graph, members)))
+                    out.append([self._link(m) for m in Collection(self.graph, members)])
                     continue
-            out.append(self._link(node))
-        return ", ".join(out)
+            out.append([self._link(node)])
+        return out
 
-    def _link(self, node: Any) -> str:
-        if node is None:
-            return ""
+    def _link(self, node: Any) -> Link:
         iri = str(node)
-        text = html.escape(self._curie(node))
+        text = self._curie(node)
         if iri in self.terms:
-            return f'<a href="#{term_anchor(iri)}">{text}</a>'
+            return Link(text, f"#{term_anchor(iri)}")
         if iri.startswith(("http://", "https://")):
-            return f'<a href="{html.escape(iri, quote=True)}">{text}</a>'
-        return text
+            return Link(text, iri)
+        return Link(text)
 
     def _curie(self, node: Any) -> str:
         iri = str(node)
@@ -221,7 +237,3 @@ class Ontology:
             key=lambda lit: (lit.language not in (None, "en"), str(lit)),
         )
         return str(values[0]) if values else None
-
-    @staticmethod
-    def _fact(name: str, value: str | None) -> str:
-        return f"<dt>{html.escape(name)}</dt><dd>{value}</dd>" if value else ""

@@ -141,6 +141,7 @@ def publish(
     step("pages")
     site = Site(data, ontology, base=base)
     write_bytes(staging / ONTOLOGY_HTML, ontology.html(nav(site.context(""))))
+    site.write_assets(staging)
     pages = site.write(staging, version=version) if options.pages else {}
     if options.pages:
         downloads.append(Download("index.html", "Linked-data pages (HTML)", "text/html", 0, ""))

@@ -1,26 +1,36 @@
-"""The static pages of events, actors, places and documents (HTML).
+"""The static pages of events, actors, places and documents: what each one shows.
 
 Each page has a summary written for people (an event's date, places with coordinates and
-a map link, sides, figures and the "who said what" table), then the generic property
-tables that the endpoint's pages show (``serve.pages.resource_sections``), with the
-resource's description embedded as JSON-LD and linked as Turtle and JSON-LD.
+a map link, sides, figures and the "who said what" table; the events an actor took part
+in; the events at a place), then the generic property tables that the endpoint's pages
+show, with the resource's description embedded as JSON-LD and linked as Turtle and
+JSON-LD. The functions here collect values; the templates in ``attackgraph.html`` write
+the HTML.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
-from typing import Final
+from typing import Any, Final
 
 from pyoxigraph import NamedNode, Quad
 
-from attackgraph.html.pages import Arc, ResourceView, html_page, iri_html, resource_sections
+from attackgraph.html.pages import (
+    Arc,
+    Link,
+    NavItem,
+    ResourceView,
+    Value,
+    generic_view,
+    page_values,
+)
+from attackgraph.html.render import render
 from attackgraph.namespaces import AG, GEO, NIF, OWL, SCHEMA
 from attackgraph.publish.data import Claim, Figure, Node, ReleaseData
 from attackgraph.publish.links import StaticContext, anchor
-from attackgraph.publish.whosaid import WHO_SAID_STYLE, claims_table, figure_order, figure_text
+from attackgraph.publish.whosaid import figure_order, figure_text, who_said
 
 INCOMING_CAP: Final = 200
 LIST_CAP: Final = 500
@@ -41,7 +51,34 @@ class EventSummary:
     deaths_text: str
 
 
-def nav(ctx: StaticContext) -> str:
+@dataclass(frozen=True)
+class Fact:
+    """One line of a page's facts: a name and its values."""
+
+    name: str
+    values: tuple[Value, ...]
+    sep: str = ", "
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    link: Link
+    coordinates: str
+    osm: str | None
+
+
+@dataclass
+class Section:
+    """A titled list of links on a page (events of an actor, sites of an attack...)."""
+
+    title: str
+    items: list[Link]
+    total: int
+    cap: int = LIST_CAP
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def nav(ctx: StaticContext) -> list[NavItem]:
     """The navigation bar of every page (relative links)."""
     links = [
         ("index.html", "Events"),
@@ -52,31 +89,41 @@ def nav(ctx: StaticContext) -> str:
         ("void.ttl", "VoID"),
         ("README.md", "Downloads"),
     ]
-    return " · ".join(
-        f'<a href="{html.escape(ctx.href(path), quote=True)}">{name}</a>' for path, name in links
-    )
+    return [NavItem(ctx.href(path), name) for path, name in links]
 
 
 def page(
-    ctx: StaticContext, title: str, body: str, *, stem: str | None = None, jsonld: str = ""
+    ctx: StaticContext,
+    template: str,
+    title: str,
+    *,
+    stem: str | None = None,
+    jsonld: str = "",
+    **values: Any,
 ) -> bytes:
-    """A whole page; ``stem`` (the page's file name without extension) adds the links
-    to its Turtle and JSON-LD twins, ``jsonld`` (already escaped) is embedded."""
-    head = f"<style>{WHO_SAID_STYLE}</style>"
+    """A whole static page from ``template``; ``stem`` (the page's file name without
+    extension) adds the links to its Turtle and JSON-LD twins, ``jsonld`` (already made
+    safe by ``script_json``) is embedded."""
+    alternates = []
     if stem is not None:
-        for ext, media in ((".ttl", "text/turtle"), (".jsonld", "application/ld+json")):
-            href = html.escape(stem + ext, quote=True)
-            head += f'<link rel="alternate" type="{media}" href="{href}">'
-    if jsonld:
-        head += f'<script type="application/ld+json">{jsonld}</script>'
-    return html_page(title, body, nav=nav(ctx), head=head)
+        alternates = [("text/turtle", stem + ".ttl"), ("application/ld+json", stem + ".jsonld")]
+    return render(
+        template,
+        **page_values(
+            title=title, root=ctx.root, nav=nav(ctx), head_links=alternates, jsonld=jsonld
+        ),
+        stem=stem or "",
+        **values,
+    )
 
 
-def event_summary(data: ReleaseData, iri: str, node: Node) -> EventSummary:
-    """Date, country and deaths of an event. Deaths: the total killed of a preferred
-    claim, else the sum over population groups (and sides) of the killed figure of the
-    best-ranked claim; sub-events are not counted."""
-    date = node.text(AG.date) or node.text(AG.startDate) or ""
+def headline_deaths(data: ReleaseData, iri: str) -> tuple[int | None, str]:
+    """The deaths an event's index row and page headline show, with their text.
+
+    The total killed of a preferred claim, else the sum over population groups (and
+    sides) of the killed figure of the best-ranked claim; sub-events are not counted.
+    The one place this rule lives.
+    """
     best: dict[tuple[str | None, str | None], Figure] = {}
     totals = []
     for claim in sorted(data.claims_about.get(iri, ()), key=lambda c: (_rank(c), c.iri)):
@@ -93,13 +140,17 @@ def event_summary(data: ReleaseData, iri: str, node: Node) -> EventSummary:
         _group_sum(best) if not totals else _low(totals[0].value, totals[0].low, totals[0].high)
     )
     if len(chosen) == 1:
-        text = figure_text(chosen[0])
-    else:
-        text = "" if deaths is None else str(deaths)
+        return deaths, figure_text(chosen[0])
+    return deaths, "" if deaths is None else str(deaths)
+
+
+def event_summary(data: ReleaseData, iri: str, node: Node) -> EventSummary:
+    """Date, country and deaths (:func:`headline_deaths`) of an event."""
+    deaths, text = headline_deaths(data, iri)
     return EventSummary(
         iri=iri,
         name=data.label(iri) or iri.rsplit("/", 1)[-1],
-        date=date,
+        date=node.text(AG.date) or node.text(AG.startDate) or "",
         country=_first(node.iris(AG.country)),
         deaths=deaths,
         deaths_text=text,
@@ -132,123 +183,244 @@ def _group_sum(best: dict[tuple[str | None, str | None], Figure]) -> int | None:
     return sum(max(pair) for pair in by_group.values()) if found else None
 
 
-def event_body(data: ReleaseData, iri: str, node: Node, ctx: StaticContext, label: Label) -> str:
-    summary = event_summary(data, iri, node)
-    date = node.text(AG.date)
-    if date is None and (node.text(AG.startDate) or node.text(AG.endDate)):
-        date = f"{node.text(AG.startDate) or '?'} – {node.text(AG.endDate) or '?'}"
-    facts = [
-        _fact("date", html.escape(date or "")),
-        _fact("date precision", _links(node.iris(AG.datePrecision), ctx, label)),
-        _fact("type", _links(node.iris(AG.eventType), ctx, label)),
-        _fact("part of", _links(node.iris(AG.partOf), ctx, label)),
-        _fact("places", "<br>".join(_place(p, data, ctx, label) for p in node.iris(AG.location))),
-        _fact("country", _links(node.iris(AG.country), ctx, label)),
-        _fact("perpetrators", _links(node.iris(AG.perpetrator), ctx, label)),
-        _fact("participants", _links(node.iris(AG.participant), ctx, label)),
-        _fact("targets", _links(node.iris(AG.target), ctx, label)),
-    ]
-    for prop, name in (
-        (AG.targetDescription, "target"),
-        (AG.weapon, "weapons"),
-        (AG.result, "result"),
-        (AG.motive, "motive"),
-    ):
-        facts.append(_fact(name, "<br>".join(html.escape(v.value) for v in node.values(prop))))
-    parts = [p for p in data.parts.get(iri, ()) if ctx.site.page_path(p)]
-    is_conflict = AG.ArmedConflict.value in data.types.get(iri, ())
-    out = [_dl(facts)]
-    if parts and not is_conflict:
-        out.append("<h2>Sites</h2>" + _list(parts, ctx, label))
-    sides = data.sides.get(iri, [])
-    if sides:
-        out.append("<h2>Sides</h2>" + _sides(sides, data, ctx, label))
-    about = [iri] if is_conflict else [iri, *parts]
-    claims = sorted(
-        (c for e in about for c in data.claims_about.get(e, ())),
-        key=lambda c: (c.about != iri, _rank(c), c.by or "", c.iri),
-    )
-    out.append("<h2>Figures</h2>" + _figures(claims, iri, label, summary))
-    out.append("<h2>Who said what</h2>")
-    out.append(claims_table(claims, ctx, label, event_column=len(about) > 1))
-    if is_conflict and parts:
-        out.append(f"<h2>Events in this conflict</h2>{_list(parts, ctx, label)}")
-    return "\n".join(out)
+class Views:
+    """The values of each kind's page, for one release and one page depth."""
 
+    def __init__(self, data: ReleaseData, ctx: StaticContext, label: Label) -> None:
+        self.data, self.ctx, self.label = data, ctx, label
 
-def actor_body(data: ReleaseData, iri: str, node: Node, ctx: StaticContext, label: Label) -> str:
-    facts = [
-        _fact("actor type", _links(node.iris(AG.actorType), ctx, label)),
-        _fact("part of", _links(node.iris(AG.parentOrganization), ctx, label)),
-        _fact("affiliated with", _links(node.iris(AG.affiliatedWith), ctx, label)),
-        _fact("state", _links(node.iris(AG.state), ctx, label)),
-        _fact("killed in", _links(node.iris(AG.killedIn), ctx, label)),
-        _fact(
-            "also known as",
-            ", ".join(html.escape(v.value) for v in node.values(SCHEMA.alternateName)),
-        ),
-    ]
-    claims = sorted(data.claims_by.get(iri, ()), key=lambda c: (c.about or "", c.iri))
-    return "\n".join(
-        [
-            _dl(facts),
-            "<h2>Claims made</h2>",
-            claims_table(claims, ctx, label, event_column=True),
+    def link(self, iri: str) -> Link:
+        return self.ctx.link(iri, self.label(iri))
+
+    def links(self, name: str, iris: Sequence[str]) -> Fact:
+        return Fact(name, tuple(Value(self.label(i), self.link(i)) for i in iris))
+
+    def texts(self, name: str, texts: Sequence[str], sep: str = ", ") -> Fact:
+        return Fact(name, tuple(Value(t) for t in texts if t), sep)
+
+    def section(self, title: str, iris: Sequence[str]) -> Section:
+        shown = sorted(set(iris), key=lambda i: (self.label(i).lower(), i))
+        return Section(title, [self.link(i) for i in shown[:LIST_CAP]], len(shown))
+
+    # --- events -----------------------------------------------------------------------
+
+    def event(self, iri: str, node: Node) -> dict[str, Any]:
+        data = self.data
+        _, deaths_text = headline_deaths(data, iri)
+        date = node.text(AG.date)
+        if date is None and (node.text(AG.startDate) or node.text(AG.endDate)):
+            date = f"{node.text(AG.startDate) or '?'} – {node.text(AG.endDate) or '?'}"
+        facts = [
+            self.texts("date", [date or ""]),
+            self.links("date precision", node.iris(AG.datePrecision)),
+            self.links("type", node.iris(AG.eventType)),
+            self.links("part of", node.iris(AG.partOf)),
+            self.links("country", node.iris(AG.country)),
+            self.links("perpetrators", node.iris(AG.perpetrator)),
+            self.links("participants", node.iris(AG.participant)),
+            self.links("targets", node.iris(AG.target)),
         ]
-    )
-
-
-def place_body(data: ReleaseData, iri: str, node: Node, ctx: StaticContext, label: Label) -> str:
-    same = [html.escape(v.value) for v in node.values(OWL.sameAs) if isinstance(v, NamedNode)]
-    facts = [
-        _fact("place type", _links(node.iris(AG.placeType), ctx, label)),
-        _fact("in", _links(node.iris(AG.containedIn), ctx, label)),
-        _fact("ISO 3166-1", html.escape(node.text(AG.iso3166_1) or "")),
-        _fact("ISO 3166-2", html.escape(node.text(AG.iso3166_2) or "")),
-        _fact("precision", _links(node.iris(AG.locationPrecision), ctx, label)),
-        _fact("coordinates", _coordinates(iri, data)),
-        _fact("same as", "<br>".join(f'<a href="{s}">{s}</a>' for s in same)),
-    ]
-    events = sorted(
-        {
-            q.subject.value
-            for q in islice(_incoming(data, iri, (AG.location, AG.country)), LIST_CAP)
-            if isinstance(q.subject, NamedNode)
+        for prop, name in (
+            (AG.targetDescription, "target"),
+            (AG.weapon, "weapons"),
+            (AG.result, "result"),
+            (AG.motive, "motive"),
+        ):
+            facts.append(self.texts(name, [v.value for v in node.values(prop)], sep=" · "))
+        parts = [p for p in data.parts.get(iri, ()) if self.ctx.site.page_path(p)]
+        is_conflict = AG.ArmedConflict.value in data.types.get(iri, ())
+        about = [iri] if is_conflict else [iri, *parts]
+        claims = sorted(
+            (c for e in about for c in data.claims_about.get(e, ())),
+            key=lambda c: (c.about != iri, _rank(c), c.by or "", c.iri),
+        )
+        return {
+            "facts": facts,
+            "places": [self._place(p) for p in node.iris(AG.location)],
+            "sites": self.section("Sites", parts) if parts and not is_conflict else None,
+            "sides": [self._side(s) for s in data.sides.get(iri, [])],
+            "deaths_text": deaths_text,
+            "preferred": self._preferred(claims, iri),
+            "table": who_said(claims, self.ctx, self.label, page_iri=iri),
+            "conflict_events": self.section("Events in this conflict", parts)
+            if is_conflict and parts
+            else None,
         }
-    )
-    return _dl(facts) + "<h2>Events here</h2>" + _list(events, ctx, label)
 
-
-def doc_body(data: ReleaseData, iri: str, node: Node, ctx: StaticContext, label: Label) -> str:
-    text = node.text(NIF.isString) or ""
-    facts = [
-        _fact("file", html.escape(node.text(AG.sourceFile) or "")),
-        _fact("content hash", html.escape(node.text(AG.contentHash) or "")),
-        _fact("length", f"{len(text)} characters"),
-    ]
-    claims = sorted(
-        data.claims_in.get(iri, ()), key=lambda c: (c.iri.rsplit("-", 1)[0], _num(c.iri))
-    )
-    return "\n".join(
-        [
-            _dl(facts),
-            "<h2>Claims read in this document</h2>",
-            claims_table(claims, ctx, label, event_column=True, anchors=True),
-            "<h2>Text</h2>",
-            f"<pre>{marked_text(text, claims)}</pre>",
+    def _preferred(self, claims: Sequence[Claim], iri: str) -> list[str]:
+        label = self.label
+        rows = [
+            f"{label(f.outcome)}: {figure_text(f)} {label(f.group)}"
+            + (f" ({f.group_label})" if f.group_label else "")
+            for c in claims
+            if c.about == iri and (c.rank or "").endswith("/preferred")
+            for f in sorted(c.figures, key=figure_order)
         ]
-    )
+        return list(dict.fromkeys(rows))
+
+    def _side(self, side: str) -> dict[str, Any]:
+        node = self.data.node(side)
+        return {
+            "id": anchor(side),
+            "number": str(node.integer(AG.sideNumber) or ""),
+            "members": [self.link(m) for m in node.iris(AG.member)],
+            "commanders": [self.link(m) for m in node.iris(AG.commander)],
+            "strength": [v.value for p in (AG.strength, AG.units) for v in node.values(p)],
+        }
+
+    def _place(self, place: str) -> PlaceRef:
+        coordinates, osm = self._coordinates(place)
+        return PlaceRef(self.link(place), coordinates, osm)
+
+    def _coordinates(self, place: str) -> tuple[str, str | None]:
+        point = self.data.points.get(self.data.geometry.get(place, ""))
+        if point is None:
+            return "", None
+        lat, lon = point
+        return (
+            f"{lat}, {lon}",
+            f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=10/{lat}/{lon}",
+        )
+
+    # --- actors, places, documents ------------------------------------------------------
+
+    def actor(self, iri: str, node: Node) -> dict[str, Any]:
+        data = self.data
+        facts = [
+            self.links("actor type", node.iris(AG.actorType)),
+            self.links("part of", node.iris(AG.parentOrganization)),
+            self.links("affiliated with", node.iris(AG.affiliatedWith)),
+            self.links("state", node.iris(AG.state)),
+            self.links("killed in", node.iris(AG.killedIn)),
+            self.texts("also known as", [v.value for v in node.values(SCHEMA.alternateName)]),
+        ]
+        roles = [
+            ("As perpetrator", AG.perpetrator),
+            ("As target", AG.target),
+            ("As participant", AG.participant),
+        ]
+        sections = [self.section(title, self._subjects(iri, (p,))) for title, p in roles]
+        sides = [s for s in self._subjects(iri, (AG.member,))]
+        side_events = [e for s in sides for e in self._objects(s, AG.sideOf)]
+        sections.append(self.section("On a side of", side_events))
+        claims = sorted(data.claims_by.get(iri, ()), key=lambda c: (c.about or "", c.iri))
+        sections.append(
+            self.section("Source of claims about", [c.about for c in claims if c.about])
+        )
+        return {
+            "facts": facts,
+            "sections": [s for s in sections if s.items],
+            "table": who_said(claims, self.ctx, self.label, page_iri=None),
+        }
+
+    def place(self, iri: str, node: Node) -> dict[str, Any]:
+        same = [v.value for v in node.values(OWL.sameAs) if isinstance(v, NamedNode)]
+        coordinates, osm = self._coordinates(iri)
+        facts = [
+            self.links("place type", node.iris(AG.placeType)),
+            self.links("in", node.iris(AG.containedIn)),
+            self.texts("ISO 3166-1", [node.text(AG.iso3166_1) or ""]),
+            self.texts("ISO 3166-2", [node.text(AG.iso3166_2) or ""]),
+            self.links("precision", node.iris(AG.locationPrecision)),
+            Fact("same as", tuple(Value(s, Link(s, s, s)) for s in same), " · "),
+        ]
+        inside = self._subjects(iri, (AG.containedIn,))
+        here = self._subjects(iri, (AG.location, AG.country))
+        nearby = [e for p in inside for e in self._subjects(p, (AG.location,))]
+        return {
+            "facts": facts,
+            "coordinates": coordinates,
+            "osm": osm,
+            "sections": [
+                self.section("Events here", here),
+                *([self.section("Events at places in it", nearby)] if nearby else []),
+                *([self.section("Places in it", inside)] if inside else []),
+            ],
+        }
+
+    def doc(self, iri: str, node: Node) -> dict[str, Any]:
+        text = node.text(NIF.isString) or ""
+        facts = [
+            self.texts("file", [node.text(AG.sourceFile) or ""]),
+            self.texts("content hash", [node.text(AG.contentHash) or ""]),
+            self.texts("length", [f"{len(text)} characters"]),
+        ]
+        claims = sorted(
+            self.data.claims_in.get(iri, ()), key=lambda c: (c.iri.rsplit("-", 1)[0], _num(c.iri))
+        )
+        return {
+            "facts": facts,
+            "table": who_said(claims, self.ctx, self.label, page_iri=None, anchors=True),
+            "text": marked_text(text, claims),
+        }
+
+    def _subjects(self, iri: str, props: Sequence[NamedNode]) -> list[str]:
+        return sorted(
+            {
+                q.subject.value
+                for p in props
+                for q in islice(
+                    self.data.store.quads_for_pattern(None, p, NamedNode(iri), None), LIST_CAP * 4
+                )
+                if isinstance(q.subject, NamedNode) and isinstance(q.graph_name, NamedNode)
+            }
+        )
+
+    def _objects(self, iri: str, prop: NamedNode) -> list[str]:
+        return sorted(
+            {
+                q.object.value
+                for q in self.data.store.quads_for_pattern(NamedNode(iri), prop, None, None)
+                if isinstance(q.object, NamedNode) and isinstance(q.graph_name, NamedNode)
+            }
+        )
+
+    # --- the generic part ---------------------------------------------------------------
+
+    def generic(self, iri: str, quads: list[Quad]) -> dict[str, object]:
+        """The endpoint's property tables, with document titles for the graphs."""
+        data, label = self.data, self.label
+        incoming, truncated = data.incoming(iri, INCOMING_CAP)
+        parts = {
+            g: _arcs(data.outgoing(g), label, incoming=False)
+            for g in sorted(
+                {
+                    q.object.value
+                    for q in quads
+                    if q.predicate == GEO.hasGeometry and isinstance(q.object, NamedNode)
+                }
+            )
+        }
+        view = ResourceView(
+            iri=iri,
+            label=label(iri),
+            types=tuple(NamedNode(t) for t in data.types.get(iri, ())),
+            arcs=_arcs(quads, label, incoming=False),
+            parts=parts,
+            incoming=_arcs(incoming, label, incoming=True),
+            incoming_truncated=truncated,
+        )
+        return generic_view(view, self.ctx, graph_label=label)
 
 
-def marked_text(text: str, claims: Sequence[Claim]) -> str:
-    """The document text, escaped, each quoted span in a ``<mark id="span-…">``.
+@dataclass(frozen=True)
+class Marked:
+    """A piece of a document's text: plain, a quoted span (``mark``), or an empty
+    link target (``anchor``) for a span that overlaps one already marked."""
 
-    A span overlapping one already marked gets only an empty element with its id.
+    text: str
+    mark: str = ""
+    anchor: str = ""
+
+
+def marked_text(text: str, claims: Sequence[Claim]) -> list[Marked]:
+    """The document text in pieces, each quoted span a ``mark`` with its id.
 
     >>> from attackgraph.publish.data import Quote
     >>> q = Quote("https://e/id/span/d-4-7", "b&c", None, 4, 7)
     >>> marked_text("a < b&c d", [Claim("c", None, (), None, None, None, None, (q,), (), None)])
-    'a &lt; <mark id="span-d-4-7">b&amp;c</mark> d'
+    [Marked(text='a < ', mark='', anchor=''), Marked(text='b&c', mark='span-d-4-7', \
+anchor=''), Marked(text=' d', mark='', anchor='')]
     """
     quotes = sorted(
         {q for c in claims for q in c.quotes},
@@ -257,43 +429,14 @@ def marked_text(text: str, claims: Sequence[Claim]) -> str:
     out, at = [], 0
     for q in quotes:
         begin, end = q.begin, q.end
-        ident = html.escape(anchor(q.iri), quote=True)
         if begin is None or end is None or not at <= begin <= end <= len(text):
-            # no offsets, bad ones, or overlapping the previous mark: still a link target
-            out.append(f'<span id="{ident}"></span>')
+            out.append(Marked("", anchor=anchor(q.iri)))
             continue
-        out.append(html.escape(text[at:begin]))
-        out.append(f'<mark id="{ident}">{html.escape(text[begin:end])}</mark>')
+        out.append(Marked(text[at:begin]))
+        out.append(Marked(text[begin:end], mark=anchor(q.iri)))
         at = end
-    out.append(html.escape(text[at:]))
-    return "".join(out)
-
-
-def generic_sections(
-    data: ReleaseData, iri: str, quads: list[Quad], ctx: StaticContext, label: Label
-) -> str:
-    """The endpoint's property tables, rendered by ``serve.pages``."""
-    incoming, truncated = data.incoming(iri, INCOMING_CAP)
-    parts = {
-        g: _arcs(data.outgoing(g), label, incoming=False)
-        for g in sorted(
-            {
-                q.object.value
-                for q in quads
-                if q.predicate == GEO.hasGeometry and isinstance(q.object, NamedNode)
-            }
-        )
-    }
-    view = ResourceView(
-        iri=iri,
-        label=label(iri),
-        types=tuple(NamedNode(t) for t in data.types.get(iri, ())),
-        arcs=_arcs(quads, label, incoming=False),
-        parts=parts,
-        incoming=_arcs(incoming, label, incoming=True),
-        incoming_truncated=truncated,
-    )
-    return "\n".join(resource_sections(view, ctx))
+    out.append(Marked(text[at:]))
+    return out
 
 
 def _arcs(quads: Sequence[Quad], label: Label, *, incoming: bool) -> tuple[Arc, ...]:
@@ -312,81 +455,6 @@ def _arcs(quads: Sequence[Quad], label: Label, *, incoming: bool) -> tuple[Arc, 
 
 
 _TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-def _incoming(data: ReleaseData, iri: str, props: Sequence[NamedNode]) -> list[Quad]:
-    return [
-        q
-        for p in props
-        for q in data.store.quads_for_pattern(None, p, NamedNode(iri), None)
-        if isinstance(q.graph_name, NamedNode)
-    ]
-
-
-def _figures(claims: Sequence[Claim], iri: str, label: Label, summary: EventSummary) -> str:
-    rows = [
-        f"{html.escape(label(f.outcome))}: {html.escape(figure_text(f))} "
-        f"{html.escape(label(f.group))}"
-        + (f" ({html.escape(f.group_label)})" if f.group_label else "")
-        for c in claims
-        if c.about == iri and (c.rank or "").endswith("/preferred")
-        for f in sorted(c.figures, key=figure_order)
-    ]
-    if not rows:
-        return '<p class="m">No preferred figures; see the claims below.</p>'
-    deaths = (
-        f"<p>Deaths: <b>{html.escape(summary.deaths_text)}</b></p>" if summary.deaths_text else ""
-    )
-    return deaths + "<ul>" + "".join(f"<li>{r}</li>" for r in dict.fromkeys(rows)) + "</ul>"
-
-
-def _sides(sides: Sequence[str], data: ReleaseData, ctx: StaticContext, label: Label) -> str:
-    rows = ["<table><tr><th>side</th><th>members</th><th>commanders</th><th>strength</th></tr>"]
-    for side in sides:
-        node = data.node(side)
-        strength = [html.escape(v.value) for p in (AG.strength, AG.units) for v in node.values(p)]
-        rows.append(
-            f'<tr id="{html.escape(anchor(side))}"><td>{node.integer(AG.sideNumber) or ""}</td>'
-            f"<td>{_links(node.iris(AG.member), ctx, label)}</td>"
-            f"<td>{_links(node.iris(AG.commander), ctx, label)}</td>"
-            f"<td>{'<br>'.join(strength)}</td></tr>"
-        )
-    return "".join(rows) + "</table>"
-
-
-def _place(place: str, data: ReleaseData, ctx: StaticContext, label: Label) -> str:
-    coordinates = _coordinates(place, data)
-    return iri_html(place, ctx, label(place)) + (f" · {coordinates}" if coordinates else "")
-
-
-def _coordinates(place: str, data: ReleaseData) -> str:
-    point = data.points.get(data.geometry.get(place, ""))
-    if point is None:
-        return ""
-    lat, lon = point
-    osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=10/{lat}/{lon}"
-    return f'{lat}, {lon} (<a href="{html.escape(osm, quote=True)}">OpenStreetMap</a>)'
-
-
-def _links(iris: Sequence[str], ctx: StaticContext, label: Label) -> str:
-    return ", ".join(iri_html(i, ctx, label(i)) for i in iris)
-
-
-def _list(iris: Sequence[str], ctx: StaticContext, label: Label) -> str:
-    shown = sorted(iris, key=lambda i: (label(i).lower(), i))[:LIST_CAP]
-    more = f'<p class="m">First {LIST_CAP} of {len(iris)}.</p>' if len(iris) > LIST_CAP else ""
-    return (
-        "<ul>" + "".join(f"<li>{iri_html(i, ctx, label(i))}</li>" for i in shown) + "</ul>" + more
-    )
-
-
-def _fact(name: str, value: str) -> str:
-    return f"<dt>{html.escape(name)}</dt><dd>{value}</dd>" if value else ""
-
-
-def _dl(facts: Sequence[str]) -> str:
-    inner = "".join(facts)
-    return f'<dl class="facts">{inner}</dl>' if inner else ""
 
 
 def _rank(claim: Claim) -> int:

@@ -7,11 +7,10 @@ actors and places. See ``links.py`` for the layout and ``render.py`` for the pag
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Final
 
-from attackgraph.html.pages import iri_html
+from attackgraph.html.render import STATIC_FILES, static_file
 from attackgraph.identifiers import Minter, prefixes_for
 from attackgraph.namespaces import AG
 from attackgraph.publish.data import EVENT_CLASSES, ReleaseData
@@ -20,19 +19,11 @@ from attackgraph.publish.files import write_bytes
 from attackgraph.publish.index import index_page, list_page
 from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
 from attackgraph.publish.ontology import Ontology
-from attackgraph.publish.render import (
-    EventSummary,
-    actor_body,
-    doc_body,
-    event_body,
-    event_summary,
-    generic_sections,
-    page,
-    place_body,
-)
+from attackgraph.publish.render import EventSummary, Views, event_summary, page
 
 RESOURCE_ROOT: Final = "../../"
-_BODIES: Final = {"event": event_body, "actor": actor_body, "place": place_body, "doc": doc_body}
+ASSETS: Final = "assets"
+"""The release folder of the pages' stylesheet and scripts."""
 _LISTS: Final = (
     ("doc", "documents.html", "Documents"),
     ("actor", "actors.html", "Actors"),
@@ -95,15 +86,22 @@ class Site:
             or self._top.curie(iri)
         )
 
+    @staticmethod
+    def write_assets(out: Path) -> None:
+        """The pages' stylesheet and scripts, under ``assets/``."""
+        for name in STATIC_FILES:
+            write_bytes(out / ASSETS / name, static_file(name))
+
     def write(self, out: Path, *, version: str) -> dict[str, int]:
         """Write every page under ``out``; return the number of pages per kind."""
         ctx = self.context(RESOURCE_ROOT)
+        views = Views(self.data, ctx, self.label)
         events, conflicts = self.events, self.conflicts
         events.clear()
         conflicts.clear()
         for kind, iris in self.by_kind.items():
             for iri in iris:
-                summary = self._resource(out, kind, iri, ctx)
+                summary = self._resource(out, kind, iri, views)
                 if summary is None:
                     continue
                 types = self.data.types.get(iri, ())
@@ -122,7 +120,7 @@ class Site:
 
     # --- one resource -----------------------------------------------------------------
 
-    def _resource(self, out: Path, kind: str, iri: str, ctx: StaticContext) -> EventSummary | None:
+    def _resource(self, out: Path, kind: str, iri: str, views: Views) -> EventSummary | None:
         data = self.data
         quads = data.outgoing(iri)
         node = data.node(iri, quads)
@@ -133,18 +131,17 @@ class Site:
             (q.triple for m in self._members(kind, iri) for q in data.outgoing(m)), iri
         )
         jsonld = dumps(self.jsonld.document(triples))
-        title = self.label(iri)
-        types = ", ".join(iri_html(t, ctx, self.label(t)) for t in data.types.get(iri, ()))
-        head = (
-            f"<h1>{html.escape(title)}</h1>"
-            f'<p class="iri">{html.escape(iri)}</p>'
-            f'<p>{types} <span class="m">· also as <a href="{stem}.ttl">Turtle</a> · '
-            f'<a href="{stem}.jsonld">JSON-LD</a></span></p>'
-        )
-        body = _BODIES[kind](data, iri, node, ctx, self.label)
-        generic = generic_sections(data, iri, quads, ctx, self.label)
+        summary = getattr(views, kind)(iri, node)
         content = page(
-            ctx, title, f"{head}\n{body}\n{generic}", stem=stem, jsonld=script_json(jsonld)
+            views.ctx,
+            f"{kind}.html",
+            self.label(iri),
+            stem=stem,
+            jsonld=script_json(jsonld),
+            iri=iri,
+            types=[views.link(t) for t in data.types.get(iri, ())],
+            **summary,
+            **views.generic(iri, quads),
         )
         target = out / path
         write_bytes(target, content)

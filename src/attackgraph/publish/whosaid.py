@@ -1,23 +1,24 @@
-"""The "who said what" table: every claim with its source, figures, rank and quote.
+"""The "who said what" table: one row per figure, with every source stating it.
 
-One row per casualty figure (a claim without figures, e.g. a claim of responsibility,
-has one row with its statement). Rows whose figure contradicts another source's figure
-for the same event, population group and outcome are marked ``disagree`` and flagged,
-so that disagreements show at a glance: two figures disagree when their values differ,
-they come from different sources, and they are not about two different sides.
+A figure is (event, population group, outcome, side, number): the same 15 soldiers
+killed from the infobox and from two sentences is one row listing three sources, each
+with its rank, quoted sentence and document. A row whose number another source
+contradicts for the same event, group and outcome is marked ``disagree``: two figures
+disagree when their numbers differ, they come from different sources, and they are not
+about two different sides. Claims without figures (responsibility, dates) are listed
+below the figures, one row per claim.
 """
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from pyoxigraph import NamedNode
 
-from attackgraph.html.pages import iri_html, value_html
+from attackgraph.html.pages import Link, Value, value_view
 from attackgraph.namespaces import CONCEPT_NS, SCHEMES
 from attackgraph.publish.data import Claim, Figure
 from attackgraph.publish.links import StaticContext, anchor
@@ -25,17 +26,8 @@ from attackgraph.publish.links import StaticContext, anchor
 Label = Callable[[str | None], str]
 """An IRI's display name (empty for None)."""
 
-NUM: Final = ' class="num"'
 ROW_CAP: Final = 2000
 """At most this many rows per table; the rest are in the data (SPARQL, dumps)."""
-
-WHO_SAID_STYLE: Final = """
-tr.disagree td{background:#fff3cd}tr.dep td{color:#888}
-.flag{color:#a15c00;font-weight:600}.num{text-align:right;white-space:nowrap}
-blockquote{margin:0;font-style:italic}mark{background:#fff3cd}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
-dl.facts dt{font-weight:600}dl.facts dd{margin:0}
-"""
 
 
 @dataclass(frozen=True)
@@ -127,115 +119,153 @@ def figure_order(figure: Figure) -> tuple[int, int, str]:
     return (_ORDER.get(figure.outcome or "", 99), _ORDER.get(figure.group or "", 99), figure.iri)
 
 
-def claims_table(
+# --- what the template shows --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    href: str | None
+
+
+@dataclass
+class Source:
+    """One claim behind a row: who, how, rank, the sentence, the document."""
+
+    who: Link
+    via: Link | None
+    kind: Link | None
+    rank: Link | None
+    deprecated: bool
+    quotes: list[Quote]
+    docs: list[Link]
+    anchors: list[str] = field(default_factory=list)
+    """Element ids other pages link to (claims and figures on the document page)."""
+
+
+@dataclass
+class FigureRow:
+    """A figure with every source stating it."""
+
+    about: Link | None
+    group: Link | None
+    group_label: str
+    outcome: Link | None
+    figure: str
+    estimate: str
+    side: Link | None
+    sources: list[Source]
+    flagged: bool = False
+
+
+@dataclass
+class StatementRow:
+    """A claim without figures."""
+
+    source: Source
+    about: Link | None
+    statement: tuple[Link, Value] | None
+
+
+@dataclass
+class WhoSaid:
+    figures: list[FigureRow]
+    statements: list[StatementRow]
+    total: int
+    cap: int = ROW_CAP
+    about_column: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        return any(r.flagged for r in self.figures)
+
+
+def who_said(
     claims: Sequence[Claim],
     ctx: StaticContext,
     label: Label,
     *,
-    event_column: bool,
+    page_iri: str | None,
     anchors: bool = False,
-) -> str:
-    """The table (HTML). ``anchors`` gives rows the ids other pages link to (the
-    document page, where claims, figures and spans live)."""
-    if not claims:
-        return '<p class="m">No claims.</p>'
+) -> WhoSaid:
+    """The table's rows. ``page_iri``: the page's own event, not repeated in an "about"
+    column; ``anchors`` gives sources the ids other pages link to (document pages)."""
     rows = rows_of(claims)
     flagged = disagreements(rows)
-    head = ["source", "kind"] + (["about"] if event_column else []) + ["group", "outcome"]
-    head += ["figure", "side", "rank", "quoted sentence", "document"]
-    out = [
-        '<table class="claims"><thead><tr>'
-        + "".join(f"<th>{h}</th>" for h in head)
-        + "</tr></thead><tbody>"
-    ]
+    grouped: dict[tuple[object, ...], FigureRow] = {}
+    statements: list[StatementRow] = []
     seen: set[str] = set()
-    for i, row in enumerate(rows[:ROW_CAP]):
-        out.append(_row(row, i in flagged, ctx, label, event_column, anchors, seen))
-    out.append("</tbody></table>")
-    if len(rows) > ROW_CAP:
-        out.append(
-            f'<p class="m">First {ROW_CAP} of {len(rows)} rows; the rest are in the data.</p>'
-        )
-    if flagged:
-        out.append(
-            '<p class="m"><span class="flag">≠</span> highlighted rows: another source gives '
-            "a different figure for the same event, group and outcome.</p>"
-        )
-    return "".join(out)
+
+    def link(iri: str | None) -> Link | None:
+        return ctx.link(iri, label(iri)) if iri else None
+
+    for i, row in enumerate(rows):
+        claim, figure = row.claim, row.figure
+        source = _source(claim, figure, ctx, label, anchors=anchors, seen=seen)
+        about = link(claim.about) if claim.about != page_iri else None
+        if figure is None:
+            statement = None
+            if claim.statement is not None:
+                predicate, obj = claim.statement
+                name = label(obj.value) if isinstance(obj, NamedNode) else None
+                statement = (ctx.link(predicate, label(predicate)), value_view(obj, ctx, name))
+            statements.append(StatementRow(source, about, statement))
+            continue
+        who = figure.side or figure.actor
+        key = (claim.about, figure.group, figure.group_label, figure.outcome, who,
+               figure.value, figure.low, figure.high, figure.estimate)  # fmt: skip
+        found = grouped.get(key)
+        if found is None:
+            found = grouped[key] = FigureRow(
+                about=about,
+                group=link(figure.group),
+                group_label=figure.group_label or "",
+                outcome=link(figure.outcome),
+                figure=figure_text(figure),
+                estimate=label(figure.estimate) if figure.estimate else "",
+                side=link(who),
+                sources=[],
+            )
+        found.sources.append(source)
+        found.flagged = found.flagged or i in flagged
+    figures = list(grouped.values())
+    about_column = any(r.about for r in figures) or any(s.about for s in statements)
+    return WhoSaid(
+        figures[:ROW_CAP], statements[:ROW_CAP], len(figures) + len(statements),
+        about_column=about_column,
+    )  # fmt: skip
 
 
-def _row(
-    row: Row,
-    flagged: bool,
+def _source(
+    claim: Claim,
+    figure: Figure | None,
     ctx: StaticContext,
     label: Label,
-    event_column: bool,
+    *,
     anchors: bool,
     seen: set[str],
-) -> str:
-    claim, figure = row.claim, row.figure
-    classes = (["disagree"] if flagged else []) + (
-        ["dep"] if (claim.rank or "").endswith("/deprecated") else []
-    )
-    ids = ""
-    if anchors:
-        own = anchor(figure.iri) if figure else anchor(claim.iri)
-        ids = f' id="{html.escape(own)}"'
-    first_cell = ""
-    if anchors and claim.iri not in seen and figure is not None:
-        first_cell = f' id="{html.escape(anchor(claim.iri))}"'
-    seen.add(claim.iri)
+) -> Source:
     docs = claim.docs[:1]
     if claim.by:
-        source = iri_html(claim.by, ctx, label(claim.by))
+        who = ctx.link(claim.by, label(claim.by))
     elif docs:
-        source = iri_html(docs[0], ctx, "the document")
+        who = ctx.link(docs[0], "the document")
     else:
-        source = "the document"
-    if claim.via:
-        source += f' <span class="m">via</span> {iri_html(claim.via, ctx, label(claim.via))}'
-    cells = [source, _concept(claim.kind, ctx, label)]
-    if event_column:
-        cells.append(iri_html(claim.about, ctx, label(claim.about)) if claim.about else "")
-    if figure is not None:
-        group = _concept(figure.group, ctx, label)
-        if figure.group_label:
-            group += f' <span class="m">({html.escape(figure.group_label)})</span>'
-        flag = '<span class="flag" title="sources disagree">≠</span> ' if flagged else ""
-        number = f"{flag}{html.escape(figure_text(figure))}"
-        if figure.estimate:
-            number += f' <span class="m">{html.escape(label(figure.estimate))}</span>'
-        who = figure.side or figure.actor
-        cells += [group, _concept(figure.outcome, ctx, label), number]
-        cells.append(iri_html(who, ctx, label(who)) if who else "")
-    else:
-        statement = ""
-        if claim.statement is not None:
-            predicate, obj = claim.statement
-            name = label(obj.value) if isinstance(obj, NamedNode) else None
-            statement = f"{iri_html(predicate, ctx, label(predicate))}: "
-            statement += value_html(obj, ctx, name or None)
-        cells += ["", "", statement, ""]
-    cells.append(_concept(claim.rank, ctx, label))
-    quotes = []
-    for quote in claim.quotes:
-        text = html.escape(f"“{quote.anchor}”")
-        href = ctx.local_path(quote.iri)
-        quotes.append(
-            f'<blockquote><a href="{html.escape(href, quote=True)}">{text}</a></blockquote>'
-            if href
-            else f"<blockquote>{text}</blockquote>"
-        )
-    cells.append("".join(quotes))
-    cells.append(" ".join(iri_html(d, ctx, label(d)) for d in docs))
-    number_at = len(cells) - 5 if figure is not None else -1
-    tds = "".join(
-        f"<td{first_cell if n == 0 else ''}{NUM if n == number_at else ''}>{c}</td>"
-        for n, c in enumerate(cells)
+        who = Link("the document")
+    ids = []
+    if anchors:
+        if claim.iri not in seen:
+            ids.append(anchor(claim.iri))
+        if figure is not None:
+            ids.append(anchor(figure.iri))
+    seen.add(claim.iri)
+    return Source(
+        who=who,
+        via=ctx.link(claim.via, label(claim.via)) if claim.via else None,
+        kind=ctx.link(claim.kind, label(claim.kind)) if claim.kind else None,
+        rank=ctx.link(claim.rank, label(claim.rank)) if claim.rank else None,
+        deprecated=(claim.rank or "").endswith("/deprecated"),
+        quotes=[Quote(f"“{q.anchor}”", ctx.local_path(q.iri)) for q in claim.quotes],
+        docs=[ctx.link(d, label(d)) for d in docs],
+        anchors=ids,
     )
-    attr = f' class="{" ".join(classes)}"' if classes else ""
-    return f"<tr{ids}{attr}>{tds}</tr>"
-
-
-def _concept(iri: str | None, ctx: StaticContext, label: Label) -> str:
-    return iri_html(iri, ctx, label(iri)) if iri else ""

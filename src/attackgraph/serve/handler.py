@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
+from attackgraph.html.render import STATIC_FILES, static_file
 from attackgraph.serve import formats
 from attackgraph.serve.formats import Format
 from attackgraph.serve.pool import WorkerPool
@@ -26,10 +27,10 @@ CORS_HEADERS: Final = (
     ("Access-Control-Expose-Headers", "X-Result-Rows, X-Result-Truncated, X-Result-Row-Cap"),
 )
 PAGE_CSP: Final = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "default-src 'none'; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; form-action 'self'"
 )
-RESOURCE_CSP: Final = "default-src 'none'; style-src 'unsafe-inline'"
+RESOURCE_CSP: Final = "default-src 'none'; style-src 'self'"
 ALLOW: Final = "GET, HEAD, POST, OPTIONS"
 
 
@@ -213,6 +214,10 @@ class Handler(BaseHTTPRequestHandler):
             self._sparql(params, None, head=head)
         elif parts.path.startswith("/id/"):
             self._resource(parts.path, params, head=head)
+        elif parts.path.startswith("/assets/") and parts.path[8:] in STATIC_FILES:
+            name = parts.path[8:]
+            kind = "text/css" if name.endswith(".css") else "text/javascript"
+            self._send(200, f"{kind}; charset=utf-8", static_file(name), head=head)
         else:
             self._text(404, f"404 Not Found: {parts.path}", head=head)
 
