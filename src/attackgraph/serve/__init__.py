@@ -5,7 +5,8 @@
 
 Layout: ``sparql`` checks queries before evaluation, ``pool`` and ``worker`` evaluate
 them in killable processes under a deadline, ``results`` and ``formats`` write and
-negotiate the formats, ``pages`` renders HTML, ``handler`` speaks HTTP, ``app`` wires
+negotiate the formats, ``http`` answers requests (werkzeug) and serves the release's
+pages, ``server`` runs waitress with the connection guards, ``app`` wires
 it together. See ``docs/triple-stores.md`` and the module docstrings for the rules.
 """
 

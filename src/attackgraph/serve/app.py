@@ -15,8 +15,10 @@ from typing import Final
 from attackgraph.html.pages import Context, query_page
 from attackgraph.identifiers import prefixes_for
 from attackgraph.namespaces import DEFAULT_BASE
-from attackgraph.serve.handler import App, Server
+from attackgraph.serve.http import App
+from attackgraph.serve.http import Endpoint as WsgiApp
 from attackgraph.serve.pool import WorkerPool
+from attackgraph.serve.server import Server
 from attackgraph.serve.service import service_description
 from attackgraph.serve.worker import WorkerSettings
 from attackgraph.sparql.store import DatasetStats, build_store
@@ -33,6 +35,9 @@ class ServeOptions:
     ``row_cap``: SELECT rows or CONSTRUCT/DESCRIBE triples per answer; more are cut and
     the answer carries ``X-Result-Truncated: true`` and ``X-Result-Row-Cap``.
     ``memory_limit``: address-space limit of each worker (None: unlimited).
+    ``per_client``: open connections one client address may hold; ``receive_deadline``:
+    seconds from a request's first byte until it must be complete (headers and body);
+    ``idle_timeout``: seconds a keep-alive connection may stay silent.
     """
 
     host: str = "127.0.0.1"
@@ -43,7 +48,11 @@ class ServeOptions:
     workers: int | None = None
     max_query_length: int = 100_000
     max_body_bytes: int = 1_000_000
-    max_connections: int = 64
+    max_connections: int = 256
+    per_client: int = 32
+    receive_deadline: float = 30.0
+    idle_timeout: float = 60.0
+    threads: int = 16
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT
 
     def __post_init__(self) -> None:
@@ -76,6 +85,7 @@ class Endpoint:
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._pool: WorkerPool | None = None
         self._server: Server | None = None
+        self._wsgi: WsgiApp | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -83,8 +93,15 @@ class Endpoint:
         """``http://host:port`` of the running server (the port, if 0 was asked, is real)."""
         if self._server is None:
             raise RuntimeError("the endpoint is not started")
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        host, port = self._server.server_address
+        return f"http://{host}:{port}"
+
+    @property
+    def wsgi(self) -> WsgiApp:
+        """The WSGI application (for werkzeug's test client)."""
+        if self._wsgi is None:
+            raise RuntimeError("the endpoint is not started")
+        return self._wsgi
 
     @property
     def pool(self) -> WorkerPool:
@@ -124,8 +141,20 @@ class Endpoint:
                 query_page=query_page(
                     Context(base, prefixes), deadline=opts.deadline, row_cap=opts.row_cap
                 ),
+                release_dir=self.release_dir,
             )
-            self._server = Server((opts.host, opts.port), app, max_connections=opts.max_connections)
+            self._wsgi = WsgiApp(app)
+            self._server = Server(
+                self._wsgi,
+                host=opts.host,
+                port=opts.port,
+                threads=opts.threads,
+                max_connections=opts.max_connections,
+                per_client=opts.per_client,
+                receive_deadline=opts.receive_deadline,
+                idle_timeout=opts.idle_timeout,
+                max_body_bytes=opts.max_body_bytes,
+            )
         except BaseException:
             self.close()
             raise
