@@ -295,3 +295,12 @@ def test_unknown_format_is_refused(store: ox.Store) -> None:
 
 def test_formats_registry_names_the_queried_file() -> None:
     assert FORMATS["nquads"].file_name() == "attackgraph.nq"
+
+
+def test_unknown_prefix_is_named_with_the_predeclared_ones(store: ox.Store) -> None:
+    with pytest.raises(QueryError) as caught:
+        run_query(store, "SELECT * WHERE {\n  ?s dbo:name ?o }")
+    first, line, caret = str(caught.value).split("\n")
+    assert "unknown prefix dbo:" in first and "ag:, " in first and "event:" in first
+    assert "Unicode" not in first and "\\u{" not in first
+    assert line == "  ?s dbo:name ?o }" and caret == "     ^"

@@ -44,6 +44,7 @@ from attackgraph.export import FORMATS, serialize_turtle
 from attackgraph.identifiers import prefixes_for
 from attackgraph.namespaces import DEFAULT_BASE, XSD_NS
 from attackgraph.sparql.analysis import QueryRefusedError, analyse, tokens
+from attackgraph.sparql.messages import syntax_message
 from attackgraph.sparql.results import write_boolean, write_solutions
 
 Term = NamedNode | BlankNode | RdfLiteral | Triple
@@ -59,7 +60,6 @@ _BARE: Final = {
     XSD_NS + "boolean": re.compile(r"true|false"),
 }
 _XSD_STRING: Final = XSD_NS + "string"
-_POSITION: Final = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 
 
 class QueryError(Exception):
@@ -148,7 +148,7 @@ def run_query(store: Store, sparql: str, *, base: str = DEFAULT_BASE) -> QueryRe
             return QueryResult(info.form, variables, rows, prefixes=in_force)
         return QueryResult(info.form, triples=tuple(answer), prefixes=in_force)
     except SyntaxError as error:
-        raise QueryError(_syntax_message(sparql, str(error))) from error
+        raise QueryError(_syntax_message(sparql, str(error), prefixes)) from error
     except (OSError, RuntimeError, ValueError) as error:
         raise QueryError(f"query failed: {error}") from error
 
@@ -285,26 +285,6 @@ def _used_prefixes(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> di
     return {n: ns for n, ns in prefixes.items() if any(iri.startswith(ns) for iri in iris)}
 
 
-def _syntax_message(sparql: str, message: str) -> str:
-    """pyoxigraph's message with the offending line and a caret under the column.
-
-    >>> print(_syntax_message("SELECT * WHERE {\\n  \\"é\\" ?p }", "error at 2:11: expected X"))
-    SPARQL syntax error at line 2, column 10: expected X
-      "é" ?p }
-             ^
-    """
-    match = _POSITION.match(message)
-    if match is None:
-        return f"SPARQL syntax error: {message}"
-    line_no, byte_col, detail = int(match[1]), int(match[2]), match[3]
-    lines = sparql.split("\n")
-    if not 1 <= line_no <= len(lines):
-        return f"SPARQL syntax error at line {line_no}: {detail}"
-    line = lines[line_no - 1].rstrip("\r")
-    # pyoxigraph counts columns in UTF-8 bytes
-    before = line.encode("utf-8")[: byte_col - 1].decode("utf-8", errors="ignore")
-    caret = "".join("\t" if ch == "\t" else " " for ch in before) + "^"
-    return (
-        f"SPARQL syntax error at line {line_no}, column {len(before) + 1}: {detail}\n"
-        f"{line}\n{caret}"
-    )
+def _syntax_message(sparql: str, message: str, prefixes: Mapping[str, str]) -> str:
+    """pyoxigraph's message with the offending line and a caret (see ``sparql.messages``)."""
+    return syntax_message(sparql, message, prefixes)

@@ -29,6 +29,7 @@ from pyoxigraph import (
 
 from attackgraph.html.pages import Arc, Context, ResourceView, resource_page
 from attackgraph.namespaces import GEO, RDF, SCHEMA
+from attackgraph.sparql.messages import syntax_message
 from attackgraph.sparql.results import write_boolean, write_graph, write_solutions
 
 PART_PROPERTIES: Final = (GEO.hasGeometry,)
@@ -173,7 +174,7 @@ def run_query(store: Store, job: QueryJob, settings: WorkerSettings) -> Reply:
             body = write_graph(triples, job.fmt, settings.prefixes)
             rows = triples
     except SyntaxError as error:
-        return Reply.text(400, f"query syntax error: {error}")
+        return Reply.text(400, syntax_message(job.query, str(error), settings.prefixes))
     except (OSError, ValueError, RuntimeError) as error:
         return Reply.text(500, f"query evaluation failed: {error}")
     return Reply(200, "", body, _cap_headers(len(rows), truncated, settings.row_cap))
