@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from attackgraph import __version__
+from attackgraph.version import VERSION
 
 DOCUMENTS_ARGUMENT = click.argument(
     "documents", nargs=-1, required=True, type=click.Path(path_type=Path)
@@ -28,7 +28,7 @@ GAZETTEER_OPTION = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="attackgraph")
+@click.version_option(VERSION, prog_name="attackgraph")
 def main() -> None:
     """Turn encyclopedia articles about armed attacks into a validated knowledge graph."""
 
@@ -129,7 +129,7 @@ def build_command(
         gazetteer_files=gazetteers,
         validate=not no_validate,
         jobs=jobs or os.cpu_count() or 1,
-        version=release_version or __version__,
+        version=release_version or VERSION,
         issued=issued,
         publish=PublishOptions(
             download_base=download_base,

@@ -21,18 +21,19 @@ from typing import Any
 
 from pyoxigraph import NamedNode, Quad
 
-from attackgraph import __version__, changes, export, publish
+from attackgraph import changes, export, publish
 from attackgraph.cache import BuildCache, build_context, file_sha256
 from attackgraph.extract import extract
 from attackgraph.guard import internal_problem
 from attackgraph.identifiers import Minter
-from attackgraph.model import InputError, Problem
+from attackgraph.model import Document, InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
-from attackgraph.parse import display_path, parse_file
+from attackgraph.parse import display_path, parse, parse_file
 from attackgraph.progress import Progress
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import quads as build_quads
 from attackgraph.validate import Report, Validator, Violation
+from attackgraph.version import VERSION
 
 REPORT_TEXT = "validation-report.txt"
 REPORT_JSON = "build-report.json"
@@ -45,7 +46,7 @@ class BuildOptions:
     validate: bool = True
     jobs: int = 1
     """Worker processes converting documents (parse to validate); 1 converts in-process."""
-    version: str = __version__
+    version: str = VERSION
     issued: str | None = None
     """Release date (ISO); default: the latest event date in the data, never the clock."""
     publish: publish.PublishOptions = field(default_factory=publish.PublishOptions)
@@ -212,8 +213,27 @@ class Converter:
         except Exception as error:  # noqa: BLE001 - one document must not stop the run
             return DocumentResult(path, skipped=internal_problem(display_path(path), error))
 
+    def convert_bytes(self, data: bytes, path: Path) -> DocumentResult:
+        """Convert a document's bytes as if read from the file ``path`` (its name gives
+        the document IRI), without the cache. A document that cannot be read or breaks
+        the shapes is skipped with its problem; a bug raises.
+
+        >>> converter = Converter(BuildOptions())
+        >>> result = converter.convert_bytes(b"= Raid =\\n\\nA raid.\\n", Path("raid.txt"))
+        >>> result.skipped is None, str(result.quads[0].graph_name)
+        (True, '<https://w3id.org/attackgraph/id/doc/raid>')
+        >>> print(converter.convert_bytes(b"", Path("empty.txt")).skipped)
+        empty.txt:1: parse/empty: the document is empty; expected '= Title =' first
+        """
+        try:
+            return self._convert_document(path, parse(data, str(path)))
+        except InputError as error:
+            return DocumentResult(path, skipped=error.problem)
+
     def _convert(self, path: Path, doc_id: str | None) -> DocumentResult:
-        document = parse_file(path, doc_id=doc_id)
+        return self._convert_document(path, parse_file(path, doc_id=doc_id))
+
+    def _convert_document(self, path: Path, document: Document) -> DocumentResult:
         extraction = extract(document)
         record = resolve(extraction, self.resolver)
         quads = build_quads(record, self.minter)

@@ -89,6 +89,14 @@ def open_store(release_dir: Path) -> Store:
     document's named graph, and their union (a set of triples) as the default graph.
 
     Raises :class:`QueryError` when neither file exists or the file is not N-Quads.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = Path(folder, DATASET_FILE).write_text("<urn:a> <urn:b> <urn:c> <urn:g> .\\n")
+    ...     store = open_store(Path(folder))
+    >>> from pyoxigraph import DefaultGraph
+    >>> len(store), len(list(store.quads_for_pattern(None, None, None, DefaultGraph())))
+    (2, 1)
     """
     plain = release_dir / DATASET_FILE
     packed = plain.with_name(plain.name + ".gz")
