@@ -256,6 +256,8 @@ class PlaceMention:
     """ISO 3166-1 alpha-2 code of the country the document puts it in."""
     coordinates: tuple[float, float] | None = None
     """(latitude, longitude) in WGS84 when the document gives them."""
+    near: bool = False
+    """Written as "near X": the event happened close to this place, not inside it."""
 
 
 @dataclass(frozen=True)
@@ -372,6 +374,9 @@ class PlaceRef:
     """Slug of the enclosing place."""
     country: str | None = None
     """ISO 3166-1 alpha-2 code."""
+    also_in: tuple[str, ...] = ()
+    """Slugs of further enclosing places the document states, beside the gazetteer's
+    ``container`` ("Westlands" in "Nairobi" where GeoNames names only the region)."""
     point: tuple[float, float] | None = None
     """(latitude, longitude) WGS84."""
     iso3166_2: str | None = None

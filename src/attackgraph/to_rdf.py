@@ -103,8 +103,9 @@ class _Builder:
         self.add(node, RDF.type, AG.Place)
         self.add(node, SCHEMA.name, _str(ref.name))
         self.add(node, AG.placeType, concept(ref.kind.value, "place-type"))
-        if ref.container:
-            self.add(node, AG.containedIn, self.place_node(ref.container))
+        for container in (ref.container, *ref.also_in):
+            if container:
+                self.add(node, AG.containedIn, self.place_node(container))
         if ref.country and ref.kind.value == "country":
             self.add(node, AG.iso3166_1, _str(ref.country))
         if ref.iso3166_2:

@@ -92,14 +92,22 @@ def _merge_places(
 
 
 def _sites(places: tuple[PlaceMention, ...]) -> tuple[str, ...]:
-    """Places where the event happened: those that enclose no other named place."""
+    """Places where the event happened: those that enclose no other named place.
+
+    A place the event was only near ("Koshobe, near Zabarmari") is a site only when
+    no other place is.
+    """
     containers = {p.container for p in places if p.container}
-    innermost = tuple(
-        p.name for p in places if p.kind != PlaceKind.COUNTRY and p.name not in containers
-    )
-    if innermost:
-        return innermost
+    innermost = [p for p in places if p.kind != PlaceKind.COUNTRY and p.name not in containers]
+    inside = [p.name for p in innermost if not p.near]
+    if inside or innermost:
+        return tuple(inside or (p.name for p in innermost))
     return tuple(p.name for p in places if p.kind == PlaceKind.COUNTRY)[:1]
+
+
+def _near(places: tuple[PlaceMention, ...], sites: tuple[str, ...]) -> tuple[str, ...]:
+    """Places the event happened near, besides its sites ("near Zabarmari")."""
+    return tuple(p.name for p in places if p.near and p.name not in sites)
 
 
 def _main_event(
@@ -122,7 +130,7 @@ def _main_event(
         ),
         event_types=tuple(types),
         date=facts.date,
-        places=sites,
+        places=sites + _near(facts.places, sites),
         country=countries[0] if countries else None,
         part_of=conflicts,
         perpetrators=tuple(facts.perpetrators),

@@ -15,7 +15,7 @@ from attackgraph.extract.casualties import ParsedFigure, parse_casualty_field
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.lists import Item, parse_coordinates, split_items, sub_span
 from attackgraph.extract.mapping import FieldRule, event_types, rule_for
-from attackgraph.extract.places import split_places
+from attackgraph.extract.places import near_phrases, split_places
 from attackgraph.model import (
     ActorMention,
     ClaimKind,
@@ -154,6 +154,7 @@ def _read_entry(
             facts.raw.append(RawValue(entry.key, value))
     elif reader == "places":
         facts.places = split_places(value, coordinates)
+        facts.raw.extend(RawValue(entry.key, near) for near in near_phrases(value))
         if coordinates is not None and all(p.coordinates is None for p in facts.places):
             message = "coordinates given for several sites: kept in the raw layer, not guessed"
             facts.warnings.append(_warn(doc, entry, "extract/coordinates", message))

@@ -30,6 +30,7 @@ from attackgraph.reference.files import reference_file
 from attackgraph.reference.gazetteer import dump_index, packaged_index, table_index
 from attackgraph.reference.registry import Registry, actor_key
 from attackgraph.resolve.actors import ActorResolver
+from attackgraph.resolve.chain import keep_stated_chain
 from attackgraph.resolve.places import PlaceResolver
 
 
@@ -150,6 +151,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     _add_related(places, actors, resolver)
     record = Record(extraction=extraction, places=places, actors=actors)
     conflicts = containment_conflicts(extraction, record, resolver)
+    keep_stated_chain(extraction.places, places, set(conflicts), resolver.places.chain)
     return replace(record, claims=_containment_claims(extraction, conflicts))
 
 

@@ -1,0 +1,80 @@
+"""Keep the containment a document states: "Westgate shopping mall, Westlands, Nairobi".
+
+The gazetteer knows towns and regions, rarely malls, suburbs or roads. A place it
+cannot confirm used to hang straight off the country, and the chain the document
+wrote (mall in Westlands, Westlands in Nairobi) was lost. Here each place mention's
+stated container becomes a link of its resolved place, unless
+
+- the gazetteer contradicts it (a deprecated claim keeps the statement instead, see
+  :func:`attackgraph.resolve.containment_conflicts`);
+- the gazetteer's own chain already reaches it ("Sévaré" in "Mopti region");
+- it would close a loop.
+
+The stated link replaces a container that says less (only the country, or nothing);
+otherwise it is added beside the gazetteer's container (``PlaceRef.also_in``):
+reference data adds links, it never replaces the document's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import replace
+
+from attackgraph.model import PlaceMention, PlaceRef
+
+Chain = Callable[[PlaceRef], tuple[PlaceRef, ...]]
+
+
+def keep_stated_chain(
+    mentions: tuple[PlaceMention, ...],
+    places: dict[str, PlaceRef],
+    conflicts: Collection[tuple[str, str]],
+    chain: Chain,
+) -> None:
+    """Link each mentioned place to the container its document states (in place).
+
+    ``places`` maps mention names (and slugs) to refs, as in ``Record.places``;
+    ``chain(ref)`` is the gazetteer's chain of ``ref``, innermost first.
+
+    >>> from attackgraph.model import PlaceKind, Span
+    >>> span = Span(0, 0, "", 1)
+    >>> mall = PlaceRef("ke-mall", "Mall", PlaceKind.LOCALITY, container="ke", country="KE")
+    >>> suburb = PlaceRef("ke-suburb", "Suburb", PlaceKind.LOCALITY, container="ke")
+    >>> places = {"Mall": mall, "Suburb": suburb}
+    >>> stated = (PlaceMention("Mall", PlaceKind.LOCALITY, span, container="Suburb"),)
+    >>> keep_stated_chain(stated, places, (), lambda ref: (ref,))
+    >>> places["Mall"].container
+    'ke-suburb'
+    """
+    for mention in mentions:
+        if mention.container is None or (mention.name, mention.container) in conflicts:
+            continue
+        ref, outer = places.get(mention.name), places.get(mention.container)
+        if ref is None or outer is None or outer.slug == ref.slug:
+            continue
+        if outer.slug in _reach(ref, places, chain) or ref.slug in _reach(outer, places, chain):
+            continue
+        if ref.container is None or ref.container == (ref.country or "").lower():
+            linked = replace(ref, container=outer.slug)
+        else:
+            linked = replace(ref, also_in=(*ref.also_in, outer.slug))
+        for key, value in list(places.items()):
+            if value.slug == ref.slug:
+                places[key] = linked
+
+
+def _reach(ref: PlaceRef, places: dict[str, PlaceRef], chain: Chain) -> set[str]:
+    """Slugs of every place ``ref`` is in, through the record's links and the gazetteer."""
+    by_slug = {value.slug: value for value in places.values()}
+    seen: set[str] = set()
+    todo = [ref]
+    while todo:
+        current = todo.pop()
+        for outer in chain(current)[1:]:
+            seen.add(outer.slug)
+        for slug in (current.container, *current.also_in):
+            if slug is not None and slug not in seen:
+                seen.add(slug)
+                if slug in by_slug:
+                    todo.append(by_slug[slug])
+    return seen

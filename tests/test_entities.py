@@ -1,0 +1,121 @@
+"""Places, actors and events as published, on short documents written for these tests.
+
+Each document is converted by the real converter (parse, extract, resolve, build,
+validate) and read back from its quads with SPARQL, the way a user finds them: places
+through ``ag:location`` / ``ag:containedIn`` from the event, actors as ``ag:Actor``
+nodes of the document's graph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Store
+
+from attackgraph.identifiers import prefixes_for
+from attackgraph.pipeline import BuildOptions, Converter
+
+PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes_for().items())
+SAMPLES = Path(__file__).parents[1] / "data" / "documents"
+
+
+@pytest.fixture(scope="module")
+def converter() -> Converter:
+    return Converter(BuildOptions())
+
+
+def convert(converter: Converter, path: Path) -> Store:
+    result = converter.convert(path)
+    assert result.skipped is None, result.skipped
+    store = Store()
+    store.extend(result.quads)
+    return store
+
+
+def document(tmp_path: Path, converter: Converter, text: str, name: str = "doc") -> Store:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert(converter, path)
+
+
+def rows(store: Store, query: str) -> list[tuple[str, ...]]:
+    solutions = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    return sorted(
+        tuple(term.value for term in row if term is not None)  # type: ignore[union-attr]
+        for row in solutions
+    )
+
+
+def names(store: Store, query: str) -> set[str]:
+    return {row[0] for row in rows(store, query)}
+
+
+def event_places(store: Store, title: str) -> set[str]:
+    """Names of the places reachable from the event, countries left out."""
+    return names(
+        store,
+        f"""SELECT ?name WHERE {{
+          ?event schema:name "{title}" ; ag:location/ag:containedIn* ?place .
+          ?place schema:name ?name .
+          FILTER NOT EXISTS {{ ?place ag:placeType c:country }} }}""",
+    )
+
+
+def contained(store: Store, inner: str) -> set[str]:
+    return names(
+        store,
+        f"""SELECT ?name WHERE {{ ?p schema:name "{inner}" ; ag:containedIn ?o .
+            ?o schema:name ?name }}""",
+    )
+
+
+# -- places ------------------------------------------------------------------
+
+ARCADE = """= Harbourside arcade bombing =
+
+Infobox
+- Location: Palmgrove arcade, Kizingo Heights, Mombasa, Kenya
+- Date: 3 March 2016
+- Deaths: 4
+
+A bomb went off inside the Palmgrove arcade on a busy afternoon, killing four people.
+"""
+
+
+def test_the_stated_chain_of_places_is_published(tmp_path: Path, converter: Converter) -> None:
+    store = document(tmp_path, converter, ARCADE)
+    assert contained(store, "Palmgrove arcade") == {"Kizingo Heights"}
+    assert contained(store, "Kizingo Heights") == {"Mombasa"}
+    assert {"Palmgrove arcade", "Kizingo Heights", "Mombasa"} <= event_places(
+        store, "Harbourside arcade bombing"
+    )
+
+
+def test_westgate_mall_is_in_westlands_and_westlands_in_nairobi(converter: Converter) -> None:
+    store = convert(converter, SAMPLES / "001_westgate-mall-attack.txt")
+    assert contained(store, "Westgate shopping mall") == {"Westlands"}
+    assert contained(store, "Westlands") == {"Nairobi"}
+
+
+NEAR = """= Dry river ambush =
+
+Infobox
+- Place: Lokori farm, near Kapedo, Turkana County, Kenya
+- Date: 9 May 2019
+- Casualties1: 7 killed
+
+Raiders ambushed herders at a farm outside the town of Kapedo.
+"""
+
+
+def test_near_x_is_the_place_x_and_the_nearness_is_kept(
+    tmp_path: Path, converter: Converter
+) -> None:
+    store = document(tmp_path, converter, NEAR)
+    every_name = names(store, "SELECT ?n WHERE { ?p a ag:Place ; schema:name ?n }")
+    assert "Kapedo" in every_name
+    assert not any(name.lower().startswith("near") for name in every_name)
+    assert "Kapedo" in event_places(store, "Dry river ambush")
+    assert "Kapedo" not in contained(store, "Lokori farm")  # near it, not inside it
+    assert rows(store, "SELECT ?v WHERE { ?e raw:place ?v }") == [("near Kapedo",)]
