@@ -119,3 +119,65 @@ def test_near_x_is_the_place_x_and_the_nearness_is_kept(
     assert "Kapedo" in event_places(store, "Dry river ambush")
     assert "Kapedo" not in contained(store, "Lokori farm")  # near it, not inside it
     assert rows(store, "SELECT ?v WHERE { ?e raw:place ?v }") == [("near Kapedo",)]
+
+
+# -- actors ------------------------------------------------------------------
+
+LAKESIDE = """= Lakeside market attack =
+
+Infobox
+- Location: Lakeside market, Kisumu, Kenya
+- Date: 14 February 2018
+- Deaths: 11
+- Perpetrators: Islamic State of Iraq and the Levant
+
+Gunmen opened fire in the Lakeside market in Kisumu on 14 February 2018, killing eleven traders.
+
+== Attack ==
+Witnesses said the attackers arrived on motorbikes. On 16 February Amina Wanjiru told \
+reporters that nine of the dead were women. The Islamic State of Iraq and the Levant \
+claimed responsibility two days later. Survivors said the shooting lasted twenty minutes. \
+The army said it had sealed the town.
+"""
+
+ACTORS = """SELECT ?actor ?name WHERE {
+  VALUES ?class { ag:Actor ag:ArmedGroup ag:StateActor ag:Organization ag:Person }
+  ?actor a ?class ; schema:name ?name }"""
+
+
+def actors(store: Store) -> dict[str, str]:
+    """Actor name -> IRI."""
+    return {name: iri for iri, name in rows(store, ACTORS)}
+
+
+def test_generic_descriptions_get_no_global_actor(tmp_path: Path, converter: Converter) -> None:
+    first = actors(document(tmp_path, converter, LAKESIDE, "lakeside"))
+    second = actors(document(tmp_path, converter, LAKESIDE, "lakeside-copy"))
+    for generic in ("Witnesses", "Survivors"):
+        assert first[generic].endswith("-lakeside"), first[generic]
+        assert first[generic] != second[generic]
+    assert first["Amina Wanjiru"] == second["Amina Wanjiru"]
+
+
+def test_no_actor_is_named_by_a_sentence_fragment(tmp_path: Path, converter: Converter) -> None:
+    found = actors(document(tmp_path, converter, LAKESIDE))
+    assert "Amina Wanjiru" in found
+    assert not any(name.startswith(("On ", "on ")) for name in found)
+
+
+def test_an_organisation_name_is_not_split_at_and(tmp_path: Path, converter: Converter) -> None:
+    found = actors(document(tmp_path, converter, LAKESIDE))
+    assert "Levant" not in found and "Islamic State of Iraq" not in found
+    store = document(tmp_path, converter, LAKESIDE)
+    perpetrators = names(
+        store, "SELECT ?n WHERE { ?e ag:perpetrator ?a . ?a schema:alternateName|schema:name ?n }"
+    )
+    assert "Islamic State of Iraq and the Levant" in perpetrators
+
+
+def test_the_bare_army_is_the_armed_forces_of_the_documents_country(
+    tmp_path: Path, converter: Converter
+) -> None:
+    found = actors(document(tmp_path, converter, LAKESIDE))
+    assert "army" not in found and "Army" not in found
+    assert found["Kenya Defence Forces"].endswith("/ke-armed-forces")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.model import Span
+from attackgraph.reference.countries import country_code
+from attackgraph.reference.names import strip_the
 
 _DAGGER: Final = "†"
 _LEADING: Final = re.compile(r"^(?:and|&|or|the|supported by:?|backed by:?)\s+", re.IGNORECASE)
@@ -40,6 +42,25 @@ def sub_span(span: Span, begin: int, end: int) -> Span:
     return Span(span.begin + begin, span.begin + end, span.text[begin:end], span.line)
 
 
+_OF_END: Final = re.compile(r"\b(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'’-]*$")
+_NAME_TAIL: Final = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=$|[,;(])")
+
+
+def joins_inside_name(text: str, start: int, at: int) -> bool:
+    """Whether the " and " at ``at`` joins two places inside one organisation's name:
+    "Islamic State of Iraq and the Levant" (not "Mali and Niger").
+
+    >>> joins_inside_name("Islamic State of Iraq and the Levant", 0, 21)
+    True
+    >>> joins_inside_name("Government of Mali and Niger", 0, 18)
+    False
+    """
+    tail = _NAME_TAIL.match(text, at + 5)
+    if _OF_END.search(text, start, at) is None or tail is None:
+        return False
+    return country_code(strip_the(tail.group())) is None
+
+
 def _split_points(text: str) -> list[tuple[int, int]]:
     """Top-level (outside brackets) item boundaries on ``,``, ``;`` and ``" and "``."""
     parts: list[tuple[int, int]] = []
@@ -55,7 +76,7 @@ def _split_points(text: str) -> list[tuple[int, int]]:
         elif depth == 0 and ch in ",;":
             parts.append((start, i))
             start = i + 1
-        elif depth == 0 and text.startswith(" and ", i):
+        elif depth == 0 and text.startswith(" and ", i) and not joins_inside_name(text, start, i):
             parts.append((start, i))
             start = i + 1
         i += 1

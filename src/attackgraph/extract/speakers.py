@@ -33,6 +33,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from attackgraph.extract.fragments import clean_name
+from attackgraph.extract.lists import joins_inside_name
 from attackgraph.extract.subjects import SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import country_code
@@ -265,7 +267,12 @@ class Speakers:
         both = re.match(r"(?:both|the)\s+", words, re.IGNORECASE)
         start = begin + (both.end() if both and " and " in words else 0)
         pieces = re.split(r"\s+and\s+|,\s+(?:and\s+)?", self.text[start:end])
-        if len(pieces) < 2 or not all(p[:1].isupper() or p.startswith("the ") for p in pieces):
+        joined = self.text[start:end]
+        if (
+            len(pieces) < 2
+            or not all(p[:1].isupper() or p.startswith("the ") for p in pieces)
+            or any(joins_inside_name(joined, 0, m.start()) for m in re.finditer(" and ", joined))
+        ):
             yield begin, end
             return
         at = start
@@ -277,7 +284,7 @@ class Speakers:
     def _one(self, begin: int, end: int, line: int) -> ActorMention | None:
         text = self.text
         words = _ACRONYM.sub("", text[begin:end]).strip()
-        words = re.sub(r"\s+", " ", words)
+        words = clean_name(re.sub(r"\s+", " ", words))  # "by nightfall the minister"
         stripped = _DETERMINERS.sub("", words)
         tokens = stripped.split()
         if not tokens:

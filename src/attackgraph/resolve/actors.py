@@ -138,6 +138,31 @@ class ActorResolver:
         parent = self._parent(cleaned.inner or note, cc)
         return _minted(cleaned.text, person=person, parent=parent)
 
+    def known(self, name: str, *, country: str | None = None) -> ActorRef | None:
+        """The registry's or a country's actor ``name`` stands for; ``None`` if it would be minted.
+
+        >>> from attackgraph.reference.registry import reference_registry
+        >>> resolver = ActorResolver(Registry.load(reference_registry()))
+        >>> resolver.known("Kenyan officials").slug, resolver.known("survivors")
+        ('ke-government', None)
+        """
+        cleaned = _clean(name)
+        return self._known(cleaned.text, country.upper() if country else None)
+
+    def state_body(self, words: str, country: str) -> ActorRef | None:
+        """The body of ``country`` that bare words name ("army" in a Kenyan document).
+
+        >>> from attackgraph.reference.registry import reference_registry
+        >>> resolver = ActorResolver(Registry.load(reference_registry()))
+        >>> resolver.state_body("army", "KE").slug, resolver.state_body("police", "ML").slug
+        ('ke-armed-forces', 'ml-police')
+        """
+        found = _body(words, country.upper())
+        if found is None:
+            return None
+        entry = self.registry.entries.get(found.slug)
+        return entry.ref() if entry is not None else found
+
     def by_slug(self, slug: str) -> ActorRef | None:
         """The actor a slug stands for, if it is a registry row or a country's body.
 
@@ -178,6 +203,10 @@ class ActorResolver:
             entry = self.registry.find(spokes.group("org"), country=cc)
             if entry is not None:
                 return entry.ref()
+            body = _derived(spokes.group("org"), cc)  # "Philippine military officials"
+            if body is not None and body.actor_type is not None:
+                known = self.registry.entries.get(body.slug)
+                return known.ref() if known is not None else body
         return None
 
     def _parent(self, text: str | None, cc: str | None) -> str | None:

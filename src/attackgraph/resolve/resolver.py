@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Final
 
+from attackgraph.extract.fragments import clean_name
 from attackgraph.identifiers import slugify
 from attackgraph.model import (
     ActorMention,
@@ -28,7 +29,9 @@ from attackgraph.model import (
 )
 from attackgraph.reference.files import reference_file
 from attackgraph.reference.gazetteer import dump_index, packaged_index, table_index
+from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import Registry, actor_key
+from attackgraph.resolve.actor_names import is_generic, state_body_word
 from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.chain import keep_stated_chain
 from attackgraph.resolve.places import PlaceResolver
@@ -134,20 +137,16 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
         )
     actors: dict[str, ActorRef] = {}
     for actor_mention, person in _actor_mentions(extraction):
-        if actor_mention.name in actors:
-            continue
-        if actor_key(actor_mention.name) in PLACEHOLDERS:
-            actors[actor_mention.name] = _placeholder(actor_mention.name, extraction)
-            continue
-        actors[actor_mention.name] = resolver.actors.actor(
-            actor_mention.name, country=country, person=person, note=actor_mention.note
-        )
+        if actor_mention.name not in actors:
+            actors[actor_mention.name] = _actor(
+                actor_mention.name, extraction, resolver, person=person, note=actor_mention.note
+            )
     for claim in extraction.claims:
         statement = claim.statement
         if statement is not None and statement.object_kind == "actor":
             if statement.obj not in actors:
-                actors[statement.obj] = resolver.actor(statement.obj, country=country)
-    actors = _one_ref_per_slug(actors)
+                actors[statement.obj] = _actor(statement.obj, extraction, resolver)
+    actors = _with_spellings(_one_ref_per_slug(actors))
     _add_related(places, actors, resolver)
     record = Record(extraction=extraction, places=places, actors=actors)
     conflicts = containment_conflicts(extraction, record, resolver)
@@ -222,10 +221,39 @@ PLACEHOLDERS: Final = frozenset(
 """Actor names that name nobody in particular: never one identity across documents."""
 
 
+def _actor(
+    name: str,
+    extraction: Extraction,
+    resolver: Resolver,
+    *,
+    person: bool = False,
+    note: str | None = None,
+) -> ActorRef:
+    """One actor name of a document: known, a bare state body of the document's country,
+    a generic description (scoped to the document), or minted."""
+    country = document_country(extraction)
+    cleaned = clean_name(name)
+    if actor_key(cleaned) in PLACEHOLDERS:
+        return _placeholder(cleaned, extraction)
+    if person:
+        return resolver.actors.actor(cleaned, country=country, person=True, note=note)
+    known = resolver.actors.known(cleaned, country=country)
+    if known is not None:
+        return known
+    words = state_body_word(cleaned)
+    body = resolver.actors.state_body(words, country) if words and country else None
+    if body is not None:
+        return body
+    if is_generic(cleaned):
+        return _placeholder(cleaned, extraction)
+    return resolver.actors.actor(cleaned, country=country, note=note)
+
+
 def _placeholder(name: str, extraction: Extraction) -> ActorRef:
-    """An actor known only as "unknown": its own identity within its document."""
+    """An actor known only as "unknown" or by a generic description ("witnesses"): its
+    own identity within its document, named as written (without "the")."""
     slug = f"{slugify(actor_key(name))}-{slugify(extraction.document.doc_id)}"
-    return ActorRef(slugify(slug), name.strip(), "Actor", None)
+    return ActorRef(slugify(slug), strip_the(name.strip()), "Actor", None)
 
 
 def document_country(extraction: Extraction) -> str | None:
@@ -251,6 +279,23 @@ def _one_ref_per_slug(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
         if known is None or (known.actor_class == "Actor" and ref.actor_class != "Actor"):
             by_slug[ref.slug] = ref
     return {name: by_slug[ref.slug] for name, ref in actors.items()}
+
+
+def _with_spellings(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
+    """Each ref with the names the document writes it by as aliases ("Kenyan authorities"
+    for the Government of Kenya), so that a reader finds it by the document's words."""
+    spellings: dict[str, list[str]] = {}
+    for name, ref in actors.items():
+        written = strip_the(clean_name(name))
+        known = {actor_key(n) for n in (ref.name, *ref.aliases, *spellings.get(ref.slug, ()))}
+        if actor_key(written) and actor_key(written) not in known and written[:1].isupper():
+            spellings.setdefault(ref.slug, []).append(written)
+    return {
+        name: replace(ref, aliases=(*ref.aliases, *spellings[ref.slug]))
+        if ref.slug in spellings
+        else ref
+        for name, ref in actors.items()
+    }
 
 
 def _actor_mentions(extraction: Extraction) -> Iterator[tuple[ActorMention, bool]]:
