@@ -250,7 +250,7 @@ def _triples(data: bytes, rdf_format: ox.RdfFormat) -> set[ox.Triple]:
 def test_index_lists_events_in_date_order(sample: Path) -> None:
     text = (sample / "index.html").read_text(encoding="utf-8")
     body = text.split('id="events"', 1)[1].split("</table>", 1)[0]
-    rows = re.findall(r"<tr><td>([^<]*)</td><td><a href=\"([^\"]+)\"", body)
+    rows = re.findall(r"<tr id=\"ev-[0-9]+\"><td>([^<]*)</td><td><a href=\"([^\"]+)\"", body)
     dates = [d for d, _ in rows]
     dated = [d for d in dates if d]
     assert dated == sorted(dated) and dates == dated + [""] * (len(dates) - len(dated))

@@ -208,10 +208,13 @@ def page_values(
     head_links: Sequence[tuple[str, str]] = (),
     jsonld: str = "",
     body_data: dict[str, str] | None = None,
+    maps: bool = False,
 ) -> dict[str, object]:
     """What ``layout.html`` needs: ``head_links`` are (media type, href) alternates,
-    ``jsonld`` is embedded (already made safe by ``script_json``)."""
+    ``jsonld`` is embedded (already made safe by ``script_json``), ``maps`` loads
+    Leaflet and ``map.js``."""
     return {
+        "maps": maps,
         "title": title,
         "nav": list(nav),
         "head_links": list(head_links),

@@ -4,22 +4,35 @@ Every page of the static release and of the endpoint is rendered here, from plai
 values (strings, numbers and the small view objects of :mod:`attackgraph.html.pages`);
 templates escape every value, and an undefined name is an error, not an empty string.
 
->>> render("layout.html", title="<x>", nav=[], head_links=[], assets="", jsonld="",
+>>> render("layout.html", title="<x>", nav=[], head_links=[], assets="", jsonld="", maps=False,
 ...        body_data={}).count(b"&lt;x&gt;")
 1
 """
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib.resources import files
 from typing import Any, Final
 
 import jinja2
 
-STATIC_FILES: Final = ("site.css", "sort.js", "query.js")
-"""The stylesheet and scripts pages link to (``assets/{name}`` in a release and on the
-endpoint), shipped as package files."""
+STATIC_FILES: Final = (
+    "site.css",
+    "sort.js",
+    "query.js",
+    "map.js",
+    "index.js",
+    "leaflet/leaflet.js",
+    "leaflet/leaflet.css",
+    "leaflet/LICENSE",
+    "leaflet/README",
+    "leaflet/images/layers.png",
+    "leaflet/images/layers-2x.png",
+)
+"""The stylesheets, scripts and images pages link to (``assets/{name}`` in a release
+and on the endpoint), shipped as package files; Leaflet is vendored from npm."""
 
 
 @cache
@@ -51,4 +64,15 @@ def static_file(name: str) -> bytes:
     """
     if name not in STATIC_FILES:
         raise KeyError(name)
-    return files("attackgraph.html").joinpath("static", name).read_bytes()
+    return files("attackgraph.html").joinpath("static", *name.split("/")).read_bytes()
+
+
+def json_script(value: Any) -> str:
+    """JSON for a ``<script type="application/json">`` element: ``<``, ``>`` and ``&``
+    become ``\\u`` escapes (the same JSON value), so no text inside can close it.
+
+    >>> json_script({"name": "</script>"})
+    '{"name": "\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

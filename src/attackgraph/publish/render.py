@@ -26,7 +26,7 @@ from attackgraph.html.pages import (
     generic_view,
     page_values,
 )
-from attackgraph.html.render import render
+from attackgraph.html.render import json_script, render
 from attackgraph.namespaces import AG, GEO, NIF, OWL, SCHEMA
 from attackgraph.publish.data import Claim, Figure, Node, ReleaseData
 from attackgraph.publish.links import StaticContext, anchor
@@ -99,18 +99,25 @@ def page(
     *,
     stem: str | None = None,
     jsonld: str = "",
+    maps: bool = False,
     **values: Any,
 ) -> bytes:
     """A whole static page from ``template``; ``stem`` (the page's file name without
     extension) adds the links to its Turtle and JSON-LD twins, ``jsonld`` (already made
-    safe by ``script_json``) is embedded."""
+    safe by ``script_json``) is embedded; a page with ``points`` (or ``maps``) gets
+    Leaflet."""
     alternates = []
     if stem is not None:
         alternates = [("text/turtle", stem + ".ttl"), ("application/ld+json", stem + ".jsonld")]
     return render(
         template,
         **page_values(
-            title=title, root=ctx.root, nav=nav(ctx), head_links=alternates, jsonld=jsonld
+            title=title,
+            root=ctx.root,
+            nav=nav(ctx),
+            head_links=alternates,
+            jsonld=jsonld,
+            maps=maps or bool(values.get("points")),
         ),
         stem=stem or "",
         **values,
@@ -198,6 +205,33 @@ class Views:
     def texts(self, name: str, texts: Sequence[str], sep: str = ", ") -> Fact:
         return Fact(name, tuple(Value(t) for t in texts if t), sep)
 
+    def points(
+        self, places: Sequence[str], *, href: str | None = None, name: str = ""
+    ) -> list[dict[str, Any]]:
+        """The places that have coordinates, as map points (``href``: where a marker
+        links, else the place's page; ``name`` is put before the place's name)."""
+        found = []
+        for place in dict.fromkeys(places):
+            point = self.data.points.get(self.data.geometry.get(place, ""))
+            if point is not None:
+                found.append(
+                    {
+                        "name": f"{name} — {self.label(place)}" if name else self.label(place),
+                        "lat": point[0],
+                        "lon": point[1],
+                        "href": href if href is not None else self.ctx.local_path(place) or "",
+                    }
+                )
+        return found
+
+    def event_places(self, iri: str, node: Node | None = None) -> list[str]:
+        """The places of an event and of its sites."""
+        node = node or self.data.node(iri)
+        places = list(node.iris(AG.location))
+        for part in self.data.parts.get(iri, ()):
+            places += self.data.node(part).iris(AG.location)
+        return places
+
     def section(self, title: str, iris: Sequence[str]) -> Section:
         shown = sorted(set(iris), key=lambda i: (self.label(i).lower(), i))
         return Section(title, [self.link(i) for i in shown[:LIST_CAP]], len(shown))
@@ -234,8 +268,11 @@ class Views:
             (c for e in about for c in data.claims_about.get(e, ())),
             key=lambda c: (c.about != iri, _rank(c), c.by or "", c.iri),
         )
+        points = [] if is_conflict else self.points(self.event_places(iri, node))
         return {
             "facts": facts,
+            "points": points,
+            "points_json": json_script(points),
             "places": [self._place(p) for p in node.iris(AG.location)],
             "sites": self.section("Sites", parts) if parts and not is_conflict else None,
             "sides": [self._side(s) for s in data.sides.get(iri, [])],
@@ -327,8 +364,11 @@ class Views:
         inside = self._subjects(iri, (AG.containedIn,))
         here = self._subjects(iri, (AG.location, AG.country))
         nearby = [e for p in inside for e in self._subjects(p, (AG.location,))]
+        points = self.points([iri])
         return {
             "facts": facts,
+            "points": points,
+            "points_json": json_script(points),
             "coordinates": coordinates,
             "osm": osm,
             "sections": [
@@ -377,7 +417,7 @@ class Views:
 
     # --- the generic part ---------------------------------------------------------------
 
-    def generic(self, iri: str, quads: list[Quad]) -> dict[str, object]:
+    def generic(self, iri: str, quads: list[Quad]) -> dict[str, Any]:
         """The endpoint's property tables, with document titles for the graphs."""
         data, label = self.data, self.label
         incoming, truncated = data.incoming(iri, INCOMING_CAP)

@@ -8,7 +8,7 @@ actors and places. See ``links.py`` for the layout and ``render.py`` for the pag
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from attackgraph.html.render import STATIC_FILES, static_file
 from attackgraph.identifiers import Minter, prefixes_for
@@ -111,7 +111,10 @@ class Site:
                     events.append(summary)
         top = self._top
         counts = {f"{k}s" if k != "doc" else "documents": len(v) for k, v in self.by_kind.items()}
-        index = index_page(events, conflicts, top, self.label, version=version, counts=counts)
+        facets = self._facets(events)
+        index = index_page(
+            events, conflicts, top, self.label, version=version, counts=counts, facets=facets
+        )
         write_bytes(out / "index.html", index)
         for kind, name, title in _LISTS:
             listing = list_page(title, self.by_kind[kind], top, self.label, self._types)
@@ -149,6 +152,31 @@ class Site:
         target.with_suffix(".jsonld").write_text(jsonld, encoding="utf-8")
         is_event = any(t in EVENT_CLASSES for t in data.types.get(iri, ()))
         return event_summary(data, iri, node) if kind == "event" and is_event else None
+
+    def _facets(self, events: list[EventSummary]) -> dict[str, dict[str, Any]]:
+        """What the index filters and maps by, per event: year, country, actors, types,
+        searchable text and map points (linking to the event's page)."""
+        views = Views(self.data, self._top, self.label)
+        facets = {}
+        for e in events:
+            node = self.data.node(e.iri)
+            actors = [
+                self.label(a)
+                for p in (AG.perpetrator, AG.participant, AG.target)
+                for a in node.iris(p)
+            ]
+            types = [self.label(t) for t in node.iris(AG.eventType)]
+            country = self.label(e.country) if e.country else ""
+            href = self._top.local_path(e.iri) or ""
+            facets[e.iri] = {
+                "year": e.date[:4],
+                "country": country,
+                "actors": sorted(set(actors)),
+                "types": sorted(set(types)),
+                "text": " ".join([e.name, country, *actors, *types]).lower(),
+                "points": views.points(views.event_places(e.iri, node), href=href, name=e.name),
+            }
+        return facets
 
     def _members(self, kind: str, iri: str) -> list[str]:
         """The nodes whose statements make up the resource's description."""

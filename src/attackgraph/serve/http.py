@@ -34,11 +34,15 @@ CORS_HEADERS: Final = (
     ("Access-Control-Allow-Origin", "*"),
     ("Access-Control-Expose-Headers", "X-Result-Rows, X-Result-Truncated, X-Result-Row-Cap"),
 )
+TILES: Final = "https://tile.openstreetmap.org"
+"""Where the maps' tiles come from (the only thing a page loads from elsewhere)."""
 PAGE_CSP: Final = (
-    "default-src 'none'; style-src 'self'; script-src 'self'; "
+    f"default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data: {TILES}; "
     "connect-src 'self'; form-action 'self'"
 )
-RESOURCE_CSP: Final = "default-src 'none'; style-src 'self'; script-src 'self'"
+RESOURCE_CSP: Final = (
+    f"default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data: {TILES}"
+)
 ALLOW: Final = "GET, HEAD, POST, OPTIONS"
 TEXT_PLAIN: Final = "text/plain; charset=utf-8"
 FILE_TYPES: Final = {
@@ -54,6 +58,7 @@ FILE_TYPES: Final = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".gz": "application/gzip",
+    ".png": "image/png",
 }
 """Media types of the release's files (``SHA256SUMS`` and others: plain text)."""
 TWINS: Final = {"html": ".html", "turtle": ".ttl", "jsonld": ".jsonld"}
@@ -126,7 +131,8 @@ class Endpoint:
             return text(status, f"{status} {phrase}", ("Allow", "GET, HEAD, OPTIONS"))
         if path.startswith("/assets/") and path[len("/assets/") :] in STATIC_FILES:
             name = path[len("/assets/") :]
-            return Response(static_file(name), content_type=FILE_TYPES[Path(name).suffix])
+            media = FILE_TYPES.get(Path(name).suffix, TEXT_PLAIN)
+            return Response(static_file(name), content_type=media)
         if path in ("/", "/index.html"):
             index = self._file("index.html")
             if index is not None:

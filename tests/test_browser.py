@@ -1,0 +1,169 @@
+"""The pages in a real browser: headless Chromium (Debian's package) through Playwright.
+
+Maps get their markers, tables their rows, and no page asks for a file that is not
+there, both opened from disk and served by ``attackgraph serve``. Screenshots of the
+index, an event, a place, an actor, the ontology and the query page are stored under
+the test's temporary folder (printed with ``-s``), or in ``$ATTACKGRAPH_SCREENSHOTS``.
+Requests to other hosts (map tiles) are refused, so nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from attackgraph import pipeline
+from attackgraph.publish import PublishOptions, ReleaseStats, publish, staged_release
+from attackgraph.serve import Endpoint, ServeOptions
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ROOT = Path(__file__).resolve().parents[1]
+BASE = "https://w3id.org/attackgraph"
+MOPTI = "id/event/april-2022-mopti-region-attacks"
+PAGES = {
+    "index": ("index.html", "/"),
+    "event": (f"{MOPTI}.html", f"/{MOPTI}"),
+    "place": ("id/place/ml-sevare.html", "/id/place/ml-sevare"),
+    "actor": ("id/actor/mali.html", "/id/actor/mali"),
+    "ontology": ("ontology.html", "/ontology"),
+}
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("browsed") / "release"
+    with staged_release(out) as staging:
+        report = pipeline.build([ROOT / "data" / "documents"], staging)
+        stats = ReleaseStats(report.documents, report.built, triples=report.triples)
+        publish(staging, stats=stats, base=BASE, version="test", issued=None,
+                options=PublishOptions())  # fmt: skip
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    keep = os.environ.get("ATTACKGRAPH_SCREENSHOTS")  # a folder to keep them in
+    folder = Path(keep) if keep else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"screenshots in {folder}")
+    return folder
+
+
+class Visit:
+    """One page load: the statuses of its same-site requests and its script errors."""
+
+    def __init__(self, browser: object, url: str, local: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        self.problems: list[str] = []
+        self.page.route("http*://**", self._route(local))
+        self.page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+        self.page.on("requestfailed", self._failed(local))
+        self.page.on("response", self._response(local))
+        self.page.goto(url)
+
+    @staticmethod
+    def _route(local: str):  # type: ignore[no-untyped-def]
+        def handle(route):  # type: ignore[no-untyped-def]
+            if local and route.request.url.startswith(local):
+                route.continue_()
+            else:
+                route.abort()  # map tiles and anything else off this machine
+
+        return handle
+
+    def _failed(self, local: str):  # type: ignore[no-untyped-def]
+        def note(request):  # type: ignore[no-untyped-def]
+            if request.url.startswith(local or "file:"):
+                self.problems.append(f"failed: {request.url}")
+
+        return note
+
+    def _response(self, local: str):  # type: ignore[no-untyped-def]
+        def note(response):  # type: ignore[no-untyped-def]
+            if local and response.url.startswith(local) and response.status >= 400:
+                self.problems.append(f"{response.status}: {response.url}")
+
+        return note
+
+    def markers(self) -> int:
+        self.page.wait_for_selector("div.map[data-markers]", timeout=15000)
+        drawn = self.page.eval_on_selector(
+            "div.map", "e => e.querySelectorAll('.leaflet-interactive').length"
+        )
+        return int(drawn)
+
+    def rows(self) -> int:
+        return int(self.page.eval_on_selector_all("tr:not([hidden])", "rows => rows.length"))
+
+
+def _check(visit: Visit, name: str, shot: Path) -> None:
+    if name in ("index", "event", "place"):
+        assert visit.markers() >= 1, name
+    if name != "ontology":
+        assert visit.rows() >= 2, name
+    visit.page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    assert not visit.problems, visit.problems
+    visit.page.close()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_static_pages_in_a_browser(release: Path, browser: object, shots: Path, name: str) -> None:
+    visit = Visit(browser, (release / PAGES[name][0]).as_uri(), "")
+    _check(visit, name, shots / f"static-{name}.png")
+
+
+@pytest.fixture(scope="module")
+def served(release: Path) -> Iterator[str]:
+    with Endpoint(release, options=ServeOptions(port=0, workers=1)) as endpoint:
+        yield endpoint.url
+
+
+@pytest.mark.parametrize("name", [*sorted(PAGES), "query"])
+def test_served_pages_in_a_browser(served: str, browser: object, shots: Path, name: str) -> None:
+    path = "/sparql" if name == "query" else PAGES[name][1]
+    visit = Visit(browser, served + path, served)
+    if name == "query":
+        visit.page.click("button[type=submit]")
+        visit.page.wait_for_selector("#out table", timeout=15000)
+    _check(visit, name, shots / f"served-{name}.png")
+
+
+def test_the_index_filters_and_pages(release: Path, browser: object) -> None:
+    visit = Visit(browser, (release / "index.html").as_uri(), "")
+    page = visit.page
+    everything = visit.rows()
+    page.fill("input[name=q]", "mopti")
+    assert 1 <= visit.rows() < everything
+    page.fill("input[name=q]", "")
+    page.select_option("select[name=country]", "Mali")
+    assert 1 <= visit.rows() < everything
+    assert "page 1 of 1" in page.inner_text("#pager")
+    page.close()
+
+
+def test_chromium_is_debians() -> None:
+    assert shutil.which("chromium") in (CHROMIUM, None) or Path(CHROMIUM).exists()
