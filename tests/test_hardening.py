@@ -198,3 +198,32 @@ def test_names_in_other_scripts_are_different_events_and_actors(tmp_path: Path) 
     nq = (tmp_path / "out" / "attackgraph.nq").read_text(encoding="utf-8")
     assert "/id/event/beijing-attack>" in nq and "/id/event/dongjing-attack>" in nq
     assert hashlib.sha256(b"").hexdigest()[:10] not in nq
+
+
+def _claims(size: int) -> str:
+    sentence = "The Malian government stated that six soldiers were killed in the attack. "
+    line = sentence * 20 + "\n"
+    return _doc("Raid on Tamba", prose=line * (size // len(line)))
+
+
+def test_a_document_past_the_time_limit_is_skipped_with_limit_time(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SAMPLE, inputs)
+    (inputs / "slow.txt").write_text(_claims(400_000), encoding="utf-8")
+    code, output = _build(inputs, tmp_path / "out", "--time-limit", "0.5")
+    assert code == 1, output
+    assert (
+        f"{inputs / 'slow.txt'}:1: limit/time: converting took more than 0.5 s of CPU time"
+        in output
+    )
+
+
+def test_a_document_past_the_memory_limit_is_skipped_with_limit_memory(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SAMPLE, inputs)
+    (inputs / "big.txt").write_text(_claims(400_000), encoding="utf-8")
+    code, output = _build(inputs, tmp_path / "out", "--memory-limit", "8", "--no-validate")
+    assert f"{inputs / 'big.txt'}:1: limit/memory:" in output, output
+    assert code == 1

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from attackgraph.limits import DEFAULT_MEMORY, DEFAULT_SECONDS, Limits
 from attackgraph.version import VERSION
 
 DOCUMENTS_ARGUMENT = click.argument(
@@ -82,6 +83,23 @@ def main() -> None:
     "~/.cache/attackgraph/build].",
 )
 @click.option("--no-cache", is_flag=True, help="Convert every document; use no build cache.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_SECONDS,
+    show_default=True,
+    help="CPU seconds one document may take to convert (0: no limit; a hang is cut at "
+    "ten times as many seconds of wall time); past it the document "
+    "is skipped with limit/time.",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY >> 20,
+    show_default=True,
+    help="MiB of memory one document may add while it converts (0: no limit); past it "
+    "the document is skipped with limit/memory.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 def build_command(
     documents: tuple[Path, ...],
@@ -99,6 +117,8 @@ def build_command(
     allow_shrink: bool,
     cache_dir: Path | None,
     no_cache: bool,
+    time_limit: float,
+    memory_limit: int,
     quiet: bool,
 ) -> None:
     """Build documents (files or folders of .txt) into a release folder --out.
@@ -138,6 +158,7 @@ def build_command(
         ),
         allow_shrink=allow_shrink,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        limits=Limits(seconds=time_limit or None, memory=(memory_limit << 20) or None),
     )
     try:
         total = len(pipeline.discover(documents))

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from pyoxigraph import NamedNode, Quad
 
@@ -26,6 +26,7 @@ from attackgraph.cache import BuildCache, build_context, file_sha256
 from attackgraph.extract import extract
 from attackgraph.guard import internal_problem
 from attackgraph.identifiers import Minter
+from attackgraph.limits import LimitExceeded, Limits, bounded
 from attackgraph.model import Document, InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import display_path, parse, parse_file
@@ -54,6 +55,8 @@ class BuildOptions:
     """Replace a release even when more than half of its documents would be removed."""
     cache_dir: Path | None = None
     """Folder of the build cache (``cache.default_cache_dir()``); None builds uncached."""
+    limits: Limits = field(default_factory=Limits)
+    """Wall time and memory one document may take (see :mod:`attackgraph.limits`)."""
 
 
 class NoDocumentsError(ValueError):
@@ -185,6 +188,19 @@ class Converter:
         self.minter = Minter(options.base)
         self.resolver = Resolver(gazetteer_files=options.gazetteer_files)
         self.validator = Validator() if options.validate else None
+        self._warm = False
+
+    def warm_up(self) -> None:
+        """Load what every stage loads on first use (reference data, language models,
+        compiled shapes) by converting a small built-in document, so that the
+        per-document limits measure documents, not start-up. Runs once."""
+        if not self._warm:
+            self._warm = True
+            document = parse(_WARM_UP, "warm-up.txt")
+            record = resolve(extract(document), self.resolver)
+            quads = build_quads(record, self.minter)
+            if self.validator is not None:
+                self.validator.validate_quads(quads)
 
     def convert(self, path: Path, doc_id: str | None = None) -> DocumentResult:
         """Convert one document (``doc_id``: see :func:`document_ids`, default the file's
@@ -207,9 +223,14 @@ class Converter:
 
     def _convert_safely(self, path: Path, doc_id: str | None) -> DocumentResult:
         try:
-            return self._convert(path, doc_id)
+            self.warm_up()
+            with bounded(self.options.limits):
+                return self._convert(path, doc_id)
         except InputError as error:
             return DocumentResult(path, skipped=error.problem)
+        except LimitExceeded as error:
+            problem = Problem(display_path(path), 1, error.rule, error.message)
+            return DocumentResult(path, skipped=problem)
         except Exception as error:  # noqa: BLE001 - one document must not stop the run
             return DocumentResult(path, skipped=internal_problem(display_path(path), error))
 
@@ -259,10 +280,11 @@ class Converter:
 
 
 def _cacheable(result: DocumentResult, sha256: str) -> bool:
-    """Not an internal error (it may not happen again), and the bytes converted are the
-    bytes the key was made from (the file did not change in between)."""
+    """Not an internal error nor a limit (they may not happen again, and limits are
+    options), and the bytes converted are the bytes the key was made from (the file did
+    not change in between)."""
     if result.skipped is not None:
-        return not result.skipped.rule.startswith("internal/")
+        return not result.skipped.rule.startswith(("internal/", "limit/"))
     return result.sha256 == sha256
 
 
@@ -292,6 +314,11 @@ def cached_result(path: Path, quads: list[Quad], meta: dict[str, Any]) -> Docume
     )
 
 
+_WARM_UP: Final = (
+    b"= Raid on Tamba =\n\nInfobox\n- Date: 1 May 2020\n- Place: Tamba, Mali\n"
+    b"- Casualties1: 3 soldiers killed\n\nOn 1 May 2020, gunmen attacked an army post in "
+    b"Tamba, Mali. The Malian government stated that three soldiers were killed.\n"
+)
 _WORKER: Converter | None = None
 
 

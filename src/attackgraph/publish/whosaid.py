@@ -11,7 +11,7 @@ below the figures, one row per claim.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -78,22 +78,62 @@ def disagreements(rows: Sequence[Row]) -> set[int]:
             groups[(row.claim.about, row.figure.group, row.figure.outcome)].append(i)
     flagged: set[int] = set()
     for members in groups.values():
-        for a in members:
-            for b in members:
-                if a < b and _contradict(rows[a], rows[b]):
-                    flagged |= {a, b}
+        flagged.update(_contradicted([rows[i] for i in members], members))
     return flagged
 
 
-def _contradict(a: Row, b: Row) -> bool:
-    fa, fb = a.figure, b.figure
-    assert fa is not None and fb is not None
-    if source_key(a.claim) == source_key(b.claim):
-        return False
-    side_a, side_b = fa.side or fa.actor, fb.side or fb.actor
-    if side_a and side_b and side_a != side_b:
-        return False
-    return (fa.value, fa.low, fa.high) != (fb.value, fb.low, fb.high)
+class _Tally:
+    """Counts of rows by source, by value and by both, to test "another source says
+    something else" in constant time (linear in the rows, not quadratic)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.by_source: Counter[str] = Counter()
+        self.by_value: Counter[_Value] = Counter()
+        self.by_both: Counter[tuple[str, _Value]] = Counter()
+
+    def add(self, source: str, value: _Value) -> None:
+        self.total += 1
+        self.by_source[source] += 1
+        self.by_value[value] += 1
+        self.by_both[(source, value)] += 1
+
+    def others(self, source: str, value: _Value) -> int:
+        """Rows with another source and another value."""
+        return (
+            self.total
+            - self.by_source[source]
+            - self.by_value[value]
+            + self.by_both[(source, value)]
+        )
+
+
+_Value = tuple[int | None, int | None, int | None]
+
+
+def _contradicted(rows: Sequence[Row], indexes: Sequence[int]) -> list[int]:
+    """The indexes of ``rows`` (one event, group and outcome) that another source
+    contradicts: another value, for the same side or with a side left open."""
+    keyed = []
+    for row in rows:
+        figure = row.figure
+        assert figure is not None
+        side = figure.side or figure.actor or None
+        keyed.append((source_key(row.claim), side, (figure.value, figure.low, figure.high)))
+    everyone, open_side = _Tally(), _Tally()
+    by_side: dict[str, _Tally] = defaultdict(_Tally)
+    for source, side, value in keyed:
+        everyone.add(source, value)
+        (open_side if side is None else by_side[side]).add(source, value)
+    flagged = []
+    for index, (source, side, value) in zip(indexes, keyed, strict=True):
+        if side is None:
+            others = everyone.others(source, value)
+        else:
+            others = open_side.others(source, value) + by_side[side].others(source, value)
+        if others > 0:
+            flagged.append(index)
+    return flagged
 
 
 def rows_of(claims: Sequence[Claim]) -> list[Row]:
