@@ -382,7 +382,12 @@ def serve_command(
     show_default=True,
     help="HTTP authentication scheme when --user is given.",
 )
-@click.option("--timeout", default=30.0, show_default=True, help="Seconds per request.")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    help="Deadline in seconds for each request, the whole answer included.",
+)
 @click.option("--retries", default=3, show_default=True, help="Retries per graph (back-off).")
 def load_command(
     release: Path,

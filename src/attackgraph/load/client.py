@@ -2,6 +2,10 @@
 
 Retried: connection failures, time-outs and 5xx answers. Not retried: 4xx answers
 (a wrong password or a rejected body will not get better by asking again).
+
+``timeout`` is a total deadline for one request, from connecting to the last byte of the
+answer: a store that keeps sending one byte a second does not keep ``load`` waiting (a
+socket timeout alone applies to each read, not to the whole answer).
 """
 
 from __future__ import annotations
@@ -10,17 +14,20 @@ import base64
 import http.client
 import ipaddress
 import logging
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from functools import partial
+from typing import Literal, TypeVar
 from urllib.parse import urlsplit
 
 log = logging.getLogger("attackgraph.load")
 
 Auth = Literal["digest", "basic"]
+T = TypeVar("T")
 
 
 class LoadError(Exception):
@@ -96,6 +103,44 @@ def make_opener(
     return urllib.request.build_opener(*handlers)
 
 
+def _exchange(
+    opener: urllib.request.OpenerDirector, request: urllib.request.Request, timeout: float
+) -> Response:
+    with opener.open(request, timeout=timeout) as answer:
+        return Response(answer.status, answer.read())
+
+
+def within(seconds: float, call: Callable[[], T]) -> T:
+    """``call()``, or ``TimeoutError`` when it has not returned after ``seconds``.
+
+    The call runs in a daemon thread, which is abandoned on time-out (its socket has a
+    per-read timeout, so it ends once the peer stops sending).
+
+    >>> within(1.0, lambda: 42)
+    42
+    >>> within(0.01, lambda: time.sleep(1))
+    Traceback (most recent call last):
+    TimeoutError: no complete answer within 0.01 s
+    """
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as error:  # noqa: BLE001 - handed to the caller below
+            failure.append(error)
+
+    worker = threading.Thread(target=run, name="attackgraph-load-request", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeoutError(f"no complete answer within {seconds:g} s")
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
 def send(
     opener: urllib.request.OpenerDirector,
     make_request: Callable[[], urllib.request.Request],
@@ -107,6 +152,7 @@ def send(
 ) -> Response:
     """Send a request, retrying connection errors and 5xx ``retries`` times.
 
+    ``timeout`` is the deadline for the whole exchange (see the module docstring).
     The waits are ``backoff``, ``2 * backoff``, ``4 * backoff``... seconds. Raises
     :class:`LoadError` (with ``status`` for HTTP errors) when it gives up.
     """
@@ -115,8 +161,7 @@ def send(
         request = make_request()  # a fresh one: auth handlers mutate requests
         what = f"{request.get_method()} {request.full_url}"
         try:
-            with opener.open(request, timeout=timeout) as answer:
-                return Response(answer.status, answer.read())
+            return within(timeout, partial(_exchange, opener, request, timeout))
         except urllib.error.HTTPError as error:
             detail = error.read()[:500].decode("utf-8", "replace").strip()
             failure = LoadError(

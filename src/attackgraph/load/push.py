@@ -44,6 +44,8 @@ class LoadReport:
     graphs: tuple[GraphResult, ...]
     seconds: float
     verify_error: str | None = None
+    hint: str | None = None
+    """What to try when the failures suggest a wrong URL (printed last)."""
 
     @property
     def ok(self) -> bool:
@@ -62,7 +64,12 @@ class LoadReport:
         ...                  (GraphResult("http://e/g", 3, 3),), 0.5).format())
         graph       local  remote  status
         http://e/g      3       3  ok
-        1 graphs, 3 triples pushed to http://s/store in 0.5 s; verified: OK
+        1 of 1 graphs (3 of 3 triples) pushed to http://s/store in 0.5 s; verified: OK
+        >>> print(LoadReport("http://s/q", "http://s/q",
+        ...                  (GraphResult("http://e/g", 3, error="HTTP 405"),), 0.1).format())
+        graph       local  remote  status
+        http://e/g      3       -  HTTP 405
+        0 of 1 graphs (0 of 3 triples) pushed to http://s/q in 0.1 s; verified: FAILED
         """
         width = max([len("graph"), *(len(g.graph or "(default)") for g in self.graphs)])
         lines = [f"{'graph':<{width}}  {'local':>5}  {'remote':>6}  status"]
@@ -71,13 +78,17 @@ class LoadReport:
             status = "ok" if g.ok else (g.error or "COUNT MISMATCH")
             lines.append(f"{g.graph or '(default)':<{width}}  {g.local:>5}  {remote:>6}  {status}")
         total = sum(g.local for g in self.graphs)
+        pushed = [g for g in self.graphs if g.error is None]
         verdict = "OK" if self.ok else "FAILED"
         if self.verify_error:
             verdict += f" ({self.verify_error})"
         lines.append(
-            f"{len(self.graphs)} graphs, {total} triples pushed to {self.graph_store} "
-            f"in {self.seconds:.1f} s; verified: {verdict}"
+            f"{len(pushed)} of {len(self.graphs)} graphs "
+            f"({sum(g.local for g in pushed)} of {total} triples) pushed to "
+            f"{self.graph_store} in {self.seconds:.1f} s; verified: {verdict}"
         )
+        if self.hint:
+            lines.append(f"hint: {self.hint}")
         return "\n".join(lines)
 
 
@@ -155,4 +166,29 @@ def load(
         else GraphResult(r.graph, r.local, counts.get(r.graph), r.error)
         for r in results
     ]
-    return LoadReport(store_url, endpoint, tuple(results), time.monotonic() - started, verify_error)
+    hint = _hint(results) if graph_store is None else None
+    elapsed = time.monotonic() - started
+    return LoadReport(store_url, endpoint, tuple(results), elapsed, verify_error, hint)
+
+
+REFUSED_PUT: Final = frozenset({400, 401, 403, 404, 405, 406, 415, 501})
+"""Answers a SPARQL query URL gives a Graph Store Protocol PUT it does not take."""
+
+
+def _hint(results: list[GraphResult]) -> str | None:
+    """A hint when every PUT to the SPARQL query URL (no ``--graph-store``) was refused.
+
+    >>> _hint([GraphResult("g", 1, error="PUT http://s/sparql: HTTP 405 Method Not Allowed")])
+    ... # doctest: +ELLIPSIS
+    'the store refused PUT at its SPARQL query URL: give its Graph Store Protocol URL ...'
+    """
+    if not results or any(r.error is None for r in results):
+        return None
+    if not any(f"HTTP {status} " in (r.error or "") for r in results for status in REFUSED_PUT):
+        return None
+    return (
+        "the store refused PUT at its SPARQL query URL: give its Graph Store Protocol URL "
+        "with --graph-store (Virtuoso: /sparql-graph-crud-auth, Fuseki: /DATASET/data, "
+        "GraphDB: /repositories/REPO/rdf-graphs/service, Oxigraph: /store; see "
+        "docs/triple-stores.md)"
+    )
