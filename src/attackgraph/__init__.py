@@ -6,7 +6,7 @@ load them all:
 >>> import attackgraph
 >>> quads = attackgraph.convert("= Raid =\\n\\nA raid.\\n", name="raid.txt")
 >>> sorted(attackgraph.__all__)[:4]
-['BuildOptions', 'BuildReport', 'Converter', 'DocumentResult']
+['AttackgraphError', 'BuildOptions', 'BuildReport', 'Converter']
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from attackgraph.version import VERSION
 __version__ = VERSION
 
 __all__ = [
+    "AttackgraphError",
     "BuildOptions",
     "BuildReport",
     "Converter",
     "DocumentResult",
+    "InputError",
+    "OptionError",
     "__version__",
     "build_release",
     "convert",
@@ -33,10 +36,13 @@ __all__ = [
 
 if TYPE_CHECKING:
     from attackgraph.api import (
+        AttackgraphError,
         BuildOptions,
         BuildReport,
         Converter,
         DocumentResult,
+        InputError,
+        OptionError,
         build_release,
         convert,
         evaluate,

@@ -22,16 +22,19 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from attackgraph.evaluate import evaluate
-from attackgraph.model import InputError
+from attackgraph.model import AttackgraphError, InputError, OptionError
 from attackgraph.pipeline import BuildOptions, BuildReport, Converter, DocumentResult, build
 from attackgraph.query import open_store, run_query
 from attackgraph.validate import validate_file
 
 __all__ = [
+    "AttackgraphError",
     "BuildOptions",
     "BuildReport",
     "Converter",
     "DocumentResult",
+    "InputError",
+    "OptionError",
     "build_release",
     "convert",
     "evaluate",

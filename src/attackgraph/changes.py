@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from attackgraph.model import Problem
+from attackgraph.model import AttackgraphError, Problem
 
 REPORT_NAME: Final = "build-report.json"
 SHRINK_LIMIT: Final = 0.5
 """A build may remove at most this share of the previous release's documents."""
 
 
-class ShrinkError(ValueError):
+class ShrinkError(AttackgraphError, ValueError):
     """The build would remove too many of the previous release's documents."""
 
 

@@ -1,7 +1,11 @@
 """The ``attackgraph`` command: a thin click layer over the library.
 
 Exit codes: 0 success, 1 the input was bad or the graph does not conform (something
-was skipped or invalid), 2 bad usage (click's own convention).
+was skipped or invalid), 2 bad usage (click's own convention) or a file named on the
+command line that cannot be read.
+
+The library's errors (:class:`~attackgraph.model.AttackgraphError`) become click errors
+in one place, :class:`Commands`; any other exception is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 import click
 
 from attackgraph.limits import DEFAULT_MEMORY, DEFAULT_SECONDS, Limits
+from attackgraph.model import AttackgraphError, InputError, OptionError
 from attackgraph.version import VERSION
 
 DOCUMENTS_ARGUMENT = click.argument(
@@ -28,7 +33,32 @@ GAZETTEER_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class BadInput(click.ClickException):
+    """An option that cannot be used, or a file named on the command line that cannot be
+    read: exit code 2, as for click's own usage errors."""
+
+    exit_code = 2
+
+
+class Commands(click.Group):
+    """The command group; the one place where library errors become click errors.
+
+    :class:`~attackgraph.model.OptionError` and :class:`~attackgraph.model.InputError`
+    exit 2, any other :class:`~attackgraph.model.AttackgraphError` or an ``OSError`` (a
+    file, a port) exit 1, each with its message; anything else is a bug and is not
+    turned into a one-line message.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (OptionError, InputError) as error:
+            raise BadInput(str(error)) from error
+        except (AttackgraphError, OSError) as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(VERSION, prog_name="attackgraph")
 def main() -> None:
     """Turn encyclopedia articles about armed attacks into a validated knowledge graph."""
@@ -140,9 +170,8 @@ def build_command(
     """
     from attackgraph import pipeline
     from attackgraph.cache import default_cache_dir
-    from attackgraph.export import ExportError
     from attackgraph.namespaces import DEFAULT_BASE
-    from attackgraph.publish import PublishError, PublishOptions
+    from attackgraph.publish import PublishOptions
 
     options = pipeline.BuildOptions(
         base=base or DEFAULT_BASE,
@@ -171,10 +200,7 @@ def build_command(
             click.echo(f"skipped: {result.skipped}", err=True)
 
     stages = None if quiet or total < 50 else Progress(sys.stderr)
-    try:
-        report = pipeline.build(documents, out_dir, options, progress=progress, stages=stages)
-    except (ExportError, PublishError, ValueError) as error:
-        raise click.ClickException(str(error)) from error
+    report = pipeline.build(documents, out_dir, options, progress=progress, stages=stages)
     if not quiet:
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)
@@ -203,17 +229,9 @@ def validate_command(file: Path, shapes: Path | None, as_json: bool) -> None:
 
         attackgraph validate release/attackgraph.ttl
     """
-    from attackgraph.model import InputError
     from attackgraph.validate import Validator, validate_file
 
-    try:
-        report = validate_file(file, Validator(shapes) if shapes else None)
-    except InputError as error:
-        click.echo(f"Error: {error}", err=True)
-        sys.exit(2)
-    except (OSError, ValueError) as error:
-        click.echo(f"Error: {file}: {error}", err=True)
-        sys.exit(2)
+    report = validate_file(file, Validator(shapes) if shapes else None)
     click.echo(report.to_json() if as_json else report.format_text())
     sys.exit(0 if report.conforms else 1)
 
@@ -242,7 +260,7 @@ def query_command(release: Path, sparql: str, fmt: str) -> None:
         attackgraph query release/ 'SELECT ?event ?name WHERE {
             ?event a ag:Attack ; schema:name ?name }'
     """
-    from attackgraph.query import QueryError, format_result, open_store, run_query
+    from attackgraph.query import format_result, open_store, run_query
 
     if sparql == "-":
         sparql = sys.stdin.read()
@@ -251,12 +269,9 @@ def query_command(release: Path, sparql: str, fmt: str) -> None:
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as error:
             raise click.BadParameter(str(error), param_hint="SPARQL") from error
-    try:
-        store = open_store(release)
-        result = run_query(store, sparql)
-        click.echo(format_result(result, fmt), nl=False)  # type: ignore[arg-type]
-    except QueryError as error:
-        raise click.ClickException(str(error)) from error
+    store = open_store(release)
+    result = run_query(store, sparql)
+    click.echo(format_result(result, fmt), nl=False)  # type: ignore[arg-type]
 
 
 @main.command("evaluate")
@@ -346,21 +361,18 @@ def serve_command(
     import logging
 
     from attackgraph.namespaces import DEFAULT_BASE
-    from attackgraph.serve import PoolError, ReleaseError, serve
+    from attackgraph.serve import serve
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    try:
-        serve(
-            release,
-            host=host,
-            port=port,
-            deadline=deadline,
-            row_cap=row_cap,
-            base=base or DEFAULT_BASE,
-            workers=workers,
-        )
-    except (ReleaseError, PoolError, OSError, ValueError) as error:
-        raise click.ClickException(str(error)) from error
+    serve(
+        release,
+        host=host,
+        port=port,
+        deadline=deadline,
+        row_cap=row_cap,
+        base=base or DEFAULT_BASE,
+        workers=workers,
+    )
 
 
 @main.command("load")
@@ -410,20 +422,17 @@ def load_command(
         attackgraph load release/ --endpoint http://127.0.0.1:8890/sparql \\
             --graph-store http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
     """
-    from attackgraph.load import DumpError, LoadError, load
+    from attackgraph.load import load
 
-    try:
-        report = load(
-            release,
-            endpoint=endpoint,
-            graph_store=graph_store,
-            user=user,
-            password=password,
-            auth=None if auth == "none" else auth,  # type: ignore[arg-type]
-            timeout=timeout,
-            retries=retries,
-        )
-    except (LoadError, DumpError) as error:
-        raise click.ClickException(str(error)) from error
+    report = load(
+        release,
+        endpoint=endpoint,
+        graph_store=graph_store,
+        user=user,
+        password=password,
+        auth=None if auth == "none" else auth,  # type: ignore[arg-type]
+        timeout=timeout,
+        retries=retries,
+    )
     click.echo(report.format())
     sys.exit(report.exit_code)

@@ -17,6 +17,7 @@ from typing import Final
 from anyascii import anyascii
 from pyoxigraph import NamedNode
 
+from attackgraph.model import OptionError
 from attackgraph.namespaces import DEFAULT_BASE, PREFIXES, RAW_NS
 
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
@@ -127,7 +128,7 @@ class Minter:
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         base = base.rstrip("/")
         if not _SAFE_IRI.fullmatch(base) or "#" in base or "?" in base:
-            raise ValueError(f"not a usable base IRI: {base!r}")
+            raise OptionError(f"not a usable base IRI: {base!r}")
         self.base = base
         self.prefix = base + "/id/"
 

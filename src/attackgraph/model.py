@@ -36,8 +36,28 @@ class Problem:
         return f"{self.source}:{self.line}: {self.rule}: {self.message}"
 
 
-class InputError(Exception):
-    """A document that cannot be processed; carries the :class:`Problem`."""
+class AttackgraphError(Exception):
+    """The root of every error attackgraph raises on purpose, with a message for people.
+
+    Catch this one to handle them all; ``cli.py`` turns it into a click error in one
+    place. Anything else that escapes the library is a bug and keeps its traceback.
+    Errors that used to be a ``ValueError`` or ``RuntimeError`` still are one too.
+
+    >>> issubclass(InputError, AttackgraphError), issubclass(OptionError, ValueError)
+    (True, True)
+    """
+
+
+class OptionError(AttackgraphError, ValueError):
+    """An option the caller gave that cannot be used: a base IRI, a date, a file type.
+
+    >>> str(OptionError("not a usable base IRI: 'x'"))
+    "not a usable base IRI: 'x'"
+    """
+
+
+class InputError(AttackgraphError):
+    """A document (or file) that cannot be processed; carries the :class:`Problem`."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))

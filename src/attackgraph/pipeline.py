@@ -27,7 +27,7 @@ from attackgraph.extract import extract
 from attackgraph.guard import internal_problem
 from attackgraph.identifiers import Minter
 from attackgraph.limits import LimitExceeded, Limits, bounded
-from attackgraph.model import Document, InputError, Problem
+from attackgraph.model import AttackgraphError, Document, InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import display_path, parse, parse_file
 from attackgraph.progress import Progress
@@ -59,7 +59,7 @@ class BuildOptions:
     """Wall time and memory one document may take (see :mod:`attackgraph.limits`)."""
 
 
-class NoDocumentsError(ValueError):
+class NoDocumentsError(AttackgraphError, ValueError):
     """The inputs name no document at all; nothing is built, the old release is kept."""
 
 

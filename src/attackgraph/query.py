@@ -42,6 +42,7 @@ from pyoxigraph import Literal as RdfLiteral
 
 from attackgraph.export import FORMATS, serialize_turtle
 from attackgraph.identifiers import prefixes_for
+from attackgraph.model import AttackgraphError
 from attackgraph.namespaces import DEFAULT_BASE, XSD_NS
 from attackgraph.sparql.analysis import QueryRefusedError, analyse, tokens
 from attackgraph.sparql.messages import syntax_message
@@ -62,7 +63,7 @@ _BARE: Final = {
 _XSD_STRING: Final = XSD_NS + "string"
 
 
-class QueryError(Exception):
+class QueryError(AttackgraphError):
     """A query that cannot run: missing dump, bad syntax, an update or ``SERVICE``."""
 
 

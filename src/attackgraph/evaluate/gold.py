@@ -22,6 +22,8 @@ from typing import Final, NoReturn, TypeVar
 
 import pycountry
 
+from attackgraph.model import AttackgraphError
+
 FAMILIES: Final = frozenset({"military_conflict", "civilian_attack", "none"})
 ROLES: Final = frozenset(
     {"perpetrator", "target", "combatant_side1", "combatant_side2", "reporter", "reactor", "other"}
@@ -34,7 +36,7 @@ _ISO_DATE: Final = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 T = TypeVar("T")
 
 
-class GoldError(ValueError):
+class GoldError(AttackgraphError, ValueError):
     """A gold file that breaks the annotation format: ``file: field: problem``.
 
     >>> str(GoldError("a.gold.json", "claims[0].count", "expected an integer"))

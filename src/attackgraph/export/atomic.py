@@ -26,13 +26,15 @@ from typing import IO, BinaryIO, Final, cast
 
 from pyoxigraph import RdfFormat, parse, serialize
 
+from attackgraph.model import AttackgraphError
+
 _MASK: Final = (1 << 64) - 1
 _END: Final = b" .\n"
 GZIP_LEVEL: Final = 6
 """zlib level for ``.gz`` variants: the same bytes for the same input and zlib build."""
 
 
-class ExportError(Exception):
+class ExportError(AttackgraphError):
     """An output file could not be written or failed its re-parse; names the file."""
 
 

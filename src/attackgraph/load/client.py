@@ -24,13 +24,15 @@ from functools import partial
 from typing import Literal, TypeVar
 from urllib.parse import urlsplit
 
+from attackgraph.model import AttackgraphError
+
 log = logging.getLogger("attackgraph.load")
 
 Auth = Literal["digest", "basic"]
 T = TypeVar("T")
 
 
-class LoadError(Exception):
+class LoadError(AttackgraphError):
     """A request to the triple store failed for good (after any retries)."""
 
     def __init__(self, message: str, *, status: int | None = None) -> None:

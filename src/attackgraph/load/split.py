@@ -15,11 +15,13 @@ from typing import Final
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
+from attackgraph.model import AttackgraphError
+
 DEFAULT_GRAPH: Final = ""
 """Key of the default graph (quads without a graph name) in the split."""
 
 
-class DumpError(Exception):
+class DumpError(AttackgraphError):
     """The N-Quads dump cannot be read or does not parse."""
 
 

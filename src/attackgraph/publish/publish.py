@@ -11,6 +11,7 @@ from pyoxigraph import Literal
 
 from attackgraph.export import ALL_FORMATS, DUMP_STEM, FORMATS
 from attackgraph.identifiers import Minter, prefixes_for
+from attackgraph.model import OptionError
 from attackgraph.namespaces import PREFIXES
 from attackgraph.publish.data import ReleaseData
 from attackgraph.publish.files import (
@@ -101,7 +102,7 @@ def publish(
     minter = Minter(base)
     base = minter.base
     if issued is not None and not _DATE.fullmatch(issued):
-        raise ValueError(f"issued must be a date YYYY-MM-DD, not {issued!r}")
+        raise OptionError(f"issued must be a date YYYY-MM-DD, not {issued!r}")
     nquads, ntriples = (staging / FORMATS[n].file_name() for n in ("nquads", "ntriples"))
     for dump in (nquads, ntriples):
         if not dump.is_file():

@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final
 
+from attackgraph.model import AttackgraphError
+
 Progress = Callable[[str], None]
 """Told the name of each step as it starts (progress display; tests pause on a step)."""
 
@@ -39,7 +41,7 @@ _AT_FDCWD: Final = -100
 _RENAME_EXCHANGE: Final = 2
 
 
-class PublishError(Exception):
+class PublishError(AttackgraphError):
     """The release cannot be published; names the folder or file and why."""
 
 

@@ -20,6 +20,7 @@ from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from typing import Final
 
+from attackgraph.model import AttackgraphError
 from attackgraph.serve.worker import QueryJob, Reply, ResourceJob, WorkerSettings
 
 log = logging.getLogger("attackgraph.serve")
@@ -31,7 +32,7 @@ _WORKER_CODE: Final = (
 )
 
 
-class PoolError(RuntimeError):
+class PoolError(AttackgraphError, RuntimeError):
     """The workers could not be started."""
 
 

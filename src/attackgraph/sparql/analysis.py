@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urljoin
 
+from attackgraph.model import AttackgraphError
+
 QUERY_FORMS: Final = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 """The four query forms; everything else is refused."""
 
@@ -31,7 +33,7 @@ UPDATE_KEYWORDS: Final = frozenset(
 """Keywords of SPARQL 1.1 Update; none of them is a keyword of the query grammar."""
 
 
-class QueryRefusedError(ValueError):
+class QueryRefusedError(AttackgraphError, ValueError):
     """A request this endpoint will not evaluate (answered with 400)."""
 
 

@@ -19,11 +19,13 @@ from typing import Final
 
 from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store, parse
 
+from attackgraph.model import AttackgraphError
+
 RELEASE_DUMP: Final = "attackgraph.nq"
 """The file of a release folder the endpoint serves: N-Quads, a named graph per document."""
 
 
-class ReleaseError(Exception):
+class ReleaseError(AttackgraphError):
     """The release folder cannot be served (missing or unreadable dump)."""
 
 

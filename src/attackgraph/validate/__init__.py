@@ -11,6 +11,7 @@ from attackgraph.validate.report import Report, Violation, curie
 from attackgraph.validate.shacl import (
     ENGINES,
     Engine,
+    ShapesError,
     Validator,
     default_shapes_path,
     validate_file,
@@ -21,6 +22,7 @@ __all__ = [
     "ENGINES",
     "Engine",
     "Report",
+    "ShapesError",
     "Validator",
     "Violation",
     "curie",

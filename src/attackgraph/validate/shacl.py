@@ -34,7 +34,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier, Node
 
-from attackgraph.model import InputError, Problem
+from attackgraph.model import AttackgraphError, InputError, OptionError, Problem
 from attackgraph.namespaces import SH_NS
 from attackgraph.validate.locate import Locator
 from attackgraph.validate.report import Report, Violation, curie
@@ -67,6 +67,10 @@ def default_shapes_path() -> Path:
     'attackgraph.shapes.ttl'
     """
     return Path(str(files("attackgraph").joinpath("resources", "attackgraph.shapes.ttl")))
+
+
+class ShapesError(AttackgraphError, RuntimeError):
+    """A shapes graph the SHACL engine cannot evaluate (names the shapes file)."""
 
 
 class _QueryCachingGraph(Graph):
@@ -137,7 +141,7 @@ class Validator:
         default normalisation rewrites ``"2022-04-24T00:00:00"^^xsd:date`` into a valid
         date and so hides the error from the shapes.
 
-        Raises ``RuntimeError`` when the engine cannot evaluate the shapes.
+        Raises :class:`ShapesError` when the engine cannot evaluate the shapes.
         """
         if not isinstance(data, ConjunctiveGraph):
             view = _QueryCachingGraph(self._queries, data.store, data.identifier)
@@ -154,7 +158,7 @@ class Validator:
         """Validate pyoxigraph triples or quads (the union of their graphs), literals as written.
 
         Raises ``ValueError`` for RDF 1.2 triple terms, which SHACL cannot check, and
-        ``RuntimeError`` when the engine cannot evaluate the shapes.
+        :class:`ShapesError` when the engine cannot evaluate the shapes.
 
         >>> ex = ox.NamedNode("https://w3id.org/attackgraph/id/event/x")
         >>> a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -207,11 +211,9 @@ class Validator:
                 data, allow_infos=True, allow_warnings=True
             )
         except (RuntimeError, ValueError) as error:
-            raise RuntimeError(
-                f"{self.shapes_path}: shapes cannot be evaluated: {error}"
-            ) from error
+            raise ShapesError(f"{self.shapes_path}: shapes cannot be evaluated: {error}") from error
         if not isinstance(results, Graph):
-            raise RuntimeError(f"{self.shapes_path}: shapes cannot be evaluated: {text}")
+            raise ShapesError(f"{self.shapes_path}: shapes cannot be evaluated: {text}")
         return bool(conforms), results
 
     def _pyshacl(self, view: Graph) -> tuple[bool, Graph]:
@@ -225,7 +227,7 @@ class Validator:
             allow_warnings=True,
         )
         if not isinstance(results, Graph):
-            raise RuntimeError(f"{self.shapes_path}: shapes cannot be evaluated: {text}")
+            raise ShapesError(f"{self.shapes_path}: shapes cannot be evaluated: {text}")
         return bool(conforms), results
 
     def _report(self, conforms: bool, results: Graph, locator: Locator) -> Report:
@@ -272,9 +274,9 @@ def validate_file(path: Path, validator: Validator | None = None) -> Report:
     JSON-LD context. The union of all graphs is validated; named graphs (one per
     document) help locate results.
 
-    Raises ``OSError`` when the file cannot be read, ``ValueError`` for an unknown
-    extension, and :class:`~attackgraph.model.InputError` (rule ``validate/bad-rdf``)
-    when it cannot be parsed.
+    Raises :class:`~attackgraph.model.OptionError` for an unknown extension and
+    :class:`~attackgraph.model.InputError` when the file cannot be read (rule
+    ``validate/unreadable``) or parsed (``validate/bad-rdf``).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -287,10 +289,13 @@ def validate_file(path: Path, validator: Validator | None = None) -> Report:
     name = path.name.removesuffix(".gz")
     rdf_format = _FORMATS.get(Path(name).suffix.lower())
     if rdf_format is None:
-        raise ValueError(f"{path}: unknown RDF file extension (expected {', '.join(_FORMATS)})")
-    raw = path.read_bytes()
-    if name != path.name:
-        raw = gzip.decompress(raw)
+        raise OptionError(f"{path}: unknown RDF file extension (expected {', '.join(_FORMATS)})")
+    try:
+        raw = path.read_bytes()
+        if name != path.name:
+            raw = gzip.decompress(raw)
+    except (OSError, EOFError) as error:
+        raise InputError(Problem(str(path), 1, "validate/unreadable", str(error))) from error
     try:
         quads = list(ox.parse(raw, rdf_format, base_iri=path.resolve().as_uri()))
     except SyntaxError as e:
