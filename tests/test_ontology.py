@@ -57,6 +57,7 @@ DATATYPE_PROPERTIES = {
     "iso3166_1",
     "iso3166_2",
     "groupLabel",
+    "groupQualifier",
     "statedAs",
     "contentHash",
     "sourceFile",
@@ -96,6 +97,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
         "outcome",
         "populationGroup",
         "groupLabel",
+        "groupQualifier",
         "estimateType",
         "ofActor",
         "ofSide",
@@ -168,6 +170,7 @@ FUNCTIONAL = {
     "populationGroup",
     # "0..1"
     "groupLabel",
+    "groupQualifier",
     "ofActor",
     "ofSide",
     # one per node by construction (minted per document, side or place)

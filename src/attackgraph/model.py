@@ -249,6 +249,10 @@ class Figure:
     party: ActorMention | None = None
     """The party the figure counts, when the text names one of the side's actors
     ("Mali: 11 killed; France: 1 killed")."""
+    qualifier: str | None = None
+    """The subgroup of the people counted, as written, when the figure counts only part
+    of them: a nationality ("thirty of them British") or an organisation ("six of its
+    crew" of an airline). Such a figure is never the event's total."""
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ class AG:
     outcome: Final = _ag("outcome")
     populationGroup: Final = _ag("populationGroup")
     groupLabel: Final = _ag("groupLabel")
+    groupQualifier: Final = _ag("groupQualifier")
     estimateType: Final = _ag("estimateType")
     ofActor: Final = _ag("ofActor")
     ofSide: Final = _ag("ofSide")

@@ -236,6 +236,8 @@ class _Builder:
         self.add(node, AG.populationGroup, concept(figure.group, "population-group"))
         if figure.group_label:
             self.add(node, AG.groupLabel, _str(figure.group_label))
+        if figure.qualifier:
+            self.add(node, AG.groupQualifier, _str(figure.qualifier))
         self.add(node, AG.outcome, concept(figure.outcome, "outcome"))
         side = next((s for s in self.extraction.sides if s.number == figure.side), None)
         if side is not None:

@@ -24,7 +24,12 @@ from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.numbers import find_quantities
-from attackgraph.extract.vocabulary import INCLUSION_WORDS, SINGULAR_GROUP_WORDS, equipment_spans
+from attackgraph.extract.vocabulary import (
+    INCLUSION_WORDS,
+    SINGULAR_GROUP_WORDS,
+    equipment_spans,
+    group_match,
+)
 from attackgraph.model import Quantity
 from attackgraph.reference.countries import country_code, demonym_countries
 
@@ -64,7 +69,7 @@ _LIST_ONE: Final = re.compile(
 )
 
 _NAMED_DEATH: Final = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:,[^,]{3,80},)?\s+"
+    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:,[^,]{3,80},|,)?\s+"
     r"(?:had\s+been\s+killed|was\s+killed|has\s+been\s+killed|died|was\s+shot\s+dead)\b"
 )
 
@@ -89,6 +94,8 @@ class Amount:
     own: bool = False  # the outcome is in its own words (rules 1 and 2)
     toll: bool = False  # the outcome comes from a toll named before it (rule 3)
     lead: int = -1  # start of an outcome verb before it
+    owner: bool = False  # "six of its crew": a part of whoever "its" is
+    words_at: int = -1  # where its group and outcome words start, when not right after it
 
 
 def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
@@ -115,7 +122,21 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         amounts.append(Amount(quantity, qb, qe, qe))
     amounts += _implied(text, begin, end, amounts)
     amounts.sort(key=lambda a: a.begin)
-    return _ranges(text, amounts)
+    return _wholes(text, _ranges(text, amounts))
+
+
+def _wholes(text: str, amounts: list[Amount]) -> list[Amount]:
+    """ "29 of the 32 militants were killed": the 32 is the whole the 29 are part of, no
+    figure; the 29 take the words after it."""
+    kept: list[Amount] = []
+    for a in amounts:
+        if kept and re.fullmatch(
+            r"\s+of\s+(?:the|those|these|its|their)\s+", text[kept[-1].end : a.begin]
+        ):
+            kept[-1].words_at = a.end
+            continue
+        kept.append(a)
+    return kept
 
 
 def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
@@ -148,10 +169,27 @@ def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amo
         ):
             continue
         person = Quantity(1, None, None, False, name)
-        named = Amount(person, m.start("name"), m.end("name"), m.end(), group=("total", None))
+        group = _with_others(text, m.end(), end) or ("total", None)
+        named = Amount(person, m.start("name"), m.end("name"), m.end(), group=group)
         named.outcome, named.own = "killed", True
         found.append(named)
     return found
+
+
+_WITH_OTHERS: Final = re.compile(
+    r"\s+(?:along\s+)?with\s+(?:several\s+|\w+\s+)?(?:other|fellow)\s+"
+)
+
+
+def _with_others(text: str, at: int, end: int) -> tuple[str, str | None] | None:
+    """The group a named person belongs to when killed "with other militants"."""
+    m = _WITH_OTHERS.match(text, at, end)
+    if m is None:
+        return None
+    found = group_match(text[m.end() : min(end, m.end() + 30)])
+    if found is None or found[2] != 0:
+        return None
+    return found[0], None
 
 
 def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:

@@ -300,7 +300,12 @@ class _Reader:
             limit = found[k + 1].begin if k + 1 < len(found) else end
             about = self.figure_about(region_about, fig, limit)
             span = _span(self.doc, sentence, fig.begin, fig.end)
-            figure = Figure(fig.quantity, fig.group, fig.outcome, span, fig.group_label)
+            qualifier = fig.qualifier
+            if fig.owner:  # "six of its crew": its = the source, else the words
+                qualifier = source.name if source is not None else fig.group_label
+            figure = Figure(
+                fig.quantity, fig.group, fig.outcome, span, fig.group_label, qualifier=qualifier
+            )
             by_event.setdefault(about, []).append(figure)
             self.last_outcome = fig.outcome
         for about, figures in by_event.items():

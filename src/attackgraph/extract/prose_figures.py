@@ -56,7 +56,7 @@ from attackgraph.extract.vocabulary import (
 from attackgraph.model import Quantity
 from attackgraph.reference.countries import demonym_countries
 
-__all__ = ["PROSE_OUTCOMES", "ProseFigure", "last_group", "read_figures"]
+__all__ = ["PROSE_OUTCOMES", "ProseFigure", "last_group", "nationality", "read_figures"]
 
 PROSE_OUTCOMES: Final[dict[str, str]] = {
     "killing": "killed", "bodies": "killed", "death toll": "killed", "toll": "killed",
@@ -102,6 +102,17 @@ _OBJECT_AFTER: Final = re.compile(
 )
 
 _PARTITIVE_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those|which)\b")
+
+_OWNER_AFTER: Final = re.compile(r"\s+of\s+(?:its|their)\s+(?=[a-z])")
+
+_OF_THE_DEAD: Final = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?P<word>dead|killed|victims|wounded|injured|hostages)\s+"
+    r"(?:were|was)\s+(?:all\s+)?(?=\w)"
+)
+_OF_THE_DEAD_OUTCOMES: Final = {
+    "dead": "killed", "killed": "killed", "victims": "killed", "wounded": "injured",
+    "injured": "injured", "hostages": "captured",
+}  # fmt: skip
 
 _INCLUSION_BEFORE: Final = re.compile(
     rf"(?:{'|'.join(re.escape(w) for w in INCLUSION_WORDS)})\s+$", re.IGNORECASE
@@ -151,6 +162,10 @@ class ProseFigure:
     begin: int
     end: int
     """The words stating the figure (amount, group and outcome words)."""
+    qualifier: str | None = None
+    """A nationality that makes the figure a subgroup ("thirty of them British")."""
+    owner: bool = False
+    """A part of whoever "its"/"their" names ("six of its crew"): the caller knows who."""
 
 
 def _outcome_after(text: str, begin: int, stop: int) -> tuple[str, int] | None:
@@ -272,10 +287,19 @@ def read_figures(
     for k, a in enumerate(amounts):
         nxt = amounts[k + 1].begin if k + 1 < len(amounts) else stop
         floor = amounts[k - 1].end if k else begin
-        after = a.end
+        after = a.end if a.words_at < 0 else a.words_at
         part = _PARTITIVE_AFTER.match(text, after)
+        dead = _OF_THE_DEAD.match(text, after)
+        owner = _OWNER_AFTER.match(text, after)
+        if dead is not None:  # "thirty of the dead were British"
+            a.partitive, a.own, a.outcome = True, True, _OF_THE_DEAD_OUTCOMES[dead["word"]]
+            a.group, a.unknown_noun, a.elided, group_end = _group(text, dead.end(), nxt)
+            a.extent = max(a.end, group_end)
+            continue
         if part is not None:
             a.partitive, a.relative, after = True, True, part.end()
+        elif owner is not None:
+            a.partitive, a.owner, after = True, True, owner.end()
         elif _INCLUSION_BEFORE.search(text, floor, a.begin):
             a.partitive = True
         if a.own:
@@ -364,5 +388,22 @@ def _finish(
         if not a.partitive:
             previous = group
         begin = a.lead if a.lead >= 0 else a.begin
-        figures.append(ProseFigure(a.quantity, group[0], group[1], a.outcome, begin, a.extent))
+        figures.append(
+            ProseFigure(
+                a.quantity, group[0], group[1], a.outcome, begin, a.extent,
+                nationality(group[1]), a.owner,
+            )
+        )  # fmt: skip
     return figures
+
+
+def nationality(label: str | None) -> str | None:
+    """The nationality word that opens a group label ("Irish citizens" -> "Irish").
+
+    >>> nationality("Germans"), nationality("Irish citizens"), nationality("crew members")
+    ('Germans', 'Irish', None)
+    """
+    first = label.split()[0] if label else ""
+    if first and (demonym_countries(first) or demonym_countries(first.removesuffix("s"))):
+        return first
+    return None

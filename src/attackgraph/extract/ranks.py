@@ -5,7 +5,9 @@ alike):
 
 - a claim of the document itself (no source) is *preferred*, unless a named source in
   the same document gives a contradicting figure for the same (event, group,
-  outcome) - then it is *normal*. Figures contradict when the values they allow do not
+  outcome, subgroup) - then it is *normal*. A subgroup ("thirty of them British",
+  ``Figure.qualifier``) is compared only with the same subgroup, so it never demotes
+  the document's total. Figures contradict when the values they allow do not
   overlap: "20" and "31" do; "20" and "at least 18" do not; a vague amount
   ("dozens") contradicts nothing;
 - a claim with a source is *normal*;
@@ -42,6 +44,11 @@ def _contradicts(a: Figure, b: Figure) -> bool:
     return x is not None and y is not None and (x[1] < y[0] or y[1] < x[0])
 
 
+def _key(claim: ClaimRecord, figure: Figure) -> tuple[str, str, str, str | None]:
+    """What a figure counts: a subgroup ("thirty of them British") is its own count."""
+    return claim.about, figure.group, figure.outcome, figure.qualifier
+
+
 def assign_ranks(claims: Sequence[ClaimRecord]) -> tuple[ClaimRecord, ...]:
     """Ranks by the rule in the module docstring; works on infobox and prose claims alike.
 
@@ -59,18 +66,18 @@ def assign_ranks(claims: Sequence[ClaimRecord]) -> tuple[ClaimRecord, ...]:
     >>> [c.rank.value for c in assign_ranks([doc_claim, army])]
     ['normal', 'normal']
     """
-    stated: dict[tuple[str, str, str], list[Figure]] = {}
+    stated: dict[tuple[str, str, str, str | None], list[Figure]] = {}
     for claim in claims:
         if claim.source is not None:
             for figure in claim.figures:
-                stated.setdefault((claim.about, figure.group, figure.outcome), []).append(figure)
+                stated.setdefault(_key(claim, figure), []).append(figure)
     ranked = []
     for claim in claims:
         rank = claim.rank
         if rank is not Rank.DEPRECATED:
             rank = Rank.NORMAL if claim.source is not None else Rank.PREFERRED
             for figure in claim.figures if claim.source is None else ():
-                others = stated.get((claim.about, figure.group, figure.outcome), [])
+                others = stated.get(_key(claim, figure), [])
                 if any(_contradicts(figure, other) for other in others):
                     rank = Rank.NORMAL
         ranked.append(replace(claim, rank=rank))

@@ -82,6 +82,8 @@ class Figure:
     side: str | None
     actor: str | None
     stated_as: str | None
+    qualifier: str | None = None
+    """The subgroup counted (``ag:groupQualifier``): never a total."""
 
 
 @dataclass(frozen=True)
@@ -266,4 +268,5 @@ def _figure(node: Node) -> Figure:
         side=_first(node.iris(AG.ofSide)),
         actor=_first(node.iris(AG.ofActor)),
         stated_as=node.text(AG.statedAs),
+        qualifier=node.text(AG.groupQualifier),
     )

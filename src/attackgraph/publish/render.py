@@ -28,7 +28,8 @@ from attackgraph.html.pages import (
 )
 from attackgraph.html.render import json_script, render
 from attackgraph.namespaces import AG, GEO, NIF, OWL, SCHEMA
-from attackgraph.publish.data import Claim, Figure, Node, ReleaseData
+from attackgraph.publish.data import Claim, Node, ReleaseData
+from attackgraph.publish.headline import deaths_headline
 from attackgraph.publish.links import StaticContext, anchor
 from attackgraph.publish.whosaid import figure_order, figure_text, who_said
 
@@ -125,30 +126,11 @@ def page(
 
 
 def headline_deaths(data: ReleaseData, iri: str) -> tuple[int | None, str]:
-    """The deaths an event's index row and page headline show, with their text.
-
-    The total killed of a preferred claim, else the sum over population groups (and
-    sides) of the killed figure of the best-ranked claim; sub-events are not counted.
-    The one place this rule lives.
-    """
-    best: dict[tuple[str | None, str | None], Figure] = {}
-    totals = []
-    for claim in sorted(data.claims_about.get(iri, ()), key=lambda c: (_rank(c), c.iri)):
-        for f in claim.figures:
-            if not (f.outcome or "").endswith("/killed"):
-                continue
-            if (f.group or "").endswith("/total"):
-                if _rank(claim) == 0:
-                    totals.append(f)
-                continue
-            best.setdefault((f.group, f.side or f.actor), f)
-    chosen = totals[:1] or list(best.values())
-    deaths = (
-        _group_sum(best) if not totals else _low(totals[0].value, totals[0].low, totals[0].high)
-    )
-    if len(chosen) == 1:
-        return deaths, figure_text(chosen[0])
-    return deaths, "" if deaths is None else str(deaths)
+    """The deaths an event's index row and page headline show, with their text: the
+    document's preferred total, never a subgroup or a vague amount (the rule is
+    :func:`attackgraph.publish.headline.deaths_headline`); sub-events are not counted."""
+    perpetrated = bool(data.node(iri).iris(AG.perpetrator))
+    return deaths_headline(data.claims_about.get(iri, ()), perpetrated=perpetrated)
 
 
 def event_summary(data: ReleaseData, iri: str, node: Node) -> EventSummary:
@@ -162,32 +144,6 @@ def event_summary(data: ReleaseData, iri: str, node: Node) -> EventSummary:
         deaths=deaths,
         deaths_text=text,
     )
-
-
-def _group_sum(best: dict[tuple[str | None, str | None], Figure]) -> int | None:
-    """Killed over all groups: per group, the sum over sides or the figure stated without
-    a side, whichever is larger (the same dead are often counted both ways).
-
-    >>> def f(v: int) -> Figure:
-    ...     none = (None,) * 6
-    ...     return Figure("f", "c/soldiers", None, "c/killed", v, *none)
-    >>> _group_sum({("s", "1"): f(15), ("s", None): f(15), ("c", None): f(6)})
-    21
-    """
-    by_group: dict[str | None, tuple[int, int]] = {}
-    found = False
-    for (group, side), figure in best.items():
-        value = _low(figure.value, figure.low, figure.high)
-        if value is None:
-            continue
-        found = True
-        sided, unsided = by_group.get(group, (0, 0))
-        if side is None:
-            unsided = max(unsided, value)
-        else:
-            sided += value
-        by_group[group] = (sided, unsided)
-    return sum(max(pair) for pair in by_group.values()) if found else None
 
 
 class Views:
@@ -504,10 +460,6 @@ def _rank(claim: Claim) -> int:
 def _num(iri: str) -> int:
     tail = iri.rsplit("-", 1)[-1]
     return int(tail) if tail.isdigit() else 0
-
-
-def _low(value: int | None, low: int | None, high: int | None) -> int | None:
-    return value if value is not None else low if low is not None else high
 
 
 def _first(values: Sequence[str]) -> str | None:
