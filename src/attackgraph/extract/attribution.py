@@ -49,6 +49,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Final
 
+from attackgraph.extract.parsed_subjects import needs_parse, parsed_subject
 from attackgraph.extract.subjects import (
     PRONOUNS,
     coordinated_verb,
@@ -238,7 +239,9 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
         else:
             if is_passive(text, begin, m.start()):
                 continue
-            subject = subject_before(text, m.start(), begin)
+            subject = _without_adverbial(
+                text, begin, end, m.start(), subject_before(text, m.start(), begin)
+            )
             if subject is not None and coordinated_verb(text[subject[0] : subject[1]]):
                 subject = cues[-1].subject if cues else leading_subject(text, begin, m.start())
             if subject is None and first in ("said", "says", "told", "added"):
@@ -252,6 +255,19 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
         cue = replace(cue, via=_via(text, m.start(), end), target=_target(text, kind, m, end))
         cues.append(cue)
     return cues
+
+
+def _without_adverbial(
+    text: str, begin: int, end: int, verb: int, subject: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The subject without an adverbial that opens the sentence before it ("At dawn
+    the army said" -> "the army"): the parse's subject of the verb, when it lies inside."""
+    if subject is None or not needs_parse(text[subject[0] : subject[1]]):
+        return subject
+    parsed = parsed_subject(text, begin, end, verb)
+    if parsed is None or not (subject[0] <= parsed[0] and parsed[1] <= verb):
+        return subject
+    return parsed
 
 
 def _participle_subject(
