@@ -60,6 +60,7 @@ from attackgraph.extract.number_words import (
     YEAR_AFTER,
     YEAR_CONTEXT_WORDS,
 )
+from attackgraph.extract.vocabulary import SINGULAR_GROUP_WORDS
 from attackgraph.model import Quantity
 
 MAX_AMOUNT: Final = 10_000_000_000
@@ -368,8 +369,16 @@ def _excluded(text: str, toks: list[_Tok], f: _Found) -> bool:
         if _digits(first.text) <= 31 and YEAR_AFTER.match(after):
             return True
     if first.low == "one" and f.last == f.first + 1 and not f.prefixed:
+        if _THAT_ONE_PERSON.search(before) and _ONE_PERSON.match(after):
+            return False  # "said that one guard had been hurt"
         return bool(ONE_AFTER.match(after) or ONE_BEFORE.search(before))
     return False
+
+
+_THAT_ONE_PERSON: Final = re.compile(r"\bthat\s+$")
+_ONE_PERSON: Final = re.compile(
+    rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(SINGULAR_GROUP_WORDS, key=len, reverse=True))})\b"
+)
 
 
 def find_quantities(text: str, offset: int = 0) -> list[tuple[Quantity, int, int]]:

@@ -31,7 +31,7 @@ _OPENERS: Final = frozenset(
 )
 """First words of an adverbial that can open a sentence before its subject."""
 
-_RIGHT_MODIFIERS: Final = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj"})
+_RIGHT_MODIFIERS: Final = frozenset({"appos", "relcl", "acl", "punct", "advcl"})
 
 _SUBJECTS: Final = frozenset({"nsubj"})
 

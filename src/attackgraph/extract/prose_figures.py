@@ -62,7 +62,9 @@ PROSE_OUTCOMES: Final[dict[str, str]] = {
     "killing": "killed", "bodies": "killed", "death toll": "killed", "toll": "killed",
     "lives lost": "killed", "shot dead": "killed", "killed or wounded": "killed-or-injured",
     "wounding": "injured", "injuring": "injured", "taken to hospital": "injured",
-    "hospitalised": "injured", "hospitalized": "injured",
+    "hospitalised": "injured", "hospitalized": "injured", "in hospital": "injured",
+    "in hospitals": "injured", "being treated": "injured", "receiving treatment": "injured",
+    "in custody": "arrested",
     "abducting": "captured", "kidnapping": "captured", "capturing": "captured",
     "captive": "captured", "hostage": "captured", "prisoner": "captured",
     "arresting": "arrested", "detaining": "arrested",
@@ -97,8 +99,8 @@ _LINK: Final = frozenset(
 _BE: Final = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$")
 
 _OBJECT_AFTER: Final = re.compile(
-    r"\s+(?:the|a|an|all|his|her|their|its|at|more|some|several|dozens|hundreds|many|"
-    r"\d|[A-Z])"
+    r"\s+(?:(?:the|a|an|all|his|her|their|its|at\s+least|more|some|several|dozens|hundreds|"
+    r"many)\b|\d|[A-Z])"
 )
 
 _PARTITIVE_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those|which)\b")

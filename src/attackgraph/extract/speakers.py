@@ -18,6 +18,10 @@ exact words in the text; its ``name`` is what the resolve stage should look up:
 Coreference (the only kinds made):
 
 - "he"/"she" -> the last person quoted; "it" -> the last organisation quoted;
+- "the ministry", "the governor", ... -> the nearest earlier full name written with
+  that noun ("Ministry of Health", "Governor Amos Tate" -> "Amos Tate"; see
+  :mod:`~attackgraph.extract.anaphora`); "the organisation", "the agency", "the
+  charity" -> the last organisation quoted;
 - "its"/"their spokesman" and "the group", "the militants", "the jihadists",
   "the insurgents", "the rebels", "the organisation", "the movement" -> the last
   armed group named: the document's perpetrators and non-state combatants, then any
@@ -33,6 +37,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from attackgraph.extract.anaphora import ANAPHOR_NOUNS, KIND_NOUNS, antecedent
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.lists import joins_inside_name
 from attackgraph.extract.subjects import SOURCE_NOUNS
@@ -192,6 +197,8 @@ class Speakers:
         self.last_person: str | None = None
         self.last_org: str | None = None
         self.last_group: str | None = self.armed[0] if self.armed else None
+        self.quoted: list[tuple[int, str]] = []
+        """(offset, name) of every source resolved so far."""
 
     def canonical(self, name: str) -> str:
         """The infobox spelling of ``name`` when the infobox names it, else ``name``
@@ -242,6 +249,13 @@ class Speakers:
             return self._mention(self.last_person, begin, end, line)
         if low == "it":
             return self._mention(self.last_org, begin, end, line)
+        the = re.fullmatch(r"the\s+(\w+)", low)
+        if the is not None and the.group(1) in KIND_NOUNS and self.last_org is not None:
+            return self._mention(self.last_org, begin, end, line)
+        if the is not None and the.group(1) in ANAPHOR_NOUNS:
+            name = antecedent(self.text, begin, the.group(1), self.quoted)
+            if name is not None:
+                return self._mention(self.canonical(name), begin, end, line)
         if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low) or (
             re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES
         ):
@@ -318,6 +332,7 @@ class Speakers:
             if at >= 0
             else _span(text, begin, end, line, words)
         )
+        self.quoted.append((begin, name))
         if person:
             if name not in self.persons:
                 self.persons.append(name)
