@@ -119,7 +119,8 @@ def test_disagreement_query_lists_only_real_disagreements(store: Store) -> None:
 )
 def test_index_shows_the_documents_preferred_total(release: Path, event: str, deaths: str) -> None:
     index = (release / "index.html").read_text(encoding="utf-8")
-    row = next(r for r in re.findall(r"<tr[^>]*>.*?</tr>", index, flags=re.DOTALL) if f">{event}<" in r)
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", index, flags=re.DOTALL)
+    row = next(r for r in rows if f">{event}<" in r)
     assert re.search(rf">{re.escape(deaths)}</td></tr>$", row), row
 
 
