@@ -15,13 +15,14 @@ from typing import Final
 from attackgraph.html.pages import Context, query_page
 from attackgraph.identifiers import prefixes_for
 from attackgraph.namespaces import DEFAULT_BASE
+from attackgraph.reference.files import cache_root
 from attackgraph.serve.http import App
 from attackgraph.serve.http import Endpoint as WsgiApp
 from attackgraph.serve.pool import WorkerPool
 from attackgraph.serve.server import Server
 from attackgraph.serve.service import service_description
 from attackgraph.serve.worker import WorkerSettings
-from attackgraph.sparql.store import DatasetStats, build_store
+from attackgraph.sparql.store import DatasetStats, build_store, release_store
 
 log = logging.getLogger("attackgraph.serve")
 
@@ -116,9 +117,7 @@ class Endpoint:
         base = opts.base.rstrip("/")
         prefixes = prefixes_for(base)
         try:
-            self._tmp = tempfile.TemporaryDirectory(prefix="attackgraph-serve-")
-            store_path = Path(self._tmp.name) / "store"
-            self.stats = build_store(self.release_dir, store_path)
+            store_path, self.stats = self._open_store()
             settings = WorkerSettings(
                 store_path=str(store_path),
                 row_cap=opts.row_cap,
@@ -159,6 +158,16 @@ class Endpoint:
             self.close()
             raise
         return self
+
+    def _open_store(self) -> tuple[Path, DatasetStats]:
+        """The release's persisted store (built on the first start only), or one built in
+        a temporary folder when the cache folder cannot be written."""
+        try:
+            return release_store(self.release_dir, cache_root() / "stores")
+        except OSError:
+            self._tmp = tempfile.TemporaryDirectory(prefix="attackgraph-serve-")
+            store_path = Path(self._tmp.name) / "store"
+            return store_path, build_store(self.release_dir, store_path)
 
     def serve_in_background(self) -> Endpoint:
         """Serve requests on a daemon thread (starting the endpoint if needed)."""

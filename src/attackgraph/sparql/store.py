@@ -8,12 +8,20 @@ The union of the documents' graphs is materialised as the store's default graph 
 of triples, as SPARQL's RDF merge is), rather than asked for with
 ``use_default_graph_as_union``, whose union is a bag: a triple stated in two documents
 would match twice. ``attackgraph query`` does the same, so both answer alike.
+
+:func:`release_store` keeps the built store on disk, keyed by the release's checksum of
+its dump, so a second ``serve`` of the same release opens it instead of rebuilding it; a
+changed release gets a new store, built under a temporary name and renamed when complete.
 """
 
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Final
 
@@ -23,6 +31,9 @@ from attackgraph.model import AttackgraphError
 
 RELEASE_DUMP: Final = "attackgraph.nq"
 """The file of a release folder the endpoint serves: N-Quads, a named graph per document."""
+SUMS_FILE: Final = "SHA256SUMS"
+STORE_FORMAT: Final = 1
+"""Bumped when the stored layout changes (part of every store's key)."""
 
 
 class ReleaseError(AttackgraphError):
@@ -100,3 +111,68 @@ def dataset_stats(store: Store) -> DatasetStats:
     assert isinstance(union, QuerySolutions)
     total = next(iter(union))["n"]
     return DatasetStats(graphs, int(total.value) if total is not None else 0)
+
+
+def dump_checksum(release_dir: Path | str) -> str:
+    """The SHA-256 of the release's dump: as ``SHA256SUMS`` lists it when the dump's size
+    and time are those the sums were written with (the sums file is not older), else
+    computed from the file. Raises :class:`ReleaseError` when the dump is missing.
+    """
+    dump = release_dump(release_dir)
+    sums = Path(release_dir) / SUMS_FILE
+    try:
+        if sums.stat().st_mtime_ns >= dump.stat().st_mtime_ns:
+            for line in sums.read_text(encoding="utf-8").splitlines():
+                digest, _, name = line.partition("  ")
+                if name == RELEASE_DUMP and len(digest) == 64:
+                    return digest
+    except OSError:
+        pass
+    with dump.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def release_store(release_dir: Path | str, folder: Path) -> tuple[Path, DatasetStats]:
+    """The store of a release, built into ``folder`` unless a store of the same dump
+    (same checksum) is already there; returns the store's path and what it holds.
+
+    The store is built under a temporary name and renamed, so a second server never
+    opens a half-built one. Stores of other releases are left in ``folder`` (a running
+    server may be reading them): delete the folder to reclaim the space.
+    Raises :class:`ReleaseError` for a missing or unreadable dump and ``OSError`` when
+    ``folder`` cannot be written.
+    """
+    key = hashlib.sha256(f"{STORE_FORMAT} {dump_checksum(release_dir)}".encode()).hexdigest()
+    home = folder / key[:32]
+    found = _stored(home)
+    if found is not None:
+        return home / "store", found
+    folder.mkdir(parents=True, exist_ok=True)
+    building = folder / f".{key[:32]}.{os.getpid()}.tmp"
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir()
+    try:
+        stats = build_store(release_dir, building / "store")
+        (building / "stats.json").write_text(json.dumps(asdict(stats)), encoding="utf-8")
+        found = _stored(home)  # another server may have finished first: use its store
+        if found is not None:
+            return home / "store", found
+        shutil.rmtree(home, ignore_errors=True)  # a leftover without its stats
+        try:
+            os.replace(building, home)
+        except OSError:
+            found = _stored(home)
+            if found is None:
+                raise
+            return home / "store", found
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return home / "store", stats
+
+
+def _stored(home: Path) -> DatasetStats | None:
+    """The stats of a complete store in ``home`` (written last), else None."""
+    try:
+        return DatasetStats(**json.loads((home / "stats.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
