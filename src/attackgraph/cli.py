@@ -130,6 +130,12 @@ def main() -> None:
     help="MiB of memory one document may add while it converts (0: no limit); past it "
     "the document is skipped with limit/memory.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Convert the documents on a Dask distributed cluster (tcp://host:8786; needs "
+    "attackgraph[dask] and the input files at the same paths on the workers).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 def build_command(
     documents: tuple[Path, ...],
@@ -149,6 +155,7 @@ def build_command(
     no_cache: bool,
     time_limit: float,
     memory_limit: int,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Build documents (files or folders of .txt) into a release folder --out.
@@ -188,6 +195,7 @@ def build_command(
         allow_shrink=allow_shrink,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         limits=Limits(seconds=time_limit or None, memory=(memory_limit << 20) or None),
+        scheduler=scheduler,
     )
     try:
         total = len(pipeline.discover(documents))

@@ -16,6 +16,7 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -23,6 +24,7 @@ from pyoxigraph import NamedNode, Quad
 
 from attackgraph import changes, export, publish
 from attackgraph.cache import BuildCache, build_context, file_sha256
+from attackgraph.cluster import ordered_map
 from attackgraph.extract import extract
 from attackgraph.guard import internal_problem
 from attackgraph.identifiers import Minter
@@ -57,6 +59,9 @@ class BuildOptions:
     """Folder of the build cache (``cache.default_cache_dir()``); None builds uncached."""
     limits: Limits = field(default_factory=Limits)
     """Wall time and memory one document may take (see :mod:`attackgraph.limits`)."""
+    scheduler: str | None = None
+    """Address of a Dask distributed scheduler that converts the documents (``jobs`` is
+    then unused); None converts them on this machine."""
 
 
 class NoDocumentsError(AttackgraphError, ValueError):
@@ -332,13 +337,27 @@ def _convert_in_worker(item: tuple[Path, str | None]) -> DocumentResult:
     return _WORKER.convert(*item)
 
 
+_CLUSTER_WORKER: dict[tuple[BuildOptions, BuildCache | None], Converter] = {}
+
+
+def _convert_on_cluster(
+    item: tuple[Path, str | None], *, options: BuildOptions, cache: BuildCache | None
+) -> DocumentResult:
+    """One document, on a Dask worker: its converter is made once per worker process."""
+    converter = _CLUSTER_WORKER.get((options, cache))
+    if converter is None:
+        converter = _CLUSTER_WORKER[options, cache] = Converter(options, cache)
+    return converter.convert(*item)
+
+
 def convert_all(
     paths: Sequence[Path], options: BuildOptions, ids: Mapping[Path, str] | None = None
 ) -> Iterator[DocumentResult]:
     """Convert documents in input order, in ``options.jobs`` worker processes.
 
     Each worker loads its own reference data once; results come back in the order of
-    ``paths``, so the output does not depend on the number of workers. ``ids`` gives
+    ``paths``, so the output does not depend on the number of workers. With
+    ``options.scheduler``, the workers are those of a Dask cluster (see ``cluster``). ``ids`` gives
     the documents' ids (see :func:`document_ids`; default: their file names).
     """
     ids = ids or {}
@@ -349,6 +368,10 @@ def convert_all(
             base=options.base, validate=options.validate, gazetteer_files=options.gazetteer_files
         )
         cache = BuildCache(options.cache_dir, context)
+    if options.scheduler is not None:
+        task = partial(_convert_on_cluster, options=options, cache=cache)
+        yield from ordered_map(options.scheduler, task, items)
+        return
     converter = Converter(options, cache)
     if options.jobs <= 1 or len(paths) < 8 * options.jobs:
         yield from (converter.convert(*item) for item in items)

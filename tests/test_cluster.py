@@ -1,0 +1,65 @@
+"""--scheduler: the per-document map on a Dask distributed cluster gives the same release
+bytes as a serial, local build. The cluster is a LocalCluster: worker processes on
+loopback."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from attackgraph import pipeline
+from attackgraph.cli import main
+
+distributed = pytest.importorskip("distributed")
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS = ROOT / "data" / "documents"
+BROKEN = ROOT / "tests" / "fixtures" / "broken" / "duplicate-key.txt"
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def _files(release: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(release).as_posix(): p.read_bytes()
+        for p in sorted(release.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_cluster_build_equals_serial_build(scheduler: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for document in DOCUMENTS.glob("*.txt"):
+        shutil.copy(document, corpus / document.name)
+    shutil.copy(BROKEN, corpus / "broken.txt")
+    local = pipeline.BuildOptions(jobs=1, issued="2024-01-01")
+    reference = pipeline.build([corpus], tmp_path / "local", local)
+    on_cluster = pipeline.BuildOptions(jobs=1, issued="2024-01-01", scheduler=scheduler)
+    report = pipeline.build([corpus], tmp_path / "cluster", on_cluster)
+    assert report.skipped == reference.skipped and report.built == reference.built > 0
+    assert _files(tmp_path / "cluster") == _files(tmp_path / "local")
+
+
+def test_cli_names_an_unreachable_scheduler(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["build", str(DOCUMENTS), "--out", str(tmp_path / "out"), "--no-cache", "-q"]
+        + ["--scheduler", "tcp://127.0.0.1:1"],
+    )
+    assert result.exit_code == 1, result.output
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.output
