@@ -18,19 +18,28 @@ Memory: the lines are ``bytes`` (UTF-8, whose byte order is codepoint order), ab
 ``len(line) + 41`` bytes each, plus 64 bytes per quad for its sorted pair: about
 300 MiB per million quads of the project's shape, measured (``bench/export_bench.py``).
 The dataset's quads are held once; no rdflib graph and no pyoxigraph store is built.
-Spilling sorted runs to disk would bound this further; at 50,000 documents (~7.5 M
-quads, ~2.3 GiB) it is not needed yet.
+
+Bounded memory: given a ``spill_dir``, at most ``spill_lines`` lines are held. Beyond
+that, the held lines are written out as one sorted run (N-Quads lines, which sort as the
+pairs do) plus each graph's lines appended to that graph's file; :meth:`finish` merges
+the runs on disk (``heapq.merge``) into one sorted, unique N-Quads file, and readers
+stream it, and each graph's file one graph at a time. The bytes written are the same.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from pathlib import Path
 from typing import Final
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 _NEWLINE: Final = b"\n"
 _PARSE_CHUNK: Final = 20_000
+SPILL_LINES: Final = 1_000_000
+"""Lines held in memory before a sorted run is written (~300 MiB of this shape)."""
 
 
 class SortedQuads:
@@ -49,20 +58,25 @@ class SortedQuads:
     ['<http://e/s> <http://e/p> "a"', '<http://e/s> <http://e/p> "b"']
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, spill_dir: Path | None = None, spill_lines: int = SPILL_LINES) -> None:
         self._graphs: dict[bytes, list[bytes]] = {}
         self._pairs: list[tuple[bytes, bytes]] | None = None
-        self._triple_count = 0
+        self._finished = False
+        self._quad_count = self._triple_count = self._held = 0
+        self._spill_dir, self._spill_lines = spill_dir, spill_lines
+        self._runs: list[Path] = []
+        self._graph_files: dict[bytes, Path] = {}
+        self._merged: Path | None = None
 
     def add(self, batch: Sequence[Quad]) -> None:
         """Add one batch of quads (normally one document's, all in its named graph).
 
         Raises ``ValueError`` for a quad in the default graph, a blank node or a
         triple term (the project mints IRIs for everything, and blank node labels
-        would make the output bytes unstable), and ``RuntimeError`` after
-        :meth:`finish`.
+        would make the output bytes unstable), ``RuntimeError`` after :meth:`finish`
+        and ``OSError`` when a run cannot be written.
         """
-        if self._pairs is not None:
+        if self._finished:
             raise RuntimeError("SortedQuads.add() after finish()")
         if not batch:
             return
@@ -84,10 +98,33 @@ class SortedQuads:
         lines = data.replace(suffix, _NEWLINE).split(_NEWLINE)
         lines.pop()  # after the last newline
         self._graphs.setdefault(term, []).extend(lines)
+        self._held += len(lines)
+        if self._spill_dir is not None and self._held >= self._spill_lines:
+            self._spill(self._spill_dir)
+
+    def _spill(self, folder: Path) -> None:
+        """Write the held lines as one sorted run and append each graph's to its file."""
+        pairs = sorted((line, g) for g, lines in self._graphs.items() for line in lines)
+        run = folder / f"run-{len(self._runs):06d}.nq"
+        with run.open("wb") as out:
+            out.writelines(t + b" " + g + b" .\n" for t, g in pairs)
+        self._runs.append(run)
+        del pairs
+        for g, lines in self._graphs.items():
+            path = self._graph_files.setdefault(g, folder / f"graph-{len(self._graph_files):07d}")
+            with path.open("ab") as out:
+                out.write(_NEWLINE.join(lines) + _NEWLINE)
+        self._graphs.clear()
+        self._held = 0
 
     def finish(self) -> None:
-        """Sort and deduplicate; called by every reader, idempotent."""
-        if self._pairs is not None:
+        """Sort and deduplicate (merging the runs on disk, if any); called by every
+        reader, idempotent."""
+        if self._finished:
+            return
+        self._finished = True
+        if self._spill_dir is not None and self._runs:
+            self._merge(self._spill_dir)
             return
         for lines in self._graphs.values():
             lines.sort()
@@ -96,14 +133,35 @@ class SortedQuads:
         pairs = [(line, g) for g, lines in self._graphs.items() for line in lines]
         pairs.sort()
         self._pairs = pairs
+        self._quad_count = len(pairs)
         self._triple_count = sum(1 for _ in self.triple_lines())
+
+    def _merge(self, folder: Path) -> None:
+        if self._graphs:
+            self._spill(folder)
+        merged = folder / "quads.nq"
+        previous, last_triple = b"", b""
+        with ExitStack() as stack, merged.open("wb") as out:
+            runs = [stack.enter_context(run.open("rb")) for run in self._runs]
+            for line in heapq.merge(*runs):
+                if line == previous:
+                    continue
+                previous = line
+                out.write(line)
+                self._quad_count += 1
+                triple = line[: line.rindex(b" <")]
+                if triple != last_triple:
+                    self._triple_count += 1
+                    last_triple = triple
+        for run in self._runs:
+            run.unlink()
+        self._merged = merged
 
     @property
     def quad_count(self) -> int:
         """Distinct quads."""
         self.finish()
-        assert self._pairs is not None
-        return len(self._pairs)
+        return self._quad_count
 
     @property
     def triple_count(self) -> int:
@@ -114,13 +172,19 @@ class SortedQuads:
     @property
     def graph_count(self) -> int:
         """Named graphs."""
-        return len(self._graphs)
+        return len(self._graph_files) if self._runs else len(self._graphs)
 
-    def pairs(self) -> list[tuple[bytes, bytes]]:
+    def pairs(self) -> Iterator[tuple[bytes, bytes]]:
         """``(triple line, graph term)`` per quad, in N-Quads codepoint order."""
         self.finish()
-        assert self._pairs is not None
-        return self._pairs
+        if self._merged is None:
+            assert self._pairs is not None
+            yield from self._pairs
+            return
+        with self._merged.open("rb") as lines:
+            for line in lines:
+                cut = line.rindex(b" <")
+                yield line[:cut], line[cut + 1 : -3]
 
     def triple_lines(self) -> Iterator[bytes]:
         """The union's distinct triple lines, in codepoint order."""
@@ -131,9 +195,17 @@ class SortedQuads:
                 previous = line
 
     def graphs(self) -> Iterator[tuple[bytes, list[bytes]]]:
-        """``(graph term, its sorted unique triple lines)``, graphs in codepoint order."""
+        """``(graph term, its sorted unique triple lines)``, graphs in codepoint order;
+        spilled graphs are read back one at a time."""
         self.finish()
-        yield from self._graphs.items()
+        if self._merged is None:
+            yield from self._graphs.items()
+            return
+        for g in sorted(self._graph_files):
+            lines = self._graph_files[g].read_bytes().split(_NEWLINE)
+            lines.pop()
+            lines.sort()
+            yield g, _unique(lines)
 
 
 def _unique(sorted_lines: list[bytes]) -> list[bytes]:

@@ -74,9 +74,8 @@ def write_ntriples(source: ExportSource, out: BinaryIO) -> None:
 
 def write_nquads(source: ExportSource, out: BinaryIO) -> None:
     """All quads, one sorted, unique line per quad."""
-    pairs = source.data.pairs()
-    for start in range(0, len(pairs), _CHUNK):
-        out.write(b"".join([t + b" " + g + b" .\n" for t, g in pairs[start : start + _CHUNK]]))
+    for chunk in _chunks(t + b" " + g for t, g in source.data.pairs()):
+        out.write(b" .\n".join(chunk) + b" .\n")
 
 
 def write_turtle(source: ExportSource, out: BinaryIO) -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Quad, RdfFormat
 
 from attackgraph.export.atomic import Fingerprint, write_verified
-from attackgraph.export.collect import SortedQuads
+from attackgraph.export.collect import SPILL_LINES, SortedQuads
 from attackgraph.export.context import embed_context, load_context
 from attackgraph.export.formats import ALL_FORMATS, DUMP_STEM, ExportSource, Format
 from attackgraph.export.jsonld import Compactor
@@ -41,6 +43,7 @@ def write_dataset(
     gzip: bool = False,
     context: Path | None = None,
     stem: str = DUMP_STEM,
+    spill_lines: int = SPILL_LINES,
 ) -> ExportResult:
     """Write ``batches`` to ``out_dir/attackgraph.{ttl,jsonld,nt,nq,trig}``.
 
@@ -48,7 +51,9 @@ def write_dataset(
     at a time. The output depends only on the set of quads: the same input gives the
     same bytes. With ``gzip``, each file is written compressed instead
     (``attackgraph.nq.gz``, deterministic: mtime 0, no name in the header). ``context``
-    is the JSON-LD context file (default: the packaged project context).
+    is the JSON-LD context file (default: the packaged project context). Beyond
+    ``spill_lines`` quads held in memory, sorted runs go to a temporary folder in
+    ``out_dir`` and are merged on disk (same bytes, bounded memory).
 
     Each file is written atomically and re-parsed strictly before it replaces the old
     one. Raises ``ExportError`` naming the file when a file cannot be written, does
@@ -77,11 +82,25 @@ def write_dataset(
     if any(f.rdf_format in (RdfFormat.JSON_LD, RdfFormat.STREAMING_JSON_LD) for f in chosen):
         embedded = embed_context(load_context(context), Minter(base).prefix)
         Compactor(embedded)  # an unusable context fails here, before the input is read
-    data = SortedQuads()
-    for batch in batches:
-        data.add(batch)
-    source = ExportSource(data, prefixes, embedded)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".spill-") as spill:
+        data = SortedQuads(spill_dir=Path(spill), spill_lines=spill_lines)
+        for batch in batches:
+            data.add(batch)
+        return _write_formats(data, out_dir, chosen, prefixes, embedded, stem, gzip=gzip)
+
+
+def _write_formats(
+    data: SortedQuads,
+    out_dir: Path,
+    chosen: Sequence[Format],
+    prefixes: Mapping[str, str],
+    embedded: Any,
+    stem: str,
+    *,
+    gzip: bool,
+) -> ExportResult:
+    source = ExportSource(data, prefixes, embedded)
     expected: dict[bool, Fingerprint] = {}
     files: dict[str, Path] = {}
     for fmt in chosen:
