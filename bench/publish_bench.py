@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from attackgraph import pipeline
-from attackgraph.publish import PublishOptions, ReleaseStats, publish, staged_release
+from attackgraph.publish import PublishOptions, publish, staged_release
 
 HERE = Path(__file__).resolve().parent
 
@@ -55,15 +55,7 @@ def main() -> None:
         step("build")
         options = pipeline.BuildOptions(validate=args.validate)
         report = pipeline.build([corpus], staging, options)
-        stats = ReleaseStats(
-            documents_read=report.documents,
-            documents_built=report.built,
-            skipped=tuple(report.skipped),
-            warnings=len(report.warnings),
-            violations=len(report.violations),
-            quads=report.quads,
-            triples=report.triples,
-        )
+        stats = report.release_stats()
         step("publish")
         publish(
             staging,

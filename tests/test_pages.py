@@ -45,7 +45,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "release"
     with staged_release(out) as staging:
         report = pipeline.build([ROOT / "data" / "documents"], staging)
-        stats = ReleaseStats(report.documents, report.built, triples=report.triples)
+        stats = report.release_stats()
         publish(staging, stats=stats, base=BASE, version="test", issued=None,
                 options=PublishOptions())  # fmt: skip
     return out

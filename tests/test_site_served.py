@@ -15,7 +15,7 @@ import pytest
 from werkzeug.test import Client, TestResponse
 
 from attackgraph import pipeline
-from attackgraph.publish import PublishOptions, ReleaseStats, publish, staged_release
+from attackgraph.publish import PublishOptions, publish, staged_release
 from attackgraph.serve import Endpoint, ServeOptions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("served") / "release"
     with staged_release(out) as staging:
         report = pipeline.build([ROOT / "data" / "documents"], staging)
-        stats = ReleaseStats(report.documents, report.built, triples=report.triples)
+        stats = report.release_stats()
         publish(staging, stats=stats, base=BASE, version="test", issued=None,
                 options=PublishOptions())  # fmt: skip
     return out

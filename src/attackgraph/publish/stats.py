@@ -25,7 +25,7 @@ STATS_FILE = "stats.json"
 
 @dataclass(frozen=True)
 class ReleaseStats:
-    """The build's own account of the run, filled from ``pipeline.BuildReport``.
+    """The build's own account of the run (``pipeline.BuildReport.release_stats()``).
 
     >>> ReleaseStats(documents_read=3, documents_built=2,
     ...              skipped=(Problem("a.txt", 1, "parse/empty", "empty file"),)).documents_skipped
