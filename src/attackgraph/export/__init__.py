@@ -11,7 +11,13 @@ it replaces the previous one.
   re-parse matched.
 """
 
-from attackgraph.export.atomic import ExportError, Fingerprint, write_text, write_verified
+from attackgraph.export.atomic import (
+    ExportError,
+    Fingerprint,
+    deterministic_gzip,
+    write_text,
+    write_verified,
+)
 from attackgraph.export.collect import SortedQuads
 from attackgraph.export.context import embed_context, load_context
 from attackgraph.export.formats import (
@@ -38,6 +44,7 @@ __all__ = [
     "Format",
     "SortedQuads",
     "Writer",
+    "deterministic_gzip",
     "embed_context",
     "load_context",
     "serialize_turtle",

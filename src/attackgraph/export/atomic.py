@@ -108,6 +108,22 @@ def fingerprint_file(
     return sink.result()
 
 
+def deterministic_gzip(stream: BinaryIO) -> gzip_module.GzipFile:
+    r"""A gzip writer on ``stream`` whose bytes depend only on the data: mtime 0, no file
+    name in the header, a fixed level. Every ``.gz`` of a release is written with it.
+
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> with deterministic_gzip(out) as packed:
+    ...     _ = packed.write(b"<a> <b> <c> .\n")
+    >>> out.getvalue()[4:8], gzip_module.decompress(out.getvalue())
+    (b'\x00\x00\x00\x00', b'<a> <b> <c> .\n')
+    """
+    return gzip_module.GzipFile(
+        filename="", mode="wb", fileobj=stream, mtime=0, compresslevel=GZIP_LEVEL
+    )
+
+
 def write_verified(
     path: Path,
     write: Callable[[BinaryIO], None],
@@ -143,9 +159,7 @@ def write_verified(
         if not compressed:
             write(stream)
             return
-        with gzip_module.GzipFile(
-            filename="", mode="wb", fileobj=stream, mtime=0, compresslevel=GZIP_LEVEL
-        ) as packed:
+        with deterministic_gzip(stream) as packed:
             write(packed)  # type: ignore[arg-type]  # GzipFile is a binary stream
 
     _replace_atomically(path, body, check)

@@ -13,9 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Final, Protocol
 
+from attackgraph.export import deterministic_gzip
 from attackgraph.publish.release import PublishError
 
-GZIP_LEVEL: Final = 6
 SUMS_FILE: Final = "SHA256SUMS"
 _BLOCK: Final = 1 << 20
 
@@ -53,9 +53,7 @@ def gzip_file(source: Path) -> Path:
     """
     target = source.with_name(source.name + ".gz")
     with open(source, "rb") as raw, open(target, "wb") as out:
-        with gzip.GzipFile(
-            filename="", mode="wb", fileobj=out, mtime=0, compresslevel=GZIP_LEVEL
-        ) as packed:
+        with deterministic_gzip(out) as packed:
             shutil.copyfileobj(raw, packed, _BLOCK)
     with gzip.open(target, "rb") as unpacked:
         if _digest(unpacked) != sha256_file(source):
