@@ -25,13 +25,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.model import DatePrecision, DateRange, DateValue
+from attackgraph.reference.lexicon import MONTH_NUMBERS
 
-MONTH_NUMBERS: Final[dict[str, int]] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 RANGE_WORDS: Final = ("–", "—", "-", "−", "to", "until", "till", "through", "thru", "and")
 OPEN_END_WORDS: Final = ("present", "ongoing", "now", "today")
 

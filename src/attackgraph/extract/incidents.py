@@ -38,11 +38,12 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from attackgraph.extract.dates import MONTH_NUMBERS, find_dates
+from attackgraph.extract.dates import find_dates
 from attackgraph.extract.mapping import event_types
 from attackgraph.extract.sentences import Sentence
 from attackgraph.identifiers import slugify
 from attackgraph.model import DatePrecision, DateRange, DateValue, EventClass, EventRecord
+from attackgraph.reference.lexicon import MONTH_NUMBERS
 from attackgraph.reference.names import name_key
 
 __all__ = ["Aboutness", "Incident"]

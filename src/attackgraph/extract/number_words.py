@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from attackgraph.reference.lexicon import MONTHS as MONTHS  # re-exported for the extractors
+
 SMALL_NUMBERS: Final[dict[str, int]] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -57,11 +59,6 @@ VAGUE_AMOUNTS: Final = (
 RANGE_SEPARATORS: Final = ("–", "—", "-", "−", "to", "or")
 
 # context that shows a number is not an amount (see find_quantities)
-MONTHS: Final = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec",
-)  # fmt: skip
 MEASURE_WORDS: Final = (
     "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
     "meters", "metre", "meter", "m", "cm", "mm", "kg", "kilograms", "kilos", "tonnes",
