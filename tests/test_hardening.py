@@ -227,3 +227,63 @@ def test_a_document_past_the_memory_limit_is_skipped_with_limit_memory(tmp_path:
     code, output = _build(inputs, tmp_path / "out", "--memory-limit", "8", "--no-validate")
     assert f"{inputs / 'big.txt'}:1: limit/memory:" in output, output
     assert code == 1
+
+
+UNION = {
+    "a.txt": _doc(
+        "Raid on Tamba",
+        "- Date: 1 May 2020\n- Place: Tamba, Mopti Region, Mali\n- Perpetrator: Katibat Macina\n"
+        "- Commander1: Amadou Koufa",
+        "Gunmen attacked Tamba in São Paulo district.",
+    ),
+    "b.txt": _doc(
+        "Raid on Tamba",
+        "- Date: 1 May 2020\n- Place: Tamba, Ségou Region, Mali\n"
+        "- Perpetrator: Katibat\u200b Macina\n- Commander1: Amadou Kouffa",
+        "Gunmen attacked Tamba in Sao Paulo district.",
+    ),
+    "c.txt": _doc("Raid on Tamba", "- Date: 3–5 June 2021\n- Place: Tamba, Mali"),
+    "d.txt": _doc("Raid on Tamba", "- Date: 2019\n- Place: Tamba, Mali"),
+    "e.txt": _doc("Raid on Tamba", "- Place: Tamba, Mali"),
+}
+
+
+@pytest.fixture(scope="module")
+def union_release(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    inputs = tmp_path_factory.mktemp("union")
+    for name, text in UNION.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("union-out") / "release"
+    code, output = _build(inputs, out)
+    assert code == 0, output
+    return out, output
+
+
+@pytest.mark.parametrize("dump", ["attackgraph.nq", "attackgraph.ttl", "attackgraph.jsonld"])
+def test_the_published_union_conforms(union_release: tuple[Path, str], dump: str) -> None:
+    out, _ = union_release
+    result = CliRunner().invoke(main, ["validate", str(out / dump)])
+    assert result.exit_code == 0, result.output
+
+
+def test_events_of_one_title_merge_only_with_compatible_dates(
+    union_release: tuple[Path, str],
+) -> None:
+    out, _ = union_release
+    query = """SELECT DISTINCT ?e ?d ?s WHERE { ?e a ag:Attack ; schema:name "Raid on Tamba" .
+               OPTIONAL { ?e ag:date ?d } OPTIONAL { ?e ag:startDate ?s } } ORDER BY ?e"""
+    result = CliRunner().invoke(main, ["query", str(out), query, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = result.output.strip().splitlines()[1:]
+    assert len(rows) == 3, rows  # a+b+e (1 May 2020, e states no date), c (a range), d (2019)
+    assert sorted(row.split(",", 1)[1] for row in rows) == [",2021-06-03", "2019,", "2020-05-01,"]
+
+
+def test_validation_report_says_what_was_checked_across_documents(
+    union_release: tuple[Path, str],
+) -> None:
+    out, output = union_release
+    text = (out / "validation-report.txt").read_text(encoding="utf-8")
+    assert "cross-document checks (the union of 5 documents' graphs)" in text
+    assert "events kept apart (same title, other date): 2" in text
+    assert "other names kept as schema:alternateName: " in text

@@ -15,7 +15,7 @@ import json
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Final
@@ -35,6 +35,7 @@ from attackgraph.parse import display_path, parse, parse_file
 from attackgraph.progress import Progress
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import quads as build_quads
+from attackgraph.union import Union
 from attackgraph.validate import Report, Validator, Violation
 from attackgraph.version import VERSION
 
@@ -431,6 +432,7 @@ def build(
     if options.cache_dir is not None:
         report.cached = 0
     sources: dict[str, str] = {}  # graph IRI -> the file that gave it
+    merged = Union(options.base)
 
     def accept(result: DocumentResult) -> DocumentResult:
         if result.skipped is None and result.quads:
@@ -441,6 +443,8 @@ def build(
                 return DocumentResult(result.path, skipped=problem, warnings=result.warnings)
             sources[iri] = result.source
             report.document_hashes[iri] = result.sha256
+            quads, conflicts = merged.add(result.quads, result.source)
+            return replace(result, quads=quads, warnings=(*result.warnings, *conflicts))
         return result
 
     def stage(name: str) -> None:
@@ -475,7 +479,9 @@ def build(
         report.quads, report.triples = written.quads, written.triples
         report.files = {fmt: path.name for fmt, path in sorted(written.files.items())}
         validation = Report(conforms=not report.violations, violations=tuple(report.violations))
-        export.write_text(staging / REPORT_TEXT, validation.format_text())
+        export.write_text(
+            staging / REPORT_TEXT, validation.format_text() + "\n" + merged.report_text() + "\n"
+        )
         export.write_text(staging / REPORT_JSON, report.to_json())
         publish.publish(
             staging,

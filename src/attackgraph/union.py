@@ -1,0 +1,270 @@
+"""The union conforms: documents merged into one dataset keep the shapes' promises.
+
+Each document's graph conforms on its own, but the published dataset is their union: an
+actor, place or event named by two documents is one node there. Documents are added in
+input order (so the result does not depend on ``--jobs``), and where a later document
+disagrees with an earlier one on a property the shapes allow only once
+(``sh:maxCount 1``, read from the shapes themselves):
+
+- a different ``schema:name`` becomes a ``schema:alternateName`` (one name per thing);
+- an event whose date is not compatible with the same-named event of an earlier
+  document (another date, or a date where the other has a range) is not merged: the
+  later document's event, with its sides and sub-events, gets its own IRI (the first
+  one's plus a short hash of the document), so two attacks that share a title stay two
+  attacks. Dates are compatible when equal, or when one document states none;
+- any other single value (a place's ``ag:containedIn``, an actor's ``ag:actorType``,
+  coordinates ...) stays as the first document stated it; the later value is left out
+  of the union and reported as a warning ``file:1: union/conflict``.
+
+:meth:`Union.report_text` says what was checked, for ``validation-report.txt``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+import pyoxigraph as ox
+
+from attackgraph.identifiers import Minter
+from attackgraph.model import Problem
+from attackgraph.namespaces import AG, DEFAULT_BASE, RDF, SCHEMA
+from attackgraph.validate import default_shapes_path
+
+SH: Final = "http://www.w3.org/ns/shacl#"
+SHARED_KINDS: Final = ("event", "side", "actor", "place", "geometry")
+"""Kinds of instances that several documents may describe (the others carry the
+document's slug in their IRI)."""
+EVENT_CLASSES: Final = frozenset(c.value for c in (AG.Event, AG.Attack, AG.ArmedConflict))
+DATE_PROPERTIES: Final = (AG.date.value, AG.startDate.value, AG.endDate.value)
+CONFLICT_RULE: Final = "union/conflict"
+
+_Signature = tuple[str | None, ...]
+
+
+def single_valued(shapes: Path | None = None) -> dict[str, frozenset[str]]:
+    """Class IRI -> the properties its shape allows at most once (``sh:maxCount 1``).
+
+    >>> SCHEMA.name.value in single_valued()[AG.Place.value]
+    True
+    """
+    graph = ox.Store()
+    graph.bulk_load(path=str(shapes or default_shapes_path()), format=ox.RdfFormat.TURTLE)
+    target, prop, path, max_count = (
+        ox.NamedNode(SH + name) for name in ("targetClass", "property", "path", "maxCount")
+    )
+    found: dict[str, set[str]] = {}
+    for shape_quad in graph.quads_for_pattern(None, target, None, None):
+        shape, cls = shape_quad.subject, shape_quad.object
+        for property_quad in graph.quads_for_pattern(shape, prop, None, None):
+            node = property_quad.object
+            if not isinstance(node, ox.BlankNode | ox.NamedNode):
+                continue
+            counts = [_iri(q.object) for q in graph.quads_for_pattern(node, max_count, None, None)]
+            paths = [q.object for q in graph.quads_for_pattern(node, path, None, None)]
+            if "1" in counts and paths and isinstance(paths[0], ox.NamedNode):
+                found.setdefault(_iri(cls), set()).add(paths[0].value)
+    return {cls: frozenset(props) for cls, props in found.items()}
+
+
+@dataclass
+class UnionStats:
+    """What :class:`Union` did, for the report."""
+
+    documents: int = 0
+    shared: set[str] = field(default_factory=set)
+    alternate_names: int = 0
+    events_apart: int = 0
+    conflicts: int = 0
+
+
+class Union:
+    """Adds documents' quads one document at a time; see the module docstring.
+
+    >>> m, union = Minter(), Union()
+    >>> def doc(n, name, date):
+    ...     g, e = m.document(f"d{n}"), m.event("raid")
+    ...     return [ox.Quad(e, RDF.type, AG.Attack, g),
+    ...             ox.Quad(e, SCHEMA.name, ox.Literal(name), g),
+    ...             ox.Quad(e, AG.date, ox.Literal(date), g)]
+    >>> _ = union.add(doc(1, "Raid", "2020"), "d1.txt")
+    >>> quads, _ = union.add(doc(2, "The raid", "2020"), "d2.txt")
+    >>> [q.predicate.value.rsplit("/", 1)[1] for q in quads if q.object.value == "The raid"]
+    ['alternateName']
+    >>> quads, _ = union.add(doc(3, "Raid", "2021"), "d3.txt")
+    >>> sorted({q.subject.value.rsplit("/", 1)[1] for q in quads})
+    ['raid-58dc2bc4']
+    """
+
+    def __init__(self, base: str = DEFAULT_BASE, shapes: Path | None = None) -> None:
+        self.single = single_valued(shapes)
+        prefix = Minter(base).prefix
+        self.prefixes = tuple(f"{prefix}{kind}/" for kind in SHARED_KINDS)
+        self.event_prefix, self.side_prefix = f"{prefix}event/", f"{prefix}side/"
+        self.types: dict[str, set[str]] = {}
+        self.values: dict[tuple[str, str], tuple[str, str]] = {}
+        self.variants: dict[str, list[list[object]]] = {}
+        self.seen_in: Counter[str] = Counter()
+        self.stats = UnionStats()
+
+    def add(self, quads: list[ox.Quad], source: str) -> tuple[list[ox.Quad], list[Problem]]:
+        """The document's quads as they go into the union, and its warnings."""
+        self.stats.documents += 1
+        shared = self._shared_types(quads)
+        renames = self._event_renames(quads, shared)
+        if renames:
+            quads = [_renamed(q, renames) for q in quads]
+            shared = self._shared_types(quads)
+        for subject, types in shared.items():
+            self.types.setdefault(subject, set()).update(types)
+            self.seen_in[subject] += 1
+            if self.seen_in[subject] == 2:
+                self.stats.shared.add(subject)
+        out: list[ox.Quad] = []
+        problems: list[Problem] = []
+        for quad in quads:
+            kept = self._check(quad, source, problems)
+            if kept is not None:
+                out.append(kept)
+        return out, problems
+
+    # -- identities of events ------------------------------------------------
+    def _shared_types(self, quads: Iterable[ox.Quad]) -> dict[str, set[str]]:
+        shared: dict[str, set[str]] = {}
+        for quad in quads:
+            subject = _iri(quad.subject)
+            if subject.startswith(self.prefixes):
+                types = shared.setdefault(subject, set())
+                if quad.predicate == RDF.type:
+                    types.add(_iri(quad.object))
+        return shared
+
+    def _event_renames(
+        self, quads: list[ox.Quad], shared: dict[str, set[str]]
+    ) -> dict[str, ox.NamedNode]:
+        events = sorted(
+            (s for s, types in shared.items() if types & EVENT_CLASSES), key=lambda s: (len(s), s)
+        )
+        if not events:
+            return {}
+        dates: dict[str, dict[str, str]] = {}
+        for quad in quads:
+            if quad.predicate.value in DATE_PROPERTIES and _iri(quad.subject) in shared:
+                dates.setdefault(_iri(quad.subject), {})[quad.predicate.value] = _iri(quad.object)
+        graph = _iri(quads[0].graph_name) if quads else ""
+        renames: dict[str, ox.NamedNode] = {}
+        for event in events:
+            if event in renames:
+                continue  # renamed with its main event
+            signature = tuple(dates.get(event, {}).get(p) for p in DATE_PROPERTIES)
+            target = self._variant(event, signature, graph)
+            if target != event:
+                self.stats.events_apart += 1
+                renames.update(self._family(event, target, shared))
+        return renames
+
+    def _variant(self, event: str, signature: _Signature, graph: str) -> str:
+        """The IRI the event of this signature has in the union (registering it)."""
+        variants = self.variants.setdefault(event, [])
+        for variant in variants:
+            known: _Signature = variant[0]  # type: ignore[assignment]
+            if known == signature or not any(signature):
+                return str(variant[1])
+            if not any(known):
+                variant[0] = signature
+                return str(variant[1])
+        target = event if not variants else f"{event}-{_digest(graph)}"
+        variants.append([signature, target])
+        return target
+
+    def _family(
+        self, event: str, target: str, shared: dict[str, set[str]]
+    ) -> dict[str, ox.NamedNode]:
+        """The event and its sides and sub-events (IRIs that extend its slug), renamed."""
+        slug, new = event[len(self.event_prefix) :], target[len(self.event_prefix) :]
+        renames = {event: ox.NamedNode(target)}
+        for iri in shared:
+            for prefix in (self.event_prefix, self.side_prefix):
+                if iri.startswith(f"{prefix}{slug}-"):
+                    renames[iri] = ox.NamedNode(f"{prefix}{new}{iri[len(prefix) + len(slug) :]}")
+        return renames
+
+    # -- single values ---------------------------------------------------------
+    def _check(self, quad: ox.Quad, source: str, problems: list[Problem]) -> ox.Quad | None:
+        subject, predicate = _iri(quad.subject), quad.predicate.value
+        if not subject.startswith(self.prefixes):
+            return quad
+        types = self.types.get(subject, ())
+        if not any(predicate in self.single.get(cls, ()) for cls in types):
+            return quad
+        value = _text(quad.object)
+        first = self.values.setdefault((subject, predicate), (value, source))
+        if first[0] == value:
+            return quad
+        if quad.predicate == SCHEMA.name:
+            self.stats.alternate_names += 1
+            return ox.Quad(quad.subject, SCHEMA.alternateName, quad.object, quad.graph_name)
+        self.stats.conflicts += 1
+        problems.append(
+            Problem(
+                source,
+                1,
+                CONFLICT_RULE,
+                f"<{subject}> <{predicate}> is {_short(value)} here but {_short(first[0])} "
+                f"in {first[1]}; the union keeps the first",
+            )
+        )
+        return None
+
+    def report_text(self) -> str:
+        """What the cross-document check looked at and did (for validation-report.txt).
+
+        >>> print(Union().report_text().splitlines()[0])
+        cross-document checks (the union of 0 documents' graphs):
+        """
+        s = self.stats
+        properties = sorted({p for props in self.single.values() for p in props})
+        return "\n".join(
+            [
+                f"cross-document checks (the union of {s.documents} documents' graphs):",
+                f"  single-valued properties (sh:maxCount 1) of {len(self.single)} classes "
+                f"checked across documents: {len(properties)}",
+                "  event dates: an event merges across documents only with a compatible "
+                "date (ag:date / ag:startDate / ag:endDate)",
+                f"  things described by more than one document: {len(s.shared)}",
+                f"  other names kept as schema:alternateName: {s.alternate_names}",
+                f"  events kept apart (same title, other date): {s.events_apart}",
+                f"  conflicting single values left out ({CONFLICT_RULE} warnings): {s.conflicts}",
+                "  the union has at most one value for each of these properties: yes",
+            ]
+        )
+
+
+def _renamed(quad: ox.Quad, renames: dict[str, ox.NamedNode]) -> ox.Quad:
+    subject = renames.get(_iri(quad.subject), quad.subject)
+    obj = quad.object
+    if isinstance(obj, ox.NamedNode):
+        obj = renames.get(obj.value, obj)
+    return ox.Quad(subject, quad.predicate, obj, quad.graph_name)
+
+
+def _text(term: object) -> str:
+    return str(term)
+
+
+def _iri(term: object) -> str:
+    """The IRI (or lexical form) of a term; the N-Triples form of anything else."""
+    value = getattr(term, "value", None)
+    return value if isinstance(value, str) else str(term)
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 80 else value[:79] + "…"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
