@@ -14,10 +14,12 @@ either raises :class:`LimitExceeded`, which the converter reports as
   signals interrupt Python code; a long call inside a C extension is interrupted when
   it returns. :class:`LimitExceeded` derives from ``BaseException``
   so that no ``except Exception`` in a stage can swallow it.
-- Memory: the soft ``RLIMIT_AS`` is set to the process's current address space plus
-  ``memory`` bytes for the duration of the document (Linux, where ``/proc/self/statm``
-  says how large the process is), so an allocation past it fails with
-  ``MemoryError``; the previous limit is restored afterwards.
+- Memory: a watchdog thread reads the process's resident memory every
+  ``POLL_SECONDS`` (Linux ``/proc/self/statm``) and interrupts the conversion when it
+  has grown by more than ``memory`` bytes since the document started (a signal to the
+  main thread, like the time limit). Not ``RLIMIT_AS``: a failed allocation inside a C
+  or C++ library (SQLite, spaCy) aborts the whole process instead of raising
+  ``MemoryError``. A ``MemoryError`` raised anyway is reported the same way.
 
 Defaults: 30 CPU seconds and 1 GiB a document (``attackgraph build --time-limit/--memory-limit``).
 """
@@ -34,16 +36,13 @@ from pathlib import Path
 from types import FrameType
 from typing import Final
 
-try:
-    import resource
-except ImportError:  # pragma: no cover - not POSIX
-    resource = None  # type: ignore[assignment]
-
 DEFAULT_SECONDS: Final = 30.0
 DEFAULT_MEMORY: Final = 1 << 30
 TIME_RULE: Final = "limit/time"
 MEMORY_RULE: Final = "limit/memory"
 HANG_FACTOR: Final = 10
+POLL_SECONDS: Final = 0.02
+_MEMORY_SIGNAL: Final = getattr(signal, "SIGUSR2", signal.SIGTERM)
 _STATM: Final = Path("/proc/self/statm")
 
 
@@ -81,7 +80,7 @@ def bounded(limits: Limits) -> Iterator[None]:
     limit/time converting took more than 0.05 s of CPU time
     >>> try:
     ...     with bounded(Limits(seconds=None, memory=64 << 20)):
-    ...         _ = bytearray(256 << 20)
+    ...         grow = [b"x" * (1 << 20) for _ in range(1024)]
     ... except LimitExceeded as error:
     ...     print(error.rule, error.message)
     limit/memory converting needed more than 64 MiB of memory
@@ -126,10 +125,10 @@ def _alarm(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous_wall)
 
 
-def _address_space() -> int | None:
-    """The process's current virtual size in bytes (Linux), else ``None``."""
+def _resident() -> int | None:
+    """The process's resident memory in bytes (Linux), else ``None``."""
     try:
-        pages = int(_STATM.read_text().split()[0])
+        pages = int(_STATM.read_text().split()[1])
     except (OSError, ValueError, IndexError):
         return None
     return pages * os.sysconf("SC_PAGE_SIZE")
@@ -137,18 +136,31 @@ def _address_space() -> int | None:
 
 @contextmanager
 def _memory_cap(memory: int | None) -> Iterator[None]:
-    current = _address_space() if memory is not None and resource is not None else None
-    if memory is None or current is None:
+    usable = (
+        hasattr(signal, "pthread_kill") and threading.current_thread() is threading.main_thread()
+    )
+    start = _resident() if memory is not None and usable else None
+    if memory is None or start is None:
         yield
         return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = current + memory
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    if soft != resource.RLIM_INFINITY:
-        cap = min(cap, soft)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    main, done = threading.get_ident(), threading.Event()
+
+    def expired(signum: int, frame: FrameType | None) -> None:
+        raise LimitExceeded(MEMORY_RULE, f"converting needed more than {_size(memory)} of memory")
+
+    def watch() -> None:
+        while not done.wait(POLL_SECONDS):
+            now = _resident()
+            if now is not None and now - start > memory:
+                signal.pthread_kill(main, _MEMORY_SIGNAL)
+                return
+
+    previous = signal.signal(_MEMORY_SIGNAL, expired)
+    watcher = threading.Thread(target=watch, name="attackgraph-memory-limit", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        done.set()
+        watcher.join()
+        signal.signal(_MEMORY_SIGNAL, previous)
