@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
+from typing import get_args
 
 import pyoxigraph as ox
 import pytest
@@ -20,7 +22,16 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from attackgraph import to_rdf
+from attackgraph.model import (
+    ActorClass,
+    EventClass,
+    EventProperty,
+    EventRelation,
+    StatementPredicate,
+)
 from attackgraph.namespaces import AG, AG_NS, CONCEPT_NS, PREFIXES, RAW_NS, SCHEMES
+from attackgraph.reference.registry import ACTOR_CLASSES, ACTOR_TYPES
 
 ONTOLOGY_FILE = Path(__file__).resolve().parents[1] / "ontology" / "attackgraph.ttl"
 ONTOLOGY = URIRef("https://w3id.org/attackgraph/ontology")
@@ -539,3 +550,39 @@ def test_precision_concepts_carry_codebook_notes(graph: Graph) -> None:
     assert "ACLED time_precision 3" in notes("month")
     assert "ACLED geo_precision 1" in notes("settlement")
     assert "where_prec 6" in notes("within-country")
+
+
+# ---------------------------------------------------------------------------
+# the model's typed names are the ontology's terms, each mapped once in to_rdf
+
+
+def test_actor_classes_are_the_ontology_actor_and_its_subclasses(graph: Graph) -> None:
+    actor = URIRef(AG.Actor.value)
+    declared = {str(c) for c in graph.transitive_subjects(RDFS.subClassOf, actor)}
+    assert {AG_NS + name for name in get_args(ActorClass)} == declared
+    assert ACTOR_CLASSES == frozenset(get_args(ActorClass))
+
+
+def test_actor_types_are_the_actor_type_scheme() -> None:
+    assert frozenset(SCHEMES["actor-type"]) == ACTOR_TYPES
+
+
+@pytest.mark.parametrize(
+    ("names", "table"),
+    [
+        (ActorClass, to_rdf.ACTOR_CLASSES),
+        (EventProperty, to_rdf.EVENT_PROPERTIES),
+        (EventRelation, to_rdf.EVENT_RELATIONS),
+        (StatementPredicate, to_rdf.STATEMENT_PREDICATES),
+    ],
+    ids=["actor-class", "event-property", "event-relation", "statement-predicate"],
+)
+def test_each_typed_name_has_its_term(names: object, table: Mapping[str, ox.NamedNode]) -> None:
+    assert set(table) == set(get_args(names))
+    assert all(node.value == AG_NS + name for name, node in table.items())
+
+
+def test_each_event_class_has_its_term() -> None:
+    assert {c.value: n.value for c, n in to_rdf.EVENT_CLASSES.items()} == {
+        c.value: AG_NS + c.value for c in EventClass
+    }

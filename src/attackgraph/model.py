@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 # ---------------------------------------------------------------------------
 # errors
@@ -136,6 +137,19 @@ class Document:
 
 # ---------------------------------------------------------------------------
 # controlled values (SKOS concepts in the ontology; local names in namespaces.C)
+
+
+ActorClass = Literal["Actor", "ArmedGroup", "StateActor", "Organization", "Person"]
+"""``ag:Actor`` and its subclasses (``tests/test_ontology.py`` checks them against the
+ontology); the registry's ``class`` column takes these values."""
+EventProperty = Literal["result", "targetDescription", "weapon", "motive"]
+"""``ag:`` properties of an event whose value is the infobox text as written."""
+EventRelation = Literal["precedes", "followsUp", "relatedTo"]
+"""``ag:`` properties linking another event of the document to the one it concerns."""
+StatementPredicate = Literal["perpetrator", "location", "containedIn"]
+"""``ag:`` properties a triple-shaped claim (:class:`Statement`) asserts."""
+StatementObject = Literal["actor", "place", "event"]
+StatementSubject = Literal["event", "place"]
 
 
 class EventClass(StrEnum):
@@ -305,10 +319,10 @@ class Statement:
     """
 
     subject: str
-    predicate: str
+    predicate: StatementPredicate
     obj: str
-    object_kind: str  # "actor" | "place" | "event"
-    subject_kind: str = "event"  # "event" | "place"
+    object_kind: StatementObject
+    subject_kind: StatementSubject = "event"
 
 
 @dataclass(frozen=True)
@@ -348,9 +362,9 @@ class EventRecord:
     perpetrators: tuple[ActorMention, ...] = ()
     targets: tuple[str, ...] = ()
     """Target descriptions as written (not identities)."""
-    properties: tuple[tuple[str, Span], ...] = ()
+    properties: tuple[tuple[EventProperty, Span], ...] = ()
     """Mapped literal properties: (``ag:`` local name, value span), e.g. weapon, result."""
-    related: tuple[tuple[str, str], ...] = ()
+    related: tuple[tuple[EventRelation, str], ...] = ()
     """Links to other events: (``ag:`` property local name, event key), e.g.
     ``("precedes", "main")`` for a background incident."""
 
@@ -417,8 +431,8 @@ class ActorRef:
 
     slug: str
     name: str
-    actor_class: str
-    """``ag:`` class local name: ArmedGroup, StateActor, Organization, Person, Actor."""
+    actor_class: ActorClass
+    """``ag:`` class local name."""
     actor_type: str | None = None
     """Actor-type concept local name."""
     part_of: str | None = None

@@ -7,25 +7,63 @@ The resolve stage guarantees that every place and actor slug referenced here
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePath
+from typing import Final
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from attackgraph.identifiers import Minter, raw_property, slugify
 from attackgraph.model import (
+    ActorClass,
     ActorMention,
     ActorRef,
     ClaimRecord,
     DatePrecision,
     DateRange,
+    EventClass,
+    EventProperty,
     EventRecord,
+    EventRelation,
     Figure,
     PlaceRef,
     Record,
     SideRecord,
     Span,
+    StatementPredicate,
 )
 from attackgraph.namespaces import AG, GEO, NIF, OWL, RDF, SCHEMA, XSD, concept
+
+ACTOR_CLASSES: Final[Mapping[ActorClass, NamedNode]] = {
+    "Actor": AG.Actor,
+    "ArmedGroup": AG.ArmedGroup,
+    "StateActor": AG.StateActor,
+    "Organization": AG.Organization,
+    "Person": AG.Person,
+}
+EVENT_CLASSES: Final[Mapping[EventClass, NamedNode]] = {
+    EventClass.ATTACK: AG.Attack,
+    EventClass.CONFLICT: AG.ArmedConflict,
+    EventClass.EVENT: AG.Event,
+}
+EVENT_RELATIONS: Final[Mapping[EventRelation, NamedNode]] = {
+    "precedes": AG.precedes,
+    "followsUp": AG.followsUp,
+    "relatedTo": AG.relatedTo,
+}
+EVENT_PROPERTIES: Final[Mapping[EventProperty, NamedNode]] = {
+    "result": AG.result,
+    "targetDescription": AG.targetDescription,
+    "weapon": AG.weapon,
+    "motive": AG.motive,
+}
+STATEMENT_PREDICATES: Final[Mapping[StatementPredicate, NamedNode]] = {
+    "perpetrator": AG.perpetrator,
+    "location": AG.location,
+    "containedIn": AG.containedIn,
+}
+"""The model's typed names (``model.py``) as terms of the closed namespace, one table
+each; ``tests/test_ontology.py`` checks that every name of each type is here."""
 
 _DATE_TYPES = {
     DatePrecision.DAY: XSD.date,
@@ -127,7 +165,7 @@ class _Builder:
 
     def actor(self, ref: ActorRef) -> None:
         node = self.minter.actor(ref.slug)
-        self.add(node, RDF.type, getattr(AG, ref.actor_class))
+        self.add(node, RDF.type, ACTOR_CLASSES[ref.actor_class])
         self.add(node, SCHEMA.name, _str(ref.name))
         if ref.actor_type:
             self.add(node, AG.actorType, concept(ref.actor_type, "actor-type"))
@@ -153,7 +191,7 @@ class _Builder:
 
     def event(self, event: EventRecord) -> None:
         node = self.events[event.key]
-        self.add(node, RDF.type, getattr(AG, event.event_class.value))
+        self.add(node, RDF.type, EVENT_CLASSES[event.event_class])
         self.add(node, SCHEMA.name, _str(event.name))
         for name in event.alternate_names:
             self.add(node, SCHEMA.alternateName, _str(name))
@@ -168,12 +206,12 @@ class _Builder:
         for parent in event.part_of:
             self.add(node, AG.partOf, self.events[parent])
         for relation, other in event.related:
-            self.add(node, getattr(AG, relation), self.events[other])
+            self.add(node, EVENT_RELATIONS[relation], self.events[other])
         for perpetrator in event.perpetrators:
             self.add(node, AG.perpetrator, self.actor_node(perpetrator))
             self.add(node, AG.participant, self.actor_node(perpetrator))
         for term, span in event.properties:
-            self.add(node, getattr(AG, term), _str(span.text))
+            self.add(node, EVENT_PROPERTIES[term], _str(span.text))
 
     def side(self, side: SideRecord) -> None:
         node = self.sides[side.number]
@@ -222,7 +260,7 @@ class _Builder:
             )
             self.add(node, RDF.type, RDF.Statement)
             self.add(node, RDF.subject, subject)
-            self.add(node, RDF.predicate, getattr(AG, st.predicate))
+            self.add(node, RDF.predicate, STATEMENT_PREDICATES[st.predicate])
             self.add(node, RDF.object, obj)
         for index, figure in enumerate(claim.figures, start=1):
             figure_node = self.minter.figure(self.doc_slug, number, index)

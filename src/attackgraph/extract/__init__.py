@@ -10,6 +10,7 @@ infobox and prose claims together (``ranks.py``).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
@@ -20,6 +21,7 @@ from attackgraph.model import (
     Document,
     EventClass,
     EventRecord,
+    EventRelation,
     Extraction,
     PlaceKind,
     PlaceMention,
@@ -75,7 +77,11 @@ def _prose_context(
     )
 
 
-_RELATIONS = {"background": "precedes", "follow-up": "followsUp", "separate": "relatedTo"}
+_RELATIONS: Final[dict[str, EventRelation]] = {
+    "background": "precedes",
+    "follow-up": "followsUp",
+    "separate": "relatedTo",
+}
 
 
 def _with_relations(event: EventRecord, relations: tuple[tuple[str, str, str], ...]) -> EventRecord:

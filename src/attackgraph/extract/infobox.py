@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from attackgraph.extract.casualties import ParsedFigure, parse_casualty_field
 from attackgraph.extract.dates import parse_date
@@ -22,6 +23,7 @@ from attackgraph.model import (
     ClaimRecord,
     DateRange,
     Document,
+    EventProperty,
     Figure,
     InfoboxEntry,
     PlaceMention,
@@ -50,7 +52,7 @@ class InfoboxFacts:
     places: tuple[PlaceMention, ...] = ()
     event_types: list[str] = field(default_factory=list)
     perpetrators: list[ActorMention] = field(default_factory=list)
-    properties: list[tuple[str, Span]] = field(default_factory=list)
+    properties: list[tuple[EventProperty, Span]] = field(default_factory=list)
     sides: list[SideRecord] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
     raw: list[RawValue] = field(default_factory=list)
@@ -177,8 +179,8 @@ def _read_entry(
     elif reader == "text" and rule.term in ("strength", "units") and rule.side is not None:
         parts = sides.setdefault(rule.side, _SideParts())
         (parts.strength if rule.term == "strength" else parts.units).append(value)
-    elif reader == "text" and rule.term is not None:
-        facts.properties.append((rule.term, value))
+    elif reader == "text" and rule.term not in (None, "strength", "units"):
+        facts.properties.append((cast(EventProperty, rule.term), value))  # the others, above
     elif reader == "casualties":
         casualty_entries.append((entry, rule))
 

@@ -26,7 +26,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
+
+from attackgraph.model import EventProperty
+
+SideText = Literal["strength", "units"]
+"""``ag:`` properties of a side whose value is the infobox text as written."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class FieldRule:
     """How one infobox field is read."""
 
     reader: str
-    term: str | None = None
+    term: EventProperty | SideText | None = None
     """``ag:`` local name for ``text`` readers."""
     side: int | None = None
     """Side number for ``combatants``/``commanders``/``casualties``/side texts."""

@@ -18,10 +18,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, NoReturn
+from typing import Final, NoReturn, cast, get_args
 
 from attackgraph.identifiers import check_slug
-from attackgraph.model import ActorRef, InputError, Problem
+from attackgraph.model import ActorClass, ActorRef, InputError, Problem
+from attackgraph.namespaces import SCHEMES
 from attackgraph.reference.countries import is_country
 from attackgraph.reference.names import name_key, strip_possessive, strip_the
 
@@ -37,17 +38,10 @@ COLUMNS: Final = (
     "note",
     "source",
 )
-ACTOR_CLASSES: Final = frozenset({"ArmedGroup", "StateActor", "Organization", "Person", "Actor"})
-ACTOR_TYPES: Final = frozenset(
-    {
-        "armed-group",
-        "state-forces",
-        "government",
-        "international-organization",
-        "non-governmental-organization",
-        "media",
-    }
-)
+ACTOR_CLASSES: Final = frozenset(get_args(ActorClass))
+"""The ``class`` column's values: ``ag:Actor`` and its subclasses (``model.ActorClass``)."""
+ACTOR_TYPES: Final = frozenset(SCHEMES["actor-type"])
+"""The ``type`` column's values: the ontology's actor-type concept scheme."""
 WIKIDATA: Final = "http://www.wikidata.org/entity/"
 _SCOPED: Final = re.compile(r"^(?P<alias>.+?)\s*\[(?P<cc>[A-Za-z]{2})\]$")
 _WIKIDATA_ID: Final = re.compile(r"^Q[1-9][0-9]*$")
@@ -70,7 +64,7 @@ class Entry:
 
     slug: str
     name: str
-    actor_class: str
+    actor_class: ActorClass
     actor_type: str | None
     aliases: tuple[str, ...]
     scoped: tuple[tuple[str, str], ...]
@@ -202,7 +196,7 @@ def _entry(row: dict[str, str], source: str, line: int) -> Entry:
     return Entry(
         slug=slug,
         name=cells["name"],
-        actor_class=cells["class"],
+        actor_class=cast(ActorClass, cells["class"]),  # checked against ACTOR_CLASSES
         actor_type=cells["type"] or None,
         aliases=tuple(plain),
         scoped=tuple(scoped),

@@ -35,7 +35,7 @@ from typing import Final
 import pycountry
 
 from attackgraph.identifiers import slugify
-from attackgraph.model import ActorRef
+from attackgraph.model import ActorClass, ActorRef
 from attackgraph.reference.countries import (
     country_code,
     country_name,
@@ -81,7 +81,7 @@ _NUMBERED_UNIT: Final = re.compile(
 _BODY_SLUG: Final = re.compile(
     r"^(?P<cc>[a-z]{2})-(?P<role>armed-forces|government|police|ministry-of-(?P<topic>[a-z0-9-]+))$"
 )
-_CLASS_OF_TYPE: Final = {
+_CLASS_OF_TYPE: Final[dict[str, ActorClass]] = {
     "armed-group": "ArmedGroup",
     "state-forces": "StateActor",
     "government": "StateActor",

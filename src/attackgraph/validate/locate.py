@@ -11,17 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Final
 
-import rdflib
-from rdflib import Literal
+from pyoxigraph import NamedNode
+from rdflib import Literal, URIRef
 from rdflib.graph import Graph
 from rdflib.term import Node
 
-from attackgraph.namespaces import AG_NS, GEO_NS, NIF_NS, RDF_NS, XSD_NS
+from attackgraph.namespaces import AG, GEO, NIF, RDF, XSD
 
-# plain Namespaces: rdflib's closed RDF/XSD objects warn under doctest collection
-_AG, _NIF, _RDF, _XSD, _GEO = map(rdflib.Namespace, (AG_NS, NIF_NS, RDF_NS, XSD_NS, GEO_NS))
-_CLAIM_LINKS: Final = (_AG.about, _RDF.subject, _RDF.object, _AG.claimedBy, _AG.via)
-_FIGURE_LINKS: Final = (_AG.ofEvent, _AG.ofSide, _AG.ofActor)
+# terms of the closed namespaces only: a misspelt term fails the type check
+
+
+def _u(node: NamedNode) -> URIRef:
+    """A term of the closed namespaces (``namespaces.py``) as rdflib's ``URIRef``."""
+    return URIRef(node.value)
+
+
+_TYPE, _CLAIM, _DOCUMENT = _u(RDF.type), _u(AG.Claim), _u(AG.Document)
+_CLAIM_LINKS: Final = (_u(AG.about), _u(RDF.subject), _u(RDF.object), _u(AG.claimedBy), _u(AG.via))
+_FIGURE_LINKS: Final = (_u(AG.ofEvent), _u(AG.ofSide), _u(AG.ofActor))
 
 Location = tuple[str | None, int | None]
 
@@ -40,39 +47,42 @@ class Locator:
         return self._cache[node]
 
     def _locate(self, node: Node) -> Location:
-        g, types = self.g, set(self.g.objects(node, _RDF.type))
-        if _AG.TextSpan in types:
-            doc = g.value(node, _NIF.referenceContext)
-            return (self._file(doc) if doc is not None else None, _integer(g.value(node, _AG.line)))
-        if _AG.Document in types:
+        g, types = self.g, set(self.g.objects(node, _TYPE))
+        if _u(AG.TextSpan) in types:
+            doc = g.value(node, _u(NIF.referenceContext))
+            return (
+                self._file(doc) if doc is not None else None,
+                _integer(g.value(node, _u(AG.line))),
+            )
+        if _DOCUMENT in types:
             return (self._file(node), None)
-        if _AG.Claim in types:  # its evidence spans, else the documents it is reported in
-            related = {*g.objects(node, _AG.evidence), *g.objects(node, _AG.reportedIn)}
+        if _CLAIM in types:  # its evidence spans, else the documents it is reported in
+            related = {*g.objects(node, _u(AG.evidence)), *g.objects(node, _u(AG.reportedIn))}
         else:  # a figure's claim; the claims mentioning a node, or a figure of it; a place
-            related = set(g.subjects(_AG.assertsFigure, node))
+            related = set(g.subjects(_u(AG.assertsFigure), node))
             for link in _CLAIM_LINKS:
-                related.update(c for c in g.subjects(link, node) if (c, _RDF.type, _AG.Claim) in g)
+                related.update(c for c in g.subjects(link, node) if (c, _TYPE, _CLAIM) in g)
             for link in _FIGURE_LINKS:
                 for figure in g.subjects(link, node):
-                    related.update(g.subjects(_AG.assertsFigure, figure))
-            related.update(g.subjects(_GEO.hasGeometry, node))
+                    related.update(g.subjects(_u(AG.assertsFigure), figure))
+            related.update(g.subjects(_u(GEO.hasGeometry), node))
         found = _first(self.locate(n) for n in related if n != node)
         if found != (None, None):
             return found
         # else the document whose named graph holds it, or the graph's only document
         files = sorted(f for f in map(self._file, self.graph_names.get(node, ())) if f)
         if not files:
-            files = sorted(f for f in map(self._file, g.subjects(_RDF.type, _AG.Document)) if f)
+            files = sorted(f for f in map(self._file, g.subjects(_TYPE, _DOCUMENT)) if f)
             files = files if len(files) == 1 else []
         return (files[0], None) if files else (None, None)
 
     def _file(self, doc: Node) -> str | None:
-        name = self.g.value(doc, _AG.sourceFile)
+        name = self.g.value(doc, _u(AG.sourceFile))
         return str(name) if isinstance(name, Literal) else None
 
 
 def _integer(term: Node | None) -> int | None:
-    if isinstance(term, Literal) and term.datatype == _XSD.integer and not term.ill_typed:
+    if isinstance(term, Literal) and term.datatype == _u(XSD.integer) and not term.ill_typed:
         return int(term)
     return None
 

@@ -15,7 +15,7 @@ from rdflib import BNode, Literal
 from rdflib.term import Node
 
 from attackgraph.identifiers import prefixes_for
-from attackgraph.namespaces import SH_NS, XSD_NS
+from attackgraph.namespaces import SH_NS, XSD
 
 SHAPES_NS: Final = "https://w3id.org/attackgraph/shapes#"
 """Namespace of the shapes and of the SPARQL constraints' rule IRIs (``agsh:``)."""
@@ -26,8 +26,10 @@ _CURIES: Final = sorted(
 _SEVERITIES: Final = ("violation", "warning", "info")
 _MAX_VALUE_TEXT: Final = 120
 
-# a plain Namespace: rdflib's closed XSD object warns under doctest collection
-_XSD = rdflib.Namespace(XSD_NS)
+# datatypes of the closed namespace as rdflib terms (rdflib's own XSD object is open)
+XSD_DATE: Final = rdflib.URIRef(XSD.date.value)
+XSD_STRING: Final = rdflib.URIRef(XSD.string.value)
+XSD_INTEGER: Final = rdflib.URIRef(XSD.integer.value)
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def curie(term: Node) -> str:
 
     >>> curie(rdflib.URIRef("https://w3id.org/attackgraph/id/claim/doc-1"))
     'claim:doc-1'
-    >>> curie(Literal("2022-02-30", datatype=_XSD.date))
+    >>> curie(Literal("2022-02-30", datatype=XSD_DATE))
     '"2022-02-30"^^xsd:date'
     >>> curie(Literal(15)), curie(rdflib.URIRef("urn:x"))
     ('15', '<urn:x>')
@@ -136,9 +138,9 @@ def curie(term: Node) -> str:
         text = json.dumps(str(term), ensure_ascii=False)
         if term.language:
             return f"{text}@{term.language}"
-        if term.datatype is None or term.datatype == _XSD.string:
+        if term.datatype is None or term.datatype == XSD_STRING:
             return text
-        if term.datatype == _XSD.integer and not term.ill_typed:
+        if term.datatype == XSD_INTEGER and not term.ill_typed:
             return str(term)
         return f"{text}^^{curie(term.datatype)}"
     if isinstance(term, BNode):

@@ -30,12 +30,12 @@ import rdflib
 from pyshacl_turbo.rdf import Input as TurboInput
 from rdflib import BNode, URIRef
 from rdflib.graph import ConjunctiveGraph, Graph
+from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier, Node
 
 from attackgraph.model import AttackgraphError, InputError, OptionError, Problem
-from attackgraph.namespaces import SH_NS
 from attackgraph.validate.locate import Locator
 from attackgraph.validate.report import Report, Violation, curie
 from attackgraph.validate.terms import quiet_ill_typed, rdflib_term
@@ -48,7 +48,7 @@ _ONE_LINE: Final = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 _compile_turbo: Callable[..., Any] = pyshacl_turbo.compile_shapes  # untyped in the package
 
 # a plain Namespace: rdflib's closed SH object warns under doctest collection
-_SH = rdflib.Namespace(SH_NS)
+_SH = SH  # rdflib's closed SHACL namespace: a misspelt term raises
 
 _FORMATS: Final = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -238,7 +238,7 @@ class Validator:
         def one(predicate: URIRef) -> Node | None:
             return min(results.objects(result, predicate), default=None, key=str)
 
-        focus, path, value = one(_SH.focusNode), one(_SH.resultPath), one(_SH["value"])
+        focus, path, value = one(_SH.focusNode), one(_SH.resultPath), one(_SH.value)
         shape = one(_SH.sourceShape)
         if isinstance(shape, BNode):
             shape = self._owner.get(shape)
