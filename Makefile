@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck pytest lock bench clean
+.PHONY: demo test lint typecheck pytest lock bench hostile clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 		-o requirements.lock requirements.in
+
+# 1,000 hostile documents (tests/hostile_corpus.py) through a real build, with every check
+hostile: $(STAMP)
+	$(BIN)/python tests/hostile_corpus.py --count 1000 --seed 12
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

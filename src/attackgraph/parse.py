@@ -82,6 +82,7 @@ MAX_KEY: Final = 60
 """Longest infobox key accepted, in code points."""
 
 _BOM: Final = "\ufeff"
+_CONTROL_IN_NAME: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _KEY_PUNCTUATION: Final = frozenset(" -_()/'.&")
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
@@ -154,15 +155,17 @@ def parse_file(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BY
 
 
 def display_path(path: PurePath | str) -> str:
-    """The path as text that is always valid Unicode: bytes of a file name that are not
-    UTF-8 are shown escaped (``\\xff``), never kept as lone surrogates.
+    """The path as text that is always valid Unicode and one line: bytes of a file name
+    that are not UTF-8 are shown escaped (``\\xff``), never kept as lone surrogates, and
+    so are control characters (a line break in a name would split ``file:line: rule``).
 
     >>> display_path(PurePath(os.fsdecode(b"in/caf\\xe9.txt")))
     'in/caf\\\\xe9.txt'
-    >>> display_path("in/café.txt")
-    'in/café.txt'
+    >>> display_path("in/café.txt"), display_path("in/line\\nbreak.txt")
+    ('in/café.txt', 'in/line\\\\nbreak.txt')
     """
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL_IN_NAME.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 # ---------------------------------------------------------------------------
