@@ -28,6 +28,7 @@ GENERATOR = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 SCHEMA_NAME = ox.NamedNode("https://schema.org/name")
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 COMPARISONS = {"sh:LessThanConstraintComponent", "sh:LessThanOrEqualsConstraintComponent"}
 
@@ -164,3 +165,39 @@ def test_engines_agree_on_generated_documents(
         planted += len(turbo.violations)
         compared += 1
     assert compared == 36 and planted >= 20  # the faults were found, not just agreed on
+
+
+GEO = "http://www.opengis.net/ont/geosparql#"
+
+
+@pytest.mark.parametrize(
+    ("point", "in_range"),
+    [
+        ("POINT(-4.1 14.53)", True),
+        ("POINT(180 90)", True),
+        ("POINT(-180.000 -90.0)", True),
+        ("POINT(0007.5 009)", True),
+        ("POINT(179.999 89.999)", True),
+        ("POINT(180.5 0)", False),
+        ("POINT(-181 0)", False),
+        ("POINT(10 90.1)", False),
+        ("POINT(14.53 -94.1)", False),
+        ("POINT(1000 5)", False),
+    ],
+)
+def test_geometry_range_in_core_shacl(
+    point: str, in_range: bool, validators: dict[str, Validator]
+) -> None:
+    """agsh:geometry-in-range is a pair of patterns: check its edges on both engines."""
+    geometry = ox.NamedNode("https://w3id.org/attackgraph/id/place/x-geometry")
+    quads = [
+        ox.Quad(geometry, ox.NamedNode(RDF_TYPE), ox.NamedNode(GEO + "Geometry")),
+        ox.Quad(
+            geometry,
+            ox.NamedNode(GEO + "asWKT"),
+            ox.Literal(point, datatype=ox.NamedNode(GEO + "wktLiteral")),
+        ),
+    ]
+    for engine, validator in validators.items():
+        rules = {v.shape for v in validator.validate_quads(quads).violations}
+        assert ("agsh:geometry-in-range" not in rules) == in_range, (engine, rules)

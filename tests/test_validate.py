@@ -207,9 +207,9 @@ def _expand(curie_: str) -> str:
     "name",
     [
         "span-anchor-mismatch",
-        "figure-vague-with-number",
+        "claim-evidence-outside-reported-document",
         "event-start-after-end",
-        "place-wkt-out-of-range",
+        "document-end-not-length",
     ],
 )
 def test_parsed_query_cache_changes_no_result(name: str, validator: Validator) -> None:
