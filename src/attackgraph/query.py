@@ -20,13 +20,12 @@ endpoint answer alike.
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Final, Literal, cast
+from typing import Final, Literal
 
 from pyoxigraph import (
     BlankNode,
@@ -47,6 +46,7 @@ from attackgraph.namespaces import DEFAULT_BASE, XSD_NS
 from attackgraph.sparql.analysis import QueryRefusedError, analyse, tokens
 from attackgraph.sparql.messages import syntax_message
 from attackgraph.sparql.results import write_boolean, write_solutions
+from attackgraph.sparql.store import ReleaseError, load_release
 
 Term = NamedNode | BlankNode | RdfLiteral | Triple
 ResultFormat = Literal["table", "csv", "tsv", "json"]
@@ -101,23 +101,17 @@ def open_store(release_dir: Path) -> Store:
     """
     plain = release_dir / DATASET_FILE
     packed = plain.with_name(plain.name + ".gz")
+    dump = plain if plain.is_file() else packed
+    if not dump.is_file():
+        raise QueryError(
+            f"{release_dir}: no {DATASET_FILE} here; build a release first "
+            "(attackgraph build DOCUMENTS --out FOLDER)"
+        )
     store = Store()
     try:
-        if plain.is_file():
-            store.bulk_load(path=plain, format=RdfFormat.N_QUADS)
-        elif packed.is_file():
-            with gzip.open(packed, "rb") as stream:
-                store.bulk_load(cast(IO[bytes], stream), RdfFormat.N_QUADS)
-        else:
-            raise QueryError(
-                f"{release_dir}: no {DATASET_FILE} here; build a release first "
-                "(attackgraph build DOCUMENTS --out FOLDER)"
-            )
-    except SyntaxError as error:
-        raise QueryError(f"{plain}: not valid N-Quads: {error}") from error
-    except (OSError, EOFError) as error:
-        raise QueryError(f"{plain}: cannot read: {error}") from error
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the union, as a set
+        load_release(store, dump)
+    except ReleaseError as error:
+        raise QueryError(str(error)) from error
     return store
 
 

@@ -17,9 +17,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Final
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
 
 from attackgraph.namespaces import AG, GEO, NIF, PREFIXES, RDF, SCHEMA
+from attackgraph.sparql.store import load_release
 
 Term = NamedNode | Literal
 _PROLOGUE: Final = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -104,11 +105,12 @@ class Claim:
 
 
 class ReleaseData:
-    """A loaded release. Raises ``SyntaxError`` / ``OSError`` if the dump cannot be read."""
+    """A loaded release. Raises :class:`~attackgraph.sparql.store.ReleaseError` if the dump
+    cannot be read."""
 
     def __init__(self, nquads: Path) -> None:
         self.store = Store()
-        self.store.bulk_load(path=str(nquads), format=RdfFormat.N_QUADS)
+        load_release(self.store, nquads)
         self.labels = self._labels()
         self.types: dict[str, list[str]] = defaultdict(list)
         for s, t in self._pairs("SELECT DISTINCT ?s ?o WHERE { ?s a ?o } ORDER BY ?s ?o"):
@@ -135,7 +137,7 @@ class ReleaseData:
 
     def select(self, query: str) -> QuerySolutions:
         """A SELECT over the union of all graphs, with the project prefixes declared."""
-        result = self.store.query(_PROLOGUE + query, use_default_graph_as_union=True)
+        result = self.store.query(_PROLOGUE + query)
         assert isinstance(result, QuerySolutions)
         return result
 
