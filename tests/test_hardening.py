@@ -245,6 +245,7 @@ UNION = {
     "c.txt": _doc("Raid on Tamba", "- Date: 3–5 June 2021\n- Place: Tamba, Mali"),
     "d.txt": _doc("Raid on Tamba", "- Date: 2019\n- Place: Tamba, Mali"),
     "e.txt": _doc("Raid on Tamba", "- Place: Tamba, Mali"),
+    "f.txt": _doc("Raid on Tamba", "- Date: 1 May 2020\n- Place: Ouagadougou, Burkina Faso"),
 }
 
 
@@ -270,13 +271,16 @@ def test_events_of_one_title_merge_only_with_compatible_dates(
     union_release: tuple[Path, str],
 ) -> None:
     out, _ = union_release
-    query = """SELECT DISTINCT ?e ?d ?s WHERE { ?e a ag:Attack ; schema:name "Raid on Tamba" .
-               OPTIONAL { ?e ag:date ?d } OPTIONAL { ?e ag:startDate ?s } } ORDER BY ?e"""
+    query = """SELECT DISTINCT ?e ?d ?s ?c WHERE { ?e a ag:Attack ; schema:name "Raid on Tamba" .
+               OPTIONAL { ?e ag:date ?d } OPTIONAL { ?e ag:startDate ?s }
+               OPTIONAL { ?e ag:country ?c } } ORDER BY ?e"""
     result = CliRunner().invoke(main, ["query", str(out), query, "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = result.output.strip().splitlines()[1:]
-    assert len(rows) == 3, rows  # a+b+e (1 May 2020, e states no date), c (a range), d (2019)
-    assert sorted(row.split(",", 1)[1] for row in rows) == [",2021-06-03", "2019,", "2020-05-01,"]
+    # a+b+e (1 May 2020 in Mali, e states no date), c (a range), d (2019), f (Burkina Faso)
+    assert len(rows) == 4, rows
+    facts = sorted(",".join(row.split(",")[1:3] + [row.rsplit("/", 1)[-1]]) for row in rows)
+    assert facts == [",2021-06-03,ml", "2019,,ml", "2020-05-01,,bf", "2020-05-01,,ml"], facts
 
 
 def test_validation_report_says_what_was_checked_across_documents(
@@ -284,6 +288,6 @@ def test_validation_report_says_what_was_checked_across_documents(
 ) -> None:
     out, output = union_release
     text = (out / "validation-report.txt").read_text(encoding="utf-8")
-    assert "cross-document checks (the union of 5 documents' graphs)" in text
-    assert "events kept apart (same title, other date): 2" in text
+    assert "cross-document checks (the union of 6 documents' graphs)" in text
+    assert "events kept apart (same title, other date or country): 3" in text
     assert "other names kept as schema:alternateName: " in text

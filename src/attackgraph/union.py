@@ -7,11 +7,12 @@ disagrees with an earlier one on a property the shapes allow only once
 (``sh:maxCount 1``, read from the shapes themselves):
 
 - a different ``schema:name`` becomes a ``schema:alternateName`` (one name per thing);
-- an event whose date is not compatible with the same-named event of an earlier
-  document (another date, or a date where the other has a range) is not merged: the
+- an event whose date or country is not compatible with the same-named event of an
+  earlier document (another date, a date where the other has a range, another
+  country) is not merged: the
   later document's event, with its sides and sub-events, gets its own IRI (the first
   one's plus a short hash of the document), so two attacks that share a title stay two
-  attacks. Dates are compatible when equal, or when one document states none;
+  attacks. They are compatible when equal, or when one document states none;
 - any other single value (a place's ``ag:containedIn``, an actor's ``ag:actorType``,
   coordinates ...) stays as the first document stated it; the later value is left out
   of the union and reported as a warning ``file:1: union/conflict``.
@@ -40,7 +41,8 @@ SHARED_KINDS: Final = ("event", "side", "actor", "place", "geometry")
 """Kinds of instances that several documents may describe (the others carry the
 document's slug in their IRI)."""
 EVENT_CLASSES: Final = frozenset(c.value for c in (AG.Event, AG.Attack, AG.ArmedConflict))
-DATE_PROPERTIES: Final = (AG.date.value, AG.startDate.value, AG.endDate.value)
+IDENTITY_PROPERTIES: Final = (AG.date.value, AG.startDate.value, AG.endDate.value, AG.country.value)
+"""The facts that decide whether two documents' events of one title are one event."""
 CONFLICT_RULE: Final = "union/conflict"
 
 _Signature = tuple[str | None, ...]
@@ -153,14 +155,14 @@ class Union:
             return {}
         dates: dict[str, dict[str, str]] = {}
         for quad in quads:
-            if quad.predicate.value in DATE_PROPERTIES and _iri(quad.subject) in shared:
+            if quad.predicate.value in IDENTITY_PROPERTIES and _iri(quad.subject) in shared:
                 dates.setdefault(_iri(quad.subject), {})[quad.predicate.value] = _iri(quad.object)
         graph = _iri(quads[0].graph_name) if quads else ""
         renames: dict[str, ox.NamedNode] = {}
         for event in events:
             if event in renames:
                 continue  # renamed with its main event
-            signature = tuple(dates.get(event, {}).get(p) for p in DATE_PROPERTIES)
+            signature = tuple(dates.get(event, {}).get(p) for p in IDENTITY_PROPERTIES)
             target = self._variant(event, signature, graph)
             if target != event:
                 self.stats.events_apart += 1
@@ -172,10 +174,8 @@ class Union:
         variants = self.variants.setdefault(event, [])
         for variant in variants:
             known: _Signature = variant[0]  # type: ignore[assignment]
-            if known == signature or not any(signature):
-                return str(variant[1])
-            if not any(known):
-                variant[0] = signature
+            if _compatible(known, signature):
+                variant[0] = _merged(known, signature)
                 return str(variant[1])
         target = event if not variants else f"{event}-{_digest(graph)}"
         variants.append([signature, target])
@@ -233,15 +233,34 @@ class Union:
                 f"cross-document checks (the union of {s.documents} documents' graphs):",
                 f"  single-valued properties (sh:maxCount 1) of {len(self.single)} classes "
                 f"checked across documents: {len(properties)}",
-                "  event dates: an event merges across documents only with a compatible "
-                "date (ag:date / ag:startDate / ag:endDate)",
+                "  event identity: an event merges across documents only with a compatible "
+                "date (ag:date / ag:startDate / ag:endDate) and ag:country",
                 f"  things described by more than one document: {len(s.shared)}",
                 f"  other names kept as schema:alternateName: {s.alternate_names}",
-                f"  events kept apart (same title, other date): {s.events_apart}",
+                f"  events kept apart (same title, other date or country): {s.events_apart}",
                 f"  conflicting single values left out ({CONFLICT_RULE} warnings): {s.conflicts}",
                 "  the union has at most one value for each of these properties: yes",
             ]
         )
+
+
+def _compatible(one: _Signature, other: _Signature) -> bool:
+    """Dates (the first three) agree or one side has none; so does the country.
+
+    >>> _compatible(("2020", None, None, "ml"), (None, None, None, "ml"))
+    True
+    >>> _compatible(("2020", None, None, "ml"), (None, "2020", "2021", None))
+    False
+    >>> _compatible(("2020", None, None, "ml"), ("2020", None, None, "bf"))
+    False
+    """
+    dates = one[:3] == other[:3] or not any(one[:3]) or not any(other[:3])
+    return dates and (one[3] == other[3] or one[3] is None or other[3] is None)
+
+
+def _merged(one: _Signature, other: _Signature) -> _Signature:
+    dates = one[:3] if any(one[:3]) else other[:3]
+    return (*dates, one[3] or other[3])
 
 
 def _renamed(quad: ox.Quad, renames: dict[str, ox.NamedNode]) -> ox.Quad:
