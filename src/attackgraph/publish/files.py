@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Final, Protocol
@@ -51,14 +50,27 @@ def gzip_file(source: Path) -> Path:
     ...     gz.name, gzip.decompress(gz.read_bytes()), gz.read_bytes()[4:8]
     ('a.nt.gz', b'<a> <b> <c> .\\n', b'\\x00\\x00\\x00\\x00')
     """
+    return gzip_and_hash(source)[1]
+
+
+def gzip_and_hash(source: Path) -> tuple[str, Path, str]:
+    """:func:`gzip_file`, returning the SHA-256 of ``source``, the ``.gz`` file and its
+    SHA-256; ``source`` is read once. Several run in parallel threads (zlib and hashlib
+    release the GIL).
+
+    Raises :class:`PublishError` if the copy does not decompress to ``source``.
+    """
     target = source.with_name(source.name + ".gz")
+    plain = hashlib.sha256()
     with open(source, "rb") as raw, open(target, "wb") as out:
         with deterministic_gzip(out) as packed:
-            shutil.copyfileobj(raw, packed, _BLOCK)
+            while block := raw.read(_BLOCK):
+                plain.update(block)
+                packed.write(block)
     with gzip.open(target, "rb") as unpacked:
-        if _digest(unpacked) != sha256_file(source):
+        if _digest(unpacked) != plain.hexdigest():
             raise PublishError(f"{target}: does not decompress to {source.name}")
-    return target
+    return plain.hexdigest(), target, sha256_file(target)
 
 
 def sha256_file(path: Path) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -18,9 +20,8 @@ from attackgraph.publish.files import (
     CONTEXT_JSONLD,
     ONTOLOGY_TTL,
     SHAPES_TTL,
-    gzip_file,
+    gzip_and_hash,
     packaged_file,
-    sha256_file,
     write_bytes,
     write_sums,
 )
@@ -112,12 +113,13 @@ def publish(
     step("gzip")
     digests: dict[str, str] = {}
     downloads: list[Download] = []
-    for fmt in ALL_FORMATS:
+    dumps = [f for f in ALL_FORMATS if (staging / f.file_name(DUMP_STEM)).is_file()]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as threads:
+        packed = list(threads.map(gzip_and_hash, (staging / f.file_name(DUMP_STEM) for f in dumps)))
+    for fmt, (plain_digest, gz, gz_digest) in zip(dumps, packed, strict=True):
         plain = staging / fmt.file_name(DUMP_STEM)
-        if not plain.is_file():
-            continue
-        for path, compressed in ((plain, False), (gzip_file(plain), True)):
-            digests[path.name] = sha256_file(path)
+        digests[plain.name], digests[gz.name] = plain_digest, gz_digest
+        for path, compressed in ((plain, False), (gz, True)):
             title = _TITLES.get(fmt.name, fmt.name) + (", gzip" if compressed else "")
             downloads.append(
                 Download(path.name, title, fmt.media_type, path.stat().st_size,
