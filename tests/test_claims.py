@@ -97,3 +97,93 @@ def sources(body: str) -> list[tuple[str | None, object]]:
 def test_an_opening_adverbial_is_not_the_speaker(body: str, source: str) -> None:
     ((found, _),) = sources(body)
     assert found == source
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The Red Crescent counted 14 dead. The organisation said that 22 more were injured.",
+         "Red Crescent"),
+        ("The Ministry of the Interior of Zembla gave no toll. The ministry said 40 people died.",
+         "Ministry of the Interior of Zembla"),
+        ("Governor Amos Tate visited the town. The governor said six police officers were killed.",
+         "Amos Tate"),
+    ],
+)  # fmt: skip
+def test_an_anaphor_names_the_nearest_fitting_full_name(body: str, source: str) -> None:
+    assert {s for s, _ in sources(body)} == {source}
+
+
+def test_a_contrasted_second_speaker_keeps_its_own_figure() -> None:
+    body = "The army put the toll at 12, while a local union put the toll higher, at 19."
+    assert sources(body) == [("army", 12), ("local union", 19)]
+
+
+def test_a_trailing_reported_clause_keeps_its_speaker() -> None:
+    body = "The police said that four civilians were killed and that one guard had been hurt."
+    assert facts(body) == [("police", "killed", 4, None), ("police", "injured", 1, None)]
+
+
+# -- outcomes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "outcome"),
+    [
+        ("Eleven people were in hospital on Monday.", "injured"),
+        ("Three were still being treated for burns.", "injured"),
+        ("Two suspects were held in custody.", "arrested"),
+        ("Four police officers were among the dead.", "killed"),
+    ],
+)
+def test_outcome_phrases(body: str, outcome: str) -> None:
+    ((_, found, _, _),) = facts(body)
+    assert found == outcome
+
+
+def test_each_number_of_a_breakdown_keeps_its_own_outcome() -> None:
+    body = "Gunmen killed 12 people and injured 30, including three killed and five injured here."
+    assert [(f[1], f[2]) for f in facts(body)] == [
+        ("killed", 12), ("injured", 30), ("killed", 3), ("injured", 5)
+    ]  # fmt: skip
+
+
+# -- amounts written without a number, zero, parts ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "outcome", "stated"),
+    [
+        ("The commander of the unit was killed in the fighting.", "killed", "The commander"),
+        ("Police arrested the driver on Friday.", "arrested", "arrested the driver"),
+        ("He was killed by a sniper two days later.", "killed", "He was killed"),
+    ],
+)  # fmt: skip
+def test_one_person_is_a_count_of_one_stated_with_its_article(
+    body: str, outcome: str, stated: str
+) -> None:
+    (claim,) = [c for c in read(body).claims if c.figures]
+    (figure,) = claim.figures
+    assert (figure.quantity.value, figure.outcome) == (1, outcome)
+    assert figure.span.text.startswith(stated)
+    assert figure.quantity.text in figure.span.text
+
+
+def test_none_of_is_a_zero_count_but_a_negation_is_no_figure() -> None:
+    assert facts("None of the troops died.") == [(None, "killed", 0, None)]
+    assert facts("The soldiers did not die.") == []
+
+
+def test_an_apposition_breaks_a_total_down() -> None:
+    body = "The blast killed 40 people, those of 38 police officers and two civilians."
+    assert [(f[1], f[2]) for f in facts(body)] == [("killed", 40), ("killed", 38), ("killed", 2)]
+
+
+def test_a_verbless_breakdown_takes_the_outcome_before_it() -> None:
+    body = "The bombing killed 17 people. Among them were four children."
+    assert [(f[1], f[2]) for f in facts(body)] == [("killed", 17), ("killed", 4)]
+
+
+def test_a_composed_count_adds_the_one_named_after_it() -> None:
+    ((_, outcome, amount, _),) = facts("Two Belgians and the wife of a third died in the blast.")
+    assert (outcome, amount) == ("killed", 3)

@@ -44,7 +44,7 @@ _SKIP_BEFORE: Final = re.compile(r"\b(?:aged?|ages|age\s+of|aged\s+between|hours
 
 _OF_BEFORE: Final = re.compile(r"\b([a-z]+)\s+of\s+$")
 
-_OF_OK: Final = frozenset("total number figure toll tally count deaths death".split())
+_OF_OK: Final = frozenset("total number figure toll tally count deaths death those".split())
 
 _INCLUSION_RE: Final = re.compile(
     rf"\b(?:{'|'.join(re.escape(w) for w in INCLUSION_WORDS)})(?!\w)", re.IGNORECASE
@@ -120,9 +120,81 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         if any(b >= qe and b - qe <= 25 and text[qe:b].count(" ") <= 3 for b, _ in equipment):
             continue
         amounts.append(Amount(quantity, qb, qe, qe))
+    _compose(text, end, amounts)
     amounts += _implied(text, begin, end, amounts)
+    amounts += _single(text, begin, end, amounts)
     amounts.sort(key=lambda a: a.begin)
     return _wholes(text, _ranges(text, amounts))
+
+
+_ONE_MORE: Final = re.compile(
+    r"(?:\s+[A-Za-z][\w-]*){1,3}?\s+and\s+(?:the|a)\s+(?:wife|husband|son|daughter|child|mother|"
+    r"father|brother|sister|relative|friend|colleague|partner|companion)\s+of\s+(?:a|an)\s+"
+    r"(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other|another)\b"
+)
+
+
+def _compose(text: str, end: int, amounts: list[Amount]) -> None:
+    """ "two Belgians and the wife of a third": one amount of three."""
+    for a in amounts:
+        m = _ONE_MORE.match(text, a.end, end)
+        q = a.quantity
+        if m is None or q.value is None or q.minimum is not None or q.maximum is not None:
+            continue
+        words = text[a.begin : m.end()]
+        a.quantity = Quantity(q.value + 1, None, None, q.approximate, words)
+
+
+_SINGLE: Final = re.compile(
+    r"(?<![\w-])(?P<article>[Aa]n?|[Tt]he|[Oo]ne|[Hh]e|[Ss]he)\s+"
+    r"(?:(?P<words>(?:[a-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][\w-]*)"
+    r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+)?"
+    r"(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>shot\s+dead|killed|wounded|injured|arrested|captured|abducted|kidnapped|detained)\b"
+    r"|(?P<active>killed|arrested|captured|abducted|kidnapped|detained|wounded|injured)\s+"
+    r"(?P<article2>an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>[a-z][\w-]*)\b(?!\s+of\b)"
+)
+_SINGLE_OUTCOMES: Final = {
+    "killed": "killed", "shot": "killed", "wounded": "injured", "injured": "injured",
+    "arrested": "arrested", "detained": "arrested", "captured": "captured",
+    "abducted": "captured", "kidnapped": "captured",
+}  # fmt: skip
+
+
+def _single(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """One person killed, hurt, arrested or taken, written without a number: "a commander
+    was killed", "he was shot dead", "police arrested the driver" (1; the article or
+    pronoun is the amount's words)."""
+    found: list[Amount] = []
+    taken = [(a.begin, a.extent) for a in amounts]
+    for m in _SINGLE.finditer(text, begin, end):
+        article = "article" if m["article"] else "article2"
+        noun = m["noun"] or m["noun2"]
+        pronoun = m[article].lower() in ("he", "she")
+        if pronoun != (noun is None) or (noun is not None and not _person(noun)):
+            continue
+        if any(b <= m.start() < e or m.start() <= b < m.end() for b, e in taken):
+            continue
+        verb = (m["verb"] or m["active"]).split()[0]
+        one = Quantity(1, None, None, False, m[article])
+        a = Amount(one, m.start(article), m.end(article), m.end())
+        a.outcome, a.own = _SINGLE_OUTCOMES[verb], True
+        a.group = _person_group(noun)
+        if m["active"]:
+            a.lead = m.start("active")
+        found.append(a)
+    return found
+
+
+def _person(noun: str) -> bool:
+    return noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner")
+
+
+def _person_group(noun: str | None) -> tuple[str, str | None]:
+    found = group_match(noun) if noun else None
+    if found is not None:
+        return found[0], noun if found[1] else None
+    return ("total", noun)
 
 
 def _wholes(text: str, amounts: list[Amount]) -> list[Amount]:

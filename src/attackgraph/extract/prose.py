@@ -101,6 +101,10 @@ _MOTIVE: Final = re.compile(
     r"\b(?:revenge|retaliation|reprisal|in\s+response\s+to|punishment)\b", re.I
 )
 _COUNTING: Final = re.compile(r"identified|counted|recorded|documented|verified")
+_AMONG_WERE: Final = re.compile(
+    r"\s*(?:[Aa]mong|[Ii]ncluded\s+among)\s+(?:them|the\s+dead|the\s+victims|those\s+killed)\s+"
+    r"(?:were|was)\b"
+)
 _SITE_AFTER: Final = re.compile(r"\s*(?:of\s+them\s+)?(?:in|at|near)\s+(?:the\s+)?")
 
 
@@ -284,12 +288,13 @@ class _Reader:
         counting: bool = False,
     ) -> bool:
         """Claims for the figures in ``text[begin:end]``; whether there were any."""
+        among = _AMONG_WERE.match(self.doc.text, begin) is not None and self.last_outcome
         found = read_figures(
             self.doc.text,
             begin,
             end,
             last_outcome=self.last_outcome,
-            count_outcome=(self.last_outcome or "killed") if counting else None,
+            count_outcome=(self.last_outcome or "killed") if counting or among else None,
             earlier_group=last_group(self.doc.text, sentence.span.begin, begin),
         )
         if not found:
