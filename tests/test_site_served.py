@@ -115,3 +115,15 @@ def test_every_link_on_every_page_resolves_under_serve(client: Client, release: 
                 assert target.fragment in ids[path], (page, link)
             checked += 1
     assert checked > 500
+
+
+def test_every_actor_is_an_actor_without_reasoning(client: Client) -> None:
+    def count(where: str) -> int:
+        query = f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}"
+        answer = client.get("/sparql", query_string={"query": query})
+        assert answer.status_code == 200, answer.get_data(as_text=True)
+        return int(answer.get_json()["results"]["bindings"][0]["n"]["value"])
+
+    direct = count("?a a ag:Actor")
+    assert direct > 30 and direct == count("?a a/rdfs:subClassOf* ag:Actor")
+    assert count("?e a ag:Event") == count("?e a/rdfs:subClassOf* ag:Event")

@@ -8,9 +8,11 @@ values go through :func:`concept`, which raises on a name outside its scheme.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
 from typing import Final
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, RdfFormat, parse
 
 AG_NS: Final = "https://w3id.org/attackgraph/ontology#"
 CONCEPT_NS: Final = "https://w3id.org/attackgraph/concept/"
@@ -276,3 +278,46 @@ class NIF:
     endIndex: Final = NamedNode(NIF_NS + "endIndex")
     anchorOf: Final = NamedNode(NIF_NS + "anchorOf")
     referenceContext: Final = NamedNode(NIF_NS + "referenceContext")
+
+
+# --- the class hierarchy, read from the packaged ontology ----------------------------
+
+ONTOLOGY_GRAPH: Final = NamedNode(AG_NS.rstrip("#"))
+"""The named graph the ontology is loaded into by ``query`` and ``serve``."""
+
+
+def ontology_turtle() -> bytes:
+    """The packaged ontology (``resources/attackgraph.ttl``), Turtle.
+
+    >>> b"ag:Attack" in ontology_turtle()
+    True
+    """
+    return files("attackgraph").joinpath("resources", "attackgraph.ttl").read_bytes()
+
+
+@cache
+def superclasses() -> dict[str, tuple[str, ...]]:
+    """Each ``ag:`` class's ``ag:`` super-classes (transitively, nearest first), as the
+    ontology's ``rdfs:subClassOf`` states them; data carries these types too.
+
+    >>> [NamedNode(c) == AG.Actor for c in superclasses()[AG.ArmedGroup.value]]
+    [False, True]
+    """
+    parents: dict[str, list[str]] = {}
+    sub = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+    for quad in parse(ontology_turtle(), format=RdfFormat.TURTLE):
+        s, p, o = quad.subject, quad.predicate, quad.object
+        if p.value == sub and isinstance(s, NamedNode) and isinstance(o, NamedNode):
+            if s.value.startswith(AG_NS) and o.value.startswith(AG_NS):
+                parents.setdefault(s.value, []).append(o.value)
+    found: dict[str, tuple[str, ...]] = {}
+    for cls in sorted(parents):
+        order: list[str] = []
+        queue = sorted(parents[cls])
+        while queue:
+            parent = queue.pop(0)
+            if parent not in order and parent != cls:
+                order.append(parent)
+                queue += sorted(parents.get(parent, ()))
+        found[cls] = tuple(order)
+    return found

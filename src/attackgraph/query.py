@@ -87,7 +87,8 @@ class QueryResult:
 
 def open_store(release_dir: Path) -> Store:
     """An in-memory store holding ``release_dir/attackgraph.nq`` (or ``.nq.gz``): each
-    document's named graph, and their union (a set of triples) as the default graph.
+    document's named graph, the ontology's graph (``sparql.store.ontology_quads``), and
+    their union (a set of triples) as the default graph.
 
     Raises :class:`QueryError` when neither file exists or the file is not N-Quads.
 
@@ -96,8 +97,10 @@ def open_store(release_dir: Path) -> Store:
     ...     _ = Path(folder, DATASET_FILE).write_text("<urn:a> <urn:b> <urn:c> <urn:g> .\\n")
     ...     store = open_store(Path(folder))
     >>> from pyoxigraph import DefaultGraph
-    >>> len(store), len(list(store.quads_for_pattern(None, None, None, DefaultGraph())))
-    (2, 1)
+    >>> documents = [q for q in store if q.graph_name == NamedNode("urn:g")]
+    >>> union = list(store.quads_for_pattern(None, None, None, DefaultGraph()))
+    >>> len(documents), NamedNode("urn:a") in {q.subject for q in union}
+    (1, True)
     """
     plain = release_dir / DATASET_FILE
     packed = plain.with_name(plain.name + ".gz")

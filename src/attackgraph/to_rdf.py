@@ -32,7 +32,7 @@ from attackgraph.model import (
     Span,
     StatementPredicate,
 )
-from attackgraph.namespaces import AG, GEO, NIF, OWL, RDF, SCHEMA, XSD, concept
+from attackgraph.namespaces import AG, GEO, NIF, OWL, RDF, SCHEMA, XSD, concept, superclasses
 
 ACTOR_CLASSES: Final[Mapping[ActorClass, NamedNode]] = {
     "Actor": AG.Actor,
@@ -110,6 +110,12 @@ class _Builder:
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         self.out.append(Quad(s, p, o, self.doc))
 
+    def typed(self, node: NamedNode, cls: NamedNode) -> None:
+        """``node a cls``, and its ``ag:`` super-classes (an armed group is an actor)."""
+        self.add(node, RDF.type, cls)
+        for parent in superclasses().get(cls.value, ()):
+            self.add(node, RDF.type, NamedNode(parent))
+
     # -- documents and spans ------------------------------------------------
     def document(self) -> None:
         doc = self.extraction.document
@@ -165,7 +171,7 @@ class _Builder:
 
     def actor(self, ref: ActorRef) -> None:
         node = self.minter.actor(ref.slug)
-        self.add(node, RDF.type, ACTOR_CLASSES[ref.actor_class])
+        self.typed(node, ACTOR_CLASSES[ref.actor_class])
         self.add(node, SCHEMA.name, _str(ref.name))
         if ref.actor_type:
             self.add(node, AG.actorType, concept(ref.actor_type, "actor-type"))
@@ -191,7 +197,7 @@ class _Builder:
 
     def event(self, event: EventRecord) -> None:
         node = self.events[event.key]
-        self.add(node, RDF.type, EVENT_CLASSES[event.event_class])
+        self.typed(node, EVENT_CLASSES[event.event_class])
         self.add(node, SCHEMA.name, _str(event.name))
         for name in event.alternate_names:
             self.add(node, SCHEMA.alternateName, _str(name))

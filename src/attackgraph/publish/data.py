@@ -110,7 +110,7 @@ class ReleaseData:
 
     def __init__(self, nquads: Path) -> None:
         self.store = Store()
-        load_release(self.store, nquads)
+        load_release(self.store, nquads, vocabulary=False)  # pages show the documents
         self.labels = self._labels()
         self.types: dict[str, list[str]] = defaultdict(list)
         for s, t in self._pairs("SELECT DISTINCT ?s ?o WHERE { ?s a ?o } ORDER BY ?s ?o"):

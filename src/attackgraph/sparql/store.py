@@ -30,11 +30,13 @@ from typing import IO, Final, cast
 from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store, parse
 
 from attackgraph.model import AttackgraphError
+from attackgraph.namespaces import ONTOLOGY_GRAPH, ontology_turtle
 
 RELEASE_DUMP: Final = "attackgraph.nq"
 """The file of a release folder the endpoint serves: N-Quads, a named graph per document."""
 SUMS_FILE: Final = "SHA256SUMS"
-STORE_FORMAT: Final = 1
+ONTOLOGY_FILE: Final = "ontology.ttl"
+STORE_FORMAT: Final = 2
 """Bumped when the stored layout changes (part of every store's key)."""
 
 
@@ -68,9 +70,31 @@ def release_dump(release_dir: Path | str) -> Path:
     return path
 
 
-def load_release(store: Store, dump: Path) -> None:
+def ontology_quads(release_dir: Path | str) -> list[Quad]:
+    """The ontology in its own named graph (``ONTOLOGY_GRAPH``): the release's
+    ``ontology.ttl``, else the packaged one.
+
+    >>> quads = ontology_quads("/nonexistent")
+    >>> {q.graph_name for q in quads} == {ONTOLOGY_GRAPH} and len(quads) > 100
+    True
+    """
+    return [
+        Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH)
+        for q in parse(ontology_bytes(release_dir), format=RdfFormat.TURTLE)
+    ]
+
+
+def ontology_bytes(release_dir: Path | str) -> bytes:
+    """The release's ``ontology.ttl``, else the packaged ontology."""
+    path = Path(release_dir) / ONTOLOGY_FILE
+    return path.read_bytes() if path.is_file() else ontology_turtle()
+
+
+def load_release(store: Store, dump: Path, *, vocabulary: bool = True) -> None:
     r"""Load a release's N-Quads (``.nq``, or ``.nq.gz``) into ``store``: each document's
-    named graph, and their union as the default graph, a set of triples.
+    named graph, and their union as the default graph, a set of triples; with
+    ``vocabulary``, also the ontology in its own graph and in the union
+    (:func:`ontology_quads`), so ``rdfs:subClassOf*`` paths work.
 
     The one loader of a release (the endpoint's store, ``attackgraph query``, the static
     pages): SPARQL's RDF merge is a set, while ``use_default_graph_as_union`` is a bag in
@@ -83,7 +107,7 @@ def load_release(store: Store, dump: Path) -> None:
     ...     dump = Path(folder, RELEASE_DUMP)
     ...     _ = dump.write_text("<urn:a> <urn:b> <urn:c> <urn:g> .\n"
     ...                         "<urn:a> <urn:b> <urn:c> <urn:h> .\n")
-    ...     load_release(store := Store(), dump)
+    ...     load_release(store := Store(), dump, vocabulary=False)
     >>> len(store), len(list(store.quads_for_pattern(None, None, None, DefaultGraph())))
     (3, 1)
     """
@@ -97,6 +121,10 @@ def load_release(store: Store, dump: Path) -> None:
         else:
             store.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
             store.bulk_extend(_in_default_graph(parse(path=str(dump), format=RdfFormat.N_QUADS)))
+        if vocabulary:
+            ontology = ontology_quads(dump.parent)
+            store.bulk_extend(ontology)
+            store.bulk_extend(_in_default_graph(iter(ontology)))
     except (SyntaxError, ValueError) as error:
         raise ReleaseError(f"{dump}: not valid N-Quads: {error}") from error
     except (OSError, EOFError) as error:
@@ -176,7 +204,9 @@ def release_store(release_dir: Path | str, folder: Path) -> tuple[Path, DatasetS
     Raises :class:`ReleaseError` for a missing or unreadable dump and ``OSError`` when
     ``folder`` cannot be written.
     """
-    key = hashlib.sha256(f"{STORE_FORMAT} {dump_checksum(release_dir)}".encode()).hexdigest()
+    vocabulary = hashlib.sha256(ontology_bytes(release_dir)).hexdigest()
+    key = f"{STORE_FORMAT} {dump_checksum(release_dir)} {vocabulary}"
+    key = hashlib.sha256(key.encode()).hexdigest()
     home = folder / key[:32]
     found = _stored(home)
     if found is not None:
