@@ -163,3 +163,22 @@ def test_parallel_build_gives_the_same_bytes(tmp_path: Path) -> None:
         outputs.append(out)
     for name in (*DUMPS, "void.ttl", "build-report.json", "SHA256SUMS"):
         assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes(), name
+
+
+def test_query_help_lists_the_prefixes_that_work_and_keeps_examples_whole() -> None:
+    from attackgraph.identifiers import prefixes_for
+
+    text = CliRunner().invoke(main, ["query", "--help"], terminal_width=200).output
+    for name in prefixes_for():
+        assert f"{name}:" in text, name
+    assert " id:" not in text
+    assert "attackgraph query release/ 'SELECT ?event ?name WHERE {\n" in text
+    load = CliRunner().invoke(main, ["load", "--help"]).output
+    assert "/sparql \\\n          --graph-store" in load  # the continuation line stays
+
+
+def test_a_query_argument_that_is_a_file_asks_for_at(release: Path, tmp_path: Path) -> None:
+    path = tmp_path / "q.rq"
+    path.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(release), str(path)])
+    assert result.exit_code == 2 and f"did you mean @{path}?" in result.output

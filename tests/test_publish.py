@@ -122,6 +122,7 @@ def test_release_has_every_file(release: Path) -> None:
     expected |= {f"{d}.gz" for d in (*DUMPS, "attackgraph.trig")}
     expected |= {"ontology.ttl", "ontology.jsonld", "ontology.html", "shapes.ttl"}
     expected |= {"context.jsonld", "void.ttl", "stats.json", "SHA256SUMS", "README.md"}
+    expected |= {"prefixes.rq", "assets"}
     expected |= {"index.html", "documents.html", "actors.html", "places.html", "id"}
     assert expected <= names, expected - names
     assert not [n for n in names if n.startswith(".")]  # no temporary files left

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shlex
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pyoxigraph import Store
+from services.common import no_proxy_opener
+from services.oxigraph import OxigraphServer
 
 from attackgraph.cli import main
 from attackgraph.pipeline import BuildOptions, build
@@ -131,3 +137,36 @@ def test_region_query_counts_the_total_not_its_subgroups(store: Store) -> None:
     assert not any(
         r.startswith(("Sousse Governorate,Foreign Office", "Bamako District,Volga")) for r in rows
     )
+
+
+@pytest.mark.parametrize("number", range(len(QUERIES)), ids=lambda n: f"query-{n + 1}")
+def test_every_query_declares_its_prefixes(store: Store, number: int) -> None:
+    """Run as written, with no predeclared prefix, as any other store would."""
+    rows = list(store.query(QUERIES[number]))  # type: ignore[arg-type]
+    assert len(rows) >= 1, f"query {number + 1} returned no rows"
+
+
+@pytest.fixture(scope="module")
+def oxigraph(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as server:
+        put = urllib.request.Request(
+            server.store_url,
+            data=(release / "attackgraph.nq").read_bytes(),
+            method="POST",
+            headers={"Content-Type": "application/n-quads"},
+        )
+        with no_proxy_opener().open(put, timeout=60) as answer:
+            assert answer.status in (200, 201, 204)
+        yield server.query_url
+
+
+@pytest.mark.parametrize("number", range(len(QUERIES)), ids=lambda n: f"query-{n + 1}")
+def test_every_query_runs_unchanged_on_an_oxigraph_server(oxigraph: str, number: int) -> None:
+    params = urllib.parse.urlencode({"query": QUERIES[number]})
+    get = urllib.request.Request(
+        f"{oxigraph}?union-default-graph&{params}",
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    with no_proxy_opener().open(get, timeout=60) as answer:
+        rows = json.loads(answer.read())["results"]["bindings"]
+    assert rows, f"query {number + 1} returned no rows on Oxigraph"

@@ -173,6 +173,7 @@ def build_command(
 
     Example:
 
+    
         attackgraph build data/documents --out release/
     """
     from attackgraph import pipeline
@@ -235,6 +236,7 @@ def validate_command(file: Path, shapes: Path | None, as_json: bool) -> None:
 
     Example:
 
+    
         attackgraph validate release/attackgraph.ttl
     """
     from attackgraph.validate import Validator, validate_file
@@ -244,7 +246,35 @@ def validate_command(file: Path, shapes: Path | None, as_json: bool) -> None:
     sys.exit(0 if report.conforms else 1)
 
 
-@main.command("query")
+def _looks_like_a_file(text: str) -> bool:
+    """A query argument that names an existing file (and has no braces)."""
+    if "{" in text or "\n" in text or len(text) > 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False
+
+
+def _query_help() -> str:
+    from attackgraph.identifiers import prefixes_for
+
+    names = ", ".join(f"{name}:" for name in prefixes_for())
+    return f"""Run a SPARQL query over a built folder (read-only, local, no network).
+
+    SPARQL is the query text, @FILE to read it from a file, or - for standard input.
+    Predeclared prefixes (the release's prefixes.rq declares them for other stores):
+    {names}. The default graph is the union of all documents' graphs and the ontology's.
+
+    Example:
+
+    \b
+        attackgraph query release/ 'SELECT ?event ?name WHERE {{
+            ?event a ag:Attack ; schema:name ?name }}'
+    """
+
+
+@main.command("query", help=_query_help())
 @click.argument("release", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("sparql")
 @click.option(
@@ -256,22 +286,14 @@ def validate_command(file: Path, shapes: Path | None, as_json: bool) -> None:
     help="Result format.",
 )
 def query_command(release: Path, sparql: str, fmt: str) -> None:
-    """Run a SPARQL query over a built folder (read-only, local, no network).
-
-    SPARQL is the query text, @FILE to read it from a file, or - for standard input.
-    The prefixes ag:, c:, raw:, id:, schema:, rdf:, rdfs:, xsd:, owl:, skos:, prov:,
-    geo:, nif:, sem: and dcterms: are predeclared; the default graph is the union of
-    all documents' graphs.
-
-    Example:
-
-        attackgraph query release/ 'SELECT ?event ?name WHERE {
-            ?event a ag:Attack ; schema:name ?name }'
-    """
     from attackgraph.query import format_result, open_store, run_query
 
     if sparql == "-":
         sparql = sys.stdin.read()
+    elif not sparql.startswith("@") and _looks_like_a_file(sparql):
+        raise click.BadParameter(
+            f"{sparql!r} is a file, not a query: did you mean @{sparql}?", param_hint="SPARQL"
+        )
     elif sparql.startswith("@"):
         try:
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
@@ -307,6 +329,7 @@ def evaluate_command(
 
     Example:
 
+    
         attackgraph evaluate corpus/dev --gold corpus/dev
     """
     from attackgraph.evaluate import evaluate
@@ -364,6 +387,7 @@ def serve_command(
 
     Example:
 
+    
         attackgraph serve release/ --port 8000
     """
     import logging
@@ -427,6 +451,7 @@ def load_command(
 
     Example:
 
+    
         attackgraph load release/ --endpoint http://127.0.0.1:8890/sparql \\
             --graph-store http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
     """

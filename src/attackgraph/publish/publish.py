@@ -73,6 +73,21 @@ class PublishOptions:
     """Write the static HTML pages (``index.html``, ``id/…``)."""
 
 
+PREFIXES_RQ: Final = "prefixes.rq"
+"""The release's SPARQL prologue: the prefixes ``query`` and ``serve`` predeclare."""
+
+
+def prefixes_rq(base: str) -> bytes:
+    """``PREFIX name: <namespace>`` lines for every predeclared prefix, to paste above a
+    query that runs on another store.
+
+    >>> prefixes_rq("https://w3id.org/attackgraph").decode().splitlines()[0]
+    'PREFIX ag: <https://w3id.org/attackgraph/ontology#>'
+    """
+    lines = [f"PREFIX {name}: <{ns}>" for name, ns in prefixes_for(base).items()]
+    return ("\n".join(lines) + "\n").encode()
+
+
 def publish(
     staging: Path,
     *,
@@ -131,6 +146,7 @@ def publish(
     for name in (ONTOLOGY_TTL, SHAPES_TTL, CONTEXT_JSONLD):
         write_bytes(staging / name, packaged_file(name))
     write_bytes(staging / "ontology.jsonld", ontology.jsonld())
+    write_bytes(staging / PREFIXES_RQ, prefixes_rq(base))
 
     step("data")
     data = ReleaseData(nquads)
