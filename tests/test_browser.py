@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from attackgraph import pipeline
-from attackgraph.publish import PublishOptions, ReleaseStats, publish, staged_release
 from attackgraph.serve import Endpoint, ServeOptions
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -45,14 +43,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browsed") / "release"
-    with staged_release(out) as staging:
-        report = pipeline.build([ROOT / "data" / "documents"], staging)
-        stats = ReleaseStats(report.documents, report.built, triples=report.triples)
-        publish(staging, stats=stats, base=BASE, version="test", issued=None,
-                options=PublishOptions())  # fmt: skip
-    return out
+def release(sample_release: Path) -> Path:
+    return sample_release
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,12 @@
-"""Golden cases: each folder in tests/cases/ holds a document and the graph it must give.
+"""Golden cases: each folder in tests/cases/ names a document and holds the graph it must give.
 
-`tests/cases/<name>/<doc>.txt` is converted on its own (parse, extract, resolve, build)
-and compared by isomorphism with `tests/cases/<name>/expected.ttl`; a failure prints the
-triples only in one side. After a deliberate change, regenerate with
-`UPDATE_GOLDEN=1 pytest tests/test_cases.py` and review the diff line by line.
+`tests/cases/<name>/expected.ttl` is the graph of the document `tests/cases/<name>/*.txt`,
+or, when the folder holds none, of the sample document `data/documents/<name>.txt`
+(every sample document has its case). The document is converted on its own by the
+build's converter (parse, extract, resolve, to_rdf, validate) and compared by
+isomorphism; a failure prints the triples only in one side. After a deliberate change,
+regenerate with `UPDATE_GOLDEN=1 pytest tests/test_cases.py` and review the diff line by
+line.
 """
 
 from __future__ import annotations
@@ -16,15 +19,26 @@ import rdflib
 from rdflib.compare import graph_diff, to_isomorphic
 
 from attackgraph.identifiers import prefixes_for
-from attackgraph.pipeline import BuildOptions, Converter
+from attackgraph.pipeline import Converter
 from attackgraph.validate import rdflib_graph
 
 CASES = Path(__file__).parent / "cases"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir())
+SAMPLE_DOCUMENTS = Path(__file__).parents[1] / "data" / "documents"
 
 
 def test_there_are_cases() -> None:
     assert CASE_DIRS, "tests/cases/ must not be empty"
+
+
+def test_every_sample_document_has_a_case() -> None:
+    names = {case.name for case in CASE_DIRS}
+    assert {doc.stem for doc in SAMPLE_DOCUMENTS.glob("*.txt")} <= names
+
+
+def _document(case: Path) -> Path:
+    own = sorted(case.glob("*.txt"))
+    return own[0] if own else SAMPLE_DOCUMENTS / f"{case.name}.txt"
 
 
 def _turtle(graph: rdflib.Graph) -> str:
@@ -39,8 +53,7 @@ def _dump(graph: rdflib.Graph) -> str:
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: p.name)
 def test_case(case: Path, converter: Converter) -> None:
-    (document,) = sorted(case.glob("*.txt"))
-    result = converter.convert(document)
+    result = converter.convert(_document(case))
     assert result.skipped is None, str(result.skipped)
     actual = rdflib_graph(result.quads)
     expected_path = case / "expected.ttl"
@@ -55,8 +68,3 @@ def test_case(case: Path, converter: Converter) -> None:
             f"--- only in the output:\n{_dump(only_actual)}\n"
             f"--- only in expected.ttl:\n{_dump(only_expected)}"
         )
-
-
-@pytest.fixture(scope="module")
-def converter() -> Converter:
-    return Converter(BuildOptions())

@@ -25,11 +25,8 @@ DUMPS = (
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("release")
-    result = CliRunner().invoke(main, ["build", str(DOCUMENTS), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
+def release(sample_release: Path) -> Path:
+    return sample_release
 
 
 def test_every_command_has_help_with_an_example() -> None:

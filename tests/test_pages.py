@@ -21,8 +21,8 @@ import markupsafe
 import pyoxigraph as ox
 import pytest
 
-from attackgraph import export, pipeline
-from attackgraph.publish import PublishOptions, ReleaseStats, publish, staged_release
+from attackgraph import export
+from attackgraph.publish import ReleaseStats, publish, staged_release
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_NQ = ROOT / "tests" / "fixtures" / "release" / "attackgraph.nq"
@@ -41,14 +41,8 @@ def _publish(out: Path, batches: list[list[ox.Quad]], *, documents: int) -> Path
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("sample") / "release"
-    with staged_release(out) as staging:
-        report = pipeline.build([ROOT / "data" / "documents"], staging)
-        stats = report.release_stats()
-        publish(staging, stats=stats, base=BASE, version="test", issued=None,
-                options=PublishOptions())  # fmt: skip
-    return out
+def sample(sample_release: Path) -> Path:
+    return sample_release
 
 
 @pytest.fixture(scope="module")

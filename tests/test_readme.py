@@ -19,7 +19,6 @@ from services.common import no_proxy_opener
 from services.oxigraph import OxigraphServer
 
 from attackgraph.cli import main
-from attackgraph.pipeline import BuildOptions, build
 from attackgraph.query import format_result, open_store, run_query
 
 ROOT = Path(__file__).parents[1]
@@ -47,10 +46,8 @@ def test_evaluate_example_runs_from_the_repository(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("release")
-    build([ROOT / "data" / "documents"], out, BuildOptions(validate=False))
-    return out
+def release(sample_release: Path) -> Path:
+    return sample_release
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import pytest
 import rdflib
 
 from attackgraph.export import FORMATS
-from attackgraph.pipeline import BuildOptions, build
 from attackgraph.validate import validate_file
 
 ROOT = Path(__file__).parents[1]
@@ -28,11 +27,8 @@ RDFLIB_FORMATS = {
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("release")
-    report = build([ROOT / "data" / "documents"], out, BuildOptions())
-    assert report.ok, report.summary()
-    return out
+def release(sample_release: Path) -> Path:
+    return sample_release
 
 
 def oxigraph_triples(path: Path, fmt: pyoxigraph.RdfFormat) -> set[tuple[str, str, str]]:

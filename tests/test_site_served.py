@@ -14,8 +14,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from werkzeug.test import Client, TestResponse
 
-from attackgraph import pipeline
-from attackgraph.publish import PublishOptions, publish, staged_release
 from attackgraph.serve import Endpoint, ServeOptions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,14 +22,8 @@ MOPTI = "/id/event/april-2022-mopti-region-attacks"
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("served") / "release"
-    with staged_release(out) as staging:
-        report = pipeline.build([ROOT / "data" / "documents"], staging)
-        stats = report.release_stats()
-        publish(staging, stats=stats, base=BASE, version="test", issued=None,
-                options=PublishOptions())  # fmt: skip
-    return out
+def release(sample_release: Path) -> Path:
+    return sample_release
 
 
 @pytest.fixture(scope="module")
