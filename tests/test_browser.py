@@ -13,6 +13,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -139,8 +140,13 @@ def test_served_pages_in_a_browser(served: str, browser: object, shots: Path, na
     path = "/sparql" if name == "query" else PAGES[name][1]
     visit = Visit(browser, served + path, served)
     if name == "query":
+        assert visit.page.locator("#highlight span.hk").count() > 3  # keywords coloured
         visit.page.click("button[type=submit]")
         visit.page.wait_for_selector("#out table", timeout=15000)
+        assert "/sparql?query=" in visit.page.url  # the address is the permalink
+        hrefs = visit.page.eval_on_selector_all("#links a", "as => as.map(a => a.href)")
+        assert any("format=csv" in h for h in hrefs) and any("format=json" in h for h in hrefs)
+        assert "rows 1–" in visit.page.inner_text("#result-pages")
     _check(visit, name, shots / f"served-{name}.png")
 
 
@@ -159,3 +165,14 @@ def test_the_index_filters_and_pages(release: Path, browser: object) -> None:
 
 def test_chromium_is_debians() -> None:
     assert shutil.which("chromium") in (CHROMIUM, None) or Path(CHROMIUM).exists()
+
+
+def test_a_browser_asking_sparql_for_a_query_gets_the_results_page(
+    served: str, browser: object
+) -> None:
+    query = "SELECT ?name WHERE { ?e a ag:Attack ; schema:name ?name } ORDER BY ?name"
+    visit = Visit(browser, served + "/sparql?" + urlencode({"query": query}), served)
+    visit.page.wait_for_selector("#out table", timeout=15000)
+    assert visit.rows() > 5 and "Battle of Konna" in visit.page.inner_text("#out")
+    assert not visit.problems, visit.problems
+    visit.page.close()

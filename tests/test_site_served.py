@@ -119,3 +119,14 @@ def test_every_actor_is_an_actor_without_reasoning(client: Client) -> None:
     direct = count("?a a ag:Actor")
     assert direct > 30 and direct == count("?a a/rdfs:subClassOf* ag:Actor")
     assert count("?e a ag:Event") == count("?e a/rdfs:subClassOf* ag:Event")
+
+
+def test_sparql_answers_a_browser_with_the_results_page(client: Client) -> None:
+    query = {"query": "ASK { ?s ?p ?o }"}
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    page = client.get("/sparql", query_string=query, headers={"Accept": browser})
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert 'src="/assets/query.js"' in page.get_data(as_text=True)
+    assert client.get("/sparql", query_string=query, headers={"Accept": "*/*"}).is_json
+    answer = client.get("/sparql", query_string={**query, "format": "csv"})
+    assert answer.mimetype == "text/csv"

@@ -297,6 +297,15 @@ class Endpoint:
         except QueryRefusedError as refusal:
             return text(400, f"400 Bad Request: {refusal}")
         offered = formats.GRAPH_FORMATS if info.returns_graph else formats.RESULT_FORMATS
+        if (
+            request.method == "GET"
+            and self._choose(request, (*offered, formats.HTML), params) is formats.HTML
+        ):
+            # a browser following a link to a query: the query page runs it and shows
+            # the results (table, paging, downloads, permalink)
+            response = self._query_page()
+            response.headers["Vary"] = "Accept"
+            return response
         fmt = self._choose(request, offered, params)
         if fmt is None:
             return self._not_acceptable(offered)
