@@ -253,7 +253,8 @@ def _actor(
 def _placeholder(name: str, extraction: Extraction) -> ActorRef:
     """An actor known only as "unknown" or by a generic description ("witnesses"): its
     own identity within its document, named as written (without "the")."""
-    slug = f"{slugify(actor_key(name))}-{slugify(extraction.document.doc_id)}"
+    key = actor_key(name) or name  # "-" has no key, but is its own name
+    slug = f"{slugify(key)}-{slugify(extraction.document.doc_id)}"
     return ActorRef(slugify(slug), strip_the(name.strip()), "Actor", None)
 
 
