@@ -98,3 +98,22 @@ def test_a_code_or_data_change_misses_every_entry(tmp_path: Path) -> None:
     same = BuildCache(tmp_path, "x")
     assert same.key("a.txt", "0" * 64) != same.key("b.txt", "0" * 64)
     assert same.key("a.txt", "0" * 64) != same.key("a.txt", "1" * 64)
+
+
+def test_cached_documents_between_converted_ones_keep_their_order(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """With enough misses for the workers, the hits are read here, in input order."""
+    cache = tmp_path / "cache"
+    _build(corpus, tmp_path / "first", jobs=1, cache=cache)
+    documents = sorted(corpus.glob("*.txt"))
+    for document in documents[::6]:  # a few hits stay between the misses
+        document.write_bytes(document.read_bytes() + b"\nOne more sentence.\n")
+    for document in documents:
+        if document not in documents[::6] and document.name != "broken.txt":
+            copy = document.with_name("x" + document.name)
+            copy.write_bytes(document.read_bytes())  # new documents: misses
+    mixed = _build(corpus, tmp_path / "mixed", jobs=2, cache=cache)
+    assert mixed.cached and 0 < mixed.cached < mixed.documents - 16
+    _build(corpus, tmp_path / "uncached", jobs=1, cache=None)
+    assert _files(tmp_path / "mixed") == _files(tmp_path / "uncached")

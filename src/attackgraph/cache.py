@@ -139,6 +139,11 @@ class BuildCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.nq"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry exists under ``key`` (whole: entries are renamed into place;
+        :meth:`get` checks it)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> tuple[list[ox.Quad], dict[str, Any]] | None:
         """The quads and header stored under ``key``; None when there is no entry or it is
         corrupt (unreadable, or its quads fail their checksum)."""

@@ -228,13 +228,10 @@ class Converter:
         """Convert one document (``doc_id``: see :func:`document_ids`, default the file's
         name), or read it from the cache; never raises: a failure skips the document with
         its problem."""
-        if self.cache is None:
+        found = self._cache_key(path, doc_id)
+        if self.cache is None or found is None:
             return self._convert_safely(path, doc_id)
-        try:
-            sha256 = file_sha256(path)
-        except OSError:
-            return self._convert_safely(path, doc_id)
-        key = self.cache.key(f"{display_path(path)}\0{doc_id}", sha256)
+        key, sha256 = found
         entry = self.cache.get(key)
         if entry is not None:
             return cached_result(path, *entry)
@@ -242,6 +239,22 @@ class Converter:
         if _cacheable(result, sha256):
             self.cache.put(key, result.quads, entry_meta(result))
         return result
+
+    def in_cache(self, path: Path, doc_id: str | None = None) -> bool:
+        """Whether the cache has an entry for the document (read, and checked, by
+        :meth:`convert`)."""
+        found = self._cache_key(path, doc_id)
+        return self.cache is not None and found is not None and self.cache.has(found[0])
+
+    def _cache_key(self, path: Path, doc_id: str | None) -> tuple[str, str] | None:
+        """The document's cache key and SHA-256; None without a cache or readable file."""
+        if self.cache is None:
+            return None
+        try:
+            sha256 = file_sha256(path)
+        except OSError:
+            return None
+        return self.cache.key(f"{display_path(path)}\0{doc_id}", sha256), sha256
 
     def _convert_safely(self, path: Path, doc_id: str | None) -> DocumentResult:
         try:
@@ -374,8 +387,10 @@ def convert_all(
 
     Each worker loads its own reference data once; results come back in the order of
     ``paths``, so the output does not depend on the number of workers. With
-    ``options.scheduler``, the workers are those of a Dask cluster (see ``cluster``). ``ids`` gives
-    the documents' ids (see :func:`document_ids`; default: their file names).
+    ``options.scheduler``, the workers are those of a Dask cluster (see ``cluster``).
+    Documents found in the build cache are read in this process, the others converted
+    by the workers. ``ids`` gives the documents' ids (see :func:`document_ids`; default:
+    their file names).
     """
     ids = ids or {}
     items = [(path, ids.get(path)) for path in paths]
@@ -390,15 +405,25 @@ def convert_all(
         yield from ordered_map(options.scheduler, task, items)
         return
     converter = Converter(options, cache)
-    if options.jobs <= 1 or len(paths) < 8 * options.jobs:
+    # Documents in the cache are read here; only the others go to the workers.
+    cached = [converter.in_cache(*item) for item in items]
+    misses = [item for item, hit in zip(items, cached, strict=True) if not hit]
+    if options.jobs <= 1 or len(misses) < 8 * options.jobs:
         yield from (converter.convert(*item) for item in items)
         return
-    # The first document loads the reference data; forked workers inherit it warm.
-    yield converter.convert(*items[0])
+    # The first document converted loads the reference data; forked workers inherit it.
+    first = converter.convert(*misses[0])
     methods = multiprocessing.get_all_start_methods()
     start = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with start.Pool(options.jobs, initializer=_start_worker, initargs=(options, cache)) as pool:
-        yield from pool.imap(_convert_in_worker, items[1:], chunksize=4)
+        converted = pool.imap(_convert_in_worker, misses[1:], chunksize=4)
+        for item, hit in zip(items, cached, strict=True):
+            if hit:
+                yield converter.convert(*item)  # a corrupt entry is converted here
+            elif item is misses[0]:
+                yield first
+            else:
+                yield next(converted)
 
 
 def build(
