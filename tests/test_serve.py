@@ -528,6 +528,9 @@ def test_resource_html_page(url: str) -> None:
 def test_resource_format_parameter(url: str) -> None:
     answer = request(url, "/id/place/ml-sevare?format=jsonld", headers={"Accept": "text/html"})
     assert answer.headers["Content-Type"] == "application/ld+json"
+    document = json.loads(answer.body)  # compacted with the project context, as the dumps
+    assert "@context" in document and document["@graph"][0]["@id"].endswith("/ml-sevare")
+    assert "https://schema.org/name" not in answer.text
 
 
 def test_unknown_resource_and_unacceptable_type(url: str) -> None:

@@ -13,6 +13,7 @@ import resource
 import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 from multiprocessing.connection import Connection
 from typing import Any, Final
@@ -28,7 +29,9 @@ from pyoxigraph import (
 )
 
 from attackgraph.html.pages import Arc, Context, ResourceView, resource_page
+from attackgraph.identifiers import Minter
 from attackgraph.namespaces import GEO, RDF, SCHEMA
+from attackgraph.publish.describe import JsonLd, dumps, sort_triples
 from attackgraph.sparql.messages import syntax_message
 from attackgraph.sparql.results import write_boolean, write_graph, write_solutions
 
@@ -269,8 +272,17 @@ def describe(store: Store, job: ResourceJob, settings: WorkerSettings) -> Reply:
     triples: dict[Triple, None] = {}
     for quad in [*outgoing, *(q for quads in parts.values() for q in quads)]:
         triples.setdefault(quad.triple, None)
-    body = write_graph(triples, job.fmt, settings.prefixes)
+    if job.fmt == "jsonld":  # compacted with the project context, as the dumps and pages
+        described = sort_triples(triples, job.iri)
+        body = dumps(_compactor(settings.base).document(described)).encode("utf-8")
+    else:
+        body = write_graph(triples, job.fmt, settings.prefixes)
     return Reply(200, "", body, _cap_headers(len(triples), truncated, settings.row_cap))
+
+
+@cache
+def _compactor(base: str) -> JsonLd:
+    return JsonLd(Minter(base).prefix)
 
 
 def run_worker(fd: int) -> None:
