@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any, Final
 
@@ -400,14 +401,14 @@ def convert_all(
             base=options.base, validate=options.validate, gazetteer_files=options.gazetteer_files
         )
         cache = BuildCache(options.cache_dir, context)
-    if options.scheduler is not None:
-        task = partial(_convert_on_cluster, options=options, cache=cache)
-        yield from ordered_map(options.scheduler, task, items)
-        return
     converter = Converter(options, cache)
     # Documents in the cache are read here; only the others go to the workers.
     cached = [converter.in_cache(*item) for item in items]
     misses = [item for item, hit in zip(items, cached, strict=True) if not hit]
+    if options.scheduler is not None:
+        task = partial(_convert_on_cluster, options=options, cache=cache)
+        yield from _in_order(items, cached, converter, ordered_map(options.scheduler, task, misses))
+        return
     if options.jobs <= 1 or len(misses) < 8 * options.jobs:
         yield from (converter.convert(*item) for item in items)
         return
@@ -417,13 +418,19 @@ def convert_all(
     start = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with start.Pool(options.jobs, initializer=_start_worker, initargs=(options, cache)) as pool:
         converted = pool.imap(_convert_in_worker, misses[1:], chunksize=4)
-        for item, hit in zip(items, cached, strict=True):
-            if hit:
-                yield converter.convert(*item)  # a corrupt entry is converted here
-            elif item is misses[0]:
-                yield first
-            else:
-                yield next(converted)
+        yield from _in_order(items, cached, converter, chain([first], converted))
+
+
+def _in_order(
+    items: Sequence[tuple[Path, str | None]],
+    cached: Sequence[bool],
+    converter: Converter,
+    converted: Iterator[DocumentResult],
+) -> Iterator[DocumentResult]:
+    """Results in input order: cached documents read by ``converter`` (a corrupt entry is
+    converted there), the others taken in turn from ``converted``."""
+    for item, hit in zip(items, cached, strict=True):
+        yield converter.convert(*item) if hit else next(converted)
 
 
 def build(
