@@ -163,7 +163,9 @@ class Validator:
         >>> ex = ox.NamedNode("https://w3id.org/attackgraph/id/event/x")
         >>> a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
         >>> attack = ox.NamedNode("https://w3id.org/attackgraph/ontology#Attack")
-        >>> print(Validator().validate_quads([ox.Quad(ex, a, attack)]).format_text())
+        >>> event = ox.NamedNode("https://w3id.org/attackgraph/ontology#Event")
+        >>> quads = [ox.Quad(ex, a, attack), ox.Quad(ex, a, event)]
+        >>> print(Validator().validate_quads(quads).format_text())
         focus event:x: path schema:name: event has no schema:name: give its name (exactly one)
             rule sh:MinCountConstraintComponent in agsh:EventShape
         does not conform: 1 violation
