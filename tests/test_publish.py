@@ -26,6 +26,7 @@ import rdflib
 
 from attackgraph import pipeline
 from attackgraph.publish import (
+    DEFAULT_ENDPOINT,
     PublishError,
     PublishOptions,
     ReleaseStats,
@@ -75,7 +76,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ReleaseStats]
     with staged_release(out) as staging:
         report = pipeline.build([DOCUMENTS], staging)
         stats = stats_of(report)
-        options = PublishOptions(download_base=DOWNLOAD)
+        options = PublishOptions(download_base=DOWNLOAD, endpoint_url=DEFAULT_ENDPOINT)
         publish(staging, stats=stats, base=BASE, version="0.1.0", issued=None, options=options)
     return out, stats
 
@@ -327,7 +328,7 @@ def test_two_publishes_are_byte_identical(built: tuple[Path, ReleaseStats], tmp_
     release, stats = built
     first = tmp_path / "first"
     _staged_dumps(first, release)
-    options = PublishOptions(download_base=DOWNLOAD)
+    options = PublishOptions(download_base=DOWNLOAD, endpoint_url=DEFAULT_ENDPOINT)
     publish(first, stats=stats, base=BASE, version="0.1.0", issued=None, options=options)
     second = tmp_path / "second"
     _staged_dumps(second, release)
@@ -337,7 +338,7 @@ from attackgraph.publish import PublishOptions, ReleaseStats, publish
 stats = ReleaseStats({stats.documents_read}, {stats.documents_built}, warnings={stats.warnings},
                      quads={stats.quads}, triples={stats.triples})
 publish(Path({str(second)!r}), stats=stats, base={BASE!r}, version="0.1.0", issued=None,
-        options=PublishOptions(download_base={DOWNLOAD!r}))
+        options=PublishOptions(download_base={DOWNLOAD!r}, endpoint_url={DEFAULT_ENDPOINT!r}))
 """
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", script], check=True, env=env)
@@ -352,7 +353,8 @@ def test_issued_option_and_bad_input(built: tuple[Path, ReleaseStats], tmp_path:
     release, stats = built
     folder = tmp_path / "staging"
     _staged_dumps(folder, release)
-    options = PublishOptions(pages=False, endpoint_url=None)
+    assert PublishOptions().endpoint_url is None  # no loopback address unless asked for
+    options = PublishOptions(pages=False)
     publish(folder, stats=stats, base=BASE, version="9", issued="2030-01-02", options=options)
     void = rdflib.Graph().parse(folder / "void.ttl", format="turtle")
     ds = rdflib.URIRef(BASE + "/dataset")

@@ -155,3 +155,13 @@ def test_a_request_trickled_past_the_receive_deadline_is_cut(endpoint: Endpoint)
             finally:
                 sock.setblocking(True)
     assert closed
+
+
+def test_a_port_in_use_says_so_and_what_to_do() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        endpoint = Endpoint(RELEASE, options=ServeOptions(port=port, workers=1))
+        with pytest.raises(OSError, match=rf"port {port} .* in use .* try --port {port + 1}"):
+            endpoint.start()

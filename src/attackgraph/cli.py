@@ -92,11 +92,10 @@ def main() -> None:
 )
 @click.option(
     "--endpoint-url",
-    default="http://127.0.0.1:8000/sparql",
-    show_default=True,
-    help="SPARQL endpoint named in void.ttl.",
+    default=None,
+    help="Public SPARQL endpoint to name in void.ttl (default: none is named).",
 )
-@click.option("--no-endpoint", is_flag=True, help="Name no SPARQL endpoint in void.ttl.")
+@click.option("--no-endpoint", is_flag=True, help="Name no SPARQL endpoint (the default).")
 @click.option("--no-pages", is_flag=True, help="Skip the static HTML pages.")
 @click.option(
     "--allow-shrink",
@@ -147,7 +146,7 @@ def build_command(
     issued: str | None,
     release_version: str | None,
     download_base: str | None,
-    endpoint_url: str,
+    endpoint_url: str | None,
     no_endpoint: bool,
     no_pages: bool,
     allow_shrink: bool,
@@ -176,6 +175,9 @@ def build_command(
     
         attackgraph build data/documents --out release/
     """
+    if not quiet:  # said before the libraries load, so a terminal shows life at once
+        sources = ", ".join(str(d) for d in documents)
+        click.echo(f"building {sources} into {out_dir}/ (loading the libraries)…", err=True)
     from attackgraph import pipeline
     from attackgraph.cache import default_cache_dir
     from attackgraph.namespaces import DEFAULT_BASE

@@ -65,7 +65,7 @@ class PublishOptions:
 
     download_base: str | None = None
     """URL the release folder is published at (default ``{base}/release``)."""
-    endpoint_url: str | None = DEFAULT_ENDPOINT
+    endpoint_url: str | None = None
     """The SPARQL endpoint serving the release (None: not announced)."""
     license: str = SOURCE_LICENSE
     attribution: str = SOURCE_ATTRIBUTION

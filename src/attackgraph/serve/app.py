@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import signal
@@ -143,17 +144,7 @@ class Endpoint:
                 release_dir=self.release_dir,
             )
             self._wsgi = WsgiApp(app)
-            self._server = Server(
-                self._wsgi,
-                host=opts.host,
-                port=opts.port,
-                threads=opts.threads,
-                max_connections=opts.max_connections,
-                per_client=opts.per_client,
-                receive_deadline=opts.receive_deadline,
-                idle_timeout=opts.idle_timeout,
-                max_body_bytes=opts.max_body_bytes,
-            )
+            self._server = _bind(opts, self._wsgi)
         except BaseException:
             self.close()
             raise
@@ -212,6 +203,29 @@ class Endpoint:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _bind(opts: ServeOptions, application: WsgiApp) -> Server:
+    """The HTTP server on ``opts.host:opts.port``; a port in use says so and what to do."""
+    try:
+        return Server(
+            application,
+            host=opts.host,
+            port=opts.port,
+            threads=opts.threads,
+            max_connections=opts.max_connections,
+            per_client=opts.per_client,
+            receive_deadline=opts.receive_deadline,
+            idle_timeout=opts.idle_timeout,
+            max_body_bytes=opts.max_body_bytes,
+        )
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise OSError(
+                f"port {opts.port} on {opts.host} is in use (another server?) — "
+                f"try --port {opts.port + 1}, or stop the other server"
+            ) from error
+        raise
 
 
 def serve(
