@@ -122,7 +122,7 @@ def within(seconds: float, call: Callable[[], T]) -> T:
     42
     >>> within(0.01, lambda: time.sleep(1))
     Traceback (most recent call last):
-    TimeoutError: no complete answer within 0.01 s
+    TimeoutError: timed out: no complete answer within 0.01 s
     """
     outcome: list[T] = []
     failure: list[BaseException] = []
@@ -137,7 +137,7 @@ def within(seconds: float, call: Callable[[], T]) -> T:
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
-        raise TimeoutError(f"no complete answer within {seconds:g} s")
+        raise TimeoutError(f"timed out: no complete answer within {seconds:g} s")
     if failure:
         raise failure[0]
     return outcome[0]
