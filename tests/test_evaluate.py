@@ -50,6 +50,7 @@ from attackgraph.model import (
 )
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import parse
+from attackgraph.pipeline import BuildOptions, Converter
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import quads
 
@@ -492,3 +493,16 @@ def test_assignment_is_optimal(weights: list[list[int]]) -> None:
         for cols in itertools.permutations(range(3), min(len(weights), 3))
     )
     assert sum(weights[r][c] for r, c in pairs) == best
+
+
+def test_the_main_event_is_not_the_wider_conflict(tmp_path: Path) -> None:
+    # the conflict is typed ag:Event too (its super-class) and the attack is part of it
+    path = tmp_path / "raid-on-kolo.txt"
+    path.write_text(
+        "= Raid on Kolo =\n\nInfobox\n- Partof: Mali War\n- Date: 2 March 2021\n"
+        "- Location: Kolo, Ségou Region, Mali\n\nA raid on Kolo.\n",
+        encoding="utf-8",
+    )
+    published = read_document(Converter(BuildOptions()).convert(path).quads)
+    assert (published.start, published.country) == ("2021-03-02", "ML")
+    assert published.places[0] == ("Kolo",)

@@ -161,7 +161,8 @@ def _document(graph: _Graph) -> Document:
 
 def _main_event(graph: _Graph) -> NamedNode | None:
     """The event no other event of the document points from (the first one on a tie)."""
-    events = graph.typed(EVENT_CLASSES)
+    conflicts = set(graph.typed(frozenset({AG.ArmedConflict})))
+    events = [e for e in graph.typed(EVENT_CLASSES) if e not in conflicts]
     known = set(events)
     pointing = {
         event
