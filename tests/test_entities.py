@@ -181,3 +181,40 @@ def test_the_bare_army_is_the_armed_forces_of_the_documents_country(
     found = actors(document(tmp_path, converter, LAKESIDE))
     assert "army" not in found and "Army" not in found
     assert found["Kenya Defence Forces"].endswith("/ke-armed-forces")
+
+
+BUS = """= Mandera bus ambush =
+
+Infobox
+- Location: Mandera, Kenya
+- Date: 22 November 2014
+- Deaths: 28
+- Perpetrators: Al-Shabaab
+
+Gunmen stopped a bus near Mandera on 22 November 2014 and killed 28 passengers.
+
+== Aftermath ==
+The commander of the raid, Adan Garar Mohamed, was later named by Kenyan investigators. \
+Garar had planned earlier attacks in the county. Governor Ali Roba visited the survivors \
+in hospital, and the Kenya Red Cross Society flew the wounded to Nairobi. Witnesses said \
+the gunmen separated the passengers by religion.
+"""
+
+
+def test_people_and_organisations_named_in_the_prose_are_actors(
+    tmp_path: Path, converter: Converter
+) -> None:
+    store = document(tmp_path, converter, BUS)
+    named = names(store, "SELECT ?n WHERE { ?d schema:mentions ?a . ?a schema:name ?n }")
+    assert {"Adan Garar Mohamed", "Ali Roba", "Kenya Red Cross Society"} <= named
+    assert "Garar" not in actors(store)  # the surname alone is the same man
+    assert "Nairobi" not in named and "Mandera" not in named
+
+
+def test_a_described_source_is_an_unnamed_party(tmp_path: Path, converter: Converter) -> None:
+    store = document(tmp_path, converter, BUS, "mandera")
+    assert rows(
+        store,
+        """SELECT ?name WHERE { ?claim ag:claimedBy ?who .
+           ?who ag:actorType c:unnamed-party ; schema:name ?name }""",
+    ) == [("Witnesses",)]

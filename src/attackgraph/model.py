@@ -279,6 +279,8 @@ class ActorMention:
     """A parenthetical qualifier written with the name, e.g. ``AMISOM``."""
     killed: bool = False
     """Marked with a dagger (``†``) in the infobox: killed in the event."""
+    person: bool = False
+    """Read as a person's name (a PERSON entity of the prose)."""
 
 
 @dataclass(frozen=True)
@@ -392,6 +394,8 @@ class Extraction:
     raw: tuple[RawValue, ...] = ()
     warnings: tuple[Problem, ...] = ()
     """Things read with doubt; reported, never fatal."""
+    actors: tuple[ActorMention, ...] = ()
+    """People and organisations the prose names that no side, event or claim names."""
 
     def all_events(self) -> tuple[EventRecord, ...]:
         return (self.event, *self.events)

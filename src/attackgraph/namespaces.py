@@ -163,6 +163,7 @@ SCHEMES: Final[dict[str, tuple[str, ...]]] = {
         "international-organization",
         "non-governmental-organization",
         "media",
+        "unnamed-party",
     ),
     "outcome": ("killed", "injured", "captured", "missing", "arrested", "killed-or-injured"),
     "population-group": (
@@ -250,6 +251,7 @@ class XSD:
 class SCHEMA:
     name: Final = NamedNode(SCHEMA_NS + "name")
     alternateName: Final = NamedNode(SCHEMA_NS + "alternateName")
+    mentions: Final = NamedNode(SCHEMA_NS + "mentions")
     value: Final = NamedNode(SCHEMA_NS + "value")
     minValue: Final = NamedNode(SCHEMA_NS + "minValue")
     maxValue: Final = NamedNode(SCHEMA_NS + "maxValue")

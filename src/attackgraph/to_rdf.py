@@ -309,6 +309,8 @@ class _Builder:
             self.event(event)
         for side in self.extraction.sides:
             self.side(side)
+        for mention in self.extraction.actors:
+            self.add(self.doc, SCHEMA.mentions, self.actor_node(mention))
         claims = self.extraction.claims + self.record.claims
         for number, claim in enumerate(claims, start=1):
             self.claim(number, claim)

@@ -27,8 +27,8 @@ from attackgraph.parse import parse
 Term = NamedNode | Literal
 Properties = dict[NamedNode, list[Term]]
 
-ACTOR_ROLES = (AG.member, AG.commander, AG.perpetrator, AG.claimedBy, AG.via)
-"""Links from sides, events and claims to the actors scored under ``actors``."""
+ACTOR_ROLES = (AG.member, AG.commander, AG.perpetrator, AG.claimedBy, AG.via, SCHEMA.mentions)
+"""Links from sides, events, claims and the document to the actors scored under ``actors``."""
 EVENT_CLASSES = frozenset({AG.Attack, AG.Event})
 
 
@@ -236,9 +236,11 @@ def _places(graph: _Graph, event: NamedNode) -> tuple[tuple[str, ...], ...]:
 
 
 def _actors(graph: _Graph) -> tuple[tuple[str, ...], ...]:
-    """Each actor linked as side member or commander, perpetrator, source or ``via``."""
+    """Each named actor linked as side member or commander, perpetrator, source, ``via``
+    or named by the document (an unnamed party, "witnesses", is no actor to score)."""
     found: dict[NamedNode, None] = {}
     for properties in graph.subjects.values():
         for role in ACTOR_ROLES:
             found.update((o, None) for o in properties.get(role, []) if isinstance(o, NamedNode))
-    return tuple(graph.names(actor) for actor in found)
+    named = (a for a in found if graph.concept(a, AG.actorType) != "unnamed-party")
+    return tuple(graph.names(actor) for actor in named)

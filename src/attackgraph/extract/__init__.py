@@ -15,9 +15,12 @@ from typing import Final
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
 from attackgraph.extract.mapping import event_types
+from attackgraph.extract.named import prose_actors
 from attackgraph.extract.prose import ProseContext, read_prose
 from attackgraph.extract.ranks import assign_ranks
+from attackgraph.extract.sentences import sentences
 from attackgraph.model import (
+    ClaimRecord,
     Document,
     EventClass,
     EventRecord,
@@ -50,16 +53,28 @@ def extract(doc: Document) -> Extraction:
     )
     prose = read_prose(doc, _prose_context(main, sub_events, facts))
     incidents = tuple(_with_relations(event, prose.relations) for event in prose.events)
+    places = _merge_places(facts.places, prose.places)
+    known = _actor_names(facts, prose.claims)
     return Extraction(
         document=doc,
         event=main,
         events=sub_events + conflicts + incidents,
-        places=_merge_places(facts.places, prose.places),
+        places=places,
         sides=tuple(facts.sides),
         claims=assign_ranks((*facts.claims, *prose.claims)),
         raw=tuple(facts.raw),
         warnings=(*facts.warnings, *prose.warnings),
+        actors=prose_actors(doc.text, sentences(doc), known, (p.name for p in places)),
     )
+
+
+def _actor_names(facts: InfoboxFacts, claims: tuple[ClaimRecord, ...]) -> tuple[str, ...]:
+    """Every actor name the infobox and the claims give (prose names add to these)."""
+    names = [a.name for side in facts.sides for a in (*side.actors, *side.commanders)]
+    names += [a.name for a in facts.perpetrators]
+    names += [m.name for c in claims for m in (c.source, c.via) if m is not None]
+    names += [c.statement.obj for c in claims if c.statement and c.statement.object_kind == "actor"]
+    return tuple(names)
 
 
 def _prose_context(

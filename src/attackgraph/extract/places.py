@@ -18,7 +18,7 @@ from attackgraph.extract.lists import Item, split_items, sub_span
 from attackgraph.model import PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import country_code
 
-_ADMIN_WORDS: Final = re.compile(
+ADMIN_WORDS: Final = re.compile(
     r"\b(?:region|r[ée]gion|province|state|district|county|governorate|prefecture|"
     r"department|d[ée]partement|cercle|oblast|territory|division|municipality|commune|"
     r"zone|wilaya|emirate|canton)\b",
@@ -87,7 +87,7 @@ def split_places(
         code = country_code(items[-1].note)
     sites_end = 1
     for index in range(1, len(items)):
-        if _ADMIN_WORDS.search(items[index].name):
+        if ADMIN_WORDS.search(items[index].name):
             break
         if _is_listed_with_and(value, items[index - 1], items[index]):
             sites_end = index + 1
@@ -106,7 +106,7 @@ def split_places(
         )
     for index, item in enumerate(containers):
         last = index == len(containers) - 1
-        kind = PlaceKind.REGION if last or _ADMIN_WORDS.search(item.name) else PlaceKind.LOCALITY
+        kind = PlaceKind.REGION if last or ADMIN_WORDS.search(item.name) else PlaceKind.LOCALITY
         container = country_name if last else containers[index + 1].name
         is_near = id(item) in near
         mentions.append(PlaceMention(item.name, kind, item.span, container, code, near=is_near))

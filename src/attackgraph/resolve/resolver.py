@@ -255,7 +255,7 @@ def _placeholder(name: str, extraction: Extraction) -> ActorRef:
     own identity within its document, named as written (without "the")."""
     key = actor_key(name) or name  # "-" has no key, but is its own name
     slug = f"{slugify(key)}-{slugify(extraction.document.doc_id)}"
-    return ActorRef(slugify(slug), strip_the(name.strip()), "Actor", None)
+    return ActorRef(slugify(slug), strip_the(name.strip()), "Actor", "unnamed-party")
 
 
 def document_country(extraction: Extraction) -> str | None:
@@ -314,6 +314,8 @@ def _actor_mentions(extraction: Extraction) -> Iterator[tuple[ActorMention, bool
             yield claim.source, False
         if claim.via is not None:
             yield claim.via, False
+    for mention in extraction.actors:
+        yield mention, mention.person
 
 
 def containment_conflicts(

@@ -1,0 +1,152 @@
+"""People and organisations named in the prose, found with named entities.
+
+The infobox names the sides, the claims name their sources; the prose names many more
+parties: a perpetrator identified later, a unit sent in, a leader who reacts, a victim
+named by the press. :func:`prose_actors` reads the PERSON and ORG entities of the
+linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name someone:
+
+- only sentences with a capitalised word after their first one are parsed;
+- "the", possessives and titles go ("Sergeant Dustin Wright" -> "Dustin Wright");
+- countries, demonyms, the document's places and facilities ("Manchester Arena") are
+  not actors here (places are read elsewhere; a country's state comes from the sides);
+- one capitalised word is kept only as an acronym ("MI5", "SNA") or a single name
+  nobody longer ends with ("Belmokhtar" after "Mokhtar Belmokhtar" is the same man);
+- a name already known (a side, a source, an expanded acronym) is not repeated;
+- a generic word ("Army", "Defense") or a fragment never becomes an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from attackgraph.extract.fragments import clean_name
+from attackgraph.extract.nlp import entities
+from attackgraph.extract.places import ADMIN_WORDS
+from attackgraph.extract.sentences import Sentence
+from attackgraph.extract.speakers import TITLES, find_acronyms
+from attackgraph.model import ActorMention, Span
+from attackgraph.reference.countries import country_code, demonym_countries
+from attackgraph.reference.gazetteer import packaged_index
+from attackgraph.reference.names import name_key
+
+__all__ = ["prose_actors"]
+
+LABELS: Final = frozenset({"PERSON", "ORG"})
+_CONTINUED: Final = re.compile(
+    r"\s+(?:wal|wa|al|el|bin|ibn|of(?:\s+the)?|de|du|des|la|le|for(?:\s+the)?)"
+    r"(?:\s+[A-Z][\w'’-]*)+"
+)
+"""A name the tagger cut before a particle: "Jama'at Nasr al-Islam| wal Muslimin"."""
+_LATER_CAPITAL: Final = re.compile(r"\s[\"'“‘(]?(?:[A-Z]|al-[A-Z])")
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
+_FACILITY_WORDS: Final = frozenset(
+    """
+    arena hotel mall market airport stadium museum school college university hospital
+    church cathedral mosque camp base barracks station road street avenue square bridge
+    plant facility centre center building complex theatre theater café cafe club hall
+    """.split()
+)
+_MONTHS: Final = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _can_name(text: str) -> bool:
+    """Whether a sentence has a capitalised word after its first: only those are parsed."""
+    return _LATER_CAPITAL.search(text) is not None
+
+
+def _cleaned(text: str) -> str:
+    words = _POSSESSIVE.sub("", clean_name(text.strip(" ,.;:\"'“”"))).split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    while len(words) > 1 and words[0].rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_name(name: str, label: str, avoid: set[str]) -> bool:
+    words = name.split()
+    if not words or name_key(name) in avoid or any(w.lower() in _MONTHS for w in words):
+        return False
+    if not words[0][:1].isupper() and not words[0].startswith(("al-", "el-")):
+        return False
+    if country_code(name) is not None or demonym_countries(name):
+        return False
+    if any(w.lower() in _FACILITY_WORDS for w in words) or re.search(r" (?:in|at) ", name):
+        return False
+    if ADMIN_WORDS.search(name):
+        return False
+    if any(record for record, primary in packaged_index().lookup(name_key(name)) if primary):
+        return False  # a town the tagger took for a person or an organisation
+    if any(c.isdigit() for c in name) and not re.match(r"\d+(?:st|nd|rd|th)\b", name):
+        return False
+    if len(words) == 1:
+        acronym = sum(c.isupper() for c in name) >= 2 and len(name) <= 8
+        return acronym or (label == "PERSON" and len(name) > 3)
+    return True
+
+
+def prose_actors(
+    text: str, sentences: Iterable[Sentence], known: Iterable[str], places: Iterable[str]
+) -> tuple[ActorMention, ...]:
+    """Actors the prose names beyond ``known`` names, in reading order (see module doc).
+
+    ``text`` is the document text the sentences' spans index; ``places`` are the names
+    of the document's places.
+
+    >>> from attackgraph.parse import parse
+    >>> from attackgraph.extract.sentences import sentences
+    >>> doc = parse(b"= Raid =\\n\\nGunmen attacked the Kisumu depot. Prime Minister Raila "
+    ...             b"Odinga visited the wounded.\\n", "raid.txt")
+    >>> [m.name for m in prose_actors(doc.text, sentences(doc), (), ("Kisumu",))]
+    ['Raila Odinga']
+    """
+    acronyms = find_acronyms(text)
+    avoid = {name_key(n) for n in (*known, *places)} | {"un", "us", "uk", "eu"}
+    avoid |= {name_key(a) for a, full in acronyms.items() if name_key(full) in avoid}
+    found: dict[str, ActorMention] = {}
+    for sentence in sentences:
+        if not _can_name(sentence.text):
+            continue
+        for entity in entities(sentence.text):
+            if entity.label not in LABELS:
+                continue
+            more = _CONTINUED.match(sentence.text, entity.end)
+            name = _cleaned(sentence.text[entity.begin : more.end() if more else entity.end])
+            if not _is_name(name, entity.label, avoid):
+                continue
+            begin = sentence.span.begin + entity.begin + entity.text.find(name.split()[0])
+            at = text.find(name, begin, sentence.span.end)
+            if at < 0:
+                continue
+            line = sentence.span.line + text.count("\n", sentence.span.begin, at)
+            span = Span(at, at + len(name), name, line)
+            person = entity.label == "PERSON"
+            found.setdefault(name_key(name), ActorMention(name, span, person=person))
+    return _merge_variants(tuple(found.values()), avoid, acronyms)
+
+
+def _merge_variants(
+    mentions: tuple[ActorMention, ...], avoid: set[str], acronyms: dict[str, str]
+) -> tuple[ActorMention, ...]:
+    """Drop a variant of a longer or known name: its last word ("Belmokhtar"), its first
+    words ("Roch Marc" of "Roch Marc Christian Kaboré"), or its defined acronym."""
+    keys = {name_key(m.name) for m in mentions} | avoid
+    longer = [key for key in keys if " " in key]
+    kept = []
+    for mention in mentions:
+        key = name_key(mention.name)
+        full = acronyms.get(mention.name)
+        if full is not None and name_key(full) in keys:
+            continue
+        if " " not in key and any(other.endswith(f" {key}") for other in longer):
+            continue
+        starts = [other for other in longer if other.startswith(f"{key} ")]
+        if starts and (mention.person or any(other in avoid for other in starts)):
+            continue  # "Roch Marc" of "Roch Marc Christian Kaboré"
+        kept.append(mention)
+    return tuple(kept)
