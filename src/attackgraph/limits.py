@@ -85,13 +85,13 @@ def bounded(limits: Limits) -> Iterator[None]:
     ...     print(error.rule, error.message)
     limit/memory converting needed more than 64 MiB of memory
     """
-    with _memory_cap(limits.memory or None), _alarm(limits.seconds or None):
-        try:
+    try:  # the cap is lifted before the error is turned into a report, which allocates
+        with _memory_cap(limits.memory or None), _alarm(limits.seconds or None):
             yield
-        except MemoryError:
-            raise LimitExceeded(
-                MEMORY_RULE, f"converting needed more than {_size(limits.memory or 0)} of memory"
-            ) from None
+    except MemoryError:
+        raise LimitExceeded(
+            MEMORY_RULE, f"converting needed more than {_size(limits.memory or 0)} of memory"
+        ) from None
 
 
 def _size(memory: int) -> str:

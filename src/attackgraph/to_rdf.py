@@ -310,7 +310,8 @@ class _Builder:
         for side in self.extraction.sides:
             self.side(side)
         for mention in self.extraction.actors:
-            self.add(self.doc, SCHEMA.mentions, self.actor_node(mention))
+            if mention.name in self.record.actors:  # not a town the resolver knows
+                self.add(self.doc, SCHEMA.mentions, self.actor_node(mention))
         claims = self.extraction.claims + self.record.claims
         for number, claim in enumerate(claims, start=1):
             self.claim(number, claim)

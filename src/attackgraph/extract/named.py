@@ -8,7 +8,8 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
 - only sentences with a capitalised word after their first one are parsed;
 - "the", possessives and titles go ("Sergeant Dustin Wright" -> "Dustin Wright");
 - countries, demonyms, the document's places and facilities ("Manchester Arena") are
-  not actors here (places are read elsewhere; a country's state comes from the sides);
+  not actors here (places are read elsewhere; a country's state comes from the sides;
+  the resolve stage drops a name its gazetteer knows as a town);
 - one capitalised word is kept only as an acronym ("MI5", "SNA") or a single name
   nobody longer ends with ("Belmokhtar" after "Mokhtar Belmokhtar" is the same man);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
@@ -28,7 +29,6 @@ from attackgraph.extract.sentences import Sentence
 from attackgraph.extract.speakers import TITLES, find_acronyms
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import country_code, demonym_countries
-from attackgraph.reference.gazetteer import packaged_index
 from attackgraph.reference.names import name_key
 
 __all__ = ["prose_actors"]
@@ -80,8 +80,6 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False
     if ADMIN_WORDS.search(name):
         return False
-    if any(record for record, primary in packaged_index().lookup(name_key(name)) if primary):
-        return False  # a town the tagger took for a person or an organisation
     if any(c.isdigit() for c in name) and not re.match(r"\d+(?:st|nd|rd|th)\b", name):
         return False
     if len(words) == 1:
@@ -109,9 +107,11 @@ def prose_actors(
     avoid = {name_key(n) for n in (*known, *places)} | {"un", "us", "uk", "eu"}
     avoid |= {name_key(a) for a, full in acronyms.items() if name_key(full) in avoid}
     found: dict[str, ActorMention] = {}
+    seen: set[str] = set()
     for sentence in sentences:
-        if not _can_name(sentence.text):
-            continue
+        if sentence.text in seen or not _can_name(sentence.text):
+            continue  # a repeated sentence names no one new
+        seen.add(sentence.text)
         for entity in entities(sentence.text):
             if entity.label not in LABELS:
                 continue

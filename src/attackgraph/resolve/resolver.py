@@ -137,8 +137,9 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             coordinates=mention.coordinates,
         )
     actors: dict[str, ActorRef] = {}
+    towns = _town_names(extraction, resolver, country)
     for actor_mention, person in _actor_mentions(extraction):
-        if actor_mention.name not in actors:
+        if actor_mention.name not in actors and actor_mention.name not in towns:
             actors[actor_mention.name] = _actor(
                 actor_mention.name, extraction, resolver, person=person, note=actor_mention.note
             )
@@ -316,6 +317,18 @@ def _actor_mentions(extraction: Extraction) -> Iterator[tuple[ActorMention, bool
             yield claim.via, False
     for mention in extraction.actors:
         yield mention, mention.person
+
+
+def _town_names(extraction: Extraction, resolver: Resolver, country: str | None) -> set[str]:
+    """Names the prose gave as people or organisations that the gazetteer knows as places
+    of the document's country ("Leego" tagged as an organisation): no actors."""
+    found = set()
+    for mention in extraction.actors:
+        if len(mention.name.split()) <= 2 and not mention.person:
+            ref = resolver.place(mention.name, country=country)
+            if ref.resolved and ref.kind is not PlaceKind.COUNTRY:
+                found.add(mention.name)
+    return found
 
 
 def containment_conflicts(
