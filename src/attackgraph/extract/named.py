@@ -35,9 +35,16 @@ __all__ = ["prose_actors"]
 
 LABELS: Final = frozenset({"PERSON", "ORG"})
 _CONTINUED: Final = re.compile(
-    r"\s+(?:wal|wa|al|el|bin|ibn|of(?:\s+the)?|de|du|des|la|le|for(?:\s+the)?)"
-    r"(?:\s+[A-Z][\w'’-]*)+"
+    r"\s+(?:wal|wa|al|el|bin|ibn|of(?:\s+the)?|de|du|des|la|le|for(?:\s+the)?|"
+    r"Le|La|De|Du|Van|Von|Abu|Bin|Ibn|Al|El)(?:\s+[A-Z][\w'’-]*)+"
 )
+_MORE_NAMES: Final = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,2}(?=[\s,.;:)]|$)")
+_INSIDE_LONGER: Final = re.compile(
+    r"(?:\b[A-Z][\w'’-]*|\bal-\w+)\s+(?:in|of|for)\s+(?:the\s+)?$|"
+    r"\b(?:Avenue|Street|Road|Boulevard|Square|Rue|Place|Camp|Fort|Operation)\s+$"
+)
+"""Text before an entity that makes it the tail of a longer name ("al-Qaeda in the
+Islamic Maghreb", "Avenue Kwame Nkrumah", "Operation Serval")."""
 """A name the tagger cut before a particle: "Jama'at Nasr al-Islam| wal Muslimin"."""
 _LATER_CAPITAL: Final = re.compile(r"\s[\"'“‘(]?(?:[A-Z]|al-[A-Z])")
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
@@ -47,6 +54,10 @@ _FACILITY_WORDS: Final = frozenset(
     church cathedral mosque camp base barracks station road street avenue square bridge
     plant facility centre center building complex theatre theater café cafe club hall
     """.split()
+)
+_NOT_ACTORS: Final = frozenset(
+    "operation northern southern eastern western central north south east west upper lower "
+    "greater".split()
 )
 _MONTHS: Final = frozenset(
     "january february march april may june july august september october november december "
@@ -76,6 +87,8 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False
     if country_code(name) is not None or demonym_countries(name):
         return False
+    if words[0].lower() in _NOT_ACTORS or country_code(" ".join(words[1:])) is not None:
+        return False  # "Operation Serval", "Northern Mali"
     if any(w.lower() in _FACILITY_WORDS for w in words) or re.search(r" (?:in|at) ", name):
         return False
     if ADMIN_WORDS.search(name):
@@ -115,8 +128,13 @@ def prose_actors(
         for entity in entities(sentence.text):
             if entity.label not in LABELS:
                 continue
+            if _INSIDE_LONGER.search(sentence.text[max(0, entity.begin - 40) : entity.begin]):
+                continue
             more = _CONTINUED.match(sentence.text, entity.end)
-            name = _cleaned(sentence.text[entity.begin : more.end() if more else entity.end])
+            if more is None and entity.label == "PERSON":  # "Roch Marc| Christian Kaboré"
+                more = _MORE_NAMES.match(sentence.text, entity.end)
+            end = more.end() if more else entity.end
+            name = _cleaned(sentence.text[entity.begin : end].split(" (")[0])
             if not _is_name(name, entity.label, avoid):
                 continue
             begin = sentence.span.begin + entity.begin + entity.text.find(name.split()[0])

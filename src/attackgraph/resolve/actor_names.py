@@ -19,6 +19,7 @@ from attackgraph.extract.fragments import clean_name
 from attackgraph.reference.countries import country_code, demonym_countries
 from attackgraph.resolve.actor_words import ARMED_FORCES, GOVERNMENT, POLICE
 
+_MINISTRY: Final = re.compile(r"^(?:[a-z]+(?: [a-z]+)? ministry|ministry of (?:the )?[a-z ]+)$")
 _DETERMINER: Final = re.compile(r"^(?:the|a|an|some|several|many|other|local)\s+", re.I)
 
 GENERIC_HEADS: Final = frozenset(
@@ -50,14 +51,16 @@ def state_body_word(name: str) -> str | None:
 
     >>> state_body_word("The army"), state_body_word("security forces"), state_body_word("Army")
     ('army', 'security forces', 'army')
-    >>> state_body_word("Kenyan army") is None
-    True
+    >>> state_body_word("Kenyan army") is None, state_body_word("the interior ministry")
+    (True, 'interior ministry')
     """
     words = _DETERMINER.sub("", clean_name(name)).strip()
     words = words[:1].lower() + words[1:]
     if words != words.lower():
         return None
-    return words if words in ARMED_FORCES | GOVERNMENT | POLICE else None
+    if words in ARMED_FORCES | GOVERNMENT | POLICE or _MINISTRY.match(words):
+        return words
+    return None
 
 
 def is_generic(name: str) -> bool:
