@@ -175,7 +175,7 @@ def build_command(
     
         attackgraph build data/documents --out release/
     """
-    if not quiet:  # said before the libraries load, so a terminal shows life at once
+    if not quiet and sys.stderr.isatty():  # before the libraries load: a terminal shows life
         sources = ", ".join(str(d) for d in documents)
         click.echo(f"building {sources} into {out_dir}/ (loading the libraries)…", err=True)
     from attackgraph import pipeline
