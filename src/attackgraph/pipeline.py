@@ -36,7 +36,7 @@ from attackgraph.parse import display_path, parse, parse_file
 from attackgraph.progress import Progress
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import quads as build_quads
-from attackgraph.union import Union
+from attackgraph.union import Union, UnionError
 from attackgraph.validate import Report, Validator, Violation
 from attackgraph.version import VERSION
 
@@ -511,6 +511,9 @@ def build(
         report.quads, report.triples = written.quads, written.triples
         report.files = {fmt: path.name for fmt, path in sorted(written.files.items())}
         validation = Report(conforms=not report.violations, violations=tuple(report.violations))
+        failures = merged.verify(written.files["nquads"])
+        if failures:
+            raise UnionError(f"the merged dataset breaks the shapes: {failures[:3]}")
         export.write_text(
             staging / REPORT_TEXT, validation.format_text() + "\n" + merged.report_text() + "\n"
         )
