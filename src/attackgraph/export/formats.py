@@ -17,9 +17,11 @@ from typing import IO, Any, BinaryIO, Final, cast
 
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
+from attackgraph import formats as media
 from attackgraph.export.atomic import ExportError
 from attackgraph.export.collect import SortedQuads, parse_lines
 from attackgraph.export.jsonld import write_jsonld
+from attackgraph.formats import MediaFormat
 from attackgraph.namespaces import RDF_NS
 
 DUMP_STEM: Final = "attackgraph"
@@ -53,14 +55,25 @@ class Format:
     ['nquads', 'trig']
     """
 
-    name: str
-    media_type: str
-    extension: str
+    media: MediaFormat
+    """Name, media type and extension, from the format registry (``attackgraph.formats``)."""
     named_graphs: bool
     """Keeps the documents' named graphs (else the dump is the union)."""
     rdf_format: RdfFormat
     """How pyoxigraph re-parses it."""
     write: Writer = field(repr=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.media.name
+
+    @property
+    def media_type(self) -> str:
+        return self.media.media_type
+
+    @property
+    def extension(self) -> str:
+        return self.media.extension
 
     def file_name(self, stem: str = DUMP_STEM, *, compressed: bool = False) -> str:
         return f"{stem}{self.extension}{'.gz' if compressed else ''}"
@@ -129,18 +142,16 @@ def write_jsonld_dump(source: ExportSource, out: BinaryIO) -> None:
 
 
 ALL_FORMATS: Final = (
-    Format("turtle", "text/turtle", ".ttl", False, RdfFormat.TURTLE, write_turtle),
+    Format(media.TURTLE, False, RdfFormat.TURTLE, write_turtle),
     Format(
-        "jsonld",
-        "application/ld+json",
-        ".jsonld",
+        media.JSONLD,
         False,
         RdfFormat.STREAMING_JSON_LD,  # the streaming form: re-parsed in constant memory
         write_jsonld_dump,
     ),
-    Format("ntriples", "application/n-triples", ".nt", False, RdfFormat.N_TRIPLES, write_ntriples),
-    Format("nquads", "application/n-quads", ".nq", True, RdfFormat.N_QUADS, write_nquads),
-    Format("trig", "application/trig", ".trig", True, RdfFormat.TRIG, write_trig),
+    Format(media.NTRIPLES, False, RdfFormat.N_TRIPLES, write_ntriples),
+    Format(media.NQUADS, True, RdfFormat.N_QUADS, write_nquads),
+    Format(media.TRIG, True, RdfFormat.TRIG, write_trig),
 )
 """Every dump format, in the order they are written."""
 

@@ -1,7 +1,7 @@
 """The media types the endpoint speaks, and content negotiation over them.
 
-One small registry of value objects: each :class:`Format` has a name, the media type it
-is answered with, the other media types and ``format=`` keywords that select it.
+The formats are the registry's (:mod:`attackgraph.formats`): each has a name, the media
+type it is answered with, the other media types and ``format=`` keywords that select it.
 
 >>> negotiate("text/html,application/xhtml+xml,*/*;q=0.8", RESOURCE_FORMATS).name
 'html'
@@ -14,66 +14,47 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
-
-@dataclass(frozen=True)
-class Format:
-    """A serialisation the endpoint can answer with."""
-
-    name: str
-    media_type: str
-    aliases: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-
-    @property
-    def content_type(self) -> str:
-        """The ``Content-Type`` header value (UTF-8 is stated for text formats)."""
-        if self.media_type.startswith("text/") or self.name == "html":
-            return f"{self.media_type}; charset=utf-8"
-        return self.media_type
-
-    def media_types(self) -> tuple[str, ...]:
-        """Every media type that selects this format, the answered one first."""
-        return (self.media_type, *self.aliases)
-
-
-JSON: Final = Format(
-    "json",
-    "application/sparql-results+json",
-    ("application/json", "text/javascript", "application/javascript"),
-    ("json", "srj"),
+from attackgraph.formats import (
+    CSV,
+    GRAPH_FORMATS,
+    HTML,
+    JSON,
+    JSONLD,
+    NTRIPLES,
+    RDFXML,
+    RESULT_FORMATS,
+    TSV,
+    TURTLE,
+    XML,
+    MediaFormat,
 )
-XML: Final = Format(
-    "xml", "application/sparql-results+xml", ("application/xml", "text/xml"), ("xml", "srx")
-)
-CSV: Final = Format("csv", "text/csv", (), ("csv",))
-TSV: Final = Format("tsv", "text/tab-separated-values", (), ("tsv",))
-TURTLE: Final = Format(
-    "turtle",
-    "text/turtle",
-    ("application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3"),
-    ("turtle", "ttl", "n3"),
-)
-NTRIPLES: Final = Format(
-    "ntriples", "application/n-triples", ("text/plain",), ("ntriples", "nt", "n-triples")
-)
-JSONLD: Final = Format(
-    "jsonld", "application/ld+json", ("application/json",), ("json-ld", "jsonld", "json")
-)
-RDFXML: Final = Format(
-    "rdfxml",
-    "application/rdf+xml",
-    ("application/xml", "text/xml"),
-    ("rdf", "rdfxml", "rdf+xml", "xml"),
-)
-HTML: Final = Format("html", "text/html", ("application/xhtml+xml",), ("html",))
 
-RESULT_FORMATS: Final = (JSON, XML, CSV, TSV)
-"""SELECT and ASK results, in the server's order of preference."""
-GRAPH_FORMATS: Final = (TURTLE, NTRIPLES, JSONLD, RDFXML)
-"""CONSTRUCT and DESCRIBE results."""
+__all__ = [
+    "CSV",
+    "GRAPH_FORMATS",
+    "HTML",
+    "JSON",
+    "JSONLD",
+    "NTRIPLES",
+    "RDFXML",
+    "BY_NAME",
+    "RESOURCE_FORMATS",
+    "RESULT_FORMATS",
+    "TSV",
+    "TURTLE",
+    "XML",
+    "Format",
+    "by_keyword",
+    "negotiate",
+    "parse_accept",
+]
+
+
+Format = MediaFormat
+"""The endpoint's formats are the registry's (``attackgraph/formats.py``)."""
+
 RESOURCE_FORMATS: Final = (TURTLE, HTML, JSONLD, NTRIPLES, RDFXML)
 """A dereferenced resource: ``*/*`` gets Turtle, a browser (``text/html``) gets HTML."""
 BY_NAME: Final = {f.name: f for f in (*RESULT_FORMATS, *GRAPH_FORMATS, HTML)}

@@ -63,7 +63,9 @@ FILE_TYPES: Final = {
 """Media types of the release's files (``SHA256SUMS`` and others: plain text)."""
 TWINS: Final = {"html": ".html", "turtle": ".ttl", "jsonld": ".jsonld"}
 """Resource formats a release page has a file for."""
-EXTENSIONS: Final = {".html": "html", ".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
+EXTENSIONS: Final = {
+    f.extension: f.name for f in (formats.HTML, formats.TURTLE, formats.JSONLD, formats.NTRIPLES)
+}
 
 
 @dataclass(frozen=True)

@@ -15,18 +15,10 @@ from typing import Final
 
 from pyoxigraph import NamedNode
 
+from attackgraph.formats import GRAPH_FORMATS, RESULT_FORMATS
 from attackgraph.sparql.store import DatasetStats
 
-_FORMATS: Final = (
-    "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
-    "http://www.w3.org/ns/formats/SPARQL_Results_XML",
-    "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
-    "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
-    "http://www.w3.org/ns/formats/Turtle",
-    "http://www.w3.org/ns/formats/N-Triples",
-    "http://www.w3.org/ns/formats/JSON-LD",
-    "http://www.w3.org/ns/formats/RDF_XML",
-)
+_FORMATS: Final = tuple(f.iri for f in (*RESULT_FORMATS, *GRAPH_FORMATS))
 
 
 def service_description(stats: DatasetStats) -> bytes:

@@ -21,7 +21,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Final
 from xml.sax.saxutils import escape, quoteattr
 
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
+
+from attackgraph.formats import GRAPH_FORMATS
 
 Term = NamedNode | BlankNode | Literal | Triple
 
@@ -30,12 +32,7 @@ RDF_LANG_STRING: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_DIR_LANG_STRING: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
 SPARQL_RESULTS_NS: Final = "http://www.w3.org/2005/sparql-results#"
 
-_RDF_FORMATS: Final = {
-    "turtle": RdfFormat.TURTLE,
-    "ntriples": RdfFormat.N_TRIPLES,
-    "jsonld": RdfFormat.JSON_LD,
-    "rdfxml": RdfFormat.RDF_XML,
-}
+_RDF_FORMATS: Final = {f.name: f.rdf for f in GRAPH_FORMATS if f.rdf is not None}
 
 
 def write_solutions(

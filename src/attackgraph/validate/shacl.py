@@ -35,6 +35,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier, Node
 
+from attackgraph.formats import JSONLD, READABLE
 from attackgraph.model import AttackgraphError, InputError, OptionError, Problem
 from attackgraph.validate.locate import Locator
 from attackgraph.validate.report import Report, Violation, curie
@@ -50,14 +51,7 @@ _compile_turbo: Callable[..., Any] = pyshacl_turbo.compile_shapes  # untyped in 
 # a plain Namespace: rdflib's closed SH object warns under doctest collection
 _SH = SH  # rdflib's closed SHACL namespace: a misspelt term raises
 
-_FORMATS: Final = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-}
+_FORMATS: Final = {f.extension: f.rdf for f in READABLE} | {".json": JSONLD.rdf}
 
 
 def default_shapes_path() -> Path:
