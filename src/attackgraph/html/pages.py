@@ -59,6 +59,7 @@ class Context:
 
     base: str
     prefixes: dict[str, str]
+    _curies: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def root(self) -> str:
@@ -82,6 +83,12 @@ class Context:
         ...     "https://schema.org/name")
         'schema:name'
         """
+        found = self._curies.get(iri)
+        if found is None:  # remembered: pages ask for the same IRIs again
+            found = self._curies[iri] = self._curie(iri)
+        return found
+
+    def _curie(self, iri: str) -> str:
         best = ""
         for prefix, namespace in self.prefixes.items():
             local = iri[len(namespace) :]
@@ -115,7 +122,8 @@ class Context:
 def value_view(term: Term, ctx: Context, label: str | None = None) -> Value:
     """One RDF term for a page: a link, or a literal with its language or datatype."""
     if isinstance(term, NamedNode):
-        return Value(label or ctx.curie(term.value), ctx.link(term.value, label))
+        link = ctx.link(term.value, label)
+        return Value(link.text, link)
     if isinstance(term, BlankNode):
         return Value(f"_:{term.value}")
     if isinstance(term, Triple):

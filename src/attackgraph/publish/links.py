@@ -101,15 +101,6 @@ class StaticContext(Context):
 
     site: SiteMap = field(default_factory=lambda: SiteMap("", frozenset()))
     root: str = ""
-    _curies: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-
-    def curie(self, iri: str) -> str:
-        """As :meth:`Context.curie`, remembered (pages ask for the same IRIs again)."""
-        found = self._curies.get(iri)
-        if found is None:
-            found = self._curies[iri] = super().curie(iri)
-        return found
-
     def local_path(self, iri: str) -> str | None:
         target = self.site.target(iri)
         return None if target is None else self.root + target

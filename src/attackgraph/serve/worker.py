@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 from multiprocessing.connection import Connection
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pyoxigraph import (
     Literal,
@@ -31,9 +31,11 @@ from pyoxigraph import (
 from attackgraph.html.pages import Arc, Context, ResourceView, resource_page
 from attackgraph.identifiers import Minter
 from attackgraph.namespaces import GEO, RDF, SCHEMA
-from attackgraph.publish.describe import JsonLd, dumps, sort_triples
 from attackgraph.sparql.messages import syntax_message
 from attackgraph.sparql.results import write_boolean, write_graph, write_solutions
+
+if TYPE_CHECKING:
+    from attackgraph.publish.describe import JsonLd
 
 PART_PROPERTIES: Final = (GEO.hasGeometry,)
 """A resource's description includes the nodes these properties point to (its minted
@@ -248,7 +250,7 @@ def describe(store: Store, job: ResourceJob, settings: WorkerSettings) -> Reply:
         for part in part_nodes
     }
     if job.fmt == "html":
-        ctx = Context(settings.base, settings.prefixes)
+        ctx = _context(settings.base, tuple(settings.prefixes.items()))
         view = ResourceView(
             iri=job.iri,
             label=_label(store, node),
@@ -273,6 +275,8 @@ def describe(store: Store, job: ResourceJob, settings: WorkerSettings) -> Reply:
     for quad in [*outgoing, *(q for quads in parts.values() for q in quads)]:
         triples.setdefault(quad.triple, None)
     if job.fmt == "jsonld":  # compacted with the project context, as the dumps and pages
+        from attackgraph.publish.describe import dumps, sort_triples
+
         described = sort_triples(triples, job.iri)
         body = dumps(_compactor(settings.base).document(described)).encode("utf-8")
     else:
@@ -281,7 +285,17 @@ def describe(store: Store, job: ResourceJob, settings: WorkerSettings) -> Reply:
 
 
 @cache
+def _context(base: str, prefixes: tuple[tuple[str, str], ...]) -> Context:
+    """One page context per worker process (it remembers the CURIEs it made)."""
+    return Context(base, dict(prefixes))
+
+
+@cache
 def _compactor(base: str) -> JsonLd:
+    # imported on first use: the export stage's libraries would slow every worker's start,
+    # and a worker killed at the deadline must be replaced quickly
+    from attackgraph.publish.describe import JsonLd
+
     return JsonLd(Minter(base).prefix)
 
 
