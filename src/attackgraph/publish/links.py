@@ -101,6 +101,7 @@ class StaticContext(Context):
 
     site: SiteMap = field(default_factory=lambda: SiteMap("", frozenset()))
     root: str = ""
+
     def local_path(self, iri: str) -> str | None:
         target = self.site.target(iri)
         return None if target is None else self.root + target
