@@ -218,3 +218,85 @@ def test_a_described_source_is_an_unnamed_party(tmp_path: Path, converter: Conve
         """SELECT ?name WHERE { ?claim ag:claimedBy ?who .
            ?who ag:actorType c:unnamed-party ; schema:name ?name }""",
     ) == [("Witnesses",)]
+
+
+# -- events ------------------------------------------------------------------
+
+HARBOUR = """= 2019 Port Kembla ferry bombing =
+
+Infobox
+- Location: Port Kembla ferry terminal, Port Kembla, Australia
+- Date: 12 October 2019
+- Deaths: 9
+- Perpetrators: Sons of the Southern Reef
+
+A bomb exploded at the Port Kembla ferry terminal on 12 October 2019, killing nine people.
+
+== Background ==
+In February 2019, raiders burned a depot in Dapto, and in July 2019 an ambush near \
+Kiama killed two guards.
+
+In 2017 an attack claimed by the Brotherhood of the Coast in the Illawarra killed three.
+
+== Responsibility ==
+Police attributed the bombing to the Brotherhood of the Coast in the Illawarra.
+"""
+
+
+def events(store: Store) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for row in rows(
+        store,
+        """SELECT ?e ?name ?date WHERE { ?e a ag:Event ; schema:name ?name .
+           OPTIONAL { ?e ag:date ?date } }""",
+    ):
+        found[row[1]] = row
+    return found
+
+
+def test_no_event_is_named_after_an_organisation(tmp_path: Path, converter: Converter) -> None:
+    found = events(document(tmp_path, converter, HARBOUR))
+    assert not any("Illawarra" in name or "Coast" in name for name in found), found
+
+
+def test_a_background_event_takes_the_date_of_its_own_clause(
+    tmp_path: Path, converter: Converter
+) -> None:
+    found = events(document(tmp_path, converter, HARBOUR))
+    ambush = [row for name, row in found.items() if name.startswith("Ambush")]
+    assert ambush and ambush[0][2] == "2019-07", found
+
+
+SEPARATE = """= Kisoro market raid =
+
+Infobox
+- Location: Kisoro, Uganda
+- Date: 2 June 2021
+- Deaths: 5
+
+Raiders attacked the Kisoro market on 2 June 2021, killing five people. In a separate \
+ambush, two soldiers were killed.
+"""
+
+
+def test_no_event_slug_repeats_the_event_name(tmp_path: Path, converter: Converter) -> None:
+    store = document(tmp_path, converter, SEPARATE)
+    iris = [row[0] for row in rows(store, "SELECT ?e WHERE { ?e a ag:Event }")]
+    assert iris and not any(iri.count("kisoro-market-raid") > 1 for iri in iris), iris
+
+
+NO_INFOBOX = """= Lakeview hall bombing =
+
+On 4 August 2012, a bomb destroyed the Lakeview Community Hall in Entebbe, in the \
+Wakiso District of Uganda, during a wedding. Eleven guests were killed.
+"""
+
+
+def test_date_country_and_places_come_from_the_lead_without_an_infobox(
+    tmp_path: Path, converter: Converter
+) -> None:
+    store = document(tmp_path, converter, NO_INFOBOX)
+    dated = "SELECT ?d WHERE { ?e schema:name 'Lakeview hall bombing' ; ag:date ?d }"
+    assert rows(store, dated) == [("2012-08-04",)]
+    assert rows(store, "SELECT ?c WHERE { ?e ag:country/ag:iso3166_1 ?c }") == [("UG",)]
+    assert "Lakeview Community Hall" in event_places(store, "Lakeview hall bombing")

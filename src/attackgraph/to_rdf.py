@@ -98,8 +98,9 @@ class _Builder:
                 slug = f"{main_slug}-{slugify(event.key[5:])}"
             elif event.key == self.extraction.event.key:
                 slug = main_slug
-            elif event.key.startswith("incident:"):
-                slug = f"{main_slug}-{slugify(event.name)}"
+            elif event.key.startswith("incident:"):  # "{title}: separate ambush" once
+                name = slugify(event.name)
+                slug = name if name.startswith(f"{main_slug}-") else f"{main_slug}-{name}"
             else:
                 slug = slugify(event.name)
             self.events[event.key] = minter.event(slug)

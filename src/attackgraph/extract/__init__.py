@@ -14,6 +14,7 @@ from typing import Final
 
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
+from attackgraph.extract.lead import lead_date, lead_places
 from attackgraph.extract.mapping import event_types
 from attackgraph.extract.named import prose_actors
 from attackgraph.extract.prose import ProseContext, read_prose
@@ -35,7 +36,7 @@ __all__ = ["MAIN", "extract"]
 
 def extract(doc: Document) -> Extraction:
     """Everything the converter reads from one parsed document."""
-    facts = read_infobox(doc)
+    facts = _from_the_lead(doc, read_infobox(doc))
     sites = _sites(facts.places)
     conflicts = _conflicts(facts)
     main = _main_event(doc, facts, sites, tuple(c.key for c in conflicts))
@@ -66,6 +67,19 @@ def extract(doc: Document) -> Extraction:
         warnings=(*facts.warnings, *prose.warnings),
         actors=prose_actors(doc.text, sentences(doc), known, (p.name for p in places)),
     )
+
+
+def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
+    """Date and places from the lead's first sentence when the infobox gives none."""
+    first = next((s for s in sentences(doc) if not s.sections), None)
+    if first is None or (facts.date is not None and facts.places):
+        return facts
+    if facts.date is None:
+        facts.date = lead_date(first)
+    if not facts.places:
+        actors = {a.name for side in facts.sides for a in side.actors}
+        facts.places = lead_places(first, frozenset(actors))
+    return facts
 
 
 def _actor_names(facts: InfoboxFacts, claims: tuple[ClaimRecord, ...]) -> tuple[str, ...]:

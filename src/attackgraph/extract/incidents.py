@@ -96,6 +96,10 @@ _PLACE: Final = re.compile(
 )
 
 
+_IN_A_NAME: Final = re.compile(r"(?:\b[A-Z][\w'’-]*|\b(?:al|el)-\w+)\s$")
+"""A capitalised word right before the preposition: "Qaeda in the Islamic Maghreb"."""
+
+
 @dataclass
 class Incident:
     """A background, separate or follow-up incident found in the prose."""
@@ -247,16 +251,31 @@ class Aboutness:
             return DateRange(DateValue(f"{year:04d}-{number:02d}", DatePrecision.MONTH))
         return None
 
+    def _own_date(self, sentence: Sentence, noun_end: int) -> DateRange | None:
+        """The date of the incident's own clause: the last one written before its noun
+        ("In March 2015 ..., and in August 2015 a siege" -> August 2015)."""
+        before = [
+            found
+            for found, begin, _ in find_dates(self.text[sentence.span.begin : noun_end])
+            if begin >= 0
+        ]
+        return before[-1] if before else None
+
     def _noun(self, sentence: Sentence) -> tuple[str, int] | None:
+        title = set(self.main_name.lower().split())
         for m in _NOUN_RE.finditer(self.text, sentence.span.begin, sentence.span.end):
             if _MAIN_REFERENCE.search(self.text, sentence.span.begin, m.start()):
                 continue
+            if m.group().lower() in title and self.text[: m.start()].endswith("the "):
+                continue  # "attributed the attack" in "Bardo National Museum attack"
             word = m.group().lower()
             return _VERB_NOUNS.get(word, word), m.end()
         return None
 
     def _incident(self, sentence: Sentence, relation: str, date: DateRange | None) -> str:
         noun = self._noun(sentence)
+        if noun is not None and date is not None:
+            date = self._own_date(sentence, noun[1]) or date
         place = self._place(sentence, noun[1] if noun else sentence.span.begin)
         if noun is not None and place is not None:
             name = f"{noun[0].capitalize()} {place}"
@@ -277,6 +296,8 @@ class Aboutness:
             place = m.group("place")
             if name_key(place) in self.avoid or place.split()[0].lower() in MONTH_NUMBERS:
                 continue
+            if _IN_A_NAME.search(self.text, max(sentence.span.begin, m.start() - 40), m.start()):
+                continue  # "al-Qaeda in the Islamic Maghreb" names a group, not a place
             prep = m.group("prep")
             rank = 0 if prep in ("in", "at", "of", "near") else 1
             if best is None or rank < best[0]:

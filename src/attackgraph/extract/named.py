@@ -48,7 +48,7 @@ Islamic Maghreb", "Avenue Kwame Nkrumah", "Operation Serval")."""
 """A name the tagger cut before a particle: "Jama'at Nasr al-Islam| wal Muslimin"."""
 _LATER_CAPITAL: Final = re.compile(r"\s[\"'“‘(]?(?:[A-Z]|al-[A-Z])")
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
-_FACILITY_WORDS: Final = frozenset(
+FACILITY_WORDS: Final = frozenset(
     """
     arena hotel mall market airport stadium museum school college university hospital
     church cathedral mosque camp base barracks station road street avenue square bridge
@@ -89,7 +89,7 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False
     if words[0].lower() in _NOT_ACTORS or country_code(" ".join(words[1:])) is not None:
         return False  # "Operation Serval", "Northern Mali"
-    if any(w.lower() in _FACILITY_WORDS for w in words) or re.search(r" (?:in|at) ", name):
+    if any(w.lower() in FACILITY_WORDS for w in words) or re.search(r" (?:in|at) ", name):
         return False
     if ADMIN_WORDS.search(name):
         return False

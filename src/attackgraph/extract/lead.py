@@ -1,0 +1,124 @@
+"""Where and when, from the lead, for a document whose infobox does not say.
+
+An article without an infobox still opens with its event: "On 18 March 2015, two
+gunmen attacked the Bardo National Museum in Tunis, the capital of Tunisia". The first
+sentence of the lead gives
+
+- the date: its first full date (:func:`lead_date`);
+- the places (:func:`lead_places`): named entities of the linguistic layer, split at
+  " in " and commas, kept when they are a country, a place entity (GPE, LOC, FAC),
+  a name with a facility or area word ("museum", "province"), or a name introduced as
+  a place ("in", "at", "village of"); an area word written after the name joins it
+  ("Bwito chiefdom"). In reading order each place is inside the next one, the last
+  inside the country, as the writer lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from attackgraph.extract.dates import find_dates
+from attackgraph.extract.lists import sub_span
+from attackgraph.extract.named import FACILITY_WORDS
+from attackgraph.extract.nlp import entities
+from attackgraph.extract.places import ADMIN_WORDS
+from attackgraph.extract.sentences import Sentence
+from attackgraph.model import DateRange, PlaceKind, PlaceMention, Span
+from attackgraph.reference.countries import country_code
+
+__all__ = ["lead_date", "lead_places"]
+
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+_INTRODUCED: Final = re.compile(
+    r"(?:\b(?:in|at|near|of)\s+(?:the\s+)?|\b(?:village|town|city|district)\s+of\s+)$"
+)
+_AREA_AFTER: Final = re.compile(
+    r"\s+(?:region|province|state|district|county|governorate|prefecture|department|"
+    r"territory|chiefdom|municipality|commune|wilaya)\b"
+)
+_PARTS: Final = re.compile(r",\s+|\s+in\s+")
+_OF_COUNTRY: Final = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(.+)$")
+
+
+def lead_date(first: Sentence) -> DateRange | None:
+    """The first full date of the lead's first sentence.
+
+    >>> from attackgraph.model import Span
+    >>> text = "On 18 March 2015, gunmen attacked a museum."
+    >>> lead_date(Sentence(Span(0, len(text), text, 3), (), 0, False)).start.lexical
+    '2015-03-18'
+    """
+    found = find_dates(first.text)
+    return found[0][0] if found else None
+
+
+def _parts(sentence: Sentence, begin: int, end: int) -> list[tuple[int, int]]:
+    """An entity's stretch split at commas and " in " (offsets in the sentence)."""
+    text = sentence.text
+    pieces, at = [], begin
+    for m in _PARTS.finditer(text, begin, end):
+        pieces.append((at, m.start()))
+        at = m.end()
+    pieces.append((at, end))
+    out = []
+    for b, e in pieces:
+        if text.startswith("the ", b):
+            b += 4
+        of = _OF_COUNTRY.match(text, b, e)  # "the Wakiso District of Uganda"
+        if of is not None and country_code(of.group(2)) is not None:
+            out += [(b, of.end(1)), (of.start(2), e)]
+        elif b < e:
+            out.append((b, e))
+    return out
+
+
+def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[PlaceMention, ...]:
+    """The places of the lead's first sentence, innermost first, the country last.
+
+    ``avoid`` are names that are actors, not places.
+    """
+    text = first.text
+    found: list[tuple[str, int, int, bool]] = []  # name, begin, end, is a place entity
+    for entity in entities(text):
+        if entity.label == "NORP":
+            continue
+        for b, e in _parts(first, entity.begin, entity.end):
+            area = _AREA_AFTER.match(text, e)
+            if area is not None and not ADMIN_WORDS.search(text[b:e]):
+                e = area.end()
+            name = text[b:e].strip()
+            if name and name not in avoid:
+                found.append((name, b, e, entity.label in _PLACE_LABELS))
+    places = [
+        (name, b, e)
+        for name, b, e, labelled in found
+        if (
+            country_code(name) is not None
+            or any(w.lower() in FACILITY_WORDS for w in name.split())
+            or ADMIN_WORDS.search(name)
+            or (labelled and b > 0)
+            or _INTRODUCED.search(text, max(0, b - 20), b)
+        )
+    ]
+    places = [p for k, p in enumerate(places) if all(p[0] != q[0] for q in places[:k])]
+    country = next(((n, b, e) for n, b, e in places if country_code(n) is not None), None)
+    inner = [(n, b, e) for n, b, e in places if country_code(n) is None]
+    if country is not None:
+        inner = [(n, b, e) for n, b, e in inner if b < country[1]]
+    code = country_code(country[0]) if country is not None else None
+    mentions: list[PlaceMention] = []
+    for k, (name, b, e) in enumerate(inner):
+        outer = inner[k + 1][0] if k + 1 < len(inner) else (country[0] if country else None)
+        kind = PlaceKind.REGION if ADMIN_WORDS.search(name) else PlaceKind.LOCALITY
+        mentions.append(PlaceMention(name, kind, _span(first, b, e), outer, code))
+    if country is not None:
+        name, b, e = country
+        mentions.append(PlaceMention(name, PlaceKind.COUNTRY, _span(first, b, e), None, code))
+    return tuple(mentions)
+
+
+def _span(sentence: Sentence, begin: int, end: int) -> Span:
+    span = sub_span(sentence.span, begin, end)
+    line = sentence.span.line + sentence.text.count("\n", 0, begin)
+    return Span(span.begin, span.end, span.text, line)
