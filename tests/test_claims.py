@@ -187,3 +187,32 @@ def test_a_verbless_breakdown_takes_the_outcome_before_it() -> None:
 def test_a_composed_count_adds_the_one_named_after_it() -> None:
     ((_, outcome, amount, _),) = facts("Two Belgians and the wife of a third died in the blast.")
     assert (outcome, amount) == ("killed", 3)
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Nine deaths were confirmed by the regional hospital.", "regional hospital"),
+        ("The toll of 31 was reported by the Red Crescent on Sunday.", "Red Crescent"),
+        ("Twelve people were killed, as reported by local radio.", "local radio"),
+        ("The figure of 40 dead was given by the provincial governor.", "provincial governor"),
+        ("A statement from the ministry put the toll at 40.", "ministry"),
+        ("According to figures from the health ministry, 40 people died.", "health ministry"),
+    ],
+)  # fmt: skip
+def test_the_agent_or_author_of_a_report_is_the_source(body: str, source: str) -> None:
+    assert {s for s, _ in sources(body)} == {source}
+
+
+def test_they_continue_the_plural_source_before() -> None:
+    body = "Local officials said seven were killed. They added that 20 were injured."
+    assert sources(body) == [("Local officials", 7), ("Local officials", 20)]
+
+
+def test_a_bare_number_after_a_second_speaker_keeps_the_outcome() -> None:
+    body = "Police said 12 people died; the hospital said 15."
+    assert facts(body) == [("Police", "killed", 12, None), ("hospital", "killed", 15, None)]
+
+
+def test_arrests_are_an_outcome() -> None:
+    assert facts("Four arrests were made after the raid.") == [(None, "arrested", 4, None)]

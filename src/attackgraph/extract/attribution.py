@@ -148,6 +148,7 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
     (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),
     (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified)\b"
      r"(?=\s+(?:that\b|at\s+least|more\s+than|about|around|some|nearly|over|\d))"),
+    (CueKind.REPORT, r"\b(?:given|provided|released|published|issued)\b(?=\s+by\b)"),
     (CueKind.REPORT, r"\b[Aa]ccording\s+to\b"),
     (CueKind.REPORT, r"\bsp(?:oke|eaks|eaking)\s+(?:(?:\w+ly|more|less|only)\s+){0,3}of\b"),
     (CueKind.REPORT, r"\b[Ii]n\s+a\s+(?:[\w-]+\s+)?(?:statement|report|communiqué|communique)\s+"
@@ -237,7 +238,11 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
             if subject is None:
                 continue
         else:
-            if is_passive(text, begin, m.start()):
+            if is_passive(text, begin, m.start()) or _AS_BEFORE.search(text, begin, m.start()):
+                agent = _passive_agent(text, m.end(), end)
+                if agent is not None:  # "nine deaths were confirmed by the hospital"
+                    cue = Cue(kind, m.start(), m.end(), agent, (begin, m.start()), forward=False)
+                    cues.append(cue)
                 continue
             subject = _without_adverbial(
                 text, begin, end, m.start(), subject_before(text, m.start(), begin)
@@ -255,6 +260,30 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
         cue = replace(cue, via=_via(text, m.start(), end), target=_target(text, kind, m, end))
         cues.append(cue)
     return cues
+
+
+_AS_BEFORE: Final = re.compile(r"\bas\s+$")
+_AGENT_TAIL: Final = re.compile(
+    r"\s+(?:on|in|at|during|after|before|late|early|last|this|yesterday|earlier|later|when|"
+    r"to|as|from)\b"
+)
+_BY_AGENT: Final = re.compile(r"\s+by\s+(?=(?:the\s+|an?\s+)?[A-Za-z])")
+
+
+def _passive_agent(text: str, after: int, end: int) -> tuple[int, int] | None:
+    """The agent of a passive reporting verb ("were confirmed by the hospital"), when it
+    can name a source."""
+    m = _BY_AGENT.match(text, after, end)
+    if m is None:
+        return None
+    found = subject_after(text, m.end(), end)
+    if found is None:
+        return None
+    tail = _AGENT_TAIL.search(text, found[0], found[1])
+    found = (found[0], tail.start()) if tail is not None else found
+    if found[0] >= found[1] or not plausible_source(text[found[0] : found[1]]):
+        return None
+    return found
 
 
 def _without_adverbial(

@@ -101,6 +101,10 @@ _MOTIVE: Final = re.compile(
     r"\b(?:revenge|retaliation|reprisal|in\s+response\s+to|punishment)\b", re.I
 )
 _COUNTING: Final = re.compile(r"identified|counted|recorded|documented|verified")
+_BARE_AMOUNT: Final = re.compile(
+    r"\s*(?:(?:(?:at\s+least|about|around|nearly|more\s+than|some)\s+)?[\d,]+|[a-z]+(?:-[a-z]+)?)"
+    r"\s*[.;]?\s*"
+)
 _AMONG_WERE: Final = re.compile(
     r"\s*(?:[Aa]mong|[Ii]ncluded\s+among)\s+(?:them|the\s+dead|the\s+victims|those\s+killed)\s+"
     r"(?:were|was)\b"
@@ -221,7 +225,10 @@ class _Reader:
         about = self.about.about(sentence, *where, figures=False)
         if cue.kind in (CueKind.REPORT, CueKind.ESTIMATE):
             kind = ClaimKind.ESTIMATE if cue.kind is CueKind.ESTIMATE else ClaimKind.CASUALTIES
-            counting = _COUNTING.match(text, cue.begin) is not None
+            counting = (
+                _COUNTING.match(text, cue.begin) is not None
+                or _BARE_AMOUNT.fullmatch(content) is not None
+            )  # "police said 12 died; the hospital said 15"
             for source in sources:
                 if self.figures(sentence, *cue.content, source, via, kind, counting):
                     continue

@@ -74,6 +74,12 @@ _DOCUMENT_HEADS: Final = frozenset(
     "report reports statement statements estimate estimates tally tallies count counts "
     "account accounts figure figures".split()
 )
+_HEAD_FROM: Final = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?:statement|statements|report|reports|figures?|"
+    r"tally|count|estimate|estimates|communiqué|communique|data)\s+(?:from|by|of|issued\s+by)\s+"
+    r"(?:the\s+)?(?=\S)",
+    re.IGNORECASE,
+)
 _GROUP_REFERENCES: Final = frozenset(
     "group militants jihadists insurgents rebels organisation organization movement "
     "attackers fighters".split()
@@ -260,7 +266,9 @@ class Speakers:
             re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES
         ):
             return self._mention(self.last_group, begin, end, line)
-        if low in ("they", "we", "them"):
+        if low == "they":  # "Local officials said ... They added": the last plural source
+            return self._mention(self._plural(begin), begin, end, line)
+        if low in ("we", "them"):
             return ()
         found: list[ActorMention] = []
         for b, e in self._conjuncts(begin, end):
@@ -268,6 +276,16 @@ class Speakers:
             if mention is not None:
                 found.append(mention)
         return tuple(found)
+
+    def _plural(self, at: int) -> str | None:
+        """The source quoted last, within the sentence or two before ``at``, when its words
+        name several people ("local officials", "security sources")."""
+        if not self.quoted:
+            return None
+        where, name = self.quoted[-1]
+        last = name.split()[-1] if name.split() else ""
+        plural = last.islower() and last.endswith("s") and not last.endswith("ss")
+        return name if plural and at - where < 300 else None
 
     def _mention(
         self, name: str | None, begin: int, end: int, line: int
@@ -305,7 +323,10 @@ class Speakers:
             return None
         person = False
         of = _OF_GROUP.search(stripped)
-        if of is not None:
+        heads = _HEAD_FROM.match(stripped)
+        if heads is not None:  # "a statement from the ministry", "figures by the UN"
+            name = stripped[heads.end() :]
+        elif of is not None:
             name = of.group(1)
         elif tokens[-1].lower() in _DOCUMENT_HEADS and len(tokens) > 1:
             name = " ".join(tokens[:-1])
