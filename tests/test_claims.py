@@ -216,3 +216,25 @@ def test_a_bare_number_after_a_second_speaker_keeps_the_outcome() -> None:
 
 def test_arrests_are_an_outcome() -> None:
     assert facts("Four arrests were made after the raid.") == [(None, "arrested", 4, None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Five civilians died in the shelling, a hospital source told AFP.", "hospital source"),
+        ("The relief mission, which counts the dead, put the death toll at 65.", "relief mission"),
+        ("A senior police official, speaking on condition of anonymity, said 14 attackers died.",
+         "senior police official"),
+        ("The rebels, however, claimed that 40 soldiers had been killed.", "rebels"),
+        ("The prefect reported 11 deaths.", "prefect"),
+        ("Amnesty International documented 31 killings in the village.",
+         "Amnesty International"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_the_reporting_verb_is_the_source(body: str, source: str) -> None:
+    assert {s for s, _ in sources(body)} == {source}
+
+
+def test_an_investigation_published_by_a_mission_is_the_missions() -> None:
+    body = "An inquiry published by the UN mission MIRA found that 20 villagers were killed."
+    assert {s for s, _ in sources(body)} == {"MIRA"}

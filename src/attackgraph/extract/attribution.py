@@ -183,7 +183,10 @@ _TARGET: Final = re.compile(
 
 _BEHALF: Final = re.compile(r"\bon\s+behalf\s+of\b")
 
-_TRAILING_TAIL: Final = re.compile(r"\s*(?:on\s+\w+|in\s+a\s+statement|later)?\s*[.!?\"'”’]*\s*$")
+_TRAILING_TAIL: Final = re.compile(
+    r"\s*(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*)?"
+    r"(?:on\s+\w+|in\s+a\s+statement|later)?\s*[.!?\"'”’]*\s*$"
+)
 
 
 def _via(text: str, begin: int, end: int) -> tuple[int, int] | None:
@@ -262,6 +265,9 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
     return cues
 
 
+_NOT_A_NOUN: Final = re.compile(r"[a-z]+(?:s|ing|ed)\s+[a-z]")
+"""Words before a verb that open with a verb form, not a noun ("monitors civilian
+casualties", "speaking on condition of anonymity"): the parse knows the subject."""
 _AS_BEFORE: Final = re.compile(r"\bas\s+$")
 _AGENT_TAIL: Final = re.compile(
     r"\s+(?:on|in|at|during|after|before|late|early|last|this|yesterday|earlier|later|when|"
@@ -291,11 +297,17 @@ def _without_adverbial(
 ) -> tuple[int, int] | None:
     """The subject without an adverbial that opens the sentence before it ("At dawn
     the army said" -> "the army"): the parse's subject of the verb, when it lies inside."""
-    if subject is None or not needs_parse(text[subject[0] : subject[1]]):
+    if subject is None:
+        return subject
+    words = text[subject[0] : subject[1]]
+    no_noun = not plausible_source(words) or _NOT_A_NOUN.match(words) is not None
+    if not (no_noun or needs_parse(words)):
         return subject
     parsed = parsed_subject(text, begin, end, verb)
-    if parsed is None or not (subject[0] <= parsed[0] and parsed[1] <= verb):
+    if parsed is None or not (begin <= parsed[0] and parsed[1] <= verb):
         return subject
+    if not no_noun and parsed[1] <= subject[0]:
+        return subject  # "an investigation published by X found": X, as the words say
     return parsed
 
 

@@ -64,7 +64,7 @@ PROSE_OUTCOMES: Final[dict[str, str]] = {
     "wounding": "injured", "injuring": "injured", "taken to hospital": "injured",
     "hospitalised": "injured", "hospitalized": "injured", "in hospital": "injured",
     "in hospitals": "injured", "being treated": "injured", "receiving treatment": "injured",
-    "in custody": "arrested", "arrests": "arrested",
+    "in custody": "arrested", "arrests": "arrested", "killings": "killed",
     "abducting": "captured", "kidnapping": "captured", "capturing": "captured",
     "captive": "captured", "hostage": "captured", "prisoner": "captured",
     "arresting": "arrested", "detaining": "arrested",

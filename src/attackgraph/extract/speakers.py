@@ -262,10 +262,11 @@ class Speakers:
             name = antecedent(self.text, begin, the.group(1), self.quoted)
             if name is not None:
                 return self._mention(self.canonical(name), begin, end, line)
-        if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low) or (
-            re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES
-        ):
+        if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low):
             return self._mention(self.last_group, begin, end, line)
+        if re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES:
+            if self.last_group is not None:  # else "the rebels" name themselves
+                return self._mention(self.last_group, begin, end, line)
         if low == "they":  # "Local officials said ... They added": the last plural source
             return self._mention(self._plural(begin), begin, end, line)
         if low in ("we", "them"):

@@ -46,7 +46,9 @@ SOURCE_NOUNS: Final = frozenset(
     court judge office command department secretary senator representative ambassador
     embassy newspaper agency channel organisation organization movement coalition council
     administration presidency spokespeople detectives journalists reporters summary
-    committee commission tribunal mayor staff operator airline company
+    committee commission tribunal mayor staff operator airline company prefect prefecture
+    opposition union unions association federation clinic morgue mortuary paramedics
+    firefighters municipality church diocese charity monitor observatory
     """.split()
 )
 """Common nouns that can name a source ("local security sources", "the ministry")."""
@@ -58,7 +60,7 @@ _SKIP_BACK: Final = re.compile(
     r"(?:\s*,)?\s+(?:later|initially|first|also|then|subsequently|previously|earlier|officially|"
     r"separately|publicly|quickly|soon|eventually|finally|again|itself|himself|herself|"
     r"reportedly|repeatedly|immediately|still|now|had|has|have|would|could|did|does|do|"
-    r"once|at\s+first|more\s+cautiously|too|(?!(?:family|assembly|supply|rally|ally|anomaly|"
+    r"once|at\s+first|more\s+cautiously|too|however,?|meanwhile,?|(?!(?:family|assembly|supply|rally|ally|anomaly|"
     r"monopoly|homily|jelly|belly|bully)\b)[a-z]{3,}ly)\s*$"
 )
 
