@@ -300,3 +300,14 @@ def test_date_country_and_places_come_from_the_lead_without_an_infobox(
     assert rows(store, dated) == [("2012-08-04",)]
     assert rows(store, "SELECT ?c WHERE { ?e ag:country/ag:iso3166_1 ?c }") == [("UG",)]
     assert "Lakeview Community Hall" in event_places(store, "Lakeview hall bombing")
+
+
+def test_a_country_named_with_of_is_one_country() -> None:
+    from attackgraph.extract.lead import lead_places
+    from attackgraph.extract.sentences import Sentence
+    from attackgraph.model import Span
+
+    text = "Militia fighters killed 30 villagers in Mbau, in the east of the Democratic Republic "
+    text += "of the Congo."
+    found = lead_places(Sentence(Span(0, len(text), text, 3), (), 0, False))
+    assert [(p.name, p.country) for p in found][-1] == ("Democratic Republic of the Congo", "CD")

@@ -66,7 +66,8 @@ def _parts(sentence: Sentence, begin: int, end: int) -> list[tuple[int, int]]:
         if text.startswith("the ", b):
             b += 4
         of = _OF_COUNTRY.match(text, b, e)  # "the Wakiso District of Uganda"
-        if of is not None and country_code(of.group(2)) is not None:
+        whole = country_code(text[b:e]) is not None  # "Democratic Republic of the Congo"
+        if of is not None and not whole and country_code(of.group(2)) is not None:
             out += [(b, of.end(1)), (of.start(2), e)]
         elif b < e:
             out.append((b, e))

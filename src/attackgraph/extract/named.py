@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from attackgraph.extract.fragments import clean_name
-from attackgraph.extract.nlp import entities
+from attackgraph.extract.nlp import entities_of
 from attackgraph.extract.places import ADMIN_WORDS
 from attackgraph.extract.sentences import Sentence
 from attackgraph.extract.speakers import TITLES, find_acronyms
@@ -46,7 +46,11 @@ _INSIDE_LONGER: Final = re.compile(
 """Text before an entity that makes it the tail of a longer name ("al-Qaeda in the
 Islamic Maghreb", "Avenue Kwame Nkrumah", "Operation Serval")."""
 """A name the tagger cut before a particle: "Jama'at Nasr al-Islam| wal Muslimin"."""
-_LATER_CAPITAL: Final = re.compile(r"\s[\"'“‘(]?(?:[A-Z]|al-[A-Z])")
+_RUN: Final = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:of|for|the|de|al|bin|wal|la|le)?\s*"
+    r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*))+|\b[A-Z][A-Z0-9]{1,7}\b"
+)
+"""Two or more capitalised words in a row (with particles), or an acronym."""
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
 FACILITY_WORDS: Final = frozenset(
     """
@@ -65,9 +69,22 @@ _MONTHS: Final = frozenset(
 )
 
 
-def _can_name(text: str) -> bool:
-    """Whether a sentence has a capitalised word after its first: only those are parsed."""
-    return _LATER_CAPITAL.search(text) is not None
+def _can_name(text: str, avoid: set[str]) -> bool:
+    """Whether a sentence can name someone new: an acronym, or two capitalised words in a
+    row that are not a name already known. Only those sentences are read by the tagger.
+
+    >>> _can_name("Gunmen attacked the depot at dawn.", set()), _can_name("Ali Roba came.", set())
+    (False, True)
+    >>> _can_name("Later, Ali Roba came.", {"ali roba"})
+    False
+    """
+    for run in _RUN.finditer(text):
+        words = run.group()
+        if name_key(words) not in avoid and not all(
+            name_key(w) in avoid or w in TITLES for w in words.split()
+        ):
+            return True
+    return False
 
 
 def _cleaned(text: str) -> str:
@@ -121,11 +138,13 @@ def prose_actors(
     avoid |= {name_key(a) for a, full in acronyms.items() if name_key(full) in avoid}
     found: dict[str, ActorMention] = {}
     seen: set[str] = set()
+    candidates = []
     for sentence in sentences:
-        if sentence.text in seen or not _can_name(sentence.text):
-            continue  # a repeated sentence names no one new
+        if sentence.text not in seen and _can_name(sentence.text, avoid):
+            candidates.append(sentence)  # a repeated sentence names no one new
         seen.add(sentence.text)
-        for entity in entities(sentence.text):
+    for sentence, named in zip(candidates, entities_of(s.text for s in candidates), strict=True):
+        for entity in named:
             if entity.label not in LABELS:
                 continue
             if _INSIDE_LONGER.search(sentence.text[max(0, entity.begin - 40) : entity.begin]):

