@@ -98,8 +98,8 @@ def entities_of(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
     parse when a sentence was parsed already, else from the named-entity recogniser
     alone (tagger, parser and lemmatiser skipped: about half the cost; same entities).
 
-    >>> [[e.text for e in found] for found in entities_of(["Troops entered Goma."])]
-    [['Goma']]
+    >>> [[e.text for e in found] for found in entities_of(["Gunmen attacked Nairobi, Kenya."])]
+    [['Gunmen', 'Nairobi', 'Kenya']]
     """
     texts = list(texts)
     todo = [t for t in dict.fromkeys(texts) if t not in _PARSED]
