@@ -238,3 +238,18 @@ def test_the_subject_of_the_reporting_verb_is_the_source(body: str, source: str)
 def test_an_investigation_published_by_a_mission_is_the_missions() -> None:
     body = "An inquiry published by the UN mission MIRA found that 20 villagers were killed."
     assert {s for s, _ in sources(body)} == {"MIRA"}
+
+
+def test_a_named_person_among_the_dead_or_taken_counts_one() -> None:
+    assert facts("The headmistress, Ana Diaz, was among the staff members killed.") == [
+        (None, "killed", 1, None)
+    ]
+    assert facts("The pilot, Tom Reyes, was taken prisoner.") == [(None, "captured", 1, None)]
+
+
+def test_no_named_group_hurt_is_a_zero_but_no_one_is_no_figure() -> None:
+    assert facts("No British personnel were hurt, and one guard was wounded.") == [
+        (None, "injured", 0, None),
+        (None, "injured", 1, None),
+    ]
+    assert facts("No one was hurt.") == []

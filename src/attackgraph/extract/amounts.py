@@ -70,7 +70,8 @@ _LIST_ONE: Final = re.compile(
 
 _NAMED_DEATH: Final = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:,[^,]{3,80},|,)?\s+"
-    r"(?:had\s+been\s+killed|was\s+killed|has\s+been\s+killed|died|was\s+shot\s+dead)\b"
+    r"(?:had\s+been\s+killed|was\s+killed|has\s+been\s+killed|died|was\s+shot\s+dead|"
+    r"was\s+among\s+the\s+(?:[a-z]+\s+){0,2}?(?:killed|dead))\b"
 )
 
 _NOT_NAMES: Final = frozenset(
@@ -123,6 +124,7 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
     _compose(text, end, amounts)
     amounts += _implied(text, begin, end, amounts)
     amounts += _single(text, begin, end, amounts)
+    amounts += _none_of(text, begin, end)
     amounts.sort(key=lambda a: a.begin)
     return _wholes(text, _ranges(text, amounts))
 
@@ -148,16 +150,17 @@ def _compose(text: str, end: int, amounts: list[Amount]) -> None:
 _SINGLE: Final = re.compile(
     r"(?<![\w-])(?P<article>[Aa]n?|[Tt]he|[Oo]ne|[Hh]e|[Ss]he)\s+"
     r"(?:(?P<words>(?:[a-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][\w-]*)"
-    r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+)?"
+    r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?(?:,\s+[A-Z][^,]{2,60},)?\s+)?"
     r"(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
-    r"(?P<verb>shot\s+dead|killed|wounded|injured|arrested|captured|abducted|kidnapped|detained)\b"
+    r"(?P<verb>shot\s+dead|killed|wounded|injured|arrested|captured|abducted|kidnapped|detained|"
+    r"taken\s+prisoner|taken\s+hostage|taken\s+captive)\b"
     r"|(?P<active>killed|arrested|captured|abducted|kidnapped|detained|wounded|injured)\s+"
     r"(?P<article2>an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>[a-z][\w-]*)\b(?!\s+of\b)"
 )
 _SINGLE_OUTCOMES: Final = {
     "killed": "killed", "shot": "killed", "wounded": "injured", "injured": "injured",
     "arrested": "arrested", "detained": "arrested", "captured": "captured",
-    "abducted": "captured", "kidnapped": "captured",
+    "abducted": "captured", "kidnapped": "captured", "taken": "captured",
 }  # fmt: skip
 
 
@@ -183,6 +186,27 @@ def _single(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amou
         if m["active"]:
             a.lead = m.start("active")
         found.append(a)
+    return found
+
+
+_NO_GROUP: Final = re.compile(
+    r"(?<![\w-])(?P<no>[Nn]o)\s+(?P<words>(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?P<verb>killed|hurt|injured|wounded|harmed)\b"
+)
+
+
+def _none_of(text: str, begin: int, end: int) -> list[Amount]:
+    """ "No American personnel were hurt": a count of 0 for a named group (a negation
+    without a group, "nobody died", "did not die", is no figure)."""
+    found: list[Amount] = []
+    for m in _NO_GROUP.finditer(text, begin, end):
+        group = group_match(m["words"])
+        if group is None:
+            continue
+        zero = Amount(Quantity(0, None, None, False, m["no"]), m.start("no"), m.end("no"), m.end())
+        zero.outcome = "killed" if m["verb"] == "killed" else "injured"
+        zero.own, zero.group = True, (group[0], None)
+        found.append(zero)
     return found
 
 
