@@ -253,3 +253,9 @@ def test_no_named_group_hurt_is_a_zero_but_no_one_is_no_figure() -> None:
         (None, "injured", 1, None),
     ]
     assert facts("No one was hurt.") == []
+
+
+def test_a_named_person_among_the_militants_killed_is_a_militant() -> None:
+    x = read("The cell's leader, Omar Dadi, was among the militants killed in the raid.")
+    (claim,) = [c for c in x.claims if c.figures]
+    assert [(f.quantity.value, f.group) for f in claim.figures] == [(1, "militants")]

@@ -265,7 +265,8 @@ def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amo
         ):
             continue
         person = Quantity(1, None, None, False, name)
-        group = _with_others(text, m.end(), end) or ("total", None)
+        words = group_match(text[m.end("name") : m.end()])  # "was among the militants killed"
+        group = _with_others(text, m.end(), end) or ((words[0], None) if words else ("total", None))
         named = Amount(person, m.start("name"), m.end("name"), m.end(), group=group)
         named.outcome, named.own = "killed", True
         found.append(named)
