@@ -242,7 +242,7 @@ def test_an_investigation_published_by_a_mission_is_the_missions() -> None:
 
 def test_a_named_person_among_the_dead_or_taken_counts_one() -> None:
     assert facts("The headmistress, Ana Diaz, was among the staff members killed.") == [
-        (None, "killed", 1, None)
+        (None, "killed", 1, "Ana Diaz")
     ]
     assert facts("The pilot, Tom Reyes, was taken prisoner.") == [(None, "captured", 1, None)]
 

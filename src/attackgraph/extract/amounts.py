@@ -9,8 +9,9 @@ number:
 - "both" before a verb ("both gunmen died"): 2;
 - "and a policeman", ", an interpreter" right after an amount in a list, for a
   singular person noun (:data:`PERSON_NOUNS`): 1;
-- a named person who "died", "was killed", "had been killed" ("Abedi died in the
-  explosion"): 1, killed (a country or a nationality is no person);
+- a named person who "died", "was killed", "was among the ... killed" ("Abedi died in the
+  explosion"): 1, killed, with the name as its subgroup (a country or a nationality is
+  no person);
 
 and "from A to B" read as one range. :func:`clear_between` says whether only list
 words come between two amounts - no verb, no clause break - which is what lets an
@@ -97,6 +98,7 @@ class Amount:
     lead: int = -1  # start of an outcome verb before it
     owner: bool = False  # "six of its crew": a part of whoever "its" is
     words_at: int = -1  # where its group and outcome words start, when not right after it
+    qualifier: str | None = None  # the one person counted ("Bencheneb"): a subgroup
 
 
 def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
@@ -268,6 +270,7 @@ def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amo
         words = group_match(text[m.end("name") : m.end()])  # "was among the militants killed"
         group = _with_others(text, m.end(), end) or ((words[0], None) if words else ("total", None))
         named = Amount(person, m.start("name"), m.end("name"), m.end(), group=group)
+        named.qualifier = name
         named.outcome, named.own = "killed", True
         found.append(named)
     return found

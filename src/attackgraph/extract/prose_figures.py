@@ -393,7 +393,7 @@ def _finish(
         figures.append(
             ProseFigure(
                 a.quantity, group[0], group[1], a.outcome, begin, a.extent,
-                nationality(group[1]), a.owner,
+                a.qualifier or nationality(group[1]), a.owner,
             )
         )  # fmt: skip
     return figures
