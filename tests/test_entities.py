@@ -311,3 +311,41 @@ def test_a_country_named_with_of_is_one_country() -> None:
     text += "of the Congo."
     found = lead_places(Sentence(Span(0, len(text), text, 3), (), 0, False))
     assert [(p.name, p.country) for p in found][-1] == ("Democratic Republic of the Congo", "CD")
+
+
+def test_a_stated_container_goes_between_a_place_and_its_gazetteer_container() -> None:
+    from attackgraph.model import PlaceKind, PlaceMention, PlaceRef, Span
+    from attackgraph.resolve.chain import keep_stated_chain
+
+    span = Span(0, 0, "", 1)
+    old_town = PlaceRef(
+        "xx-old-town", "Old Town", PlaceKind.LOCALITY, container="xx-port-city", country="XX"
+    )
+    district = PlaceRef(
+        "xx-harbour", "Harbour District", PlaceKind.LOCALITY, container="xx", country="XX"
+    )
+    places = {"Old Town": old_town, "Harbour District": district}
+    stated = (PlaceMention("Old Town", PlaceKind.LOCALITY, span, container="Harbour District"),)
+    keep_stated_chain(stated, places, (), lambda ref: (ref,))
+    assert places["Old Town"].container == "xx-harbour"
+    assert places["Old Town"].also_in == ()
+    assert places["Harbour District"].container == "xx-port-city"
+
+
+def test_a_place_never_gets_two_containers_from_its_document_and_the_gazetteer() -> None:
+    from attackgraph.model import PlaceKind, PlaceMention, PlaceRef, Span
+    from attackgraph.resolve.chain import keep_stated_chain
+
+    span = Span(0, 0, "", 1)
+    ward = PlaceRef(
+        "xx-ward", "North Ward", PlaceKind.LOCALITY, container="xx-river-town", country="XX"
+    )
+    valley = PlaceRef(
+        "xx-valley", "Green Valley", PlaceKind.LOCALITY, container="xx-hill-province", country="XX"
+    )
+    places = {"North Ward": ward, "Green Valley": valley}
+    stated = (PlaceMention("North Ward", PlaceKind.LOCALITY, span, container="Green Valley"),)
+    keep_stated_chain(stated, places, (), lambda ref: (ref,))
+    assert places["North Ward"].container == "xx-valley"
+    assert places["North Ward"].also_in == ()
+    assert places["Green Valley"].container == "xx-hill-province"

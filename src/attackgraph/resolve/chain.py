@@ -10,8 +10,12 @@ stated container becomes a link of its resolved place, unless
 - the gazetteer's own chain already reaches it ("Sévaré" in "Mopti region");
 - it would close a loop.
 
-The stated link replaces a container that says less (only the country, or nothing);
-otherwise it is added beside the gazetteer's container (``PlaceRef.also_in``):
+A place has one next enclosing place (the shapes ask for one ``ag:containedIn``), and
+the document's statement is it. The gazetteer's own container then moves one step out:
+it becomes the container of the stated place when that place has none but its country
+("Old Town" in GeoNames' city, stated "in the Harbour District": Old Town in the
+district, the district in the city). Where the stated place already has another
+container, the document's chain stands and the gazetteer's link is not published:
 reference data adds links, it never replaces the document's.
 """
 
@@ -54,13 +58,22 @@ def keep_stated_chain(
             continue
         if outer.slug in _reach(ref, places, chain) or ref.slug in _reach(outer, places, chain):
             continue
-        if ref.container is None or ref.container == (ref.country or "").lower():
-            linked = replace(ref, container=outer.slug)
-        else:
-            linked = replace(ref, also_in=(*ref.also_in, outer.slug))
-        for key, value in list(places.items()):
-            if value.slug == ref.slug:
-                places[key] = linked
+        gazetteer_container = None if _says_little(ref) else ref.container
+        _set(places, replace(ref, container=outer.slug))
+        if gazetteer_container is not None and gazetteer_container != outer.slug:
+            if _says_little(outer):
+                _set(places, replace(outer, container=gazetteer_container))
+
+
+def _says_little(ref: PlaceRef) -> bool:
+    """Whether ``ref``'s container is nothing or only its country."""
+    return ref.container is None or ref.container == (ref.country or "").lower()
+
+
+def _set(places: dict[str, PlaceRef], linked: PlaceRef) -> None:
+    for key, value in list(places.items()):
+        if value.slug == linked.slug:
+            places[key] = linked
 
 
 def _reach(ref: PlaceRef, places: dict[str, PlaceRef], chain: Chain) -> set[str]:
