@@ -1,0 +1,28 @@
+"""The blind evaluation sets stay well-formed: each document has its gold, and every
+sentence the gold quotes is an exact substring of its document (the scorer relies on it)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+GOLD = sorted(CORPUS.glob("blind-*/*.gold.json"))
+
+
+def test_both_blind_sets_are_present() -> None:
+    assert {path.parent.name for path in GOLD} == {"blind-1", "blind-2"}
+    assert len(GOLD) == 30
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_gold_quotes_its_document(gold: Path) -> None:
+    annotation = json.loads(gold.read_text(encoding="utf-8"))
+    document = gold.with_name(gold.name.removesuffix(".gold.json") + ".txt")
+    assert annotation["doc"] == document.name
+    text = document.read_text(encoding="utf-8")
+    for field in ("claims", "unattributed_casualties"):
+        for entry in annotation[field]:
+            assert entry["sentence"] in text, (field, entry["sentence"][:80])
