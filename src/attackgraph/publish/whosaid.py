@@ -71,11 +71,25 @@ def disagreements(rows: Sequence[Row]) -> set[int]:
     [0, 1, 2, 3]
     >>> sorted(disagreements([row(None, 11, "s1"), row("gov", 1, "s2")]))
     []
+
+    Subgroups are compared only with the same subgroup (qualifier and group label), as
+    README query 3 does: three Irish dead do not contradict one Portuguese.
+
+    >>> def part(by, value, qualifier):
+    ...     fig = Figure("f", "c/other", None, "c/killed", value, None, None, None, None,
+    ...                  None, None, qualifier)
+    ...     return Row(Claim("c", "e", ("d",), by, None, None, None, (), (fig,), None), fig)
+    >>> sorted(disagreements([part(None, 3, "Irish"), part("fco", 1, "Portuguese")]))
+    []
+    >>> sorted(disagreements([part(None, 3, "Irish"), part("fco", 4, "Irish")]))
+    [0, 1]
     """
-    groups: dict[tuple[str | None, str | None, str | None], list[int]] = defaultdict(list)
+    groups: dict[tuple[str | None, ...], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
-        if row.figure is not None:
-            groups[(row.claim.about, row.figure.group, row.figure.outcome)].append(i)
+        figure = row.figure
+        if figure is not None:
+            key = (row.claim.about, figure.group, figure.outcome)
+            groups[(*key, figure.group_label, figure.qualifier)].append(i)
     flagged: set[int] = set()
     for members in groups.values():
         flagged.update(_contradicted([rows[i] for i in members], members))
