@@ -26,6 +26,14 @@ def test_every_entry_point_loads_and_is_documented(name: str) -> None:
         assert ">>>" in (value.__doc__ or ""), f"{name} has no example"
 
 
+def test_the_package_exports_what_the_api_module_defines() -> None:
+    # The package lists its names literally (so importing it loads no stage) and
+    # re-exports them from attackgraph.api: the two lists must not drift apart.
+    from attackgraph import api
+
+    assert sorted(attackgraph.__all__) == sorted([*api.__all__, "__version__"])
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         attackgraph.nothing  # noqa: B018
