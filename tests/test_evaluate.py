@@ -20,6 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attackgraph.evaluate import (
+    Evaluation,
+    Miss,
     PublishedDocument,
     Scores,
     evaluate,
@@ -28,7 +30,7 @@ from attackgraph.evaluate import (
     score_document,
 )
 from attackgraph.evaluate.gold import Gold, GoldError, parse_gold
-from attackgraph.evaluate.items import SCORERS
+from attackgraph.evaluate.items import CATEGORIES, SCORERS
 from attackgraph.evaluate.match import Item, assign, match, name_score, place_score
 from attackgraph.identifiers import Minter
 from attackgraph.model import (
@@ -70,7 +72,7 @@ def test_infobox_figures_two_of_three_with_one_false_positive() -> None:
     assert figures == Scores(tp=2, fp=1, fn=1)
     assert figures.precision == pytest.approx(2 / 3)
     assert figures.recall == pytest.approx(2 / 3)
-    assert doc.unmatched["infobox_figures"].predicted == ("injured 30: 30",)
+    assert doc.unmatched["infobox_figures"].predicted == (Miss("injured 30: 30", "- Injuries: 30"),)
     assert doc.scores["dates"] == Scores(1, 0, 0)
     assert doc.scores["country"] == Scores(1, 0, 0)
     assert doc.scores["places"] == Scores(2, 0, 0)  # "Mopti Region" ~ "Mopti region", no Mali
@@ -137,7 +139,8 @@ def test_json_is_stable_and_complete() -> None:
         "recall": 0.6667,
         "f1": 0.6667,
     }
-    assert data["documents"][0]["unmatched"]["infobox_figures"]["gold"][0].startswith("injured 31")
+    (gold_miss,) = data["documents"][0]["unmatched"]["infobox_figures"]["gold"]
+    assert gold_miss["fact"].startswith("injured 31") and gold_miss["sentence"] == ""
     assert data["missing_gold"][0].endswith("unannotated-raid.txt")
 
 
@@ -319,6 +322,24 @@ def _prose_gold(**changes: Any) -> Gold:
     }  # fmt: skip
     data.update(changes)
     return parse_gold(data, "kolo-raid.gold.json")
+
+
+def test_misses_name_each_false_negative_and_positive_with_its_sentence() -> None:
+    doc = score_document(_publish(_prose_extraction()), _prose_gold())
+    result = Evaluation(("attributed_claims", "dates"), [doc], {}, {})
+    report = result.format_misses(("attributed_claims",)).splitlines()
+    said = "The Malian government said that six soldiers were killed and nine wounded."
+    assert report == [
+        "== kolo-raid",
+        "attributed_claims",
+        "  FN injured 9 by Government of Mali",
+        "     | A raid on Kolo.",
+        "  FP injured 10 by Government of Mali: nine wounded",
+        f"     | {said}",
+    ]
+    assert "dates" in result.format_misses()  # every category by default
+    clean = score_document(_publish(_prose_extraction()), _prose_gold(claims=[]))
+    assert "unattributed" not in Evaluation(CATEGORIES, [clean], {}, {}).format_misses()
 
 
 def test_prose_categories_count_exactly() -> None:

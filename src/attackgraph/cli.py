@@ -317,8 +317,18 @@ def query_command(release: Path, sparql: str, fmt: str) -> None:
 )
 @GAZETTEER_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--misses",
+    is_flag=True,
+    help="After the table, list each false negative (FN) and false positive (FP) "
+    "per document and category, with its sentence.",
+)
 def evaluate_command(
-    documents: tuple[Path, ...], gold_dir: Path, gazetteers: tuple[Path, ...], as_json: bool
+    documents: tuple[Path, ...],
+    gold_dir: Path,
+    gazetteers: tuple[Path, ...],
+    as_json: bool,
+    misses: bool,
 ) -> None:
     """Score what the build publishes for DOCUMENTS against gold annotations.
 
@@ -332,7 +342,7 @@ def evaluate_command(
     Example:
 
     
-        attackgraph evaluate corpus/dev --gold corpus/dev
+        attackgraph evaluate corpus/dev --gold corpus/dev --misses
     """
     from attackgraph.evaluate import evaluate
     from attackgraph.pipeline import BuildOptions
@@ -342,6 +352,8 @@ def evaluate_command(
     except FileNotFoundError as error:
         raise click.BadParameter(str(error), param_hint="DOCUMENTS") from error
     click.echo(result.to_json() if as_json else result.format_table(), nl=not as_json)
+    if misses and not as_json:
+        click.echo("\n" + result.format_misses())
     for missing in result.missing_gold:
         click.echo(f"no gold annotation: {missing}", err=True)
     for error_ in result.errors:

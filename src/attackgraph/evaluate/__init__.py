@@ -19,7 +19,7 @@ from attackgraph.evaluate.gold import Gold, GoldError, load_gold
 from attackgraph.evaluate.items import CATEGORIES, SCORERS, gold_items, predicted_items
 from attackgraph.evaluate.match import match
 from attackgraph.evaluate.published import PublishedDocument, read_document
-from attackgraph.evaluate.report import DocumentScores, Evaluation, Scores, Unmatched
+from attackgraph.evaluate.report import DocumentScores, Evaluation, Miss, Scores, Unmatched
 from attackgraph.pipeline import BuildOptions, Converter
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "DocumentScores",
     "Evaluation",
     "GoldError",
+    "Miss",
     "PublishedDocument",
     "Scores",
     "evaluate",
@@ -64,8 +65,8 @@ def score_document(published: PublishedDocument, gold: Gold) -> DocumentScores:
             len(result.pairs), len(result.predicted_only), len(result.gold_only)
         )
         unmatched[category] = Unmatched(
-            tuple(found[i].label for i in result.predicted_only),
-            tuple(wanted[i].label for i in result.gold_only),
+            tuple(Miss(found[i].label, found[i].sentence) for i in result.predicted_only),
+            tuple(Miss(wanted[i].label, wanted[i].sentence) for i in result.gold_only),
         )
     return DocumentScores(published.document.doc_id, scores, run_checks(published, gold), unmatched)
 

@@ -9,7 +9,7 @@ never from a stage's internals.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from attackgraph.evaluate.gold import Gold, GoldFigure
@@ -25,7 +25,8 @@ from attackgraph.evaluate.match import (
     same_place,
 )
 from attackgraph.evaluate.published import PublishedClaim, PublishedDocument, PublishedFigure
-from attackgraph.model import ClaimKind, Document, Quantity
+from attackgraph.extract.sentences import sentences
+from attackgraph.model import ClaimKind, Document, Quantity, Span
 
 SCORERS: Final[dict[str, Scorer]] = {
     "infobox_figures": same_key,
@@ -94,9 +95,31 @@ def _outcome(outcome: str | None) -> str | None:
     return None if outcome == COMBINED_OUTCOME else outcome
 
 
-def _figure_label(outcome: str | None, value: Value, source: str | None, text: str) -> str:
+def _figure_label(outcome: str | None, value: Value, source: str | None, text: str = "") -> str:
     by = f" by {source}" if source else ""
-    return f"{outcome or 'casualties'} {show_value(value)}{by}: {text}"
+    stated = f": {text}" if text else ""
+    return f"{outcome or 'casualties'} {show_value(value)}{by}{stated}"
+
+
+def context(doc: Document, units: Sequence[Span], spans: Sequence[Span]) -> str:
+    """The sentence (of ``units``) or else the line holding the first span; reports only.
+
+    >>> from attackgraph.parse import parse
+    >>> doc = parse(b"= Raid =\\n\\nTwo died. Police said four were hurt.\\n", "raid.txt")
+    >>> at = doc.text.index("four")
+    >>> units = [s.span for s in sentences(doc)]
+    >>> context(doc, units, [Span(at, at + 4, "four", 3)])
+    'Police said four were hurt.'
+    """
+    if not spans:
+        return ""
+    at = spans[0].begin
+    for unit in units:
+        if unit.begin <= at < unit.end:
+            return unit.text
+    start = doc.text.rfind("\n", 0, at) + 1
+    end = doc.text.find("\n", at)
+    return doc.text[start : end if end >= 0 else len(doc.text)].strip()
 
 
 def claim_kind(kind: ClaimKind) -> str:
@@ -119,26 +142,30 @@ def in_infobox(claim: PublishedClaim, doc: Document) -> bool:
     )
 
 
-def _figure_items(figure: PublishedFigure, source: tuple[str, ...], kind: str) -> dict[str, Item]:
+def _figure_items(
+    figure: PublishedFigure, source: tuple[str, ...], kind: str, sentence: str
+) -> dict[str, Item]:
     outcome, q = _outcome(figure.outcome), figure.quantity
     value = figure_value(q)
     by = source[0] if source else None
     label = _figure_label(outcome, value, by, q.text)
     groups = group_labels(figure.group, figure.group_label)
     return {
-        "plain": Item(label, (outcome, *value)),
-        "strict": Item(label, (outcome, *value, q.approximate), source, groups),
-        "claim": Item(label, (outcome, *value), source),
-        "kind": Item(f"{kind} by {by}: {q.text}", (kind,), source),
+        "plain": Item(label, (outcome, *value), sentence=sentence),
+        "strict": Item(label, (outcome, *value, q.approximate), source, groups, sentence),
+        "claim": Item(label, (outcome, *value), source, sentence=sentence),
+        "kind": Item(f"{kind} by {by}: {q.text}", (kind,), source, sentence=sentence),
     }
 
 
 def predicted_items(published: PublishedDocument) -> Items:
     """Every category's facts as one document publishes them."""
     found: Items = {category: [] for category in CATEGORIES}
+    units = [s.span for s in sentences(published.document)]
     for claim in published.claims:
         source, kind = claim.source, claim_kind(claim.kind)
-        figures = [_figure_items(f, source, kind) for f in claim.figures]
+        sentence = context(published.document, units, claim.evidence)
+        figures = [_figure_items(f, source, kind, sentence) for f in claim.figures]
         if in_infobox(claim, published.document):
             found["infobox_figures"] += [f["plain"] for f in figures]
             found["infobox_figures_strict"] += [f["strict"] for f in figures]
@@ -154,7 +181,7 @@ def predicted_items(published: PublishedDocument) -> Items:
                 found["attributed_claims"] += [f["claim"] for f in numbered]
             evidence = claim.evidence[0].text if claim.evidence else ""
             found["claims_any_kind"] += [f["kind"] for f in figures] or [
-                Item(f"{kind} by {source[0]}: {evidence}", (kind,), source)
+                Item(f"{kind} by {source[0]}: {evidence}", (kind,), source, sentence=sentence)
             ]
     found["dates"] = _dates(published.start, published.end)
     found["places"] = _named(published.places)
@@ -192,15 +219,19 @@ def gold_items(gold: Gold) -> Items:
     for entry in gold.claims:
         value, source = _gold_value(entry), entry.source or ""
         if entry.kind in FIGURE_KINDS and entry.has_number:
-            label = _figure_label(entry.outcome, value, source, entry.text)
-            found["attributed_claims"].append(Item(label, (entry.outcome, *value), (source,)))
+            label = _figure_label(entry.outcome, value, source)
+            found["attributed_claims"].append(
+                Item(label, (entry.outcome, *value), (source,), sentence=entry.text)
+            )
         found["claims_any_kind"].append(
-            Item(f"{entry.kind} by {source}: {entry.text}", (entry.kind,), (source,))
+            Item(f"{entry.kind} by {source}", (entry.kind,), (source,), sentence=entry.text)
         )
     for entry in gold.unattributed_casualties:
         value = _gold_value(entry)
-        label = _figure_label(entry.outcome, value, None, entry.text)
-        found["unattributed_figures"].append(Item(label, (entry.outcome, *value)))
+        label = _figure_label(entry.outcome, value, None)
+        found["unattributed_figures"].append(
+            Item(label, (entry.outcome, *value), sentence=entry.text)
+        )
     found["dates"] = _dates(gold.date_start, gold.date_end)
     found["places"] = _distinct(gold.places)
     found["actors"] = _distinct(actor.name for actor in gold.actors)

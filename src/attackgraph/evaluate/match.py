@@ -227,13 +227,15 @@ class Item:
 
     ``key`` must be equal for a match; ``names`` are the spellings of its actor, source
     or place (compared by the category's name rule); ``groups`` its population-group
-    labels; ``label`` says what it is in reports.
+    labels; ``label`` says what it is in reports and ``sentence`` where it was read
+    (reports only, never compared).
     """
 
     label: str
     key: Key = ()
     names: tuple[str, ...] = ()
     groups: frozenset[str] = field(default_factory=frozenset)
+    sentence: str = ""
 
 
 Scorer = Callable[[Item, Item], int]

@@ -64,11 +64,25 @@ class Scores:
 
 
 @dataclass(frozen=True)
-class Unmatched:
-    """Labels of the facts left unmatched in one category: the errors to look at."""
+class Miss:
+    """One fact left unmatched: what it is, and the sentence it was read from (or ``""``)."""
 
-    predicted: tuple[str, ...] = ()
-    gold: tuple[str, ...] = ()
+    fact: str
+    sentence: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"fact": self.fact, "sentence": self.sentence}
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """The facts left unmatched in one category: the errors to look at.
+
+    ``predicted`` are false positives (published, not in gold), ``gold`` false negatives.
+    """
+
+    predicted: tuple[Miss, ...] = ()
+    gold: tuple[Miss, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +154,39 @@ class Evaluation:
         lines += [f"error: {message}" for message in self.errors]
         return "\n".join(lines)
 
+    def format_misses(self, categories: tuple[str, ...] | None = None) -> str:
+        """Per document and category, each false negative and false positive with its sentence.
+
+        ``categories`` limits the report (default: every category); documents and
+        categories without a miss are left out.
+
+        >>> miss = Miss("killed 4 by police", "Police said four died.")
+        >>> e = Evaluation(("attributed_claims",), [DocumentScores("a",
+        ...     {"attributed_claims": Scores(0, 0, 1)}, {},
+        ...     {"attributed_claims": Unmatched(gold=(miss,))})], {}, {})
+        >>> print(e.format_misses())
+        == a
+        attributed_claims
+          FN killed 4 by police
+             | Police said four died.
+        """
+        wanted = self.categories if categories is None else categories
+        lines: list[str] = []
+        for doc in self.per_document:
+            body: list[str] = []
+            for category in wanted:
+                unmatched = doc.unmatched.get(category, Unmatched())
+                if not unmatched.gold and not unmatched.predicted:
+                    continue
+                body.append(category)
+                for tag, misses in (("FN", unmatched.gold), ("FP", unmatched.predicted)):
+                    for miss in misses:
+                        body.append(f"  {tag} {miss.fact}")
+                        body += [f"     | {miss.sentence}"] if miss.sentence else []
+            if body:
+                lines += [f"== {doc.document}", *body]
+        return "\n".join(lines)
+
     def to_json(self) -> str:
         """The whole evaluation as JSON: sorted keys, rounded floats, same bytes each run.
 
@@ -163,7 +210,10 @@ class Evaluation:
                     "scores": {c: d.scores[c].as_dict() for c in self.categories},
                     "checks": d.checks,
                     "unmatched": {
-                        c: {"predicted": list(u.predicted), "gold": list(u.gold)}
+                        c: {
+                            "predicted": [m.as_dict() for m in u.predicted],
+                            "gold": [m.as_dict() for m in u.gold],
+                        }
                         for c, u in d.unmatched.items()
                         if u.predicted or u.gold
                     },
