@@ -16,6 +16,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from attackgraph.concepts import ActorType as ActorType
+from attackgraph.concepts import ClaimKind as ClaimKind
+from attackgraph.concepts import DatePrecision as DatePrecision
+from attackgraph.concepts import EstimateType as EstimateType
+from attackgraph.concepts import EventType as EventType
+from attackgraph.concepts import LocationPrecision as LocationPrecision
+from attackgraph.concepts import Outcome as Outcome
+from attackgraph.concepts import PlaceKind as PlaceKind
+from attackgraph.concepts import PopulationGroup as PopulationGroup
+from attackgraph.concepts import Rank as Rank
+
 # ---------------------------------------------------------------------------
 # errors
 
@@ -136,7 +147,8 @@ class Document:
 
 
 # ---------------------------------------------------------------------------
-# controlled values (SKOS concepts in the ontology; local names in namespaces.C)
+# controlled values: the SKOS concept schemes are typed in ``concepts.py``; the types
+# below name ontology classes and properties the model refers to
 
 
 ActorClass = Literal["Actor", "ArmedGroup", "StateActor", "Organization", "Person"]
@@ -156,36 +168,6 @@ class EventClass(StrEnum):
     ATTACK = "Attack"
     CONFLICT = "ArmedConflict"
     EVENT = "Event"
-
-
-class DatePrecision(StrEnum):
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-
-
-class PlaceKind(StrEnum):
-    """Place-type concept local names."""
-
-    LOCALITY = "locality"
-    REGION = "region"
-    COUNTRY = "country"
-
-
-class Rank(StrEnum):
-    PREFERRED = "preferred"
-    NORMAL = "normal"
-    DEPRECATED = "deprecated"
-
-
-class ClaimKind(StrEnum):
-    CASUALTIES = "casualties"
-    RESPONSIBILITY = "responsibility"
-    DENIAL = "denial"
-    CONDEMNATION = "condemnation"
-    ATTACK = "attack"
-    ESTIMATE = "estimate"
-    OTHER = "other-statement"
 
 
 # ---------------------------------------------------------------------------
@@ -224,8 +206,8 @@ class Quantity:
     """The words that state the amount, as written."""
 
     @property
-    def estimate_type(self) -> str:
-        """Local name of the estimate-type concept (see ``namespaces.C``).
+    def estimate_type(self) -> EstimateType:
+        """Local name of the estimate-type concept.
 
         >>> Quantity(15, None, None, False, "15").estimate_type
         'exact'
@@ -250,9 +232,9 @@ class Figure:
     """One casualty figure: (event, group, outcome[, side]) -> quantity."""
 
     quantity: Quantity
-    group: str
+    group: PopulationGroup
     """Population-group concept local name (``soldiers``, ``civilians``, ``total`` ...)."""
-    outcome: str
+    outcome: Outcome
     """Outcome concept local name (``killed``, ``injured``, ``captured`` ...)."""
     span: Span
     """The words the figure was read from (inside the claim's evidence)."""
@@ -352,7 +334,7 @@ class EventRecord:
     name: str
     event_class: EventClass
     alternate_names: tuple[str, ...] = ()
-    event_types: tuple[str, ...] = ()
+    event_types: tuple[EventType, ...] = ()
     """Event-type concept local names."""
     date: DateRange | None = None
     places: tuple[str, ...] = ()
@@ -423,7 +405,7 @@ class PlaceRef:
     """(latitude, longitude) WGS84."""
     iso3166_2: str | None = None
     geonames_id: int | None = None
-    precision: str | None = None
+    precision: LocationPrecision | None = None
     """Location-precision concept local name."""
     resolved: bool = False
     """True when a gazetteer or the registry confirmed the identity."""
@@ -437,7 +419,7 @@ class ActorRef:
     name: str
     actor_class: ActorClass
     """``ag:`` class local name."""
-    actor_type: str | None = None
+    actor_type: ActorType | None = None
     """Actor-type concept local name."""
     part_of: str | None = None
     """Slug of the parent organisation."""

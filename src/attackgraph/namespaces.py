@@ -1,7 +1,8 @@
 """The ontology's terms as closed namespaces: write ``AG.Attack``, never an IRI string.
 
 Attributes are checked by mypy, so a misspelt term fails the type check; controlled
-values go through :func:`concept`, which raises on a name outside its scheme.
+values go through :func:`concept`, which raises on a name outside its scheme (the
+schemes are typed in ``concepts.py``).
 ``tests/test_ontology.py`` checks that every term here is declared in
 ``ontology/attackgraph.ttl`` with a label and a comment, and vice versa.
 """
@@ -13,6 +14,8 @@ from importlib.resources import files
 from typing import Final
 
 from pyoxigraph import NamedNode, RdfFormat, parse
+
+from attackgraph.concepts import SCHEMES as SCHEMES
 
 AG_NS: Final = "https://w3id.org/attackgraph/ontology#"
 CONCEPT_NS: Final = "https://w3id.org/attackgraph/concept/"
@@ -135,67 +138,6 @@ class AG:
     sourceFile: Final = _ag("sourceFile")
     line: Final = _ag("line")
 
-
-SCHEMES: Final[dict[str, tuple[str, ...]]] = {
-    "event-type": (
-        "armed-attack",
-        "armed-assault",
-        "bombing",
-        "suicide-bombing",
-        "vehicle-bombing",
-        "shooting",
-        "massacre",
-        "ambush",
-        "hostage-taking",
-        "kidnapping",
-        "airstrike",
-        "battle",
-        "coordinated-attack",
-        "arson",
-        "stabbing",
-        "siege",
-        "raid",
-    ),
-    "actor-type": (
-        "armed-group",
-        "state-forces",
-        "government",
-        "international-organization",
-        "non-governmental-organization",
-        "media",
-        "unnamed-party",
-    ),
-    "outcome": ("killed", "injured", "captured", "missing", "arrested", "killed-or-injured"),
-    "population-group": (
-        "total",
-        "civilians",
-        "soldiers",
-        "security-forces",
-        "police",
-        "militants",
-        "attackers",
-        "children",
-        "students",
-        "staff",
-        "hostages",
-        "other-group",
-    ),
-    "estimate-type": ("exact", "approximate", "at-least", "at-most", "range", "vague"),
-    "rank": ("preferred", "normal", "deprecated"),
-    "date-precision": ("day", "month", "year"),
-    "location-precision": ("exact-site", "settlement", "within-region", "within-country"),
-    "place-type": ("country", "region", "locality"),
-    "claim-kind": (
-        "casualties",
-        "responsibility",
-        "denial",
-        "condemnation",
-        "attack",
-        "estimate",
-        "other-statement",
-    ),
-}
-"""SKOS concept schemes and their concepts' local names (unique across schemes)."""
 
 _CONCEPTS: Final[dict[str, str]] = {
     local: scheme for scheme, locals_ in SCHEMES.items() for local in locals_

@@ -31,7 +31,7 @@ from attackgraph.extract.vocabulary import (
     equipment_spans,
     group_match,
 )
-from attackgraph.model import Quantity
+from attackgraph.model import Outcome, PopulationGroup, Quantity
 from attackgraph.reference.countries import country_code, demonym_countries
 
 __all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts"]
@@ -87,12 +87,12 @@ class Amount:
     begin: int
     end: int
     extent: int  # end of the amount's own words (group, outcome after)
-    group: tuple[str, str | None] | None = None
+    group: tuple[PopulationGroup, str | None] | None = None
     unknown_noun: bool = False
     elided: bool = False
     partitive: bool = False  # a part of the amount before ("including 4", "4 of them")
     relative: bool = False  # a part with a clause of its own ("of whom 4 were killed")
-    outcome: str | None = None
+    outcome: Outcome | None = None
     own: bool = False  # the outcome is in its own words (rules 1 and 2)
     toll: bool = False  # the outcome comes from a toll named before it (rule 3)
     lead: int = -1  # start of an outcome verb before it
@@ -159,7 +159,7 @@ _SINGLE: Final = re.compile(
     r"|(?P<active>killed|arrested|captured|abducted|kidnapped|detained|wounded|injured)\s+"
     r"(?P<article2>an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>[a-z][\w-]*)\b(?!\s+of\b)"
 )
-_SINGLE_OUTCOMES: Final = {
+_SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
     "killed": "killed", "shot": "killed", "wounded": "injured", "injured": "injured",
     "arrested": "arrested", "detained": "arrested", "captured": "captured",
     "abducted": "captured", "kidnapped": "captured", "taken": "captured",
@@ -216,7 +216,7 @@ def _person(noun: str) -> bool:
     return noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner")
 
 
-def _person_group(noun: str | None) -> tuple[str, str | None]:
+def _person_group(noun: str | None) -> tuple[PopulationGroup, str | None]:
     found = group_match(noun) if noun else None
     if found is not None:
         return found[0], noun if found[1] else None
@@ -281,7 +281,7 @@ _WITH_OTHERS: Final = re.compile(
 )
 
 
-def _with_others(text: str, at: int, end: int) -> tuple[str, str | None] | None:
+def _with_others(text: str, at: int, end: int) -> tuple[PopulationGroup, str | None] | None:
     """The group a named person belongs to when killed "with other militants"."""
     m = _WITH_OTHERS.match(text, at, end)
     if m is None:

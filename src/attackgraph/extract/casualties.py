@@ -52,7 +52,7 @@ from attackgraph.extract.vocabulary import (
     overlaps,
     party_and_label,
 )
-from attackgraph.model import Quantity, Span
+from attackgraph.model import Outcome, PopulationGroup, Quantity, Span
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,9 @@ class ParsedFigure:
     """One casualty figure read from an infobox value (see the module docstring)."""
 
     quantity: Quantity
-    outcome: str
+    outcome: Outcome
     """Outcome concept local name; ``killed-or-injured`` when combined or unstated."""
-    group: str | None
+    group: PopulationGroup | None
     """Population-group concept local name; ``None`` when the text names no group."""
     group_label: str | None
     """The group words as written when narrower than the concept ("coast guard")."""
@@ -87,8 +87,8 @@ class _Scope:
     """What a "Party:" / "Group:" / "Killed:" prefix says for the fragments after it."""
 
     party: str | None = None
-    group: tuple[str, str | None] | None = None
-    outcome: str | None = None
+    group: tuple[PopulationGroup, str | None] | None = None
+    outcome: Outcome | None = None
 
 
 @dataclass
@@ -99,8 +99,8 @@ class _Fragment:
     scope: _Scope
     joined_and: bool  # joined to the next fragment by "and"
     quantity: Quantity | None = None
-    outcome: str | None = None
-    group: str | None = None
+    outcome: Outcome | None = None
+    group: PopulationGroup | None = None
     label: str | None = None
     party: str | None = None
     source: str | None = None
@@ -173,7 +173,9 @@ def _pieces(
     return pieces
 
 
-def _words(text: str) -> tuple[str | None, tuple[str, str | None] | None, str | None]:
+def _words(
+    text: str,
+) -> tuple[str | None, tuple[PopulationGroup, str | None] | None, Outcome | None]:
     """(party, (group, label), outcome) named by words without a number."""
     outcome = outcome_match(text)
     taken = [(outcome[1], outcome[2])] if outcome else []
@@ -275,7 +277,9 @@ def _fragments(text: str, begin: int, end: int) -> list[_Fragment]:
 
 
 def _resolve(
-    frags: list[_Fragment], default_outcome: str | None, default_group: str | None
+    frags: list[_Fragment],
+    default_outcome: Outcome | None,
+    default_group: PopulationGroup | None,
 ) -> None:
     """Carry outcome, group, party and source between the fragments of one segment."""
     own_outcome = [f.outcome for f in frags]
@@ -314,7 +318,7 @@ def _resolve(
 def _parse(
     value: Span,
     region: tuple[int, int],
-    defaults: tuple[str | None, str | None],
+    defaults: tuple[Outcome | None, PopulationGroup | None],
     inherited: tuple[str | None, str | None],
 ) -> tuple[list[ParsedFigure], list[Span]]:
     text, (begin, end) = value.text, region
@@ -349,7 +353,7 @@ def _parse(
 
 
 def parse_casualty_field(
-    value: Span, *, default_outcome: str | None, default_group: str | None
+    value: Span, *, default_outcome: Outcome | None, default_group: PopulationGroup | None
 ) -> ParsedField:
     """The casualty figures of one infobox value (see the module docstring).
 

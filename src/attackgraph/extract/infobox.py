@@ -24,9 +24,11 @@ from attackgraph.model import (
     DateRange,
     Document,
     EventProperty,
+    EventType,
     Figure,
     InfoboxEntry,
     PlaceMention,
+    PopulationGroup,
     Problem,
     Rank,
     RawValue,
@@ -50,7 +52,7 @@ class InfoboxFacts:
     conflicts: list[Item] = field(default_factory=list)
     date: DateRange | None = None
     places: tuple[PlaceMention, ...] = ()
-    event_types: list[str] = field(default_factory=list)
+    event_types: list[EventType] = field(default_factory=list)
     perpetrators: list[ActorMention] = field(default_factory=list)
     properties: list[tuple[EventProperty, Span]] = field(default_factory=list)
     sides: list[SideRecord] = field(default_factory=list)
@@ -185,7 +187,7 @@ def _read_entry(
         casualty_entries.append((entry, rule))
 
 
-def _default_group(side: SideRecord | None) -> str:
+def _default_group(side: SideRecord | None) -> PopulationGroup:
     """Soldiers for a state's side, militants for any other side, else everyone."""
     if side is None or not side.actors:
         return "total"

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from attackgraph.model import EventProperty
+from attackgraph.model import EventProperty, EventType, Outcome, PopulationGroup
 
 SideText = Literal["strength", "units"]
 """``ag:`` properties of a side whose value is the infobox text as written."""
@@ -43,9 +43,9 @@ class FieldRule:
     """``ag:`` local name for ``text`` readers."""
     side: int | None = None
     """Side number for ``combatants``/``commanders``/``casualties``/side texts."""
-    outcome: str | None = None
+    outcome: Outcome | None = None
     """Default outcome for casualty fields that name none (``Deaths`` -> killed)."""
-    group: str | None = None
+    group: PopulationGroup | None = None
     """Default population group for casualty fields that name none."""
 
 
@@ -108,7 +108,7 @@ def rule_for(key: str) -> FieldRule | None:
     return _RULES.get(normalise_key(key))
 
 
-EVENT_TYPE_WORDS: Final[tuple[tuple[str, str], ...]] = (
+EVENT_TYPE_WORDS: Final[tuple[tuple[str, EventType], ...]] = (
     (r"suicide (?:car |truck |vehicle )?bomb", "suicide-bombing"),
     (r"car bomb|truck bomb|vehicle[- ]borne|vbied|explosive-laden vehicle", "vehicle-bombing"),
     (r"hostage|siege of a|kidnap", "hostage-taking"),
@@ -132,7 +132,7 @@ EVENT_TYPE_WORDS: Final[tuple[tuple[str, str], ...]] = (
 _EVENT_TYPE_RES: Final = tuple((re.compile(p), c) for p, c in EVENT_TYPE_WORDS)
 
 
-def event_types(text: str) -> tuple[str, ...]:
+def event_types(text: str) -> tuple[EventType, ...]:
     """Event-type concepts named in a phrase, in order of appearance, without repeats.
 
     Each comma- or semicolon-separated part gives at most one concept (its most
@@ -143,7 +143,7 @@ def event_types(text: str) -> tuple[str, ...]:
     >>> event_types("Battle of El Adde")
     ('battle',)
     """
-    found: list[str] = []
+    found: list[EventType] = []
     for part in re.split(r"[,;/]|\band\b", text.casefold()):
         for pattern, concept_ in _EVENT_TYPE_RES:
             if pattern.search(part):

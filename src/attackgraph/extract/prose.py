@@ -60,6 +60,7 @@ from attackgraph.model import (
     Document,
     EventRecord,
     Figure,
+    Outcome,
     PlaceKind,
     PlaceMention,
     Problem,
@@ -169,7 +170,7 @@ class _Reader:
         self.claims: list[ClaimRecord] = []
         self.places: list[PlaceMention] = []
         self.warnings: list[Problem] = []
-        self.last_outcome: str | None = None
+        self.last_outcome: Outcome | None = None
 
     def run(self) -> ProseFacts:
         for sentence in sentences(self.doc):

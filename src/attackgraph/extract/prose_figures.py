@@ -53,12 +53,12 @@ from attackgraph.extract.vocabulary import (
     group_match,
     party_and_label,
 )
-from attackgraph.model import Quantity
+from attackgraph.model import Outcome, PopulationGroup, Quantity
 from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["PROSE_OUTCOMES", "ProseFigure", "last_group", "nationality", "read_figures"]
 
-PROSE_OUTCOMES: Final[dict[str, str]] = {
+PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
     "killing": "killed", "bodies": "killed", "death toll": "killed", "toll": "killed",
     "lives lost": "killed", "shot dead": "killed", "killed or wounded": "killed-or-injured",
     "wounding": "injured", "injuring": "injured", "taken to hospital": "injured",
@@ -81,7 +81,7 @@ _ACTIVE_BEFORE: Final = frozenset(
     "kidnapped kidnapping arrested arresting detained detaining executed executing "
     "murdered massacred lost losing seized seizing".split()
 )
-_VERB_OUTCOMES: Final = {
+_VERB_OUTCOMES: Final[dict[str, Outcome]] = {
     "lost": "killed",
     "losing": "killed",
     "seized": "captured",
@@ -111,7 +111,7 @@ _OF_THE_DEAD: Final = re.compile(
     r"\s+of\s+(?:the|those)\s+(?P<word>dead|killed|victims|wounded|injured|hostages)\s+"
     r"(?:were|was)\s+(?:all\s+)?(?=\w)"
 )
-_OF_THE_DEAD_OUTCOMES: Final = {
+_OF_THE_DEAD_OUTCOMES: Final[dict[str, Outcome]] = {
     "dead": "killed", "killed": "killed", "victims": "killed", "wounded": "injured",
     "injured": "injured", "hostages": "captured",
 }  # fmt: skip
@@ -146,7 +146,7 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<![\w-]){re.escape(w)}(?![\w-])" for w in alts), re.IGNORECASE)
 
 
-_OUTCOMES: Final = {**OUTCOME_WORDS, **PROSE_OUTCOMES}
+_OUTCOMES: Final[dict[str, Outcome]] = {**OUTCOME_WORDS, **PROSE_OUTCOMES}
 
 _OUTCOME_RE: Final = _phrases([w for w in _OUTCOMES if w[0].isalnum()])
 
@@ -158,9 +158,9 @@ class ProseFigure:
     """One figure read from prose; offsets are absolute, like the text given."""
 
     quantity: Quantity
-    group: str
+    group: PopulationGroup
     group_label: str | None
-    outcome: str
+    outcome: Outcome
     begin: int
     end: int
     """The words stating the figure (amount, group and outcome words)."""
@@ -170,7 +170,7 @@ class ProseFigure:
     """A part of whoever "its"/"their" names ("six of its crew"): the caller knows who."""
 
 
-def _outcome_after(text: str, begin: int, stop: int) -> tuple[str, int] | None:
+def _outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | None:
     """Rule 1: (outcome, end) of the outcome words after an amount."""
     m = _OUTCOME_RE.search(text, begin, stop)
     if m is None or _NON_CASUALTY_RE.search(text, begin, m.start()):
@@ -184,7 +184,7 @@ def _outcome_after(text: str, begin: int, stop: int) -> tuple[str, int] | None:
     return _OUTCOMES[word], m.end()
 
 
-def _outcome_before(text: str, floor: int, at: int) -> tuple[str, int] | None:
+def _outcome_before(text: str, floor: int, at: int) -> tuple[Outcome, int] | None:
     """Rule 2: an outcome verb right before the amount ("killed all six")."""
     left = text[floor:at]
     m = re.search(r"(\w+)\s+(?:(?:all|the|a\s+total\s+of|an\s+estimated)\s+)?$", left)
@@ -195,10 +195,12 @@ def _outcome_before(text: str, floor: int, at: int) -> tuple[str, int] | None:
     return (outcome, floor + m.start(1)) if outcome else None
 
 
-def _toll_before(text: str, floor: int, at: int, last: str | None) -> tuple[str, int] | None:
+def _toll_before(
+    text: str, floor: int, at: int, last: Outcome | None
+) -> tuple[Outcome, int] | None:
     """Rule 3: (outcome, where) of a toll named before the amount, joined by linking
     words only."""
-    best: tuple[str, int] | None = None
+    best: tuple[Outcome, int] | None = None
     for m in _OUTCOME_RE.finditer(text, floor, at):
         gap = [w for w in re.split(r"[\s,]+", text[m.end() : at].lower()) if w]
         if gap and all(w in _LINK for w in gap):
@@ -214,7 +216,7 @@ def _toll_before(text: str, floor: int, at: int, last: str | None) -> tuple[str,
 
 def _group(
     text: str, begin: int, stop: int
-) -> tuple[tuple[str, str | None] | None, bool, bool, int]:
+) -> tuple[tuple[PopulationGroup, str | None] | None, bool, bool, int]:
     """(group, unknown noun, elided, end) from the words after an amount."""
     m = _STOP_GROUP.search(text, begin, stop)
     window_end = m.start() if m is not None else stop
@@ -247,7 +249,7 @@ def _group(
     return ("other-group", label), True, False, begin + window.find(label) + len(label)
 
 
-def _group_before(text: str, floor: int, at: int) -> tuple[str, str | None]:
+def _group_before(text: str, floor: int, at: int) -> tuple[PopulationGroup, str | None]:
     """The group a toll before an amount names ("the Somali dead", "hostages killed")."""
     window = text[floor:at]
     found = group_match(window)
@@ -265,9 +267,9 @@ def read_figures(
     begin: int = 0,
     end: int | None = None,
     *,
-    last_outcome: str | None = None,
-    count_outcome: str | None = None,
-    earlier_group: tuple[str, str | None] | None = None,
+    last_outcome: Outcome | None = None,
+    count_outcome: Outcome | None = None,
+    earlier_group: tuple[PopulationGroup, str | None] | None = None,
 ) -> list[ProseFigure]:
     """The casualty figures in ``text[begin:end]`` (see the module docstring).
 
@@ -336,7 +338,7 @@ def read_figures(
     return _finish(amounts, earlier_group)
 
 
-def last_group(text: str, begin: int, end: int) -> tuple[str, str | None] | None:
+def last_group(text: str, begin: int, end: int) -> tuple[PopulationGroup, str | None] | None:
     """The group of the last amount in ``text[begin:end]`` followed by group words within
     two words ("four gunmen", "five Kenyan soldiers").
 
@@ -379,7 +381,7 @@ def _carry(text: str, amounts: list[Amount]) -> None:
 
 
 def _finish(
-    amounts: list[Amount], earlier_group: tuple[str, str | None] | None
+    amounts: list[Amount], earlier_group: tuple[PopulationGroup, str | None] | None
 ) -> list[ProseFigure]:
     figures: list[ProseFigure] = []
     previous = earlier_group

@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-KILLED_OR_INJURED: Final = "killed-or-injured"
+from attackgraph.concepts import Outcome, PopulationGroup
 
-OUTCOME_WORDS: Final[dict[str, str]] = {
+KILLED_OR_INJURED: Final[Outcome] = "killed-or-injured"
+
+OUTCOME_WORDS: Final[dict[str, Outcome]] = {
     **dict.fromkeys(
         ("killed", "dead", "died", "deaths", "death", "fatalities", "fatality", "kia",
          "killed in action", "slain", "executed", "murdered", "massacred", "perished",
@@ -48,7 +50,7 @@ OUTCOME_WORDS: Final[dict[str, str]] = {
 }  # fmt: skip
 """Outcome words -> outcome concept local name."""
 
-GROUP_WORDS: Final[dict[str, tuple[str, bool]]] = {
+GROUP_WORDS: Final[dict[str, tuple[PopulationGroup, bool]]] = {
     # word: (population-group concept, keep the words as the group label)
     **dict.fromkeys(("soldiers", "soldier", "troops", "servicemen", "serviceman",
         "service members", "servicemembers", "military personnel", "personnel", "military",
@@ -186,7 +188,7 @@ def overlaps(begin: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(b < end and begin < e for b, e in spans)
 
 
-def outcome_match(text: str) -> tuple[str, int, int] | None:
+def outcome_match(text: str) -> tuple[Outcome, int, int] | None:
     """The first outcome words in ``text``: (outcome concept, begin, end).
 
     >>> outcome_match("4 soldiers killed in action")
@@ -200,7 +202,7 @@ def outcome_match(text: str) -> tuple[str, int, int] | None:
 
 def group_match(
     text: str, taken: Iterable[tuple[int, int]] = (), end: int | None = None
-) -> tuple[str, bool, int, int] | None:
+) -> tuple[PopulationGroup, bool, int, int] | None:
     """The head group words of ``text[:end]`` outside ``taken``: the last ones, as in
     "Free Syrian Army fighters". Returns (concept, keep as label, begin, end).
 

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Final, NoReturn, cast, get_args
 
 from attackgraph.identifiers import check_slug
-from attackgraph.model import ActorClass, ActorRef, InputError, Problem
-from attackgraph.namespaces import SCHEMES
+from attackgraph.model import ActorClass, ActorRef, ActorType, InputError, Problem
 from attackgraph.reference.countries import is_country
 from attackgraph.reference.names import name_key, strip_possessive, strip_the
 
@@ -40,8 +39,8 @@ COLUMNS: Final = (
 )
 ACTOR_CLASSES: Final = frozenset(get_args(ActorClass))
 """The ``class`` column's values: ``ag:Actor`` and its subclasses (``model.ActorClass``)."""
-ACTOR_TYPES: Final = frozenset(SCHEMES["actor-type"])
-"""The ``type`` column's values: the ontology's actor-type concept scheme."""
+ACTOR_TYPES: Final = frozenset(get_args(ActorType))
+"""The ``type`` column's values: the ontology's actor-type concept scheme (``model.ActorType``)."""
 WIKIDATA: Final = "http://www.wikidata.org/entity/"
 _SCOPED: Final = re.compile(r"^(?P<alias>.+?)\s*\[(?P<cc>[A-Za-z]{2})\]$")
 _WIKIDATA_ID: Final = re.compile(r"^Q[1-9][0-9]*$")
@@ -65,7 +64,7 @@ class Entry:
     slug: str
     name: str
     actor_class: ActorClass
-    actor_type: str | None
+    actor_type: ActorType | None
     aliases: tuple[str, ...]
     scoped: tuple[tuple[str, str], ...]
     """(alias, ISO alpha-2 country) pairs that count only in that country's documents."""
@@ -197,7 +196,7 @@ def _entry(row: dict[str, str], source: str, line: int) -> Entry:
         slug=slug,
         name=cells["name"],
         actor_class=cast(ActorClass, cells["class"]),  # checked against ACTOR_CLASSES
-        actor_type=cells["type"] or None,
+        actor_type=cast(ActorType, cells["type"]) or None,  # checked against ACTOR_TYPES
         aliases=tuple(plain),
         scoped=tuple(scoped),
         parent=cells["parent"] or None,

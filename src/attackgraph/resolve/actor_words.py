@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from attackgraph.model import ActorType
+
 ARMED_FORCES: Final = frozenset(
     {
         "armed forces",
@@ -64,7 +66,7 @@ POLICE: Final = frozenset(
 )
 
 # Words that type a minted actor, tested on whole words of its key, in this order.
-TYPE_WORDS: Final = (
+TYPE_WORDS: Final[tuple[tuple[ActorType, tuple[str, ...]], ...]] = (
     (
         "state-forces",
         (

@@ -35,7 +35,7 @@ from typing import Final
 import pycountry
 
 from attackgraph.identifiers import slugify
-from attackgraph.model import ActorClass, ActorRef
+from attackgraph.model import ActorClass, ActorRef, ActorType
 from attackgraph.reference.countries import (
     country_code,
     country_name,
@@ -81,7 +81,7 @@ _NUMBERED_UNIT: Final = re.compile(
 _BODY_SLUG: Final = re.compile(
     r"^(?P<cc>[a-z]{2})-(?P<role>armed-forces|government|police|ministry-of-(?P<topic>[a-z0-9-]+))$"
 )
-_CLASS_OF_TYPE: Final[dict[str, ActorClass]] = {
+_CLASS_OF_TYPE: Final[dict[ActorType, ActorClass]] = {
     "armed-group": "ArmedGroup",
     "state-forces": "StateActor",
     "government": "StateActor",
@@ -346,19 +346,19 @@ def _minted(text: str, *, person: bool, parent: str | None) -> ActorRef:
     if person:  # a commander field names a person, whatever words the name holds ("al-Ngo")
         return ActorRef(slugify(key), text, "Person", None, part_of=parent)
     if _UN.match(key):
-        actor_type: str | None = "international-organization"
+        actor_type: ActorType | None = "international-organization"
         parent = parent or "un"
     else:
         actor_type = _type_of(key)
     state = _unit_state(key) if actor_type == "state-forces" else None
     if state is not None:
         parent = parent or f"{state}-armed-forces"
-    actor_class = _CLASS_OF_TYPE.get(actor_type or "", "Actor")
+    actor_class = _CLASS_OF_TYPE.get(actor_type, "Actor") if actor_type else "Actor"
     ref = ActorRef(slugify(key), text, actor_class, actor_type, part_of=parent, state=state)
     return ref if ref.part_of != ref.slug else replace(ref, part_of=None)
 
 
-def _type_of(key: str) -> str | None:
+def _type_of(key: str) -> ActorType | None:
     if not FACILITIES.isdisjoint(key.split()):
         return None  # "Army Public School" is a school, whatever its first word
     if _NUMBERED_UNIT.match(key):

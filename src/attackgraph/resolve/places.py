@@ -29,7 +29,7 @@ from typing import Final
 import pycountry
 
 from attackgraph.identifiers import slugify
-from attackgraph.model import PlaceKind, PlaceRef
+from attackgraph.model import LocationPrecision, PlaceKind, PlaceRef
 from attackgraph.reference.countries import (
     country_code,
     country_geonameid,
@@ -311,6 +311,7 @@ class PlaceResolver:
             return self.region(item)
         region_ref = self.region(item) if item is not None else None
         is_area = record.feature_class == "A"
+        precision: LocationPrecision
         if point is not None or record.feature_class not in ("P", "A"):
             precision = "exact-site"
         else:
@@ -349,7 +350,7 @@ class PlaceResolver:
         slug = slugify(text)
         inside = hint if hint is not None and (cc is None or hint.country == cc) else None
         if point is not None:
-            precision: str | None = "exact-site"
+            precision: LocationPrecision | None = "exact-site"
         elif inside is not None:
             precision = "within-region"
         else:
