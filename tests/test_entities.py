@@ -211,6 +211,48 @@ def test_people_and_organisations_named_in_the_prose_are_actors(
     assert "Nairobi" not in named and "Mandera" not in named
 
 
+CROSSING = """= Vinta river crossing raid =
+
+Infobox
+- Location: Vinta, Kenya
+- Date: 2 May 2019
+- Deaths: 6
+- Combatant1: Kenya Defence Forces
+- Commander1: Col. Tomasz Wierzbicki
+- Combatant2: Ndoro River Brigade
+
+Raiders of the Ndoro River Brigade attacked the Vinta crossing on 2 May 2019.
+
+== Aftermath ==
+Wierzbicki said that six of his soldiers had died. The brigade's founder, Osei \
+Mbarak, was blamed by the press, and his cousin Halima Mbarak denied it. Mbarak said \
+that two of the raiders had been killed. A Harbour Watch report released in June \
+said four more had died, and Harbour Watch later said the toll was final.
+"""
+
+
+def test_a_short_spelling_is_the_same_party_as_the_full_name(
+    tmp_path: Path, converter: Converter
+) -> None:
+    found = actors(document(tmp_path, converter, CROSSING))
+    assert "Wierzbicki" not in found and "Tomasz Wierzbicki" in found
+    store = document(tmp_path, converter, CROSSING)
+    spellings = names(
+        store,
+        """SELECT ?n WHERE { ?a schema:name "Tomasz Wierzbicki" ; schema:alternateName ?n }""",
+    )
+    assert "Wierzbicki" in spellings
+
+
+def test_a_short_spelling_two_parties_share_is_not_guessed(
+    tmp_path: Path, converter: Converter
+) -> None:
+    found = actors(document(tmp_path, converter, CROSSING))
+    assert found["Osei Mbarak"] != found["Halima Mbarak"]
+    assert found["Mbarak"] not in (found["Osei Mbarak"], found["Halima Mbarak"])
+    assert found["Harbour Watch"] != found.get("Harbour Watch report released in June")
+
+
 def test_a_described_source_is_an_unnamed_party(tmp_path: Path, converter: Converter) -> None:
     store = document(tmp_path, converter, BUS, "mandera")
     assert rows(

@@ -36,6 +36,7 @@ from attackgraph.resolve.actor_names import is_generic, state_body_word
 from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.chain import keep_stated_chain
 from attackgraph.resolve.places import PlaceResolver
+from attackgraph.resolve.variants import merge_variants
 
 
 class Resolver:
@@ -148,7 +149,8 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
         if statement is not None and statement.object_kind == "actor":
             if statement.obj not in actors:
                 actors[statement.obj] = _actor(statement.obj, extraction, resolver)
-    actors = _with_spellings(_one_ref_per_slug(actors))
+    minted = {name for name, ref in actors.items() if resolver.actors.by_slug(ref.slug) is None}
+    actors = _with_spellings(_one_ref_per_slug(merge_variants(actors, minted)))
     _add_related(places, actors, resolver)
     record = Record(extraction=extraction, places=places, actors=actors)
     conflicts = containment_conflicts(extraction, record, resolver)
