@@ -42,6 +42,7 @@ from attackgraph.model import (
     DateValue,
     Document,
     EventClass,
+    EventKind,
     EventRecord,
     Extraction,
     Figure,
@@ -283,6 +284,7 @@ def _prose_extraction() -> Extraction:
         "main",
         "Raid on Kolo",
         EventClass.ATTACK,
+        kind=EventKind.MAIN,
         date=DateRange(DateValue("2021-03", DatePrecision.MONTH)),
     )
     return Extraction(doc, event, claims=claims)

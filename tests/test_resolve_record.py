@@ -10,6 +10,7 @@ from attackgraph.model import (
     ClaimRecord,
     Document,
     EventClass,
+    EventKind,
     EventRecord,
     Extraction,
     PlaceKind,
@@ -54,6 +55,7 @@ def sample_extraction() -> Extraction:
         key="main",
         name="April 2022 Mopti region attacks",
         event_class=EventClass.ATTACK,
+        kind=EventKind.MAIN,
         places=("Sévaré", "Niono", "Bapho"),
         country="ML",
         perpetrators=(_actor("Katibat Macina"),),
@@ -62,6 +64,7 @@ def sample_extraction() -> Extraction:
         "moura",
         "Siege of Moura",
         EventClass.EVENT,
+        kind=EventKind.INCIDENT,
         places=("Moura",),
         perpetrators=(_actor("Malian army"), _actor("Wagner Group")),
     )
@@ -183,7 +186,7 @@ def test_no_conflict_without_gazetteer_region(resolver: Resolver) -> None:
     # Manchester's GeoNames admin1 (ENG) has no ISO mapping: nothing to contradict
     extraction = Extraction(
         Document("d", "d.txt", "", "", SPAN, (), (), ()),
-        EventRecord("e", "E", EventClass.ATTACK, country="GB"),
+        EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="GB"),
         places=(_place("Manchester", container="England", country="GB"),),
     )
     record = resolve(extraction, resolver)
@@ -207,6 +210,7 @@ def test_unknown_perpetrators_are_never_one_actor_across_documents(resolver: Res
                 "e",
                 "E",
                 EventClass.ATTACK,
+                kind=EventKind.MAIN,
                 country="NG",
                 perpetrators=(_actor("Unknown"), _actor("Boko Haram")),
             ),
@@ -224,7 +228,7 @@ def test_document_country() -> None:
     assert document_country(extraction) == "ML"
     no_event_country = Extraction(
         extraction.document,
-        EventRecord("e", "E", EventClass.ATTACK),
+        EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN),
         places=(_place("A", country="NE"), _place("B", country="NE"), _place("C", country="ML")),
     )
     assert document_country(no_event_country) == "NE"
@@ -239,7 +243,7 @@ def test_the_same_names_in_two_documents_get_the_same_identities(resolver: Resol
 def test_a_commander_quoted_in_the_prose_is_one_person(resolver: Resolver) -> None:
     extraction = Extraction(
         Document("003_c", "003_c.txt", "", "", SPAN, (), (), ()),
-        EventRecord("main", "E", EventClass.ATTACK, country="ML"),
+        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="ML"),
         sides=(SideRecord(1, (_actor("Mali"),), commanders=(_actor("Maj. Hamadoun Müller"),)),),
         claims=(
             ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor("Hamadoun Müller")),

@@ -170,6 +170,19 @@ class EventClass(StrEnum):
     EVENT = "Event"
 
 
+class EventKind(StrEnum):
+    """What an event is to its document; the build mints its IRI accordingly."""
+
+    MAIN = "main"
+    """The document's subject."""
+    SITE = "site"
+    """The main event at one of its several sites (its one place names it)."""
+    CONFLICT = "conflict"
+    """A wider conflict the main event is part of."""
+    INCIDENT = "incident"
+    """A background, separate or follow-up incident the prose reports."""
+
+
 # ---------------------------------------------------------------------------
 # extract: Document -> Extraction
 
@@ -328,11 +341,16 @@ class ClaimRecord:
 
 @dataclass(frozen=True)
 class EventRecord:
-    """An event named in the document; ``key`` is unique within the extraction."""
+    """An event named in the document; ``key`` is unique within the extraction.
+
+    Keys are opaque: what the event is to its document is ``kind``, never read from
+    the key.
+    """
 
     key: str
     name: str
     event_class: EventClass
+    kind: EventKind = field(kw_only=True)
     alternate_names: tuple[str, ...] = ()
     event_types: tuple[EventType, ...] = ()
     """Event-type concept local names."""

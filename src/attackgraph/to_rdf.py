@@ -22,6 +22,7 @@ from attackgraph.model import (
     DatePrecision,
     DateRange,
     EventClass,
+    EventKind,
     EventProperty,
     EventRecord,
     EventRelation,
@@ -72,6 +73,26 @@ _DATE_TYPES = {
 }
 
 
+def _event_slug(event: EventRecord, main_slug: str) -> str:
+    """The slug of an event's IRI: a site or an incident is named under the main event.
+
+    >>> site = EventRecord("Tamba", "Raid — Tamba", EventClass.ATTACK, kind=EventKind.SITE,
+    ...                    places=("Tamba",))
+    >>> _event_slug(site, "raid")
+    'raid-tamba'
+    """
+    match event.kind:
+        case EventKind.MAIN:
+            return main_slug
+        case EventKind.SITE:
+            return f"{main_slug}-{slugify(event.places[0])}"
+        case EventKind.INCIDENT:  # "{title}: separate ambush" names the main event once
+            name = slugify(event.name)
+            return name if name.startswith(f"{main_slug}-") else f"{main_slug}-{name}"
+        case EventKind.CONFLICT:
+            return slugify(event.name)
+
+
 def _int(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.integer)
 
@@ -92,18 +113,10 @@ class _Builder:
         self.out: list[Quad] = []
         main_slug = slugify(self.extraction.event.name)
         self.main_slug = main_slug
-        self.events: dict[str, NamedNode] = {}
-        for event in self.extraction.all_events():
-            if event.key.startswith("site:"):
-                slug = f"{main_slug}-{slugify(event.key[5:])}"
-            elif event.key == self.extraction.event.key:
-                slug = main_slug
-            elif event.key.startswith("incident:"):  # "{title}: separate ambush" once
-                name = slugify(event.name)
-                slug = name if name.startswith(f"{main_slug}-") else f"{main_slug}-{name}"
-            else:
-                slug = slugify(event.name)
-            self.events[event.key] = minter.event(slug)
+        self.events = {
+            event.key: minter.event(_event_slug(event, main_slug))
+            for event in self.extraction.all_events()
+        }
         self.sides = {s.number: minter.side(main_slug, s.number) for s in self.extraction.sides}
         self.places = {ref.slug: ref for ref in record.places.values()}
         self.actors = {ref.slug: ref for ref in record.actors.values()}

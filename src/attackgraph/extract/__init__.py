@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Final
 
 from attackgraph.extract.dates import parse_date
+from attackgraph.extract.incidents import IncidentRelation
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
 from attackgraph.extract.lead import lead_date, lead_places
 from attackgraph.extract.mapping import event_types
@@ -24,6 +25,7 @@ from attackgraph.model import (
     ClaimRecord,
     Document,
     EventClass,
+    EventKind,
     EventRecord,
     EventRelation,
     Extraction,
@@ -42,9 +44,10 @@ def extract(doc: Document) -> Extraction:
     main = _main_event(doc, facts, sites, tuple(c.key for c in conflicts))
     sub_events = tuple(
         EventRecord(
-            key=f"site:{site}",
+            key=site,
             name=f"{main.name} — {site}",
             event_class=EventClass.ATTACK,
+            kind=EventKind.SITE,
             date=main.date,
             places=(site,),
             country=main.country,
@@ -106,14 +109,16 @@ def _prose_context(
     )
 
 
-_RELATIONS: Final[dict[str, EventRelation]] = {
+_RELATIONS: Final[dict[IncidentRelation, EventRelation]] = {
     "background": "precedes",
     "follow-up": "followsUp",
     "separate": "relatedTo",
 }
 
 
-def _with_relations(event: EventRecord, relations: tuple[tuple[str, str, str], ...]) -> EventRecord:
+def _with_relations(
+    event: EventRecord, relations: tuple[tuple[str, IncidentRelation, str], ...]
+) -> EventRecord:
     """Link a background or follow-up incident to the event it is reported with."""
     related = tuple((_RELATIONS[kind], other) for key, kind, other in relations if key == event.key)
     return replace(event, related=event.related + related)
@@ -160,6 +165,7 @@ def _main_event(
         key=MAIN,
         name=title,
         event_class=EventClass.ATTACK,
+        kind=EventKind.MAIN,
         alternate_names=tuple(
             dict.fromkeys(n for n in facts.names if n.casefold() != title.casefold())
         ),
@@ -177,9 +183,10 @@ def _conflicts(facts: InfoboxFacts) -> tuple[EventRecord, ...]:
     """The wider conflicts; a note like "(2009–present)" gives the conflict's dates."""
     return tuple(
         EventRecord(
-            key=f"conflict:{item.name}",
+            key=item.name,
             name=item.name,
             event_class=EventClass.CONFLICT,
+            kind=EventKind.CONFLICT,
             date=parse_date(item.note) if item.note else None,
         )
         for item in facts.conflicts

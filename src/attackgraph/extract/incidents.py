@@ -21,32 +21,42 @@ conservative, checked in this order for the stretch a claim is read from:
    "Sévaré": accents and case are ignored) - that sub-event.
 6. Otherwise the main event.
 
-An incident is an :class:`~attackgraph.model.EventRecord` keyed
-``incident:{slug of its name}``. Its name is built from the incident noun and the
+An incident is an :class:`~attackgraph.model.EventRecord` of kind ``INCIDENT``, keyed
+by the slug of its name. Its name is built from the incident noun and the
 first capitalised place after "in", "at", "of", "near" (else "on", "against", "to"
 as "of": "laid siege to Moura"):
 "Siege of Moura", "Airstrikes in Douentza and Ténenkou"; without a place,
 "{title}: earlier incident", "{title}: follow-up airstrikes". Its date is the date
 read with it; its type comes from :func:`~attackgraph.extract.mapping.event_types`.
-The link to the main event is reported by :meth:`Aboutness.relations` (the model has
-no property for it yet).
+The link to the main event is reported by :meth:`Aboutness.relations`; ``extract``
+adds it to the incident's ``related`` events.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
 
 from attackgraph.extract.dates import find_dates
 from attackgraph.extract.mapping import event_types
 from attackgraph.extract.sentences import Sentence
 from attackgraph.identifiers import slugify
-from attackgraph.model import DatePrecision, DateRange, DateValue, EventClass, EventRecord
+from attackgraph.model import (
+    DatePrecision,
+    DateRange,
+    DateValue,
+    EventClass,
+    EventKind,
+    EventRecord,
+)
 from attackgraph.reference.lexicon import MONTH_NUMBERS
 from attackgraph.reference.names import name_key
 
-__all__ = ["Aboutness", "Incident"]
+__all__ = ["Aboutness", "Incident", "IncidentRelation"]
+
+IncidentRelation = Literal["background", "separate", "follow-up"]
+"""How an incident the prose reports stands to the main event."""
 
 BACKGROUND_SECTIONS: Final = re.compile(
     r"^(?:background|prelude|history|context|origins?|precedents?|"
@@ -106,7 +116,7 @@ class Incident:
 
     key: str
     name: str
-    relation: str  # "background" | "separate" | "follow-up"
+    relation: IncidentRelation
     noun: str | None
     date: DateRange | None
     used: bool = False
@@ -143,13 +153,13 @@ class Aboutness:
     >>> doc = parse(b"= Raid on Tamba =\\n\\n== Background ==\\nIn March 2019, rebels laid "
     ...             b"siege to Doro. Ten died.\\n\\n== Attack ==\\nSix died in Tamba.\\n", "t.txt")
     >>> may = DateRange(DateValue("2019-05-12", DatePrecision.DAY))
-    >>> about = Aboutness(doc.text, "main", "Raid on Tamba", may, {"Tamba": "site:Tamba"})
+    >>> about = Aboutness(doc.text, "main", "Raid on Tamba", may, {"Tamba": "Tamba"})
     >>> for s in sentences(doc):
     ...     about.observe(s)
     ...     print(about.about(s, s.span.begin, s.span.end))
-    incident:siege-of-doro
-    incident:siege-of-doro
-    site:Tamba
+    siege-of-doro
+    siege-of-doro
+    Tamba
     >>> [(e.name, e.date.start.lexical) for e in about.events() if e.date]
     [('Siege of Doro', '2019-03')]
     """
@@ -272,7 +282,9 @@ class Aboutness:
             return _VERB_NOUNS.get(word, word), m.end()
         return None
 
-    def _incident(self, sentence: Sentence, relation: str, date: DateRange | None) -> str:
+    def _incident(
+        self, sentence: Sentence, relation: IncidentRelation, date: DateRange | None
+    ) -> str:
         noun = self._noun(sentence)
         if noun is not None and date is not None:
             date = self._own_date(sentence, noun[1]) or date
@@ -282,7 +294,7 @@ class Aboutness:
         else:
             what = {"background": "earlier", "separate": "separate", "follow-up": "follow-up"}
             name = f"{self.main_name}: {what[relation]} {noun[0] if noun else 'incident'}"
-        key = f"incident:{slugify(name)}"
+        key = slugify(name)
         found = self.incidents.get(key)
         if found is None:
             self.incidents[key] = Incident(key, name, relation, noun[0] if noun else None, date)
@@ -311,6 +323,7 @@ class Aboutness:
                 key=i.key,
                 name=i.name,
                 event_class=EventClass.ATTACK if i.noun else EventClass.EVENT,
+                kind=EventKind.INCIDENT,
                 event_types=event_types(i.noun) if i.noun else (),
                 date=i.date,
             )
@@ -318,6 +331,6 @@ class Aboutness:
             if i.used
         )
 
-    def relations(self) -> tuple[tuple[str, str, str], ...]:
+    def relations(self) -> tuple[tuple[str, IncidentRelation, str], ...]:
         """(incident key, relation, main key) for every used incident."""
         return tuple((i.key, i.relation, self.main_key) for i in self.incidents.values() if i.used)

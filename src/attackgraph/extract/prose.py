@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.attribution import Cue, CueKind, find_cues
-from attackgraph.extract.incidents import Aboutness
+from attackgraph.extract.incidents import Aboutness, IncidentRelation
 from attackgraph.extract.prose_figures import ProseFigure, last_group, read_figures
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import Sentence, sentences
@@ -139,8 +139,8 @@ class ProseFacts:
     warnings: tuple[Problem, ...]
     places: tuple[PlaceMention, ...] = ()
     """Places named as objects of statements ("also attacked Ségou")."""
-    relations: tuple[tuple[str, str, str], ...] = ()
-    """(incident key, "background" | "separate" | "follow-up", main key)."""
+    relations: tuple[tuple[str, IncidentRelation, str], ...] = ()
+    """(incident key, how it stands to the main event, main key)."""
 
 
 def _span(doc: Document, sentence: Sentence, begin: int, end: int) -> Span:
@@ -167,6 +167,7 @@ class _Reader:
         self.about = Aboutness(
             doc.text, context.main_key, context.main_name, context.main_date, context.sites, avoid
         )
+        self.site_keys = frozenset(context.sites.values())
         self.claims: list[ClaimRecord] = []
         self.places: list[PlaceMention] = []
         self.warnings: list[Problem] = []
@@ -330,7 +331,7 @@ class _Reader:
 
     def figure_about(self, region_about: str, fig: ProseFigure, limit: int) -> str:
         """A site named right after the figure ("four in Niono") refines the event."""
-        if region_about != self.context.main_key and not region_about.startswith("site:"):
+        if region_about != self.context.main_key and region_about not in self.site_keys:
             return region_about
         m = _SITE_AFTER.match(self.doc.text, fig.end, limit)
         if m is not None:

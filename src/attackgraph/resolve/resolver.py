@@ -117,10 +117,10 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     regions and countries, parent organisations, the states of state bodies), so
     that each slug a ref mentions has its own ref in the record.
 
-    >>> from attackgraph.model import Document, EventRecord, EventClass, Span
+    >>> from attackgraph.model import Document, EventRecord, EventClass, EventKind, Span
     >>> span = Span(0, 0, "", 1)
     >>> doc = Document("d", "d.txt", "", "", span, (), (), ())
-    >>> event = EventRecord("e", "E", EventClass.ATTACK, country="ML",
+    >>> event = EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="ML",
     ...                     perpetrators=(ActorMention("Katibat Macina", span),))
     >>> resolve(Extraction(doc, event), Resolver()).actors["Katibat Macina"].part_of
     'jnim'
