@@ -92,6 +92,11 @@ def sources(body: str) -> list[tuple[str | None, object]]:
         ("By nightfall the interior minister said five officers had died.", "interior minister"),
         ("On 3 March Tomas Varga said that eight people had been wounded.", "Tomas Varga"),
         ("Later that week the Red Cross reported that 12 civilians were killed.", "Red Cross"),
+        ("By nightfall Okafor put the toll at 12.", "Okafor"),
+        ("On the morning of 4 May Ilse Marten, a spokeswoman for the regional council, told "
+         "reporters that nine people had died.", "Ilse Marten"),
+        ("Ilse Marten, Zembla's deputy consul in Tamba, said that 14 people had died.",
+         "Ilse Marten"),
     ],
 )  # fmt: skip
 def test_an_opening_adverbial_is_not_the_speaker(body: str, source: str) -> None:
@@ -117,6 +122,18 @@ def test_an_anaphor_names_the_nearest_fitting_full_name(body: str, source: str) 
 def test_a_contrasted_second_speaker_keeps_its_own_figure() -> None:
     body = "The army put the toll at 12, while a local union put the toll higher, at 19."
     assert sources(body) == [("army", 12), ("local union", 19)]
+
+
+def test_a_reporting_clause_set_off_by_commas_covers_both_sides() -> None:
+    body = "Seven guards were killed at the gate, the agency said, and two more died later."
+    assert sources(body) == [("agency", 7), ("agency", 2)]
+    body = "Five people were badly hurt, officials said, and three had died, according to medics."
+    assert sources(body) == [("officials", 5), ("medics", 3)]
+
+
+def test_a_count_reported_inside_a_statement_is_the_speakers() -> None:
+    body = "Ilse Marten said nurses had counted 31 dead, while the mayor said 20 had died."
+    assert sources(body) == [("Ilse Marten", 31), ("mayor", 20)]
 
 
 def test_a_trailing_reported_clause_keeps_its_speaker() -> None:

@@ -259,6 +259,8 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
                 continue
             if _TRAILING_TAIL.fullmatch(text, m.end(), end):
                 forward = False
+            elif _parenthetical(text, begin, subject[0], m.end(), end):
+                content_start = begin  # "Six died, the army said, and two were hurt": both
         cue = Cue(kind, m.start(), m.end(), subject, (content_start, end), forward=forward)
         cue = replace(cue, via=_via(text, m.start(), end), target=_target(text, kind, m, end))
         cues.append(cue)
@@ -327,6 +329,22 @@ def _participle_subject(
     return None
 
 
+_PARENTHETICAL_AFTER: Final = re.compile(
+    r"(?:\s+[\w'’.-]+){0,4}?\s*,\s+(?!that\b|however\b|according\b)(?=[a-z])"
+)
+
+
+def _parenthetical(text: str, begin: int, subject: int, after: int, end: int) -> bool:
+    """A reporting clause set off by commas inside the sentence ("Six soldiers died, the
+    army said, and two were hurt"): the source states what comes before and after it."""
+    before = text[begin:subject].rstrip()
+    return (
+        before.endswith(",")
+        and bool(before[:-1].strip())
+        and _PARENTHETICAL_AFTER.match(text, after, end) is not None
+    )
+
+
 def _content_end(text: str, start: int, stop: int) -> int:
     m = _CONTRAST.search(text, start, stop)
     return m.start() if m is not None else stop
@@ -365,6 +383,9 @@ def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, .
     >>> t = "Ten soldiers were killed, according to the army."
     >>> [(t[slice(*c.subject)], t[slice(*c.content)], c.forward) for c in find_cues(t)]
     [('the army', 'Ten soldiers were killed', False)]
+    >>> t = "Four guards died, the agency said, and a fifth was hurt."
+    >>> [(t[slice(*c.subject)], t[slice(*c.content)]) for c in find_cues(t)]
+    [('the agency', 'Four guards died, the agency said, and a fifth was hurt.')]
     """
     stop = len(text) if end is None else end
     cues: list[Cue] = []
@@ -373,7 +394,11 @@ def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, .
             words = text[cue.subject[0] : cue.subject[1]]
             if not plausible_source(words):
                 continue
-            nested = cues and re.search(r"\bthat\s*$", text[cues[-1].end : cue.subject[0]])
+            nested = (
+                cues
+                and cue.subject[0] > cues[-1].end
+                and re.search(r"(?:\bthat\s*|^\s*)$", text[cues[-1].end : cue.subject[0]])
+            )  # "X said (that) staff had recorded 258 deaths": X's claim
             if nested and not (cue.kind is not CueKind.REPORT and words.lower() in PRONOUNS):
                 continue  # "denied that he had said": reported speech inside a claim
         cues.append(cue)
@@ -387,6 +412,10 @@ def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, .
                 limit = min(nxt.subject[0], nxt.begin) if nxt.subject else nxt.begin
                 limit = max(limit, cue.end)
             start = cue.content[0]
+            if start < cue.begin:  # a parenthetical cue: from the previous content on
+                start = max(start, out[-1].content[1] if out else begin)
+                if nxt is not None and not nxt.forward:
+                    limit = cue.end  # what follows belongs to the trailing cue
             content = trim(text, start, _content_end(text, start, max(limit, start)))
         else:
             floor = out[-1].content[1] if out else begin

@@ -37,6 +37,12 @@ _SUBJECTS: Final = frozenset({"nsubj"})
 
 _MONTHS: Final = frozenset(m.lower() for m in MONTHS)
 
+_TIMES: Final = frozenset(
+    "dawn daybreak sunrise morning noon midday afternoon evening dusk sunset nightfall night "
+    "midnight today yesterday tonight".split()
+)
+"""Times of day the small model may read as part of the subject ("By nightfall Bush")."""
+
 _INNER: Final = frozenset({"the", "a", "an", "he", "she", "it", "they"})
 """Words that start a new noun phrase inside the subject words ("week the Red Cross")."""
 
@@ -69,6 +75,9 @@ def parsed_subject(text: str, begin: int, end: int, verb: int) -> tuple[int, int
     >>> t = "On 15 January Le Drian said six had died."
     >>> b, e = parsed_subject(t, 0, len(t), t.index("said")); t[b:e]
     'Le Drian'
+    >>> t = "By nightfall Okafor put the toll at 12."
+    >>> b, e = parsed_subject(t, 0, len(t), t.index("put")); t[b:e]
+    'Okafor'
     """
     doc = parse(text[begin:end])
     token = next((t for t in doc if t.idx == verb - begin), None)
@@ -78,7 +87,12 @@ def parsed_subject(text: str, begin: int, end: int, verb: int) -> tuple[int, int
     if subject is None:
         return None
     tokens = _core(subject)
-    while tokens and (tokens[0].like_num or tokens[0].text in MONTHS or tokens[0].dep_ == "prep"):
+    while tokens and (
+        tokens[0].like_num
+        or tokens[0].text in MONTHS
+        or tokens[0].dep_ == "prep"
+        or tokens[0].lower_ in _TIMES
+    ):
         tokens = tokens[1:]
     if not tokens:
         return None

@@ -74,6 +74,7 @@ _APPOSITIVE: Final = re.compile(
     r"(?:a|an|the|who|which|whose|its|his|her|their|one|citing|quoting|chief|head|leader|member|"
     r"director|"
     r"commander|spokesman|spokeswoman|spokesperson)\b"
+    r"|[A-Z][\w-]*['’]s\s+[a-z]"  # "Australia's deputy ambassador": a possessive description
 )
 
 _RELATIVE: Final = re.compile(r"\s(?:who|which|whose|that)\s")
@@ -102,6 +103,10 @@ _NOT_NAME_START: Final = frozenset(
 
 _MONTH_WORDS: Final = frozenset(
     "January February March April May June July August September October November December".split()
+)
+
+_DAY_WORDS: Final = _MONTH_WORDS | frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
 
 _VERBISH: Final = re.compile(
@@ -234,15 +239,33 @@ def _choose_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int] | N
     """Of the comma parts before a verb, the one naming the subject (see module doc)."""
     for k in range(len(parts) - 1, -1, -1):
         b, e = parts[k]
+        appositives = all(_APPOSITIVE.match(text, pb) for pb, _ in parts[k + 1 :])
         if not _is_name(_drop_and(text[b:e])):
+            named = _trailing_name(text, b, e)
+            if named is not None and k + 1 < len(parts) and appositives:
+                return named  # "On 3 May Ada Obi, a spokeswoman for X, said": Ada Obi
             continue
-        if all(_APPOSITIVE.match(text, pb) for pb, _ in parts[k + 1 :]):
+        if appositives:
             return parts[k]
         break
     for b, e in reversed(parts):
         if not re.match(r"(?:who|which|whose)\b", text[b:e]):
             return b, e
     return None
+
+
+def _trailing_name(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """The name of two or more capitalised words that ends a part opened by an adverbial
+    ("On the evening of 3 May Ada Obi" -> "Ada Obi"); ``None`` otherwise."""
+    words = list(re.finditer(r"\S+", text[begin:end]))
+    if len(words) < 3 or words[0].group() not in _NOT_NAME_START:
+        return None
+    k = len(words)
+    while k > 1 and _is_name(words[k - 1].group()) and words[k - 1].group() not in _DAY_WORDS:
+        k -= 1
+    if len(words) - k < 2:
+        return None
+    return begin + words[k].start(), end
 
 
 def _drop_and(words: str) -> str:
