@@ -307,3 +307,25 @@ def test_actor_names_without_letters_build(tmp_path: Path, name: str) -> None:
     (tmp_path / "raid.txt").write_text(doc, encoding="utf-8")
     result = pipeline.Converter(pipeline.BuildOptions()).convert(tmp_path / "raid.txt")
     assert result.skipped is None or not result.skipped.rule.startswith("internal/"), result
+
+
+@pytest.mark.parametrize(
+    ("infobox", "member"),
+    [
+        # a registry armed group in the commander field (26 skips of `make hostile`)
+        ("- Commander1: Jama'at Nasr al-Islam wal Muslimin", "/id/actor/jnim>"),
+        # the commander's name is the side's own combatant (one node, an armed group)
+        ("- Combatant1: C Front\n- Commander1: C Front", "/id/actor/c-front>"),
+        ("- Commander1: C Front\n- Combatant1: C Front", "/id/actor/c-front>"),
+    ],
+)
+def test_a_commander_that_is_no_person_is_kept_as_a_member(infobox: str, member: str) -> None:
+    doc = _doc("Raid on Tamba", f"- Date: 2020\n{infobox}")
+    converter = pipeline.Converter(pipeline.BuildOptions())
+    result = converter.convert_bytes(doc.encode(), Path("raid.txt"))
+    assert result.skipped is None, result.skipped
+    lines = {f"{q.predicate} {q.object}" for q in result.quads}
+    assert any(line.startswith("<https://w3id.org/attackgraph/ontology#member>") and
+               line.endswith(member) for line in lines), lines  # fmt: skip
+    assert not any("ontology#commander>" in line for line in lines), lines
+    assert [w.rule for w in result.warnings].count("resolve/commander-not-person") == 1

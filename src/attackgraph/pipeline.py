@@ -299,7 +299,7 @@ class Converter:
             return DocumentResult(
                 path,
                 quads,
-                warnings=extraction.warnings,
+                warnings=record.extraction.warnings,
                 source=document.source,
                 sha256=document.sha256,
             )
@@ -311,7 +311,7 @@ class Converter:
             f"{len(report.violations)} shape violation(s); first: {first.message}",
         )
         return DocumentResult(
-            path, skipped=problem, warnings=extraction.warnings, violations=report.violations
+            path, skipped=problem, warnings=record.extraction.warnings, violations=report.violations
         )
 
 

@@ -35,6 +35,7 @@ from attackgraph.reference.registry import Registry, actor_key
 from attackgraph.resolve.actor_names import is_generic, state_body_word
 from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.chain import keep_stated_chain
+from attackgraph.resolve.commanders import commanders_as_people
 from attackgraph.resolve.places import PlaceResolver
 from attackgraph.resolve.variants import merge_variants
 
@@ -152,6 +153,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     minted = {name for name, ref in actors.items() if resolver.actors.by_slug(ref.slug) is None}
     actors = _with_spellings(_one_ref_per_slug(merge_variants(actors, minted)))
     _add_related(places, actors, resolver)
+    extraction = commanders_as_people(extraction, actors)
     record = Record(extraction=extraction, places=places, actors=actors)
     conflicts = containment_conflicts(extraction, record, resolver)
     keep_stated_chain(extraction.places, places, set(conflicts), resolver.places.chain)
