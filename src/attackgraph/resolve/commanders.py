@@ -20,13 +20,14 @@ def commanders_as_people(extraction: Extraction, actors: Mapping[str, ActorRef])
 
     ``actors`` maps mention names to their (final) refs, as :func:`resolve` makes them.
 
-    >>> from attackgraph.model import (ActorMention, Document, EventClass, EventRecord,
-    ...     Span)
+    >>> from attackgraph.model import (ActorMention, Document, EventClass, EventKind,
+    ...     EventRecord, Span)
     >>> span = Span(0, 0, "", 4)
     >>> doc = Document("d", "d.txt", "", "", span, (), (), ())
     >>> jnim = ActorMention("JNIM", span)
     >>> side = SideRecord(1, actors=(), commanders=(jnim,))
-    >>> extraction = Extraction(doc, EventRecord("e", "E", EventClass.ATTACK), sides=(side,))
+    >>> event = EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN)
+    >>> extraction = Extraction(doc, event, sides=(side,))
     >>> group = ActorRef("jnim", "JNIM", "ArmedGroup", "armed-group")
     >>> moved = commanders_as_people(extraction, {"JNIM": group})
     >>> [m.name for m in moved.sides[0].actors], moved.sides[0].commanders
