@@ -91,3 +91,79 @@ def test_no_country_named() -> None:
 )
 def test_coordinates(text: str, point: tuple[float, float] | None) -> None:
     assert parse_coordinates(text) == point
+
+
+def chain(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.container, p.country) for p in split_places(value(text))]
+
+
+def test_groups_share_the_country_named_in_one_of_them() -> None:
+    whole = value("Fish market, Old Port quarter, Berbera, Somalia; Hargeisa road")
+    places = split_places(whole)
+    assert [(p.name, p.container, p.country) for p in places] == [
+        ("Fish market", "Old Port quarter", "SO"),
+        ("Old Port quarter", "Berbera", "SO"),
+        ("Berbera", "Somalia", "SO"),
+        ("Hargeisa road", "Somalia", "SO"),
+        ("Somalia", None, "SO"),
+    ]
+    assert places[-1].kind == PlaceKind.COUNTRY
+    check_spans(whole, [p.span for p in places])
+
+
+def test_a_dash_puts_every_listed_site_in_the_chain_after_it() -> None:
+    assert chain("Grain depot; bus station; Grand Hotel — north Gao, Gao Region, Mali") == [
+        ("Grain depot", "Gao", "ML"),
+        ("bus station", "Gao", "ML"),
+        ("Grand Hotel", "Gao", "ML"),
+        ("Gao", "Gao Region", "ML"),
+        ("Gao Region", "Mali", "ML"),
+        ("Mali", None, "ML"),
+    ]
+
+
+def test_a_lowercase_direction_is_part_of_the_place_it_precedes() -> None:
+    places = split_places(value("Water tower, eastern Kidal, Mali"))
+    assert [p.name for p in places] == ["Water tower", "Kidal", "Mali"]
+    assert places[1].span.text == "Kidal"
+
+
+def test_a_plural_area_word_gives_each_listed_area_its_own_name() -> None:
+    places = split_places(value("3rd and 4th districts, Niamey, Niger"))
+    assert [(p.name, p.container) for p in places] == [
+        ("3rd district", "Niamey"),
+        ("4th district", "Niamey"),
+        ("Niamey", "Niger"),
+        ("Niger", None),
+    ]
+    assert [p.span.text for p in places[:2]] == ["3rd", "4th districts"]
+
+
+def test_a_facility_with_its_quarter_before_and_starts_a_second_chain() -> None:
+    assert chain("Grand Mosque, Hamdallaye, and Central Market, Medina, Bamako, Mali") == [
+        ("Grand Mosque", "Hamdallaye", "ML"),
+        ("Hamdallaye", "Bamako", "ML"),
+        ("Central Market", "Medina", "ML"),
+        ("Medina", "Bamako", "ML"),
+        ("Bamako", "Mali", "ML"),
+        ("Mali", None, "ML"),
+    ]
+
+
+def test_listed_facilities_stay_sites_of_one_town() -> None:
+    assert chain("North station, Harbour station and Quay Street, Mombasa, Kenya")[:4] == [
+        ("North station", "Mombasa", "KE"),
+        ("Harbour station", "Mombasa", "KE"),
+        ("Quay Street", "Mombasa", "KE"),
+        ("Mombasa", "Kenya", "KE"),
+    ]
+
+
+def test_a_former_state_places_the_event_in_its_territory_today() -> None:
+    places = split_places(value("Hill 42, Quang Tri Province, South Vietnam"))
+    assert [(p.name, p.kind, p.country) for p in places][-1] == (
+        "South Vietnam",
+        PlaceKind.COUNTRY,
+        "VN",
+    )
+    assert {p.country for p in places} == {"VN"}

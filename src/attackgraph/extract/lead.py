@@ -20,9 +20,8 @@ from typing import Final
 
 from attackgraph.extract.dates import find_dates
 from attackgraph.extract.lists import sub_span
-from attackgraph.extract.named import FACILITY_WORDS
 from attackgraph.extract.nlp import entities
-from attackgraph.extract.places import ADMIN_WORDS
+from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS
 from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DateRange, PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import country_code

@@ -24,7 +24,7 @@ from typing import Final
 
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.nlp import entities_of
-from attackgraph.extract.places import ADMIN_WORDS
+from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS
 from attackgraph.extract.sentences import Sentence
 from attackgraph.extract.speakers import TITLES, find_acronyms
 from attackgraph.model import ActorMention, Span
@@ -52,13 +52,6 @@ _RUN: Final = re.compile(
 )
 """Two or more capitalised words in a row (with particles), or an acronym."""
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
-FACILITY_WORDS: Final = frozenset(
-    """
-    arena hotel mall market airport stadium museum school college university hospital
-    church cathedral mosque camp base barracks station road street avenue square bridge
-    plant facility centre center building complex theatre theater café cafe club hall
-    """.split()
-)
 _NOT_ACTORS: Final = frozenset(
     "operation northern southern eastern western central north south east west upper lower "
     "greater".split()

@@ -3,47 +3,105 @@
 "Sévaré, Niono, and Bapho, Mopti region, Mali" names three sites (the list closed by
 "and"), one enclosing region and the country. Without an "and" list, the first item
 is the site and the rest enclose it, innermost first. The last item is the country
-when pycountry knows the name. "near X" names the place X (``near=True``), never a
-place called "near X"; a site written before "near X" is not put inside X. The
-gazetteer (resolve stage) confirms or corrects these guesses; here only the
+when the reference data knows the name (a former state, "South Vietnam", counts as
+the country whose territory it was). "near X" names the place X (``near=True``),
+never a place called "near X"; a site written before "near X" is not put inside X.
+
+Further forms the writers of infoboxes use:
+
+- groups separated by ";" ("Mall, Westlands, Nairobi, Kenya; Airport road") are read
+  one by one; the country named in one group is the country of all of them;
+- a dash puts a list under one chain ("Depot; Market — north Gao, Mali": both sites
+  in Gao);
+- a facility followed by its town before an "and" starts a second chain ("the Grand
+  Mosque, Hamdallaye, and the Central Market, Medina, Bamako": the mosque in
+  Hamdallaye, the market in Medina, both in Bamako);
+- a lowercase direction before a name is a part of that place ("west Gao" is Gao);
+- a plural area word shared by an "and" list names one area each ("3rd and 4th
+  districts" are the 3rd district and the 4th district).
+
+The gazetteer (resolve stage) confirms or corrects these guesses; here only the
 document's own statement is recorded.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from typing import Final
 
 from attackgraph.extract.lists import Item, split_items, sub_span
 from attackgraph.model import PlaceKind, PlaceMention, Span
-from attackgraph.reference.countries import country_code
+from attackgraph.reference.countries import country_code, former_country_code
 
 ADMIN_WORDS: Final = re.compile(
     r"\b(?:region|r[ée]gion|province|state|district|county|governorate|prefecture|"
     r"department|d[ée]partement|cercle|oblast|territory|division|municipality|commune|"
-    r"zone|wilaya|emirate|canton)\b",
+    r"zone|wilaya|emirate|canton|arrondissement)\b",
     re.IGNORECASE,
 )
 
+FACILITY_WORDS: Final = frozenset(
+    """
+    arena hotel mall market airport stadium museum school college university hospital
+    church cathedral mosque camp base barracks station road street avenue square bridge
+    plant facility centre center building complex theatre theater café cafe club hall
+    """.split()
+)
+"""Words that make a name a site: "Westgate mall", "Kyadondo Rugby Club"."""
 
 _NEAR: Final = re.compile(
     r"^(?:near(?:by)?|close\s+to|just\s+outside|outside|on\s+the\s+outskirts\s+of|"
     r"in\s+the\s+vicinity\s+of)\s+(?:the\s+)?(?=\S)",
     re.IGNORECASE,
 )
+_DIRECTION: Final = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|"
+    r"downtown|inner|outer)\s+(?=[A-Z])"
+)
+_DASH: Final = re.compile(r"\s+[—–]\s+|\s+--?\s+")
+_PLURAL_AREA: Final = re.compile(
+    r"\s(?P<word>arrondissement|district|province|region|state|countie|governorate|"
+    r"department|territorie|prefecture|municipalitie|ward|borough|commune)s$",
+    re.IGNORECASE,
+)
 
 
-def _without_near(item: Item) -> tuple[Item, bool]:
-    """The item without a leading "near" (and whether there was one).
+@dataclass(frozen=True)
+class _Piece:
+    """One listed place: its name (as the document means it), span, note and nearness."""
 
-    >>> item, near = _without_near(Item(Span(4, 17, "near Khasham", 1)))
-    >>> item.name, item.span.begin, near
-    ('Khasham', 9, True)
+    name: str
+    span: Span
+    near: bool = False
+    note: str | None = None
+
+
+def country_of(name: str) -> str | None:
+    """ISO code of a country name, a former state counting as its territory's country.
+
+    >>> country_of("Mali"), country_of("South Vietnam"), country_of("Bavaria")
+    ('ML', 'VN', None)
     """
-    found = _NEAR.match(item.name)
-    if found is None:
-        return item, False
-    return Item(sub_span(item.span, found.end(), len(item.name)), item.note, item.killed), True
+    return country_code(name) or former_country_code(name)
+
+
+def _piece(item: Item) -> _Piece:
+    """The item without a leading "near" or lowercase direction.
+
+    >>> _piece(Item(Span(4, 16, "near Khasham", 1)))
+    _Piece(name='Khasham', span=Span(begin=9, end=16, text='Khasham', line=1), near=True, note=None)
+    >>> _piece(Item(Span(0, 11, "west Beirut", 1))).name
+    'Beirut'
+    """
+    span, near = item.span, False
+    found = _NEAR.match(span.text)
+    if found is not None:
+        span, near = sub_span(span, found.end(), len(span.text)), True
+    found = _DIRECTION.match(span.text)
+    if found is not None:
+        span = sub_span(span, found.end(), len(span.text))
+    return _Piece(span.text, span, near, item.note)
 
 
 def near_phrases(value: Span) -> tuple[Span, ...]:
@@ -56,9 +114,110 @@ def near_phrases(value: Span) -> tuple[Span, ...]:
     return tuple(item.span for item in split_items(value) if _NEAR.match(item.name))
 
 
-def _is_listed_with_and(value: Span, previous: Item, item: Item) -> bool:
-    between = value.text[previous.span.end - value.begin : item.span.begin - value.begin]
+def _joined_by_and(value: Span, previous: _Piece, piece: _Piece) -> bool:
+    between = value.text[previous.span.end - value.begin : piece.span.begin - value.begin]
     return re.search(r"\b(?:and|&)\b|&", between) is not None
+
+
+def _is_facility(piece: _Piece) -> bool:
+    words = piece.name.replace("-", " ").split()
+    return any(w.lower() in FACILITY_WORDS for w in words) or any(c.isdigit() for c in piece.name)
+
+
+def _shared_area(value: Span, pieces: list[_Piece]) -> list[_Piece]:
+    """ "3rd and 4th districts": one name per area, each with the singular word."""
+    out = list(pieces)
+    for k in range(1, len(out)):
+        plural = _PLURAL_AREA.search(out[k].name)
+        if plural is None or not _joined_by_and(value, out[k - 1], out[k]):
+            continue
+        word = plural.group("word")
+        word += "y" if word.lower().endswith("ie") and word.lower() != "commune" else ""
+        word = word[:-2] + "y" if word.endswith("iey") else word
+        out[k] = replace(out[k], name=out[k].name[: plural.start()] + " " + word)
+        j = k - 1
+        while j >= 0 and not ADMIN_WORDS.search(out[j].name):
+            out[j] = replace(out[j], name=f"{out[j].name} {word}")
+            if j == 0 or not _joined_by_and(value, out[j - 1], out[j]):
+                break
+            j -= 1
+    return out
+
+
+@dataclass
+class _Group:
+    """The places of one ";" group: (piece, stated container name or ``None``)."""
+
+    linked: list[tuple[_Piece, str | None]]
+    country: _Piece | None
+    tail: str | None
+    """First place after a dash: the container of the other groups' lone sites."""
+
+
+def _read_chain(value: Span, pieces: list[_Piece]) -> list[tuple[_Piece, str | None]]:
+    """Sites and their containers in one comma list (no country): see the module doc."""
+    if not pieces:
+        return []
+    ands = [k for k in range(1, len(pieces)) if _joined_by_and(value, pieces[k - 1], pieces[k])]
+    first_and = ands[0] if ands else None
+    if (
+        first_and is not None
+        and first_and >= 2
+        and _is_facility(pieces[0])
+        and not any(_is_facility(p) or ADMIN_WORDS.search(p.name) for p in pieces[1:first_and])
+    ):  # "Mosque, Quarter, and Market, Quarter, Town": two chains
+        first, second = pieces[:first_and], pieces[first_and:]
+        outer = second[min(len(first), len(second) - 1)].name if len(second) > 1 else None
+        inner: list[tuple[_Piece, str | None]] = [
+            (p, first[k + 1].name) for k, p in enumerate(first[:-1])
+        ]
+        return [*inner, (first[-1], outer), *_read_chain(value, second)]
+    sites_end = 1
+    for k in range(1, len(pieces)):
+        if k in ands and k == sites_end:  # "3rd and 4th districts": both are sites
+            sites_end = k + 1
+        elif ADMIN_WORDS.search(pieces[k].name):
+            break
+        elif k in ands:
+            sites_end = k + 1
+    sites, containers = pieces[:sites_end], pieces[sites_end:]
+    near = any(site.near for site in sites)  # "near Khasham and al-Tabiyeh"
+    sites = [replace(site, near=site.near or near) for site in sites]
+    outer = next((c.name for c in containers if not c.near), None)
+    linked: list[tuple[_Piece, str | None]] = [(site, outer) for site in sites]
+    for k, piece in enumerate(containers):
+        linked.append((piece, containers[k + 1].name if k + 1 < len(containers) else None))
+    return linked
+
+
+def _read_group(value: Span, group: Span) -> _Group:
+    dash = _DASH.search(group.text)
+    head = sub_span(group, 0, dash.start()) if dash else group
+    rest = sub_span(group, dash.end(), len(group.text)) if dash else None
+    pieces = _shared_area(value, [_piece(item) for item in split_items(head)])
+    chain = _shared_area(value, [_piece(item) for item in split_items(rest)]) if rest else []
+    country = None
+    last = chain or pieces
+    if last and country_of(last[-1].name) is not None:
+        country = last.pop()
+    if rest is None:
+        return _Group(_read_chain(value, pieces), country, None)
+    outer = chain[0].name if chain else None  # every site before the dash is in the chain
+    linked = [(piece, outer) for piece in pieces]
+    return _Group(linked + _read_chain(value, chain), country, outer)
+
+
+def _groups(value: Span) -> list[Span]:
+    """The ";"-separated groups of a value, outside brackets."""
+    groups, depth, start = [], 0, 0
+    for i, ch in enumerate(value.text):
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(ch, 0)
+        depth = max(depth, 0)
+        if ch == ";" and depth == 0:
+            groups.append(sub_span(value, start, i))
+            start = i + 1
+    groups.append(sub_span(value, start, len(value.text)))
+    return [g for g in groups if g.text.strip()]
 
 
 def split_places(
@@ -74,46 +233,32 @@ def split_places(
      ('Bapho', 'locality', 'Mopti region', 'ML'), ('Mopti region', 'region', 'Mali', 'ML'),
      ('Mali', 'country', None, 'ML')]
     """
-    pairs = [_without_near(item) for item in split_items(value)]
-    items = [item for item, _ in pairs]
-    near = {id(item) for item, is_near in pairs if is_near}
-    if not items:
-        return ()
-    country_item: Item | None = None
-    code = country_code(items[-1].name)
-    if code is not None:
-        country_item = items.pop()
-    elif items[-1].note and country_code(items[-1].note):
-        code = country_code(items[-1].note)
-    sites_end = 1
-    for index in range(1, len(items)):
-        if ADMIN_WORDS.search(items[index].name):
-            break
-        if _is_listed_with_and(value, items[index - 1], items[index]):
-            sites_end = index + 1
-    sites, containers = items[:sites_end], items[sites_end:]
-    if any(id(site) in near for site in sites):  # "near Khasham and al-Tabiyeh"
-        near |= {id(site) for site in sites}
-    country_name = country_item.name if country_item else None
+    groups = [_read_group(value, group) for group in _groups(value)]
+    country = next((g.country for g in groups if g.country is not None), None)
+    if country is None:  # "Gao (Mali)": the note names the country
+        notes = [p.note for g in groups for p, _ in g.linked[-1:] if p.note]
+        code = next((country_of(n) for n in notes if country_of(n)), None)
+    else:
+        code = country_of(country.name)
+    tail = next((g.tail for g in groups if g.tail), None)
+    linked: list[tuple[_Piece, str | None]] = []
+    for group in groups:
+        lone = len(group.linked) == 1 and group.tail is None
+        top = (tail if lone else None) or (group.country or country)
+        top_name = top.name if isinstance(top, _Piece) else top
+        linked += [(p, outer if outer is not None else top_name) for p, outer in group.linked]
+    containers = {outer for _, outer in linked}
+    sites = [p for p, _ in linked if p.name not in containers]
     mentions: list[PlaceMention] = []
-    outer = next((c.name for c in containers if id(c) not in near), country_name)
-    for site in sites:
-        point = coordinates if len(sites) == 1 else None
-        mentions.append(
-            PlaceMention(
-                site.name, PlaceKind.LOCALITY, site.span, outer, code, point, id(site) in near
-            )
-        )
-    for index, item in enumerate(containers):
-        last = index == len(containers) - 1
-        kind = PlaceKind.REGION if last or ADMIN_WORDS.search(item.name) else PlaceKind.LOCALITY
-        container = country_name if last else containers[index + 1].name
-        is_near = id(item) in near
-        mentions.append(PlaceMention(item.name, kind, item.span, container, code, near=is_near))
-    if country_item is not None:
-        mentions.append(
-            PlaceMention(country_item.name, PlaceKind.COUNTRY, country_item.span, None, code)
-        )
+    for piece, outer in linked:
+        kind = PlaceKind.LOCALITY
+        outermost = outer == _name(country) and not _is_facility(piece)
+        if piece.name in containers and (outermost or ADMIN_WORDS.search(piece.name)):
+            kind = PlaceKind.REGION
+        point = coordinates if len(sites) == 1 and piece is sites[0] else None
+        mentions.append(PlaceMention(piece.name, kind, piece.span, outer, code, point, piece.near))
+    if country is not None:
+        mentions.append(PlaceMention(country.name, PlaceKind.COUNTRY, country.span, None, code))
     seen: set[str] = set()
     unique = []
     for mention in mentions:
@@ -121,3 +266,7 @@ def split_places(
             seen.add(mention.name.casefold())
             unique.append(mention)
     return tuple(unique)
+
+
+def _name(piece: _Piece | None) -> str | None:
+    return piece.name if piece is not None else None

