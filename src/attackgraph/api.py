@@ -64,8 +64,8 @@ def convert(
     document's text in the input format (``str`` or UTF-8 ``bytes``); for a text,
     ``name`` is the file name it stands for, which gives the document IRI.
 
-    Raises :class:`~attackgraph.model.InputError` carrying the
-    :class:`~attackgraph.model.Problem` (``file:line: rule: message``) when the
+    Raises :class:`~attackgraph.errors.InputError` carrying the
+    :class:`~attackgraph.errors.Problem` (``file:line: rule: message``) when the
     document cannot be read or its graph breaks the shapes.
 
     >>> quads = convert("= Raid =\n\nA raid on 1 May 2020.\n", name="raid.txt")

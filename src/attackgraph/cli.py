@@ -4,7 +4,7 @@ Exit codes: 0 success, 1 the input was bad or the graph does not conform (someth
 was skipped or invalid), 2 bad usage (click's own convention) or a file named on the
 command line that cannot be read.
 
-The library's errors (:class:`~attackgraph.model.AttackgraphError`) become click errors
+The library's errors (:class:`~attackgraph.errors.AttackgraphError`) become click errors
 in one place, :class:`Commands`; any other exception is a bug and keeps its traceback.
 """
 
@@ -43,8 +43,8 @@ class BadInput(click.ClickException):
 class Commands(click.Group):
     """The command group; the one place where library errors become click errors.
 
-    :class:`~attackgraph.model.OptionError` and :class:`~attackgraph.model.InputError`
-    exit 2, any other :class:`~attackgraph.model.AttackgraphError` or an ``OSError`` (a
+    :class:`~attackgraph.errors.OptionError` and :class:`~attackgraph.errors.InputError`
+    exit 2, any other :class:`~attackgraph.errors.AttackgraphError` or an ``OSError`` (a
     file, a port) exit 1, each with its message; anything else is a bug and is not
     turned into a one-line message.
     """

@@ -1,7 +1,7 @@
 """Per-document isolation: whatever goes wrong converting one document stays with it.
 
 A bug or an input nobody foresaw must not cost the other documents of a run: the
-converter turns any exception into a :class:`~attackgraph.model.Problem` with the rule
+converter turns any exception into a :class:`~attackgraph.errors.Problem` with the rule
 ``internal/error`` naming the exception type, and the document is skipped.
 """
 

@@ -1,13 +1,13 @@
 """The values the pipeline stages pass along: frozen dataclasses, no behaviour.
 
-parse  -> :class:`Document`
+parse   -> :class:`Document` (``document.py``)
 extract -> :class:`Extraction`
 resolve -> :class:`Record`
-build   -> quads (see ``build.py``)
+to_rdf  -> quads (see ``to_rdf.py``)
 
-Offsets are Unicode code points into ``Document.text`` (NFC, LF line ends), end
-exclusive, so ``doc.text[span.begin:span.end] == span.text`` always holds.
-Lines are 1-based line numbers of the input file.
+The controlled values are typed in ``concepts.py``, the errors in ``errors.py``; this
+module re-exports both, and the document types, so that a stage imports its types from
+one place.
 """
 
 from __future__ import annotations
@@ -26,125 +26,16 @@ from attackgraph.concepts import Outcome as Outcome
 from attackgraph.concepts import PlaceKind as PlaceKind
 from attackgraph.concepts import PopulationGroup as PopulationGroup
 from attackgraph.concepts import Rank as Rank
-
-# ---------------------------------------------------------------------------
-# errors
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input, rendered as ``file:line: rule-id: message``.
-
-    >>> str(Problem("a.txt", 3, "parse/duplicate-key", "key 'Date' appears twice"))
-    "a.txt:3: parse/duplicate-key: key 'Date' appears twice"
-    """
-
-    source: str
-    line: int
-    rule: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.rule}: {self.message}"
-
-
-class AttackgraphError(Exception):
-    """The root of every error attackgraph raises on purpose, with a message for people.
-
-    Catch this one to handle them all; ``cli.py`` turns it into a click error in one
-    place. Anything else that escapes the library is a bug and keeps its traceback.
-    Errors that used to be a ``ValueError`` or ``RuntimeError`` still are one too.
-
-    >>> issubclass(InputError, AttackgraphError), issubclass(OptionError, ValueError)
-    (True, True)
-    """
-
-
-class OptionError(AttackgraphError, ValueError):
-    """An option the caller gave that cannot be used: a base IRI, a date, a file type.
-
-    >>> str(OptionError("not a usable base IRI: 'x'"))
-    "not a usable base IRI: 'x'"
-    """
-
-
-class InputError(AttackgraphError):
-    """A document (or file) that cannot be processed; carries the :class:`Problem`."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
-
-
-# ---------------------------------------------------------------------------
-# parse: bytes -> Document
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of the document text: ``text == doc.text[begin:end]``."""
-
-    begin: int
-    end: int
-    text: str
-    line: int
-
-
-class BlockKind(StrEnum):
-    PARAGRAPH = "paragraph"
-    BULLET = "bullet"
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph, or one bulleted line (its span excludes the leading ``- ``)."""
-
-    kind: BlockKind
-    span: Span
-
-
-@dataclass(frozen=True)
-class InfoboxEntry:
-    """One ``- Key: Value`` line; ``span`` covers ``Key: Value`` (no ``- ``)."""
-
-    key: str
-    value: str
-    line: int
-    span: Span
-    value_span: Span
-
-
-@dataclass(frozen=True)
-class Section:
-    """A ``== Heading ==`` section (any depth) and the blocks up to the next heading."""
-
-    title: str
-    level: int
-    heading: Span
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Document:
-    """A parsed input document."""
-
-    doc_id: str
-    """File name without extension, as given (the slug is minted elsewhere)."""
-    source: str
-    """The path as the user gave it, for messages."""
-    text: str
-    """The whole text, NFC-normalised, LF line ends, without a BOM."""
-    sha256: str
-    """Hex SHA-256 of the input bytes (checkable with ``sha256sum``)."""
-    title: Span
-    infobox: tuple[InfoboxEntry, ...]
-    lead: tuple[Block, ...]
-    sections: tuple[Section, ...]
-
-    def blocks(self) -> tuple[Block, ...]:
-        """Every paragraph and bullet in reading order (lead, then sections)."""
-        return self.lead + tuple(b for s in self.sections for b in s.blocks)
-
+from attackgraph.document import Block as Block
+from attackgraph.document import BlockKind as BlockKind
+from attackgraph.document import Document as Document
+from attackgraph.document import InfoboxEntry as InfoboxEntry
+from attackgraph.document import Section as Section
+from attackgraph.document import Span as Span
+from attackgraph.errors import AttackgraphError as AttackgraphError
+from attackgraph.errors import InputError as InputError
+from attackgraph.errors import OptionError as OptionError
+from attackgraph.errors import Problem as Problem
 
 # ---------------------------------------------------------------------------
 # controlled values: the SKOS concept schemes are typed in ``concepts.py``; the types

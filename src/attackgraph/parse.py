@@ -36,8 +36,8 @@ Reading rules:
   bulleted line ``- text`` (span without the ``- ``; a bare ``-`` gives no block).
 - Any line starting with ``=`` is a heading, so a malformed one is an error, not prose.
 
-Errors are :class:`~attackgraph.model.InputError` carrying a
-:class:`~attackgraph.model.Problem` (``file:line: rule-id: message``); any bytes give a
+Errors are :class:`~attackgraph.errors.InputError` carrying a
+:class:`~attackgraph.errors.Problem` (``file:line: rule-id: message``); any bytes give a
 ``Document`` or one of these, never another exception.
 
 | rule id | meaning |
@@ -97,7 +97,7 @@ def parse(
     ``source`` is the path as the user gave it (used in messages); ``doc_id``
     defaults to its file name without extension.
 
-    Raises :class:`~attackgraph.model.InputError` for bad input (rules in the
+    Raises :class:`~attackgraph.errors.InputError` for bad input (rules in the
     module docstring), and nothing else whatever the bytes.
 
     >>> doc = parse(b"= Raid on Tamba =\\n\\nInfobox\\n- Date: 1 May 2020\\n\\nA raid.\\n"
@@ -108,7 +108,7 @@ def parse(
     [('paragraph', 'A raid.'), ('bullet', 'Condemned.')]
     >>> parse(b"A raid.\\n", "tamba.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    attackgraph.model.InputError: tamba.txt:1: parse/missing-title: expected the title ...
+    attackgraph.errors.InputError: tamba.txt:1: parse/missing-title: expected the title ...
     """
     text = _decode(data, source, max_bytes)
     parser = _Parser(text, source)
@@ -130,7 +130,7 @@ def parse_file(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BY
     extension.
 
     Reads at most ``max_bytes + 1`` bytes, so a huge file is refused without loading it.
-    Raises :class:`~attackgraph.model.InputError` for bad input and for a file that
+    Raises :class:`~attackgraph.errors.InputError` for bad input and for a file that
     cannot be read (``parse/unreadable``).
 
     >>> import pathlib, tempfile

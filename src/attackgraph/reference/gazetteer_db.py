@@ -212,7 +212,7 @@ def _open_packaged() -> Gazetteer:
 
 def open_dumps(paths: Sequence[Path]) -> Gazetteer:
     """GeoNames dump files (``--gazetteer``) on disk; in memory when the index folder
-    cannot be written. Raises :class:`~attackgraph.model.InputError` for a bad row and
+    cannot be written. Raises :class:`~attackgraph.errors.InputError` for a bad row and
     ``FileNotFoundError`` for a missing file."""
     try:
         digest = source_hash(paths)

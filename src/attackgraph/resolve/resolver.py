@@ -48,7 +48,7 @@ class Resolver:
     ``data/reference/places.tsv``), which wins over the packaged GeoNames subset.
     ``registry`` is the actor registry (default: the shipped ``actors.tsv``).
     Nothing is read before the first lookup; bad reference files raise
-    :class:`attackgraph.model.InputError` then, naming file and line.
+    :class:`attackgraph.errors.InputError` then, naming file and line.
 
     >>> resolver = Resolver()
     >>> resolver.actor("FAMa").slug, resolver.actor("Malian military").slug

@@ -270,8 +270,8 @@ def validate_file(path: Path, validator: Validator | None = None) -> Report:
     JSON-LD context. The union of all graphs is validated; named graphs (one per
     document) help locate results.
 
-    Raises :class:`~attackgraph.model.OptionError` for an unknown extension and
-    :class:`~attackgraph.model.InputError` when the file cannot be read (rule
+    Raises :class:`~attackgraph.errors.OptionError` for an unknown extension and
+    :class:`~attackgraph.errors.InputError` when the file cannot be read (rule
     ``validate/unreadable``) or parsed (``validate/bad-rdf``).
 
     >>> import tempfile
@@ -280,7 +280,7 @@ def validate_file(path: Path, validator: Validator | None = None) -> Report:
     ...     _ = p.write_text("<a> <b> .")
     ...     validate_file(p)
     Traceback (most recent call last):
-    attackgraph.model.InputError: ...bad.ttl:1: validate/bad-rdf: ...
+    attackgraph.errors.InputError: ...bad.ttl:1: validate/bad-rdf: ...
     """
     name = path.name.removesuffix(".gz")
     rdf_format = _FORMATS.get(Path(name).suffix.lower())
