@@ -1,7 +1,7 @@
 """The errors attackgraph raises on purpose, all under :class:`AttackgraphError`, and the
 :class:`Problem` (``file:line: rule: message``) an input error carries.
 
-``cli.py`` turns them into click errors in one place; anything else that escapes the
+``cli.Commands`` turns them into click errors in one place; anything else that escapes the
 library is a bug.
 """
 
@@ -30,7 +30,7 @@ class Problem:
 class AttackgraphError(Exception):
     """The root of every error attackgraph raises on purpose, with a message for people.
 
-    Catch this one to handle them all; ``cli.py`` turns it into a click error in one
+    Catch this one to handle them all; ``cli.Commands`` turns it into a click error in one
     place. Anything else that escapes the library is a bug and keeps its traceback.
     Errors that used to be a ``ValueError`` or ``RuntimeError`` still are one too.
 
