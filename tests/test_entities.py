@@ -211,6 +211,35 @@ def test_people_and_organisations_named_in_the_prose_are_actors(
     assert "Nairobi" not in named and "Mandera" not in named
 
 
+DEPOT = """= Kereni depot raid =
+
+Infobox
+- Location: Kereni, Kenya
+- Date: 9 June 2020
+- Deaths: 5
+- Perpetrators: Al-Shabaab
+
+Gunmen attacked a fuel depot at Kereni on 9 June 2020, killing five guards.
+
+== Attack ==
+The raiders had camped for two nights in Mbololo Kakuyuni before the attack. Their \
+vehicle was later found abandoned at Wote Makindu. Shots were also fired at the Baraka \
+Mpya guesthouse. The gunmen fled towards the Kulalu Forest. A spokesman for Amnesty \
+International said the guards had been unarmed. Joseph Mutua Kilonzo, a retired colonel \
+from Machakos, said he heard the first shots. Crowds gathered outside Umoja Party offices.
+"""
+
+
+def test_a_place_the_tagger_reads_as_a_name_is_no_actor(
+    tmp_path: Path, converter: Converter
+) -> None:
+    found = actors(document(tmp_path, converter, DEPOT))
+    for place in ("Mbololo Kakuyuni", "Wote Makindu", "Baraka Mpya", "Kulalu Forest"):
+        assert place not in found, place
+    for party in ("Amnesty International", "Joseph Mutua Kilonzo", "Umoja Party"):
+        assert party in found, party
+
+
 CROSSING = """= Vinta river crossing raid =
 
 Infobox

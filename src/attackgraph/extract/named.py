@@ -24,6 +24,7 @@ from typing import Final
 
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.nlp import entities_of
+from attackgraph.extract.placelike import reads_as_place
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS
 from attackgraph.extract.sentences import Sentence
 from attackgraph.extract.speakers import TITLES, find_acronyms
@@ -34,6 +35,7 @@ from attackgraph.reference.names import name_key
 __all__ = ["prose_actors"]
 
 LABELS: Final = frozenset({"PERSON", "ORG"})
+PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _CONTINUED: Final = re.compile(
     r"\s+(?:wal|wa|al|el|bin|ibn|of(?:\s+the)?|de|du|des|la|le|for(?:\s+the)?|"
     r"Le|La|De|Du|Van|Von|Abu|Bin|Ibn|Al|El)(?:\s+[A-Z][\w'’-]*)+"
@@ -136,8 +138,11 @@ def prose_actors(
         if sentence.text not in seen and _can_name(sentence.text, avoid):
             candidates.append(sentence)  # a repeated sentence names no one new
         seen.add(sentence.text)
+    placelike: set[str] = set()
     for sentence, named in zip(candidates, entities_of(s.text for s in candidates), strict=True):
         for entity in named:
+            if entity.label in PLACE_LABELS:
+                placelike.add(name_key(_cleaned(entity.text)))
             if entity.label not in LABELS:
                 continue
             if _INSIDE_LONGER.search(sentence.text[max(0, entity.begin - 40) : entity.begin]):
@@ -153,11 +158,15 @@ def prose_actors(
             at = text.find(name, begin, sentence.span.end)
             if at < 0:
                 continue
+            person = entity.label == "PERSON"
+            if reads_as_place(text, at, at + len(name), name, person=person):
+                placelike.add(name_key(name))
+                continue
             line = sentence.span.line + text.count("\n", sentence.span.begin, at)
             span = Span(at, at + len(name), name, line)
-            person = entity.label == "PERSON"
             found.setdefault(name_key(name), ActorMention(name, span, person=person))
-    return _merge_variants(tuple(found.values()), avoid, acronyms)
+    actors = tuple(m for key, m in found.items() if key not in placelike)
+    return _merge_variants(actors, avoid, acronyms)
 
 
 def _merge_variants(
