@@ -13,12 +13,13 @@ import itertools
 import json
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from attackgraph.concepts import Outcome
 from attackgraph.evaluate import (
     Evaluation,
     Miss,
@@ -29,8 +30,8 @@ from attackgraph.evaluate import (
     read_document,
     score_document,
 )
-from attackgraph.evaluate.gold import Gold, GoldError, parse_gold
-from attackgraph.evaluate.items import CATEGORIES, SCORERS
+from attackgraph.evaluate.gold import Gold, GoldError, GoldKind, GoldOutcome, parse_gold
+from attackgraph.evaluate.items import CATEGORIES, SCORERS, claim_kind
 from attackgraph.evaluate.match import Item, assign, match, name_score, place_score
 from attackgraph.identifiers import Minter
 from attackgraph.model import (
@@ -529,3 +530,8 @@ def test_the_main_event_is_not_the_wider_conflict(tmp_path: Path) -> None:
     published = read_document(Converter(BuildOptions()).convert(path).quads)
     assert (published.start, published.country) == ("2021-03-02", "ML")
     assert published.places[0] == ("Kolo",)
+
+
+def test_the_gold_vocabulary_maps_onto_the_model() -> None:
+    assert sorted(claim_kind(kind) for kind in ClaimKind) == sorted(get_args(GoldKind))
+    assert set(get_args(GoldOutcome)) == set(get_args(Outcome)) - {"killed-or-injured"}

