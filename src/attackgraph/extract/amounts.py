@@ -36,7 +36,7 @@ from attackgraph.reference.countries import country_code, demonym_countries
 
 __all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts"]
 
-_VERBISH: Final = re.compile(
+_VERB_OR_CLAUSE_BREAK: Final = re.compile(
     r"\b(?:is|was|were|are|had|has|have|been|be|did|do|does|that|while|but|whereas|"
     r"[a-z]{3,}ed|[a-z]{3,}ing)\b|;"
 )
@@ -321,4 +321,4 @@ def clear_between(text: str, begin: int, end: int) -> bool:
     (True, True, False)
     """
     gap = _INCLUSION_RE.sub(" ", text[begin:end])
-    return begin <= end and _VERBISH.search(gap) is None
+    return begin <= end and _VERB_OR_CLAUSE_BREAK.search(gap) is None

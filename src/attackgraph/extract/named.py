@@ -30,6 +30,7 @@ from attackgraph.extract.sentences import Sentence
 from attackgraph.extract.speakers import TITLES, find_acronyms
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import country_code, demonym_countries
+from attackgraph.reference.lexicon import MONTH_NAMES, WEEKDAYS
 from attackgraph.reference.names import name_key
 
 __all__ = ["prose_actors"]
@@ -58,10 +59,7 @@ _NOT_ACTORS: Final = frozenset(
     "operation northern southern eastern western central north south east west upper lower "
     "greater".split()
 )
-_MONTHS: Final = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_MONTHS: Final = frozenset(word.lower() for word in (*MONTH_NAMES, *WEEKDAYS))
 
 
 def _can_name(text: str, avoid: set[str]) -> bool:

@@ -18,6 +18,7 @@ import re
 from typing import Final
 
 from attackgraph.extract.amounts import PERSON_NOUNS
+from attackgraph.reference.lexicon import MONTH_NAMES, WEEKDAYS
 
 __all__ = [
     "PRONOUNS",
@@ -101,13 +102,9 @@ _NOT_NAME_START: Final = frozenset(
     "Months Early Late However Then Later Earlier Meanwhile When While Following".split()
 )
 
-_MONTH_WORDS: Final = frozenset(
-    "January February March April May June July August September October November December".split()
-)
+_MONTH_WORDS: Final = frozenset(MONTH_NAMES)
 
-_DAY_WORDS: Final = _MONTH_WORDS | frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
+_DAY_WORDS: Final = _MONTH_WORDS | frozenset(WEEKDAYS)
 
 _VERBISH: Final = re.compile(
     r"\b(?:is|was|were|are|had|has|have|been|be|did|do|does|[a-z]{3,}ed)\b"

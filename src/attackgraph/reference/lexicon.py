@@ -1,7 +1,7 @@
 """Word lists of the English the documents are written in, stated once for every stage.
 
->>> MONTH_NUMBERS["sept"], MONTHS[:2], MONTHS[-1]
-(9, ('January', 'February'), 'Dec')
+>>> MONTH_NUMBERS["sept"], MONTHS[:2], MONTHS[-1], MONTH_NAMES[-1], WEEKDAYS[0]
+(9, ('January', 'February'), 'Dec', 'December', 'Monday')
 """
 
 from __future__ import annotations
@@ -18,3 +18,8 @@ MONTH_NUMBERS: Final[dict[str, int]] = {
 
 MONTHS: Final = tuple(name.capitalize() for name in MONTH_NUMBERS)
 """The same names as written in running text: "January" ... "December", "Jan" ... "Dec"."""
+
+MONTH_NAMES: Final = MONTHS[:12]
+"""The months' full names only: "January" ... "December"."""
+
+WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
