@@ -228,7 +228,12 @@ class Converter:
     def convert(self, path: Path, doc_id: str | None = None) -> DocumentResult:
         """Convert one document (``doc_id``: see :func:`document_ids`, default the file's
         name), or read it from the cache; never raises: a failure skips the document with
-        its problem."""
+        its problem.
+
+        >>> result = Converter(BuildOptions()).convert(Path("data/documents/missing.txt"))
+        >>> result.quads, result.skipped.rule
+        ([], 'parse/unreadable')
+        """
         found = self._cache_key(path, doc_id)
         if self.cache is None or found is None:
             return self._convert_safely(path, doc_id)
@@ -452,6 +457,16 @@ def build(
     when an output file fails its strict re-parse, and ``publish.PublishError`` when
     ``out_dir`` is a folder that is not a release or another build holds it.
     ``progress`` is told each document's result, ``stages`` each stage and document.
+
+    >>> import tempfile
+    >>> from attackgraph.publish import PublishOptions
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     doc = Path(folder, "raid.txt")
+    ...     _ = doc.write_text("= Raid =\\n\\nInfobox\\n- Deaths: 3\\n\\nA raid.\\n")
+    ...     options = BuildOptions(publish=PublishOptions(pages=False))
+    ...     report = build([doc], Path(folder, "release"), options)
+    >>> report.built, report.ok
+    (1, True)
     """
     started = time.monotonic()
     options = options or BuildOptions()

@@ -340,5 +340,12 @@ def quads(record: Record, minter: Minter) -> list[Quad]:
 
     Raises ``KeyError`` when the record lacks a ref the extraction names (a bug in
     the resolve stage, not bad input).
+
+    >>> from attackgraph.extract import extract
+    >>> from attackgraph.parse import parse
+    >>> from attackgraph.resolve import Resolver, resolve
+    >>> record = resolve(extract(parse(b"= Raid on Tamba =\\n\\nA raid.\\n", "t.txt")), Resolver())
+    >>> [q.object.value for q in quads(record, Minter()) if q.predicate == SCHEMA.name]
+    ['Raid on Tamba', 'Raid on Tamba']
     """
     return _Builder(record, minter).build()

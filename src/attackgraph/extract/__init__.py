@@ -37,7 +37,14 @@ __all__ = ["MAIN", "extract"]
 
 
 def extract(doc: Document) -> Extraction:
-    """Everything the converter reads from one parsed document."""
+    """Everything the converter reads from one parsed document.
+
+    >>> from attackgraph.parse import parse
+    >>> text = b"= Raid on Tamba =\\n\\nInfobox\\n- Deaths: 3\\n\\nA raid.\\n"
+    >>> x = extract(parse(text, "tamba.txt"))
+    >>> x.event.name, [(f.quantity.value, f.outcome) for c in x.claims for f in c.figures]
+    ('Raid on Tamba', [(3, 'killed')])
+    """
     facts = _from_the_lead(doc, read_infobox(doc))
     sites = _sites(facts.places)
     conflicts = _conflicts(facts)
