@@ -186,6 +186,49 @@ def test_one_person_is_a_count_of_one_stated_with_its_article(
     assert figure.quantity.text in figure.span.text
 
 
+@pytest.mark.parametrize(
+    ("body", "outcome", "amount", "stated"),
+    [
+        ("Tomas Varga and Ada Obi were later killed in the crossfire.", "killed", 2,
+         "Tomas Varga and Ada Obi"),
+        ("Jonas Peltz, a ferry mechanic, was arrested at the border in June.", "arrested", 1,
+         "Jonas Peltz"),
+        ("On Monday police detained Ilse Marten at her flat.", "arrested", 1, "Ilse Marten"),
+        ("Its deputy, Omar Sall, was taken alive.", "captured", 1, "Omar Sall"),
+        ("Corporal Ian Lowe was fatally wounded by a sniper.", "killed", 1, "Ian Lowe"),
+        ("Rafael Ortiz led the cell. Ortiz was executed in 1999.", "killed", 1, "Ortiz"),
+        ("Ana Ruiz, Lena Holm and Piet Kaas were wounded.", "injured", 3,
+         "Ana Ruiz, Lena Holm and Piet Kaas"),
+        ("He was held in custody until the trial.", "arrested", 1, "He"),
+    ],
+)  # fmt: skip
+def test_named_people_are_counted_one_each(
+    body: str, outcome: str, amount: int, stated: str
+) -> None:
+    (claim,) = [c for c in read(body).claims if c.figures]
+    (figure,) = claim.figures
+    assert (figure.outcome, figure.quantity.value, figure.quantity.text) == (
+        outcome,
+        amount,
+        stated,
+    )
+    assert figure.qualifier == stated or stated == "He"  # a subgroup, never the total
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Three friends of Tomas Varga were arrested in May.",  # counted by the number
+        "Two engineers of the state-owned Zembla Rail Company were among the dead.",
+        "Kenyan troops captured Lake Town and Fort Hill.",  # places, not people
+        "One guard, Sergeant Ana Ruiz, was killed at the gate.",  # the guard, once
+        "Varga was arrested on Friday.",  # one word never written as a surname before
+    ],
+)
+def test_names_that_are_no_victims_are_not_counted(body: str) -> None:
+    assert sum(f[2] == 1 and f[3] is not None for f in facts(body)) == 0
+
+
 def test_none_of_is_a_zero_count_but_a_negation_is_no_figure() -> None:
     assert facts("None of the troops died.") == [(None, "killed", 0, None)]
     assert facts("The soldiers did not die.") == []

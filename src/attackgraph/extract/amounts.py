@@ -9,9 +9,9 @@ number:
 - "both" before a verb ("both gunmen died"): 2;
 - "and a policeman", ", an interpreter" right after an amount in a list, for a
   singular person noun (:data:`PERSON_NOUNS`): 1;
-- a named person who "died", "was killed", "was among the ... killed" ("Abedi died in the
-  explosion"): 1, killed, with the name as its subgroup (a country or a nationality is
-  no person);
+- named people killed, hurt, arrested or taken ("Abedi died in the explosion", "A and B
+  were captured", "police arrested C"; :mod:`~attackgraph.extract.victims`): one per
+  name, with the names as its subgroup;
 
 and "from A to B" read as one range. :func:`clear_between` says whether only list
 words come between two amounts - no verb, no clause break - which is what lets an
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.numbers import find_quantities
+from attackgraph.extract.victims import named_victims
 from attackgraph.extract.vocabulary import (
     INCLUSION_WORDS,
     SINGULAR_GROUP_WORDS,
@@ -32,7 +33,6 @@ from attackgraph.extract.vocabulary import (
     group_match,
 )
 from attackgraph.model import Outcome, PopulationGroup, Quantity
-from attackgraph.reference.countries import country_code, demonym_countries
 
 __all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts"]
 
@@ -67,17 +67,6 @@ PERSON_NOUNS: Final = frozenset(
 
 _LIST_ONE: Final = re.compile(
     r"(?:,|\band)\s+(?P<article>an?)\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z][\w-]*)"
-)
-
-_NAMED_DEATH: Final = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:,[^,]{3,80},|,)?\s+"
-    r"(?:had\s+been\s+killed|was\s+killed|has\s+been\s+killed|died|was\s+shot\s+dead|"
-    r"was\s+among\s+the\s+(?:[a-z]+\s+){0,2}?(?:killed|dead))\b"
-)
-
-_NOT_NAMES: Final = frozenset(
-    "The A An In On At By It He She They This That These Those Both All Some Many Several "
-    "Most One Two Three Four Five Six Seven Eight Nine Ten Others Police Soldiers".split()
 )
 
 
@@ -126,6 +115,7 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
     _compose(text, end, amounts)
     amounts += _implied(text, begin, end, amounts)
     amounts += _single(text, begin, end, amounts)
+    amounts += _named(text, begin, end, amounts)
     amounts += _none_of(text, begin, end)
     amounts.sort(key=lambda a: a.begin)
     return _wholes(text, _ranges(text, amounts))
@@ -155,7 +145,8 @@ _SINGLE: Final = re.compile(
     r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?(?:,\s+[A-Z][^,]{2,60},)?\s+)?"
     r"(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
     r"(?P<verb>shot\s+dead|killed|wounded|injured|arrested|captured|abducted|kidnapped|detained|"
-    r"taken\s+prisoner|taken\s+hostage|taken\s+captive)\b"
+    r"taken\s+prisoner|taken\s+hostage|taken\s+captive|taken\s+alive|executed|murdered|"
+    r"found\s+dead|pronounced\s+dead|held\s+in\s+custody)\b"
     r"|(?P<active>killed|arrested|captured|abducted|kidnapped|detained|wounded|injured)\s+"
     r"(?P<article2>an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>[a-z][\w-]*)\b(?!\s+of\b)"
 )
@@ -163,6 +154,8 @@ _SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
     "killed": "killed", "shot": "killed", "wounded": "injured", "injured": "injured",
     "arrested": "arrested", "detained": "arrested", "captured": "captured",
     "abducted": "captured", "kidnapped": "captured", "taken": "captured",
+    "executed": "killed", "murdered": "killed", "found": "killed", "pronounced": "killed",
+    "held": "arrested",
 }  # fmt: skip
 
 
@@ -239,9 +232,8 @@ def _wholes(text: str, amounts: list[Amount]) -> list[Amount]:
 
 def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
     """Amounts written without a number: "both" (2), "and a member of ..." after an
-    amount in a list (1), a named person "killed"/"died" (1)."""
+    amount in a list (1)."""
     found: list[Amount] = []
-    taken = [(a.begin, a.end) for a in amounts]
     for m in _BOTH.finditer(text, begin, end):
         found.append(Amount(Quantity(2, None, None, False, m.group()), m.start(), m.end(), m.end()))
     for m in _LIST_ONE.finditer(text, begin, end):
@@ -255,25 +247,37 @@ def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amo
         ):
             one = Quantity(1, None, None, False, m.group("article"))
             found.append(Amount(one, m.start("article"), m.end("article"), m.end("article")))
-    for m in _NAMED_DEATH.finditer(text, begin, end):
-        name = m.group("name")
-        first = name.split()[0]
-        if (
-            first in _NOT_NAMES
-            or country_code(name)
-            or demonym_countries(first)
-            or demonym_countries(first.rstrip("s"))
-            or any(b <= m.start() <= e + 1 for b, e in taken)
-        ):
+    return found
+
+
+def _named(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """Named people killed, hurt, arrested or taken (:mod:`~attackgraph.extract.victims`),
+    unless an amount before already counts them ("One pilot, Ari Sen, was killed")."""
+    found: list[Amount] = []
+    taken = [(a.begin, a.end) for a in amounts]
+    for v in named_victims(text, begin, end):
+        if any(b <= v.begin <= e + 1 or v.begin <= b < v.end for b, e in taken):
             continue
-        person = Quantity(1, None, None, False, name)
-        words = group_match(text[m.end("name") : m.end()])  # "was among the militants killed"
-        group = _with_others(text, m.end(), end) or ((words[0], None) if words else ("total", None))
-        named = Amount(person, m.start("name"), m.end("name"), m.end(), group=group)
-        named.qualifier = name
-        named.outcome, named.own = "killed", True
+        if any(_apposition(text, e, v.begin) for _, e in taken):
+            continue  # "One pilot, Ari Sen, was killed": the pilot is counted already
+        name = text[v.begin : v.end]
+        words = group_match(text[v.end : v.extent]) if v.lead < 0 else None
+        group = _with_others(text, v.extent, end) or (
+            (words[0], None) if words else ("total", None)
+        )
+        named = Amount(Quantity(v.count, None, None, False, name), v.begin, v.end, v.extent)
+        named.group, named.qualifier = group, name
+        named.outcome, named.own, named.lead = v.outcome, True, v.lead
         found.append(named)
     return found
+
+
+def _apposition(text: str, end: int, name: int) -> bool:
+    """Whether the name at ``name`` restates the counted words ending at ``end``."""
+    return (
+        end <= name
+        and re.fullmatch(r"[^,;]{0,40},\s+(?:[A-Z][\w.]*\s+){0,2}", text[end:name]) is not None
+    )
 
 
 _WITH_OTHERS: Final = re.compile(

@@ -1,0 +1,176 @@
+"""Named people killed, hurt, arrested or taken: counts written as names, not numbers.
+
+Prose often counts victims by naming them: "Ilse Marten was arrested in May", "Tomas
+Varga and Ada Obi were killed", "police detained Jonas Peltz". :func:`named_victims`
+finds such phrases in one stretch of text and counts the names (one each):
+
+- a name, or names joined by commas and "and", as the subject of a passive outcome verb
+  or of "died" ("Tomas Varga, a local guide, was shot dead"; "A and B were captured"),
+  with adverbs between ("was later arrested");
+- a name, or names, right after an active outcome verb ("police arrested Jonas Peltz").
+
+A name is two to five capitalised words, or one word that the text has already used as
+the last word of a longer name (a surname: "Varga" after "Tomas Varga"). Words that name a
+group, a country or a nationality, a place or a date ("Police", "Kenyan", "Camp
+Alpha", "Monday") are no name; nor is a name the sentence quotes as a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from attackgraph.model import Outcome
+from attackgraph.reference.countries import country_code, demonym_countries
+
+__all__ = ["NamedVictims", "named_victims"]
+
+_TOKEN: Final = r"(?:[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)"
+_PARTICLE: Final = r"(?:bin|ibn|al|el|de|del|della|van|von|der|da|dos|du|la|le)"
+_NAME: Final = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}}"
+_NAMES: Final = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
+_ADVERBS: Final = r"(?:(?:[a-z]+ly|also|later|then|soon|both|all|himself|herself)\s+){0,2}"
+
+_PASSIVE_VERBS: Final[dict[str, Outcome]] = {
+    "killed": "killed", "shot dead": "killed", "shot and killed": "killed",
+    "executed": "killed", "murdered": "killed", "assassinated": "killed",
+    "beheaded": "killed", "found dead": "killed", "pronounced dead": "killed",
+    "arrested": "arrested", "detained": "arrested", "held in custody": "arrested",
+    "taken into custody": "arrested", "captured": "captured", "abducted": "captured",
+    "kidnapped": "captured", "taken prisoner": "captured", "taken hostage": "captured",
+    "taken alive": "captured", "wounded": "injured", "injured": "injured",
+    "shot and wounded": "injured",
+}  # fmt: skip
+_ACTIVE_VERBS: Final[dict[str, Outcome]] = {
+    "killed": "killed", "shot dead": "killed", "executed": "killed", "murdered": "killed",
+    "assassinated": "killed", "arrested": "arrested", "detained": "arrested",
+    "captured": "captured", "abducted": "captured", "kidnapped": "captured",
+}  # fmt: skip
+
+
+def _alternatives(words: dict[str, Outcome]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_PASSIVE: Final = re.compile(
+    rf"(?<![\w'’-])(?P<names>{_NAMES})(?:,[^,;()]{{3,90}},|,)?\s+"
+    rf"(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+{_ADVERBS}"
+    rf"(?P<verb>{_alternatives(_PASSIVE_VERBS)})|{_ADVERBS}(?P<died>died)"
+    r"|(?:was|were)\s+(?P<among>among\s+the\s+(?:[a-z]+\s+){0,2}?(?:killed|dead)))\b"
+)
+_ACTIVE: Final = re.compile(
+    rf"\b(?P<verb>{_alternatives(_ACTIVE_VERBS)})\s+"
+    rf"(?P<names>{_NAMES})(?![\w'’-])(?!\s+(?:of|and)\s+[a-z])"
+)
+_OBJECT_OF: Final = re.compile(
+    r"\b(?:of|to|with|for|by|from|about|against|behind|near|like|than|between)\s+"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+-[\w-]+\s+)?$"
+)
+_FATALLY: Final = re.compile(r"\b(?:fatally|mortally)\b")
+_NAME_SPLIT: Final = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+_NOT_NAME: Final = frozenset(
+    """
+    The A An In On At By For From With As It He She They We His Her Its Their This That
+    These Those Both All Some Many Several Most One Two Three Four Five Six Seven Eight
+    Nine Ten Others Another Other No None After Before During When While Then Later
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December
+    Police Army Troops Soldiers Forces Force Ministry Government Group Brigade Battalion
+    Regiment Front State Council Court Hotel Airport Camp Fort Base Station Street Road
+    Mount Lake River Village Town City District Province Region Islamic Al-Qaeda Taliban
+    President Minister General Colonel Captain Lieutenant Sergeant Major Commander Officer
+    University School College Hospital Church Mosque Embassy Office Department Agency
+    Party Movement Union Committee Commission Service Services Guard Navy Air Marines
+    """.split()
+)
+"""Words that show a capitalised run is no person's name (or that open a sentence)."""
+
+_TITLES: Final = frozenset(
+    """
+    President Minister General Colonel Captain Lieutenant Sergeant Major Commander Officer
+    Dr Mr Mrs Ms Sheikh Imam Bishop Father Judge Governor Senator Ambassador Corporal
+    Private Bombardier Inspector Superintendent Constable
+    """.split()
+)
+"""Titles that may open a name ("Lieutenant Mark Lange"): dropped, never the name."""
+
+
+@dataclass(frozen=True)
+class NamedVictims:
+    """Names counted as victims: offsets of the names, how many, the outcome, where the
+    phrase ends and where an active verb before the names starts (else -1)."""
+
+    begin: int
+    end: int
+    count: int
+    outcome: Outcome
+    extent: int
+    lead: int = -1
+
+
+def named_victims(text: str, begin: int, end: int) -> list[NamedVictims]:
+    """Named victims in ``text[begin:end]`` (see the module docstring). Never raises.
+
+    >>> t = "Tomas Varga and Ada Obi were later killed, and police detained Jonas Peltz."
+    >>> [(t[v.begin : v.end], v.count, v.outcome) for v in named_victims(t, 0, len(t))]
+    [('Tomas Varga and Ada Obi', 2, 'killed'), ('Jonas Peltz', 1, 'arrested')]
+    >>> t = "Mali's army was killed. Lieutenant Ari Sen, the pilot, was captured."
+    >>> [(t[v.begin : v.end], v.outcome) for v in named_victims(t, 0, len(t))]
+    [('Ari Sen', 'captured')]
+    """
+    found: list[NamedVictims] = []
+    for m in _PASSIVE.finditer(text, begin, end):
+        if _OBJECT_OF.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "friends of Ari Sen were arrested": not Ari Sen
+        verb = m["verb"]
+        outcome = _PASSIVE_VERBS[" ".join(verb.split())] if verb else "killed"
+        if outcome == "injured" and _FATALLY.search(text, m.end("names"), m.start("verb")):
+            outcome = "killed"  # "was fatally wounded"
+        names = _names(text, m.start("names"), m.end("names"))
+        if names is not None:
+            found.append(NamedVictims(names[0], names[1], names[2], outcome, m.end()))
+    for m in _ACTIVE.finditer(text, begin, end):
+        outcome = _ACTIVE_VERBS[" ".join(m["verb"].split())]
+        names = _names(text, m.start("names"), m.end("names"))
+        if names is not None:
+            found.append(NamedVictims(names[0], names[1], names[2], outcome, m.end(), m.start()))
+    return sorted(found, key=lambda v: v.begin)
+
+
+def _names(text: str, begin: int, end: int) -> tuple[int, int, int] | None:
+    """(begin, end, count) of the names that end ``text[begin:end]``: the longest run of
+    person names at its end, with opening words and titles dropped from the first one
+    ("On Monday Lieutenant Ari Sen" -> "Ari Sen"); ``None`` when there is none."""
+    pieces = [
+        (m.start(), m.end()) for m in re.finditer(r"[^,]+?(?=\s*,|\s+and\s+|$)", text[begin:end])
+    ]
+    kept: list[tuple[int, int]] = []
+    for b, e in reversed(pieces):
+        piece = text[begin + b : begin + e].strip()
+        piece = re.sub(r"^and\s+", "", piece)
+        words = piece.split()
+        while len(words) > 1 and (words[0] in _NOT_NAME or words[0].rstrip(".") in _TITLES):
+            words = words[1:]
+        name = " ".join(words)
+        if not _is_person(text, begin, name):
+            break
+        kept.append((text.index(words[0], begin + b), begin + e))
+        if len(words) < len(piece.split()):
+            break  # opening words or a title: the list starts here
+    if not kept:
+        return None
+    return kept[-1][0], end, len(kept)
+
+
+def _is_person(text: str, before: int, name: str) -> bool:
+    tokens = name.split()
+    if any(t in _NOT_NAME or t.rstrip(".") in _TITLES for t in tokens):
+        return False
+    if country_code(name) or any(demonym_countries(t) for t in tokens):
+        return False
+    if len(tokens) >= 2:
+        return len(tokens) <= 5
+    surname = re.compile(rf"[A-Z][\w'’-]+\s+{re.escape(tokens[0])}(?![\w'’-])")
+    return surname.search(text, 0, before) is not None
