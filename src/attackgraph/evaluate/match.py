@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Final
 
+from attackgraph.identifiers import fold
 from attackgraph.namespaces import SCHEMES
 from attackgraph.reference.countries import country_code, demonym_countries
 
@@ -40,22 +40,11 @@ AREA_WORDS: Final = frozenset(
 STANDARD_GROUPS: Final = frozenset(SCHEMES["population-group"]) - {"other-group"}
 """Population groups that are controlled concepts; free labels are anything else."""
 
-_FOLD: Final = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe"})
 _POSSESSIVE: Final = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?!\w)")
 _DROPPED: Final = re.compile(r"['’‘ʼ`´.]")
 _SEPARATOR: Final = re.compile(r"[\W_]+")
 _ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 _MAX_COUNTRY_WORDS: Final = 6
-
-
-def fold(text: str) -> str:
-    """Case-folded text without accents: what spelling differences leave alike.
-
-    >>> fold("Tillabéri"), fold("Ténenkou"), fold("STRASSE"), fold("Bøgh")
-    ('tillaberi', 'tenenkou', 'strasse', 'bogh')
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @cache
