@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.security import safe_join
 from werkzeug.wrappers import Request, Response
 
+from attackgraph import formats as registry
 from attackgraph.html.render import STATIC_FILES, static_file
 from attackgraph.serve import formats
 from attackgraph.serve.formats import Format
@@ -46,13 +47,8 @@ RESOURCE_CSP: Final = (
 ALLOW: Final = "GET, HEAD, POST, OPTIONS"
 TEXT_PLAIN: Final = "text/plain; charset=utf-8"
 FILE_TYPES: Final = {
-    ".ttl": "text/turtle; charset=utf-8",
-    ".nt": "application/n-triples",
-    ".nq": "application/n-quads",
-    ".trig": "application/trig",
-    ".jsonld": "application/ld+json",
+    **{f.extension: f.content_type for f in (*registry.READABLE, registry.HTML)},
     ".json": "application/json",
-    ".html": "text/html; charset=utf-8",
     ".md": "text/markdown; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -61,7 +57,7 @@ FILE_TYPES: Final = {
     ".png": "image/png",
 }
 """Media types of the release's files (``SHA256SUMS`` and others: plain text)."""
-TWINS: Final = {"html": ".html", "turtle": ".ttl", "jsonld": ".jsonld"}
+TWINS: Final = {f.name: f.extension for f in (formats.HTML, formats.TURTLE, formats.JSONLD)}
 """Resource formats a release page has a file for."""
 EXTENSIONS: Final = {
     f.extension: f.name for f in (formats.HTML, formats.TURTLE, formats.JSONLD, formats.NTRIPLES)
