@@ -420,3 +420,38 @@ def test_a_place_never_gets_two_containers_from_its_document_and_the_gazetteer()
     assert places["North Ward"].container == "xx-valley"
     assert places["North Ward"].also_in == ()
     assert places["Green Valley"].container == "xx-hill-province"
+
+
+SPELLINGS = """= Lantern restaurant attack =
+
+Infobox
+- Title: Lantern restaurant attack
+- Location: Lantern restaurant, Tarbush (K7) roundabout, Gao, Mali
+- Date: 3 May 2016
+
+Gunmen opened fire on diners at the Lantern in Gao on 3 May 2016.
+"""
+
+
+def test_a_place_is_found_by_every_name_its_document_writes(
+    tmp_path: Path, converter: Converter
+) -> None:
+    store = document(tmp_path, converter, SPELLINGS)
+    aliases = names(store, "SELECT ?a WHERE { ?p a ag:Place ; schema:alternateName ?a }")
+    assert {"Lantern", "Tarbush roundabout", "K7"} <= aliases
+    assert "Lantern restaurant" in event_places(store, "Lantern restaurant attack")
+
+
+def test_the_document_spelling_of_a_renamed_place_is_an_alternate_name() -> None:
+    from attackgraph.model import PlaceKind, PlaceMention, PlaceRef, Span
+    from attackgraph.resolve.chain import add_spellings
+
+    span = Span(0, 0, "", 1)
+    region = PlaceRef("xx-nord", "Nord Province", PlaceKind.REGION, country="XX")
+    places = {"North": region, "Nord Province": region}
+    mentions = tuple(
+        PlaceMention(name, PlaceKind.REGION, span) for name in ("North", "Nord Province")
+    )
+    add_spellings(mentions, places)
+    assert places["North"].aliases == ("North",)
+    assert places["Nord Province"].aliases == ("North",)

@@ -312,6 +312,8 @@ class PlaceRef:
     ``container`` ("Westlands" in "Nairobi" where GeoNames names only the region)."""
     point: tuple[float, float] | None = None
     """(latitude, longitude) WGS84."""
+    aliases: tuple[str, ...] = ()
+    """Further names the document writes it by ("Marawi" for GeoNames' "Marawi City")."""
     iso3166_2: str | None = None
     geonames_id: int | None = None
     precision: LocationPrecision | None = None

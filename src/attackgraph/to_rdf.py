@@ -160,6 +160,8 @@ class _Builder:
         node = self.minter.place(ref.slug)
         self.add(node, RDF.type, AG.Place)
         self.add(node, SCHEMA.name, _str(ref.name))
+        for alias in ref.aliases:
+            self.add(node, SCHEMA.alternateName, _str(alias))
         self.add(node, AG.placeType, concept(ref.kind.value, "place-type"))
         for container in (ref.container, *ref.also_in):
             if container:

@@ -21,10 +21,13 @@ reference data adds links, it never replaces the document's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
+from typing import Final
 
 from attackgraph.model import PlaceMention, PlaceRef
+from attackgraph.reference.names import name_key, strip_the
 
 Chain = Callable[[PlaceRef], tuple[PlaceRef, ...]]
 
@@ -91,3 +94,59 @@ def _reach(ref: PlaceRef, places: dict[str, PlaceRef], chain: Chain) -> set[str]
                 if slug in by_slug:
                     todo.append(by_slug[slug])
     return seen
+
+
+_DESCRIPTOR: Final = re.compile(
+    r"^(?P<name>.*[A-Z][^ ]*)\s+(?:hotel|restaurant|caf[eé]|bar|pub|club|store|shop|"
+    r"pizzeria|guesthouse|nightclub|supermarket)$"
+)
+_INNER_NOTE: Final = re.compile(r"^(?P<a>.+?)\s*\((?P<note>[^()]+)\)\s*(?P<b>.*)$")
+
+
+def written_forms(name: str) -> tuple[str, ...]:
+    """The names a written place name gives: as written, without a lowercase word saying
+    what kind of site it is, and a bracketed second name apart.
+
+    >>> written_forms("the Blue Lagoon restaurant")
+    ('Blue Lagoon restaurant', 'Blue Lagoon')
+    >>> written_forms("Tarbush (K7) roundabout")
+    ('Tarbush roundabout', 'K7')
+    """
+    text = " ".join(strip_the(name).split())
+    forms = [text]
+    inner = _INNER_NOTE.match(text)
+    if inner is not None:
+        forms = [f"{inner.group('a')} {inner.group('b')}".strip(), inner.group("note").strip()]
+    plain = _DESCRIPTOR.match(forms[0])
+    if plain is not None:
+        forms.insert(1, plain.group("name"))
+    return tuple(dict.fromkeys(form for form in forms if name_key(form)))
+
+
+def add_spellings(mentions: tuple[PlaceMention, ...], places: dict[str, PlaceRef]) -> None:
+    """Give each place the names its document writes it by as aliases (in place), so that
+    a reader finds GeoNames' "Marawi City" by the document's "Marawi".
+
+    >>> from attackgraph.model import PlaceKind, Span
+    >>> city = PlaceRef("ph-marawi-city", "Marawi City", PlaceKind.LOCALITY)
+    >>> places = {"Marawi": city}
+    >>> written = PlaceMention("Marawi", PlaceKind.LOCALITY, Span(0, 6, "Marawi", 1))
+    >>> add_spellings((written,), places)
+    >>> places["Marawi"].aliases
+    ('Marawi',)
+    """
+    found: dict[str, list[str]] = {}
+    for mention in mentions:
+        ref = places.get(mention.name)
+        if ref is None:
+            continue
+        known = found.setdefault(ref.slug, [])
+        keys = {name_key(n) for n in (ref.name, *ref.aliases, *known)}
+        for form in written_forms(mention.name):
+            if name_key(form) not in keys:
+                keys.add(name_key(form))
+                known.append(form)
+    for slug, names in found.items():
+        if names:
+            ref = next(r for r in places.values() if r.slug == slug)
+            _set(places, replace(ref, aliases=(*ref.aliases, *names)))

@@ -34,7 +34,7 @@ from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import Registry, actor_key
 from attackgraph.resolve.actor_names import is_generic, state_body_word
 from attackgraph.resolve.actors import ActorResolver
-from attackgraph.resolve.chain import keep_stated_chain
+from attackgraph.resolve.chain import add_spellings, keep_stated_chain
 from attackgraph.resolve.commanders import commanders_as_people
 from attackgraph.resolve.places import PlaceResolver
 from attackgraph.resolve.variants import merge_variants
@@ -138,6 +138,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             kind=mention.kind,
             coordinates=mention.coordinates,
         )
+    add_spellings(extraction.places, places)
     actors: dict[str, ActorRef] = {}
     towns = _town_names(extraction, resolver, country)
     for actor_mention, person in _actor_mentions(extraction):
