@@ -113,6 +113,12 @@ def test_an_opening_adverbial_is_not_the_speaker(body: str, source: str) -> None
          "Ministry of the Interior of Zembla"),
         ("Governor Amos Tate visited the town. The governor said six police officers were killed.",
          "Amos Tate"),
+        ("The interior minister, Ada Obi, visited the site. Later the interior minister said "
+         "that nine people had died.", "Ada Obi"),
+        ("Ian Lowe, a doctor at the town clinic, described the scene. The doctor said four "
+         "children had died.", "Ian Lowe"),
+        ("Inspector-General of Police Ada Obi told a news conference that the raid had begun. "
+         "Two officers were killed, she said.", "Ada Obi"),
     ],
 )  # fmt: skip
 def test_an_anaphor_names_the_nearest_fitting_full_name(body: str, source: str) -> None:

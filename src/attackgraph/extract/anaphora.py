@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["ANAPHOR_NOUNS", "KIND_NOUNS", "antecedent"]
+__all__ = ["ANAPHOR_NOUNS", "KIND_NOUNS", "PERSON_ROLES", "antecedent", "appositive_person"]
 
 ANAPHOR_NOUNS: Final = frozenset(
     """
@@ -82,3 +82,43 @@ def antecedent(
         if at < end and noun in words and len(words) > 1 and (best is None or at > best[0]):
             best = (at, name)
     return best[1] if best else None
+
+
+PERSON_ROLES: Final = frozenset(
+    """
+    minister governor mayor president prosecutor spokesman spokeswoman spokesperson doctor
+    surgeon nurse chief commander director secretary official officer coroner judge
+    ambassador envoy commissioner superintendent inspector general colonel captain
+    """.split()
+)
+"""Nouns for one person's role: "the prosecutor" is the person introduced with it."""
+
+_PERSON: Final = r"[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|de|van|von|da)\s+)?[A-Z][\w'’.-]+){1,4}"
+_ROLE_BEFORE: Final = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
+
+
+def appositive_person(text: str, end: int, words: str) -> str | None:
+    """The person an earlier apposition gave the role ``words`` ("information minister"):
+    "the information minister, Ada Obi, said" or "Ada Obi, a doctor at the clinic, said"
+    before ``end``; the nearest one, or ``None``.
+
+    >>> t = "The interior minister, Ada Obi, gave a toll. Later the minister said 9 died."
+    >>> appositive_person(t, t.index("the minister"), "minister")
+    'Ada Obi'
+    >>> t = "Ian Lowe, a doctor at the main clinic, said so. The doctor said 4 died."
+    >>> appositive_person(t, t.index("The doctor"), "doctor")
+    'Ian Lowe'
+    >>> appositive_person(t, t.index("The doctor"), "prosecutor") is None
+    True
+    """
+    *modifiers, head = words.lower().split()
+    role = rf"{_ROLE_BEFORE}(?P<role>(?:[\w-]+\s+){{0,4}}?{re.escape(head)})\b"
+    found: list[tuple[int, str]] = []
+    for pattern in (
+        rf"{role}(?:\s+(?:of|at|for|in)\s+[^,;.]{{1,50}})?,\s+(?P<name>{_PERSON})\s*[,;.]",
+        rf"(?P<name>{_PERSON}),\s+{role}",
+    ):
+        for m in re.finditer(pattern, text[:end]):
+            if all(w in m["role"].lower().split() for w in modifiers):
+                found.append((m.start(), m["name"]))
+    return max(found)[1] if found else None

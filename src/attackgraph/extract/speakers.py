@@ -37,7 +37,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from attackgraph.extract.anaphora import ANAPHOR_NOUNS, KIND_NOUNS, antecedent
+from attackgraph.extract.anaphora import (
+    ANAPHOR_NOUNS,
+    KIND_NOUNS,
+    PERSON_ROLES,
+    antecedent,
+    appositive_person,
+)
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.lists import joins_inside_name
 from attackgraph.extract.subjects import SOURCE_NOUNS
@@ -255,6 +261,12 @@ class Speakers:
             return self._mention(self.last_person, begin, end, line)
         if low == "it":
             return self._mention(self.last_org, begin, end, line)
+        role = re.fullmatch(r"the\s+((?:[\w-]+\s+){0,3}(\w+))", low)
+        if role is not None and role.group(2) in PERSON_ROLES:
+            person = appositive_person(self.text, begin, role.group(1))
+            if person is not None:  # "the information minister" introduced by name
+                self.last_person = person
+                return self._mention(person, begin, end, line)
         the = re.fullmatch(r"the\s+(\w+)", low)
         if the is not None and the.group(1) in KIND_NOUNS and self.last_org is not None:
             return self._mention(self.last_org, begin, end, line)
@@ -375,9 +387,11 @@ class Speakers:
         before = [t.lower() for t in tokens[:k]]
         if not run:
             return " ".join(tokens), any(t in ROLE_WORDS for t in before)
-        titled = [i for i, t in enumerate(run) if t.rstrip(".") in TITLES]
+        titled = [i for i, t in enumerate(run) if _is_title(t)]
         if titled and titled[-1] < len(run) - 1:
             rest = run[titled[-1] + 1 :]
+            while len(rest) > 2 and (rest[0] in _PARTICLES or rest[0] in _ORG_WORDS):
+                rest = rest[1:]  # "Inspector-General of Police Ada Obi": Ada Obi
             if len(rest) >= 2:
                 return " ".join(rest), True
             return " ".join(run[titled[0] :]), True
@@ -388,6 +402,12 @@ class Speakers:
         if before and before[-1] in _DESCRIPTORS:
             return " ".join(run), False
         return " ".join(tokens), False
+
+
+def _is_title(token: str) -> bool:
+    """A title word, also hyphenated ("Inspector-General", "Director-General")."""
+    word = token.rstrip(".")
+    return word in TITLES or ("-" in word and word.split("-")[0] in TITLES)
 
 
 def _looks_like_person(name: str) -> bool:
