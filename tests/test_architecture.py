@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import pkgutil
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,3 +41,11 @@ def test_a_stage_importing_a_later_one_breaks_the_contract(tmp_path: Path) -> No
     result = _lint(src, tmp_path / "pyproject.toml")
     assert result.returncode != 0
     assert "attackgraph.extract -> attackgraph.publish" in result.stdout
+
+
+def test_every_module_is_in_a_layer() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = config["tool"]["importlinter"]["contracts"]
+    layered = {name.strip() for layer in contract["layers"] for name in layer.split("|")}
+    modules = {m.name for m in pkgutil.iter_modules([str(ROOT / "src" / "attackgraph")])}
+    assert modules - {"__main__"} == layered
