@@ -260,6 +260,45 @@ said four more had died, and Harbour Watch later said the toll was final.
 """
 
 
+PASS_BATTLE = """= Battle of Kora Pass =
+
+Infobox
+- Location: Kora Pass, Kenya
+- Date: 4 August 2011
+- Combatant1: Kenya
+- Combatant2: Ndoro River Brigade
+- Units1: Bravo Company, 3rd Battalion, 11th Rifles (6th Mountain Brigade); 21st and \
+22nd Squadrons, 2nd Lancers; transport helicopters of Northern Air Command
+- Units2: 14th, 15th and 19th Regiments
+- Casualties1: 7 killed
+
+Raiders of the Ndoro River Brigade held the Kora Pass for two days.
+"""
+
+
+def test_each_unit_of_the_units_field_is_a_member_of_its_side(
+    tmp_path: Path, converter: Converter
+) -> None:
+    store = document(tmp_path, converter, PASS_BATTLE)
+    members = rows(
+        store,
+        """SELECT ?number ?name WHERE { ?side ag:sideNumber ?number ; ag:member ?a .
+           ?a schema:name ?name }""",
+    )
+    first = {name for number, name in members if number == "1"}
+    second = {name for number, name in members if number == "2"}
+    assert {
+        "Bravo Company",
+        "3rd Battalion, 11th Rifles",
+        "6th Mountain Brigade",
+        "21st Squadron, 2nd Lancers",
+        "22nd Squadron, 2nd Lancers",
+        "Northern Air Command",
+    } <= first, first
+    assert {"14th Regiment", "15th Regiment", "19th Regiment"} <= second, second
+    assert not any("helicopters" in name or name == "2nd Lancers" for name in first)
+
+
 def test_a_short_spelling_is_the_same_party_as_the_full_name(
     tmp_path: Path, converter: Converter
 ) -> None:

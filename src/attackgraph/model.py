@@ -195,6 +195,8 @@ class SideRecord:
     commanders: tuple[ActorMention, ...] = ()
     strength: tuple[Span, ...] = ()
     units: tuple[Span, ...] = ()
+    unit_members: tuple[ActorMention, ...] = ()
+    """The units the ``Units`` field names, each a member of the side."""
 
 
 @dataclass(frozen=True)

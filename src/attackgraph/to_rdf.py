@@ -241,7 +241,7 @@ class _Builder:
         self.add(node, RDF.type, AG.Side)
         self.add(node, AG.sideOf, main)
         self.add(node, AG.sideNumber, _int(side.number))
-        for member in side.actors:
+        for member in (*side.actors, *side.unit_members):
             self.add(node, AG.member, self.actor_node(member))
             self.add(main, AG.participant, self.actor_node(member))
         for commander in side.commanders:

@@ -17,6 +17,7 @@ from attackgraph.extract.dates import parse_date
 from attackgraph.extract.lists import Item, parse_coordinates, split_items, sub_span
 from attackgraph.extract.mapping import FieldRule, event_types, rule_for
 from attackgraph.extract.places import near_phrases, split_places
+from attackgraph.extract.units import unit_mentions
 from attackgraph.model import (
     ActorMention,
     ClaimKind,
@@ -75,6 +76,7 @@ class _SideParts:
             tuple(self.commanders),
             tuple(self.strength),
             tuple(self.units),
+            tuple(dict.fromkeys(m for span in self.units for m in unit_mentions(span))),
         )
 
 

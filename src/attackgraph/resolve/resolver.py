@@ -308,7 +308,7 @@ def _with_spellings(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
 
 def _actor_mentions(extraction: Extraction) -> Iterator[tuple[ActorMention, bool]]:
     for side in extraction.sides:
-        for mention in side.actors:
+        for mention in (*side.actors, *side.unit_members):
             yield mention, False
         for mention in side.commanders:
             yield mention, True

@@ -1,0 +1,102 @@
+"""The units an infobox ``Units`` field names, each a party on its side.
+
+Writers list units the way military style writes them, which a plain comma split
+breaks: a battalion is named with its regiment after a comma ("2nd Battalion, 503rd
+Infantry Regiment"), numbered units share a noun ("32nd, 33rd and 66th Regiments", "1st
+and 2nd Battalions, 7th Cavalry"), sub-units stand in brackets ("Royal Malaysia Police
+(VAT 69, General Operations Force)") and equipment rides along ("Royal Air Force
+helicopters", "B-52 bombers of Strategic Air Command"). :func:`unit_mentions` reads
+each unit's name; words that name no unit ("police special forces", "(Airmobile)") are
+left to the field's text, which is published as written besides.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from attackgraph.model import ActorMention, Span
+
+__all__ = ["unit_mentions"]
+
+_ORDINAL: Final = r"\d+(?:st|nd|rd|th)"
+_SHARED_NOUN: Final = re.compile(
+    rf"(?P<ordinals>{_ORDINAL}(?:(?:,\s*|,?\s+and\s+){_ORDINAL})+)\s+(?P<noun>[A-Z][a-z]+?)s\b"
+    rf"(?P<parent>,\s*(?:{_ORDINAL}|\d+)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+)
+_SUBUNIT: Final = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)?|[A-Z])\s+"
+    r"(?:Battalion|Squadron|Company|Platoon|Troop|Battery|Flight|Detachment|Wing)$"
+)
+"""A numbered or lettered sub-unit, named with its parent after a comma."""
+_CARRIED_BY: Final = re.compile(r"^(?:\S+\s+){0,3}?[a-z]+s of (?:the )?(?=[A-Z])")
+"""Equipment or people "of" a unit ("B-52 bombers of Strategic Air Command")."""
+_BRACKETS: Final = re.compile(r"\(([^()]*)\)")
+
+
+def unit_mentions(value: Span) -> tuple[ActorMention, ...]:
+    """The units named in a ``Units`` value, in order, once each.
+
+    >>> names = lambda text: [m.name for m in unit_mentions(Span(0, len(text), text, 1))]
+    >>> names("Chosen Company, 2nd Battalion, 12th Rifles (9th Mountain Brigade); Kenya Army")
+    ['Chosen Company', '2nd Battalion, 12th Rifles', '9th Mountain Brigade', 'Kenya Army']
+    >>> names("4th, 5th and 8th Regiments; 1st and 2nd Battalions, 3rd Lancers")[2:]
+    ['8th Regiment', '1st Battalion, 3rd Lancers', '2nd Battalion, 3rd Lancers']
+    >>> names("Coast Guard (Airmobile): SBU 7; F-16 jets of Eastern Air Command; police units")
+    ['Coast Guard', 'SBU 7', 'Eastern Air Command']
+    >>> names("Delta Unit (Navy and Air Force commandos)")
+    ['Delta Unit']
+    >>> names("Royal Navy helicopters, Delta Company, A Company, B Company")
+    ['Royal Navy', 'Delta Company', 'A Company', 'B Company']
+    """
+    found: dict[str, ActorMention] = {}
+    for piece in re.split(r"[;:]", value.text):  # "1st Division (Airmobile): its battalions"
+        piece = _SHARED_NOUN.sub(_expanded, piece)
+        inner = [part for group in _BRACKETS.findall(piece) for part in _split(group)]
+        outer = _joined(_split(_BRACKETS.sub(" ", piece)))
+        for words, bracketed in [*((w, False) for w in outer), *((w, True) for w in inner)]:
+            name = _unit_name(words, bracketed=bracketed)
+            if name:
+                found.setdefault(name, ActorMention(name, value))
+    return tuple(found.values())
+
+
+def _split(text: str) -> list[str]:
+    parts = re.split(r",\s*|\s+and\s+", text)
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def _joined(parts: list[str]) -> list[str]:
+    """Parts with each numbered sub-unit joined to the parent after it."""
+    out: list[str] = []
+    for part in parts:
+        if out and _SUBUNIT.match(out[-1]) and not _SUBUNIT.match(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _expanded(shared: re.Match[str]) -> str:
+    """ "1st and 2nd Battalions, 3rd Lancers" -> "1st Battalion, 3rd Lancers, 2nd Battalion,
+    3rd Lancers": one name per ordinal, each with the parent."""
+    ordinals = re.findall(_ORDINAL, shared.group("ordinals"))
+    noun, parent = shared.group("noun"), shared.group("parent") or ""
+    return ", ".join(f"{ordinal} {noun}{parent}" for ordinal in ordinals)
+
+
+def _unit_name(words: str, *, bracketed: bool) -> str:
+    """A unit's name from its words, or ``""`` when they name none."""
+    words = _CARRIED_BY.sub("", words.strip(" .†"))
+    tokens = words.split()
+    if bracketed and tokens and tokens[-1].islower():
+        return ""  # a description in brackets: "(Army and Navy special forces)"
+    while len(tokens) > 1 and tokens[-1].islower() and tokens[-1].endswith("s"):
+        if tokens[-1] == "forces":
+            break
+        tokens.pop()  # "Royal Navy helicopters"
+    if not tokens or not (tokens[0][:1].isupper() or tokens[0][:1].isdigit()):
+        return ""  # "police special units"
+    if bracketed and len(tokens) == 1 and sum(c.isupper() for c in tokens[0]) < 2:
+        return ""  # a qualifier in brackets: "(Airmobile)"
+    return " ".join(tokens)
