@@ -137,6 +137,19 @@ def test_a_reporting_clause_set_off_by_commas_covers_both_sides() -> None:
     assert sources(body) == [("officials", 5), ("medics", 3)]
 
 
+def test_a_list_before_the_speaker_is_no_apposition_of_it() -> None:
+    body = (
+        "The dead included four Danes, two Poles and a guide from Oslo and Turku, a port "
+        "official told the Tamba Herald on condition of anonymity."
+    )
+    assert [(s, a) for s, a in sources(body)][:2] == [("port official", 4), ("port official", 2)]
+
+
+def test_attackers_who_blew_themselves_up_are_dead() -> None:
+    body = "Two gunmen were captured and three others had blown themselves up."
+    assert [(f[1], f[2]) for f in facts(body)] == [("captured", 2), ("killed", 3)]
+
+
 def test_a_count_reported_inside_a_statement_is_the_speakers() -> None:
     body = "Ilse Marten said nurses had counted 31 dead, while the mayor said 20 had died."
     assert sources(body) == [("Ilse Marten", 31), ("mayor", 20)]

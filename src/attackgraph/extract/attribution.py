@@ -185,7 +185,8 @@ _BEHALF: Final = re.compile(r"\bon\s+behalf\s+of\b")
 
 _TRAILING_TAIL: Final = re.compile(
     r"\s*(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*)?"
-    r"(?:on\s+\w+|in\s+a\s+statement|later)?\s*[.!?\"'”’]*\s*$"
+    r"(?:on\s+condition\s+of\s+anonymity|on\s+\w+|in\s+a\s+statement|later)?"
+    r"\s*[.!?\"'”’]*\s*$"
 )
 
 

@@ -68,6 +68,9 @@ PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
     "abducting": "captured", "kidnapping": "captured", "capturing": "captured",
     "captive": "captured", "hostage": "captured", "prisoner": "captured",
     "arresting": "arrested", "detaining": "arrested",
+    "blew himself up": "killed", "blown himself up": "killed", "blew herself up": "killed",
+    "blown herself up": "killed", "blew themselves up": "killed",
+    "blown themselves up": "killed", "killed themselves": "killed",
 }  # fmt: skip
 """Outcome words of prose that the infobox vocabulary does not need."""
 
@@ -93,7 +96,7 @@ _TOLL_WORDS: Final = frozenset({"toll", "figure", "figures", "tally", "count", "
 _LINK: Final = frozenset(
     "was were is are stood at of to rose risen had has have reached numbered in the between "
     "been given for put placed raised now final official total a an higher lower revised "
-    "later new climbed increased ranged from range estimated".split()
+    "later new climbed increased ranged from range estimated included include includes".split()
 )
 
 _BE: Final = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$")

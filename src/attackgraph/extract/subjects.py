@@ -211,7 +211,10 @@ def subject_before(text: str, verb: int, floor: int) -> tuple[int, int] | None:
     rel = re.match(r"(?:which|whom)\s+(?!(?:had|has|have|was|were|is|are|[a-z]+ed)\b)(?=\S)", last)
     if rel:
         parts = [(parts[-1][0] + rel.end(), parts[-1][1])]  # "..., which many members said"
-    chosen = _choose_part(text, parts)
+    closed = text[start:end].rstrip().endswith(",") or (
+        bool(parts) and re.match(r"(?:who|which|whose)\b", text[parts[-1][0] : parts[-1][1]])
+    )  # else the words right before the verb are its subject, not an apposition
+    chosen = _choose_part(text, parts if closed else parts[-1:])
     if chosen is None:
         return None
     found = _noun_phrase(text, *chosen)
