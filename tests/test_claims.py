@@ -263,6 +263,13 @@ def test_a_verbless_breakdown_takes_the_outcome_before_it() -> None:
     assert [(f[1], f[2]) for f in facts(body)] == [("killed", 17), ("killed", 4)]
 
 
+def test_a_breakdown_after_a_sources_figure_is_the_same_sources() -> None:
+    body = "The health ministry said 30 people had died. Among them were six children."
+    assert sources(body) == [("health ministry", 30), ("health ministry", 6)]
+    body = "The health ministry said 30 people had died. Six children were hurt."
+    assert sources(body) == [("health ministry", 30), (None, 6)]
+
+
 def test_a_composed_count_adds_the_one_named_after_it() -> None:
     ((_, outcome, amount, _),) = facts("Two Belgians and the wife of a third died in the blast.")
     assert (outcome, amount) == ("killed", 3)
