@@ -299,6 +299,27 @@ def test_each_unit_of_the_units_field_is_a_member_of_its_side(
     assert not any("helicopters" in name or name == "2nd Lancers" for name in first)
 
 
+FERRY = """= Malindi ferry bombing =
+
+Infobox
+- Location: Malindi, Kenya
+- Date: 3 March 2021
+- Deaths: 9
+
+A bomb exploded on a ferry at Malindi on 3 March 2021, killing nine passengers.
+
+== Reactions ==
+United Nations Secretary-General Amara Lindqvist condemned the bombing.
+"""
+
+
+def test_an_organisation_that_only_says_whose_title_is_no_actor(
+    tmp_path: Path, converter: Converter
+) -> None:
+    found = actors(document(tmp_path, converter, FERRY))
+    assert "Amara Lindqvist" in found and "United Nations" not in found
+
+
 def test_a_short_spelling_is_the_same_party_as_the_full_name(
     tmp_path: Path, converter: Converter
 ) -> None:

@@ -259,3 +259,30 @@ def test_a_commander_is_a_person_whatever_words_the_name_holds(resolver: Resolve
     ref = resolver.actor("Abu Omar al-Ngo", person=True)
     assert ref.actor_class == "Person"
     assert resolver.actor("Abu Omar al-Ngo").actor_class != "Person"
+
+
+def test_an_actor_is_named_without_the_words_around_its_name(resolver: Resolver) -> None:
+    sources = (
+        "Coastal warlord Idris Wekesa",
+        "days later Oxfam",
+        "the Harbour Front has always",
+        "Oxfam citing clinic records",
+    )
+    extraction = Extraction(
+        Document("005_f", "005_f.txt", "", "", SPAN, (), (), ()),
+        EventRecord(
+            "main",
+            "E",
+            EventClass.ATTACK,
+            kind=EventKind.MAIN,
+            country="KE",
+            perpetrators=(_actor("cell directed by Omar Farah"),),
+        ),
+        claims=tuple(
+            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
+            for name in sources
+        ),
+    )
+    record = resolve(extraction, resolver)
+    names = [record.actors[name].name for name in (*sources, "cell directed by Omar Farah")]
+    assert names == ["Idris Wekesa", "Oxfam", "Harbour Front", "Oxfam", "Omar Farah"]

@@ -55,6 +55,10 @@ _RUN: Final = re.compile(
 )
 """Two or more capitalised words in a row (with particles), or an acronym."""
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
+_TITLED: Final = re.compile(
+    rf"\s+(?:(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})\.?\s+)+[A-Z][a-z]"
+)
+"""A title and a name after an organisation: the organisation only says whose title."""
 _NOT_ACTORS: Final = frozenset(
     "operation northern southern eastern western central north south east west upper lower "
     "greater".split()
@@ -145,6 +149,8 @@ def prose_actors(
                 continue
             if _INSIDE_LONGER.search(sentence.text[max(0, entity.begin - 40) : entity.begin]):
                 continue
+            if entity.label == "ORG" and _TITLED.match(sentence.text, entity.end):
+                continue  # "United Nations Secretary-General Ban Ki-moon": the man is named
             more = _CONTINUED.match(sentence.text, entity.end)
             if more is None and entity.label == "PERSON":  # "Roch Marc| Christian Kaboré"
                 more = _MORE_NAMES.match(sentence.text, entity.end)

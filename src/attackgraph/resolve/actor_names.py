@@ -18,6 +18,7 @@ from typing import Final
 from attackgraph.extract.fragments import clean_name
 from attackgraph.reference.countries import country_code, demonym_countries
 from attackgraph.resolve.actor_words import ARMED_FORCES, GOVERNMENT, POLICE
+from attackgraph.resolve.variants import PARTICLES
 
 _MINISTRY: Final = re.compile(r"^(?:[a-z]+(?: [a-z]+)? ministry|ministry of (?:the )?[a-z ]+)$")
 _DETERMINER: Final = re.compile(r"^(?:the|a|an|some|several|many|other|local)\s+", re.I)
@@ -44,6 +45,35 @@ FUNCTION_WORDS: Final = frozenset(
     "he she it they we you i his her its their this that these those there".split()
 )
 """Words that are never a name on their own: a subject misread from its sentence."""
+
+
+def named_part(name: str) -> str:
+    """The name a description ends with ("Chechen warlord Shamil Basayev" -> "Shamil
+    Basayev"): the capitalised words after the last lower-case word that is no name
+    particle, when there are two or more; else the name as given.
+
+    >>> named_part("Chechen warlord Shamil Basayev"), named_part("former President Ali Roba")
+    ('Shamil Basayev', 'President Ali Roba')
+    >>> named_part("Islamic State in the Greater Sahara"), named_part("envoy in Nairobi")
+    ('Islamic State in the Greater Sahara', 'envoy in Nairobi')
+    >>> named_part("al-Shabaab commander Ahmed Iman Ali"), named_part("al-Shabaab")
+    ('Ahmed Iman Ali', 'al-Shabaab')
+    >>> named_part("6th Mountain Brigade")
+    '6th Mountain Brigade'
+    """
+    words = name.split()
+    last = max(
+        (
+            i
+            for i, word in enumerate(words)
+            if word[:1].islower() and word not in PARTICLES and not word.startswith(("al-", "el-"))
+        ),
+        default=-1,
+    )
+    tail = words[last + 1 :]
+    if last < 0 or len(tail) < 2 or not all(word[:1].isupper() for word in tail):
+        return name
+    return " ".join(tail)
 
 
 def state_body_word(name: str) -> str | None:

@@ -32,7 +32,7 @@ from attackgraph.reference.gazetteer import table_index
 from attackgraph.reference.gazetteer_db import open_dumps, open_packaged
 from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import Registry, actor_key
-from attackgraph.resolve.actor_names import is_generic, state_body_word
+from attackgraph.resolve.actor_names import is_generic, named_part, state_body_word
 from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.chain import add_spellings, keep_stated_chain
 from attackgraph.resolve.commanders import commanders_as_people
@@ -239,7 +239,7 @@ def _actor(
     """One actor name of a document: known, a bare state body of the document's country,
     a generic description (scoped to the document), or minted."""
     country = document_country(extraction)
-    cleaned = clean_name(name)
+    cleaned = named_part(clean_name(name))
     if actor_key(cleaned) in PLACEHOLDERS:
         return _placeholder(cleaned, extraction)
     if person:
@@ -294,7 +294,7 @@ def _with_spellings(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
     for the Government of Kenya), so that a reader finds it by the document's words."""
     spellings: dict[str, list[str]] = {}
     for name, ref in actors.items():
-        written = strip_the(clean_name(name))
+        written = strip_the(named_part(clean_name(name)))
         known = {actor_key(n) for n in (ref.name, *ref.aliases, *spellings.get(ref.slug, ()))}
         if actor_key(written) and actor_key(written) not in known and written[:1].isupper():
             spellings.setdefault(ref.slug, []).append(written)
