@@ -263,6 +263,16 @@ def test_a_verbless_breakdown_takes_the_outcome_before_it() -> None:
     assert [(f[1], f[2]) for f in facts(body)] == [("killed", 17), ("killed", 4)]
 
 
+def test_reports_that_say_something_are_a_source_tallies_are_not() -> None:
+    assert sources("Early reports said that 14 people had died.") == [("Early reports", 14)]
+    assert sources("Later tallies put the number of dead at 19.") == [(None, 19)]
+
+
+def test_a_gapped_list_of_places_shares_the_outcome() -> None:
+    body = "Medics said 20 people had died at the market, six at the depot and one in hospital."
+    assert [(f[1], f[2]) for f in facts(body)] == [("killed", 20), ("killed", 6), ("killed", 1)]
+
+
 def test_a_breakdown_after_a_sources_figure_is_the_same_sources() -> None:
     body = "The health ministry said 30 people had died. Among them were six children."
     assert sources(body) == [("health ministry", 30), ("health ministry", 6)]

@@ -217,6 +217,22 @@ def _toll_before(
     return None
 
 
+_PLACE_PP: Final = r"\s+(?:at|in|on|near|inside|outside)\s+"
+_GAPPED_BEFORE: Final = re.compile(rf"{_PLACE_PP}[^,;]{{1,40}}?(?:,\s+(?:and\s+)?|\s+and\s+)")
+_GAPPED_AFTER: Final = re.compile(_PLACE_PP)
+
+
+def _gapped(text: str, previous: Amount, a: Amount) -> bool:
+    """Rule 0: "41 had died at X, seven at Y and one in hospital": an amount with only a
+    place after it, listed after an amount with its own outcome and a place, shares it."""
+    return (
+        previous.own
+        and previous.outcome is not None
+        and _GAPPED_BEFORE.fullmatch(text, previous.extent, a.begin) is not None
+        and _GAPPED_AFTER.match(text, a.end) is not None
+    )
+
+
 def _group(
     text: str, begin: int, stop: int
 ) -> tuple[tuple[PopulationGroup, str | None] | None, bool, bool, int]:
@@ -313,6 +329,9 @@ def read_figures(
             continue  # a named person "died": read with its outcome
         a.group, a.unknown_noun, a.elided, group_end = _group(text, after, nxt)
         a.extent = max(a.end, group_end)
+        if k and _gapped(text, amounts[k - 1], a):
+            a.outcome, a.own = amounts[k - 1].outcome, True  # "41 died at X, seven at Y"
+            continue
         active = _outcome_before(text, floor, a.begin)
         if active is not None:
             a.outcome, a.own, a.lead = active[0], True, active[1]

@@ -239,12 +239,17 @@ class Speakers:
 
     @staticmethod
     def is_document(words: str) -> bool:
-        """Whether ``words`` name only a document, no author ("later tallies", "reports").
+        """Whether ``words`` name only a document, no author ("later tallies"). Reports
+        that say something ("early reports said") are sources named by their words.
 
         >>> Speakers.is_document("Later tallies"), Speakers.is_document("police reports")
         (True, False)
+        >>> Speakers.is_document("Early reports")
+        False
         """
         tokens = _DETERMINERS.sub("", words.strip()).split()
+        if tokens and tokens[-1].lower() in ("report", "reports"):
+            return False
         modifiers = [t for t in tokens[:-1] if t.lower() not in ("official", "officials")]
         return (
             bool(tokens)
@@ -341,7 +346,9 @@ class Speakers:
             name = stripped[heads.end() :]
         elif of is not None:
             name = of.group(1)
-        elif tokens[-1].lower() in _DOCUMENT_HEADS and len(tokens) > 1:
+        elif tokens[-1].lower() in _DOCUMENT_HEADS and len(tokens) == 1:
+            name = re.sub(r"^(?:the|an?)\s+", "", words, flags=re.IGNORECASE)  # "early reports"
+        elif tokens[-1].lower() in _DOCUMENT_HEADS:
             name = " ".join(tokens[:-1])
         else:
             name, person = self._name(tokens)
