@@ -286,3 +286,18 @@ def test_an_actor_is_named_without_the_words_around_its_name(resolver: Resolver)
     record = resolve(extraction, resolver)
     names = [record.actors[name].name for name in (*sources, "cell directed by Omar Farah")]
     assert names == ["Idris Wekesa", "Oxfam", "Harbour Front", "Oxfam", "Omar Farah"]
+
+
+def test_bare_officials_are_nobodys_government(resolver: Resolver) -> None:
+    extraction = Extraction(
+        Document("006_o", "006_o.txt", "", "", SPAN, (), (), ()),
+        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="KE"),
+        claims=tuple(
+            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
+            for name in ("officials", "the army", "Kenyan officials")
+        ),
+    )
+    record = resolve(extraction, resolver)
+    assert record.actors["officials"].actor_type == "unnamed-party"
+    assert record.actors["the army"].slug == "ke-armed-forces"
+    assert record.actors["Kenyan officials"].slug == "ke-government"

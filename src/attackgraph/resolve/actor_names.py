@@ -76,6 +76,10 @@ def named_part(name: str) -> str:
     return " ".join(tail)
 
 
+_NOBODYS: Final = frozenset({"officials", "troops", "soldiers", "forces"})
+"""Bare words that name people of some state or other, not the document's own body."""
+
+
 def state_body_word(name: str) -> str | None:
     """The words of a bare state body ("the army" -> "army"), or ``None``.
 
@@ -87,6 +91,8 @@ def state_body_word(name: str) -> str | None:
     words = _DETERMINER.sub("", clean_name(name)).strip()
     words = words[:1].lower() + words[1:]
     if words != words.lower():
+        return None
+    if words in _NOBODYS:
         return None
     if words in ARMED_FORCES | GOVERNMENT | POLICE or _MINISTRY.match(words):
         return words
