@@ -268,6 +268,19 @@ def test_reports_that_say_something_are_a_source_tallies_are_not() -> None:
     assert sources("Later tallies put the number of dead at 19.") == [(None, 19)]
 
 
+def test_the_agent_of_a_figure_adopted_by_someone_is_its_source() -> None:
+    body = "The figures finally adopted by the regional court were 61 victims and 140 injured."
+    assert facts(body) == [
+        ("regional court", "killed", 61, None),
+        ("regional court", "injured", 140, None),
+    ]
+
+
+def test_a_vague_part_of_the_counted_takes_its_own_verb() -> None:
+    body = "Several of the wounded later died in hospital. Many of the bodies lay in the road."
+    assert [(f[1], f[2]) for f in facts(body)] == [("killed", (None, None))]
+
+
 def test_a_gapped_list_of_places_shares_the_outcome() -> None:
     body = "Medics said 20 people had died at the market, six at the depot and one in hospital."
     assert [(f[1], f[2]) for f in facts(body)] == [("killed", 20), ("killed", 6), ("killed", 1)]

@@ -148,7 +148,8 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
     (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),
     (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified)\b"
      r"(?=\s+(?:that\b|at\s+least|more\s+than|about|around|some|nearly|over|\d))"),
-    (CueKind.REPORT, r"\b(?:given|provided|released|published|issued)\b(?=\s+by\b)"),
+    (CueKind.REPORT, r"\b(?:given|provided|released|published|issued|adopted|used|compiled)\b"
+     r"(?=\s+by\b)"),
     (CueKind.REPORT, r"\b[Aa]ccording\s+to\b"),
     (CueKind.REPORT, r"\bsp(?:oke|eaks|eaking)\s+(?:(?:\w+ly|more|less|only)\s+){0,3}of\b"),
     (CueKind.REPORT, r"\b[Ii]n\s+a\s+(?:[\w-]+\s+)?(?:statement|report|communiqué|communique)\s+"
@@ -242,11 +243,21 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
             if subject is None:
                 continue
         else:
+            if first in ("adopted", "used", "compiled") and not _FIGURE_BEFORE.search(
+                text, begin, m.start()
+            ):
+                continue  # "the hotel was used by airline crews": no statement
             if is_passive(text, begin, m.start()) or _AS_BEFORE.search(text, begin, m.start()):
                 agent = _passive_agent(text, m.end(), end)
                 if agent is not None:  # "nine deaths were confirmed by the hospital"
                     cue = Cue(kind, m.start(), m.end(), agent, (begin, m.start()), forward=False)
                     cues.append(cue)
+                continue
+            agent = _REDUCED.match(text, m.start()) and _passive_agent(text, m.end(), end)
+            if agent:  # "the figures adopted by the court were 30 dead": the court's
+                verb = _COPULA.search(text, *agent)
+                agent = (agent[0], verb.start()) if verb is not None else agent
+                cues.append(Cue(kind, m.start(), m.end(), agent, (agent[1], end)))
                 continue
             subject = _without_adverbial(
                 text, begin, end, m.start(), subject_before(text, m.start(), begin)
@@ -268,6 +279,12 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
     return cues
 
 
+_REDUCED: Final = re.compile(r"(?:adopted|used|compiled)\s+by\b")
+"""A participle after its noun ("the figures adopted by X were ..."): X states what follows."""
+_FIGURE_BEFORE: Final = re.compile(
+    r"\b(?:figures?|numbers?|toll|count|tally|tallies|estimates?)\s+(?:\w+ly\s+)?$"
+)
+_COPULA: Final = re.compile(r"\s+(?:was|were|is|are|had|has|have|stood)\b")
 _NOT_A_NOUN: Final = re.compile(r"[a-z]+(?:s|ing|ed)\s+[a-z]")
 """Words before a verb that open with a verb form, not a noun ("monitors civilian
 casualties", "speaking on condition of anonymity"): the parse knows the subject."""

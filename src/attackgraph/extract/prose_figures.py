@@ -70,7 +70,7 @@ PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
     "arresting": "arrested", "detaining": "arrested",
     "blew himself up": "killed", "blown himself up": "killed", "blew herself up": "killed",
     "blown herself up": "killed", "blew themselves up": "killed",
-    "blown themselves up": "killed", "killed themselves": "killed",
+    "blown themselves up": "killed", "killed themselves": "killed", "victims": "killed",
 }  # fmt: skip
 """Outcome words of prose that the infobox vocabulary does not need."""
 
@@ -114,6 +114,11 @@ _OF_THE_DEAD: Final = re.compile(
     r"\s+of\s+(?:the|those)\s+(?P<word>dead|killed|victims|wounded|injured|hostages)\s+"
     r"(?:were|was)\s+(?:all\s+)?(?=\w)"
 )
+_OF_COUNTED: Final = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:dead|victims|wounded|injured|bodies|hostages|killed|captives)\b"
+)
+"""A vague part of those counted ("several of the injured"): its outcome is its own verb's
+("later died"), never the noun's."""
 _OF_THE_DEAD_OUTCOMES: Final[dict[str, Outcome]] = {
     "dead": "killed", "killed": "killed", "victims": "killed", "wounded": "injured",
     "injured": "injured", "hostages": "captured",
@@ -341,7 +346,9 @@ def read_figures(
         words = list(re.finditer(r"\S+", text[after:limit]))
         if len(words) > _WINDOW:
             limit = after + words[_WINDOW - 1].end()
-        found = _outcome_after(text, after, limit)
+        vague = a.quantity.value is None and a.quantity.minimum is None
+        of_counted = _OF_COUNTED.match(text, after, limit) if vague else None
+        found = _outcome_after(text, of_counted.end() if of_counted else after, limit)
         if found is not None:
             a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])
             continue
