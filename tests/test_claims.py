@@ -293,6 +293,18 @@ def test_a_breakdown_after_a_sources_figure_is_the_same_sources() -> None:
     assert sources(body) == [("health ministry", 30), (None, 6)]
 
 
+def test_singles_sharing_one_noun_are_one_count() -> None:
+    body = "At least one Irish and one Dutch tourist were among the dead."
+    assert [(f[1], f[2]) for f in facts(body)] == [("killed", (2, None))]
+
+
+def test_people_listed_with_articles_among_the_dead_are_counted_together() -> None:
+    body = "Among the dead were a guard, a driver and an interpreter."
+    assert [(f[1], f[2]) for f in facts(body)] == [("killed", 3)]
+    body = "A nurse and a porter were among the wounded."
+    assert [(f[1], f[2]) for f in facts(body)] == [("injured", 2)]
+
+
 def test_a_composed_count_adds_the_one_named_after_it() -> None:
     ((_, outcome, amount, _),) = facts("Two Belgians and the wife of a third died in the blast.")
     assert (outcome, amount) == ("killed", 3)

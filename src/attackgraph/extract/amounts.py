@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.numbers import find_quantities
-from attackgraph.extract.victims import named_victims
+from attackgraph.extract.victims import listed_victims, named_victims
 from attackgraph.extract.vocabulary import (
     INCLUSION_WORDS,
     SINGULAR_GROUP_WORDS,
@@ -128,8 +128,22 @@ _ONE_MORE: Final = re.compile(
 )
 
 
+_SHARED_NOUN: Final = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}and\s+")
+"""Between "one British" and "one South African contractor": the noun comes once, last."""
+
+
 def _compose(text: str, end: int, amounts: list[Amount]) -> None:
-    """ "two Belgians and the wife of a third": one amount of three."""
+    """ "two Belgians and the wife of a third": one amount of three; "one British and one
+    South African contractor": one amount of two (the noun is shared)."""
+    for k in range(len(amounts) - 2, -1, -1):
+        a, b = amounts[k], amounts[k + 1]
+        ones = _one(a.quantity) and _one(b.quantity) and b.quantity.minimum is None
+        if ones and _SHARED_NOUN.fullmatch(text, a.end, b.begin):
+            low = a.quantity.minimum
+            words = text[a.begin : b.end]
+            a.quantity = Quantity(None if low else 2, 2 if low else None, None, False, words)
+            a.end = a.extent = b.end
+            del amounts[k + 1]
     for a in amounts:
         m = _ONE_MORE.match(text, a.end, end)
         q = a.quantity
@@ -137,6 +151,11 @@ def _compose(text: str, end: int, amounts: list[Amount]) -> None:
             continue
         words = text[a.begin : m.end()]
         a.quantity = Quantity(q.value + 1, None, None, q.approximate, words)
+
+
+def _one(q: Quantity) -> bool:
+    """One person, exactly or at least ("one", "at least one")."""
+    return (q.value == 1 or q.minimum == 1) and q.maximum is None
 
 
 _SINGLE: Final = re.compile(
@@ -255,7 +274,7 @@ def _named(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amoun
     unless an amount before already counts them ("One pilot, Ari Sen, was killed")."""
     found: list[Amount] = []
     taken = [(a.begin, a.end) for a in amounts]
-    for v in named_victims(text, begin, end):
+    for v in [*named_victims(text, begin, end), *listed_victims(text, begin, end)]:
         if any(b <= v.begin <= e + 1 or v.begin <= b < v.end for b, e in taken):
             continue
         if any(_apposition(text, e, v.begin) for _, e in taken):
