@@ -251,6 +251,20 @@ def test_names_that_are_no_victims_are_not_counted(body: str) -> None:
 def test_none_of_is_a_zero_count_but_a_negation_is_no_figure() -> None:
     assert facts("None of the troops died.") == [(None, "killed", 0, None)]
     assert facts("The soldiers did not die.") == []
+    assert facts("None of the captives was hurt.") == [(None, "injured", 0, None)]
+    assert facts("Nobody on the second bus was hurt.") == [(None, "injured", 0, None)]
+    assert facts("No one was in custody by nightfall.") == [(None, "arrested", 0, None)]
+
+
+def test_one_person_killed_by_a_blast_or_their_own_bomb() -> None:
+    body = "A bomber who had been turned back blew himself up at the gate, killing a passer-by."
+    assert [(f[1], f[2]) for f in facts(body)] == [("killed", 1), ("killed", 1)]
+
+
+def test_a_ministry_abroad_is_no_person_with_a_title() -> None:
+    assert sources("The Foreign Office in Paris said two French citizens had died.") == [
+        ("Foreign Office in Paris", 2)
+    ]
 
 
 def test_an_apposition_breaks_a_total_down() -> None:
@@ -368,12 +382,13 @@ def test_a_named_person_among_the_dead_or_taken_counts_one() -> None:
     assert facts("The pilot, Tom Reyes, was taken prisoner.") == [(None, "captured", 1, None)]
 
 
-def test_no_named_group_hurt_is_a_zero_but_no_one_is_no_figure() -> None:
+def test_no_named_group_hurt_is_a_zero_and_so_is_no_one() -> None:
     assert facts("No British personnel were hurt, and one guard was wounded.") == [
         (None, "injured", 0, None),
         (None, "injured", 1, None),
     ]
-    assert facts("No one was hurt.") == []
+    assert facts("No one was hurt.") == [(None, "injured", 0, None)]
+    assert facts("The guards were not hurt.") == []
 
 
 def test_a_named_person_among_the_militants_killed_is_a_militant() -> None:

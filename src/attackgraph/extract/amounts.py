@@ -61,7 +61,8 @@ PERSON_NOUNS: Final = frozenset(
      "villager", "farmer", "woman", "man", "girl", "boy", "policewoman", "peacekeeper",
      "commander", "official", "guest", "passenger", "worshipper", "pupil", "baby", "infant",
      "nurse", "witness", "survivor", "medic", "priest", "imam", "pastor", "elder", "relative",
-     "neighbour", "neighbor", "shopkeeper", "trader", "miner", "herder", "fisherman", "local")
+     "neighbour", "neighbor", "shopkeeper", "trader", "miner", "herder", "fisherman", "local",
+     "passer-by", "bystander", "passerby")
 )  # fmt: skip
 """Singular nouns for one person: "five soldiers and a policeman" counts the policeman."""
 
@@ -166,7 +167,8 @@ _SINGLE: Final = re.compile(
     r"(?P<verb>shot\s+dead|killed|wounded|injured|arrested|captured|abducted|kidnapped|detained|"
     r"taken\s+prisoner|taken\s+hostage|taken\s+captive|taken\s+alive|executed|murdered|"
     r"found\s+dead|pronounced\s+dead|held\s+in\s+custody)\b"
-    r"|(?P<active>killed|arrested|captured|abducted|kidnapped|detained|wounded|injured)\s+"
+    r"|(?P<active>killed|killing|arrested|captured|abducted|kidnapped|detained|wounded|wounding|"
+    r"injured|injuring)\s+"
     r"(?P<article2>an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>[a-z][\w-]*)\b(?!\s+of\b)"
 )
 _SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
@@ -174,8 +176,28 @@ _SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
     "arrested": "arrested", "detained": "arrested", "captured": "captured",
     "abducted": "captured", "kidnapped": "captured", "taken": "captured",
     "executed": "killed", "murdered": "killed", "found": "killed", "pronounced": "killed",
+    "killing": "killed", "wounding": "injured", "injuring": "injured",
     "held": "arrested",
 }  # fmt: skip
+
+
+_BLEW_UP: Final = re.compile(
+    r"(?<![\w-])(?P<article>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<noun>bomber|attacker|gunman|man|woman|assailant|militant|hijacker|fighter)\b"
+    r"[^.;]{0,70}?\s+(?:blew|blown)\s+(?:himself|herself)\s+up\b"
+)
+
+
+def _blew_up(text: str, begin: int, end: int, taken: list[tuple[int, int]]) -> list[Amount]:
+    """ "A bomber who had failed to get in blew himself up": one dead."""
+    found: list[Amount] = []
+    for m in _BLEW_UP.finditer(text, begin, end):
+        if any(b <= m.start() < e for b, e in taken):
+            continue
+        a = Amount(Quantity(1, None, None, False, m["article"]), *m.span("article"), m.end())
+        a.outcome, a.own, a.group = "killed", True, _person_group(m["noun"])
+        found.append(a)
+    return found
 
 
 def _single(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
@@ -200,7 +222,7 @@ def _single(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amou
         if m["active"]:
             a.lead = m.start("active")
         found.append(a)
-    return found
+    return found + _blew_up(text, begin, end, [*taken, *((a.begin, a.end) for a in found)])
 
 
 _NO_GROUP: Final = re.compile(
@@ -209,10 +231,27 @@ _NO_GROUP: Final = re.compile(
 )
 
 
+_NOBODY: Final = re.compile(
+    r"(?<![\w-])(?P<no>[Nn]obody|[Nn]o\s+one)(?:\s+(?:on|in|at|aboard|inside)\s+[^,;.]{1,30}?)?"
+    r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<verb>killed|hurt|injured|"
+    r"wounded|harmed|arrested|detained|in\s+custody)|(?P<died>died))\b"
+)
+_ZERO_OUTCOMES: Final[dict[str, Outcome]] = {
+    "killed": "killed", "hurt": "injured", "injured": "injured", "wounded": "injured",
+    "harmed": "injured", "arrested": "arrested", "detained": "arrested", "in": "arrested",
+}  # fmt: skip
+
+
 def _none_of(text: str, begin: int, end: int) -> list[Amount]:
-    """ "No American personnel were hurt": a count of 0 for a named group (a negation
-    without a group, "nobody died", "did not die", is no figure)."""
+    """ "No American personnel were hurt": a count of 0 for a named group; "nobody was
+    hurt", "no one on the train died": 0 of everyone (a negated verb, "did not die", is no
+    figure)."""
     found: list[Amount] = []
+    for m in _NOBODY.finditer(text, begin, end):
+        outcome = _ZERO_OUTCOMES[m["verb"].split()[0]] if m["verb"] else "killed"
+        zero = Amount(Quantity(0, None, None, False, m["no"]), m.start("no"), m.end("no"), m.end())
+        zero.outcome, zero.own, zero.group = outcome, True, ("total", None)
+        found.append(zero)
     for m in _NO_GROUP.finditer(text, begin, end):
         group = group_match(m["words"])
         if group is None:

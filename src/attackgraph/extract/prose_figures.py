@@ -319,6 +319,8 @@ def read_figures(
         part = _PARTITIVE_AFTER.match(text, after)
         dead = _OF_THE_DEAD.match(text, after)
         owner = _OWNER_AFTER.match(text, after)
+        if dead is not None and a.quantity.value == 0 and _OUTCOME_RE.match(text, dead.end()):
+            dead = None  # "none of the hostages was hurt": the verb's outcome
         if dead is not None:  # "thirty of the dead were British"
             a.partitive, a.own, a.outcome = True, True, _OF_THE_DEAD_OUTCOMES[dead["word"]]
             a.group, a.unknown_noun, a.elided, group_end = _group(text, dead.end(), nxt)
@@ -347,7 +349,9 @@ def read_figures(
         if len(words) > _WINDOW:
             limit = after + words[_WINDOW - 1].end()
         vague = a.quantity.value is None and a.quantity.minimum is None
-        of_counted = _OF_COUNTED.match(text, after, limit) if vague else None
+        of_counted = (
+            _OF_COUNTED.match(text, after, limit) if vague or a.quantity.value == 0 else None
+        )  # "none of the captives was hurt": hurt
         found = _outcome_after(text, of_counted.end() if of_counted else after, limit)
         if found is not None:
             a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])

@@ -394,11 +394,17 @@ class Speakers:
         before = [t.lower() for t in tokens[:k]]
         if not run:
             return " ".join(tokens), any(t in ROLE_WORDS for t in before)
-        titled = [i for i, t in enumerate(run) if _is_title(t)]
+        titled = [
+            i
+            for i, t in enumerate(run)
+            if _is_title(t) and not (i + 1 < len(run) and run[i + 1] in _ORG_WORDS)
+        ]  # "Foreign Office": no title
         if titled and titled[-1] < len(run) - 1:
             rest = run[titled[-1] + 1 :]
-            while len(rest) > 2 and (rest[0] in _PARTICLES or rest[0] in _ORG_WORDS):
+            if len(rest) > 2 and rest[0] in _PARTICLES:
                 rest = rest[1:]  # "Inspector-General of Police Ada Obi": Ada Obi
+                while len(rest) > 2 and rest[0] in _ORG_WORDS:
+                    rest = rest[1:]
             if len(rest) >= 2:
                 return " ".join(rest), True
             return " ".join(run[titled[0] :]), True
