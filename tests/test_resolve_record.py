@@ -300,4 +300,5 @@ def test_bare_officials_are_nobodys_government(resolver: Resolver) -> None:
     record = resolve(extraction, resolver)
     assert record.actors["officials"].actor_type == "unnamed-party"
     assert record.actors["the army"].slug == "ke-armed-forces"
+    assert "Kenyan army" in record.actors["the army"].aliases  # as a reader would call it
     assert record.actors["Kenyan officials"].slug == "ke-government"

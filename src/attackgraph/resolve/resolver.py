@@ -27,6 +27,7 @@ from attackgraph.model import (
     Record,
     Statement,
 )
+from attackgraph.reference.countries import demonym
 from attackgraph.reference.files import reference_file
 from attackgraph.reference.gazetteer import table_index
 from attackgraph.reference.gazetteer_db import open_dumps, open_packaged
@@ -291,10 +292,16 @@ def _one_ref_per_slug(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
 
 def _with_spellings(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
     """Each ref with the names the document writes it by as aliases ("Kenyan authorities"
-    for the Government of Kenya), so that a reader finds it by the document's words."""
+    for the Government of Kenya; "the military" of a Nigerian document as "Nigerian
+    military"), so that a reader finds it by the document's words."""
     spellings: dict[str, list[str]] = {}
     for name, ref in actors.items():
         written = strip_the(named_part(clean_name(name)))
+        words = state_body_word(written)
+        body = words and ref.state and ref.slug.startswith(f"{ref.state}-")
+        adjective = demonym(ref.state) if body and ref.state else None
+        if words and adjective:
+            written = f"{adjective} {words}"  # "the military" of Nigeria: "Nigerian military"
         known = {actor_key(n) for n in (ref.name, *ref.aliases, *spellings.get(ref.slug, ()))}
         if actor_key(written) and actor_key(written) not in known and written[:1].isupper():
             spellings.setdefault(ref.slug, []).append(written)
