@@ -261,6 +261,24 @@ def test_one_person_killed_by_a_blast_or_their_own_bomb() -> None:
     assert [(f[1], f[2]) for f in facts(body)] == [("killed", 1), ("killed", 1)]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("One hostage, two guards and all nine raiders died in the assault.",
+         [("killed", 1), ("killed", 2), ("killed", 9)]),
+        ("At least one more captive was killed that night.", [("killed", (1, None))]),
+        ("The raiders shot dead two Danes and took four more hostage.",
+         [("killed", 2), ("captured", 4)]),
+        ("About 900 people were watching the band Songs of Death that night.", []),
+        ("Nine people died and about 300 sought hospital treatment.",
+         [("killed", 9), ("injured", 300)]),
+        ("The farmer lost two of his five sons.", [("killed", 2)]),
+    ],
+)  # fmt: skip
+def test_outcome_words_inside_a_noun_phrase(body: str, expected: list[object]) -> None:
+    assert [(f[1], f[2]) for f in facts(body)] == expected
+
+
 def test_a_ministry_abroad_is_no_person_with_a_title() -> None:
     assert sources("The Foreign Office in Paris said two French citizens had died.") == [
         ("Foreign Office in Paris", 2)

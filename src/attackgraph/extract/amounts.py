@@ -280,7 +280,7 @@ def _wholes(text: str, amounts: list[Amount]) -> list[Amount]:
     kept: list[Amount] = []
     for a in amounts:
         if kept and re.fullmatch(
-            r"\s+of\s+(?:the|those|these|its|their)\s+", text[kept[-1].end : a.begin]
+            r"\s+of\s+(?:the|those|these|its|their|his|her|our)\s+", text[kept[-1].end : a.begin]
         ):
             kept[-1].words_at = a.end
             continue

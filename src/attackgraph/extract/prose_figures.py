@@ -71,6 +71,7 @@ PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
     "blew himself up": "killed", "blown himself up": "killed", "blew herself up": "killed",
     "blown herself up": "killed", "blew themselves up": "killed",
     "blown themselves up": "killed", "killed themselves": "killed", "victims": "killed",
+    "hospital treatment": "injured",
 }  # fmt: skip
 """Outcome words of prose that the infobox vocabulary does not need."""
 
@@ -181,8 +182,19 @@ class ProseFigure:
 def _outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | None:
     """Rule 1: (outcome, end) of the outcome words after an amount."""
     m = _OUTCOME_RE.search(text, begin, stop)
+    while m is not None and _in_name(text, m.start()):
+        m = _OUTCOME_RE.search(text, m.end(), stop)  # "the band Eagles of Death Metal"
     if m is None or _NON_CASUALTY_RE.search(text, begin, m.start()):
         return None
+    if m.group().lower() in _CAPTIVE_NOUNS:  # "one captive was killed": the verb says
+        verb = _OUTCOME_RE.search(text, m.end(), stop)
+        if verb is not None and (
+            verb.group().lower() == "died"
+            or _BE.search(text, max(0, verb.start() - 30), verb.start())
+        ):
+            m = verb
+        elif _LIST_GOES_ON.match(text, m.end()):
+            return None  # "one hostage, two commandos and ... died": the list's verb
     word = m.group().lower()
     if word in _TRANSITIVE and not _BE.search(text, max(0, m.start() - 30), m.start()):
         if _OBJECT_AFTER.match(text, m.end()):
@@ -192,9 +204,25 @@ def _outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | No
     return _OUTCOMES[word], m.end()
 
 
+_CAPTIVE_NOUNS: Final = frozenset({"hostage", "captive", "prisoner"})
+_LIST_GOES_ON: Final = re.compile(
+    r"\s*(?:,|\s+and)\s+(?:all\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|an?)\b"
+)
+
+
+def _in_name(text: str, at: int) -> bool:
+    """Whether a capitalised word at ``at`` follows another one: part of a name."""
+    return (
+        text[at : at + 1].isupper()
+        and re.search(r"[A-Z][\w'’-]*\s+(?:of\s+)?$", text[max(0, at - 40) : at]) is not None
+    )
+
+
 def _outcome_before(text: str, floor: int, at: int) -> tuple[Outcome, int] | None:
-    """Rule 2: an outcome verb right before the amount ("killed all six")."""
+    """Rule 2: an outcome verb right before the amount ("killed all six", "shot dead two")."""
     left = text[floor:at]
+    if re.search(r"\bshot\s+dead\s+(?:all\s+)?$", left):
+        return "killed", floor + left.rindex("shot")
     m = re.search(r"(\w+)\s+(?:(?:all|the|a\s+total\s+of|an\s+estimated)\s+)?$", left)
     if m is None or m.group(1).lower() not in _ACTIVE_BEFORE:
         return None
