@@ -302,3 +302,21 @@ def test_bare_officials_are_nobodys_government(resolver: Resolver) -> None:
     assert record.actors["the army"].slug == "ke-armed-forces"
     assert "Kenyan army" in record.actors["the army"].aliases  # as a reader would call it
     assert record.actors["Kenyan officials"].slug == "ke-government"
+
+
+def test_a_description_or_a_common_noun_is_an_unnamed_party(resolver: Resolver) -> None:
+    text = "Passengers said the ferry listed. Two passengers swam ashore; Maersk sent a tug."
+    sources = ("defence spokesman in Mombasa", "Passengers", "Maersk", "US commanders")
+    extraction = Extraction(
+        Document("007_d", "007_d.txt", text, "", SPAN, (), (), ()),
+        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="KE"),
+        sides=(SideRecord(1, (_actor("air support from the United States"),)),),
+        claims=tuple(
+            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
+            for name in sources
+        ),
+    )
+    record = resolve(extraction, resolver)
+    types = [record.actors[name].actor_type for name in sources]
+    assert types == ["unnamed-party", "unnamed-party", None, "unnamed-party"]
+    assert record.actors["air support from the United States"].slug == "united-states"

@@ -21,6 +21,7 @@ from attackgraph.resolve.actor_words import ARMED_FORCES, GOVERNMENT, POLICE
 from attackgraph.resolve.variants import PARTICLES
 
 _MINISTRY: Final = re.compile(r"^(?:[a-z]+(?: [a-z]+)? ministry|ministry of (?:the )?[a-z ]+)$")
+_SENTENCE_START: Final = re.compile(r"(?:[.!?:;]\s+|\n\s*|[\"“‘(]\s*)$")
 _DETERMINER: Final = re.compile(r"^(?:the|a|an|some|several|many|other|local)\s+", re.I)
 
 GENERIC_HEADS: Final = frozenset(
@@ -36,10 +37,12 @@ GENERIC_HEADS: Final = frozenset(
     minister ministry commander governor mayor president leader leaders officer officers
     soldier soldiers troops police army military government authorities forces
     agencies agency people man woman men women teacher teachers student students
-    hospital hospitals coroner
+    hospital hospitals coroner commanders ministers governors mayors presidents spokesmen
+    negotiators guards passengers hostages victims bombers
     """.split()
 )
 """Head nouns of descriptions that name a role or a crowd, not one party."""
+_ARTICLES: Final = ("al-", "el-")
 FUNCTION_WORDS: Final = frozenset(
     "at by on in of during after before since until from with when while then as "
     "he she it they we you i his her its their this that these those there".split()
@@ -58,6 +61,8 @@ def named_part(name: str) -> str:
     ('Islamic State in the Greater Sahara', 'envoy in Nairobi')
     >>> named_part("al-Shabaab commander Ahmed Iman Ali"), named_part("al-Shabaab")
     ('Ahmed Iman Ali', 'al-Shabaab')
+    >>> named_part("air support from the United States"), named_part("aid from Chad")
+    ('United States', 'Chad')
     >>> named_part("6th Mountain Brigade")
     '6th Mountain Brigade'
     """
@@ -71,7 +76,10 @@ def named_part(name: str) -> str:
         default=-1,
     )
     tail = words[last + 1 :]
-    if last < 0 or len(tail) < 2 or not all(word[:1].isupper() for word in tail):
+    if tail[:1] == ["the"]:
+        tail = tail[1:]
+    shortest = 1 if last >= 0 and words[last] == "from" else 2  # "support from Chad"
+    if last < 0 or len(tail) < shortest or not all(word[:1].isupper() for word in tail):
         return name
     return " ".join(tail)
 
@@ -99,6 +107,30 @@ def state_body_word(name: str) -> str | None:
     return None
 
 
+def is_common_word(name: str, text: str) -> bool:
+    """Whether a one-word name is a common noun of ``text``: written there in lower case,
+    and capitalised only where a sentence starts ("Passengers said ..." but "the
+    passengers"); "Total" the company is capitalised mid-sentence as well.
+
+    >>> text = "Passengers said the bus stopped. Two passengers were hurt."
+    >>> is_common_word("Passengers", text), is_common_word("Oxfam", text)
+    (True, False)
+    >>> is_common_word("Total", "A total of 9 died at the site Total ran.")
+    False
+    """
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    lower = re.compile(rf"\b{re.escape(name.lower())}\b")
+    if lower.search(text) is None:
+        return False
+    capitalised = re.finditer(rf"\b{re.escape(name)}\b", text)
+    return all(
+        found.start() == 0
+        or _SENTENCE_START.search(text[max(0, found.start() - 4) : found.start()])
+        for found in capitalised
+    )
+
+
 def is_generic(name: str) -> bool:
     """Whether the words describe someone without naming them.
 
@@ -107,15 +139,21 @@ def is_generic(name: str) -> bool:
 
     >>> [is_generic(n) for n in ("witnesses", "Survivors", "local security sources",
     ...  "unofficial Russian sources", "the judge", "members of Congress")]
-    [True, True, True, True, True, False]
+    [True, True, True, True, True, True]
     >>> [is_generic(n) for n in ("Amaq", "Total", "Human Rights Watch", "Le Drian", "AFP")]
     [False, False, False, False, False]
     >>> is_generic("By"), is_generic("She")
     (True, True)
+    >>> is_generic("envoy of the Coast Front in Oslo"), is_generic("US commanders")
+    (True, True)
+    >>> is_generic("al-Shabaab"), is_generic("de Mistura")
+    (False, False)
     """
     words = _DETERMINER.sub("", clean_name(name)).replace("’", "'").split()
     if not words:
         return True
+    if words[0][:1].islower() and words[0] not in PARTICLES and words[0][:3] not in _ARTICLES:
+        return True  # a description: "defence spokesman in Canberra", "caller claiming ..."
     first = words[0][:1].lower() + words[0][1:]
     if len(words) == 1:
         return words[0].islower() or first in GENERIC_HEADS | FUNCTION_WORDS

@@ -33,7 +33,12 @@ from attackgraph.reference.gazetteer import table_index
 from attackgraph.reference.gazetteer_db import open_dumps, open_packaged
 from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import Registry, actor_key
-from attackgraph.resolve.actor_names import is_generic, named_part, state_body_word
+from attackgraph.resolve.actor_names import (
+    is_common_word,
+    is_generic,
+    named_part,
+    state_body_word,
+)
 from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.chain import add_spellings, keep_stated_chain
 from attackgraph.resolve.commanders import commanders_as_people
@@ -252,7 +257,7 @@ def _actor(
     body = resolver.actors.state_body(words, country) if words and country else None
     if body is not None:
         return body
-    if is_generic(cleaned):
+    if is_generic(cleaned) or is_common_word(cleaned, extraction.document.text):
         return _placeholder(cleaned, extraction)
     return resolver.actors.actor(cleaned, country=country, note=note)
 
