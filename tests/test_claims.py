@@ -125,6 +125,15 @@ def test_an_anaphor_names_the_nearest_fitting_full_name(body: str, source: str) 
     assert {s for s, _ in sources(body)} == {source}
 
 
+def test_a_second_speaker_after_while_with_a_relative_clause() -> None:
+    body = (
+        "The mayor first put the toll at 30, while parents who kept their own list put the "
+        "figure much higher, at 41."
+    )
+    assert sources(body) == [("mayor", 30), ("parents", 41)]
+    assert sources("The ministry cut the toll to about 25.") == [("ministry", 25)]
+
+
 def test_a_contrasted_second_speaker_keeps_its_own_figure() -> None:
     body = "The army put the toll at 12, while a local union put the toll higher, at 19."
     assert sources(body) == [("army", 12), ("local union", 19)]
@@ -273,6 +282,8 @@ def test_one_person_killed_by_a_blast_or_their_own_bomb() -> None:
         ("Nine people died and about 300 sought hospital treatment.",
          [("killed", 9), ("injured", 300)]),
         ("The farmer lost two of his five sons.", [("killed", 2)]),
+        ("Of the 80 pupils taken, 61 were still being held in May.",
+         [("captured", 80), ("captured", 61)]),
     ],
 )  # fmt: skip
 def test_outcome_words_inside_a_noun_phrase(body: str, expected: list[object]) -> None:

@@ -142,7 +142,8 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
     (CueKind.ESTIMATE, r"\b(?:estimated|estimating)\b(?!\s+(?:at|to)\b)"),
     (CueKind.REPORT, rf"\b(?:put|puts|putting|placed|places|placing)\b(?=\s+(?:[\w'’-]+\s+){{0,4}}?"
      rf"{_TOLL}\b[^.;]{{0,40}}?\bat\b)"),
-    (CueKind.REPORT, rf"\b(?:gave|given|gives|giving|raised|raises|revised|lowered|updated)\b"
+    (CueKind.REPORT, rf"\b(?:gave|given|gives|giving|raised|raises|revised|lowered|updated|cut|"
+     rf"reduced|increased)\b"
      rf"(?=\s+(?:[\w'’-]+\s+){{0,3}}?{_TOLL}\b)"),
     (CueKind.REPORT, r"\b(?:found|concluded|established|determined)\b(?=\s+that\b)"),
     (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),

@@ -71,7 +71,8 @@ PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
     "blew himself up": "killed", "blown himself up": "killed", "blew herself up": "killed",
     "blown herself up": "killed", "blew themselves up": "killed",
     "blown themselves up": "killed", "killed themselves": "killed", "victims": "killed",
-    "hospital treatment": "injured",
+    "hospital treatment": "injured", "being held": "captured", "still held": "captured",
+    "in captivity": "captured", "held captive": "captured",
 }  # fmt: skip
 """Outcome words of prose that the infobox vocabulary does not need."""
 
@@ -97,7 +98,8 @@ _TOLL_WORDS: Final = frozenset({"toll", "figure", "figures", "tally", "count", "
 _LINK: Final = frozenset(
     "was were is are stood at of to rose risen had has have reached numbered in the between "
     "been given for put placed raised now final official total a an higher lower revised "
-    "later new climbed increased ranged from range estimated included include includes".split()
+    "later new climbed increased ranged from range estimated included include includes much far "
+    "even".split()
 )
 
 _BE: Final = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$")
@@ -244,7 +246,7 @@ def _toll_before(
     if best is not None:
         return best
     for m in re.finditer(r"\b(toll|figure|figures|tally|count|number)\b", text[floor:at]):
-        gap = text[floor + m.end() : at].lower().split()
+        gap = [w for w in re.split(r"[\s,]+", text[floor + m.end() : at].lower()) if w]
         if all(w in _LINK for w in gap):
             return last or "killed", floor + m.start()
     return None

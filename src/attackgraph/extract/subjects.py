@@ -49,7 +49,8 @@ SOURCE_NOUNS: Final = frozenset(
     administration presidency spokespeople detectives journalists reporters summary
     committee commission tribunal mayor staff operator airline company prefect prefecture
     opposition union unions association federation clinic morgue mortuary paramedics
-    firefighters municipality church diocese charity monitor observatory
+    firefighters municipality church diocese charity monitor observatory parents campaigners
+    activists lawyers prosecutors historians scholars researchers
     """.split()
 )
 """Common nouns that can name a source ("local security sources", "the ministry")."""
