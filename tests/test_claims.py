@@ -223,6 +223,8 @@ def test_one_person_is_a_count_of_one_stated_with_its_article(
          "Jonas Peltz"),
         ("On Monday police detained Ilse Marten at her flat.", "arrested", 1, "Ilse Marten"),
         ("Its deputy, Omar Sall, was taken alive.", "captured", 1, "Omar Sall"),
+        ("The governor said that Pia Lund had died in the second blast.", "killed", 1,
+         "Pia Lund"),
         ("Corporal Ian Lowe was fatally wounded by a sniper.", "killed", 1, "Ian Lowe"),
         ("Rafael Ortiz led the cell. Ortiz was executed in 1999.", "killed", 1, "Ortiz"),
         ("Ana Ruiz, Lena Holm and Piet Kaas were wounded.", "injured", 3,

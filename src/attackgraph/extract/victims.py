@@ -56,7 +56,7 @@ def _alternatives(words: dict[str, Outcome]) -> str:
 _PASSIVE: Final = re.compile(
     rf"(?<![\w'’-])(?P<names>{_NAMES})(?:,[^,;()]{{3,90}},|,)?\s+"
     rf"(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+{_ADVERBS}"
-    rf"(?P<verb>{_alternatives(_PASSIVE_VERBS)})|{_ADVERBS}(?P<died>died)"
+    rf"(?P<verb>{_alternatives(_PASSIVE_VERBS)})|(?:had\s+|has\s+)?{_ADVERBS}(?P<died>died)"
     r"|(?:was|were)\s+(?P<among>among\s+the\s+(?:[a-z]+\s+){0,2}?(?:killed|dead)))\b"
 )
 _ACTIVE: Final = re.compile(
