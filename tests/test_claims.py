@@ -225,6 +225,8 @@ def test_one_person_is_a_count_of_one_stated_with_its_article(
         ("Its deputy, Omar Sall, was taken alive.", "captured", 1, "Omar Sall"),
         ("The governor said that Pia Lund had died in the second blast.", "killed", 1,
          "Pia Lund"),
+        ("Jon Ek, a ferry pilot, was hit by shrapnel at the quay and died in the night.",
+         "killed", 1, "Jon Ek"),
         ("Corporal Ian Lowe was fatally wounded by a sniper.", "killed", 1, "Ian Lowe"),
         ("Rafael Ortiz led the cell. Ortiz was executed in 1999.", "killed", 1, "Ortiz"),
         ("Ana Ruiz, Lena Holm and Piet Kaas were wounded.", "injured", 3,
@@ -348,6 +350,10 @@ def test_people_listed_with_articles_among_the_dead_are_counted_together() -> No
     assert [(f[1], f[2]) for f in facts(body)] == [("killed", 3)]
     body = "A nurse and a porter were among the wounded."
     assert [(f[1], f[2]) for f in facts(body)] == [("injured", 2)]
+    body = "Her father and her two-year-old son were badly wounded."
+    assert [(f[1], f[2]) for f in facts(body)] == [("injured", 2)]
+    body = "By May some 40 men were being held in custody."
+    assert [(f[1], f[2]) for f in facts(body)] == [("arrested", 40)]
 
 
 def test_a_composed_count_adds_the_one_named_after_it() -> None:

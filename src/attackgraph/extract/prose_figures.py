@@ -72,6 +72,7 @@ PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
     "blown herself up": "killed", "blew themselves up": "killed",
     "blown themselves up": "killed", "killed themselves": "killed", "victims": "killed",
     "hospital treatment": "injured", "being held": "captured", "still held": "captured",
+    "held in custody": "arrested", "being held in custody": "arrested",
     "in captivity": "captured", "held captive": "captured",
 }  # fmt: skip
 """Outcome words of prose that the infobox vocabulary does not need."""

@@ -57,6 +57,8 @@ _PASSIVE: Final = re.compile(
     rf"(?<![\w'’-])(?P<names>{_NAMES})(?:,[^,;()]{{3,90}},|,)?\s+"
     rf"(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+{_ADVERBS}"
     rf"(?P<verb>{_alternatives(_PASSIVE_VERBS)})|(?:had\s+|has\s+)?{_ADVERBS}(?P<died>died)"
+    r"|(?:was|were)\s+(?:shot|hit|struck|wounded|found|taken)\b[^.;]{0,60}?\s+and\s+"
+    rf"(?:(?:was|were)\s+)?{_ADVERBS}(?P<then>{_alternatives(_PASSIVE_VERBS)}|died)"
     r"|(?:was|were)\s+(?P<among>among\s+the\s+(?:[a-z]+\s+){0,2}?(?:killed|dead)))\b"
 )
 _ACTIVE: Final = re.compile(
@@ -124,9 +126,9 @@ def named_victims(text: str, begin: int, end: int) -> list[NamedVictims]:
     for m in _PASSIVE.finditer(text, begin, end):
         if _OBJECT_OF.search(text, max(0, m.start() - 40), m.start()):
             continue  # "friends of Ari Sen were arrested": not Ari Sen
-        verb = m["verb"]
+        verb = m["verb"] or (m["then"] if m["then"] != "died" else None)
         outcome = _PASSIVE_VERBS[" ".join(verb.split())] if verb else "killed"
-        if outcome == "injured" and _FATALLY.search(text, m.end("names"), m.start("verb")):
+        if outcome == "injured" and _FATALLY.search(text, m.end("names"), m.end()):
             outcome = "killed"  # "was fatally wounded"
         names = _names(text, m.start("names"), m.end("names"))
         if names is not None:
@@ -176,7 +178,11 @@ def _is_person(text: str, before: int, name: str) -> bool:
     return surname.search(text, 0, before) is not None
 
 
-_ONE_WORDS: Final = r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+_KIN: Final = r"(?:mother|father|wife|husband|son|daughter|brother|sister|child|fiancée?|partner)"
+_ONE_WORDS: Final = (
+    r"(?:(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    rf"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,2}}?{_KIN})"
+)
 _LIST: Final = rf"{_ONE_WORDS}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ONE_WORDS})+"
 _AMONG: Final = r"(?P<noun>dead|victims|killed|wounded|injured)"
 _LISTED: Final = (
@@ -184,6 +190,8 @@ _LISTED: Final = (
                r"(?=\s*[,;.]|\s*$)"),
     re.compile(rf"(?<![\w'’-])(?P<list>{_LIST})\s+(?:were|was)\s+(?:also\s+)?among\s+the\s+"
                rf"(?:[a-z]+\s+)?{_AMONG}\b"),
+    re.compile(rf"(?<![\w'’-])(?P<list>{_LIST})\s+(?:were|was)\s+{_ADVERBS}"
+               r"(?P<noun>killed|wounded|injured)\b"),
 )  # fmt: skip
 
 
@@ -198,7 +206,11 @@ def listed_victims(text: str, begin: int, end: int) -> list[NamedVictims]:
     found: list[NamedVictims] = []
     for pattern in _LISTED:
         for m in pattern.finditer(text, begin, end):
-            count = len(re.findall(r"(?:^|,\s*|\band\s+)(?:[Aa]n?|[Oo]ne)\s", m["list"]))
+            count = len(
+                re.findall(
+                    r"(?:^|,\s*|\band\s+)(?:[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s", m["list"]
+                )
+            )
             outcome: Outcome = "injured" if m["noun"] in ("wounded", "injured") else "killed"
             b, e = m.span("list")
             found.append(NamedVictims(b, e, count, outcome, m.end()))
