@@ -14,8 +14,10 @@ disagrees with an earlier one on a property the shapes allow only once
   one's plus a short hash of the document), so two attacks that share a title stay two
   attacks. They are compatible when equal, or when one document states none;
 - any other single value (a place's ``ag:containedIn``, an actor's ``ag:actorType``,
-  coordinates ...) stays as the first document stated it; the later value is left out
-  of the union and reported as a warning ``file:1: union/conflict``.
+  coordinates ...) stays as the first document stated it; each document's value is
+  published as a claim of that document, with its evidence (:mod:`attackgraph.disputes`),
+  or, when the later document never names the thing, left out of the union and reported
+  as a warning ``file:1: union/conflict``.
 
 :meth:`Union.verify` reads the published N-Quads back and checks that each of those
 properties has one value in the union; :meth:`Union.report_text` says what was checked
@@ -33,6 +35,7 @@ from typing import Final
 
 import pyoxigraph as ox
 
+from attackgraph.disputes import Disputes, DocumentView
 from attackgraph.identifiers import Minter
 from attackgraph.model import AttackgraphError, Problem
 from attackgraph.namespaces import AG, DEFAULT_BASE, RDF, SCHEMA
@@ -88,6 +91,7 @@ class UnionStats:
     shared: set[str] = field(default_factory=set)
     alternate_names: int = 0
     events_apart: int = 0
+    disputed: int = 0
     conflicts: int = 0
 
 
@@ -111,11 +115,14 @@ class Union:
 
     def __init__(self, base: str = DEFAULT_BASE, shapes: Path | None = None) -> None:
         self.single = single_valued(shapes)
-        prefix = Minter(base).prefix
+        self.minter = Minter(base)
+        prefix = self.minter.prefix
         self.prefixes = tuple(f"{prefix}{kind}/" for kind in SHARED_KINDS)
         self.event_prefix, self.side_prefix = f"{prefix}event/", f"{prefix}side/"
         self.types: dict[str, set[str]] = {}
-        self.values: dict[tuple[str, str], tuple[str, str]] = {}
+        self.values: dict[tuple[str, str], tuple[str, str, str, ox.NamedNode | ox.Literal]] = {}
+        """(subject, property) -> the first value, its file, its graph, the term."""
+        self.disputes = Disputes(self.minter)
         self.variants: dict[str, list[list[object]]] = {}
         self.seen_in: Counter[str] = Counter()
         self.stats = UnionStats()
@@ -134,12 +141,11 @@ class Union:
             self.seen_in[subject] += 1
             if self.seen_in[subject] == 2:
                 self.stats.shared.add(subject)
+        self.disputes.begin(DocumentView(self.minter, quads))
         out: list[ox.Quad] = []
         problems: list[Problem] = []
         for quad in quads:
-            kept = self._check(quad, source, problems)
-            if kept is not None:
-                out.append(kept)
+            self._check(quad, source, out, problems)
         return out, problems
 
     # -- identities of events ------------------------------------------------
@@ -202,20 +208,33 @@ class Union:
         return renames
 
     # -- single values ---------------------------------------------------------
-    def _check(self, quad: ox.Quad, source: str, problems: list[Problem]) -> ox.Quad | None:
+    def _check(
+        self, quad: ox.Quad, source: str, out: list[ox.Quad], problems: list[Problem]
+    ) -> None:
+        """Add ``quad`` to ``out`` as it goes into the union, with the claims of a
+        disagreement, or report it left out."""
         subject, predicate = _iri(quad.subject), quad.predicate.value
-        if not subject.startswith(self.prefixes):
-            return quad
-        types = self.types.get(subject, ())
+        types = self.types.get(subject, ()) if subject.startswith(self.prefixes) else ()
         if not any(predicate in self.single.get(cls, ()) for cls in types):
-            return quad
-        value = _text(quad.object)
-        first = self.values.setdefault((subject, predicate), (value, source))
-        if first[0] == value:
-            return quad
+            out.append(quad)
+            return
+        value, term = _text(quad.object), quad.object
+        first = self.values.get((subject, predicate))
+        if first is None and isinstance(term, ox.NamedNode | ox.Literal):
+            self.values[(subject, predicate)] = (value, source, _iri(quad.graph_name), term)
+            self.disputes.first(subject)
+        if first is None or first[0] == value:
+            out.append(quad)
+            return
         if quad.predicate == SCHEMA.name:
             self.stats.alternate_names += 1
-            return ox.Quad(quad.subject, SCHEMA.alternateName, quad.object, quad.graph_name)
+            out.append(ox.Quad(quad.subject, SCHEMA.alternateName, quad.object, quad.graph_name))
+            return
+        claims = self.disputes.disagree(quad, first[2], first[3])
+        if claims is not None:
+            self.stats.disputed += 1
+            out.extend(claims)
+            return
         self.stats.conflicts += 1
         problems.append(
             Problem(
@@ -226,7 +245,6 @@ class Union:
                 f"in {first[1]}; the union keeps the first",
             )
         )
-        return None
 
     def verify(self, dump: Path) -> list[str]:
         """Read the published N-Quads back and list every shared-kind subject that has
@@ -278,6 +296,8 @@ class Union:
                 f"  things described by more than one document: {len(s.shared)}",
                 f"  other names kept as schema:alternateName: {s.alternate_names}",
                 f"  events kept apart (same title, other date or country): {s.events_apart}",
+                "  single values documents disagree on, published as claims of each document: "
+                f"{s.disputed} ({self.disputes.claims} claims)",
                 f"  conflicting single values left out ({CONFLICT_RULE} warnings): {s.conflicts}",
                 "  the published union read back: "
                 + (

@@ -1,0 +1,205 @@
+"""Single values two documents disagree on, published as claims of each document.
+
+When documents merged into one dataset disagree on a value the shapes allow once (a
+place's ``ag:containedIn``, an actor's ``ag:actorType``, a geometry's ``geo:asWKT`` ...),
+the union keeps the first document's value on the thing (see :mod:`attackgraph.union`),
+and each document's value becomes a triple-shaped claim in that document's graph:
+``ag:Claim`` and ``rdf:Statement`` (thing, property, value), read in the document, which
+says it itself (no ``ag:claimedBy``), about the document's main event, with the span
+where the document names the thing as evidence. The value the thing keeps is ranked
+preferred, the others normal; a SPARQL user finds every document's value and its source.
+
+A document that never names the thing in its text gives no span to cite: its value is
+then left out and reported (``union/conflict``), as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+import pyoxigraph as ox
+
+from attackgraph.concepts import ClaimKind, Rank
+from attackgraph.identifiers import Minter
+from attackgraph.namespaces import AG, GEO, NIF, RDF, SCHEMA, XSD, concept
+
+EVENT_CLASSES: Final = frozenset((AG.Event, AG.Attack, AG.ArmedConflict))
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """Where a document names a thing: code-point offsets, the words, the line."""
+
+    begin: int
+    end: int
+    text: str
+    line: int
+
+
+@dataclass
+class _Document:
+    graph: ox.NamedNode
+    slug: str
+    about: ox.NamedNode | None
+    """The document's main event: what its claims are about."""
+    next_claim: int
+
+
+class DocumentView:
+    """One document's quads, read for what a claim of it needs.
+
+    >>> m = Minter()
+    >>> g, e, p = m.document("raid"), m.event("raid"), m.place("ml-tamba")
+    >>> text = "= Raid =\\n\\nGunmen attacked Tamba."
+    >>> view = DocumentView(m, [
+    ...     ox.Quad(g, NIF.isString, ox.Literal(text), g),
+    ...     ox.Quad(g, SCHEMA.name, ox.Literal("Raid"), g),
+    ...     ox.Quad(e, RDF.type, AG.Attack, g), ox.Quad(e, SCHEMA.name, ox.Literal("Raid"), g),
+    ...     ox.Quad(m.claim("raid", 4), RDF.type, AG.Claim, g),
+    ...     ox.Quad(p, SCHEMA.name, ox.Literal("Tamba"), g)])
+    >>> view.slug, view.about == e, view.next_claim, view.span_naming(p.value)
+    ('raid', True, 5, TextSpan(begin=26, end=31, text='Tamba', line=3))
+    """
+
+    def __init__(self, minter: Minter, quads: list[ox.Quad]) -> None:
+        graph = quads[0].graph_name if quads else None
+        self.graph = graph if isinstance(graph, ox.NamedNode) else None
+        self.slug = self.graph.value.rsplit("/", 1)[-1] if self.graph else ""
+        claims = f"{minter.prefix}claim/{self.slug}-"
+        self.text, title = "", None
+        self.names: dict[str, list[str]] = {}
+        self.owners: dict[str, list[str]] = {}
+        named: list[tuple[str, str]] = []
+        events: set[str] = set()
+        numbers = [0]
+        for quad in quads:
+            s, p, o = quad.subject, quad.predicate, quad.object
+            if not isinstance(s, ox.NamedNode) or not isinstance(o, ox.NamedNode | ox.Literal):
+                continue
+            if s == self.graph and p in (NIF.isString, SCHEMA.name):
+                self.text, title = (o.value, title) if p == NIF.isString else (self.text, o.value)
+            elif p in (SCHEMA.name, SCHEMA.alternateName):
+                self.names.setdefault(s.value, []).append(o.value)
+                named += [(s.value, o.value)] if p == SCHEMA.name else []
+            elif p == GEO.hasGeometry:
+                self.owners.setdefault(o.value, []).append(s.value)
+            elif p == RDF.type and o in EVENT_CLASSES:
+                events.add(s.value)
+            elif p == RDF.type and s.value.startswith(claims):
+                suffix = s.value[len(claims) :]
+                numbers.append(int(suffix) if suffix.isdigit() else 0)
+        mains = sorted((len(s), s) for s, name in named if name == title and s in events)
+        self.about = ox.NamedNode(mains[0][1]) if mains else None
+        """The document's main event: what its claims are about."""
+        self.next_claim = max(numbers) + 1
+        """The first claim number the document's graph does not use."""
+
+    def span_naming(self, subject: str) -> TextSpan | None:
+        """The first place the text names ``subject`` (or the place a geometry is of)."""
+        names = list(self.names.get(subject, ()))
+        for owner in self.owners.get(subject, ()):
+            names += self.names.get(owner, ())
+        found: list[tuple[int, int]] = []
+        for name in dict.fromkeys(n for n in names if n.strip()):
+            m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text)
+            if m is not None:
+                found.append((m.start(), m.end()))
+        if not found:
+            return None
+        begin, end = min(found)
+        return TextSpan(begin, end, self.text[begin:end], self.text.count("\n", 0, begin) + 1)
+
+
+class Disputes:
+    """Remembers where each first value was stated, and writes the claims of a
+    disagreement (see the module docstring)."""
+
+    def __init__(self, minter: Minter) -> None:
+        self.minter = minter
+        self.documents: dict[str, _Document] = {}
+        self.spans: dict[tuple[str, str], TextSpan | None] = {}
+        self.claimed: set[tuple[str, str]] = set()
+        self.claims = 0
+        self.view: DocumentView | None = None
+
+    def begin(self, view: DocumentView) -> None:
+        """The document whose quads are being added now."""
+        self.view = view
+        if view.graph is not None:
+            self.documents[view.graph.value] = _Document(
+                view.graph, view.slug, view.about, view.next_claim
+            )
+
+    def first(self, subject: str) -> None:
+        """The current document states the first value of one of ``subject``'s single
+        values: remember where it names the subject."""
+        view = self.view
+        if view is not None and view.graph is not None:
+            key = (view.graph.value, subject)
+            if key not in self.spans:
+                self.spans[key] = view.span_naming(subject)
+
+    def disagree(
+        self, quad: ox.Quad, first_graph: str, first_value: ox.NamedNode | ox.Literal
+    ) -> list[ox.Quad] | None:
+        """The claims of the current document's value (``quad``) and, the first time,
+        of the value the thing keeps (stated in ``first_graph``); ``None`` when the
+        current document names the thing nowhere in its text."""
+        view, subject = self.view, quad.subject
+        if view is None or view.graph is None or not isinstance(subject, ox.NamedNode):
+            return None
+        here = self.documents[view.graph.value]
+        span = view.span_naming(subject.value)
+        value = quad.object
+        if span is None or here.about is None or not isinstance(value, ox.NamedNode | ox.Literal):
+            return None
+        out = self._claim(here, span, subject, quad.predicate, value, Rank.NORMAL)
+        key = (subject.value, quad.predicate.value)
+        first, first_span = self.documents.get(first_graph), self.spans.get((first_graph, key[0]))
+        if key not in self.claimed and first is not None and first_span is not None:
+            self.claimed.add(key)
+            out += self._claim(
+                first, first_span, subject, quad.predicate, first_value, Rank.PREFERRED
+            )
+        return out
+
+    def _claim(
+        self,
+        document: _Document,
+        span: TextSpan,
+        subject: ox.NamedNode,
+        predicate: ox.NamedNode,
+        value: ox.NamedNode | ox.Literal,
+        rank: Rank,
+    ) -> list[ox.Quad]:
+        assert document.about is not None
+        node = self.minter.claim(document.slug, document.next_claim)
+        document.next_claim += 1
+        self.claims += 1
+        evidence = self.minter.span(document.slug, span.begin, span.end)
+        g = document.graph
+        triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+            (node, RDF.type, AG.Claim),
+            (node, RDF.type, RDF.Statement),
+            (node, AG.claimKind, concept(ClaimKind.OTHER.value, "claim-kind")),
+            (node, AG.about, document.about),
+            (node, AG.reportedIn, g),
+            (node, AG.rank, concept(rank.value, "rank")),
+            (node, AG.evidence, evidence),
+            (node, RDF.subject, subject),
+            (node, RDF.predicate, predicate),
+            (node, RDF.object, value),
+            (evidence, RDF.type, AG.TextSpan),
+            (evidence, NIF.referenceContext, g),
+            (evidence, NIF.beginIndex, _int(span.begin)),
+            (evidence, NIF.endIndex, _int(span.end)),
+            (evidence, NIF.anchorOf, ox.Literal(span.text)),
+            (evidence, AG.line, _int(span.line)),
+        ]
+        return [ox.Quad(s, p, o, g) for s, p, o in triples]
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=XSD.integer)
