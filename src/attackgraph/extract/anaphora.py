@@ -14,10 +14,19 @@ kind of organisation without being part of its name ("the organisation", "the ag
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Final
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from typing import Final, overload
 
-__all__ = ["ANAPHOR_NOUNS", "KIND_NOUNS", "PERSON_ROLES", "antecedent", "appositive_person"]
+__all__ = [
+    "ANAPHOR_NOUNS",
+    "KIND_NOUNS",
+    "PERSON_ROLES",
+    "Quoted",
+    "antecedent",
+    "appositive_person",
+]
 
 ANAPHOR_NOUNS: Final = frozenset(
     """
@@ -38,6 +47,7 @@ _NAME: Final = r"[A-Z][\w'’.-]*"
 _LINK: Final = r"(?:of|for|the|and|de|du)"
 
 
+@cache
 def _pattern(noun: str) -> re.Pattern[str]:
     word = noun[:1].upper() + noun[1:]
     return re.compile(
@@ -46,12 +56,91 @@ def _pattern(noun: str) -> re.Pattern[str]:
     )
 
 
+_SCANNED: dict[str, dict[str, tuple[list[int], list[re.Match[str]]]]] = {}
+"""The matches of each noun's pattern in the last text scanned (one text at a time)."""
+
+
+def _all_names(text: str, noun: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Every match of the noun's pattern in the whole text and their ends (increasing:
+    the matches do not overlap), computed once per text and noun."""
+    per_noun = _SCANNED.get(text)
+    if per_noun is None:
+        _SCANNED.clear()
+        per_noun = _SCANNED[text] = {}
+    if noun not in per_noun:
+        found = list(_pattern(noun).finditer(text))
+        per_noun[noun] = ([m.end() for m in found], found)
+    return per_noun[noun]
+
+
+def _names_before(text: str, end: int, noun: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_pattern(noun).finditer(text, 0, end)``, last first, without a
+    rescan of the text per anaphor. The pattern looks at nothing after a match, so
+    the scan bounded at ``end`` finds the whole text's matches that end by ``end``,
+    then nothing before the next match starts (a match there in the bounded text would
+    be one in the whole text), then what a scan from there to ``end`` finds."""
+    ends, found = _all_names(text, noun)
+    k = bisect_right(ends, end)
+    if k < len(found) and found[k].start() < end:
+        yield from reversed(list(_pattern(noun).finditer(text, found[k].start(), end)))
+    for i in range(k - 1, -1, -1):
+        yield found[i]
+
+
+class Quoted(Sequence[tuple[int, str]]):
+    """(offset, name) of the sources quoted so far, in the order quoted, indexed by
+    the words of each name, so that :func:`antecedent` finds the nearest earlier source
+    written with a noun in logarithmic time, not by reading every source again (a long
+    document quotes thousands).
+
+    >>> quoted = Quoted([(40, "the health ministry"), (10, "Ministry of Health")])
+    >>> quoted.nearest("ministry", 50), quoted.nearest("ministry", 30), quoted[-1]
+    ((40, 'the health ministry'), (10, 'Ministry of Health'), (10, 'Ministry of Health'))
+    """
+
+    def __init__(self, items: Iterable[tuple[int, str]] = ()) -> None:
+        self._items: list[tuple[int, str]] = []
+        self._by_word: dict[str, list[tuple[int, int]]] = {}
+        for item in items:
+            self.append(item)
+
+    def append(self, item: tuple[int, str]) -> None:
+        """Record a source quoted at an offset."""
+        at, name = item
+        words = name.lower().split()
+        if len(words) > 1:  # one word is the noun itself, no full name
+            for word in dict.fromkeys(words):
+                insort(self._by_word.setdefault(word, []), (at, len(self._items)))
+        self._items.append(item)
+
+    def nearest(self, noun: str, end: int) -> tuple[int, str] | None:
+        """The source of two or more words, one of them ``noun``, quoted at the largest
+        offset before ``end`` (the first quoted of those at that offset)."""
+        entries = self._by_word.get(noun, [])
+        k = bisect_left(entries, (end, -1))
+        if k == 0:
+            return None
+        first = bisect_left(entries, (entries[k - 1][0], -1))
+        return self._items[entries[first][1]]
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[int, str]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, str] | Sequence[tuple[int, str]]:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 def antecedent(
     text: str, end: int, noun: str, earlier: Sequence[tuple[int, str]] = ()
 ) -> str | None:
     """The nearest full name before ``end`` that ``the {noun}`` refers to, or ``None``.
 
-    ``earlier`` lists (offset, name) of sources already quoted.
+    ``earlier`` lists (offset, name) of sources already quoted (pass a :class:`Quoted`
+    to find them without reading them all).
 
     >>> t = "Governor Amos Tate visited the town. The governor said six died."
     >>> antecedent(t, t.index("The governor"), "governor")
@@ -63,7 +152,7 @@ def antecedent(
     True
     """
     best: tuple[int, str] | None = None
-    for m in _pattern(noun).finditer(text, 0, end):
+    for m in _names_before(text, end, noun):
         name = m.group()
         if name.split()[0] in ("The", "A", "An") or name == noun[:1].upper() + noun[1:]:
             name = name.split(None, 1)[1] if " " in name else ""
@@ -77,10 +166,11 @@ def antecedent(
             elif titled:
                 continue
         best = (m.start(), name)
-    for at, name in earlier:
-        words = name.lower().split()
-        if at < end and noun in words and len(words) > 1 and (best is None or at > best[0]):
-            best = (at, name)
+        break  # the nearest one
+    quoted = earlier if isinstance(earlier, Quoted) else Quoted(earlier)
+    nearest = quoted.nearest(noun, end)
+    if nearest is not None and (best is None or nearest[0] > best[0]):
+        best = nearest
     return best[1] if best else None
 
 

@@ -41,6 +41,7 @@ from attackgraph.extract.anaphora import (
     ANAPHOR_NOUNS,
     KIND_NOUNS,
     PERSON_ROLES,
+    Quoted,
     antecedent,
     appositive_person,
 )
@@ -209,7 +210,7 @@ class Speakers:
         self.last_person: str | None = None
         self.last_org: str | None = None
         self.last_group: str | None = self.armed[0] if self.armed else None
-        self.quoted: list[tuple[int, str]] = []
+        self.quoted = Quoted()
         """(offset, name) of every source resolved so far."""
 
     def canonical(self, name: str) -> str:
