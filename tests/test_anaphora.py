@@ -1,0 +1,60 @@
+"""The antecedent found through the per-text index is the one a full rescan finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from attackgraph.extract.anaphora import Quoted, _pattern, antecedent
+
+_TITLE_NOUNS = {"minister", "governor"}
+
+
+def _rescan(text: str, end: int, noun: str, earlier: list[tuple[int, str]]) -> str | None:
+    """The definition: the last name the noun's pattern finds in ``text[:end]``, unless
+    a source of two or more words holding the noun was quoted later (before ``end``)."""
+    best: tuple[int, str] | None = None
+    for m in _pattern(noun).finditer(text, 0, end):
+        name = m.group()
+        if name.split()[0] in ("The", "A", "An") or name == noun.capitalize():
+            name = name.split(None, 1)[1] if " " in name else ""
+        if not name or name.lower() == noun:
+            continue
+        if noun in _TITLE_NOUNS:
+            parts = name.split()
+            titled = [k for k, p in enumerate(parts) if p.lower() == noun]
+            if titled and titled[-1] + 1 < len(parts):
+                name = " ".join(parts[titled[-1] + 1 :])
+            elif titled:
+                continue
+        best = (m.start(), name)
+    for at, name in earlier:
+        words = name.lower().split()
+        if at < end and noun in words and len(words) > 1 and (best is None or at > best[0]):
+            best = (at, name)
+    return best[1] if best else None
+
+
+def test_the_antecedent_at_every_offset_is_the_one_a_rescan_finds() -> None:
+    rng = random.Random(5)
+    pieces = [
+        "The Ministry of Health of Zembla gave a toll.",
+        "The ministry said 40 died.",
+        "Governor Amos Tate visited.",
+        "The governor said six died.",
+        "Interior Ministry officials said",
+        "Ministry",
+        "the Ministry of Defence and the Army",
+        "Minister Ada Obi",
+        "Police said 4 died.",
+        "the health ministry of Zembla said",
+    ]
+    text = " ".join(rng.choice(pieces) for _ in range(60))
+    earlier = [(m.start(), m.group()) for m in re.finditer(r"the \w+ ministry|Ada Obi", text)]
+    rng.shuffle(earlier)
+    quoted = Quoted(earlier)
+    for noun in ("ministry", "governor", "minister"):
+        for end in range(0, len(text) + 1, 11):
+            expected = _rescan(text, end, noun, earlier)
+            assert antecedent(text, end, noun, earlier) == expected, (noun, end)
+            assert antecedent(text, end, noun, quoted) == expected, (noun, end)
