@@ -1,218 +1,22 @@
-"""Parse stage: the bytes of one document -> :class:`~attackgraph.model.Document`.
-
-The input format (see the corpus README)::
-
-    = Title =
-
-    Infobox
-    - Key: Value
-
-    Lead paragraph, possibly
-    over several lines.
-
-    == Heading ==
-    Paragraph.
-    - a bulleted line
-
-    === Sub-heading ===
-
-Text: a leading UTF-8 BOM is dropped, CRLF and lone CR become LF, then the text is
-NFC-normalised. Offsets are code points into ``Document.text`` (end exclusive);
-``Span.line`` is the 1-based line of the input file (normalising keeps line numbers).
-
-Reading rules:
-
-- The first non-blank line is the title ``= Title =`` (one ``=`` each side).
-- An ``Infobox`` line may follow; each line after it up to the first blank line must be
-  ``- Key: Value``. A key starts with a letter and has only letters, digits, spaces and
-  ``-_()/'.&`` (at most 60); its spelling is kept (the converter maps variants). An
-  empty value (``- Motive:``) is kept as ``""``, with an empty ``value_span`` at the
-  end of the line. Every key is single-valued, as in MediaWiki (a repeated template
-  parameter is an error there too); keys are compared case-insensitively, ignoring
-  spaces and underscores (``Part of`` = ``Partof`` = ``part_of``).
-- Then lead blocks, then sections ``== Heading ==`` of any depth (two or more ``=``),
-  each up to the next heading. A block is a paragraph (consecutive non-blank lines,
-  one span from its first to its last character, ``line`` its first line) or a
-  bulleted line ``- text`` (span without the ``- ``; a bare ``-`` gives no block).
-- Any line starting with ``=`` is a heading, so a malformed one is an error, not prose.
-
-Errors are :class:`~attackgraph.errors.InputError` carrying a
-:class:`~attackgraph.errors.Problem` (``file:line: rule-id: message``); any bytes give a
-``Document`` or one of these, never another exception.
-
-| rule id | meaning |
-| --- | --- |
-| `parse/unreadable` | `parse_file` cannot read the file (missing, a folder, no permission); line 1 |
-| `parse/too-large` | more bytes than `max_bytes` (default 5 MiB); line 1 |
-| `parse/encoding` | not UTF-8; the line and byte offset of the first bad byte |
-| `parse/control-character` | a C0 control other than tab/LF/CR (NUL, form feed ...), DEL, or a C1 control (U+0080-U+009F, a sign of mis-decoded text) |
-| `parse/empty` | no bytes, or only whitespace; line 1 |
-| `parse/line-too-long` | a line of more than 100,000 code points |
-| `parse/missing-title` | the first non-blank line is not `= Title =`, or the title is empty |
-| `parse/heading` | a heading with unbalanced `=` marks, no text, or one `=` (a second title) |
-| `parse/infobox-syntax` | an infobox line that is not `- Key: Value` (no colon, empty or malformed key); `Infobox` anywhere but right after the title; the lead starting with a `- Key: Value` bullet (entries after a blank line, or without the `Infobox` line) |
-| `parse/duplicate-key` | an infobox key given twice; at the second, naming the line of the first |
-"""  # noqa: E501
+"""Parse stage, second step: the normalised text -> title, infobox, lead and sections
+(rules in :mod:`attackgraph.parse`)."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import re
-import unicodedata
-from pathlib import Path, PurePath
 from typing import Final, NoReturn
 
-from attackgraph.model import (
-    Block,
-    BlockKind,
-    Document,
-    InfoboxEntry,
-    InputError,
-    Problem,
-    Section,
-    Span,
-)
+from attackgraph.document import Block, BlockKind, InfoboxEntry, Section, Span
+from attackgraph.parse.text import fail
 
-MAX_BYTES: Final = 5 * 1024 * 1024
-"""Default size limit of one input file, in bytes."""
+__all__ = ["MAX_KEY", "MAX_LINE", "Parser"]
+
 MAX_LINE: Final = 100_000
 """Longest line accepted, in code points."""
 MAX_KEY: Final = 60
 """Longest infobox key accepted, in code points."""
 
-_BOM: Final = "\ufeff"
-_CONTROL_IN_NAME: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _KEY_PUNCTUATION: Final = frozenset(" -_()/'.&")
-_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _PARAGRAPH: Final = BlockKind.PARAGRAPH
-
-
-def parse(
-    data: bytes, source: str, *, doc_id: str | None = None, max_bytes: int = MAX_BYTES
-) -> Document:
-    """Parse one document from its bytes.
-
-    ``source`` is the path as the user gave it (used in messages); ``doc_id``
-    defaults to its file name without extension.
-
-    Raises :class:`~attackgraph.errors.InputError` for bad input (rules in the
-    module docstring), and nothing else whatever the bytes.
-
-    >>> doc = parse(b"= Raid on Tamba =\\n\\nInfobox\\n- Date: 1 May 2020\\n\\nA raid.\\n"
-    ...             b"\\n== Reactions ==\\n- Condemned.\\n", "raids/tamba.txt")
-    >>> doc.doc_id, doc.title.text, [(e.key, e.value, e.line) for e in doc.infobox]
-    ('tamba', 'Raid on Tamba', [('Date', '1 May 2020', 4)])
-    >>> [(b.kind.value, b.span.text) for b in doc.blocks()]
-    [('paragraph', 'A raid.'), ('bullet', 'Condemned.')]
-    >>> parse(b"A raid.\\n", "tamba.txt")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    attackgraph.errors.InputError: tamba.txt:1: parse/missing-title: expected the title ...
-    """
-    text = _decode(data, source, max_bytes)
-    parser = _Parser(text, source)
-    title, infobox, lead, sections = parser.run()
-    return Document(
-        doc_id=doc_id if doc_id is not None else PurePath(source).stem,
-        source=source,
-        text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
-        title=title,
-        infobox=infobox,
-        lead=lead,
-        sections=sections,
-    )
-
-
-def parse_file(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse one document file; ``doc_id`` defaults to the file name without
-    extension.
-
-    Reads at most ``max_bytes + 1`` bytes, so a huge file is refused without loading it.
-    Raises :class:`~attackgraph.errors.InputError` for bad input and for a file that
-    cannot be read (``parse/unreadable``).
-
-    >>> import pathlib, tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = pathlib.Path(folder, "raid-on-tamba.txt")
-    ...     _ = path.write_bytes(b"= Raid on Tamba =\\r\\nA raid.\\r\\n")
-    ...     doc = parse_file(path)
-    >>> doc.doc_id, doc.text
-    ('raid-on-tamba', '= Raid on Tamba =\\nA raid.\\n')
-    """
-    source = display_path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max(max_bytes, 0) + 1)
-            size = os.fstat(handle.fileno()).st_size
-    except OSError as err:
-        _fail(source, 1, "parse/unreadable", f"cannot read the file: {err.strerror or err}")
-    if len(data) > max_bytes:
-        _too_large(source, max(size, len(data)), max_bytes)
-    doc_id = PurePath(source).stem if doc_id is None else doc_id
-    return parse(data, source, doc_id=doc_id, max_bytes=max_bytes)
-
-
-def display_path(path: PurePath | str) -> str:
-    """The path as text that is always valid Unicode and one line: bytes of a file name
-    that are not UTF-8 are shown escaped (``\\xff``), never kept as lone surrogates, and
-    so are control characters (a line break in a name would split ``file:line: rule``).
-
-    >>> display_path(PurePath(os.fsdecode(b"in/caf\\xe9.txt")))
-    'in/caf\\\\xe9.txt'
-    >>> display_path("in/café.txt"), display_path("in/line\\nbreak.txt")
-    ('in/café.txt', 'in/line\\\\nbreak.txt')
-    """
-    text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    return _CONTROL_IN_NAME.sub(lambda m: repr(m.group())[1:-1], text)
-
-
-# ---------------------------------------------------------------------------
-# bytes -> text
-
-
-def _fail(source: str, line: int, rule: str, message: str) -> NoReturn:
-    raise InputError(Problem(source, line, rule, message))
-
-
-def _too_large(source: str, size: int, max_bytes: int) -> NoReturn:
-    message = f"the file is {size:,} bytes, more than the limit of {max_bytes:,} bytes"
-    _fail(source, 1, "parse/too-large", message)
-
-
-def _position(before: str) -> tuple[int, int]:
-    """1-based (line, column) of the character after ``before`` (LF, CRLF, CR breaks)."""
-    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
-    column = len(before) - max(before.rfind("\n"), before.rfind("\r"))
-    return line, column
-
-
-def _decode(data: bytes, source: str, max_bytes: int) -> str:
-    if len(data) > max_bytes:
-        _too_large(source, len(data), max_bytes)
-    try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line, _ = _position(data[: err.start].decode("utf-8"))
-        hint = " (a UTF-16 byte-order mark)" if data.startswith(_UTF16_BOMS) else ""
-        message = f"not valid UTF-8: byte 0x{data[err.start]:02X} at byte offset {err.start}"
-        _fail(source, line, "parse/encoding", f"{message} ({err.reason}){hint}; expected UTF-8")
-    raw = raw.removeprefix(_BOM)
-    bad = _CONTROL.search(raw)
-    if bad is not None:
-        line, column = _position(raw[: bad.start()])
-        message = f"control character U+{ord(bad.group()):04X} at column {column}"
-        _fail(source, line, "parse/control-character", f"{message}; only tab and line breaks")
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    if not text.strip():
-        what = "is empty" if not data else "contains only whitespace"
-        _fail(source, 1, "parse/empty", f"the document {what}; expected '= Title =' first")
-    return text
-
-
-# ---------------------------------------------------------------------------
-# text -> structure
 
 
 def _show(text: str) -> str:
@@ -244,7 +48,7 @@ def _marks(text: str) -> tuple[int, int]:
     return before, len(text) - len(text.rstrip("="))
 
 
-class _Parser:
+class Parser:
     """One pass over the lines of a normalised text."""
 
     def __init__(self, text: str, source: str) -> None:
@@ -261,7 +65,7 @@ class _Parser:
             offset += len(line) + 1
 
     def fail(self, line: int, rule: str, message: str) -> NoReturn:
-        _fail(self.source, line, rule, message)
+        fail(self.source, line, rule, message)
 
     def span(self, begin: int, end: int, line: int) -> Span:
         return Span(begin, end, self.text[begin:end], line)
