@@ -38,10 +38,9 @@ from attackgraph.export import (
     SortedQuads,
     embed_context,
     load_context,
-    prefixes_for,
 )
 from attackgraph.export.atomic import fingerprint_file
-from attackgraph.identifiers import Minter
+from attackgraph.identifiers import Minter, prefixes_for
 from attackgraph.namespaces import AG, GEO, NIF, RDF, SCHEMA, XSD, concept
 from attackgraph.query import open_store
 
@@ -139,7 +138,7 @@ def run(docs: int, with_rdflib: bool) -> dict[str, object]:
     report |= {"quads": quads, "triples": triples, "collect_s": collect}
     report["held_mib_per_million_quads"] = (rss_mib() - base_rss) / quads * 1e6
     report["collected_rss_mib"] = rss_mib()
-    context = embed_context(load_context(CONTEXT), prefixes_for()["id"])
+    context = embed_context(load_context(CONTEXT), Minter().prefix)
     source = ExportSource(data, prefixes_for(), context)
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in ALL_FORMATS:
