@@ -320,6 +320,29 @@ def test_an_organisation_that_only_says_whose_title_is_no_actor(
     assert "Amara Lindqvist" in found and "United Nations" not in found
 
 
+JETTY = """= Lamu jetty attack =
+
+Infobox
+- Location: Lamu, Kenya
+- Date: 5 May 2022
+- Deaths: 4
+
+Gunmen attacked the Lamu jetty on 5 May 2022, killing four dockers.
+
+== Background ==
+The attack came during the Second Tana River War, which had begun in 2019. After the \
+attack the cabinet adopted the Coastal Security Plan against militancy. The Fisheries \
+and Ports Minister Amos Keter visited the jetty. A review by Grace Otieno, the Maritime \
+Services Commissioner, found that the patrols had been cut.
+"""
+
+
+def test_a_plan_or_a_title_names_no_party(tmp_path: Path, converter: Converter) -> None:
+    found = actors(document(tmp_path, converter, JETTY))
+    assert "Coastal Security Plan" not in found and "Maritime Services" not in found
+    assert "Amos Keter" in found and "Grace Otieno" in found
+
+
 def test_a_short_spelling_is_the_same_party_as_the_full_name(
     tmp_path: Path, converter: Converter
 ) -> None:

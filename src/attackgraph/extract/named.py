@@ -55,10 +55,9 @@ _RUN: Final = re.compile(
 )
 """Two or more capitalised words in a row (with particles), or an acronym."""
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
-_TITLED: Final = re.compile(
-    rf"\s+(?:(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})\.?\s+)+[A-Z][a-z]"
-)
-"""A title and a name after an organisation: the organisation only says whose title."""
+_TITLED: Final = re.compile(rf"\s+(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})\b(?!['’-])")
+"""A title after an organisation ("United Nations Secretary-General", "the Intelligence
+Services Commissioner"): the organisation only says whose title."""
 _NOT_ACTORS: Final = frozenset(
     "operation northern southern eastern western central north south east west upper lower "
     "greater".split()
@@ -101,6 +100,8 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False
     if country_code(name) is not None or demonym_countries(name):
         return False
+    if name.endswith("s") and demonym_countries(name[:-1]):
+        return False  # "Sri Lankans": people of a country
     if words[0].lower() in _NOT_ACTORS or country_code(" ".join(words[1:])) is not None:
         return False  # "Operation Serval", "Northern Mali"
     if any(w.lower() in FACILITY_WORDS for w in words) or re.search(r" (?:in|at) ", name):

@@ -1,4 +1,5 @@
-"""Whether a name the tagger read as a person or an organisation is a place, by its context.
+"""Whether a name the tagger read as a person or an organisation is a place (or a war, a
+plan), by its context.
 
 The small English model often tags a village, a street or a bar as PERSON or ORG
 ("exploded in Vile Parle", "the terrace of Le Carillon bar"). A place is not an actor;
@@ -39,6 +40,10 @@ PLACE_NOUNS: Final = frozenset(
     """.split()
 )
 """Nouns that name a kind of place, as the head of a description."""
+
+EVENT_NOUNS: Final = frozenset("war wars campaign offensive plan flight".split())
+"""Last words of the name of a war, a campaign, a plan or a flight ("Second Chechen War",
+"National Action Plan"): such a name names no party either."""
 
 _LOCAL_STREET: Final = frozenset(
     "rue calle carrera avenida avenue jalan barangay kampung kampong plaza piazza praça "
@@ -98,12 +103,16 @@ def reads_as_place(text: str, begin: int, end: int, name: str, *, person: bool) 
     False
     >>> reads_as_place("He served in the Royal Air Force.", 17, 32, "Royal Air Force", person=False)
     False
+    >>> reads_as_place("During the Third Border War ...", 11, 28, "Third Border War", person=False)
+    True
     """
     words = name.split()
     if not words:
         return False
     if words[0].lower() in _LOCAL_STREET or (not person and is_place_word(words[-1])):
         return True  # "John Park" is a man, "Sambisa Forest" a forest
+    if words[-1].lower() in EVENT_NOUNS and len(words) > 1:
+        return True  # "Second Chechen War", "Korean Air Flight"
     before, after = text[max(0, begin - 20) : begin], text[end : end + 60]
     if _POSSESSIVE.match(after):
         return False  # "at Kasab's trial"
