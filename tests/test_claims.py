@@ -134,6 +134,23 @@ def test_a_second_speaker_after_while_with_a_relative_clause() -> None:
     assert sources("The ministry cut the toll to about 25.") == [("ministry", 25)]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Ada Obi, an aide to the regional governor Tomas Varga, repeatedly told reporters "
+         "that 40 people were being held.", [("Ada Obi", 40)]),
+        ("A commission set up by President Tomas Varga reported that 12 girls had escaped and "
+         "that 30 remained in captivity.", [("commission", 30)]),
+        ("When the army declared the town secure on 3 May, 60 fighters and nine civilians had "
+         "died, according to the Red Cross.", [("Red Cross", 60), ("Red Cross", 9)]),
+        ("The ministry's final toll listed 52 soldiers killed and 90 wounded.",
+         [("ministry", 52), ("ministry", 90)]),
+    ],
+)  # fmt: skip
+def test_who_states_a_figure_in_longer_clauses(body: str, expected: list[object]) -> None:
+    assert sources(body) == expected
+
+
 def test_a_contrasted_second_speaker_keeps_its_own_figure() -> None:
     body = "The army put the toll at 12, while a local union put the toll higher, at 19."
     assert sources(body) == [("army", 12), ("local union", 19)]

@@ -146,6 +146,8 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
      rf"reduced|increased)\b"
      rf"(?=\s+(?:[\w'’-]+\s+){{0,3}}?{_TOLL}\b)"),
     (CueKind.REPORT, r"\b(?:found|concluded|established|determined)\b(?=\s+that\b)"),
+    (CueKind.REPORT, r"(?<=['’]s\s)(?:[a-z]+\s+){0,2}?(?:toll|count|tally|figures?)\s+"
+     r"(?:listed|lists|included|includes|stood\s+at)\b"),
     (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),
     (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified)\b"
      r"(?=\s+(?:that\b|at\s+least|more\s+than|about|around|some|nearly|over|\d))"),
@@ -348,6 +350,10 @@ def _participle_subject(
     return None
 
 
+_SUBORDINATE: Final = re.compile(
+    r"\s*(?:When|After|As|Once|Before|Since|While|Although|Though|Because|If|Until)\b[^,]*$"
+)
+"""A fronted subordinate clause up to the subject: a cue in it says only that clause."""
 _PARENTHETICAL_AFTER: Final = re.compile(
     r"(?:\s+[\w'’.-]+){0,4}?\s*,\s+(?!that\b|however\b|according\b)(?=[a-z])"
 )
@@ -430,6 +436,9 @@ def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, .
             if nxt is not None:
                 limit = min(nxt.subject[0], nxt.begin) if nxt.subject else nxt.begin
                 limit = max(limit, cue.end)
+            if cue.subject and _SUBORDINATE.match(text, begin, cue.subject[0]):
+                comma = text.find(",", cue.end, limit)  # "When the army said so, ..."
+                limit = comma if comma >= 0 else limit
             start = cue.content[0]
             if start < cue.begin:  # a parenthetical cue: from the previous content on
                 start = max(start, out[-1].content[1] if out else begin)

@@ -353,7 +353,7 @@ class Speakers:
             name = " ".join(tokens[:-1])
         else:
             name, person = self._name(tokens)
-        name = name.strip(" ,")
+        name = re.sub(r"['’]s$", "", name.strip(" ,"))  # "the government's (final toll)"
         if not name:
             return None
         parts = name.split()

@@ -81,6 +81,9 @@ _APPOSITIVE: Final = re.compile(
 
 _RELATIVE: Final = re.compile(r"\s(?:who|which|whose|that)\s")
 
+_MADE_BY: Final = re.compile(
+    r"\s+(?:set\s+up|appointed|created|formed|established|chaired|headed|commissioned|named)\s*$"
+)
 _BY: Final = re.compile(r"\bby\s+(?=(?:the\s+)?[A-Z])")
 
 _NAME_TOKEN: Final = re.compile(
@@ -167,7 +170,10 @@ def _noun_phrase(text: str, begin: int, end: int) -> tuple[int, int] | None:
     if m is not None:
         end = m.start()
     by = _BY.search(text, begin, end)
-    if by is not None and not _is_name(text[begin : by.start()].strip()):
+    made = _MADE_BY.search(text, begin, by.start()) if by is not None else None
+    if made is not None:  # "a committee set up by the president": the committee
+        end = made.start()
+    elif by is not None and not _is_name(text[begin : by.start()].strip()):
         begin = by.end()
     vp = _NAME_THEN_VP.match(text, begin, end)
     if vp is not None and vp.group(2) not in SOURCE_NOUNS | _LINKS:
@@ -212,7 +218,7 @@ def subject_before(text: str, verb: int, floor: int) -> tuple[int, int] | None:
     rel = re.match(r"(?:which|whom)\s+(?!(?:had|has|have|was|were|is|are|[a-z]+ed)\b)(?=\S)", last)
     if rel:
         parts = [(parts[-1][0] + rel.end(), parts[-1][1])]  # "..., which many members said"
-    closed = text[start:end].rstrip().endswith(",") or (
+    closed = (bool(parts) and "," in text[parts[-1][1] : verb]) or (
         bool(parts) and re.match(r"(?:who|which|whose)\b", text[parts[-1][0] : parts[-1][1]])
     )  # else the words right before the verb are its subject, not an apposition
     chosen = _choose_part(text, parts if closed else parts[-1:])
