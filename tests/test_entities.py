@@ -333,7 +333,8 @@ Gunmen attacked the Lamu jetty on 5 May 2022, killing four dockers.
 The attack came during the Second Tana River War, which had begun in 2019. After the \
 attack the cabinet adopted the Coastal Security Plan against militancy. The Fisheries \
 and Ports Minister Amos Keter visited the jetty. A review by Grace Otieno, the Maritime \
-Services Commissioner, found that the patrols had been cut.
+Services Commissioner, found that the patrols had been cut. Rose Wanjiku of the Marine \
+Police Unit was wounded.
 """
 
 
@@ -341,6 +342,7 @@ def test_a_plan_or_a_title_names_no_party(tmp_path: Path, converter: Converter) 
     found = actors(document(tmp_path, converter, JETTY))
     assert "Coastal Security Plan" not in found and "Maritime Services" not in found
     assert "Amos Keter" in found and "Grace Otieno" in found
+    assert "Rose Wanjiku" in found  # not "Rose Wanjiku of the Marine Police Unit"
 
 
 def test_a_short_spelling_is_the_same_party_as_the_full_name(

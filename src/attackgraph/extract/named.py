@@ -41,6 +41,7 @@ _CONTINUED: Final = re.compile(
     r"\s+(?:wal|wa|al|el|bin|ibn|of(?:\s+the)?|de|du|des|la|le|for(?:\s+the)?|"
     r"Le|La|De|Du|Van|Von|Abu|Bin|Ibn|Al|El)(?:\s+[A-Z][\w'’-]*)+"
 )
+_OF_PARTY: Final = re.compile(r"\s+(?:of|for)\b")
 _MORE_NAMES: Final = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,2}(?=[\s,.;:)]|$)")
 _INSIDE_LONGER: Final = re.compile(
     r"(?:\b[A-Z][\w'’-]*|\bal-\w+)\s+(?:in|of|for)\s+(?:the\s+)?$|"
@@ -153,6 +154,8 @@ def prose_actors(
             if entity.label == "ORG" and _TITLED.match(sentence.text, entity.end):
                 continue  # "United Nations Secretary-General Ban Ki-moon": the man is named
             more = _CONTINUED.match(sentence.text, entity.end)
+            if more is not None and entity.label == "PERSON" and _OF_PARTY.match(more.group()):
+                more = None  # "Juan Ortiz of the National Court" is Juan Ortiz
             if more is None and entity.label == "PERSON":  # "Roch Marc| Christian Kaboré"
                 more = _MORE_NAMES.match(sentence.text, entity.end)
             end = more.end() if more else entity.end
