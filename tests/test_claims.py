@@ -151,6 +151,21 @@ def test_who_states_a_figure_in_longer_clauses(body: str, expected: list[object]
     assert sources(body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The historian Ada Obi has written that most of the 46 people injured were clerks.",
+         [("Ada Obi", "injured", 46, None)]),
+        ("The ministry said that one Danish soldier had been killed and 12 wounded.",
+         [("ministry", "killed", 1, None), ("ministry", "injured", 12, None)]),
+        ("The governor told reporters that the toll would stand at 171.",
+         [("governor", "killed", 171, None)]),
+    ],
+)  # fmt: skip
+def test_more_ways_of_stating_a_figure(body: str, expected: list[Fact]) -> None:
+    assert facts(body) == expected
+
+
 def test_a_contrasted_second_speaker_keeps_its_own_figure() -> None:
     body = "The army put the toll at 12, while a local union put the toll higher, at 19."
     assert sources(body) == [("army", 12), ("local union", 19)]

@@ -145,7 +145,7 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
     (CueKind.REPORT, rf"\b(?:gave|given|gives|giving|raised|raises|revised|lowered|updated|cut|"
      rf"reduced|increased)\b"
      rf"(?=\s+(?:[\w'’-]+\s+){{0,3}}?{_TOLL}\b)"),
-    (CueKind.REPORT, r"\b(?:found|concluded|established|determined)\b(?=\s+that\b)"),
+    (CueKind.REPORT, r"\b(?:found|concluded|established|determined|written)\b(?=\s+that\b)"),
     (CueKind.REPORT, r"(?<=['’]s\s)(?:[a-z]+\s+){0,2}?(?:toll|count|tally|figures?)\s+"
      r"(?:listed|lists|included|includes|stood\s+at)\b"),
     (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),

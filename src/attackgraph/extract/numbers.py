@@ -377,7 +377,7 @@ def _excluded(text: str, toks: list[_Tok], f: _Found) -> bool:
 
 _THAT_ONE_PERSON: Final = re.compile(r"\bthat\s+$")
 _ONE_PERSON: Final = re.compile(
-    rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(SINGULAR_GROUP_WORDS, key=len, reverse=True))})\b"
+    rf"\s+(?:[A-Za-z]+\s+)?(?:{'|'.join(sorted(SINGULAR_GROUP_WORDS, key=len, reverse=True))})\b"
 )
 
 

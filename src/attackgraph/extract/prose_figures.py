@@ -100,7 +100,7 @@ _LINK: Final = frozenset(
     "was were is are stood at of to rose risen had has have reached numbered in the between "
     "been given for put placed raised now final official total a an higher lower revised "
     "later new climbed increased ranged from range estimated included include includes much far "
-    "even".split()
+    "even would stand stands".split()
 )
 
 _BE: Final = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$")

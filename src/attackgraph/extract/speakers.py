@@ -70,6 +70,8 @@ ROLE_WORDS: Final = frozenset(
     spokesman spokeswoman spokesperson minister president general commander chief head
     leader official director governor secretary senator officer constable coordinator
     envoy ambassador member militiaman colonel captain mayor prosecutor commissioner
+    historian scholar researcher journalist reporter analyst broadcaster diplomat writer
+    doctor surgeon nurse lawyer activist
     """.split()
 )
 _DETERMINERS: Final = re.compile(
