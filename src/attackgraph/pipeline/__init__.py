@@ -1,0 +1,197 @@
+"""Composes the stages; the only module that imports all of them.
+
+documents --parse--> Document --extract--> Extraction --resolve--> Record --build--> quads
+    --validate--> report --export--> release files
+
+One document at a time: its quads are validated on their own and then streamed to
+the exporters, so memory grows with the dump's lines, not with an rdflib graph of
+the whole corpus. A document that cannot be read, or whose graph breaks the shapes,
+is skipped with its reason; the others still build.
+
+``convert`` turns one document into its quads (in workers, through the build cache),
+``report`` sums up the run; this module builds a release from them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad
+
+from attackgraph import changes, export, publish
+from attackgraph.model import AttackgraphError
+from attackgraph.parse import display_path
+from attackgraph.pipeline.convert import (
+    BuildOptions,
+    Converter,
+    DocumentResult,
+    cached_result,
+    convert_all,
+    entry_meta,
+)
+from attackgraph.pipeline.report import BuildReport
+from attackgraph.progress import Progress
+from attackgraph.union import Union, UnionError
+from attackgraph.validate import Report
+
+__all__ = [
+    "REPORT_JSON",
+    "REPORT_TEXT",
+    "BuildOptions",
+    "BuildReport",
+    "Converter",
+    "DocumentResult",
+    "NoDocumentsError",
+    "build",
+    "cached_result",
+    "convert_all",
+    "discover",
+    "document_ids",
+    "entry_meta",
+]
+
+REPORT_TEXT = "validation-report.txt"
+REPORT_JSON = "build-report.json"
+
+
+class NoDocumentsError(AttackgraphError, ValueError):
+    """The inputs name no document at all; nothing is built, the old release is kept."""
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """The ``.txt`` documents named by ``paths`` (files, or folders searched recursively),
+    sorted and without repeats. Raises ``FileNotFoundError`` for a path that does not exist.
+    """
+    return sorted(document_ids(paths))
+
+
+def document_ids(paths: Sequence[Path]) -> dict[Path, str]:
+    """Each document named by ``paths`` with its id: its path relative to the folder
+    given, without ``.txt`` (a file given by name: its name), so ``a/x.txt`` and
+    ``b/x.txt`` are two documents. Raises ``FileNotFoundError`` like :func:`discover`.
+
+    >>> document_ids([Path("data/documents/000_6de047e5428871d9.txt")])
+    {PosixPath('data/documents/000_6de047e5428871d9.txt'): '000_6de047e5428871d9'}
+    """
+    found: dict[Path, str] = {}
+    for path in paths:
+        if path.is_dir():
+            for file in path.rglob("*.txt"):
+                if file.is_file():
+                    found.setdefault(file, display_path(file.relative_to(path).with_suffix("")))
+        elif path.is_file():
+            found.setdefault(path, display_path(path.stem))
+        else:
+            raise FileNotFoundError(f"{display_path(path)}: no such file or directory")
+    return found
+
+
+def build(
+    paths: Sequence[Path],
+    out_dir: Path,
+    options: BuildOptions | None = None,
+    *,
+    progress: Callable[[DocumentResult], None] | None = None,
+    stages: Progress | None = None,
+) -> BuildReport:
+    """Build every document into a release folder ``out_dir``.
+
+    The release is written into a staging folder beside ``out_dir`` and swapped in
+    only when complete, so an interrupted build leaves the previous release intact.
+    Raises ``FileNotFoundError`` for a missing input path, :class:`NoDocumentsError`
+    when the inputs hold no document, :class:`changes.ShrinkError` when the build
+    would remove more than half of the previous release's documents (unless
+    ``options.allow_shrink``), ``export.ExportError``
+    when an output file fails its strict re-parse, and ``publish.PublishError`` when
+    ``out_dir`` is a folder that is not a release or another build holds it.
+    ``progress`` is told each document's result, ``stages`` each stage and document.
+
+    >>> import tempfile
+    >>> from attackgraph.publish import PublishOptions
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     doc = Path(folder, "raid.txt")
+    ...     _ = doc.write_text("= Raid =\\n\\nInfobox\\n- Deaths: 3\\n\\nA raid.\\n")
+    ...     options = BuildOptions(publish=PublishOptions(pages=False))
+    ...     report = build([doc], Path(folder, "release"), options)
+    >>> report.built, report.ok
+    (1, True)
+    """
+    started = time.monotonic()
+    options = options or BuildOptions()
+    ids = document_ids(paths)
+    documents = sorted(ids)
+    if not documents:
+        shown = ", ".join(display_path(p) for p in paths) or "(no path given)"
+        raise NoDocumentsError(f"{shown}: no documents (.txt files) found; nothing was built")
+    report = BuildReport(documents=len(documents))
+    if options.cache_dir is not None:
+        report.cached = 0
+    sources: dict[str, str] = {}  # graph IRI -> the file that gave it
+    merged = Union(options.base)
+
+    def accept(result: DocumentResult) -> DocumentResult:
+        if result.skipped is None and result.quads:
+            graph = result.quads[0].graph_name
+            iri = graph.value if isinstance(graph, NamedNode) else str(graph)
+            if iri in sources:
+                problem = changes.duplicate_problem(result.source, sources[iri], iri)
+                return DocumentResult(result.path, skipped=problem, warnings=result.warnings)
+            sources[iri] = result.source
+            report.document_hashes[iri] = result.sha256
+            quads, conflicts = merged.add(result.quads, result.source)
+            return replace(result, quads=quads, warnings=(*result.warnings, *conflicts))
+        return result
+
+    def stage(name: str) -> None:
+        if stages is not None:
+            stages.stage(name)
+
+    def batches() -> Iterator[list[Quad]]:
+        if stages is not None:
+            stages.stage("converting", total=len(documents))
+        for converted in convert_all(documents, options, ids):
+            result = accept(converted)
+            report.warnings.extend(result.warnings)
+            report.violations.extend(result.violations)
+            if result.skipped is not None:
+                report.skipped.append(result.skipped)
+            else:
+                report.built += 1
+                yield result.quads
+            if result.cached:
+                report.cached = (report.cached or 0) + 1
+            if progress is not None:
+                progress(result)
+            if stages is not None:
+                stages.advance()
+        stage("writing dumps")
+
+    previous = changes.previous_documents(out_dir)
+    with publish.staged_release(out_dir, progress=stage) as staging:
+        written = export.write_dataset(batches(), staging, base=options.base)
+        report.changes = changes.compare(previous, report.document_hashes)
+        changes.check_shrink(report.changes, allow=options.allow_shrink)
+        report.quads, report.triples = written.quads, written.triples
+        report.files = {fmt: path.name for fmt, path in sorted(written.files.items())}
+        validation = Report(conforms=not report.violations, violations=tuple(report.violations))
+        failures = merged.verify(written.files["nquads"])
+        if failures:
+            raise UnionError(f"the merged dataset breaks the shapes: {failures[:3]}")
+        export.write_text(
+            staging / REPORT_TEXT, validation.format_text() + "\n" + merged.report_text() + "\n"
+        )
+        export.write_text(staging / REPORT_JSON, report.to_json())
+        publish.publish(
+            staging,
+            stats=report.release_stats(),
+            base=options.base,
+            version=options.version,
+            issued=options.issued,
+            options=options.publish,
+            progress=stage,
+        )
+    report.seconds = time.monotonic() - started
+    return report
