@@ -16,7 +16,7 @@ also gzipped; the ontology (Turtle, JSON-LD, HTML), shapes and JSON-LD context;
 
 Layout: ``release`` swaps folders, ``files`` gzips and checksums, ``stats`` counts,
 ``void`` describes, ``ontology`` documents the vocabulary, ``data`` queries the dump,
-``links`` / ``render`` / ``whosaid`` / ``index`` / ``describe`` / ``site`` write pages.
+``links`` / ``render`` / ``views`` / ``whosaid`` / ``index`` / ``describe`` / ``site`` write pages.
 """
 
 from attackgraph.publish.publish import DEFAULT_ENDPOINT, PublishOptions, latest_date, publish

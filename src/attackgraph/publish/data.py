@@ -1,23 +1,26 @@
-"""The data behind the static pages, read from the release's N-Quads with SPARQL.
+"""The data behind the static pages, read from the release's N-Quads.
 
-The dump is bulk-loaded into a pyoxigraph store once; class-wide SELECTs fetch what
-every page needs (names, types, claims with their figures and quotes, sides, parts,
-coordinates), and each page adds its resource's own statements with an index lookup.
-Queries see the union of the documents' graphs (a bag: ``DISTINCT`` and Python sets
-remove a statement repeated by two documents).
+The dump is bulk-loaded once into a pyoxigraph store, on disk when the release is
+published (RocksDB: memory stays bounded whatever the release's size). Each page looks
+up what it shows (names, types, claims with their figures and quotes, sides, parts,
+coordinates) resource by resource, through bounded caches; nothing is collected for the
+whole release. Lookups read the union of the documents' graphs (the store's default
+graph, a set), a resource's own statements its named graphs (a bag).
 """
 
 from __future__ import annotations
 
+import gc
 import re
-from collections import defaultdict
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from functools import lru_cache
 from pathlib import Path
-from typing import Final
+from typing import Final, Generic, TypeVar
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, Store
 
 from attackgraph.namespaces import AG, GEO, NIF, PREFIXES, RDF, SCHEMA
 from attackgraph.sparql.store import load_release
@@ -26,6 +29,11 @@ Term = NamedNode | Literal
 _PROLOGUE: Final = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _POINT: Final = re.compile(r"\s*POINT\s*\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)\s*", re.IGNORECASE)
 EVENT_CLASSES: Final = (AG.Event.value, AG.Attack.value, AG.ArmedConflict.value)
+CACHE_SIZE: Final = 1 << 15
+"""Entries each lookup keeps (names, types, claims ...): bounds the memory of the pages."""
+K = TypeVar("K")
+V = TypeVar("V")
+D = TypeVar("D")
 
 
 @dataclass
@@ -104,36 +112,78 @@ class Claim:
     """``(rdf:predicate, rdf:object)`` of a triple-shaped claim."""
 
 
-class ReleaseData:
-    """A loaded release. Raises :class:`~attackgraph.sparql.store.ReleaseError` if the dump
-    cannot be read."""
+class Lookup(Generic[K, V]):
+    """A read-only mapping computed key by key (``find``; None or empty: absent) and
+    kept in a bounded cache, so a release of any size is never held whole.
 
-    def __init__(self, nquads: Path) -> None:
-        self.store = Store()
+    >>> squares = Lookup(lambda n: n * n or None)
+    >>> squares.get(3), squares.get(0, "none"), 0 in squares, squares[2]
+    (9, 'none', False, 4)
+    """
+
+    def __init__(self, find: Callable[[K], V | None], size: int = CACHE_SIZE) -> None:
+        self._find = lru_cache(maxsize=size)(find)
+
+    def get(self, key: K, default: D = None) -> V | D:  # type: ignore[assignment]
+        value = self._find(key)
+        return default if value is None or value == [] else value
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None  # type: ignore[arg-type]
+
+    def __getitem__(self, key: K) -> V:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+
+class ReleaseData:
+    """A loaded release, looked up resource by resource. Raises
+    :class:`~attackgraph.sparql.store.ReleaseError` if the dump cannot be read.
+
+    ``folder`` puts the store on disk (RocksDB), so memory stays bounded whatever the
+    release's size; without it the store is held in memory. Every other index (names,
+    types, parts, sides, coordinates, claims) is a :class:`Lookup`: computed when a
+    page asks and cached up to :data:`CACHE_SIZE` entries, never for the whole release.
+    """
+
+    def __init__(self, nquads: Path, folder: Path | None = None) -> None:
+        self.store = Store(str(folder)) if folder is not None else Store()
         load_release(self.store, nquads, vocabulary=False)  # pages show the documents
-        self.labels = self._labels()
-        self.types: dict[str, list[str]] = defaultdict(list)
-        for s, t in self._pairs("SELECT DISTINCT ?s ?o WHERE { ?s a ?o } ORDER BY ?s ?o"):
-            self.types[s].append(t)
-        self.parts = self._index(AG.partOf)
-        self.sides = self._index(AG.sideOf)
-        self.geometry = {s: o for s, o in self._pairs(_pattern(GEO.hasGeometry))}
-        self.points: dict[str, tuple[float, float]] = {}
-        for geometry, node in self.nodes_of(GEO.Geometry).items():
-            match = _POINT.fullmatch(node.text(GEO.asWKT) or "")
-            if match:  # WKT is "POINT(lon lat)"
-                self.points[geometry] = (float(match[2]), float(match[1]))
-        self.claims = self._claims()
-        self.claims_about: dict[str, list[Claim]] = defaultdict(list)
-        self.claims_in: dict[str, list[Claim]] = defaultdict(list)
-        self.claims_by: dict[str, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            if claim.about:
-                self.claims_about[claim.about].append(claim)
-            for doc in claim.docs:
-                self.claims_in[doc].append(claim)
-            if claim.by:
-                self.claims_by[claim.by].append(claim)
+        self.labels: Lookup[str, str] = Lookup(self._label)
+        self.types: Lookup[str, list[str]] = Lookup(
+            lambda iri: sorted(self._objects(iri, RDF.type))
+        )
+        self.parts: Lookup[str, list[str]] = Lookup(lambda o: self.subjects_with(AG.partOf, o))
+        self.sides: Lookup[str, list[str]] = Lookup(lambda o: self.subjects_with(AG.sideOf, o))
+        self.geometry: Lookup[str, str] = Lookup(
+            lambda place: max(self._objects(place, GEO.hasGeometry), default=None)
+        )
+        self.points: Lookup[str, tuple[float, float]] = Lookup(self._point)
+        self.claim: Callable[[str], Claim] = lru_cache(maxsize=CACHE_SIZE)(self._claim)
+        self.claims_about: Lookup[str, list[Claim]] = Lookup(
+            lambda e: self._claims_with(AG.about, e, lambda c: c.about == e)
+        )
+        self.claims_in: Lookup[str, list[Claim]] = Lookup(
+            lambda d: self._claims_with(AG.reportedIn, d, lambda c: d in c.docs)
+        )
+        self.claims_by: Lookup[str, list[Claim]] = Lookup(
+            lambda a: self._claims_with(AG.claimedBy, a, lambda c: c.by == a)
+        )
+
+    @classmethod
+    @contextmanager
+    def on_disk(cls, nquads: Path, parent: Path) -> Iterator[ReleaseData]:
+        """The release loaded into a temporary on-disk store in ``parent``, deleted when
+        the block ends."""
+        with tempfile.TemporaryDirectory(dir=parent, prefix=".pages-store-") as folder:
+            data = cls(nquads, Path(folder))
+            try:
+                yield data
+            finally:
+                del data.store
+                gc.collect()  # the Rust store closes RocksDB when the object is freed
 
     def select(self, query: str) -> QuerySolutions:
         """A SELECT over the union of all graphs, with the project prefixes declared."""
@@ -141,36 +191,52 @@ class ReleaseData:
         assert isinstance(result, QuerySolutions)
         return result
 
-    def nodes_of(self, cls: NamedNode) -> dict[str, Node]:
-        """Every instance of ``cls`` with all its properties."""
-        nodes: dict[str, Node] = {}
-        query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?s a <{cls.value}> ; ?p ?o }}"
-        for row in self.select(query):
-            s, p, o = row["s"], row["p"], row["o"]
-            if isinstance(s, NamedNode) and isinstance(p, NamedNode):
-                if isinstance(o, NamedNode | Literal):
-                    nodes.setdefault(s.value, Node(s.value)).add(p.value, o)
-        return nodes
+    def typed_subjects(self) -> Iterator[str]:
+        """Every typed subject, once each, in no particular order."""
+        seen: set[str] = set()
+        for q in self.store.quads_for_pattern(None, RDF.type, None, DefaultGraph()):
+            if isinstance(q.subject, NamedNode) and q.subject.value not in seen:
+                seen.add(q.subject.value)
+                yield q.subject.value
+
+    def _quads(
+        self, s: str | None, p: NamedNode | None, o: str | None, union: bool = True
+    ) -> Iterator[Quad]:
+        """The store's quads matching IRIs ``s`` and ``o`` (None: any; not an IRI: none), in
+        the union (the default graph) or else in the documents' graphs."""
+        try:
+            subject, obj = (None if x is None else NamedNode(x) for x in (s, o))
+        except ValueError:
+            return iter(())
+        if union:
+            return self.store.quads_for_pattern(subject, p, obj, DefaultGraph())
+        found = self.store.quads_for_pattern(subject, p, obj, None)
+        return (q for q in found if isinstance(q.graph_name, NamedNode))
+
+    def union_node(self, iri: str) -> Node:
+        """The resource's properties in the union of the graphs."""
+        node = Node(iri)
+        for q in self._quads(iri, None, None):
+            if isinstance(q.object, NamedNode | Literal):
+                node.add(q.predicate.value, q.object)
+        return node
+
+    def is_a(self, iri: str, cls: NamedNode) -> bool:
+        return cls.value in self.types.get(iri, ())
+
+    def subjects_with(self, predicate: NamedNode, obj: str) -> list[str]:
+        """Sorted subjects pointing at ``obj`` with ``predicate``."""
+        found = self._quads(None, predicate, obj)
+        return sorted({q.subject.value for q in found if isinstance(q.subject, NamedNode)})
 
     def outgoing(self, iri: str) -> list[Quad]:
         """The resource's statements, in the documents' graphs."""
-        return [
-            q
-            for q in self.store.quads_for_pattern(NamedNode(iri), None, None, None)
-            if isinstance(q.graph_name, NamedNode)
-        ]
+        return list(self._quads(iri, None, None, union=False))
 
     def incoming(self, iri: str, cap: int) -> tuple[list[Quad], bool]:
-        """Up to ``cap`` statements pointing at the resource; True if there are more."""
-        found = islice(
-            (
-                q
-                for q in self.store.quads_for_pattern(None, None, NamedNode(iri), None)
-                if isinstance(q.graph_name, NamedNode)
-            ),
-            cap + 1,
-        )
-        quads = list(found)
+        """The first ``cap`` statements pointing at the resource (in N-Quads order, the
+        dump's: whatever the store's own order); True if there are more."""
+        quads = sorted(self._quads(None, None, iri, union=False), key=_line_order)
         return quads[:cap], len(quads) > cap
 
     def node(self, iri: str, quads: list[Quad] | None = None) -> Node:
@@ -181,66 +247,65 @@ class ReleaseData:
                 node.add(quad.predicate.value, quad.object)
         return node
 
-    def subjects(self) -> Iterator[str]:
-        """Every typed subject, in codepoint order."""
-        return iter(sorted(self.types))
-
     def label(self, iri: str) -> str | None:
         return self.labels.get(iri)
 
-    # --- loading -------------------------------------------------------------------
+    # --- lookups -------------------------------------------------------------------
 
-    def _labels(self) -> dict[str, str]:
-        names: dict[str, list[Literal]] = defaultdict(list)
-        for row in self.select("SELECT DISTINCT ?s ?n WHERE { ?s schema:name ?n }"):
-            s, n = row["s"], row["n"]
-            if isinstance(s, NamedNode) and isinstance(n, Literal):
-                names[s.value].append(n)
-        return {
-            s: min(found, key=lambda lit: (lit.language not in (None, "en"), lit.value)).value
-            for s, found in names.items()
-        }
+    def _objects(self, iri: str, predicate: NamedNode) -> set[str]:
+        found = self._quads(iri, predicate, None)
+        return {q.object.value for q in found if isinstance(q.object, NamedNode)}
 
-    def _pairs(self, query: str) -> Iterator[tuple[str, str]]:
-        for row in self.select(query):
-            s, o = row["s"], row["o"]
-            if isinstance(s, NamedNode) and isinstance(o, NamedNode):
-                yield s.value, o.value
+    def _label(self, iri: str) -> str | None:
+        found = self._quads(iri, SCHEMA.name, None)
+        names = [q.object for q in found if isinstance(q.object, Literal)]
+        if not names:
+            return None
+        return min(names, key=lambda lit: (lit.language not in (None, "en"), lit.value)).value
 
-    def _index(self, predicate: NamedNode) -> dict[str, list[str]]:
-        """Object -> sorted subjects pointing at it with ``predicate``."""
-        index: dict[str, list[str]] = defaultdict(list)
-        for s, o in self._pairs(_pattern(predicate)):
-            index[o].append(s)
-        return index
+    def _point(self, geometry: str) -> tuple[float, float] | None:
+        if not self.is_a(geometry, GEO.Geometry):
+            return None
+        match = _POINT.fullmatch(self.union_node(geometry).text(GEO.asWKT) or "")
+        if match is None:
+            return None
+        return float(match[2]), float(match[1])  # WKT is "POINT(lon lat)"
 
-    def _claims(self) -> list[Claim]:
-        spans = self.nodes_of(AG.TextSpan)
-        figures = self.nodes_of(AG.CasualtyFigure)
-        claims = []
-        for iri, node in sorted(self.nodes_of(AG.Claim).items()):
-            quotes = tuple(_quote(spans.get(s) or Node(s)) for s in node.iris(AG.evidence))
-            found = tuple(_figure(figures.get(f) or Node(f)) for f in node.iris(AG.assertsFigure))
-            predicate, obj = node.iris(RDF.predicate), node.values(RDF.object)
-            claims.append(
-                Claim(
-                    iri=iri,
-                    about=_first(node.iris(AG.about)),
-                    docs=tuple(node.iris(AG.reportedIn)),
-                    by=_first(node.iris(AG.claimedBy)),
-                    via=_first(node.iris(AG.via)),
-                    kind=_first(node.iris(AG.claimKind)),
-                    rank=_first(node.iris(AG.rank)),
-                    quotes=tuple(sorted(quotes, key=lambda q: (q.begin or 0, q.iri))),
-                    figures=found,
-                    statement=(predicate[0], obj[0]) if predicate and obj else None,
-                )
-            )
-        return claims
+    def _typed_node(self, iri: str, cls: NamedNode) -> Node:
+        return self.union_node(iri) if self.is_a(iri, cls) else Node(iri)
+
+    def _claims_with(
+        self, predicate: NamedNode, obj: str, keep: Callable[[Claim], bool]
+    ) -> list[Claim]:
+        """The claims (by IRI) pointing at ``obj`` with ``predicate`` that ``keep``."""
+        found = [self.claim(c) for c in self.subjects_with(predicate, obj)]
+        return [c for c in found if self.is_a(c.iri, AG.Claim) and keep(c)]
+
+    def _claim(self, iri: str) -> Claim:
+        node = self.union_node(iri)
+        spans = [self._typed_node(s, AG.TextSpan) for s in node.iris(AG.evidence)]
+        quotes = tuple(_quote(span) for span in spans)
+        figures = tuple(
+            _figure(self._typed_node(f, AG.CasualtyFigure)) for f in node.iris(AG.assertsFigure)
+        )
+        predicate, obj = node.iris(RDF.predicate), node.values(RDF.object)
+        return Claim(
+            iri=iri,
+            about=_first(node.iris(AG.about)),
+            docs=tuple(node.iris(AG.reportedIn)),
+            by=_first(node.iris(AG.claimedBy)),
+            via=_first(node.iris(AG.via)),
+            kind=_first(node.iris(AG.claimKind)),
+            rank=_first(node.iris(AG.rank)),
+            quotes=tuple(sorted(quotes, key=lambda q: (q.begin or 0, q.iri))),
+            figures=figures,
+            statement=(predicate[0], obj[0]) if predicate and obj else None,
+        )
 
 
-def _pattern(predicate: NamedNode) -> str:
-    return f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{predicate.value}> ?o }} ORDER BY ?o ?s"
+def _line_order(quad: Quad) -> tuple[str, ...]:
+    """Sorts quads as their N-Quads lines sort."""
+    return tuple(str(term) for term in (quad.subject, quad.predicate, quad.object, quad.graph_name))
 
 
 def _first(values: list[str]) -> str | None:

@@ -149,52 +149,52 @@ def publish(
     write_bytes(staging / PREFIXES_RQ, prefixes_rq(base))
 
     step("data")
-    data = ReleaseData(nquads)
-    measured = measure(ntriples, minter.prefix)
-    if stats.triples and stats.triples != measured.triples:
-        raise PublishError(
-            f"{ntriples}: holds {measured.triples} triples, the build reported {stats.triples}"
+    with ReleaseData.on_disk(nquads, staging) as data:
+        measured = measure(ntriples, minter.prefix)
+        if stats.triples and stats.triples != measured.triples:
+            raise PublishError(
+                f"{ntriples}: holds {measured.triples} triples, the build reported {stats.triples}"
+            )
+        issued = issued or latest_date(data)
+
+        step("pages")
+        site = Site(data, ontology, base=base)
+        write_bytes(staging / ONTOLOGY_HTML, ontology.html(nav(site.context(""))))
+        site.write_assets(staging)
+        pages = site.write(staging, version=version) if options.pages else {}
+        if options.pages:
+            downloads.append(Download("index.html", "Linked-data pages (HTML)", "text/html", 0, ""))
+
+        step("void")
+        info = DatasetInfo(
+            base=base,
+            version=version,
+            issued=issued,
+            download_base=download_base,
+            endpoint_url=options.endpoint_url,
+            license=options.license,
+            attribution=options.attribution,
         )
-    issued = issued or latest_date(data)
-
-    step("pages")
-    site = Site(data, ontology, base=base)
-    write_bytes(staging / ONTOLOGY_HTML, ontology.html(nav(site.context(""))))
-    site.write_assets(staging)
-    pages = site.write(staging, version=version) if options.pages else {}
-    if options.pages:
-        downloads.append(Download("index.html", "Linked-data pages (HTML)", "text/html", 0, ""))
-
-    step("void")
-    info = DatasetInfo(
-        base=base,
-        version=version,
-        issued=issued,
-        download_base=download_base,
-        endpoint_url=options.endpoint_url,
-        license=options.license,
-        attribution=options.attribution,
-    )
-    prefixes = {"void": VOID_NS, "dcat": DCAT_NS, "spdx": SPDX_NS}
-    prefixes |= {**prefixes_for(base), "ds": dataset_iri(base) + "#"}
-    curie = site.context("").curie
-    used = [*measured.classes, *measured.properties]
-    vocabularies = [ns for name, ns in PREFIXES.items() if any(i.startswith(ns) for i in used)]
-    examples = sorted(e.iri for e in site.events)[:EXAMPLES]
-    triples = void_triples(
-        info, measured, downloads, examples=examples, vocabularies=vocabularies, curie=curie
-    )
-    write_bytes(staging / VOID_FILE, void_turtle(triples, prefixes))
-    graphs = sum(1 for _ in data.store.named_graphs())
-    text = stats_json(
-        stats, measured, curie=curie, graphs=graphs, pages=pages, version=version, issued=issued
-    )
-    write_bytes(staging / STATS_FILE, text.encode())
-    write_bytes(
-        staging / "README.md",
-        readme(base=base, version=version, download_base=download_base, downloads=downloads,
-               endpoint_url=options.endpoint_url).encode(),
-    )  # fmt: skip
+        prefixes = {"void": VOID_NS, "dcat": DCAT_NS, "spdx": SPDX_NS}
+        prefixes |= {**prefixes_for(base), "ds": dataset_iri(base) + "#"}
+        curie = site.context("").curie
+        used = [*measured.classes, *measured.properties]
+        vocabularies = [ns for name, ns in PREFIXES.items() if any(i.startswith(ns) for i in used)]
+        examples = sorted(e.iri for e in site.events)[:EXAMPLES]
+        triples = void_triples(
+            info, measured, downloads, examples=examples, vocabularies=vocabularies, curie=curie
+        )
+        write_bytes(staging / VOID_FILE, void_turtle(triples, prefixes))
+        graphs = sum(1 for _ in data.store.named_graphs())
+        text = stats_json(
+            stats, measured, curie=curie, graphs=graphs, pages=pages, version=version, issued=issued
+        )
+        write_bytes(staging / STATS_FILE, text.encode())
+        write_bytes(
+            staging / "README.md",
+            readme(base=base, version=version, download_base=download_base, downloads=downloads,
+                   endpoint_url=options.endpoint_url).encode(),
+        )  # fmt: skip
 
     step("sums")
     write_sums(staging, digests)

@@ -2,24 +2,27 @@
 
 One page per event, actor, place and document at ``id/{kind}/{slug}.html``, with
 ``.ttl`` and ``.jsonld`` beside it, plus ``index.html`` (events) and lists of documents,
-actors and places. See ``links.py`` for the layout and ``render.py`` for the pages.
+actors and places. See ``links.py`` for the layout and ``views.py`` / ``render.py`` for the pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
 from attackgraph.html.render import STATIC_FILES, static_file
 from attackgraph.identifiers import Minter, prefixes_for
-from attackgraph.namespaces import AG
-from attackgraph.publish.data import EVENT_CLASSES, ReleaseData
+from attackgraph.namespaces import AG, GEO
+from attackgraph.publish.data import CACHE_SIZE, EVENT_CLASSES, ReleaseData
 from attackgraph.publish.describe import JsonLd, dumps, script_json, sort_triples, to_turtle
 from attackgraph.publish.files import write_bytes
 from attackgraph.publish.index import index_page, list_page
 from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
 from attackgraph.publish.ontology import Ontology
-from attackgraph.publish.render import EventSummary, Views, event_summary, page
+from attackgraph.publish.render import EventSummary, event_summary, page
+from attackgraph.publish.views import Views
 
 RESOURCE_ROOT: Final = "../../"
 ASSETS: Final = "assets"
@@ -52,21 +55,16 @@ class Site:
         self.instance_ns = Minter(base).prefix
         self.jsonld = JsonLd(self.instance_ns)
         self.by_kind: dict[str, list[str]] = {kind: [] for kind in PAGE_KINDS}
-        for iri in data.subjects():
+        for iri in data.typed_subjects():
             kind = kind_of(iri, self.instance_ns)
             if kind in self.by_kind:
                 self.by_kind[kind].append(iri)
+        for iris in self.by_kind.values():
+            iris.sort()
         pages = frozenset(i for iris in self.by_kind.values() for i in iris)
-        self._parents: dict[str, list[str]] = {}
-        for parent, children in data.parts.items():
-            for child in children:
-                self._parents.setdefault(child, []).append(parent)
-        self.map = SiteMap(base.rstrip("/"), pages, self._owners(pages), ontology.terms)
-        self._side_labels = {
-            side: f"side {node.integer(AG.sideNumber) or '?'}: "
-            + ", ".join(data.label(m) or m.rsplit("/", 1)[-1] for m in node.iris(AG.member))
-            for side, node in data.nodes_of(AG.Side).items()
-        }
+        self.map = SiteMap(
+            base.rstrip("/"), pages, Owners(data, pages, self.instance_ns), ontology.terms
+        )
         self._top = self.context("")
         self.events: list[EventSummary] = []
         """The events on the index (after :meth:`write`): not sites, not wars."""
@@ -82,8 +80,17 @@ class Site:
         return (
             self.data.label(iri)
             or self.ontology.labels.get(iri)
-            or self._side_labels.get(iri)
+            or self._side_label(iri)
             or self._top.curie(iri)
+        )
+
+    def _side_label(self, iri: str) -> str | None:
+        """``side N: member, member`` for a side (sides have no name)."""
+        if not self.data.is_a(iri, AG.Side):
+            return None
+        node, label = self.data.union_node(iri), self.data.label
+        return f"side {node.integer(AG.sideNumber) or '?'}: " + ", ".join(
+            label(m) or m.rsplit("/", 1)[-1] for m in node.iris(AG.member)
         )
 
     @staticmethod
@@ -200,37 +207,58 @@ class Site:
 
     def _is_site(self, iri: str) -> bool:
         """A sub-event at one site of an attack (part of an event that is not a war)."""
-        return any(
-            AG.ArmedConflict.value not in self.data.types.get(parent, ())
-            for parent in self._parents.get(iri, ())
-        )
+        parents = self.data.union_node(iri).iris(AG.partOf)
+        return any(not self.data.is_a(parent, AG.ArmedConflict) for parent in parents)
 
     def _types(self, iri: str | None) -> str:
         return ", ".join(self.label(t) for t in self.data.types.get(iri or "", ()))
 
-    def _owners(self, pages: frozenset[str]) -> dict[str, str]:
-        """Where resources without a page of their own are shown (see ``links.py``)."""
-        owners: dict[str, str] = {}
-        data, ns = self.data, self.instance_ns
 
-        def page_of(iri: str) -> str | None:
-            return f"id/{iri[len(ns) :]}.html" if iri in pages else None
+class Owners(Mapping[str, str]):
+    """Where resources without a page of their own are shown (see ``links.py``), looked
+    up link by link: a claim, its figures and quotes on the first document page (in
+    IRI order) that reports the claim, a side on its first event's page, a geometry on
+    its place's page. Only :meth:`__contains__` and :meth:`__getitem__` are answered.
+    """
 
-        def own(iri: str, where: str | None, fragment: bool = True) -> None:
-            if where is not None and iri not in owners and iri not in pages:
-                owners[iri] = f"{where}#{anchor(iri)}" if fragment else where
+    def __init__(self, data: ReleaseData, pages: frozenset[str], instance_ns: str) -> None:
+        self.data, self.pages, self.instance_ns = data, pages, instance_ns
+        self._find = lru_cache(maxsize=CACHE_SIZE)(self._owner)
 
-        for doc in sorted(data.claims_in):
-            for claim in data.claims_in[doc]:
-                where = page_of(doc)
-                own(claim.iri, where)
-                for figure in claim.figures:
-                    own(figure.iri, where)
-                for quote in claim.quotes:
-                    own(quote.iri, where)
-        for event, sides in data.sides.items():
-            for side in sides:
-                own(side, page_of(event))
-        for place, geometry in data.geometry.items():
-            own(geometry, page_of(place), fragment=False)
-        return owners
+    def __contains__(self, iri: object) -> bool:
+        return isinstance(iri, str) and self._find(iri) is not None
+
+    def __getitem__(self, iri: str) -> str:
+        found = self._find(iri)
+        if found is None:
+            raise KeyError(iri)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("the owners of a release are looked up, not listed")
+
+    def __len__(self) -> int:
+        raise TypeError("the owners of a release are looked up, not counted")
+
+    def _page(self, iri: str) -> str:
+        return f"id/{iri[len(self.instance_ns) :]}.html"
+
+    def _owner(self, iri: str) -> str | None:
+        if iri in self.pages:
+            return None
+        data = self.data
+        claims = [iri] if data.is_a(iri, AG.Claim) else []
+        for predicate in (AG.assertsFigure, AG.evidence):
+            claims += [c for c in data.subjects_with(predicate, iri) if data.is_a(c, AG.Claim)]
+        docs = [d for c in claims for d in data.claim(c).docs if d in self.pages]
+        if docs:
+            return f"{self._page(min(docs))}#{anchor(iri)}"
+        events = [e for e in data.union_node(iri).iris(AG.sideOf) if e in self.pages]
+        if events:
+            return f"{self._page(min(events))}#{anchor(iri)}"
+        places = [
+            (min(data.union_node(p).iris(GEO.hasGeometry)), p)
+            for p in data.subjects_with(GEO.hasGeometry, iri)
+            if p in self.pages and data.geometry.get(p) == iri
+        ]
+        return self._page(min(places)[1]) if places else None

@@ -24,6 +24,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from itertools import islice
 from pathlib import Path
 from typing import IO, Final, cast
 
@@ -36,6 +37,9 @@ RELEASE_DUMP: Final = "attackgraph.nq"
 """The file of a release folder the endpoint serves: N-Quads, a named graph per document."""
 SUMS_FILE: Final = "SHA256SUMS"
 ONTOLOGY_FILE: Final = "ontology.ttl"
+LOAD_LINES: Final = 200_000
+"""N-Quads lines per bulk load: the loader holds a batch in memory (~1 KiB a quad with its
+indexes), so a release of any size loads in bounded memory."""
 STORE_FORMAT: Final = 2
 """Bumped when the stored layout changes (part of every store's key)."""
 
@@ -112,15 +116,11 @@ def load_release(store: Store, dump: Path, *, vocabulary: bool = True) -> None:
     (3, 1)
     """
     try:
-        if dump.name.endswith(".gz"):
-            with gzip.open(dump, "rb") as stream:
-                store.bulk_load(cast(IO[bytes], stream), RdfFormat.N_QUADS)
-            with gzip.open(dump, "rb") as stream:
-                quads = parse(cast(IO[bytes], stream), RdfFormat.N_QUADS)
-                store.bulk_extend(_in_default_graph(quads))
-        else:
-            store.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
-            store.bulk_extend(_in_default_graph(parse(path=str(dump), format=RdfFormat.N_QUADS)))
+        opened = gzip.open(dump, "rb") if dump.name.endswith(".gz") else dump.open("rb")
+        with opened as stream:
+            for chunk in _line_chunks(cast(IO[bytes], stream), LOAD_LINES):
+                store.bulk_load(chunk, RdfFormat.N_QUADS)
+                store.bulk_extend(_in_default_graph(parse(chunk, RdfFormat.N_QUADS)))
         if vocabulary:
             ontology = ontology_quads(dump.parent)
             store.bulk_extend(ontology)
@@ -129,6 +129,15 @@ def load_release(store: Store, dump: Path, *, vocabulary: bool = True) -> None:
         raise ReleaseError(f"{dump}: not valid N-Quads: {error}") from error
     except (OSError, EOFError) as error:
         raise ReleaseError(f"{dump}: cannot read: {error}") from error
+
+
+def _line_chunks(stream: IO[bytes], lines: int) -> Iterator[bytes]:
+    """The stream's bytes, ``lines`` whole lines at a time."""
+    while True:
+        chunk = b"".join(islice(stream, lines))
+        if not chunk:
+            return
+        yield chunk
 
 
 def _in_default_graph(quads: Iterator[Quad]) -> Iterator[Quad]:
