@@ -183,7 +183,10 @@ def print_run(label: str, count: int, run: Run) -> None:
     )
     marks = [*run.stages, ("end", run.cpu, run.wall)]
     for (name, cpu, wall), (_, next_cpu, next_wall) in zip(marks, marks[1:], strict=False):
-        print(f"    {name:<24} {next_cpu - cpu:>8.1f} CPU-s  {next_wall - wall:>7.1f} s wall")
+        print(
+            f"    {name:<24} {next_cpu - cpu:>8.1f} CPU-s  {(next_cpu - cpu) / count * 1000:>6.1f}"
+            f" ms/doc  {next_wall - wall:>7.1f} s wall"
+        )
 
 
 def main() -> None:
