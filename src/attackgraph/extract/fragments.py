@@ -28,7 +28,7 @@ _LEADING: Final = re.compile(
 )
 _TRAILING: Final = re.compile(
     r"(?<=[\w.)])\s+(?:(?:has|have|had|was|were|is|are|would|will|could|also)(?:\s+[a-z]+)*"
-    r"|(?:based|citing|quoting|according)\b.*)$"
+    r"|(?:based|citing|quoting|according|with)\b.*)$"
 )
 """A verb or a source phrase after the name: "Real IRA has always", "X based on Y"."""
 
@@ -46,6 +46,8 @@ def clean_name(name: str) -> str:
     ('Omar Farah', 'Oxfam')
     >>> clean_name("the Harbour Front has always"), clean_name("Oxfam citing local clinics")
     ('the Harbour Front', 'Oxfam')
+    >>> clean_name("the Harbour Front with foreign backing")
+    'the Harbour Front'
     """
     text = " ".join(name.split())
     for _ in range(3):
