@@ -294,7 +294,8 @@ def test_validation_report_says_what_was_checked_across_documents(
     assert "cross-document checks (the union of 6 documents' graphs)" in text
     assert "events kept apart (same title, other date or country): 3" in text
     assert "other names kept as schema:alternateName: " in text
-    assert "the published union read back: one value for each of these properties" in text
+    assert "the shapes on the published union (" in text
+    assert "each with its neighbourhood): conforms" in text
 
 
 @pytest.mark.parametrize("name", ["-", "the", "!!!", "????? ???????", "\u200b", "Front \u202e"])

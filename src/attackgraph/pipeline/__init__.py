@@ -177,9 +177,12 @@ def build(
         report.quads, report.triples = written.quads, written.triples
         report.files = {fmt: path.name for fmt, path in sorted(written.files.items())}
         validation = Report(conforms=not report.violations, violations=tuple(report.violations))
-        failures = merged.verify(written.files["nquads"])
-        if failures:
-            raise UnionError(f"the merged dataset breaks the shapes: {failures[:3]}")
+        if options.validate:
+            stage("validating the union")
+            failures = merged.verify(written.files["nquads"], workdir=staging.parent)
+            if failures:
+                shown = "\n  ".join(failures[:5])
+                raise UnionError(f"the merged dataset breaks the shapes:\n  {shown}")
         export.write_text(
             staging / REPORT_TEXT, validation.format_text() + "\n" + merged.report_text() + "\n"
         )

@@ -1,0 +1,113 @@
+"""The shapes on the published union, one document's neighbourhood at a time
+(``attackgraph.validate.dataset``): the same results as the whole union in one graph,
+and the hostile pairs of issue 12 caught when documents are merged without the
+union's rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Quad, RdfFormat, serialize
+from rdflib import Graph, URIRef
+
+from attackgraph.pipeline import BuildOptions, Converter
+from attackgraph.validate import default_shapes_path, validate_file
+from attackgraph.validate.dataset import DEPTH, validate_dataset
+
+
+def _doc(title: str, infobox: str, prose: str = "Gunmen attacked the town.") -> bytes:
+    return f"= {title} =\n\nInfobox\n{infobox}\n\n{prose}\n".encode()
+
+
+# pairs of documents that each conform but whose plain union (no merge rules) does not
+PAIRS = {
+    "zero-width name": (
+        _doc("Raid on Tamba", "- Date: 1 May 2020\n- Perpetrator: Front Nord"),
+        _doc("Raid on Tamba", "- Date: 1 May 2020\n- Perpetrator: Front\u200b Nord"),
+        "sh:MaxCountConstraintComponent",
+    ),
+    "São Paulo / Sao Paulo": (
+        _doc("Raid on Tamba", "- Date: 1 May 2020\n- Place: São Paulo district, Mali"),
+        _doc("Raid on Tamba", "- Date: 1 May 2020\n- Place: Sao Paulo district, Mali"),
+        "sh:MaxCountConstraintComponent",
+    ),
+    "date and startDate": (
+        _doc("Raid on Tamba", "- Date: 1 May 2020\n- Place: Tamba, Mali"),
+        _doc("Raid on Tamba", "- Date: 3–5 June 2021\n- Place: Tamba, Mali"),
+        "sh:OrConstraintComponent",
+    ),
+    "two containedIn": (
+        _doc("Raid on Tamba", "- Date: 1 May 2020\n- Place: Tamba, Mopti Region, Mali"),
+        _doc("Raid on Tamba", "- Date: 1 May 2020\n- Place: Tamba, Ségou Region, Mali"),
+        "sh:MaxCountConstraintComponent",
+    ),
+}
+
+
+def _quads(data: bytes, name: str) -> list[Quad]:
+    result = Converter(BuildOptions()).convert_bytes(data, Path(name))
+    assert result.skipped is None, result.skipped
+    return result.quads
+
+
+def _write(path: Path, quads: list[Quad]) -> Path:
+    path.write_bytes(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+    return path
+
+
+@pytest.mark.parametrize("case", sorted(PAIRS))
+def test_a_plain_union_of_two_conforming_documents_is_caught(tmp_path: Path, case: str) -> None:
+    one, other, rule = PAIRS[case]
+    first, second = _quads(one, "a.txt"), _quads(other, "b.txt")
+    assert validate_dataset(_write(tmp_path / "a.nq", first)).conforms
+    assert validate_dataset(_write(tmp_path / "b.nq", second)).conforms
+    dump = _write(tmp_path / "union.nq", first + second)
+    found = validate_dataset(dump, workdir=tmp_path)
+    assert not found.conforms
+    assert rule in {v.constraint for v in found.report.violations}, found.report.format_text()
+    # the same results as the whole union validated as one graph
+    whole = validate_file(dump)
+    assert found.report.violations == whole.violations
+    assert not list(tmp_path.glob(".attackgraph-union-*")), "the temporary store is left"
+
+
+def test_one_document_iri_with_two_texts_is_caught(tmp_path: Path) -> None:
+    first = _quads(_doc("Raid on Tamba", "- Date: 2020"), "x.txt")
+    second = _quads(_doc("Raid on Kidal", "- Date: 2021"), "x.txt")
+    dump = _write(tmp_path / "union.nq", first + second)
+    found = validate_dataset(dump)
+    paths = {v.path for v in found.report.violations if v.focus == "doc:x"}
+    assert {"ag:contentHash", "nif:isString", "schema:name"} <= paths, found.report.format_text()
+    assert found.report.violations == validate_file(dump).violations
+
+
+SH = "http://www.w3.org/ns/shacl#"
+AGSH = "https://w3id.org/attackgraph/shapes#"
+# how many links from the focus node the nodes whose triples a SPARQL constraint reads are
+SPARQL_REACH = {
+    "claim-evidence-in-reported-document": 2,  # claim -> span -> document's rdf:type
+    "span-anchor-matches-text": 1,  # span -> document's nif:isString
+    "span-within-text": 1,
+    "document-end-is-length": 0,
+    "event-start-before-end": 0,
+}
+
+
+def test_the_shapes_read_no_further_than_the_neighbourhood() -> None:
+    """A property shape reads the focus node's values (one link) and, through sh:class
+    or a referenced node shape, the values' own triples; the SPARQL constraints' reach
+    is stated above (a new one fails here until it is)."""
+    shapes = Graph().parse(default_shapes_path())
+    paths = list(shapes.objects(None, URIRef(SH + "path")))
+    assert paths and all(isinstance(p, URIRef) for p in paths), "a path longer than one link"
+    for reference in set(shapes.objects(None, URIRef(SH + "node"))):
+        inner = {o for _, o in shapes.predicate_objects(reference)}
+        nested = [
+            n for n in inner if (None, URIRef(SH + "node"), None) in shapes.triples((n, None, None))
+        ]
+        assert not nested, f"{reference} refers to another node shape"
+        assert (reference, URIRef(SH + "sparql"), None) not in shapes
+    found = {str(c).removeprefix(AGSH) for c in shapes.objects(None, URIRef(SH + "sparql"))}
+    assert found == set(SPARQL_REACH)
+    assert max(SPARQL_REACH.values()) <= DEPTH
