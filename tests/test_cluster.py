@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from attackgraph import pipeline
 from attackgraph.cli import main
+from attackgraph.limits import Limits
 
 distributed = pytest.importorskip("distributed")
 
@@ -63,3 +64,29 @@ def test_cli_names_an_unreachable_scheduler(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1, result.output
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.output
+
+
+def _claims(size: int) -> str:
+    sentence = "The Malian government stated that six soldiers were killed in the attack. "
+    line = sentence * 20 + "\n"
+    return "= Raid on Tamba =\n\nInfobox\n- Date: 2020\n\n" + line * (size // len(line))
+
+
+@pytest.mark.parametrize(
+    ("limits", "rule"),
+    [
+        (Limits(seconds=0.5, memory=None), "limit/time"),
+        (Limits(seconds=None, memory=8 << 20), "limit/memory"),
+    ],
+)
+def test_limits_hold_in_the_cluster_workers_threads(
+    scheduler: str, tmp_path: Path, limits: Limits, rule: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(DOCUMENTS / "000_6de047e5428871d9.txt", corpus)
+    (corpus / "big.txt").write_text(_claims(400_000), encoding="utf-8")
+    options = pipeline.BuildOptions(scheduler=scheduler, limits=limits, validate=False)
+    report = pipeline.build([corpus], tmp_path / "out", options)
+    assert [(p.source, p.rule) for p in report.skipped] == [(str(corpus / "big.txt"), rule)]
+    assert report.built == 1

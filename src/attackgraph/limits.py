@@ -10,10 +10,9 @@ either raises :class:`LimitExceeded`, which the converter reports as
   wall-clock time: on a shared machine the wall time of one document depends on the
   load, and a limit on it would make the same input build differently from run to
   run. A wall-clock alarm at ``HANG_FACTOR`` times the limit catches a conversion that
-  waits instead of computing. POSIX, main thread only (elsewhere no time limit). The
-  signals interrupt Python code; a long call inside a C extension is interrupted when
-  it returns. :class:`LimitExceeded` derives from ``BaseException``
-  so that no ``except Exception`` in a stage can swallow it.
+  waits instead of computing. POSIX. The signals interrupt Python code; a long call
+  inside a C extension is interrupted when it returns. :class:`LimitExceeded` derives
+  from ``BaseException`` so that no ``except Exception`` in a stage can swallow it.
 - Memory: a watchdog thread reads the process's resident memory every
   ``POLL_SECONDS`` (Linux ``/proc/self/statm``) and interrupts the conversion when it
   has grown by more than ``memory`` bytes since the document started (a signal to the
@@ -21,14 +20,26 @@ either raises :class:`LimitExceeded`, which the converter reports as
   or C++ library (SQLite, spaCy) aborts the whole process instead of raising
   ``MemoryError``. A ``MemoryError`` raised anyway is reported the same way.
 
+In a thread other than the main one (a Dask worker converts documents in its worker
+threads), signals cannot reach the conversion: a watchdog thread reads that thread's own
+CPU clock (``pthread_getcpuclockid``), the wall clock and the process's resident memory,
+and raises :class:`LimitExceeded` in it with ``PyThreadState_SetAsyncExc``, which Python
+delivers at the thread's next bytecode (so, as with signals, after a long C call
+returns). The memory there is the whole worker process's growth while the document
+converts: documents converting at the same time in other threads of that process count
+too, so give such a worker one thread, or a memory limit of its memory divided by its
+threads.
+
 Defaults: 30 CPU seconds and 1 GiB a document (``attackgraph build --time-limit/--memory-limit``).
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -85,9 +96,14 @@ def bounded(limits: Limits) -> Iterator[None]:
     ...     print(error.rule, error.message)
     limit/memory converting needed more than 64 MiB of memory
     """
+    seconds, memory = limits.seconds or None, limits.memory or None
     try:  # the cap is lifted before the error is turned into a report, which allocates
-        with _memory_cap(limits.memory or None), _alarm(limits.seconds or None):
-            yield
+        if threading.current_thread() is threading.main_thread():
+            with _memory_cap(memory), _alarm(seconds):
+                yield
+        else:
+            with _watched_thread(seconds, memory):
+                yield
     except MemoryError:
         raise LimitExceeded(
             MEMORY_RULE, f"converting needed more than {_size(limits.memory or 0)} of memory"
@@ -100,8 +116,7 @@ def _size(memory: int) -> str:
 
 @contextmanager
 def _alarm(seconds: float | None) -> Iterator[None]:
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if seconds is None or not usable:
+    if seconds is None or not hasattr(signal, "setitimer"):
         yield
         return
     wall = seconds * HANG_FACTOR
@@ -136,9 +151,7 @@ def _resident() -> int | None:
 
 @contextmanager
 def _memory_cap(memory: int | None) -> Iterator[None]:
-    usable = (
-        hasattr(signal, "pthread_kill") and threading.current_thread() is threading.main_thread()
-    )
+    usable = hasattr(signal, "pthread_kill")
     start = _resident() if memory is not None and usable else None
     if memory is None or start is None:
         yield
@@ -164,3 +177,68 @@ def _memory_cap(memory: int | None) -> Iterator[None]:
         done.set()
         watcher.join()
         signal.signal(_MEMORY_SIGNAL, previous)
+
+
+@contextmanager
+def _watched_thread(seconds: float | None, memory: int | None) -> Iterator[None]:
+    """The limits for a conversion in this (not the main) thread; see the module doc."""
+    target = threading.get_ident()
+    clock = time.pthread_getcpuclockid(target) if hasattr(time, "pthread_getcpuclockid") else None
+    start = _resident() if memory is not None else None
+    if (seconds is None or clock is None) and start is None:
+        yield
+        return
+    cpu_start, wall_start = (
+        time.clock_gettime(clock) if clock is not None else 0.0,
+        time.monotonic(),
+    )
+    lock, done = threading.Lock(), threading.Event()
+
+    def expired() -> tuple[str, str] | None:
+        if seconds is not None and clock is not None:
+            if time.clock_gettime(clock) - cpu_start > seconds:
+                return TIME_RULE, f"converting took more than {seconds:g} s of CPU time"
+            if time.monotonic() - wall_start > seconds * HANG_FACTOR:
+                wall = seconds * HANG_FACTOR
+                return TIME_RULE, f"converting took more than {wall:g} s of wall time"
+        now = _resident() if start is not None else None
+        if memory is not None and now is not None and start is not None and now - start > memory:
+            return MEMORY_RULE, f"converting needed more than {_size(memory)} of memory"
+        return None
+
+    def watch() -> None:
+        while not done.wait(POLL_SECONDS):
+            found = expired()
+            if found is not None:
+                with lock:
+                    if not done.is_set():
+                        _raise_in(target, _error_type(*found))
+                return
+
+    watcher = threading.Thread(target=watch, name="attackgraph-thread-limits", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        with lock:
+            done.set()
+        watcher.join()
+        _raise_in(target, None)  # a limit that fired as the document finished: not raised
+
+
+def _error_type(rule: str, message: str) -> type[LimitExceeded]:
+    """A :class:`LimitExceeded` made without arguments, as an asynchronous raise makes it."""
+
+    class Expired(LimitExceeded):
+        def __init__(self) -> None:
+            super().__init__(rule, message)
+
+    return Expired
+
+
+def _raise_in(thread: int, error: type[BaseException] | None) -> None:
+    """Raise ``error`` in the Python thread ``thread`` at its next bytecode (``None``
+    withdraws one not yet raised)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread), ctypes.py_object(error) if error is not None else None
+    )
