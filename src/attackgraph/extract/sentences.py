@@ -174,7 +174,8 @@ def sentences(doc: Document) -> tuple[Sentence, ...]:
     for index, (titles, kind, span) in enumerate(located):
         bullet = kind is BlockKind.BULLET
         pieces = [(span.begin, span.end)] if bullet else split_text(text, span.begin, span.end)
+        line, at = span.line, span.begin  # counted on from the last sentence: linear
         for b, e in pieces:
-            line = span.line + text.count("\n", span.begin, b)
+            line, at = line + text.count("\n", at, b), b
             found.append(Sentence(Span(b, e, text[b:e], line), titles, index, bullet))
     return tuple(found)
