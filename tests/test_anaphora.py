@@ -1,11 +1,19 @@
-"""The antecedent found through the per-text index is the one a full rescan finds."""
+"""The antecedent found through the per-text index is the one a full rescan finds, and
+the person an apposition gave a role is the one a rescan of the text before the anaphor finds."""
 
 from __future__ import annotations
 
 import random
 import re
 
-from attackgraph.extract.anaphora import Quoted, _pattern, antecedent
+from attackgraph.extract.anaphora import (
+    _PERSON,
+    _ROLE_BEFORE,
+    Quoted,
+    _pattern,
+    antecedent,
+    appositive_person,
+)
 
 _TITLE_NOUNS = {"minister", "governor"}
 
@@ -58,3 +66,38 @@ def test_the_antecedent_at_every_offset_is_the_one_a_rescan_finds() -> None:
             expected = _rescan(text, end, noun, earlier)
             assert antecedent(text, end, noun, earlier) == expected, (noun, end)
             assert antecedent(text, end, noun, quoted) == expected, (noun, end)
+
+
+def _appositive_rescan(text: str, end: int, words: str) -> str | None:
+    """The definition: the nearest apposition of the role found in ``text[:end]``."""
+    *modifiers, head = words.lower().split()
+    role = rf"{_ROLE_BEFORE}(?P<role>(?:[\w-]+\s+){{0,4}}?{re.escape(head)})\b"
+    found: list[tuple[int, str]] = []
+    for pattern in (
+        rf"{role}(?:\s+(?:of|at|for|in)\s+[^,;.]{{1,50}})?,\s+(?P<name>{_PERSON})\s*[,;.]",
+        rf"(?P<name>{_PERSON}),\s+{role}",
+    ):
+        for m in re.finditer(pattern, text[:end]):
+            if all(w in m["role"].lower().split() for w in modifiers):
+                found.append((m.start(), m["name"]))
+    return max(found)[1] if found else None
+
+
+def test_appositive_person_matches_a_rescan_at_every_anaphor() -> None:
+    rng = random.Random(11)
+    pieces = [
+        "The interior minister, Ada Obi, gave a first toll.",
+        "Ian Lowe, a doctor at the district clinic, counted the wounded.",
+        "The health minister, Kofi Mensah, disagreed.",
+        "Later the minister said twelve had died.",
+        "The doctor said four were still being treated.",
+        "Its spokesman, Lara Diaz, declined to comment.",
+        "The spokesman said nothing more.",
+    ]
+    text = " ".join(rng.choice(pieces) for _ in range(120))
+    for words in ("minister", "interior minister", "doctor", "spokesman", "prosecutor"):
+        head = words.split()[-1]
+        for m in re.finditer(rf"\b[Tt]he {head}\b", text):
+            assert appositive_person(text, m.start(), words) == _appositive_rescan(
+                text, m.start(), words
+            ), (words, m.start())
