@@ -184,6 +184,9 @@ class PlaceMention:
     """(latitude, longitude) in WGS84 when the document gives them."""
     near: bool = False
     """Written as "near X": the event happened close to this place, not inside it."""
+    prose: bool = False
+    """Named only in the story ("burst into the Palace cinema"), not in the infobox or
+    the lead: kept only where the gazetteer does not put it far from the event."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from attackgraph.extract.named import prose_actors
 from attackgraph.extract.prose import ProseContext, read_prose
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import sentences
+from attackgraph.extract.site_prose import prose_sites
 from attackgraph.model import (
     ClaimRecord,
     Document,
@@ -66,6 +67,18 @@ def extract(doc: Document) -> Extraction:
     incidents = tuple(_with_relations(event, prose.relations) for event in prose.events)
     places = _merge_places(facts.places, prose.places)
     known = _actor_names(facts, prose.claims)
+    found = prose_sites(
+        doc.text,
+        sentences(doc),
+        main_name=main.name,
+        main_date=main.date,
+        sites=tuple(event.places[0] for event in sub_events),
+        known=(p.name for p in places),
+        actors=known,
+    )
+    stated = tuple(p.name for p in places)
+    places += found
+    main = replace(main, places=main.places + _sites(found))
     return Extraction(
         document=doc,
         event=main,
@@ -75,7 +88,7 @@ def extract(doc: Document) -> Extraction:
         claims=assign_ranks((*facts.claims, *prose.claims)),
         raw=tuple(facts.raw),
         warnings=(*facts.warnings, *prose.warnings),
-        actors=prose_actors(doc.text, sentences(doc), known, (p.name for p in places)),
+        actors=prose_actors(doc.text, sentences(doc), known, stated),
     )
 
 

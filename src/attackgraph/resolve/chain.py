@@ -97,8 +97,7 @@ def _reach(ref: PlaceRef, places: dict[str, PlaceRef], chain: Chain) -> set[str]
 
 
 _DESCRIPTOR: Final = re.compile(
-    r"^(?P<name>.*[A-Z][^ ]*)\s+(?:hotel|restaurant|caf[eé]|bar|pub|club|store|shop|"
-    r"pizzeria|guesthouse|nightclub|supermarket)$"
+    r"^(?P<name>.*[A-Z\u00c0-\u00de][^ ]*)(?:\s+[a-zà-ÿ][a-zà-ÿ-]*){1,2}$"
 )
 _INNER_NOTE: Final = re.compile(r"^(?P<a>.+?)\s*\((?P<note>[^()]+)\)\s*(?P<b>.*)$")
 
@@ -110,7 +109,7 @@ def written_forms(name: str) -> tuple[str, ...]:
     >>> written_forms("the Blue Lagoon restaurant")
     ('Blue Lagoon restaurant', 'Blue Lagoon')
     >>> written_forms("Tarbush (K7) roundabout")
-    ('Tarbush roundabout', 'K7')
+    ('Tarbush roundabout', 'Tarbush', 'K7')
     """
     text = " ".join(strip_the(name).split())
     forms = [text]

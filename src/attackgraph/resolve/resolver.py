@@ -43,6 +43,7 @@ from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.chain import add_spellings, keep_stated_chain
 from attackgraph.resolve.commanders import commanders_as_people
 from attackgraph.resolve.places import PlaceResolver
+from attackgraph.resolve.sites import keep_event_sites
 from attackgraph.resolve.variants import merge_variants
 
 
@@ -133,6 +134,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     'jnim'
     """
     country = document_country(extraction)
+    extraction = keep_event_sites(extraction, resolver.places, country)
     places: dict[str, PlaceRef] = {}
     for mention in extraction.places:
         if mention.name in places:

@@ -1,0 +1,371 @@
+"""Sites of the main event that only the prose names: a hotel, a second site of a
+coordinated attack, a street, a valley, a base.
+
+An infobox often gives the town; the story says where in it: "gunmen burst into the
+Palace cinema on Harbour Road", "a second bomb went off at the Blue Lagoon, a bar in
+the Old Quarter". A name is read as a site when
+
+- it follows a locative word ("in", "at", "inside", "into", "outside", "near", "on",
+  "around", "through", "across", "towards") or an attack verb ("stormed", "seized",
+  "struck" ...), with an optional "the";
+- it is a place: a named entity of the linguistic layer (GPE, LOC, FAC), or a
+  capitalised name with a word saying what kind of site it is ("hotel", "Street",
+  "district"), written before or after it;
+- its sentence tells of the main event: not in a background, reactions, trial or
+  legacy section, not about an earlier or follow-up incident
+  (:class:`~attackgraph.extract.incidents.Aboutness`), and not where the wounded were
+  treated ("taken to", "treated at");
+- it is not an actor the document names, a country, a people or a date.
+
+"X in Y", "X on Y", "X at Y" and "X, a bar in Y" state that X lies in Y: the place
+keeps that container, as in an infobox chain. A place the event was only near
+("near the river") is marked ``near``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+from attackgraph.extract.dates import find_dates
+from attackgraph.extract.incidents import AFTERMATH_SECTIONS, BACKGROUND_SECTIONS, Aboutness
+from attackgraph.extract.nlp import Entity, entities_of
+from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
+from attackgraph.extract.sentences import Sentence
+from attackgraph.model import DateRange, PlaceKind, PlaceMention, Span
+from attackgraph.reference.countries import demonym_countries
+from attackgraph.reference.lexicon import MONTH_NUMBERS
+from attackgraph.reference.names import name_key
+
+__all__ = ["prose_sites"]
+
+SITE_WORDS: Final = FACILITY_WORDS | frozenset(
+    """
+    restaurant bar pub café pizzeria shop store guesthouse inn nightclub cinema terminal
+    terminus shrine temple synagogue pagoda mausoleum memorial embassy consulate palace
+    parliament ministry headquarters compound garrison outpost checkpoint post base
+    airfield airbase port harbour harbor pier jetty beach park plaza junction roundabout
+    lane boulevard highway motorway village town city suburb neighbourhood neighborhood
+    quarter ward valley river creek hill hills massif mountain mountains forest island
+    gate tower house residence villa estate farm mine field fields rue calle avenida
+    jalan via strasse straße chowk barangay kampung line
+    """.split()
+)
+"""Words that say a name is a site ("Blue Lagoon bar", "Harbour Road")."""
+
+_SKIP_SECTIONS: Final = re.compile(
+    r"^(?:background|prelude|history|context|origins?|reactions?|responses?|responsibility|"
+    r"trials?|legacy|commemoration|memorials?|perpetrators|investigation|aftermath|"
+    r"consequences|analysis|manhunt|pursuit|arrests?|capture|see also|references|notes|"
+    r"further reading|external links)\b",
+    re.IGNORECASE,
+)
+_KINDS: Final = "|".join(
+    sorted(
+        SITE_WORDS
+        | {"arrondissement", "district", "province", "region", "state", "county", "ward"}
+        | {"governorate", "prefecture", "municipality", "commune"},
+        key=len,
+        reverse=True,
+    )
+)
+_BEFORE_NAME: Final = (
+    "restaurant|café|cafe|bar|hotel|pizzeria|nightclub|cinema|theatre|mosque|church|temple|"
+    "shrine|guesthouse"
+)
+"""Kinds of site written before a name: "the Cambodian restaurant Le Petit Cambodge"."""
+_UPPER: Final = "A-Z0-9\u00c0-\u00d6\u00d8-\u00de"
+_NAME: Final = (
+    rf"(?P<name>(?:[{_UPPER}][\w'’.-]*|St\.)"
+    rf"(?:\s+(?:[{_UPPER}][\w'’.-]*|(?:de|del|de la|la|le|du|des|of|al|el|da|di|van|von|y)\b))*"
+    r"(?:\s+(?:" + _KINDS + r")s?\b)?)"
+    r"(?P<kind>\s+[a-z]+\s+(?:" + _KINDS + r")\b)?"
+)
+_LOCATIVE: Final = re.compile(
+    r"\b(?P<prep>(?i:in|at|inside|into|outside|near|on|around|through|across|towards?|"
+    r"beside|behind|opposite|over|along)|(?:storm|seiz|strik|attack|raid|bomb|spray|occupy|"
+    r"besieg|enter|target|destroy|damag)(?:ed|ing|e|es)?|struck|hit|took|overran|brought down|"
+    r"(?:set|setting) fire to|(?:moved|marching|"
+    r"marched|headed|advanced|drove|walked)\s+(?:on\s+)?to|(?:corner|junction) of|"
+    r"(?:village|town|city|district|area|neighbourhood|neighborhood|suburb) of|"
+    + _BEFORE_NAME
+    + ")"
+    r"\s+(?:the\s+)?"
+    + _NAME
+    + r"(?P<more>(?:(?:,|,?\s+and)\s+(?:at\s+|in\s+|on\s+)?(?:the\s+)?"
+    + _NAME.replace("?P<name>", "?:").replace("?P<kind>", "?:")
+    + r")*)"
+)
+_THEN_INSIDE: Final = re.compile(
+    r"(?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?)?\s*(?:,\s*)?\b(?:in|on|at)\s+(?:the\s+)?" + _NAME
+)
+_TREATED: Final = re.compile(
+    r"\b(?:taken|rushed|flown|brought|admitted|treated|transferred|evacuated)\s+(?:\w+\s+){0,3}"
+    r"(?:to|at|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+_NOT_SITES: Final = frozenset(
+    """
+    republic kingdom union federation capital country nation north south east west city
+    europe africa asia america americas oceania antarctica middle east west bank
+    """.split()
+)
+_NOT_SITE_ENDS: Final = frozenset({"sea", "ocean"})
+_CARE: Final = re.compile(r"\b(?:hospital|clinic|medical|infirmary|morgue|mortuary)\b", re.I)
+_ATTACK_VERB: Final = re.compile(
+    r"^(?:storm|seiz|strik|struck|attack|raid|bomb|occup|enter|hit|took|target|destroy|damag)"
+)
+_NAMED_AS_PLACE: Final = re.compile(rf"\bof$|^(?:{_BEFORE_NAME})$")
+_APPOSED_KIND: Final = re.compile(r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?(?:" + _KINDS + r")\b")
+"""A name's apposition says what it is: "Ridgeway, a suburb of the capital"."""
+_OTHER_EVENT: Final = re.compile(
+    r"\b(?:after|before|since|following|than|like)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|"
+    r"massacres?|sieges?|shootings?|raids?|ambush(?:es)?|assaults?)\s+(?:on|at|in|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Another event named beside the main one: "three months after the attack on the X"."""
+_DESCRIBES: Final = re.compile(
+    r"\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:town|village|city|port|settlement)\s+on\s+(?:the\s+)?$"
+)
+"""A place described by what it lies on: "Konna, a town on the Niger River"."""
+_FORCE: Final = re.compile(r"\b(?:Army|Police|Navy|Forces|Government|Ministry|Militia|Corps)\b")
+_PLURAL_SITE: Final = re.compile(r"\s+(?P<word>[a-z]+)s$")
+_STOP_WORDS: Final = frozenset(
+    """
+    the a an he she it they we his her their its this that these those there then when
+    after before during while on in at as by for from with mr mrs ms dr
+    """.split()
+)
+
+
+def _site_word(name: str) -> bool:
+    words = name.replace("-", " ").split()
+    return any(w.lower() in SITE_WORDS or w.lower()[:-1] in SITE_WORDS for w in words) or (
+        ADMIN_WORDS.search(name) is not None
+    )
+
+
+def _clean(name: str) -> str:
+    """The name without a trailing possessive or dot, cut before "of" + a country.
+
+    >>> _clean("Ia Drang Valley of South Vietnam's Central Highlands"), _clean("Gao's")
+    ('Ia Drang Valley', 'Gao')
+    """
+    name = re.sub(r"['’]s?$", "", name.rstrip(".,")).strip()
+    name = re.sub(r"\s+(?:of|de|del|la|le|du|des|al|el|da|di|van|von|y)$", "", name)
+    owner = re.match(r"(.+?)['’]s\s+(?=\S)", name)
+    if owner is not None and country_of(owner.group(1)):
+        name = name[owner.end() :]  # "Somalia's Gedo region"
+    of = re.search(r"\s+of\s+(?:the\s+)?(.+)$", name)
+    if of is not None and (country_of(of.group(1)) or re.search(r"['’]s\b", of.group(1))):
+        name = name[: of.start()]
+    return name
+
+
+def _is_name(name: str, avoid: set[str]) -> bool:
+    """Whether ``name`` can be a place: not a country, people, date or known actor."""
+    words = name.split()
+    if not words or words[0].lower() in _STOP_WORDS:
+        return False
+    key = name_key(name)
+    if any(key == a or key.startswith(a + " ") for a in avoid) or _FORCE.search(name):
+        return False  # an actor, or its base ("the Malian Army base")
+    if words[0].lower() in MONTH_NUMBERS or country_of(name) is not None:
+        return False
+    if name.lower() in _NOT_SITES or words[-1].lower() in _NOT_SITE_ENDS:
+        return False  # a continent or a sea
+    if re.search(r"['’]s\s+[a-z]", name):
+        return False  # "Kabul's airport" describes, it does not name
+    if words[0][0].isdigit() and not re.match(r"\d+(?:st|nd|rd|th)\b", words[0]):
+        return False  # a street number ("671 Main Street") or a time
+    proper = [w for w in words if not w[0].islower() and not demonym_countries(w)]
+    return bool(proper) and not (demonym_countries(words[0]) and not _site_word(name))
+
+
+def _labelled(found: tuple[Entity, ...], begin: int, end: int) -> str | None:
+    """The label of the entity covering ``[begin, end)`` of the sentence, if any."""
+    for entity in found:
+        if entity.begin <= begin and end <= entity.end + 1:
+            return entity.label
+    return None
+
+
+_MONTHS: Final = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_DAY_MONTH: Final = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})|(?P<month2>{_MONTHS})\s+(?P<day2>\d{{1,2}}))"
+    r"\b(?!,?\s+\d{3,4})",
+    re.IGNORECASE,
+)
+
+
+def _days(sentence: Sentence, main: DateRange) -> list[str]:
+    """ISO days (or months) the sentence is dated by; a day without a year takes the
+    main event's year."""
+    found = [d.start.lexical for d, _, _ in find_dates(sentence.text)]
+    year = main.start.lexical[:4]
+    for m in _DAY_MONTH.finditer(sentence.text):
+        month = MONTH_NUMBERS[(m.group("month") or m.group("month2")).lower()]
+        day = int(m.group("day") or m.group("day2"))
+        if 1 <= day <= 31:
+            found.append(f"{year}-{month:02d}-{day:02d}")
+    return found
+
+
+def dated_elsewhere(sentence: Sentence, main: DateRange | None) -> bool:
+    """Whether every date of the sentence falls outside the main event's days: a later
+    raid or an earlier plot, not the attack.
+
+    >>> from attackgraph.model import DatePrecision, DateValue
+    >>> may = DateRange(DateValue("2019-05-04", DatePrecision.DAY))
+    >>> text = "On 9 May police raided a flat in Eastgate."
+    >>> dated_elsewhere(Sentence(Span(0, len(text), text, 1), (), 0, False), may)
+    True
+    """
+    if main is None:
+        return False
+    days = _days(sentence, main)
+    first, last = main.start.lexical, (main.end or main.start).lexical
+    return bool(days) and all(
+        d[: len(first)] < first[: len(d)] or d[: len(last)] > last[: len(d)] for d in days
+    )
+
+
+def _main_candidates(
+    text: str,
+    sentences: Iterable[Sentence],
+    main_name: str,
+    main_date: DateRange | None,
+    sites: tuple[str, ...],
+    avoid: set[str],
+) -> Iterator[tuple[Sentence, list[tuple[str, int, int, bool, bool]]]]:
+    """The candidates of each sentence telling of the main event (see the module doc);
+    what a sentence is about is asked only when it names a candidate."""
+    about = Aboutness(text, "main", main_name, main_date, {s: f"site:{s}" for s in sites})
+    for sentence in sentences:
+        about.observe(sentence)
+        top = sentence.sections[0] if sentence.sections else ""
+        if BACKGROUND_SECTIONS.match(top) or AFTERMATH_SECTIONS.match(top):
+            continue
+        if _SKIP_SECTIONS.match(top):
+            continue
+        found = _candidates(sentence, avoid)
+        if not found or dated_elsewhere(sentence, main_date):
+            continue
+        key = about.about(sentence, sentence.span.begin, sentence.span.end)
+        if key == "main" or key.startswith("site:"):
+            yield sentence, found
+
+
+def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int, bool, bool]]:
+    """(name, begin, end, near, sited) of each locative name in the sentence (sentence
+    offsets); ``sited``: the words around it say it is a place ("village of X",
+    "X and Y stations", "the X concert hall")."""
+    text = sentence.text
+    found = []
+    for m in _LOCATIVE.finditer(text):
+        before = text[: m.start("name")]
+        if _TREATED.search(before) or _OTHER_EVENT.search(before) or _DESCRIBES.search(before):
+            continue
+        prep = m.group("prep")
+        attack = _ATTACK_VERB.match(prep.lower()) is not None
+        sited = _NAMED_AS_PLACE.search(prep) is not None or m.group("kind") is not None
+        first = m.group("name") + (m.group("kind") or "")  # "the Conoco gas plant"
+        names = [(first, m.start("name"))]
+        tail = m.group("more") or ""
+        for extra in re.finditer(_NAME, tail):
+            names.append((extra.group("name"), m.start("more") + extra.start("name")))
+        plural = _PLURAL_SITE.search(names[-1][0])
+        word = ""
+        if plural is not None and plural.group("word") in SITE_WORDS:
+            names[-1] = (names[-1][0][: plural.start()], names[-1][1])  # "X and Y stations"
+            sited, word = True, " " + plural.group("word")
+        for raw, begin in names:
+            name = _clean(raw)
+            end = begin + len(name)
+            name += word
+            if _CARE.search(name) and not attack:
+                continue  # where the wounded were treated, unless it was attacked
+            named = sited or _APPOSED_KIND.match(text, end) is not None
+            named = named or (attack and text.endswith("the ", 0, begin))  # "stormed the X"
+            if _is_name(name, avoid):
+                found.append((name, begin, end, prep == "near", named))
+    return found
+
+
+def _inside_actor(sentence: Sentence, actors: list[str], begin: int, end: int) -> bool:
+    """Whether ``[begin, end)`` lies in an actor's name ("State in the Greater Sahara")."""
+    for actor in actors:
+        for m in re.finditer(re.escape(actor), sentence.text):
+            if m.start() <= begin and end <= m.end():
+                return True
+    return False
+
+
+def _known(name: str, known: list[list[str]]) -> bool:
+    """Whether ``name`` is a known place, the start or end of one ("Taj" of "Taj Mahal
+    hotel"), or one with a word saying what kind of place it is ("Gao town")."""
+    words = name_key(re.sub(r"(?:\s+[a-zà-ÿ][\w-]*)+$", "", name) or name).split()
+    n = len(words)
+    return any(words in (other[:n], other[-n:]) for other in known)
+
+
+def prose_sites(
+    text: str,
+    sentences: Iterable[Sentence],
+    *,
+    main_name: str,
+    main_date: DateRange | None,
+    sites: tuple[str, ...],
+    known: Iterable[str],
+    actors: Iterable[str],
+) -> tuple[PlaceMention, ...]:
+    """Places of the main event named in its prose, beyond the ``known`` place names.
+
+    ``sites`` are the infobox's sites of a coordinated attack (each a sub-event);
+    ``actors`` are names that are actors, never places.
+    """
+    actor_names = [a for a in dict.fromkeys(actors) if len(a) > 3]
+    avoid = {name_key(a) for a in actor_names}
+    seen = [name_key(k).split() for k in known]
+    candidates = []
+    for sentence, read in _main_candidates(text, sentences, main_name, main_date, sites, avoid):
+        found = [
+            (name, begin, end, near, sited or _site_word(name))
+            for name, begin, end, near, sited in read
+            if not _known(name, seen) and not _inside_actor(sentence, actor_names, begin, end)
+        ]
+        if found:
+            candidates.append((sentence, found))
+    unsure = [s.text for s, found in candidates if not all(c[4] for c in found)]
+    labels = dict(zip(unsure, entities_of(unsure), strict=True))  # the tagger only if needed
+    mentions: list[PlaceMention] = []
+    for sentence, found in candidates:
+        for name, begin, end, near, sited in found:
+            label = _labelled(labels.get(sentence.text, ()), begin, end)
+            if not sited and label not in _PLACE_LABELS:
+                continue
+            if _known(name, seen):
+                continue
+            seen.append(name_key(name).split())
+            kind = PlaceKind.REGION if ADMIN_WORDS.search(name) else PlaceKind.LOCALITY
+            container = _container(sentence, end, avoid)
+            span = _span(sentence, begin, end)
+            mentions.append(PlaceMention(name, kind, span, container, None, None, near, prose=True))
+    return tuple(mentions)
+
+
+def _container(sentence: Sentence, end: int, avoid: set[str]) -> str | None:
+    """The place a name is stated to lie in: "X in Y", "X, a bar in Y"."""
+    m = _THEN_INSIDE.match(sentence.text, end)
+    if m is None:
+        return None
+    name = m.group("name").rstrip(".'’")
+    return name if _is_name(name, avoid) else None
+
+
+def _span(sentence: Sentence, begin: int, end: int) -> Span:
+    base = sentence.span
+    line = base.line + sentence.text.count("\n", 0, begin)
+    return Span(base.begin + begin, base.begin + end, sentence.text[begin:end], line)

@@ -1,0 +1,93 @@
+"""Keep a site named only in the prose where the gazetteer does not put it elsewhere.
+
+The story of an attack names other places too: the capital the minister spoke from,
+the city the attackers came from, a foreign town where a suspect was caught later.
+The extraction cannot tell these from a district of the attacked town by the words
+alone ("in Colaba", "in Pune"); the gazetteer can. A prose place
+(:attr:`~attackgraph.model.PlaceMention.prose`) is dropped when
+
+- the gazetteer puts it in the document's country more than :data:`NEAR_KM` from
+  every place the infobox or the lead gives;
+- it is a region that contains none of those places;
+- the gazetteer knows the name only outside the document's country ("London" in a
+  story of an attack in Russia).
+
+A place the gazetteer does not know at all (a street, a hotel, a quarter) stays: the
+document is the only witness there is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Final
+
+from attackgraph.model import Extraction, PlaceKind, PlaceMention, PlaceRef
+from attackgraph.reference.names import name_key
+from attackgraph.resolve.places import PlaceResolver, _km
+
+NEAR_KM: Final = 30.0
+"""How far from the infobox's places a prose place may lie and still be a site."""
+
+
+def keep_event_sites(
+    extraction: Extraction, resolver: PlaceResolver, country: str | None
+) -> Extraction:
+    """The extraction without the prose places the gazetteer puts away from the event
+    (``country``: the document's country).
+
+    >>> from attackgraph.model import Document, EventClass, EventKind, EventRecord, PlaceKind, Span
+    >>> from attackgraph.resolve import Resolver
+    >>> doc = Document("d", "d.txt", "", "", Span(0, 0, "", 1), (), (), ())
+    >>> event = EventRecord(
+    ...     "e", "E", EventClass.ATTACK, kind=EventKind.MAIN, places=("Gao", "Bamako"))
+    >>> places = tuple(PlaceMention(n, PlaceKind.LOCALITY, Span(0, 0, "", 1), country="ML",
+    ...                             prose=n == "Bamako") for n in ("Gao", "Bamako"))
+    >>> kept = keep_event_sites(Extraction(doc, event, places=places), Resolver().places, "ML")
+    >>> kept.event.places
+    ('Gao',)
+    """
+    if not any(m.prose for m in extraction.places):
+        return extraction
+    stated = [_ref(m, resolver, country) for m in extraction.places if not m.prose]
+    inside = {c.slug for ref in stated for c in resolver.chain(ref)}
+    points = [ref.point for ref in stated if ref.point and ref.kind is PlaceKind.LOCALITY]
+    far = {
+        m.name
+        for m in extraction.places
+        if m.prose and _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver)
+    }
+    if not far:
+        return extraction
+    kept = tuple(p for p in extraction.event.places if p not in far)
+    event = replace(extraction.event, places=kept)
+    places = tuple(m for m in extraction.places if m.name not in far)
+    return replace(extraction, event=event, places=places)
+
+
+def _ref(mention: PlaceMention, resolver: PlaceResolver, country: str | None) -> PlaceRef:
+    return resolver.place(
+        mention.name,
+        country=mention.country or country,
+        region=mention.container,
+        kind=mention.kind,
+        coordinates=mention.coordinates,
+    )
+
+
+def _elsewhere(
+    mention: PlaceMention,
+    ref: PlaceRef,
+    country: str | None,
+    inside: set[str],
+    points: list[tuple[float, float]],
+    resolver: PlaceResolver,
+) -> bool:
+    if ref.resolved:
+        if ref.kind is PlaceKind.REGION:
+            return ref.slug not in inside
+        if ref.point is None or not points:
+            return False
+        return all(_km(*ref.point, *point) > NEAR_KM for point in points)
+    key = name_key(mention.name)
+    countries = {r.country for layer in resolver.layers for r, _ in layer.lookup(key)}
+    return bool(countries) and country is not None and country not in countries

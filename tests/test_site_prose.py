@@ -1,0 +1,110 @@
+"""Sites of the main event that only the prose names (extract/site_prose.py) and the
+gazetteer's check on them (resolve/sites.py), on documents written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Store
+
+from attackgraph.extract.sentences import Sentence
+from attackgraph.extract.site_prose import dated_elsewhere
+from attackgraph.identifiers import prefixes_for
+from attackgraph.model import DatePrecision, DateRange, DateValue, Span
+from attackgraph.pipeline import BuildOptions, Converter
+
+PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes_for().items())
+
+
+@pytest.fixture(scope="module")
+def converter() -> Converter:
+    return Converter(BuildOptions())
+
+
+def convert(converter: Converter, path: Path) -> Store:
+    result = converter.convert(path)
+    assert result.skipped is None, result.skipped
+    store = Store()
+    store.extend(result.quads)
+    return store
+
+
+def event_places(store: Store, title: str) -> set[str]:
+    """Every name of the places reachable from the event, countries left out."""
+    query = f"""SELECT ?name WHERE {{
+      ?event schema:name "{title}" ; ag:location/ag:containedIn* ?place .
+      ?place schema:name|schema:alternateName ?name .
+      FILTER NOT EXISTS {{ ?place ag:placeType c:country }} }}"""
+    rows = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    return {row[0].value for row in rows}  # type: ignore[index]
+
+
+HARBOUR = """= Mombasa waterfront attacks =
+
+Infobox
+- Title: Mombasa waterfront attacks
+- Location: Mombasa, Kenya
+- Date: 9 June 2016
+- Deaths: 14
+
+On 9 June 2016 gunmen attacked two venues on the Mombasa waterfront, killing 14 people.
+
+== Background ==
+In 2014 a grenade was thrown into the Sunset Lounge in Kisauni.
+
+== Attacks ==
+At about 21:00 two men burst into the Blue Lagoon bar on Moi Avenue and opened fire.
+A third attacker set off a grenade outside the Coral Star restaurant, a seafood house in \
+the Nyali district. The police said the gunmen had driven in from Nairobi. The wounded \
+were taken to the Coast General Hospital.
+
+== Investigation ==
+On 14 June police raided a flat in Likoni and arrested two suspects.
+"""
+
+
+def test_the_prose_sites_of_the_attack_are_places_of_the_event(
+    tmp_path: Path, converter: Converter
+) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text(HARBOUR, encoding="utf-8")
+    places = event_places(convert(converter, path), "Mombasa waterfront attacks")
+    assert {"Blue Lagoon bar", "Moi Avenue", "Coral Star restaurant", "Nyali district"} <= places
+    assert "Mombasa" in places
+
+
+def test_places_of_other_times_and_of_the_wounded_are_not_sites(
+    tmp_path: Path, converter: Converter
+) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text(HARBOUR, encoding="utf-8")
+    places = event_places(convert(converter, path), "Mombasa waterfront attacks")
+    for elsewhere in ("Sunset Lounge", "Kisauni", "Likoni", "Coast General Hospital"):
+        assert elsewhere not in places
+    assert "Nairobi" not in places, "the gazetteer puts Nairobi far from Mombasa"
+
+
+def test_a_city_known_only_abroad_is_no_site(tmp_path: Path, converter: Converter) -> None:
+    text = HARBOUR.replace("driven in from Nairobi.", "trained in London.").replace(
+        "The police said", "In London, the police said"
+    )
+    path = tmp_path / "abroad.txt"
+    path.write_text(text, encoding="utf-8")
+    assert "London" not in event_places(convert(converter, path), "Mombasa waterfront attacks")
+
+
+def test_a_sentence_dated_on_another_day_is_not_the_attack() -> None:
+    day = DateRange(DateValue("2016-06-09", DatePrecision.DAY))
+    siege = DateRange(
+        DateValue("2016-06-09", DatePrecision.DAY), DateValue("2016-06-11", DatePrecision.DAY)
+    )
+
+    def sentence(text: str) -> Sentence:
+        return Sentence(Span(0, len(text), text, 1), (), 0, False)
+
+    later = sentence("On 14 June police raided a flat.")
+    assert dated_elsewhere(later, day)
+    assert not dated_elsewhere(sentence("By the night of 10 June the hotel was retaken."), siege)
+    assert not dated_elsewhere(sentence("Gunmen opened fire on 9 June."), day)
+    assert not dated_elsewhere(sentence("Gunmen opened fire at dusk."), day)
