@@ -102,7 +102,9 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
         )
     ]
     places = [p for k, p in enumerate(places) if all(p[0] != q[0] for q in places[:k])]
-    country = next(((n, b, e) for n, b, e in places if country_code(n) is not None), None)
+    countries = [(n, b, e) for n, b, e in places if country_code(n) is not None]
+    country = next((c for c in countries if not _not_where(text, c[1], c[2])), None)
+    country = country or next(iter(countries), None)
     inner = [(n, b, e) for n, b, e in places if country_code(n) is None]
     if country is not None:
         inner = [(n, b, e) for n, b, e in inner if b < country[1]]
@@ -116,6 +118,26 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
         name, b, e = country
         mentions.append(PlaceMention(name, PlaceKind.COUNTRY, _span(first, b, e), None, code))
     return tuple(mentions)
+
+
+_OFFICE_OF: Final = re.compile(
+    r"\b(?:president|prime\s+minister|king|queen|leader|government|embassy|ambassador|"
+    r"minister|army|forces|citizens|people)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_where(text: str, begin: int, end: int) -> bool:
+    """Whether a country is named as someone's ("the president of X") or as one side of a
+    war ("the X–Y War"), not as where the event happened.
+
+    >>> text = "a visit by the president of Chad to Mali during the Iran–Iraq War"
+    >>> _not_where(text, 28, 32), _not_where(text, 36, 40), _not_where(text, 52, 56)
+    (True, False, True)
+    """
+    return _OFFICE_OF.search(text, max(0, begin - 40), begin) is not None or (
+        re.match(r"[–—-]\w", text[end : end + 2]) is not None
+    )
 
 
 def _span(sentence: Sentence, begin: int, end: int) -> Span:
