@@ -90,25 +90,29 @@ def validate_dataset(
     """
     validator = validator or Validator()
     with tempfile.TemporaryDirectory(prefix=".attackgraph-union-", dir=workdir) as tmp:
-        store = ox.Store(tmp)
+        store = ox.Store(str(Path(tmp, "graphs")))
+        union = ox.Store(str(Path(tmp, "union")))
         try:
             store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+            union.bulk_extend(_merged(dump))
             found: dict[tuple[object, ...], Violation] = {}
             graphs = subjects = 0
-            order = _graphs(store)
-            for graph in order.values():
+            described: set[str] = set()
+            for graph in _graphs(store).values():
                 graphs += 1
-                owned = _owned(store, graph, order)
+                mine = _subjects(store, graph)
+                owned = [node for node in mine if node.value not in described]
+                described.update(node.value for node in owned)
                 subjects += len(owned)
                 if not owned:
                     continue
-                quads = list(_neighbourhood(store, graph))
+                quads = list(_neighbourhood(union, mine))
                 keep = {curie(URIRef(node.value)) for node in owned}
                 for violation in validator.validate_quads(quads).violations:
                     if violation.focus in keep:
                         found.setdefault(violation.sort_key(), violation)
         finally:
-            del store
+            del store, union
             gc.collect()  # the Rust store closes RocksDB when the object is freed
     violations = tuple(found[key] for key in sorted(found))
     return DatasetReport(Report(not violations, violations), graphs=graphs, subjects=subjects)
@@ -133,20 +137,16 @@ def _subjects(store: ox.Store, graph: _Graph) -> list[ox.NamedNode]:
     return [seen[key] for key in sorted(seen)]
 
 
-def _owned(store: ox.Store, graph: _Graph, order: dict[str, _Graph]) -> list[ox.NamedNode]:
-    """The graph's subjects that no graph before it (in ``order``) describes."""
-    rank = {key: n for n, key in enumerate(order)}
-    owned = []
-    for subject in _subjects(store, graph):
-        holders = {str(q.graph_name) for q in store.quads_for_pattern(subject, None, None, None)}
-        if min(holders, key=rank.__getitem__) == str(graph):
-            owned.append(subject)
-    return owned
+def _merged(dump: Path) -> Iterator[ox.Quad]:
+    """The dump's triples in the default graph: the union, each triple once."""
+    for quad in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS):
+        yield ox.Quad(quad.subject, quad.predicate, quad.object)
 
 
-def _neighbourhood(store: ox.Store, graph: _Graph) -> Iterator[ox.Quad]:
-    """The union's quads of the graph's subjects and of the nodes up to DEPTH links away."""
-    frontier: Iterable[ox.NamedNode] = _subjects(store, graph)
+def _neighbourhood(union: ox.Store, subjects: list[ox.NamedNode]) -> Iterator[ox.Quad]:
+    """The union's triples of ``subjects`` and of the nodes up to DEPTH links away, each
+    once (a node many documents describe is read once, not once per document)."""
+    frontier: Iterable[ox.NamedNode] = subjects
     visited: set[str] = set()
     for _ in range(DEPTH + 1):
         following: dict[str, ox.NamedNode] = {}
@@ -154,7 +154,7 @@ def _neighbourhood(store: ox.Store, graph: _Graph) -> Iterator[ox.Quad]:
             if node.value in visited:
                 continue
             visited.add(node.value)
-            for quad in store.quads_for_pattern(node, None, None, None):
+            for quad in union.quads_for_pattern(node, None, None, ox.DefaultGraph()):
                 yield quad
                 target = quad.object
                 if isinstance(target, ox.NamedNode) and quad.predicate != RDF.type:
