@@ -10,27 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from published_store import PREFIXES, convert
 from pyoxigraph import Store
 
-from attackgraph.identifiers import prefixes_for
-from attackgraph.pipeline import BuildOptions, Converter
+from attackgraph.pipeline import Converter
 
-PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes_for().items())
 SAMPLES = Path(__file__).parents[1] / "data" / "documents"
-
-
-@pytest.fixture(scope="module")
-def converter() -> Converter:
-    return Converter(BuildOptions())
-
-
-def convert(converter: Converter, path: Path) -> Store:
-    result = converter.convert(path)
-    assert result.skipped is None, result.skipped
-    store = Store()
-    store.extend(result.quads)
-    return store
 
 
 def document(tmp_path: Path, converter: Converter, text: str, name: str = "doc") -> Store:

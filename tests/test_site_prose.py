@@ -5,29 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from published_store import PREFIXES, convert
 from pyoxigraph import Store
 
 from attackgraph.extract.sentences import Sentence
 from attackgraph.extract.site_prose import dated_elsewhere
-from attackgraph.identifiers import prefixes_for
 from attackgraph.model import DatePrecision, DateRange, DateValue, Span
-from attackgraph.pipeline import BuildOptions, Converter
-
-PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes_for().items())
-
-
-@pytest.fixture(scope="module")
-def converter() -> Converter:
-    return Converter(BuildOptions())
-
-
-def convert(converter: Converter, path: Path) -> Store:
-    result = converter.convert(path)
-    assert result.skipped is None, result.skipped
-    store = Store()
-    store.extend(result.quads)
-    return store
+from attackgraph.pipeline import Converter
 
 
 def event_places(store: Store, title: str) -> set[str]:
