@@ -8,10 +8,10 @@ Entry points: :class:`Resolver` (reference data, loaded once per build) and
 """
 
 from attackgraph.reference.gazetteer import GEONAMES_CREDIT
+from attackgraph.resolve.country import document_country
 from attackgraph.resolve.resolver import (
     Resolver,
     containment_conflicts,
-    document_country,
     place_nodes,
     resolve,
 )

@@ -7,7 +7,7 @@ table and the actor registry once per resolver, and only on first use.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +16,6 @@ from typing import Final
 from attackgraph.extract.fragments import clean_name
 from attackgraph.identifiers import slugify
 from attackgraph.model import (
-    ActorMention,
     ActorRef,
     ClaimKind,
     ClaimRecord,
@@ -27,7 +26,6 @@ from attackgraph.model import (
     Record,
     Statement,
 )
-from attackgraph.reference.countries import demonym
 from attackgraph.reference.files import reference_file
 from attackgraph.reference.gazetteer import table_index
 from attackgraph.reference.gazetteer_db import open_dumps, open_packaged
@@ -39,9 +37,16 @@ from attackgraph.resolve.actor_names import (
     named_part,
     state_body_word,
 )
+from attackgraph.resolve.actor_refs import (
+    actor_mentions,
+    one_ref_per_slug,
+    town_names,
+    with_spellings,
+)
 from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.chain import add_spellings, keep_stated_chain
 from attackgraph.resolve.commanders import commanders_as_people
+from attackgraph.resolve.country import document_country, with_event_country
 from attackgraph.resolve.places import PlaceResolver
 from attackgraph.resolve.sites import keep_event_sites
 from attackgraph.resolve.variants import merge_variants
@@ -125,7 +130,8 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     regions and countries, parent organisations, the states of state bodies), so
     that each slug a ref mentions has its own ref in the record.
 
-    >>> from attackgraph.model import Document, EventRecord, EventClass, EventKind, Span
+    >>> from attackgraph.model import ActorMention, Document, EventRecord, EventClass, Span
+    >>> from attackgraph.model import EventKind
     >>> span = Span(0, 0, "", 1)
     >>> doc = Document("d", "d.txt", "", "", span, (), (), ())
     >>> event = EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="ML",
@@ -133,6 +139,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     >>> resolve(Extraction(doc, event), Resolver()).actors["Katibat Macina"].part_of
     'jnim'
     """
+    extraction = with_event_country(extraction, resolver.places)
     country = document_country(extraction)
     extraction = keep_event_sites(extraction, resolver.places, country)
     places: dict[str, PlaceRef] = {}
@@ -148,8 +155,8 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
         )
     add_spellings(extraction.places, places)
     actors: dict[str, ActorRef] = {}
-    towns = _town_names(extraction, resolver, country)
-    for actor_mention, person in _actor_mentions(extraction):
+    towns = town_names(extraction, resolver.places, country)
+    for actor_mention, person in actor_mentions(extraction):
         if actor_mention.name not in actors and actor_mention.name not in towns:
             actors[actor_mention.name] = _actor(
                 actor_mention.name, extraction, resolver, person=person, note=actor_mention.note
@@ -160,7 +167,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             if statement.obj not in actors:
                 actors[statement.obj] = _actor(statement.obj, extraction, resolver)
     minted = {name for name, ref in actors.items() if resolver.actors.by_slug(ref.slug) is None}
-    actors = _with_spellings(_one_ref_per_slug(merge_variants(actors, minted)))
+    actors = with_spellings(one_ref_per_slug(merge_variants(actors, minted)))
     _add_related(places, actors, resolver)
     extraction = commanders_as_people(extraction, actors)
     record = Record(extraction=extraction, places=places, actors=actors)
@@ -270,84 +277,6 @@ def _placeholder(name: str, extraction: Extraction) -> ActorRef:
     key = actor_key(name) or name  # "-" has no key, but is its own name
     slug = f"{slugify(key)}-{slugify(extraction.document.doc_id)}"
     return ActorRef(slugify(slug), strip_the(name.strip()), "Actor", "unnamed-party")
-
-
-def document_country(extraction: Extraction) -> str | None:
-    """The country a document is about: its main event's, else its places' most common."""
-    if extraction.event.country:
-        return extraction.event.country.upper()
-    counts: dict[str, int] = {}
-    for mention in extraction.places:
-        if mention.country:
-            counts[mention.country.upper()] = counts.get(mention.country.upper(), 0) + 1
-    if not counts:
-        return None
-    return min(counts, key=lambda code: (-counts[code], code))
-
-
-def _one_ref_per_slug(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
-    """Names that resolve to one slug share one ref: the most specific one, so that
-    "Maj. Hamadoun Müller" (a commander, a Person) and "Hamadoun Müller" (a source in
-    the prose) are one node with one class."""
-    by_slug: dict[str, ActorRef] = {}
-    for ref in actors.values():
-        known = by_slug.get(ref.slug)
-        if known is None or (known.actor_class == "Actor" and ref.actor_class != "Actor"):
-            by_slug[ref.slug] = ref
-    return {name: by_slug[ref.slug] for name, ref in actors.items()}
-
-
-def _with_spellings(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
-    """Each ref with the names the document writes it by as aliases ("Kenyan authorities"
-    for the Government of Kenya; "the military" of a Nigerian document as "Nigerian
-    military"), so that a reader finds it by the document's words."""
-    spellings: dict[str, list[str]] = {}
-    for name, ref in actors.items():
-        written = strip_the(named_part(clean_name(name)))
-        words = state_body_word(written)
-        body = words and ref.state and ref.slug.startswith(f"{ref.state}-")
-        adjective = demonym(ref.state) if body and ref.state else None
-        if words and adjective:
-            written = f"{adjective} {words}"  # "the military" of Nigeria: "Nigerian military"
-        known = {actor_key(n) for n in (ref.name, *ref.aliases, *spellings.get(ref.slug, ()))}
-        if actor_key(written) and actor_key(written) not in known and written[:1].isupper():
-            spellings.setdefault(ref.slug, []).append(written)
-    return {
-        name: replace(ref, aliases=(*ref.aliases, *spellings[ref.slug]))
-        if ref.slug in spellings
-        else ref
-        for name, ref in actors.items()
-    }
-
-
-def _actor_mentions(extraction: Extraction) -> Iterator[tuple[ActorMention, bool]]:
-    for side in extraction.sides:
-        for mention in (*side.actors, *side.unit_members):
-            yield mention, False
-        for mention in side.commanders:
-            yield mention, True
-    for event in extraction.all_events():
-        for mention in event.perpetrators:
-            yield mention, False
-    for claim in extraction.claims:
-        if claim.source is not None:
-            yield claim.source, False
-        if claim.via is not None:
-            yield claim.via, False
-    for mention in extraction.actors:
-        yield mention, mention.person
-
-
-def _town_names(extraction: Extraction, resolver: Resolver, country: str | None) -> set[str]:
-    """Names the prose gave as people or organisations that the gazetteer knows as places
-    of the document's country ("Leego" tagged as an organisation): no actors."""
-    found = set()
-    for mention in extraction.actors:
-        if len(mention.name.split()) <= 2 and not mention.person:
-            ref = resolver.place(mention.name, country=country)
-            if ref.resolved and ref.kind is not PlaceKind.COUNTRY:
-                found.add(mention.name)
-    return found
 
 
 def containment_conflicts(

@@ -1,0 +1,70 @@
+"""The event's country when the document names none: where the gazetteer puts its places.
+
+Documents written for these tests go through the real converter; the country is read
+back from the published quads (``ag:country/ag:iso3166_1`` of the main event).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from published_store import PREFIXES, convert
+
+from attackgraph.pipeline import Converter
+
+
+def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    store = convert(converter, path)
+    query = PREFIXES + "SELECT ?c WHERE { ?e ag:country/ag:iso3166_1 ?c }"
+    return sorted(
+        {str(row[0].value) for row in store.query(query, use_default_graph_as_union=True)}
+    )  # type: ignore[union-attr,index]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "= Kandy bus station blast =\n\nInfobox\n- Location: Kandy\n- Date: 4 May 2009\n"
+            "- Deaths: 3\n\nA parcel bomb exploded at the bus station, killing three.\n",
+            "LK",
+        ),
+        (
+            "= Raid on the Quetta depot =\n\nInfobox\n- Place: Fuel depot, Quetta\n"
+            "- Date: 12 June 2013\n\nGunmen stormed a fuel depot on the edge of the city at "
+            "night.\n",
+            "PK",
+        ),
+        (  # no infobox: the lead's place
+            "= Maiduguri market shooting =\n\nOn 2 February 2015 gunmen opened fire in a "
+            "crowded market in Maiduguri, killing nine traders.\n",
+            "NG",
+        ),
+    ],
+    ids=["town-alone", "site-and-town", "lead"],
+)
+def test_the_gazetteer_gives_the_country_the_document_leaves_out(
+    tmp_path: Path, converter: Converter, text: str, country: str
+) -> None:
+    assert event_country(tmp_path, converter, text) == [country]
+
+
+def test_places_in_two_countries_give_no_country(tmp_path: Path, converter: Converter) -> None:
+    text = (
+        "= Border convoy ambushes =\n\nInfobox\n- Location: Timbuktu; Maiduguri\n"
+        "- Date: 9 March 2016\n\nTwo convoys were ambushed on the same morning.\n"
+    )
+    assert event_country(tmp_path, converter, text) == []
+
+
+def test_a_place_named_only_in_the_prose_gives_no_country(
+    tmp_path: Path, converter: Converter
+) -> None:
+    text = (
+        "= Hillside lodge siege =\n\nInfobox\n- Location: Hillside lodge\n- Date: 1 July 2018\n\n"
+        "Gunmen held guests at the lodge for a day; the minister spoke from Nairobi.\n"
+    )
+    assert event_country(tmp_path, converter, text) == []
