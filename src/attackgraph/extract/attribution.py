@@ -46,9 +46,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import Final
 
+from attackgraph.extract.cue_words import CUE_RE, ISSUED, CueKind, cue_kind
 from attackgraph.extract.parsed_subjects import needs_parse, parsed_subject
 from attackgraph.extract.subjects import (
     PRONOUNS,
@@ -64,14 +64,6 @@ from attackgraph.extract.subjects import (
 from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["Cue", "CueKind", "find_cues"]
-
-
-class CueKind(StrEnum):
-    REPORT = "report"
-    ESTIMATE = "estimate"
-    RESPONSIBILITY = "responsibility"
-    DENIAL = "denial"
-    CONDEMNATION = "condemnation"
 
 
 @dataclass(frozen=True)
@@ -90,80 +82,6 @@ class Cue:
     target: tuple[int, int] | None = None
     forward: bool = True
 
-
-def _words(*alternatives: str) -> str:
-    return "|".join(sorted(alternatives, key=len, reverse=True))
-
-
-_TOLL: Final = r"(?:death\s+toll|toll|figure|figures|number|count|tally|losses|casualties|dead)"
-
-_EVENT_NOUNS: Final = (
-    r"(?:attacks?|killings?|bombings?|massacre|assault|ambush|raid|operation|"
-    r"explosions?|blasts?|shooting|siege|abductions?|kidnappings?)"
-)
-
-_ISSUED: Final = (
-    r"(?:released|issued|published|posted|put\s+out|sent|broadcast)\s+(?:a\s+|an\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:statements?|videos?|messages?|recordings?|communiqués?|"
-    r"communiques?|posts?)\s+"
-)
-
-_REPORT: Final = _words(
-    "said", "says", "stated", "reported", "announced", "confirmed", "claimed", "alleged",
-    "added", "told", "acknowledged", "admitted", "asserted", "insisted", "noted",
-    "explained", "wrote", "tweeted", "revealed", "disclosed", "indicated", "declared",
-    "promised", "vowed", "urged", "maintained",
-)  # fmt: skip
-
-_REPORT_ING: Final = _words(
-    "stating", "saying", "claiming", "reporting", "announcing", "confirming", "alleging",
-    "declaring", "adding", "acknowledging", "telling",
-)  # fmt: skip
-
-_PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
-    (CueKind.RESPONSIBILITY,
-     r"\b(?:claimed|claims|claim|claiming|declared|declaring|took|takes|taking|admitted)"
-     r"\s+(?:full\s+|the\s+)?responsibility\b"),
-    (CueKind.RESPONSIBILITY,
-     rf"\b(?:claimed|claims|claiming)\s+(?:the|this|these)\s+{_EVENT_NOUNS}"),
-    (CueKind.RESPONSIBILITY, rf"\b(?:attributed|attributes|attributing)\s+(?:the|this|these)\s+"
-     rf"{_EVENT_NOUNS}\s+to\b"),
-    (CueKind.RESPONSIBILITY,
-     rf"\b(?:blamed|blames|blaming)\b(?:\s+(?:the|this)\s+{_EVENT_NOUNS}\s+on\b)?"),
-    (CueKind.RESPONSIBILITY, r"\b(?:accused|accuses|accusing)\b"),
-    (CueKind.RESPONSIBILITY,
-     r"\bnamed\b(?=[^.;]{1,80}?\bas\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?"
-     r"(?:organi[sz]er|mastermind|perpetrator|leader|planner|attacker|bomber)s?\b)"),
-    (CueKind.DENIAL,
-     r"\b(?:denied|denies|deny|denying|disowned|rejected|rejects|rejecting)\b"),
-    (CueKind.CONDEMNATION,
-     r"\b(?:condemned|condemns|condemning|denounced|denounces|denouncing|deplored|deplores)\b"
-     r"|\bexpressed\s+(?:(?:his|her|its|their|the|a)\s+)?(?:\w+\s+)?condemnation\b"),
-    (CueKind.ESTIMATE, r"\b(?:estimated|estimating)\b(?!\s+(?:at|to)\b)"),
-    (CueKind.REPORT, rf"\b(?:put|puts|putting|placed|places|placing)\b(?=\s+(?:[\w'’-]+\s+){{0,4}}?"
-     rf"{_TOLL}\b[^.;]{{0,40}}?\bat\b)"),
-    (CueKind.REPORT, rf"\b(?:gave|given|gives|giving|raised|raises|revised|lowered|updated|cut|"
-     rf"reduced|increased)\b"
-     rf"(?=\s+(?:[\w'’-]+\s+){{0,3}}?{_TOLL}\b)"),
-    (CueKind.REPORT, r"\b(?:found|concluded|established|determined|written)\b(?=\s+that\b)"),
-    (CueKind.REPORT, r"(?<=['’]s\s)(?:[a-z]+\s+){0,2}?(?:toll|count|tally|figures?)\s+"
-     r"(?:listed|lists|included|includes|stood\s+at)\b"),
-    (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),
-    (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified)\b"
-     r"(?=\s+(?:that\b|at\s+least|more\s+than|about|around|some|nearly|over|\d))"),
-    (CueKind.REPORT, r"\b(?:given|provided|released|published|issued|adopted|used|compiled)\b"
-     r"(?=\s+by\b)"),
-    (CueKind.REPORT, r"\b[Aa]ccording\s+to\b"),
-    (CueKind.REPORT, r"\bsp(?:oke|eaks|eaking)\s+(?:(?:\w+ly|more|less|only)\s+){0,3}of\b"),
-    (CueKind.REPORT, r"\b[Ii]n\s+a\s+(?:[\w-]+\s+)?(?:statement|report|communiqué|communique)\s+"
-     r"(?:released|issued|published|posted|sent)\s+by\b"),
-    (CueKind.REPORT, rf"\b(?:{_REPORT})\b"),
-    (CueKind.REPORT, rf"\b(?:{_REPORT_ING})\b"),
-)  # fmt: skip
-
-_CUE_RE: Final = re.compile(
-    "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS))
-)
 
 _PARTICIPLE: Final = re.compile(r"\w+ing$", re.IGNORECASE)
 
@@ -223,20 +141,15 @@ def _target(text: str, kind: CueKind, cue: re.Match[str], end: int) -> tuple[int
     return None
 
 
-def _cue_kind(m: re.Match[str]) -> CueKind:
-    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-    return _PATTERNS[index][0]
-
-
 def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
     cues: list[Cue] = []
-    for m in _CUE_RE.finditer(text, begin, end):
-        kind = _cue_kind(m)
+    for m in CUE_RE.finditer(text, begin, end):
+        kind = cue_kind(m)
         words = m.group().lower()
         first = words.split()[0]
         subject: tuple[int, int] | None
         forward, content_start = True, m.end()
-        if words.startswith(("according to", "in a")):
+        if words.startswith(("according to", "in a", "by")):
             subject = subject_after(text, m.end(), end)
             before = text[begin : m.start()].strip()
             forward = not before or before.endswith(("(", "—")) or words.startswith("in a")
@@ -246,9 +159,7 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
             if subject is None:
                 continue
         else:
-            if first in ("adopted", "used", "compiled") and not _FIGURE_BEFORE.search(
-                text, begin, m.start()
-            ):
+            if first in _REDUCED_VERBS and not _FIGURE_BEFORE.search(text, begin, m.start()):
                 continue  # "the hotel was used by airline crews": no statement
             if is_passive(text, begin, m.start()) or _AS_BEFORE.search(text, begin, m.start()):
                 agent = _passive_agent(text, m.end(), end)
@@ -262,7 +173,8 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
                 agent = (agent[0], verb.start()) if verb is not None else agent
                 cues.append(Cue(kind, m.start(), m.end(), agent, (agent[1], end)))
                 continue
-            subject = _without_adverbial(
+            inverted = _after_comma(text, begin, m, end)
+            subject = inverted or _without_adverbial(
                 text, begin, end, m.start(), subject_before(text, m.start(), begin)
             )
             if subject is not None and coordinated_verb(text[subject[0] : subject[1]]):
@@ -272,7 +184,7 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
                 forward = subject is None
             if subject is None:
                 continue
-            if _TRAILING_TAIL.fullmatch(text, m.end(), end):
+            if inverted or _TRAILING_TAIL.fullmatch(text, m.end(), end):
                 forward = False
             elif _parenthetical(text, begin, subject[0], m.end(), end):
                 content_start = begin  # "Six died, the army said, and two were hurt": both
@@ -282,12 +194,19 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
     return cues
 
 
-_REDUCED: Final = re.compile(r"(?:adopted|used|compiled)\s+by\b")
+_REDUCED_VERBS: Final = frozenset("adopted used compiled kept drawn prepared maintained".split())
+_REDUCED: Final = re.compile(
+    r"(?:adopted|used|compiled|kept|drawn\s+up|prepared|maintained)\s+by\b"
+)
 """A participle after its noun ("the figures adopted by X were ..."): X states what follows."""
 _FIGURE_BEFORE: Final = re.compile(
-    r"\b(?:figures?|numbers?|toll|count|tally|tallies|estimates?)\s+(?:\w+ly\s+)?$"
+    r"\b(?:figures?|numbers?|toll|count|tally|tallies|estimates?|lists?|registers?|records?)"
+    r"(?:\s+of\s+(?:the\s+)?[a-z]+)?\s+(?:\w+ly\s+)?$"
 )
-_COPULA: Final = re.compile(r"\s+(?:was|were|is|are|had|has|have|stood)\b")
+_COPULA: Final = re.compile(
+    r"\s+(?:was|were|is|are|had|has|have|stood|lists|listed|contains|contained|includes|"
+    r"included|gives|gave|puts|put|shows|showed|records|recorded|counts|counted)\b"
+)
 _NOT_A_NOUN: Final = re.compile(r"[a-z]+(?:s|ing|ed)\s+[a-z]")
 """Words before a verb that open with a verb form, not a noun ("monitors civilian
 casualties", "speaking on condition of anonymity"): the parse knows the subject."""
@@ -297,6 +216,23 @@ _AGENT_TAIL: Final = re.compile(
     r"to|as|from)\b"
 )
 _BY_AGENT: Final = re.compile(r"\s+by\s+(?=(?:the\s+|an?\s+)?[A-Za-z])")
+
+
+_APPOSED_TAIL: Final = re.compile(
+    r",\s+(?:an?|the|its|his|her|[a-z]+ing|who)\s+[^,;]{1,80}?\s*[.!?\"”’]*\s*$"
+)
+
+
+def _after_comma(text: str, begin: int, cue: re.Match[str], end: int) -> tuple[int, int] | None:
+    """The speaker of "..., said X" (also "..., said X, a spokesman for Y."): a reporting
+    verb right after a comma with a name after it and nothing else states its speaker
+    after the verb, whatever the words before the comma are."""
+    if cue.group().lower() not in ("said", "says", "added") or not text[
+        begin : cue.start()
+    ].rstrip().endswith(","):
+        return None
+    tail = _APPOSED_TAIL.search(text, cue.end(), end)
+    return inverted_subject(text, cue.end(), tail.start() if tail is not None else end)
 
 
 def _passive_agent(text: str, after: int, end: int) -> tuple[int, int] | None:
@@ -342,7 +278,7 @@ def _participle_subject(
     with_ = re.search(r"\bwith\s+(.+?)\s*$", left)
     if with_ is not None and not re.search(r"[,;]", with_.group(1)):
         return floor + with_.start(1), floor + with_.end(1)
-    issued = re.search(_ISSUED + r"$", left, re.IGNORECASE)
+    issued = re.search(ISSUED + r"$", left, re.IGNORECASE)
     if issued is not None:
         return subject_before(text, floor + issued.start(), floor)
     if left.rstrip().endswith(",") and earlier:
@@ -394,6 +330,12 @@ def _merge_said_it(text: str, cues: list[Cue]) -> list[Cue]:
     return merged
 
 
+_DATELINE: Final = re.compile(
+    r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s+[^—–\n]{1,40}?)?\s+[—–]\s+(?=\S)"
+)
+"""A wire-copy dateline ("LONDON, July 14 — "): where the story was filed, no clause."""
+
+
 def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, ...]:
     """The attribution cues of the sentence ``text[begin:end]``, in order.
 
@@ -413,6 +355,8 @@ def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, .
     [('the agency', 'Four guards died, the agency said, and a fifth was hurt.')]
     """
     stop = len(text) if end is None else end
+    dateline = _DATELINE.match(text, begin, stop)
+    begin = dateline.end() if dateline is not None else begin
     cues: list[Cue] = []
     for cue in _raw_cues(text, begin, stop):
         if cue.subject is not None:
@@ -434,7 +378,9 @@ def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, .
             nxt = cues[k + 1] if k + 1 < len(cues) else None
             limit = stop
             if nxt is not None:
-                limit = min(nxt.subject[0], nxt.begin) if nxt.subject else nxt.begin
+                limit = nxt.begin
+                if nxt.subject is not None and nxt.subject[0] > cue.end:
+                    limit = min(nxt.subject[0], nxt.begin)  # else the same subject, before
                 limit = max(limit, cue.end)
             if cue.subject and _SUBORDINATE.match(text, begin, cue.subject[0]):
                 comma = text.find(",", cue.end, limit)  # "When the army said so, ..."

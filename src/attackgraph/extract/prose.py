@@ -110,10 +110,6 @@ _AMONG_WERE: Final = re.compile(
     r"\s*(?:[Aa]mong|[Ii]ncluded\s+among)\s+(?:them|the\s+dead|the\s+victims|those\s+killed)\s+"
     r"(?:were|was)\b"
 )
-_BREAKDOWN: Final = re.compile(
-    r"\s*(?:(?:[Aa]mong|[Oo]f)\s+(?:them|these|those|whom)\b|They\s+included\b)"
-)
-"""A sentence that breaks the figures before it down: it continues their source."""
 _SITE_AFTER: Final = re.compile(r"\s*(?:of\s+them\s+)?(?:in|at|near)\s+(?:the\s+)?")
 
 
@@ -176,8 +172,6 @@ class _Reader:
         self.places: list[PlaceMention] = []
         self.warnings: list[Problem] = []
         self.last_outcome: Outcome | None = None
-        self.carried: tuple[ActorMention, ActorMention | None, ClaimKind] | None = None
-        """Who stated the last figures, for a breakdown that follows ("Among them were")."""
 
     def run(self) -> ProseFacts:
         for sentence in sentences(self.doc):
@@ -219,10 +213,8 @@ class _Reader:
                 continue
             self.cue(sentence, cue, sources)
         self.speakers.note_mentions(span.begin, span.end)
-        carried = self.carried if _BREAKDOWN.match(text, span.begin, span.end) else None
         for begin, end in _uncovered(text, span.begin, span.end, covered):
-            source, via, kind = carried or (None, None, ClaimKind.CASUALTIES)
-            self.figures(sentence, begin, end, source, via, kind)
+            self.figures(sentence, begin, end, None, None, ClaimKind.CASUALTIES)
 
     def cue(self, sentence: Sentence, cue: Cue, sources: tuple[ActorMention, ...]) -> None:
         text = self.doc.text
@@ -330,7 +322,6 @@ class _Reader:
             )
             by_event.setdefault(about, []).append(figure)
             self.last_outcome = fig.outcome
-        self.carried = (source, via, kind) if source is not None else None
         for about, figures in by_event.items():
             rank = Rank.PREFERRED if source is None else Rank.NORMAL
             self.add(

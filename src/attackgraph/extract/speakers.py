@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from attackgraph.extract.acronyms import ACRONYM, PARTICLES, capitalised, find_acronyms
 from attackgraph.extract.anaphora import (
     ANAPHOR_NOUNS,
     KIND_NOUNS,
@@ -49,7 +50,7 @@ from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.lists import joins_inside_name
 from attackgraph.extract.subjects import SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
-from attackgraph.reference.countries import country_code
+from attackgraph.reference.countries import country_code, demonym_countries
 from attackgraph.reference.names import name_key
 
 __all__ = ["TITLES", "Speakers", "find_acronyms"]
@@ -83,6 +84,11 @@ _DOCUMENT_HEADS: Final = frozenset(
     "report reports statement statements estimate estimates tally tallies count counts "
     "account accounts figure figures".split()
 )
+_RECORD_HEADS: Final = frozenset(
+    "tally tallies list lists register registers record records statement statements".split()
+)
+"""Documents that only record figures: "later tallies put ..." is the document's own claim,
+while accounts, counts, figures, estimates and reports are sources named by their words."""
 _HEAD_FROM: Final = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?:statement|statements|report|reports|figures?|"
     r"tally|count|estimate|estimates|communiqué|communique|data)\s+(?:from|by|of|issued\s+by)\s+"
@@ -108,73 +114,11 @@ _DESCRIPTORS: Final = frozenset(
     "operation".split()
 )
 """Common nouns that describe the named organisation after them ("the airline X")."""
-_PARTICLES: Final = frozenset(
-    "of for the in de du des da do dos van von der la le wal al bin ibn y and &".split()
-)
 _OF_GROUP: Final = re.compile(
     r"(?:^|['’]s\s+)(?:faction|wing|branch|affiliate|unit|cell|spokesman|spokeswoman|"
     r"spokesperson|commander|leader|member|official|representative)\s+(?:for|of)\s+(?:the\s+)?"
     r"(?=[A-Z0-9])(.+)$"
 )
-_ACRONYM: Final = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
-_WORD: Final = re.compile(r"[^\s()]+")
-
-
-def _capitalised(token: str) -> bool:
-    return (
-        token[:1].isupper()
-        or token[:1].isdigit()
-        or re.match(r"(?:al|el)-[A-Z]", token) is not None
-    )
-
-
-def find_acronyms(text: str) -> dict[str, str]:
-    """Acronyms the text defines as "Full Name (ACR)", mapped to the full name.
-
-    The full name is the shortest run of capitalised words (and particles) before the
-    bracket whose first letter is the acronym's.
-
-    >>> found = find_acronyms("After Aidid's Somali National Alliance (SNA) struck, the "
-    ...                       "March 23 Movement (M23) and Tehrik-i-Taliban Pakistan (TTP) ...")
-    >>> found["SNA"], found["M23"], found["TTP"]
-    ('Somali National Alliance', 'March 23 Movement', 'Tehrik-i-Taliban Pakistan')
-    """
-    found: dict[str, str] = {}
-    for m in _ACRONYM.finditer(text):
-        acronym = m.group(1)
-        words = [w for w in _WORD.finditer(text, max(0, m.start() - 160), m.start())]
-        run: list[re.Match[str]] = []
-        for w in reversed(words):
-            token = w.group()
-            if token.endswith(("'s", "’s", ",", ";", ".")) or not (
-                _capitalised(token) or token in _PARTICLES
-            ):
-                break
-            run.insert(0, w)
-        while run and run[0].group() in _PARTICLES:
-            run.pop(0)
-        starts = [k for k, w in enumerate(run) if w.group()[:1] == acronym[0]]
-        covering = [k for k in starts if _covers(acronym, [w.group() for w in run[k:]])]
-        if covering or starts:
-            k = (covering or starts)[-1]
-            found.setdefault(acronym, text[run[k].start() : run[-1].end()])
-    return found
-
-
-def _covers(acronym: str, tokens: list[str]) -> bool:
-    """Whether the acronym's letters appear, in order, among the words' initials."""
-    signature = "".join(
-        part[:1] + "".join(c for c in part[1:] if c.isdigit())
-        for token in tokens
-        for part in token.split("-")
-        if part
-    ).casefold()
-    at = 0
-    for char in acronym.casefold():
-        at = signature.find(char, at) + 1
-        if at == 0:
-            return False
-    return True
 
 
 class Speakers:
@@ -256,7 +200,7 @@ class Speakers:
         modifiers = [t for t in tokens[:-1] if t.lower() not in ("official", "officials")]
         return (
             bool(tokens)
-            and tokens[-1].lower() in _DOCUMENT_HEADS
+            and tokens[-1].lower() in _RECORD_HEADS
             and all(t.islower() or t in ("Later", "Early", "Official") for t in modifiers)
             and not any(t in SOURCE_NOUNS for t in modifiers)
         )
@@ -336,7 +280,7 @@ class Speakers:
 
     def _one(self, begin: int, end: int, line: int) -> ActorMention | None:
         text = self.text
-        words = _ACRONYM.sub("", text[begin:end]).strip()
+        words = ACRONYM.sub("", text[begin:end]).strip()
         words = clean_name(re.sub(r"\s+", " ", words))  # "by nightfall the minister"
         stripped = _DETERMINERS.sub("", words)
         tokens = stripped.split()
@@ -351,6 +295,10 @@ class Speakers:
             name = of.group(1)
         elif tokens[-1].lower() in _DOCUMENT_HEADS and len(tokens) == 1:
             name = re.sub(r"^(?:the|an?)\s+", "", words, flags=re.IGNORECASE)  # "early reports"
+        elif _official_of(tokens) is not None:
+            name = f"{_official_of(tokens)} authorities"  # "official Saudi figures"
+        elif tokens[-1].lower() in _DOCUMENT_HEADS and all(t.islower() for t in tokens):
+            name = stripped  # "the official count": the count names itself
         elif tokens[-1].lower() in _DOCUMENT_HEADS:
             name = " ".join(tokens[:-1])
         else:
@@ -389,9 +337,9 @@ class Speakers:
     def _name(tokens: list[str]) -> tuple[str, bool]:
         """(name, is a person) from the tokens of a noun phrase without determiners."""
         k = len(tokens)
-        while k > 0 and (_capitalised(tokens[k - 1]) or tokens[k - 1] in _PARTICLES):
+        while k > 0 and (capitalised(tokens[k - 1]) or tokens[k - 1] in PARTICLES):
             k -= 1
-        while k < len(tokens) and tokens[k] in _PARTICLES:
+        while k < len(tokens) and tokens[k] in PARTICLES:
             k += 1
         run = tokens[k:]
         before = [t.lower() for t in tokens[:k]]
@@ -404,20 +352,30 @@ class Speakers:
         ]  # "Foreign Office": no title
         if titled and titled[-1] < len(run) - 1:
             rest = run[titled[-1] + 1 :]
-            if len(rest) > 2 and rest[0] in _PARTICLES:
+            if len(rest) > 2 and rest[0] in PARTICLES:
                 rest = rest[1:]  # "Inspector-General of Police Ada Obi": Ada Obi
                 while len(rest) > 2 and rest[0] in _ORG_WORDS:
                     rest = rest[1:]
             if len(rest) >= 2:
                 return " ".join(rest), True
             return " ".join(run[titled[0] :]), True
-        if before and before[-1] in _PARTICLES:
+        if before and before[-1] in PARTICLES:
             return " ".join(tokens), False  # "government of Burkina Faso"
         if before and before[-1] in ROLE_WORDS and len(run) >= 2:
             return " ".join(run), True
         if before and before[-1] in _DESCRIPTORS:
             return " ".join(run), False
         return " ".join(tokens), False
+
+
+def _official_of(tokens: list[str]) -> str | None:
+    """The nationality of "official Saudi figures" / "the Saudi official toll": figures
+    that are official for a country are its authorities' figures."""
+    if len(tokens) != 3 or tokens[-1].lower() not in _DOCUMENT_HEADS | {"toll"}:
+        return None
+    first, second = tokens[0], tokens[1]
+    nation = second if first.lower() == "official" else first if second == "official" else None
+    return nation if nation is not None and demonym_countries(nation) else None
 
 
 def _is_title(token: str) -> bool:
