@@ -89,6 +89,8 @@ DISAGREEMENTS = {
     # (eventA, eventB, group, outcome, sourceA, valueA, sourceB, valueB)
     ("2016 Grand-Bassam shootings", "2016 Grand-Bassam shootings", "civilians", "killed",
      "Alassane Ouattara", "14", "(the document)", "16"),
+    ("2016 Grand-Bassam shootings", "2016 Grand-Bassam shootings", "civilians", "killed",
+     "Alassane Ouattara", "14", "Government of Ivory Coast", "16"),
     ("2016 Grand-Bassam shootings", "2016 Grand-Bassam shootings", "soldiers", "killed",
      "Alassane Ouattara", "2", "(the document)", "3"),
     ("April 2022 Mopti region attacks", "April 2022 Mopti region attacks — Sévaré", "soldiers",
