@@ -13,7 +13,11 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
 - one capitalised word is kept only as an acronym ("MI5", "SNA") or a single name
   nobody longer ends with ("Belmokhtar" after "Mokhtar Belmokhtar" is the same man);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
-- a generic word ("Army", "Defense") or a fragment never becomes an actor.
+- a generic word ("Army", "Defense") or a fragment never becomes an actor;
+- a numbered unit keeps its number, which the tagger leaves out, and the unit it
+  belongs to ("the 27th| Infantry Battalion", "1st Battalion, 7th Cavalry"), but not
+  its commander ("... under Colonel X"); an area word makes a name an area only at
+  its start or end ("Borno State", "County Down"; not "Oslo District Court").
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ _OF_PARTY: Final = re.compile(r"\s+(?:of|for)\b")
 _MORE_NAMES: Final = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,2}(?=[\s,.;:)]|$)")
 _INSIDE_LONGER: Final = re.compile(
     r"(?:\b[A-Z][\w'’-]*|\bal-\w+)\s+(?:in|of|for)\s+(?:the\s+)?$|"
-    r"\b(?:Avenue|Street|Road|Boulevard|Square|Rue|Place|Camp|Fort|Operation)\s+$"
+    r"\b(?:Avenue|Street|Road|Boulevard|Square|Rue|Place|Camp|Fort|Operation)\s+$|"
+    r"\b\d+(?:st|nd|rd|th)\s+[A-Z][\w'’-]*,\s+$"
 )
 """Text before an entity that makes it the tail of a longer name ("al-Qaeda in the
 Islamic Maghreb", "Avenue Kwame Nkrumah", "Operation Serval")."""
@@ -64,6 +69,13 @@ _NOT_ACTORS: Final = frozenset(
     "greater".split()
 )
 _MONTHS: Final = frozenset(word.lower() for word in (*MONTH_NAMES, *WEEKDAYS))
+_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)$")
+"""A unit's number ("27th Infantry Battalion", "5th Indian Division")."""
+_COMMANDED: Final = re.compile(r"\s+(?:under|led\s+by|commanded\s+by|headed\s+by)\s+.*$")
+"""Who commands a unit is not part of its name ("1st Battalion under Major X")."""
+_NUMBER_BEFORE: Final = re.compile(r"\b\d+(?:st|nd|rd|th)\s+$")
+_PARENT_UNIT: Final = re.compile(r",\s+\d+(?:st|nd|rd|th)(?:\s+[A-Z][\w'’-]*)+")
+"""The unit a numbered unit belongs to, after a comma: "1st Battalion|, 7th Cavalry"."""
 
 
 def _can_name(text: str, avoid: set[str]) -> bool:
@@ -90,14 +102,15 @@ def _cleaned(text: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[0].rstrip(".") in TITLES:
         words = words[1:]
-    return " ".join(words)
+    return _COMMANDED.sub("", " ".join(words))
 
 
 def _is_name(name: str, label: str, avoid: set[str]) -> bool:
     words = name.split()
     if not words or name_key(name) in avoid or any(w.lower() in _MONTHS for w in words):
         return False
-    if not words[0][:1].isupper() and not words[0].startswith(("al-", "el-")):
+    unit = len(words) > 1 and _ORDINAL.match(words[0]) and words[1][:1].isupper()
+    if not words[0][:1].isupper() and not words[0].startswith(("al-", "el-")) and not unit:
         return False
     if country_code(name) is not None or demonym_countries(name):
         return False
@@ -107,8 +120,8 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False  # "Operation Serval", "Northern Mali"
     if any(w.lower() in FACILITY_WORDS for w in words) or re.search(r" (?:in|at) ", name):
         return False
-    if ADMIN_WORDS.search(name):
-        return False
+    if not unit and (ADMIN_WORDS.fullmatch(words[-1]) or ADMIN_WORDS.fullmatch(words[0])):
+        return False  # "Borno State", "County Down"; not "Oslo District Court", "5th Division"
     if any(c.isdigit() for c in name) and not re.match(r"\d+(?:st|nd|rd|th)\b", name):
         return False
     if len(words) == 1:
@@ -158,11 +171,18 @@ def prose_actors(
                 more = None  # "Juan Ortiz of the National Court" is Juan Ortiz
             if more is None and entity.label == "PERSON":  # "Roch Marc| Christian Kaboré"
                 more = _MORE_NAMES.match(sentence.text, entity.end)
+            start = entity.begin
+            number = _NUMBER_BEFORE.search(sentence.text, 0, start)
+            if number is not None and entity.label == "ORG":
+                start = number.start()  # the tagger leaves out the unit's number
+            first = _cleaned(sentence.text[start : entity.end]).split(" ", 1)[0]
+            if more is None and _ORDINAL.match(first):
+                more = _PARENT_UNIT.match(sentence.text, entity.end)
             end = more.end() if more else entity.end
-            name = _cleaned(sentence.text[entity.begin : end].split(" (")[0])
+            name = _cleaned(sentence.text[start:end].split(" (")[0])
             if not _is_name(name, entity.label, avoid):
                 continue
-            begin = sentence.span.begin + entity.begin + entity.text.find(name.split()[0])
+            begin = sentence.span.begin + start + sentence.text[start:end].find(name.split()[0])
             at = text.find(name, begin, sentence.span.end)
             if at < 0:
                 continue
