@@ -456,7 +456,8 @@ def test_a_named_person_among_the_dead_or_taken_counts_one() -> None:
     assert facts("The headmistress, Ana Diaz, was among the staff members killed.") == [
         (None, "killed", 1, "Ana Diaz")
     ]
-    assert facts("The pilot, Tom Reyes, was taken prisoner.") == [(None, "captured", 1, None)]
+    taken = facts("The pilot, Tom Reyes, was taken prisoner.")
+    assert taken == [(None, "captured", 1, "Tom Reyes")]
 
 
 def test_no_named_group_hurt_is_a_zero_and_so_is_no_one() -> None:

@@ -21,13 +21,17 @@ outcome carry from one amount to the next.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.victims import listed_victims, named_victims
 from attackgraph.extract.vocabulary import (
+    GERUND_OUTCOMES,
     INCLUSION_WORDS,
+    PASSIVE_OUTCOMES,
+    PLACE_NOUNS,
     SINGULAR_GROUP_WORDS,
     equipment_spans,
     group_match,
@@ -42,6 +46,10 @@ _VERB_OR_CLAUSE_BREAK: Final = re.compile(
 )
 
 _SKIP_BEFORE: Final = re.compile(r"\b(?:aged?|ages|age\s+of|aged\s+between|hours?|Rs|No)\s*$", re.I)
+
+_PLACE_AFTER: Final = re.compile(
+    rf"\s+(?:[A-Z][\w-]*\s+|or\s+\w+\s+)?(?:{'|'.join(sorted(PLACE_NOUNS))})\b(?!['’]s)"
+)
 
 _OF_BEFORE: Final = re.compile(r"\b([a-z]+)\s+of\s+$")
 
@@ -112,11 +120,13 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
             continue
         if any(b >= qe and b - qe <= 25 and text[qe:b].count(" ") <= 3 for b, _ in equipment):
             continue
+        if _PLACE_AFTER.match(text, qe, end):
+            continue  # "six addresses", "in eight Saudi cities"
         amounts.append(Amount(quantity, qb, qe, qe))
     _compose(text, end, amounts)
     amounts += _implied(text, begin, end, amounts)
-    amounts += _single(text, begin, end, amounts)
     amounts += _named(text, begin, end, amounts)
+    amounts += _single(text, begin, end, amounts)
     amounts += _none_of(text, begin, end)
     amounts.sort(key=lambda a: a.begin)
     return _wholes(text, _ranges(text, amounts))
@@ -159,26 +169,27 @@ def _one(q: Quantity) -> bool:
     return (q.value == 1 or q.minimum == 1) and q.maximum is None
 
 
-_SINGLE: Final = re.compile(
-    r"(?<![\w-])(?P<article>[Aa]n?|[Tt]he|[Oo]ne|[Hh]e|[Ss]he)\s+"
-    r"(?:(?P<words>(?:[a-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][\w-]*)"
-    r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?(?:,\s+[A-Z][^,]{2,60},)?\s+)?"
-    r"(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
-    r"(?P<verb>shot\s+dead|killed|wounded|injured|arrested|captured|abducted|kidnapped|detained|"
-    r"taken\s+prisoner|taken\s+hostage|taken\s+captive|taken\s+alive|executed|murdered|"
-    r"found\s+dead|pronounced\s+dead|held\s+in\s+custody)\b"
-    r"|(?P<active>killed|killing|arrested|captured|abducted|kidnapped|detained|wounded|wounding|"
-    r"injured|injuring)\s+"
-    r"(?P<article2>an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>[a-z][\w-]*)\b(?!\s+of\b)"
-)
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 _SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
-    "killed": "killed", "shot": "killed", "wounded": "injured", "injured": "injured",
-    "arrested": "arrested", "detained": "arrested", "captured": "captured",
-    "abducted": "captured", "kidnapped": "captured", "taken": "captured",
-    "executed": "killed", "murdered": "killed", "found": "killed", "pronounced": "killed",
-    "killing": "killed", "wounding": "injured", "injuring": "injured",
-    "held": "arrested",
+    **PASSIVE_OUTCOMES, **GERUND_OUTCOMES, "found dead": "killed", "pronounced dead": "killed",
 }  # fmt: skip
+"""The casualty verbs' forms (the one lexicon: ``vocabulary.CASUALTY_VERBS``)."""
+_ONE_ACTIVE: Final = tuple(
+    w for w in _SINGLE_OUTCOMES if " " not in w and w not in ("hurt", "hurting", "slain")
+)
+_SINGLE: Final = re.compile(
+    r"(?<![\w-])(?P<article>[Aa]n?|[Tt]he|[Oo]ne|[Hh]e|[Ss]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,2}?)(?P<noun>[a-z][\w-]*)"
+    r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?(?:,\s+[A-Z][^,]{2,60},)?\s+)?"
+    r"(?:was|had\s+been|has\s+been)\s+(?:(?:\w+ly|also|later|then|reportedly|reported)\s+){0,2}"
+    rf"(?P<verb>{_alternatives(k for k in _SINGLE_OUTCOMES if not k.endswith('ing'))})\b"
+    rf"|(?P<active>{_alternatives(_ONE_ACTIVE)})\s+"
+    r"(?P<article2>an?|the)\s+(?:(?!of\b)[a-z][\w-]*\s+){0,2}?(?P<noun2>(?!of\b)[a-z][\w-]*)\b"
+    r"(?!\s+of\b)"
+)
 
 
 _BLEW_UP: Final = re.compile(
@@ -210,19 +221,39 @@ def _single(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amou
         article = "article" if m["article"] else "article2"
         noun = m["noun"] or m["noun2"]
         pronoun = m[article].lower() in ("he", "she")
-        if pronoun != (noun is None) or (noun is not None and not _person(noun)):
+        outcome = _SINGLE_OUTCOMES[" ".join((m["verb"] or m["active"]).split())]
+        if pronoun != (noun is None) or (noun is not None and not _person(noun, outcome)):
             continue
         if any(b <= m.start() < e or m.start() <= b < m.end() for b, e in taken):
             continue
-        verb = (m["verb"] or m["active"]).split()[0]
+        if (noun is not None and _plural(noun)) or _NOT_ONE_BEFORE.search(
+            text, max(begin, m.start() - 30), m.start()
+        ):
+            continue  # "its soldiers were killed", "none of the players was hurt"
         one = Quantity(1, None, None, False, m[article])
         a = Amount(one, m.start(article), m.end(article), m.end())
-        a.outcome, a.own = _SINGLE_OUTCOMES[verb], True
-        a.group = _person_group(noun)
+        a.outcome, a.own = outcome, True
+        a.group = _with_others(text, m.end(), end) or _person_group(noun)
         if m["active"]:
             a.lead = m.start("active")
         found.append(a)
     return found + _blew_up(text, begin, end, [*taken, *((a.begin, a.end) for a in found)])
+
+
+_NOT_ONE_BEFORE: Final = re.compile(
+    r"(?:\b(?:of|in|at|on|to|from|with|by|for|near|inside|outside|into|among|than|not|never|"
+    r"could|would|might|may|cannot|can)|n['’]t)\s+(?:(?:\w+\s+){0,2}have\s+)?$"
+)
+"""Words before a singular victim phrase that make it no count of one: a preposition
+("the last gunmen in the hotel had been killed"), a negation or a modal ("could not
+have killed a healthy person")."""
+
+
+def _plural(noun: str) -> bool:
+    """Whether an English noun is plural ("soldiers", "men", "police")."""
+    if noun in ("men", "women", "people", "children", "police", "staff", "dead", "personnel"):
+        return True
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
 
 _NO_GROUP: Final = re.compile(
@@ -263,8 +294,27 @@ def _none_of(text: str, begin: int, end: int) -> list[Amount]:
     return found
 
 
-def _person(noun: str) -> bool:
-    return noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner")
+_AGENT_NOUN: Final = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|ee|ive|ic)")
+"""How English names a person by what they do ("carpenter", "operator", "journalist",
+"guardian", "sergeant", "resident", "fireman", "employee", "operative", "medic")."""
+
+
+def _person(noun: str, outcome: Outcome = "injured") -> bool:
+    """Whether ``noun`` names one person: a person noun, an agent noun, or, as the
+    victim of a killing, any noun that is not equipment ("a Muslim carpenter", "a
+    passer-by")."""
+    if noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner"):
+        return True
+    if _AGENT_NOUN.fullmatch(noun) and not equipment_spans(noun):
+        return True
+    return outcome == "killed" and not equipment_spans(noun) and noun not in _NOT_VICTIM
+
+
+_NOT_VICTIM: Final = frozenset(
+    "attack attacks bombing explosion blast plan plot operation raid siege assault fire "
+    "shooting massacre fighting battle clash offensive".split()
+)
+"""Nouns a killing verb can follow that name no victim ("the attack killed", "the other")."""
 
 
 def _person_group(noun: str | None) -> tuple[PopulationGroup, str | None]:

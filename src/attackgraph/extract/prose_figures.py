@@ -46,10 +46,12 @@ from typing import Final
 from attackgraph.extract.amounts import Amount, clear_between, find_amounts
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.vocabulary import (
+    GERUND_OUTCOMES,
     INCLUSION_WORDS,
     LABEL_STOPWORDS,
     NON_CASUALTY_WORDS,
     OUTCOME_WORDS,
+    PASSIVE_OUTCOMES,
     group_match,
     party_and_label,
 )
@@ -59,40 +61,36 @@ from attackgraph.reference.countries import demonym_countries
 __all__ = ["PROSE_OUTCOMES", "ProseFigure", "last_group", "nationality", "read_figures"]
 
 PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
-    "killing": "killed", "bodies": "killed", "death toll": "killed", "toll": "killed",
-    "lives lost": "killed", "shot dead": "killed", "killed or wounded": "killed-or-injured",
-    "wounding": "injured", "injuring": "injured", "taken to hospital": "injured",
+    **PASSIVE_OUTCOMES, **GERUND_OUTCOMES,
+    "bodies": "killed", "death toll": "killed", "toll": "killed",
+    "lives lost": "killed", "killed or wounded": "killed-or-injured",
+    "taken to hospital": "injured",
     "hospitalised": "injured", "hospitalized": "injured", "in hospital": "injured",
     "in hospitals": "injured", "being treated": "injured", "receiving treatment": "injured",
     "in custody": "arrested", "arrests": "arrested", "killings": "killed",
-    "abducting": "captured", "kidnapping": "captured", "capturing": "captured",
     "captive": "captured", "hostage": "captured", "prisoner": "captured",
-    "arresting": "arrested", "detaining": "arrested",
     "blew himself up": "killed", "blown himself up": "killed", "blew herself up": "killed",
     "blown herself up": "killed", "blew themselves up": "killed",
     "blown themselves up": "killed", "killed themselves": "killed", "victims": "killed",
     "hospital treatment": "injured", "being held": "captured", "still held": "captured",
-    "held in custody": "arrested", "being held in custody": "arrested",
-    "in captivity": "captured", "held captive": "captured",
+    "being held in custody": "arrested", "in captivity": "captured",
 }  # fmt: skip
-"""Outcome words of prose that the infobox vocabulary does not need."""
+"""Outcome words of prose that the infobox vocabulary does not need: the casualty verbs'
+forms (:data:`~attackgraph.extract.vocabulary.CASUALTY_VERBS`) and nouns and phrases."""
 
-_TRANSITIVE: Final = frozenset(
-    "killed wounded injured captured abducted kidnapped arrested detained executed murdered "
-    "massacred hurt apprehended".split()
-)
+_TRANSITIVE: Final = frozenset(w for w in PASSIVE_OUTCOMES if " " not in w) | {"apprehended"}
 
-_ACTIVE_BEFORE: Final = frozenset(
-    "killed killing wounded wounding injured injuring captured capturing abducted abducting "
-    "kidnapped kidnapping arrested arresting detained detaining executed executing "
-    "murdered massacred lost losing seized seizing".split()
-)
 _VERB_OUTCOMES: Final[dict[str, Outcome]] = {
     "lost": "killed",
     "losing": "killed",
     "seized": "captured",
     "seizing": "captured",
 }
+"""Verbs that count casualties only before an amount ("lost one soldier")."""
+_ACTIVE_BEFORE: Final = (
+    frozenset(w for w in (*PASSIVE_OUTCOMES, *GERUND_OUTCOMES) if " " not in w)
+    - {"hurt", "hurting", "maimed", "maiming"}
+) | frozenset(_VERB_OUTCOMES)
 
 _TOLL_WORDS: Final = frozenset({"toll", "figure", "figures", "tally", "count", "number"})
 

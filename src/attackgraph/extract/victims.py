@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from attackgraph.extract.vocabulary import CASUALTY_VERBS, PASSIVE_OUTCOMES, verb_forms
 from attackgraph.model import Outcome
 from attackgraph.reference.countries import country_code, demonym_countries
 
@@ -33,20 +34,16 @@ _NAMES: Final = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
 _ADVERBS: Final = r"(?:(?:[a-z]+ly|also|later|then|soon|both|all|himself|herself)\s+){0,2}"
 
 _PASSIVE_VERBS: Final[dict[str, Outcome]] = {
-    "killed": "killed", "shot dead": "killed", "shot and killed": "killed",
-    "executed": "killed", "murdered": "killed", "assassinated": "killed",
-    "beheaded": "killed", "found dead": "killed", "pronounced dead": "killed",
-    "arrested": "arrested", "detained": "arrested", "held in custody": "arrested",
-    "taken into custody": "arrested", "captured": "captured", "abducted": "captured",
-    "kidnapped": "captured", "taken prisoner": "captured", "taken hostage": "captured",
-    "taken alive": "captured", "wounded": "injured", "injured": "injured",
-    "shot and wounded": "injured",
+    **PASSIVE_OUTCOMES, "found dead": "killed", "pronounced dead": "killed",
+    "shot and killed": "killed", "shot and wounded": "injured",
 }  # fmt: skip
 _ACTIVE_VERBS: Final[dict[str, Outcome]] = {
-    "killed": "killed", "shot dead": "killed", "executed": "killed", "murdered": "killed",
-    "assassinated": "killed", "arrested": "arrested", "detained": "arrested",
-    "captured": "captured", "abducted": "captured", "kidnapped": "captured",
-}  # fmt: skip
+    verb_forms(lemma)[0]: outcome
+    for lemma, outcome in CASUALTY_VERBS.items()
+    if outcome != "injured" and (" " not in lemma or lemma in ("shoot dead", "gun down"))
+}
+"""Verbs whose object names the victims ("police detained Jonas Peltz"); not "wounded",
+which also opens a noun phrase ("the wounded Ari Sen")."""
 
 
 def _alternatives(words: dict[str, Outcome]) -> str:

@@ -50,6 +50,61 @@ OUTCOME_WORDS: Final[dict[str, Outcome]] = {
 }  # fmt: skip
 """Outcome words -> outcome concept local name."""
 
+CASUALTY_VERBS: Final[dict[str, Outcome]] = {
+    **dict.fromkeys(
+        ("kill", "murder", "execute", "assassinate", "massacre", "slaughter", "slay", "behead",
+         "decapitate", "hang", "lynch", "shoot dead", "gun down", "stab to death",
+         "beat to death", "burn to death"),
+        "killed",
+    ),
+    **dict.fromkeys(("wound", "injure", "hurt", "maim"), "injured"),
+    **dict.fromkeys(
+        ("capture", "abduct", "kidnap", "take prisoner", "take hostage", "take captive",
+         "take alive", "hold hostage", "hold captive"),
+        "captured",
+    ),
+    **dict.fromkeys(
+        ("arrest", "detain", "apprehend", "take into custody", "hold in custody"), "arrested"
+    ),
+}  # fmt: skip
+"""The casualty outcome verbs, by lemma (a phrase's first word is the verb): the one
+lexicon every prose reader takes its verb forms from (:func:`verb_forms`)."""
+
+_IRREGULAR: Final[dict[str, tuple[str, str]]] = {
+    "slay": ("slain", "slaying"), "shoot": ("shot", "shooting"), "take": ("taken", "taking"),
+    "hold": ("held", "holding"), "beat": ("beaten", "beating"), "gun": ("gunned", "gunning"),
+    "stab": ("stabbed", "stabbing"), "kidnap": ("kidnapped", "kidnapping"),
+    "hurt": ("hurt", "hurting"), "burn": ("burned", "burning"),
+}  # fmt: skip
+
+
+def verb_forms(lemma: str) -> tuple[str, str]:
+    """(past participle, present participle) of a verb or verb phrase of
+    :data:`CASUALTY_VERBS`; the participle is also the simple past of these verbs.
+
+    >>> verb_forms("kill"), verb_forms("take hostage"), verb_forms("execute")
+    (('killed', 'killing'), ('taken hostage', 'taking hostage'), ('executed', 'executing'))
+    """
+    verb, _, rest = lemma.partition(" ")
+    if verb in _IRREGULAR:
+        past, ing = _IRREGULAR[verb]
+    elif verb.endswith("e"):
+        past, ing = verb + "d", verb[:-1] + "ing"
+    else:
+        past, ing = verb + "ed", verb + "ing"
+    tail = f" {rest}" if rest else ""
+    return past + tail, ing + tail
+
+
+PASSIVE_OUTCOMES: Final[dict[str, Outcome]] = {
+    verb_forms(lemma)[0]: outcome for lemma, outcome in CASUALTY_VERBS.items()
+}
+"""Past participles of the casualty verbs -> outcome ("shot dead", "taken hostage")."""
+GERUND_OUTCOMES: Final[dict[str, Outcome]] = {
+    verb_forms(lemma)[1]: outcome for lemma, outcome in CASUALTY_VERBS.items()
+}
+"""Present participles of the casualty verbs -> outcome ("killing", "taking hostage")."""
+
 GROUP_WORDS: Final[dict[str, tuple[PopulationGroup, bool]]] = {
     # word: (population-group concept, keep the words as the group label)
     **dict.fromkeys(("soldiers", "soldier", "troops", "servicemen", "serviceman",
@@ -111,6 +166,13 @@ EQUIPMENT_WORDS: Final = (
     "buildings", "house", "houses", "homes", "base", "bases", "outpost", "outposts",
 )  # fmt: skip
 """Equipment and property: a fragment about these alone is no casualty figure."""
+PLACE_NOUNS: Final = frozenset(
+    "place places site sites location locations address addresses city cities town towns "
+    "village villages district districts province provinces region regions country countries "
+    "state states street streets neighbourhood neighbourhoods neighborhood neighborhoods area "
+    "areas camp camps prison prisons station stations".split()
+)
+"""Nouns for places: "six addresses", "in eight cities" count no people."""
 NON_CASUALTY_WORDS: Final = (
     "destroyed", "damaged", "shot down", "downed", "sunk", "disabled", "displaced",
     "evacuated", "rescued", "freed", "released", "surrendered", "defected", "deserted",

@@ -1,0 +1,85 @@
+"""Figures the prose states without a source of their own: one outcome lexicon, people
+counted one by one, amounts that count no people."""
+
+from __future__ import annotations
+
+import pytest
+
+from attackgraph.extract.prose_figures import read_figures
+from attackgraph.extract.vocabulary import CASUALTY_VERBS, PASSIVE_OUTCOMES, verb_forms
+
+
+def figures(text: str) -> list[tuple[object, str]]:
+    """(amount, outcome) of each figure of ``text``; its words must hold its number."""
+    found: list[tuple[object, str]] = []
+    for f in read_figures(text):
+        assert f.quantity.text in text[f.begin : f.end]
+        q = f.quantity
+        found.append((q.value if q.value is not None else (q.minimum, q.maximum), f.outcome))
+    return found
+
+
+def test_every_casualty_verb_has_its_participle_in_the_lexicon() -> None:
+    assert {verb_forms(lemma)[0] for lemma in CASUALTY_VERBS} == set(PASSIVE_OUTCOMES)
+    assert PASSIVE_OUTCOMES["hanged"] == "killed"
+    assert PASSIVE_OUTCOMES["taken into custody"] == "arrested"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels hanged two informers in the market square.", [(2, "killed")]),
+        ("Three guards were gunned down at the gate before dawn.", [(3, "killed")]),
+        ("A village chief was beheaded by the insurgents.", [(1, "killed")]),
+        ("Four pilgrims were slain on the road to the shrine.", [(4, "killed")]),
+        ("Nine miners were apprehended at the checkpoint.", [(9, "arrested")]),
+    ],
+)  # fmt: skip
+def test_every_form_of_the_lexicon_reads_an_outcome(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Hindu tailor was killed in the riot that followed.", [(1, "killed")]),
+        ("Its pilot was captured after the crash.", [(1, "captured")]),
+        ("The convoy's translator was abducted near the border.", [(1, "captured")]),
+        ("Late that night a shopkeeper was also shot dead.", [(1, "killed")]),
+        ("She was hanged in the prison yard two years later.", [(1, "killed")]),
+        ("The gang's accountant had been detained in March.", [(1, "arrested")]),
+    ],
+)  # fmt: skip
+def test_one_person_named_by_any_noun_counts_one(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers said the last fighters in the compound had been killed.",
+        "The minister said the drug could not have killed a grown man.",
+        "Their bodyguards were killed in the ambush.",
+        "None of the passengers on the ferry was hurt.",
+    ],
+)
+def test_no_count_of_one_behind_a_preposition_a_negation_or_a_plural(text: str) -> None:
+    assert (1, "killed") not in figures(text) and (1, "injured") not in figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops searched five villages, and a man was detained.", [(1, "arrested")]),
+        ("Curfews were imposed in twelve Kurdish towns after 40 people were killed.",
+         [(40, "killed")]),
+        ("The army raided seven or eight addresses and arrested 14 suspects.",
+         [(14, "arrested")]),
+    ],
+)  # fmt: skip
+def test_places_are_no_count_of_people(text: str, expected: list[tuple[object, str]]) -> None:
+    assert figures(text) == expected
