@@ -6,11 +6,15 @@ reader takes as a party and what they would not.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from published_store import PREFIXES, convert
 
 from attackgraph.extract.named import prose_actors
 from attackgraph.extract.sentences import sentences
 from attackgraph.parse import parse
+from attackgraph.pipeline import Converter
 
 
 def named(prose: str) -> list[str]:
@@ -70,3 +74,54 @@ def test_an_area_word_inside_an_institution_name_keeps_it_an_actor(prose: str, b
 )
 def test_an_area_named_with_its_area_word_is_no_actor(prose: str) -> None:
     assert named(prose) == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "body"),
+    [
+        (
+            "The wounded were taken to Kenyatta National Hospital, where doctors treated forty "
+            "people.",
+            "Kenyatta National Hospital",
+        ),
+        ("Staff at the Greenfield Rugby Club said the bar had been full.", "Greenfield Rugby Club"),
+        ("Tests at the University of Leiden later confirmed the remains.", "University of Leiden"),
+    ],
+    ids=["hospital", "club", "university-of"],
+)
+def test_an_institution_the_prose_names_is_an_actor(prose: str, body: str) -> None:
+    assert body in named(prose)
+
+
+def test_a_hotel_is_a_site_not_an_institution() -> None:
+    assert named("Guests fled the Safari Hotel by the back stairs.") == []
+
+
+SIEGE = """= Riverside school siege =
+
+Infobox
+- Location: Hilltop Academy, Eldoret, Kenya
+- Date: 2 May 2016
+- Deaths: 6
+
+Gunmen held pupils inside the Hilltop Academy for six hours. Afterwards the Hilltop Academy \
+closed for a week and offered its teachers counselling.
+"""
+
+
+def test_an_institution_that_is_the_site_is_both_a_place_and_an_actor(
+    tmp_path: Path, converter: Converter
+) -> None:
+    path = tmp_path / "siege.txt"
+    path.write_text(SIEGE, encoding="utf-8")
+    store = convert(converter, path)
+
+    def names(query: str) -> set[str]:
+        found = store.query(PREFIXES + query, use_default_graph_as_union=True)
+        return {str(row[0].value) for row in found}  # type: ignore[index,union-attr]
+
+    assert "Hilltop Academy" in names("SELECT ?n WHERE { ?a a ag:Place ; schema:name ?n }")
+    assert "Hilltop Academy" in names(
+        "SELECT ?n WHERE { ?a a ?class ; schema:name ?n . FILTER(?class IN "
+        "(ag:Actor, ag:Organization, ag:ArmedGroup, ag:StateActor)) }"
+    )

@@ -9,7 +9,9 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
 - "the", possessives and titles go ("Sergeant Dustin Wright" -> "Dustin Wright");
 - countries, demonyms, the document's places and facilities ("Manchester Arena") are
   not actors here (places are read elsewhere; a country's state comes from the sides;
-  the resolve stage drops a name its gazetteer knows as a town);
+  the resolve stage drops a name its gazetteer knows as a town), except an
+  organisation-tagged institution (a hospital, a school, a place of worship, a club:
+  "Mulago Hospital"), a body as well as a building;
 - one capitalised word is kept only as an acronym ("MI5", "SNA") or a single name
   nobody longer ends with ("Belmokhtar" after "Mokhtar Belmokhtar" is the same man);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
@@ -37,7 +39,7 @@ from attackgraph.reference.countries import country_code, demonym_countries
 from attackgraph.reference.lexicon import MONTH_NAMES, WEEKDAYS
 from attackgraph.reference.names import name_key
 
-__all__ = ["prose_actors"]
+__all__ = ["INSTITUTION_NOUNS", "is_institution", "prose_actors"]
 
 LABELS: Final = frozenset({"PERSON", "ORG"})
 PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
@@ -69,6 +71,13 @@ _NOT_ACTORS: Final = frozenset(
     "greater".split()
 )
 _MONTHS: Final = frozenset(word.lower() for word in (*MONTH_NAMES, *WEEKDAYS))
+INSTITUTION_NOUNS: Final = frozenset(
+    "hospital clinic infirmary school college university academy church cathedral mosque "
+    "shrine temple synagogue club museum centre center hall airport".split()
+)
+"""Head nouns of institutions: a body that acts (treats the wounded, mourns, reports) as
+well as a building. An organisation-tagged name headed by one is an actor even where it
+is also the site ("Mulago Hospital", "Al Noor Mosque", "University of Innsbruck")."""
 _ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)$")
 """A unit's number ("27th Infantry Battalion", "5th Indian Division")."""
 _COMMANDED: Final = re.compile(r"\s+(?:under|led\s+by|commanded\s+by|headed\s+by)\s+.*$")
@@ -105,6 +114,25 @@ def _cleaned(text: str) -> str:
     return _COMMANDED.sub("", " ".join(words))
 
 
+def is_institution(name: str, label: str) -> bool:
+    """Whether an organisation-tagged name is headed by an institution noun: its last
+    word, or its first before "of" ("University of Innsbruck").
+
+    >>> is_institution("Mulago Hospital", "ORG"), is_institution("University of Oslo", "ORG")
+    (True, True)
+    >>> is_institution("Safari Hotel", "ORG"), is_institution("Gaddafi Stadium", "PERSON")
+    (False, False)
+    """
+    return label == "ORG" and _institution_head(name)
+
+
+def _institution_head(name: str) -> bool:
+    words = name.lower().split()
+    if len(words) < 2:
+        return False
+    return words[-1] in INSTITUTION_NOUNS or (words[0] in INSTITUTION_NOUNS and words[1] == "of")
+
+
 def _is_name(name: str, label: str, avoid: set[str]) -> bool:
     words = name.split()
     if not words or name_key(name) in avoid or any(w.lower() in _MONTHS for w in words):
@@ -118,7 +146,9 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False  # "Sri Lankans": people of a country
     if words[0].lower() in _NOT_ACTORS or country_code(" ".join(words[1:])) is not None:
         return False  # "Operation Serval", "Northern Mali"
-    if any(w.lower() in FACILITY_WORDS for w in words) or re.search(r" (?:in|at) ", name):
+    if re.search(r" (?:in|at) ", name):
+        return False
+    if any(w.lower() in FACILITY_WORDS for w in words) and not is_institution(name, label):
         return False
     if not unit and (ADMIN_WORDS.fullmatch(words[-1]) or ADMIN_WORDS.fullmatch(words[0])):
         return False  # "Borno State", "County Down"; not "Oslo District Court", "5th Division"
@@ -146,7 +176,8 @@ def prose_actors(
     ['Raila Odinga']
     """
     acronyms = find_acronyms(text)
-    avoid = {name_key(n) for n in (*known, *places)} | {"un", "us", "uk", "eu"}
+    sites = (n for n in places if not _institution_head(n))  # a hospital is also a body
+    avoid = {name_key(n) for n in (*known, *sites)} | {"un", "us", "uk", "eu"}
     avoid |= {name_key(a) for a, full in acronyms.items() if name_key(full) in avoid}
     found: dict[str, ActorMention] = {}
     seen: set[str] = set()
@@ -156,6 +187,7 @@ def prose_actors(
             candidates.append(sentence)  # a repeated sentence names no one new
         seen.add(sentence.text)
     placelike: set[str] = set()
+    institutions: set[str] = set()
     for sentence, named in zip(candidates, entities_of(s.text for s in candidates), strict=True):
         for entity in named:
             if entity.label in PLACE_LABELS:
@@ -187,13 +219,16 @@ def prose_actors(
             if at < 0:
                 continue
             person = entity.label == "PERSON"
-            if reads_as_place(text, at, at + len(name), name, person=person):
+            institution = is_institution(name, entity.label)
+            if institution:
+                institutions.add(name_key(name))
+            elif reads_as_place(text, at, at + len(name), name, person=person):
                 placelike.add(name_key(name))
                 continue
             line = sentence.span.line + text.count("\n", sentence.span.begin, at)
             span = Span(at, at + len(name), name, line)
             found.setdefault(name_key(name), ActorMention(name, span, person=person))
-    actors = tuple(m for key, m in found.items() if key not in placelike)
+    actors = tuple(m for key, m in found.items() if key not in placelike - institutions)
     return _merge_variants(actors, avoid, acronyms)
 
 

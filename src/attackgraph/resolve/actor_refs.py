@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from attackgraph.extract.fragments import clean_name
+from attackgraph.extract.named import is_institution
 from attackgraph.model import ActorMention, ActorRef, Extraction, PlaceKind
 from attackgraph.reference.countries import demonym
 from attackgraph.reference.names import strip_the
@@ -113,8 +114,19 @@ def town_names(extraction: Extraction, places: PlaceResolver, country: str | Non
     """
     found = set()
     for mention in extraction.actors:
-        if len(mention.name.split()) <= 2 and not mention.person:
+        if len(mention.name.split()) <= 2 and not mention.person and not institution(mention):
             ref = places.place(mention.name, country=country)
             if ref.resolved and ref.kind is not PlaceKind.COUNTRY:
                 found.add(mention.name)
     return found
+
+
+def institution(mention: ActorMention) -> bool:
+    """Whether the prose named an institution ("Mulago Hospital"): an actor, even where
+    the gazetteer knows the building.
+
+    >>> from attackgraph.model import Span
+    >>> institution(ActorMention("Mulago Hospital", Span(0, 0, "", 1)))
+    True
+    """
+    return not mention.person and is_institution(mention.name, "ORG")
