@@ -83,3 +83,20 @@ def test_no_count_of_one_behind_a_preposition_a_negation_or_a_plural(text: str) 
 )  # fmt: skip
 def test_places_are_no_count_of_people(text: str, expected: list[tuple[object, str]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By the end of the week the toll had eventually climbed to 33.", [(33, "killed")]),
+        ("The tally was later revised downwards to 41.", [(41, "killed")]),
+        ("The final total was afterwards fixed at 64.", [(64, "killed")]),
+        ("Four died at once; the number of dead rose steadily to 19.",
+         [(4, "killed"), (19, "killed")]),
+        ("A total of 300 soldiers took part in the operation.", []),
+    ],
+)  # fmt: skip
+def test_a_toll_set_or_changed_by_any_verb_names_its_amount(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

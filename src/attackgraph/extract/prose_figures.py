@@ -52,6 +52,7 @@ from attackgraph.extract.vocabulary import (
     NON_CASUALTY_WORDS,
     OUTCOME_WORDS,
     PASSIVE_OUTCOMES,
+    TOLL_VERB_FORMS,
     group_match,
     party_and_label,
 )
@@ -240,15 +241,33 @@ def _toll_before(
     best: tuple[Outcome, int] | None = None
     for m in _OUTCOME_RE.finditer(text, floor, at):
         gap = [w for w in re.split(r"[\s,]+", text[m.end() : at].lower()) if w]
-        if gap and all(w in _LINK for w in gap):
+        if gap and all(_linking(w) for w in gap):
             best = _OUTCOMES[m.group().lower()], m.start()
     if best is not None:
         return best
-    for m in re.finditer(r"\b(toll|figure|figures|tally|count|number)\b", text[floor:at]):
+    for m in re.finditer(r"\b(toll|figure|figures|tally|count|number|total)\b", text[floor:at]):
         gap = [w for w in re.split(r"[\s,]+", text[floor + m.end() : at].lower()) if w]
-        if all(w in _LINK for w in gap):
-            return last or "killed", floor + m.start()
+        verb = any(w in TOLL_VERB_FORMS for w in gap)
+        if all(_linking(w) for w in gap) and (verb or m.group() != "total"):
+            return last or "killed", floor + m.start()  # not "a total of 500 troops"
     return None
+
+
+_LINK_ADVERBS: Final = frozenset(
+    "later eventually again then finally subsequently since already soon ultimately up down "
+    "once still also afterwards afterward upwards downwards upward downward".split()
+)
+
+
+def _linking(word: str) -> bool:
+    """Whether a word between a toll and its amount only links them: a function word, an
+    adverb or a verb that sets a toll ("was later settled at", "eventually reached")."""
+    return (
+        word in _LINK
+        or word in TOLL_VERB_FORMS
+        or word in _LINK_ADVERBS
+        or (word.endswith("ly") and len(word) > 4)
+    )
 
 
 _PLACE_PP: Final = r"\s+(?:at|in|on|near|inside|outside)\s+"

@@ -166,6 +166,34 @@ EQUIPMENT_WORDS: Final = (
     "buildings", "house", "houses", "homes", "base", "bases", "outpost", "outposts",
 )  # fmt: skip
 """Equipment and property: a fragment about these alone is no casualty figure."""
+TOLL_VERBS: Final = (
+    "put", "place", "set", "fix", "settle", "raise", "lower", "revise", "rise", "climb",
+    "reach", "increase", "grow", "jump", "fall", "drop", "stand", "pass", "exceed", "top",
+    "bring", "give", "estimate", "number", "total", "stay", "remain", "go", "correct",
+    "update", "adjust", "confirm",
+)  # fmt: skip
+"""Verbs that set or change a toll ("the toll was later settled at 20", "rose to 51"),
+by lemma; :data:`TOLL_VERB_FORMS` holds their inflected forms."""
+_TOLL_IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
+    "put": ("put", "puts", "putting"), "set": ("set", "sets", "setting"),
+    "rise": ("rose", "risen", "rises", "rising"), "grow": ("grew", "grown", "grows", "growing"),
+    "fall": ("fell", "fallen", "falls", "falling"), "stand": ("stood", "stands", "standing"),
+    "bring": ("brought", "brings", "bringing"), "give": ("gave", "given", "gives", "giving"),
+    "go": ("went", "gone", "goes", "going"), "drop": ("dropped", "drops", "dropping"),
+    "top": ("topped", "tops", "topping"), "jump": ("jumped", "jumps", "jumping"),
+}  # fmt: skip
+
+
+def _toll_forms(lemma: str) -> tuple[str, ...]:
+    if lemma in _TOLL_IRREGULAR:
+        return (lemma, *_TOLL_IRREGULAR[lemma])
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + ("es" if lemma.endswith(("s", "x", "sh", "ch")) else "s")
+    return lemma, stem + "ed" if lemma.endswith("e") else lemma + "ed", third, stem + "ing"
+
+
+TOLL_VERB_FORMS: Final = frozenset(f for lemma in TOLL_VERBS for f in _toll_forms(lemma))
+"""Every form of the :data:`TOLL_VERBS` ("settled", "rose", "risen", "climbing")."""
 PLACE_NOUNS: Final = frozenset(
     "place places site sites location locations address addresses city cities town towns "
     "village villages district districts province provinces region regions country countries "
