@@ -101,3 +101,66 @@ def test_a_tally_or_a_list_is_the_documents_own(body: str) -> None:
 def test_official_figures_of_a_country_are_its_authorities(body: str, source: str) -> None:
     assert sources(body)[0] == (source, sources(body)[0][1])
     assert sources(body)[0][0] == source
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "A nurse was killed in the blast, the charity Medics First, which employed her, said.",
+            [("Medics First", 1)],
+        ),
+        (
+            "Nine guards were wounded, the company, for whom they worked, said on Monday.",
+            [("company", 9)],
+        ),
+    ],
+)
+def test_a_relative_clause_before_the_verb_is_not_the_speaker(
+    body: str, expected: list[object]
+) -> None:
+    assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The regional governor, Ada Obi, put the toll at 30 and said that 12 were wounded.",
+        "On Monday the army chief, Ada Obi, raised the toll to 30, blaming the rain, and "
+        "said that 12 people were wounded.",
+    ],
+)
+def test_a_second_verb_shares_the_named_speaker(body: str) -> None:
+    """The parse gives a coordinated verb the head noun ("the governor"); the speaker
+    is the name the apposition gives it, as for the first verb."""
+    assert sources(body) == [("Ada Obi", 30), ("Ada Obi", 12)]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The tribunal ruled that 14 villagers had been unlawfully killed.", "tribunal"),
+        ("A survivor, Ana Ruiz, testified that seven guards had been shot dead.", "Ana Ruiz"),
+        ("The coroner's office recognised 22 people as victims of the fire.", "coroner's office"),
+    ],
+)
+def test_verbs_of_findings_and_testimony_report(body: str, source: str) -> None:
+    assert [s for s, _ in sources(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "A teacher, Omar Diallo, was among the dead, his family said.",
+            "Omar Diallo's family",
+        ),
+        (
+            "The Kano police commissioner, Ada Obi, gave a toll of 30. On Tuesday her office "
+            "raised the toll to 34.",
+            "Kano police commissioner's office",
+        ),
+    ],
+)
+def test_his_or_her_office_or_family_is_the_persons(body: str, source: str) -> None:
+    assert sources(body)[-1][0] == source

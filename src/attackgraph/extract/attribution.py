@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Final
 
+from attackgraph.extract.cue_parts import after_comma, passive_agent, target_of, via_of
 from attackgraph.extract.cue_words import CUE_RE, ISSUED, CueKind, cue_kind
 from attackgraph.extract.parsed_subjects import needs_parse, parsed_subject
 from attackgraph.extract.subjects import (
@@ -61,7 +62,6 @@ from attackgraph.extract.subjects import (
     subject_before,
     trim,
 )
-from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["Cue", "CueKind", "find_cues"]
 
@@ -90,55 +90,11 @@ _CONTRAST: Final = re.compile(
     r",\s+(?:while|whereas|but|although|though|however)\b|;|\s(?:but|whereas)\s"
 )
 
-_VIA: Final = re.compile(
-    r"\b(?:told|obtained\s+by|through|via|sent\s+to|given\s+to|published\s+by|"
-    r"(?:statement|message|interview|video|recording)s?\s+to|broadcast\s+by|posted\s+on|"
-    r"quoted\s+by)\s+(?:its\s+|the\s+|their\s+|an?\s+)?"
-    r"(?P<via>[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:\s+[A-Z][\w'’-]*(?:\.[\w'’-]+)*)*)"
-)
-
-_TARGET: Final = re.compile(
-    r"\s*(?:the\s+)?(?P<name>(?:[A-Z0-9][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)"
-    r"(?:\s+(?:[A-Z0-9][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*|of|the|for|wal|al|in|de))*"
-    r"(?<!\sof)(?<!\sthe)(?<!\sfor)(?<!\sin)(?<!\sde))"
-)
-
-_BEHALF: Final = re.compile(r"\bon\s+behalf\s+of\b")
-
 _TRAILING_TAIL: Final = re.compile(
     r"\s*(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*)?"
     r"(?:on\s+condition\s+of\s+anonymity|on\s+\w+|in\s+a\s+statement|later)?"
     r"\s*[.!?\"'”’]*\s*$"
 )
-
-
-def _via(text: str, begin: int, end: int) -> tuple[int, int] | None:
-    """An intermediary named with the cue: "told AFP" (the cue itself), "obtained by AFP",
-    "through its Amaq agency", "in a statement to Al Jazeera" - before any "that"."""
-    m = _VIA.search(text, begin, end)
-    if m is None or m.start() - begin > 80:
-        return None
-    if m.group().startswith("told") and m.start() != begin:
-        return None  # "said the gunmen told Muslims ...": reported, not the cue
-    if re.search(r"\bthat\b", text[begin : m.start()]):
-        return None
-    if demonym_countries(m.group("via")) and re.match(r"\s+[a-z]", text[m.end() :]):
-        return None  # "a Mauritanian news agency": a description, not a name
-    return m.span("via")
-
-
-def _target(text: str, kind: CueKind, cue: re.Match[str], end: int) -> tuple[int, int] | None:
-    words = cue.group().lower()
-    if kind is not CueKind.RESPONSIBILITY:
-        return None
-    if words.startswith(("attribut", "blam", "accus", "named")):
-        m = _TARGET.match(text, cue.end(), end)
-        return m.span("name") if m is not None else None
-    behalf = _BEHALF.search(text, cue.end(), end)
-    if behalf is not None:
-        m = _TARGET.match(text, behalf.end(), end)
-        return m.span("name") if m is not None else None
-    return None
 
 
 def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
@@ -162,22 +118,27 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
             if first in _REDUCED_VERBS and not _FIGURE_BEFORE.search(text, begin, m.start()):
                 continue  # "the hotel was used by airline crews": no statement
             if is_passive(text, begin, m.start()) or _AS_BEFORE.search(text, begin, m.start()):
-                agent = _passive_agent(text, m.end(), end)
+                agent = passive_agent(text, m.end(), end)
                 if agent is not None:  # "nine deaths were confirmed by the hospital"
                     cue = Cue(kind, m.start(), m.end(), agent, (begin, m.start()), forward=False)
                     cues.append(cue)
                 continue
-            agent = _REDUCED.match(text, m.start()) and _passive_agent(text, m.end(), end)
+            agent = _REDUCED.match(text, m.start()) and passive_agent(text, m.end(), end)
             if agent:  # "the figures adopted by the court were 30 dead": the court's
                 verb = _COPULA.search(text, *agent)
                 agent = (agent[0], verb.start()) if verb is not None else agent
                 cues.append(Cue(kind, m.start(), m.end(), agent, (agent[1], end)))
                 continue
-            inverted = _after_comma(text, begin, m, end)
+            inverted = after_comma(text, begin, m, end)
+            relative = _RELATIVE_BEFORE.search(text, begin, m.start())
+            at = relative.start() if relative is not None else m.start()
             subject = inverted or _without_adverbial(
-                text, begin, end, m.start(), subject_before(text, m.start(), begin)
+                text, begin, end, at, subject_before(text, at, begin)
             )
-            if subject is not None and coordinated_verb(text[subject[0] : subject[1]]):
+            if subject is not None and (
+                coordinated_verb(text[subject[0] : subject[1]])
+                or _shared(subject, cues[-1] if cues else None)
+            ):
                 subject = cues[-1].subject if cues else leading_subject(text, begin, m.start())
             if subject is None and first in ("said", "says", "told", "added"):
                 subject = inverted_subject(text, m.end(), end)
@@ -189,7 +150,7 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
             elif _parenthetical(text, begin, subject[0], m.end(), end):
                 content_start = begin  # "Six died, the army said, and two were hurt": both
         cue = Cue(kind, m.start(), m.end(), subject, (content_start, end), forward=forward)
-        cue = replace(cue, via=_via(text, m.start(), end), target=_target(text, kind, m, end))
+        cue = replace(cue, via=via_of(text, m.start(), end), target=target_of(text, kind, m, end))
         cues.append(cue)
     return cues
 
@@ -211,44 +172,25 @@ _NOT_A_NOUN: Final = re.compile(r"[a-z]+(?:s|ing|ed)\s+[a-z]")
 """Words before a verb that open with a verb form, not a noun ("monitors civilian
 casualties", "speaking on condition of anonymity"): the parse knows the subject."""
 _AS_BEFORE: Final = re.compile(r"\bas\s+$")
-_AGENT_TAIL: Final = re.compile(
-    r"\s+(?:on|in|at|during|after|before|late|early|last|this|yesterday|earlier|later|when|"
-    r"to|as|from)\b"
+_RELATIVE_BEFORE: Final = re.compile(
+    r",\s+(?:(?:for|of|with|to|in|by|from|at)\s+)?(?:which|whom|who|whose)\b[^,;]{1,80},\s*$"
 )
-_BY_AGENT: Final = re.compile(r"\s+by\s+(?=(?:the\s+|an?\s+)?[A-Za-z])")
+"""A relative clause set off by commas right before the verb ("the charity X, for which
+he worked, said"): the subject is before it."""
 
 
-_APPOSED_TAIL: Final = re.compile(
-    r",\s+(?:an?|the|its|his|her|[a-z]+ing|who)\s+[^,;]{1,80}?\s*[.!?\"”’]*\s*$"
-)
-
-
-def _after_comma(text: str, begin: int, cue: re.Match[str], end: int) -> tuple[int, int] | None:
-    """The speaker of "..., said X" (also "..., said X, a spokesman for Y."): a reporting
-    verb right after a comma with a name after it and nothing else states its speaker
-    after the verb, whatever the words before the comma are."""
-    if cue.group().lower() not in ("said", "says", "added") or not text[
-        begin : cue.start()
-    ].rstrip().endswith(","):
-        return None
-    tail = _APPOSED_TAIL.search(text, cue.end(), end)
-    return inverted_subject(text, cue.end(), tail.start() if tail is not None else end)
-
-
-def _passive_agent(text: str, after: int, end: int) -> tuple[int, int] | None:
-    """The agent of a passive reporting verb ("were confirmed by the hospital"), when it
-    can name a source."""
-    m = _BY_AGENT.match(text, after, end)
-    if m is None:
-        return None
-    found = subject_after(text, m.end(), end)
-    if found is None:
-        return None
-    tail = _AGENT_TAIL.search(text, found[0], found[1])
-    found = (found[0], tail.start()) if tail is not None else found
-    if found[0] >= found[1] or not plausible_source(text[found[0] : found[1]]):
-        return None
-    return found
+def _shared(subject: tuple[int, int], previous: Cue | None) -> bool:
+    """Whether a later verb's subject, found before the previous cue of the sentence,
+    is that cue's subject ("the police chief, Ana Ruiz, revised the toll ... and said"):
+    the parse gives the coordinated verb the head noun, the cue already has the name."""
+    return (
+        previous is not None
+        and previous.subject is not None
+        and previous.subject[0] < previous.begin
+        and subject[1] <= previous.begin
+        and subject[0] <= previous.subject[1]
+        and subject != previous.subject
+    )
 
 
 def _without_adverbial(

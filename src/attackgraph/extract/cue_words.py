@@ -90,7 +90,8 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
     (CueKind.REPORT, rf"\b(?:gave|give|given|gives|giving|raised|raises|revised|lowered|updated|"
      rf"cut|reduced|increased)\b"
      rf"(?=\s+(?:[\w'’-]+\s+){{0,3}}?{_TOLL}\b)"),
-    (CueKind.REPORT, r"\b(?:found|concluded|established|determined|written)\b(?=\s+that\b)"),
+    (CueKind.REPORT, r"\b(?:found|concluded|established|determined|written|ruled|testified|"
+     r"argued|contended)\b(?=\s+that\b)"),
     (CueKind.REPORT, r"(?<=['’]s\s)(?:[a-z]+\s+){0,2}?(?:toll|count|tally|figures?)\s+"
      r"(?:listed|lists|included|includes|stood\s+at)\b"),
     (CueKind.REPORT, rf"(?:{_AFTER_DOCUMENT})(?:listed|lists|list|included|includes|include|"
@@ -99,7 +100,7 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
      r"(?:[\w'’-]+\s+){0,3}?(?:count|counts|tally|estimates?|accounts?|figures|reckoning)\b"
      r"[^.;]{0,40},)"),
     (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),
-    (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified)\b"
+    (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified|recogni[sz]ed|listed)\b"
      r"(?=\s+(?:that\b|at\s+least|more\s+than|about|around|some|nearly|over|\d))"),
     (CueKind.REPORT, r"\b(?:given|provided|released|published|issued|adopted|used|compiled|kept|"
      r"drawn\s+up|prepared|maintained)\b"

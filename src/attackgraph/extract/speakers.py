@@ -48,6 +48,7 @@ from attackgraph.extract.anaphora import (
 )
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.lists import joins_inside_name
+from attackgraph.extract.possessors import POSSESSED, possessed_source
 from attackgraph.extract.subjects import SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import country_code, demonym_countries
@@ -226,6 +227,12 @@ class Speakers:
             name = antecedent(self.text, begin, the.group(1), self.quoted)
             if name is not None:
                 return self._mention(self.canonical(name), begin, end, line)
+        own = re.fullmatch(r"(?:his|her)\s+(\w+)", low)
+        if own is not None and own.group(1) in POSSESSED:
+            last = next(((b, n) for b, n in reversed(self.quoted) if n in self.persons), None)
+            return self._mention(
+                possessed_source(self.text, begin, own.group(1), last), begin, end, line
+            )
         if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low):
             return self._mention(self.last_group, begin, end, line)
         if re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES:

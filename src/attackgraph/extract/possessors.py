@@ -1,0 +1,75 @@
+"""Whose office, whose family: a source named by a possessive pronoun ("his office
+said", "her family said").
+
+The pronoun refers to the nearest person before it: one named in the same sentence
+(a PERSON entity of the parse's recogniser) or the last person quoted. What is
+possessed names the source with that person's name - "Martin Richard's family" - or,
+for what belongs to a post rather than to a person (an office, a spokesman), with the
+post an apposition gave the person: "the Istanbul governor, Vasip Şahin, ... his
+office" is the "Istanbul governor's office".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from attackgraph.extract.anaphora import PERSON_ROLES
+from attackgraph.extract.nlp import entities
+
+__all__ = ["POSSESSED", "possessed_source"]
+
+POSSESSED: Final = frozenset(
+    """
+    office family relatives lawyer lawyers parents widow spokesman spokeswoman spokesperson
+    campaign aides
+    """.split()
+)
+"""What a person has that can speak for them."""
+
+_OF_THE_POST: Final = frozenset("office spokesman spokeswoman spokesperson aides".split())
+"""What belongs to the post a person holds rather than to the person."""
+
+_SENTENCE_START: Final = re.compile(r"(?:^|[.!?]\s+|\n)(?=[^.!?\n]*$)")
+
+
+def possessed_source(
+    text: str, at: int, noun: str, last_person: tuple[int, str] | None
+) -> str | None:
+    """The name of "his/her {noun}" at ``at``, or ``None`` when no person precedes it.
+
+    ``last_person`` is (offset, name) of the last person quoted before ``at``.
+
+    >>> t = "A boy, Ian Lowe, was among the dead, his family said."
+    >>> possessed_source(t, t.index("his family"), "family", None)
+    "Ian Lowe's family"
+    >>> t = "The Kisumu governor, Ada Obi, gave a toll. Later her office said 9 died."
+    >>> possessed_source(t, t.index("her office"), "office", (21, "Ada Obi"))
+    "Kisumu governor's office"
+    """
+    start = _SENTENCE_START.search(text, 0, at)
+    begin = start.end() if start is not None else 0
+    named = [
+        (begin + e.begin, e.text)
+        for e in entities(text[begin:at])
+        if e.label == "PERSON" and len(e.text.split()) >= 2
+    ]
+    candidates = named + ([last_person] if last_person is not None else [])
+    if not candidates:
+        return None
+    where, person = max(candidates)
+    owner = _post(text, where, person) if noun in _OF_THE_POST else None
+    return f"{owner or person}'s {noun}"
+
+
+def _post(text: str, before: int, person: str) -> str | None:
+    """The post an apposition gives ``person`` ("the Istanbul governor, Vasip Şahin"),
+    read from the text up to ``before`` plus the name."""
+    roles = "|".join(sorted(PERSON_ROLES))
+    found = list(
+        re.finditer(
+            rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w'’-]+\s+){{0,3}}(?:{roles})),\s+{re.escape(person)}\b",
+            text[: before + len(person) + 1],
+        )
+    )
+    return found[-1].group(1) if found else None
