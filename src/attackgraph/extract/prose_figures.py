@@ -4,7 +4,8 @@
 come from :func:`attackgraph.extract.numbers.find_quantities`; outcome and group words
 from the vocabulary in :mod:`attackgraph.extract.vocabulary`, plus the verb forms
 prose uses ("killing", "wounding", "lost", "bodies", "death toll"; see
-:data:`PROSE_OUTCOMES`).
+:data:`~attackgraph.extract.prose_outcomes.PROSE_OUTCOMES`; rules 1-3 are in
+:mod:`~attackgraph.extract.prose_outcomes`).
 
 How an amount gets its outcome, first rule that applies:
 
@@ -45,69 +46,22 @@ from typing import Final
 
 from attackgraph.extract.amounts import Amount, clear_between, find_amounts
 from attackgraph.extract.numbers import find_quantities
+from attackgraph.extract.prose_outcomes import (
+    OUTCOME_RE,
+    outcome_after,
+    outcome_before,
+    toll_before,
+)
 from attackgraph.extract.vocabulary import (
-    GERUND_OUTCOMES,
     INCLUSION_WORDS,
     LABEL_STOPWORDS,
-    NON_CASUALTY_WORDS,
-    OUTCOME_WORDS,
-    PASSIVE_OUTCOMES,
-    TOLL_VERB_FORMS,
     group_match,
     party_and_label,
 )
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 from attackgraph.reference.countries import demonym_countries
 
-__all__ = ["PROSE_OUTCOMES", "ProseFigure", "last_group", "nationality", "read_figures"]
-
-PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
-    **PASSIVE_OUTCOMES, **GERUND_OUTCOMES,
-    "bodies": "killed", "death toll": "killed", "toll": "killed",
-    "lives lost": "killed", "killed or wounded": "killed-or-injured",
-    "taken to hospital": "injured",
-    "hospitalised": "injured", "hospitalized": "injured", "in hospital": "injured",
-    "in hospitals": "injured", "being treated": "injured", "receiving treatment": "injured",
-    "in custody": "arrested", "arrests": "arrested", "killings": "killed",
-    "captive": "captured", "hostage": "captured", "prisoner": "captured",
-    "blew himself up": "killed", "blown himself up": "killed", "blew herself up": "killed",
-    "blown herself up": "killed", "blew themselves up": "killed",
-    "blown themselves up": "killed", "killed themselves": "killed", "victims": "killed",
-    "hospital treatment": "injured", "being held": "captured", "still held": "captured",
-    "being held in custody": "arrested", "in captivity": "captured",
-}  # fmt: skip
-"""Outcome words of prose that the infobox vocabulary does not need: the casualty verbs'
-forms (:data:`~attackgraph.extract.vocabulary.CASUALTY_VERBS`) and nouns and phrases."""
-
-_TRANSITIVE: Final = frozenset(w for w in PASSIVE_OUTCOMES if " " not in w) | {"apprehended"}
-
-_VERB_OUTCOMES: Final[dict[str, Outcome]] = {
-    "lost": "killed",
-    "losing": "killed",
-    "seized": "captured",
-    "seizing": "captured",
-}
-"""Verbs that count casualties only before an amount ("lost one soldier")."""
-_ACTIVE_BEFORE: Final = (
-    frozenset(w for w in (*PASSIVE_OUTCOMES, *GERUND_OUTCOMES) if " " not in w)
-    - {"hurt", "hurting", "maimed", "maiming"}
-) | frozenset(_VERB_OUTCOMES)
-
-_TOLL_WORDS: Final = frozenset({"toll", "figure", "figures", "tally", "count", "number"})
-
-_LINK: Final = frozenset(
-    "was were is are stood at of to rose risen had has have reached numbered in the between "
-    "been given for put placed raised now final official total a an higher lower revised "
-    "later new climbed increased ranged from range estimated included include includes much far "
-    "even would stand stands".split()
-)
-
-_BE: Final = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$")
-
-_OBJECT_AFTER: Final = re.compile(
-    r"\s+(?:(?:the|a|an|all|his|her|their|its|at\s+least|more|some|several|dozens|hundreds|"
-    r"many)\b|\d|[A-Z])"
-)
+__all__ = ["ProseFigure", "last_group", "nationality", "read_figures"]
 
 _PARTITIVE_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those|which)\b")
 
@@ -152,18 +106,6 @@ _NOT_LABEL: Final = LABEL_STOPWORDS | {"people", "persons"}
 _ELIDED: Final = frozenset({"others", "other", "more", "further", "additional"})
 
 
-def _phrases(words: list[str]) -> re.Pattern[str]:
-    alts = sorted(words, key=len, reverse=True)
-    return re.compile("|".join(rf"(?<![\w-]){re.escape(w)}(?![\w-])" for w in alts), re.IGNORECASE)
-
-
-_OUTCOMES: Final[dict[str, Outcome]] = {**OUTCOME_WORDS, **PROSE_OUTCOMES}
-
-_OUTCOME_RE: Final = _phrases([w for w in _OUTCOMES if w[0].isalnum()])
-
-_NON_CASUALTY_RE: Final = _phrases(list(NON_CASUALTY_WORDS))
-
-
 @dataclass(frozen=True)
 class ProseFigure:
     """One figure read from prose; offsets are absolute, like the text given."""
@@ -179,95 +121,6 @@ class ProseFigure:
     """A nationality that makes the figure a subgroup ("thirty of them British")."""
     owner: bool = False
     """A part of whoever "its"/"their" names ("six of its crew"): the caller knows who."""
-
-
-def _outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | None:
-    """Rule 1: (outcome, end) of the outcome words after an amount."""
-    m = _OUTCOME_RE.search(text, begin, stop)
-    while m is not None and _in_name(text, m.start()):
-        m = _OUTCOME_RE.search(text, m.end(), stop)  # "the band Eagles of Death Metal"
-    if m is None or _NON_CASUALTY_RE.search(text, begin, m.start()):
-        return None
-    if m.group().lower() in _CAPTIVE_NOUNS:  # "one captive was killed": the verb says
-        verb = _OUTCOME_RE.search(text, m.end(), stop)
-        if verb is not None and (
-            verb.group().lower() == "died"
-            or _BE.search(text, max(0, verb.start() - 30), verb.start())
-        ):
-            m = verb
-        elif _LIST_GOES_ON.match(text, m.end()):
-            return None  # "one hostage, two commandos and ... died": the list's verb
-    word = m.group().lower()
-    if word in _TRANSITIVE and not _BE.search(text, max(0, m.start() - 30), m.start()):
-        if _OBJECT_AFTER.match(text, m.end()):
-            return None  # active: the amount is who did it
-    if word in ("toll", "death toll") or (word.endswith("ing") and word in PROSE_OUTCOMES):
-        return None  # "two bombs went off, killing twenty": the bombs are no victims
-    return _OUTCOMES[word], m.end()
-
-
-_CAPTIVE_NOUNS: Final = frozenset({"hostage", "captive", "prisoner"})
-_LIST_GOES_ON: Final = re.compile(
-    r"\s*(?:,|\s+and)\s+(?:all\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|an?)\b"
-)
-
-
-def _in_name(text: str, at: int) -> bool:
-    """Whether a capitalised word at ``at`` follows another one: part of a name."""
-    return (
-        text[at : at + 1].isupper()
-        and re.search(r"[A-Z][\w'’-]*\s+(?:of\s+)?$", text[max(0, at - 40) : at]) is not None
-    )
-
-
-def _outcome_before(text: str, floor: int, at: int) -> tuple[Outcome, int] | None:
-    """Rule 2: an outcome verb right before the amount ("killed all six", "shot dead two")."""
-    left = text[floor:at]
-    if re.search(r"\bshot\s+dead\s+(?:all\s+)?$", left):
-        return "killed", floor + left.rindex("shot")
-    m = re.search(r"(\w+)\s+(?:(?:all|the|a\s+total\s+of|an\s+estimated)\s+)?$", left)
-    if m is None or m.group(1).lower() not in _ACTIVE_BEFORE:
-        return None
-    word = m.group(1).lower()
-    outcome = _VERB_OUTCOMES.get(word) or _OUTCOMES.get(word)
-    return (outcome, floor + m.start(1)) if outcome else None
-
-
-def _toll_before(
-    text: str, floor: int, at: int, last: Outcome | None
-) -> tuple[Outcome, int] | None:
-    """Rule 3: (outcome, where) of a toll named before the amount, joined by linking
-    words only."""
-    best: tuple[Outcome, int] | None = None
-    for m in _OUTCOME_RE.finditer(text, floor, at):
-        gap = [w for w in re.split(r"[\s,]+", text[m.end() : at].lower()) if w]
-        if gap and all(_linking(w) for w in gap):
-            best = _OUTCOMES[m.group().lower()], m.start()
-    if best is not None:
-        return best
-    for m in re.finditer(r"\b(toll|figure|figures|tally|count|number|total)\b", text[floor:at]):
-        gap = [w for w in re.split(r"[\s,]+", text[floor + m.end() : at].lower()) if w]
-        verb = any(w in TOLL_VERB_FORMS for w in gap)
-        if all(_linking(w) for w in gap) and (verb or m.group() != "total"):
-            return last or "killed", floor + m.start()  # not "a total of 500 troops"
-    return None
-
-
-_LINK_ADVERBS: Final = frozenset(
-    "later eventually again then finally subsequently since already soon ultimately up down "
-    "once still also afterwards afterward upwards downwards upward downward".split()
-)
-
-
-def _linking(word: str) -> bool:
-    """Whether a word between a toll and its amount only links them: a function word, an
-    adverb or a verb that sets a toll ("was later settled at", "eventually reached")."""
-    return (
-        word in _LINK
-        or word in TOLL_VERB_FORMS
-        or word in _LINK_ADVERBS
-        or (word.endswith("ly") and len(word) > 4)
-    )
 
 
 _PLACE_PP: Final = r"\s+(?:at|in|on|near|inside|outside)\s+"
@@ -292,7 +145,7 @@ def _group(
     """(group, unknown noun, elided, end) from the words after an amount."""
     m = _STOP_GROUP.search(text, begin, stop)
     window_end = m.start() if m is not None else stop
-    outcome = _OUTCOME_RE.search(text, begin, window_end)
+    outcome = OUTCOME_RE.search(text, begin, window_end)
     if outcome is not None:
         window_end = outcome.start()
     window = text[begin:window_end]
@@ -367,7 +220,7 @@ def read_figures(
         part = _PARTITIVE_AFTER.match(text, after)
         dead = _OF_THE_DEAD.match(text, after)
         owner = _OWNER_AFTER.match(text, after)
-        if dead is not None and a.quantity.value == 0 and _OUTCOME_RE.match(text, dead.end()):
+        if dead is not None and a.quantity.value == 0 and OUTCOME_RE.match(text, dead.end()):
             dead = None  # "none of the hostages was hurt": the verb's outcome
         if dead is not None:  # "thirty of the dead were British"
             a.partitive, a.own, a.outcome = True, True, _OF_THE_DEAD_OUTCOMES[dead["word"]]
@@ -387,7 +240,7 @@ def read_figures(
         if k and _gapped(text, amounts[k - 1], a):
             a.outcome, a.own = amounts[k - 1].outcome, True  # "41 died at X, seven at Y"
             continue
-        active = _outcome_before(text, floor, a.begin)
+        active = outcome_before(text, floor, a.begin)
         if active is not None:
             a.outcome, a.own, a.lead = active[0], True, active[1]
             continue
@@ -400,11 +253,11 @@ def read_figures(
         of_counted = (
             _OF_COUNTED.match(text, after, limit) if vague or a.quantity.value == 0 else None
         )  # "none of the captives was hurt": hurt
-        found = _outcome_after(text, of_counted.end() if of_counted else after, limit)
+        found = outcome_after(text, of_counted.end() if of_counted else after, limit)
         if found is not None:
             a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])
             continue
-        toll = _toll_before(text, floor, a.begin, last_outcome)
+        toll = toll_before(text, floor, a.begin, last_outcome)
         if toll is not None:
             a.outcome, a.toll = toll[0], True
             if a.group is None or a.elided:
