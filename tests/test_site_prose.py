@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from published_store import PREFIXES, convert
 from pyoxigraph import Store
 
@@ -92,3 +93,47 @@ def test_a_sentence_dated_on_another_day_is_not_the_attack() -> None:
     assert not dated_elsewhere(sentence("By the night of 10 June the hotel was retaken."), siege)
     assert not dated_elsewhere(sentence("Gunmen opened fire on 9 June."), day)
     assert not dated_elsewhere(sentence("Gunmen opened fire at dusk."), day)
+
+
+def site_names(prose: str) -> list[str]:
+    """The prose sites of a one-section document about a raid on 3 April 2016."""
+    from attackgraph.extract.sentences import sentences
+    from attackgraph.extract.site_prose import prose_sites
+    from attackgraph.parse import parse
+
+    doc = parse(f"= Depot raid =\n\n{prose}\n".encode(), "raid.txt")
+    day = DateRange(DateValue("2016-04-03", DatePrecision.DAY))
+    found = prose_sites(
+        doc.text,
+        sentences(doc),
+        main_name="Depot raid",
+        main_date=day,
+        sites=(),
+        known=(),
+        actors=(),
+    )
+    return [mention.name for mention in found]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Gunmen raided the Kibarani market. The Port Reitz Hospital in Changamwe took in "
+        "eleven of the wounded.",
+        "Gunmen raided the Kibarani market. Survivors were recovering at the St Jude Clinic in "
+        "the Kisauni district.",
+    ],
+)
+def test_the_town_of_a_hospital_is_no_site(prose: str) -> None:
+    assert site_names(prose) == ["Kibarani market"]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Gunmen raided the Kibarani market. On Tuesday the ministry said the guards had fled.",
+        "Gunmen raided the Kibarani market. On Thursday the ministry published a list of the dead.",
+    ],
+)
+def test_a_day_of_the_week_is_no_site(prose: str) -> None:
+    assert site_names(prose) == ["Kibarani market"]

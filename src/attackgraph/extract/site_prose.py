@@ -14,8 +14,9 @@ the Old Quarter". A name is read as a site when
 - its sentence tells of the main event: not in a background, reactions, trial or
   legacy section, not about an earlier or follow-up incident
   (:class:`~attackgraph.extract.incidents.Aboutness`), and not where the wounded were
-  treated ("taken to", "treated at");
-- it is not an actor the document names, a country, a people or a date.
+  treated ("taken to", "treated at", "the General Hospital in X");
+- it is not an actor the document names, a country, a people or a date (a day of the
+  week: "on Monday the ministry said").
 
 "X in Y", "X on Y", "X at Y" and "X, a bar in Y" state that X lies in Y: the place
 keeps that container, as in an infobox chain. A place the event was only near
@@ -35,7 +36,7 @@ from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DateRange, PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import demonym_countries
-from attackgraph.reference.lexicon import MONTH_NUMBERS
+from attackgraph.reference.lexicon import MONTH_NUMBERS, WEEKDAYS
 from attackgraph.reference.names import name_key
 
 __all__ = ["prose_sites"]
@@ -80,7 +81,7 @@ _NAME: Final = (
     rf"(?P<name>(?:[{_UPPER}][\w'’.-]*|St\.)"
     rf"(?:\s+(?:[{_UPPER}][\w'’.-]*|(?:de|del|de la|la|le|du|des|of|al|el|da|di|van|von|y)\b))*"
     r"(?:\s+(?:" + _KINDS + r")s?\b)?)"
-    r"(?P<kind>\s+[a-z]+\s+(?:" + _KINDS + r")\b)?"
+    r"(?P<kind>\s+(?!(?:the|a|an)\s)[a-z]+\s+(?:" + _KINDS + r")\b)?"
 )
 _LOCATIVE: Final = re.compile(
     r"\b(?P<prep>(?i:in|at|inside|into|outside|near|on|around|through|across|towards?|"
@@ -102,9 +103,12 @@ _THEN_INSIDE: Final = re.compile(
 )
 _TREATED: Final = re.compile(
     r"\b(?:taken|rushed|flown|brought|admitted|treated|transferred|evacuated)\s+(?:\w+\s+){0,3}"
-    r"(?:to|at|in)\s+(?:the\s+)?$",
+    r"(?:to|at|in)\s+(?:the\s+)?$"
+    r"|\b(?:hospital|clinic|infirmary|morgue|mortuary)\s+(?:in|at|on)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+"""Where the wounded were treated: "taken to X", and the town of a hospital ("the
+General Hospital in X")."""
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _NOT_SITES: Final = frozenset(
     """
@@ -172,7 +176,7 @@ def _is_name(name: str, avoid: set[str]) -> bool:
     key = name_key(name)
     if any(key == a or key.startswith(a + " ") for a in avoid) or _FORCE.search(name):
         return False  # an actor, or its base ("the Malian Army base")
-    if words[0].lower() in MONTH_NUMBERS or country_of(name) is not None:
+    if words[0].lower() in MONTH_NUMBERS or words[0] in WEEKDAYS or country_of(name) is not None:
         return False
     if name.lower() in _NOT_SITES or words[-1].lower() in _NOT_SITE_ENDS:
         return False  # a continent or a sea
