@@ -4,7 +4,9 @@ Checks a graph against ``shapes/attackgraph.shapes.ttl`` (no inference, no netwo
 turns the SHACL results into :class:`Violation` values that say where in the source
 documents the problem was read (see ``locate``). Two engines give the same results:
 ``turbo`` (pyshacl-turbo, Rust, the default: shapes compiled once per process, documents
-fed as N-Triples text) and ``pyshacl``, the reference the tests compare it with. Literals
+fed as N-Triples text; the two span constraints that read a document's whole text run in
+one pass in Python instead, see ``spans``) and ``pyshacl``, the reference the tests compare
+it with, which runs the shapes file as written. Literals
 are checked as written: files are parsed with pyoxigraph, since rdflib normalises some
 ill-formed ones.
 
@@ -39,6 +41,7 @@ from attackgraph.formats import JSONLD, READABLE
 from attackgraph.model import AttackgraphError, InputError, OptionError, Problem
 from attackgraph.validate.locate import Locator
 from attackgraph.validate.report import Report, Violation, curie
+from attackgraph.validate.spans import SpanCheck, SpanResult
 from attackgraph.validate.terms import quiet_ill_typed, rdflib_term
 
 Engine = Literal["turbo", "pyshacl"]
@@ -125,8 +128,10 @@ class Validator:
             if isinstance(shape, URIRef)
         }
         self._compiled: Any = None
-        if engine == "turbo":
-            self._compiled = _compile_turbo(self._shapes, advanced=True)
+        self._spans: SpanCheck | None = None
+        if engine == "turbo":  # the span constraints in Python (linear), the rest compiled
+            self._spans = SpanCheck(self._shapes)
+            self._compiled = _compile_turbo(self._spans.engine_shapes(self._shapes), advanced=True)
 
     def validate(self, data: Graph) -> Report:
         """Validate a graph, or the union of a dataset's graphs; ``data`` is not modified.
@@ -176,10 +181,11 @@ class Validator:
         # pyshacl-turbo's own input value: plain text or bytes would go through rdflib
         # first (16.7 instead of 4.2 ms a document)
         conforms, results = self._turbo(TurboInput(text, "nt", None, {}))
-        if conforms:
+        spans = self._spans.check_quads(quads) if self._spans is not None else []
+        if conforms and not spans:
             return Report(True, ())
         view, graph_names = self._rdflib_view(quads)
-        return self._report(conforms, results, Locator(view, graph_names))
+        return self._report(conforms, results, Locator(view, graph_names), spans)
 
     def _rdflib_view(
         self, quads: list[ox.Quad | ox.Triple]
@@ -194,12 +200,14 @@ class Validator:
         return view, graph_names
 
     def _run_rdflib(self, view: Graph, graph_names: Mapping[Node, set[Node]]) -> Report:
+        spans: list[SpanResult] = []
         if self.engine == "turbo":
             with quiet_ill_typed():
                 conforms, results = self._turbo(view)
+            spans = self._spans.check_graph(view) if self._spans is not None else []
         else:
             conforms, results = self._pyshacl(view)
-        return self._report(conforms, results, Locator(view, graph_names))
+        return self._report(conforms, results, Locator(view, graph_names), spans)
 
     def _turbo(self, data: Any) -> tuple[bool, Graph]:
         try:
@@ -226,35 +234,64 @@ class Validator:
             raise ShapesError(f"{self.shapes_path}: shapes cannot be evaluated: {text}")
         return bool(conforms), results
 
-    def _report(self, conforms: bool, results: Graph, locator: Locator) -> Report:
+    def _report(
+        self, conforms: bool, results: Graph, locator: Locator, spans: Iterable[SpanResult] = ()
+    ) -> Report:
         found = [self._violation(results, r, locator) for r in results.objects(None, _SH.result)]
+        for r in spans:
+            conforms = conforms and r.severity != _SH.Violation
+            messages = sorted(r.messages)
+            found.append(
+                _located(r.focus, r.path, r.value, r.shape, r.rule, r.severity, messages, locator)
+            )
         return Report(conforms, tuple(sorted(found, key=Violation.sort_key)))
 
     def _violation(self, results: Graph, result: Node, locator: Locator) -> Violation:
         def one(predicate: URIRef) -> Node | None:
             return min(results.objects(result, predicate), default=None, key=str)
 
-        focus, path, value = one(_SH.focusNode), one(_SH.resultPath), one(_SH.value)
         shape = one(_SH.sourceShape)
         if isinstance(shape, BNode):
             shape = self._owner.get(shape)
         rule = one(_SH.sourceConstraint)
         if not isinstance(rule, URIRef):
             rule = one(_SH.sourceConstraintComponent)
-        severity = one(_SH.resultSeverity)
         messages = sorted(str(m) for m in results.objects(result, _SH.resultMessage))
-        source_file, line = locator.locate(focus) if focus is not None else (None, None)
-        return Violation(
-            focus=curie(focus) if focus is not None else "?",
-            path=curie(path) if path is not None else None,
-            message="; ".join(messages).translate(_ONE_LINE) or "(no message)",
-            severity=str(severity).rsplit("#", 1)[-1].lower() if severity else "violation",
-            value=curie(value) if value is not None else None,
-            shape=curie(shape) if shape is not None else None,
-            source_file=source_file,
-            line=line,
-            constraint=curie(rule) if rule is not None else None,
+        return _located(
+            one(_SH.focusNode),
+            one(_SH.resultPath),
+            one(_SH.value),
+            shape,
+            rule,
+            one(_SH.resultSeverity),
+            messages,
+            locator,
         )
+
+
+def _located(
+    focus: Node | None,
+    path: Node | None,
+    value: Node | None,
+    shape: Node | None,
+    rule: Node | None,
+    severity: Node | None,
+    messages: list[str],
+    locator: Locator,
+) -> Violation:
+    """A result as a :class:`Violation`, with the file and line its focus was read from."""
+    source_file, line = locator.locate(focus) if focus is not None else (None, None)
+    return Violation(
+        focus=curie(focus) if focus is not None else "?",
+        path=curie(path) if path is not None else None,
+        message="; ".join(messages).translate(_ONE_LINE) or "(no message)",
+        severity=str(severity).rsplit("#", 1)[-1].lower() if severity else "violation",
+        value=curie(value) if value is not None else None,
+        shape=curie(shape) if shape is not None else None,
+        source_file=source_file,
+        line=line,
+        constraint=curie(rule) if rule is not None else None,
+    )
 
 
 @lru_cache(maxsize=1)
