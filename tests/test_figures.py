@@ -100,3 +100,36 @@ def test_a_toll_set_or_changed_by_any_verb_names_its_amount(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast killed 61 people, most of them pilgrims from the north.",
+         [(61, "killed"), ((None, None), "killed")]),
+        ("Some 40 villagers were abducted, many of them women.",
+         [(40, "captured"), ((None, None), "captured")]),
+        ("About 90 people, most of them students, had been wounded.", [(90, "injured")]),
+        ("Thirty hostages were abducted; many of them were freed within a week.",
+         [(30, "captured")]),
+        ("A gunman opened fire on a crowd, most of them tourists.", []),
+    ],
+)  # fmt: skip
+def test_most_or_many_of_them_with_a_group_is_a_vague_part_of_the_figure(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eleven of the hostages were killed in the rescue.", [(11, "killed")]),
+        ("Several of the wounded were later executed.", [((None, None), "killed")]),
+        ("Thirty of the dead were foreigners.", [(30, "killed")]),
+    ],
+)  # fmt: skip
+def test_a_part_of_those_counted_takes_its_own_verbs_outcome(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

@@ -38,7 +38,7 @@ from attackgraph.extract.vocabulary import (
 )
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 
-__all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts"]
+__all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts", "most_of"]
 
 _VERB_OR_CLAUSE_BREAK: Final = re.compile(
     r"\b(?:is|was|were|are|had|has|have|been|be|did|do|does|that|while|but|whereas|"
@@ -422,6 +422,27 @@ def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
                     continue
         merged.append(a)
     return merged
+
+
+_MOST_OF: Final = re.compile(r"(?<![\w-])[Mm]ost(?=\s+of\s+(?:them|whom)\b)")
+
+
+def most_of(text: str, begin: int, end: int) -> list[Amount]:
+    """ "most of them" in ``text[begin:end]``: a vague part of the amount before it
+    ("202 people, most of them foreigners"), read after the other amounts' outcomes so
+    that it never cuts the whole from its verb ("300 people, most of them civilians, had
+    been killed").
+
+    >>> t = "killing 202 people, most of them foreigners"
+    >>> [(a.quantity.text, a.partitive) for a in most_of(t, 0, len(t))]
+    [('most', True)]
+    """
+    found = []
+    for m in _MOST_OF.finditer(text, begin, end):
+        vague = Amount(Quantity(None, None, None, True, m.group()), m.start(), m.end(), m.end())
+        vague.partitive = vague.relative = True
+        found.append(vague)
+    return found
 
 
 def clear_between(text: str, begin: int, end: int) -> bool:

@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from attackgraph.extract.amounts import Amount, clear_between, find_amounts
+from attackgraph.extract.amounts import Amount, clear_between, find_amounts, most_of
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.prose_outcomes import (
     OUTCOME_RE,
@@ -76,6 +76,8 @@ _OF_COUNTED: Final = re.compile(
 )
 """A vague part of those counted ("several of the injured"): its outcome is its own verb's
 ("later died"), never the noun's."""
+_ADVERBS: Final = re.compile(r"(?:(?:\w+ly|later|also|then|soon|all)\s+)*")
+
 _OF_THE_DEAD_OUTCOMES: Final[dict[str, Outcome]] = {
     "dead": "killed", "killed": "killed", "victims": "killed", "wounded": "injured",
     "injured": "injured", "hostages": "captured",
@@ -220,8 +222,8 @@ def read_figures(
         part = _PARTITIVE_AFTER.match(text, after)
         dead = _OF_THE_DEAD.match(text, after)
         owner = _OWNER_AFTER.match(text, after)
-        if dead is not None and a.quantity.value == 0 and OUTCOME_RE.match(text, dead.end()):
-            dead = None  # "none of the hostages was hurt": the verb's outcome
+        if dead is not None and OUTCOME_RE.match(text, _after_adverbs(text, dead.end())):
+            dead = None  # "many of the wounded were killed": the verb's outcome
         if dead is not None:  # "thirty of the dead were British"
             a.partitive, a.own, a.outcome = True, True, _OF_THE_DEAD_OUTCOMES[dead["word"]]
             a.group, a.unknown_noun, a.elided, group_end = _group(text, dead.end(), nxt)
@@ -264,12 +266,30 @@ def read_figures(
                 clause_at = max(text.rfind(c, floor, toll[1]) for c in ",;:(")
                 start = max(floor, clause_at + 1, text.rfind(" and ", floor, toll[1]) + 1)
                 a.group, a.elided = _group_before(text, start, a.begin), False
+    for most in most_of(text, begin, stop):
+        of = _PARTITIVE_AFTER.match(text, most.end)
+        most.extent = of.end() if of is not None else most.end
+        most.group, most.unknown_noun, most.elided, group_end = _group(
+            text, most.extent, _next_begin(amounts, most.end, stop)
+        )
+        most.extent = max(most.extent, group_end)
+        amounts.append(most)
+    amounts.sort(key=lambda a: a.begin)
     _carry(text, amounts)
     if count_outcome is not None:
         for a in amounts:
             if a.outcome is None and not a.unknown_noun:
                 a.outcome = count_outcome
     return _finish(amounts, earlier_group)
+
+
+def _after_adverbs(text: str, at: int) -> int:
+    m = _ADVERBS.match(text, at)
+    return m.end() if m is not None else at
+
+
+def _next_begin(amounts: list[Amount], at: int, stop: int) -> int:
+    return min((a.begin for a in amounts if a.begin > at), default=stop)
 
 
 def last_group(text: str, begin: int, end: int) -> tuple[PopulationGroup, str | None] | None:
@@ -294,10 +314,12 @@ def _carry(text: str, amounts: list[Amount]) -> None:
         if a.outcome is not None:
             continue
         if a.partitive and k > 0 and amounts[k - 1].outcome:
-            if a.quantity.estimate_type != "vague" and clear_between(
+            whole = amounts[k - 1].quantity
+            named = a.relative and a.group is not None and not a.elided and whole.value != 1
+            if (a.quantity.estimate_type != "vague" or named) and clear_between(
                 text, amounts[k - 1].extent, a.begin
             ):
-                a.outcome = amounts[k - 1].outcome
+                a.outcome = amounts[k - 1].outcome  # "202 people, most of them foreigners"
             continue
         if a.quantity.estimate_type == "vague":
             continue
