@@ -164,3 +164,54 @@ def test_verbs_of_findings_and_testimony_report(body: str, source: str) -> None:
 )
 def test_his_or_her_office_or_family_is_the_persons(body: str, source: str) -> None:
     assert sources(body)[-1][0] == source
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The death toll stood at 17, a hospital director told reporters.",
+            [("hospital director", 17)],
+        ),
+        ("Five guards were wounded, the mayor told a news conference on Monday.", [("mayor", 5)]),
+        ("The mayor told journalists that eight people had been killed.", [("mayor", 8)]),
+    ],
+)
+def test_a_closing_told_with_its_audience_states_what_comes_before(
+    body: str, expected: list[object]
+) -> None:
+    assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "The Red Crescent sent ambulances to the valley. The organisation said 14 bodies "
+            "had been recovered.",
+            "Red Crescent",
+        ),
+        (
+            "A man who said he spoke for the Kivu Liberation Front called a radio station in "
+            "Goma. The group said its fighters had killed 20 soldiers.",
+            "Kivu Liberation Front",
+        ),
+    ],
+)
+def test_the_organisation_is_the_last_one_named_when_none_was_quoted(
+    body: str, source: str
+) -> None:
+    """With no organisation quoted yet, "the organisation" / "the group" is the first
+    organisation of the latest sentence naming one (its subject before its objects)."""
+    assert [s for s, _ in sources(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The army's spokesman said seven soldiers died.", "army"),
+        ("The ministry's figures showed 61 civilians dead.", "ministry"),
+    ],
+)
+def test_a_spokesman_or_figures_of_someone_are_theirs(body: str, source: str) -> None:
+    assert [s for s, _ in sources(body)] == [source]

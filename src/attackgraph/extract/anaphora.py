@@ -19,8 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Final, overload
 
+from attackgraph.extract.nlp import entities
+
 __all__ = [
     "ANAPHOR_NOUNS",
+    "nearest_organisation",
     "KIND_NOUNS",
     "PERSON_ROLES",
     "Quoted",
@@ -230,3 +233,24 @@ def _role_appositions(text: str, head: str) -> tuple[tuple[int, int, str, str], 
         for m in re.finditer(pattern, text)
     ]
     return tuple(found)
+
+
+def nearest_organisation(
+    text: str, spans: Sequence[tuple[int, int]], end: int
+) -> tuple[int, str] | None:
+    """(offset, name) of the organisation "the organisation" or "the group" at ``end``
+    refers to when no organisation was quoted yet: of the sentences ``spans`` (the
+    current one and those just before it), the latest that names one before ``end``,
+    and in it the first named - the subject before the objects ("X telephoned Y").
+
+    >>> t = "The Red Crescent sent teams. The organisation said 14 died."
+    >>> nearest_organisation(t, [(0, 28), (29, len(t))], t.index("The organisation"))
+    (0, 'Red Crescent')
+    """
+    for begin, stop in sorted(spans, reverse=True):
+        if begin >= end:
+            continue
+        for entity in entities(text[begin:stop]):
+            if entity.label == "ORG" and begin + entity.end <= end:
+                return begin + entity.begin, re.sub(r"^(?:[Tt]he)\s+", "", entity.text)
+    return None

@@ -97,6 +97,17 @@ _TRAILING_TAIL: Final = re.compile(
 )
 
 
+_TOLD_TAIL: Final = re.compile(
+    r"\s*(?:(?:the\s+|a\s+|an\s+|local\s+|state\s+|foreign\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z]"
+    r"[\w'’.-]*)*|reporters|journalists|the\s+press|media|television|radio|a\s+news\s+"
+    r"conference|a\s+briefing|parliament|lawmakers|a\s+committee)\s*)?"
+    r"(?:on\s+condition\s+of\s+anonymity|on\s+\w+|in\s+a\s+statement|later)?"
+    r"\s*[.!?\"'”’]*\s*$"
+)
+"""What may follow a closing "told": the audience ("reporters", "AFP", "a news
+conference") and a time - then the sentence before the speaker is what was said."""
+
+
 def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
     cues: list[Cue] = []
     for m in CUE_RE.finditer(text, begin, end):
@@ -145,7 +156,9 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
                 forward = subject is None
             if subject is None:
                 continue
-            if inverted or _TRAILING_TAIL.fullmatch(text, m.end(), end):
+            if inverted or (_TOLD_TAIL if first == "told" else _TRAILING_TAIL).fullmatch(
+                text, m.end(), end
+            ):
                 forward = False
             elif _parenthetical(text, begin, subject[0], m.end(), end):
                 content_start = begin  # "Six died, the army said, and two were hurt": both

@@ -187,6 +187,7 @@ class _Reader:
     def sentence(self, sentence: Sentence) -> None:
         text, span = self.doc.text, sentence.span
         self.about.observe(sentence)
+        self.speakers.note_sentence(span.begin, span.end)
         covered: list[tuple[int, int]] = []
         sources: tuple[ActorMention, ...] = ()
         for cue in find_cues(text, span.begin, span.end):

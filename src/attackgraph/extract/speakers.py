@@ -45,37 +45,25 @@ from attackgraph.extract.anaphora import (
     Quoted,
     antecedent,
     appositive_person,
+    nearest_organisation,
 )
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.lists import joins_inside_name
+from attackgraph.extract.name_words import (
+    ORG_WORDS,
+    ROLE_WORDS,
+    TITLES,
+    is_title,
+    looks_like_person,
+)
 from attackgraph.extract.possessors import POSSESSED, possessed_source
 from attackgraph.extract.subjects import SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
-from attackgraph.reference.countries import country_code, demonym_countries
+from attackgraph.reference.countries import demonym_countries
 from attackgraph.reference.names import name_key
 
 __all__ = ["TITLES", "Speakers", "find_acronyms"]
 
-TITLES: Final = frozenset(
-    """
-    President Vice Prime Minister Secretary Secretary-General Undersecretary General Major
-    Lieutenant Lt Colonel Col Captain Capt Sergeant Sgt Admiral Commander Brigadier
-    Marshal Field Senator Sen Representative Rep Congressman Congresswoman Governor Gov
-    Mayor Chief Interior Defence Defense Foreign Home Justice Information Deputy Acting
-    King Queen Prince Emir Chancellor Ambassador Envoy Special Dr Mr Mrs Ms Gen Maj
-    Superintendent Inspector Commissioner High Attorney Spokesman Spokeswoman Director
-    """.split()
-)
-"""Capitalised words that are a title, not part of a person's name."""
-ROLE_WORDS: Final = frozenset(
-    """
-    spokesman spokeswoman spokesperson minister president general commander chief head
-    leader official director governor secretary senator officer constable coordinator
-    envoy ambassador member militiaman colonel captain mayor prosecutor commissioner
-    historian scholar researcher journalist reporter analyst broadcaster diplomat writer
-    doctor surgeon nurse lawyer activist
-    """.split()
-)
 _DETERMINERS: Final = re.compile(
     r"^(?:(?:the|a|an|both|several|some|many|most|all|other|another|early|later|initial|"
     r"first|final|two|three)\s+)+",
@@ -100,15 +88,11 @@ _GROUP_REFERENCES: Final = frozenset(
     "group militants jihadists insurgents rebels organisation organization movement "
     "attackers fighters".split()
 )
-_ORG_WORDS: Final = frozenset(
-    """
-    Ministry Army Forces Force Command Council Movement Front State Group Office
-    Observatory Department Government Agency Police Party Brigade Alliance Nations Union
-    Organisation Organization Committee Cross Crescent Watch International Institute
-    Mission Taliban Shabaab Al-Shabaab Haram Qaeda Jihad Military Authority Authorities
-    Coalition Commission Network Guard Corps Service Services News Agency Times Post
-    """.split()
+_SPEAKS_FOR: Final = re.compile(
+    r"(?!(?:his|her|its|their)\b)(.+?)['’]s\s+(?:spokesman|spokeswoman|spokesperson|"
+    r"representative|press\s+office)"
 )
+"""Who a spokesman speaks for: "the army's spokesman" states the army's figures."""
 _DESCRIPTORS: Final = frozenset(
     "mission agency group office force company airline firm operator newspaper channel "
     "broadcaster militia organisation organization movement charity network outlet "
@@ -157,6 +141,8 @@ class Speakers:
         self.last_person: str | None = None
         self.last_org: str | None = None
         self.last_group: str | None = self.armed[0] if self.armed else None
+        self.sentences: list[tuple[int, int]] = []
+        self.last_org_at = -1
         self.quoted = Quoted()
         """(offset, name) of every source resolved so far."""
 
@@ -165,6 +151,11 @@ class Speakers:
         with a defined acronym expanded."""
         name = self.acronyms.get(name, name)
         return self.known.get(name_key(name), name)
+
+    def note_sentence(self, begin: int, end: int) -> None:
+        """The sentence ``text[begin:end]`` is read next (the last three are kept, for
+        "the organisation" before any organisation is quoted)."""
+        self.sentences = [*self.sentences[-2:], (begin, end)]
 
     def note_mentions(self, begin: int, end: int) -> None:
         """Remember the armed groups named in ``text[begin:end]`` (latest wins)."""
@@ -221,6 +212,11 @@ class Speakers:
                 self.last_person = person
                 return self._mention(person, begin, end, line)
         the = re.fullmatch(r"the\s+(\w+)", low)
+        kind = the.group(1) if the is not None else ""
+        if kind in KIND_NOUNS or (kind in ("group", "movement") and self.last_group is None):
+            named = nearest_organisation(self.text, self.sentences, begin)
+            if named is not None and named[0] > self.last_org_at:
+                return self._mention(self.canonical(named[1]), begin, end, line)
         if the is not None and the.group(1) in KIND_NOUNS and self.last_org is not None:
             return self._mention(self.last_org, begin, end, line)
         if the is not None and the.group(1) in ANAPHOR_NOUNS:
@@ -294,7 +290,7 @@ class Speakers:
         if not tokens:
             return None
         person = False
-        of = _OF_GROUP.search(stripped)
+        of = _OF_GROUP.search(stripped) or _SPEAKS_FOR.fullmatch(stripped)
         heads = _HEAD_FROM.match(stripped)
         if heads is not None:  # "a statement from the ministry", "figures by the UN"
             name = stripped[heads.end() :]
@@ -304,7 +300,9 @@ class Speakers:
             name = re.sub(r"^(?:the|an?)\s+", "", words, flags=re.IGNORECASE)  # "early reports"
         elif _official_of(tokens) is not None:
             name = f"{_official_of(tokens)} authorities"  # "official Saudi figures"
-        elif tokens[-1].lower() in _DOCUMENT_HEADS and all(t.islower() for t in tokens):
+        elif tokens[-1].lower() in _DOCUMENT_HEADS and all(
+            t.islower() and not t.endswith(("'s", "’s")) for t in tokens
+        ):
             name = stripped  # "the official count": the count names itself
         elif tokens[-1].lower() in _DOCUMENT_HEADS:
             name = " ".join(tokens[:-1])
@@ -321,7 +319,7 @@ class Speakers:
         person = (
             person
             or name in self.persons
-            or (not of and name_key(name) not in self.known and _looks_like_person(name))
+            or (not of and name_key(name) not in self.known and looks_like_person(name))
         )
         at, found = text.find(name, begin, end), name
         if at < 0:
@@ -337,7 +335,7 @@ class Speakers:
                 self.persons.append(name)
             self.last_person = name
         else:
-            self.last_org = name
+            self.last_org, self.last_org_at = name, begin
         return ActorMention(name, span)
 
     @staticmethod
@@ -355,13 +353,13 @@ class Speakers:
         titled = [
             i
             for i, t in enumerate(run)
-            if _is_title(t) and not (i + 1 < len(run) and run[i + 1] in _ORG_WORDS)
+            if is_title(t) and not (i + 1 < len(run) and run[i + 1] in ORG_WORDS)
         ]  # "Foreign Office": no title
         if titled and titled[-1] < len(run) - 1:
             rest = run[titled[-1] + 1 :]
             if len(rest) > 2 and rest[0] in PARTICLES:
                 rest = rest[1:]  # "Inspector-General of Police Ada Obi": Ada Obi
-                while len(rest) > 2 and rest[0] in _ORG_WORDS:
+                while len(rest) > 2 and rest[0] in ORG_WORDS:
                     rest = rest[1:]
             if len(rest) >= 2:
                 return " ".join(rest), True
@@ -383,23 +381,6 @@ def _official_of(tokens: list[str]) -> str | None:
     first, second = tokens[0], tokens[1]
     nation = second if first.lower() == "official" else first if second == "official" else None
     return nation if nation is not None and demonym_countries(nation) else None
-
-
-def _is_title(token: str) -> bool:
-    """A title word, also hyphenated ("Inspector-General", "Director-General")."""
-    word = token.rstrip(".")
-    return word in TITLES or ("-" in word and word.split("-")[0] in TITLES)
-
-
-def _looks_like_person(name: str) -> bool:
-    """Two to five capitalised words with no organisation word, particle or country."""
-    tokens = name.split()
-    return (
-        2 <= len(tokens) <= 5
-        and all(t[:1].isupper() and not t.isupper() for t in tokens)
-        and not any(w in t for t in tokens for w in _ORG_WORDS)
-        and country_code(name) is None
-    )
 
 
 def _span(text: str, begin: int, end: int, line: int, words: str) -> Span:
