@@ -137,3 +137,30 @@ def test_the_town_of_a_hospital_is_no_site(prose: str) -> None:
 )
 def test_a_day_of_the_week_is_no_site(prose: str) -> None:
     assert site_names(prose) == ["Kibarani market"]
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        (
+            "Militiamen drove the defenders onto Signal Hill, where they held out for two days.",
+            ["Signal Hill"],
+        ),
+        ("The patrol was pinned down below Kestrel Ridge by machine-gun fire.", ["Kestrel Ridge"]),
+        (
+            "Soldiers then went through the hamlets of Las Palmas, El Rincón and Santa Cruz, "
+            "killing "
+            "everyone they met.",
+            ["Las Palmas", "El Rincón", "Santa Cruz"],
+        ),
+    ],
+    ids=["onto", "below", "hamlets-of"],
+)
+def test_sites_after_more_locative_words(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites
+
+
+def test_a_commander_is_no_site() -> None:
+    assert site_names("Troops under Colonel Ruben Okafor raided the Kibarani market.") == [
+        "Kibarani market"
+    ]

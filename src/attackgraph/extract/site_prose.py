@@ -6,8 +6,9 @@ Palace cinema on Harbour Road", "a second bomb went off at the Blue Lagoon, a ba
 the Old Quarter". A name is read as a site when
 
 - it follows a locative word ("in", "at", "inside", "into", "outside", "near", "on",
-  "around", "through", "across", "towards") or an attack verb ("stormed", "seized",
-  "struck" ...), with an optional "the";
+  "onto", "around", "through", "across", "towards", "below", "above" ...), "the
+  hamlets of", or an attack verb ("stormed", "seized", "struck" ...), with an optional
+  "the" (not "under": "under Colonel X" names a commander);
 - it is a place: a named entity of the linguistic layer (GPE, LOC, FAC), or a
   capitalised name with a word saying what kind of site it is ("hotel", "Street",
   "district"), written before or after it;
@@ -84,12 +85,13 @@ _NAME: Final = (
     r"(?P<kind>\s+(?!(?:the|a|an)\s)[a-z]+\s+(?:" + _KINDS + r")\b)?"
 )
 _LOCATIVE: Final = re.compile(
-    r"\b(?P<prep>(?i:in|at|inside|into|outside|near|on|around|through|across|towards?|"
-    r"beside|behind|opposite|over|along)|(?:storm|seiz|strik|attack|raid|bomb|spray|occupy|"
+    r"\b(?P<prep>(?i:in|at|inside|into|outside|near|on|onto|around|through|across|towards?|"
+    r"beside|behind|opposite|over|along|below|beneath|above)|"
+    r"(?:storm|seiz|strik|attack|raid|bomb|spray|occupy|"
     r"besieg|enter|target|destroy|damag)(?:ed|ing|e|es)?|struck|hit|took|overran|brought down|"
     r"(?:set|setting) fire to|(?:moved|marching|"
     r"marched|headed|advanced|drove|walked)\s+(?:on\s+)?to|(?:corner|junction) of|"
-    r"(?:village|town|city|district|area|neighbourhood|neighborhood|suburb) of|"
+    r"(?:village|hamlet|town|city|district|area|neighbourhood|neighborhood|suburb)s? of|"
     + _BEFORE_NAME
     + ")"
     r"\s+(?:the\s+)?"
