@@ -1,0 +1,247 @@
+"""Amounts written without a number: one person, named people, nobody.
+
+- :func:`single_victims`: one person killed, hurt, arrested or taken, named by an
+  article, a possessive or a pronoun ("a Muslim carpenter was killed", "its pilot was
+  captured", "he was hanged") or blowing himself up; the person noun may be any noun
+  for a killing, else a person or agent noun;
+- :func:`named_amounts`: named people (:mod:`~attackgraph.extract.victims`), one per
+  name, with the names as the figure's subgroup;
+- :func:`none_of`: "nobody was hurt", "no American personnel were hurt": 0.
+
+The verb forms come from the one casualty-verb lexicon,
+:data:`~attackgraph.extract.vocabulary.CASUALTY_VERBS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
+from attackgraph.extract.victims import listed_victims, named_victims
+from attackgraph.extract.vocabulary import (
+    GERUND_OUTCOMES,
+    PASSIVE_OUTCOMES,
+    equipment_spans,
+    group_match,
+)
+from attackgraph.model import Outcome, PopulationGroup, Quantity
+
+__all__ = ["named_amounts", "none_of", "single_victims"]
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
+    **PASSIVE_OUTCOMES, **GERUND_OUTCOMES, "found dead": "killed", "pronounced dead": "killed",
+}  # fmt: skip
+"""The casualty verbs' forms (the one lexicon: ``vocabulary.CASUALTY_VERBS``)."""
+_ONE_ACTIVE: Final = tuple(
+    w for w in _SINGLE_OUTCOMES if " " not in w and w not in ("hurt", "hurting", "slain")
+)
+_SINGLE: Final = re.compile(
+    r"(?<![\w-])(?P<article>[Aa]n?|[Tt]he|[Oo]ne|[Hh]e|[Ss]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,2}?)(?P<noun>[a-z][\w-]*)"
+    r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?(?:,\s+[A-Z][^,]{2,60},)?\s+)?"
+    r"(?:was|had\s+been|has\s+been)\s+(?:(?:\w+ly|also|later|then|reportedly|reported)\s+){0,2}"
+    rf"(?P<verb>{_alternatives(k for k in _SINGLE_OUTCOMES if not k.endswith('ing'))})\b"
+    rf"|(?P<active>{_alternatives(_ONE_ACTIVE)})\s+"
+    r"(?P<article2>an?|the)\s+(?:(?!of\b)[a-z][\w-]*\s+){0,2}?(?P<noun2>(?!of\b)[a-z][\w-]*)\b"
+    r"(?!\s+of\b)"
+)
+
+
+_BLEW_UP: Final = re.compile(
+    r"(?<![\w-])(?P<article>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<noun>bomber|attacker|gunman|man|woman|assailant|militant|hijacker|fighter)\b"
+    r"[^.;]{0,70}?\s+(?:blew|blown)\s+(?:himself|herself)\s+up\b"
+)
+
+
+def _blew_up(text: str, begin: int, end: int, taken: list[tuple[int, int]]) -> list[Amount]:
+    """ "A bomber who had failed to get in blew himself up": one dead."""
+    found: list[Amount] = []
+    for m in _BLEW_UP.finditer(text, begin, end):
+        if any(b <= m.start() < e for b, e in taken):
+            continue
+        a = Amount(Quantity(1, None, None, False, m["article"]), *m.span("article"), m.end())
+        a.outcome, a.own, a.group = "killed", True, _person_group(m["noun"])
+        found.append(a)
+    return found
+
+
+def single_victims(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """One person killed, hurt, arrested or taken, written without a number: "a commander
+    was killed", "he was shot dead", "police arrested the driver" (1; the article or
+    pronoun is the amount's words), unless one of ``amounts`` already counts them.
+
+    >>> t = "A Muslim carpenter was killed and he was hanged."
+    >>> [(a.quantity.value, t[a.begin : a.extent], a.outcome) for a in single_victims(t, 0, 47, [])]
+    [(1, 'A Muslim carpenter was killed', 'killed'), (1, 'he was hanged', 'killed')]
+    """
+    found: list[Amount] = []
+    taken = [(a.begin, a.extent) for a in amounts]
+    for m in _SINGLE.finditer(text, begin, end):
+        article = "article" if m["article"] else "article2"
+        noun = m["noun"] or m["noun2"]
+        pronoun = m[article].lower() in ("he", "she")
+        outcome = _SINGLE_OUTCOMES[" ".join((m["verb"] or m["active"]).split())]
+        if pronoun != (noun is None) or (noun is not None and not _person(noun, outcome)):
+            continue
+        if any(b <= m.start() < e or m.start() <= b < m.end() for b, e in taken):
+            continue
+        if (noun is not None and _plural(noun)) or _NOT_ONE_BEFORE.search(
+            text, max(begin, m.start() - 30), m.start()
+        ):
+            continue  # "its soldiers were killed", "none of the players was hurt"
+        one = Quantity(1, None, None, False, m[article])
+        a = Amount(one, m.start(article), m.end(article), m.end())
+        a.outcome, a.own = outcome, True
+        a.group = _with_others(text, m.end(), end) or _person_group(noun)
+        if m["active"]:
+            a.lead = m.start("active")
+        found.append(a)
+    return found + _blew_up(text, begin, end, [*taken, *((a.begin, a.end) for a in found)])
+
+
+_NOT_ONE_BEFORE: Final = re.compile(
+    r"(?:\b(?:of|in|at|on|to|from|with|by|for|near|inside|outside|into|among|than|not|never|"
+    r"could|would|might|may|cannot|can)|n['’]t)\s+(?:(?:\w+\s+){0,2}have\s+)?$"
+)
+"""Words before a singular victim phrase that make it no count of one: a preposition
+("the last gunmen in the hotel had been killed"), a negation or a modal ("could not
+have killed a healthy person")."""
+
+
+def _plural(noun: str) -> bool:
+    """Whether an English noun is plural ("soldiers", "men", "police")."""
+    if noun in ("men", "women", "people", "children", "police", "staff", "dead", "personnel"):
+        return True
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
+
+_NO_GROUP: Final = re.compile(
+    r"(?<![\w-])(?P<no>[Nn]o)\s+(?P<words>(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?P<verb>killed|hurt|injured|wounded|harmed)\b"
+)
+
+
+_NOBODY: Final = re.compile(
+    r"(?<![\w-])(?P<no>[Nn]obody|[Nn]o\s+one)(?:\s+(?:on|in|at|aboard|inside)\s+[^,;.]{1,30}?)?"
+    r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<verb>killed|hurt|injured|"
+    r"wounded|harmed|arrested|detained|in\s+custody)|(?P<died>died))\b"
+)
+_ZERO_OUTCOMES: Final[dict[str, Outcome]] = {
+    "killed": "killed", "hurt": "injured", "injured": "injured", "wounded": "injured",
+    "harmed": "injured", "arrested": "arrested", "detained": "arrested", "in": "arrested",
+}  # fmt: skip
+
+
+def none_of(text: str, begin: int, end: int) -> list[Amount]:
+    """ "No American personnel were hurt": a count of 0 for a named group; "nobody was
+    hurt", "no one on the train died": 0 of everyone (a negated verb, "did not die", is no
+    figure).
+
+    >>> t = "Nobody was hurt."
+    >>> [(a.quantity.value, a.outcome) for a in none_of(t, 0, len(t))]
+    [(0, 'injured')]
+    """
+    found: list[Amount] = []
+    for m in _NOBODY.finditer(text, begin, end):
+        outcome = _ZERO_OUTCOMES[m["verb"].split()[0]] if m["verb"] else "killed"
+        zero = Amount(Quantity(0, None, None, False, m["no"]), m.start("no"), m.end("no"), m.end())
+        zero.outcome, zero.own, zero.group = outcome, True, ("total", None)
+        found.append(zero)
+    for m in _NO_GROUP.finditer(text, begin, end):
+        group = group_match(m["words"])
+        if group is None:
+            continue
+        zero = Amount(Quantity(0, None, None, False, m["no"]), m.start("no"), m.end("no"), m.end())
+        zero.outcome = "killed" if m["verb"] == "killed" else "injured"
+        zero.own, zero.group = True, (group[0], None)
+        found.append(zero)
+    return found
+
+
+_AGENT_NOUN: Final = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|ee|ive|ic)")
+"""How English names a person by what they do ("carpenter", "operator", "journalist",
+"guardian", "sergeant", "resident", "fireman", "employee", "operative", "medic")."""
+
+
+def _person(noun: str, outcome: Outcome = "injured") -> bool:
+    """Whether ``noun`` names one person: a person noun, an agent noun, or, as the
+    victim of a killing, any noun that is not equipment ("a Muslim carpenter", "a
+    passer-by")."""
+    if noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner"):
+        return True
+    if _AGENT_NOUN.fullmatch(noun) and not equipment_spans(noun):
+        return True
+    return outcome == "killed" and not equipment_spans(noun) and noun not in _NOT_VICTIM
+
+
+_NOT_VICTIM: Final = frozenset(
+    "attack attacks bombing explosion blast plan plot operation raid siege assault fire "
+    "shooting massacre fighting battle clash offensive".split()
+)
+"""Nouns a killing verb can follow that name no victim ("the attack killed", "the other")."""
+
+
+def _person_group(noun: str | None) -> tuple[PopulationGroup, str | None]:
+    found = group_match(noun) if noun else None
+    if found is not None:
+        return found[0], noun if found[1] else None
+    return ("total", noun)
+
+
+def named_amounts(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """Named people killed, hurt, arrested or taken (:mod:`~attackgraph.extract.victims`),
+    unless an amount before already counts them ("One pilot, Ari Sen, was killed").
+
+    >>> t = "Tomas Varga and Ada Obi were killed."
+    >>> [(a.quantity.value, a.qualifier) for a in named_amounts(t, 0, len(t), [])]
+    [(2, 'Tomas Varga and Ada Obi')]
+    """
+    found: list[Amount] = []
+    taken = [(a.begin, a.end) for a in amounts]
+    for v in [*named_victims(text, begin, end), *listed_victims(text, begin, end)]:
+        if any(b <= v.begin <= e + 1 or v.begin <= b < v.end for b, e in taken):
+            continue
+        if any(_apposition(text, e, v.begin) for _, e in taken):
+            continue  # "One pilot, Ari Sen, was killed": the pilot is counted already
+        name = text[v.begin : v.end]
+        words = group_match(text[v.end : v.extent]) if v.lead < 0 else None
+        group = _with_others(text, v.extent, end) or (
+            (words[0], None) if words else ("total", None)
+        )
+        named = Amount(Quantity(v.count, None, None, False, name), v.begin, v.end, v.extent)
+        named.group, named.qualifier = group, name
+        named.outcome, named.own, named.lead = v.outcome, True, v.lead
+        found.append(named)
+    return found
+
+
+def _apposition(text: str, end: int, name: int) -> bool:
+    """Whether the name at ``name`` restates the counted words ending at ``end``."""
+    return (
+        end <= name
+        and re.fullmatch(r"[^,;]{0,40},\s+(?:[A-Z][\w.]*\s+){0,2}", text[end:name]) is not None
+    )
+
+
+_WITH_OTHERS: Final = re.compile(
+    r"\s+(?:along\s+)?with\s+(?:several\s+|\w+\s+)?(?:other|fellow)\s+"
+)
+
+
+def _with_others(text: str, at: int, end: int) -> tuple[PopulationGroup, str | None] | None:
+    """The group a named person belongs to when killed "with other militants"."""
+    m = _WITH_OTHERS.match(text, at, end)
+    if m is None:
+        return None
+    found = group_match(text[m.end() : min(end, m.end() + 30)])
+    if found is None or found[2] != 0:
+        return None
+    return found[0], None
