@@ -14,6 +14,8 @@ is skipped with its reason; the others still build.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -22,6 +24,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 
 from attackgraph import changes, export, publish
+from attackgraph.cache import build_context
 from attackgraph.model import AttackgraphError
 from attackgraph.parse import display_path
 from attackgraph.pipeline.convert import (
@@ -87,6 +90,31 @@ def document_ids(paths: Sequence[Path]) -> dict[Path, str]:
         else:
             raise FileNotFoundError(f"{display_path(path)}: no such file or directory")
     return found
+
+
+def page_reuse(options: BuildOptions, out_dir: Path) -> publish.PageReuse | None:
+    """Where a build with the cache keeps the manifest of the pages of the release at
+    ``out_dir`` (``pages/`` in the cache folder), so the next build can keep the pages
+    that did not change; None without a cache.
+
+    >>> page_reuse(BuildOptions(), Path("release")) is None
+    True
+    >>> page_reuse(BuildOptions(cache_dir=Path("c")), Path("release")).manifest.parent
+    PosixPath('c/pages')
+    """
+    if options.cache_dir is None:
+        return None
+    where = os.path.abspath(out_dir)
+    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    context = build_context(
+        base=options.base, validate=options.validate, gazetteer_files=options.gazetteer_files
+    )
+    context += f"\0{options.version}\0{options.publish!r}"
+    return publish.PageReuse(
+        manifest=options.cache_dir / "pages" / f"{name}.sqlite",
+        previous=out_dir,
+        context=hashlib.sha256(context.encode()).hexdigest(),
+    )
 
 
 def build(
@@ -195,6 +223,7 @@ def build(
             issued=options.issued,
             options=options.publish,
             progress=stage,
+            reuse=page_reuse(options, out_dir),
         )
     report.seconds = time.monotonic() - started
     return report

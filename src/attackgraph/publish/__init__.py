@@ -16,15 +16,18 @@ also gzipped; the ontology (Turtle, JSON-LD, HTML), shapes and JSON-LD context;
 
 Layout: ``release`` swaps folders, ``files`` gzips and checksums, ``stats`` counts,
 ``void`` describes, ``ontology`` documents the vocabulary, ``data`` queries the dump,
-``links`` / ``render`` / ``views`` / ``whosaid`` / ``index`` / ``describe`` / ``site`` write pages.
+``links`` / ``render`` / ``views`` / ``whosaid`` / ``index`` / ``describe`` / ``site`` write pages,
+``reads`` / ``reuse`` let a rebuild keep the pages whose statements did not change.
 """
 
 from attackgraph.publish.publish import DEFAULT_ENDPOINT, PublishOptions, latest_date, publish
 from attackgraph.publish.release import PublishError, recover, staged_release
+from attackgraph.publish.reuse import PageReuse
 from attackgraph.publish.stats import ReleaseStats
 
 __all__ = [
     "DEFAULT_ENDPOINT",
+    "PageReuse",
     "PublishError",
     "PublishOptions",
     "ReleaseStats",

@@ -16,13 +16,13 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Final, Generic, TypeVar
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, Store
 
 from attackgraph.namespaces import AG, GEO, NIF, PREFIXES, RDF, SCHEMA
+from attackgraph.publish.reads import Reads
 from attackgraph.sparql.store import load_release
 
 Term = NamedNode | Literal
@@ -114,15 +114,16 @@ class Claim:
 
 class Lookup(Generic[K, V]):
     """A read-only mapping computed key by key (``find``; None or empty: absent) and
-    kept in a bounded cache, so a release of any size is never held whole.
+    kept in a bounded cache, so a release of any size is never held whole; what ``find``
+    read is noted in ``reads`` on every call (see :mod:`attackgraph.publish.reads`).
 
-    >>> squares = Lookup(lambda n: n * n or None)
+    >>> squares = Lookup(lambda n: n * n or None, Reads())
     >>> squares.get(3), squares.get(0, "none"), 0 in squares, squares[2]
     (9, 'none', False, 4)
     """
 
-    def __init__(self, find: Callable[[K], V | None], size: int = CACHE_SIZE) -> None:
-        self._find = lru_cache(maxsize=size)(find)
+    def __init__(self, find: Callable[[K], V | None], reads: Reads, size: int = CACHE_SIZE) -> None:
+        self._find = reads.cached(find, size)
 
     def get(self, key: K, default: D = None) -> V | D:  # type: ignore[assignment]
         value = self._find(key)
@@ -151,25 +152,31 @@ class ReleaseData:
     def __init__(self, nquads: Path, folder: Path | None = None) -> None:
         self.store = Store(str(folder)) if folder is not None else Store()
         load_release(self.store, nquads, vocabulary=False)  # pages show the documents
-        self.labels: Lookup[str, str] = Lookup(self._label)
+        self.reads = reads = Reads()
+        """What the lookups read: the keys a page depends on (``reads.frame()``)."""
+        self.labels: Lookup[str, str] = Lookup(self._label, reads)
         self.types: Lookup[str, list[str]] = Lookup(
-            lambda iri: sorted(self._objects(iri, RDF.type))
+            lambda iri: sorted(self._objects(iri, RDF.type)), reads
         )
-        self.parts: Lookup[str, list[str]] = Lookup(lambda o: self.subjects_with(AG.partOf, o))
-        self.sides: Lookup[str, list[str]] = Lookup(lambda o: self.subjects_with(AG.sideOf, o))
+        self.parts: Lookup[str, list[str]] = Lookup(
+            lambda o: self.subjects_with(AG.partOf, o), reads
+        )
+        self.sides: Lookup[str, list[str]] = Lookup(
+            lambda o: self.subjects_with(AG.sideOf, o), reads
+        )
         self.geometry: Lookup[str, str] = Lookup(
-            lambda place: max(self._objects(place, GEO.hasGeometry), default=None)
+            lambda place: max(self._objects(place, GEO.hasGeometry), default=None), reads
         )
-        self.points: Lookup[str, tuple[float, float]] = Lookup(self._point)
-        self.claim: Callable[[str], Claim] = lru_cache(maxsize=CACHE_SIZE)(self._claim)
+        self.points: Lookup[str, tuple[float, float]] = Lookup(self._point, reads)
+        self.claim: Callable[[str], Claim] = reads.cached(self._claim, CACHE_SIZE)
         self.claims_about: Lookup[str, list[Claim]] = Lookup(
-            lambda e: self._claims_with(AG.about, e, lambda c: c.about == e)
+            lambda e: self._claims_with(AG.about, e, lambda c: c.about == e), reads
         )
         self.claims_in: Lookup[str, list[Claim]] = Lookup(
-            lambda d: self._claims_with(AG.reportedIn, d, lambda c: d in c.docs)
+            lambda d: self._claims_with(AG.reportedIn, d, lambda c: d in c.docs), reads
         )
         self.claims_by: Lookup[str, list[Claim]] = Lookup(
-            lambda a: self._claims_with(AG.claimedBy, a, lambda c: c.by == a)
+            lambda a: self._claims_with(AG.claimedBy, a, lambda c: c.by == a), reads
         )
 
     @classmethod
@@ -203,7 +210,13 @@ class ReleaseData:
         self, s: str | None, p: NamedNode | None, o: str | None, union: bool = True
     ) -> Iterator[Quad]:
         """The store's quads matching IRIs ``s`` and ``o`` (None: any; not an IRI: none), in
-        the union (the default graph) or else in the documents' graphs."""
+        the union (the default graph) or else in the documents' graphs. Notes what it
+        reads in :attr:`reads`."""
+        predicate = "" if p is None else p.value
+        if s is not None:
+            self.reads.note("s", s, predicate, union=union)
+        if o is not None:
+            self.reads.note("o", o, predicate, union=union)
         try:
             subject, obj = (None if x is None else NamedNode(x) for x in (s, o))
         except ValueError:
@@ -212,6 +225,10 @@ class ReleaseData:
             return self.store.quads_for_pattern(subject, p, obj, DefaultGraph())
         found = self.store.quads_for_pattern(subject, p, obj, None)
         return (q for q in found if isinstance(q.graph_name, NamedNode))
+
+    def statements(self, s: str | None, p: NamedNode | None, o: str | None) -> Iterator[Quad]:
+        """The documents' statements matching IRIs ``s``, ``o`` and ``p`` (None: any)."""
+        return self._quads(s, p, o, union=False)
 
     def union_node(self, iri: str) -> Node:
         """The resource's properties in the union of the graphs."""

@@ -13,7 +13,7 @@ Ontology terms and concepts link to ``ontology.html#ag-…`` / ``#c-…``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -55,7 +55,8 @@ class SiteMap:
     """The release's pages: which IRIs have one, and who shows the others."""
 
     base: str
-    pages: frozenset[str]
+    pages: Container[str]
+    """The IRIs that have a page of their own."""
     owners: Mapping[str, str] = field(default_factory=dict)
     """IRI without a page -> ``page path#anchor`` (or a page path) showing it."""
     terms: frozenset[str] = frozenset()

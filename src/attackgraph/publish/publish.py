@@ -30,6 +30,7 @@ from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.readme import readme
 from attackgraph.publish.release import Progress, PublishError
 from attackgraph.publish.render import nav
+from attackgraph.publish.reuse import Manifest, PageReuse, Previous
 from attackgraph.publish.site import Site
 from attackgraph.publish.stats import STATS_FILE, ReleaseStats, measure, stats_json
 from attackgraph.publish.void import (
@@ -97,6 +98,7 @@ def publish(
     issued: str | None,
     options: PublishOptions | None = None,
     progress: Progress | None = None,
+    reuse: PageReuse | None = None,
 ) -> None:
     """Add everything else to a staging folder that holds the dumps written by
     ``export.write_dataset`` (at least ``attackgraph.nq`` and ``attackgraph.nt``) and the
@@ -107,7 +109,9 @@ def publish(
     ``issued`` (``YYYY-MM-DD``) becomes ``dcterms:issued``; None takes the latest
     ``xsd:date`` of an event in the data (never the clock: the same input gives the same
     bytes). ``progress`` is told each step (``gzip``, ``ontology``, ``data``, ``pages``,
-    ``void``, ``sums``).
+    ``void``, ``sums``). ``reuse`` names the release being replaced and the manifest of
+    its pages: the pages whose statements did not change are taken from it (see
+    :mod:`attackgraph.publish.reuse`), and the manifest is replaced by this release's.
 
     Raises :class:`PublishError` when a dump is missing or disagrees with ``stats``,
     ``ValueError`` for a bad ``base`` or ``issued``, ``SyntaxError`` / ``OSError`` when a
@@ -161,7 +165,10 @@ def publish(
         site = Site(data, ontology, base=base)
         write_bytes(staging / ONTOLOGY_HTML, ontology.html(nav(site.context(""))))
         site.write_assets(staging)
-        pages = site.write(staging, version=version) if options.pages else {}
+        pages = {}
+        if options.pages:
+            pages = _write_pages(site, staging, version=version, reuse=reuse)
+            digests.update(site.digests)
         if options.pages:
             downloads.append(Download("index.html", "Linked-data pages (HTML)", "text/html", 0, ""))
 
@@ -198,6 +205,30 @@ def publish(
 
     step("sums")
     write_sums(staging, digests)
+    if reuse is not None and options.pages:
+        _manifest_path(reuse).replace(reuse.manifest)
+
+
+def _manifest_path(reuse: PageReuse) -> Path:
+    """Where this build writes its manifest until the release is complete."""
+    return reuse.manifest.with_name(reuse.manifest.name + ".new")
+
+
+def _write_pages(
+    site: Site, staging: Path, *, version: str, reuse: PageReuse | None
+) -> dict[str, int]:
+    """The pages, those of the replaced release kept where nothing they show changed."""
+    if reuse is None:
+        return site.write(staging, version=version)
+    nquads, ntriples = (staging / FORMATS[n].file_name() for n in ("nquads", "ntriples"))
+    previous = Previous(reuse, nquads, ntriples)
+    manifest = Manifest(_manifest_path(reuse), context=reuse.context)
+    try:
+        pages = site.write(staging, version=version, previous=previous, manifest=manifest)
+    finally:
+        previous.close()
+    manifest.finish(nquads, ntriples)
+    return pages
 
 
 def latest_date(data: ReleaseData) -> str | None:

@@ -7,8 +7,9 @@ actors and places. See ``links.py`` for the layout and ``views.py`` / ``render.p
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from functools import lru_cache
+import hashlib
+from collections.abc import Container, Iterator, Mapping
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any, Final
 
@@ -22,6 +23,7 @@ from attackgraph.publish.index import index_page, list_page
 from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
 from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.render import EventSummary, event_summary, page
+from attackgraph.publish.reuse import Manifest, Previous
 from attackgraph.publish.views import Views
 
 RESOURCE_ROOT: Final = "../../"
@@ -61,10 +63,14 @@ class Site:
                 self.by_kind[kind].append(iri)
         for iris in self.by_kind.values():
             iris.sort()
-        pages = frozenset(i for iris in self.by_kind.values() for i in iris)
+        pages = Pages(data, self.instance_ns)
         self.map = SiteMap(
             base.rstrip("/"), pages, Owners(data, pages, self.instance_ns), ontology.terms
         )
+        self.digests: dict[str, str] = {}
+        """Release path -> SHA-256 of each page file written (after :meth:`write`)."""
+        self.kept = 0
+        """Pages taken from the previous release by :meth:`write`."""
         self._top = self.context("")
         self.events: list[EventSummary] = []
         """The events on the index (after :meth:`write`): not sites, not wars."""
@@ -99,38 +105,68 @@ class Site:
         for name in STATIC_FILES:
             write_bytes(out / ASSETS / name, static_file(name))
 
-    def write(self, out: Path, *, version: str) -> dict[str, int]:
-        """Write every page under ``out``; return the number of pages per kind."""
+    def write(
+        self,
+        out: Path,
+        *,
+        version: str,
+        previous: Previous | None = None,
+        manifest: Manifest | None = None,
+    ) -> dict[str, int]:
+        """Write every page under ``out``; return the number of pages per kind. A page
+        that ``previous`` can keep is linked from the old release instead of rendered;
+        each page is noted in ``manifest`` (see :mod:`attackgraph.publish.reuse`).
+        :attr:`digests` then holds the SHA-256 of every page file."""
         ctx = self.context(RESOURCE_ROOT)
         views = Views(self.data, ctx, self.label)
+        top_views = Views(self.data, self._top, self.label)
         events, conflicts = self.events, self.conflicts
         events.clear()
         conflicts.clear()
+        facets: dict[str, dict[str, Any]] = {}
         for kind, iris in self.by_kind.items():
             for iri in iris:
-                summary = self._resource(out, kind, iri, views)
-                if summary is None:
+                kept = previous.keep(iri, out) if previous is not None else None
+                if kept is not None:
+                    files, index, keys = kept.files, kept.index, kept.keys
+                    self.kept += 1
+                else:
+                    with self.data.reads.frame() as read:
+                        files, index = self._resource(out, kind, iri, views, top_views)
+                    keys = b"".join(sorted(read))
+                self.digests.update(files)
+                if manifest is not None:
+                    manifest.add(iri, keys, files, index)
+                if index is None:
                     continue
-                types = self.data.types.get(iri, ())
-                if AG.ArmedConflict.value in types:
+                summary = EventSummary(*index["summary"])
+                if index["role"] == "conflict":
                     conflicts.append(summary)
-                elif not self._is_site(iri):
+                elif index["role"] == "event":
                     events.append(summary)
+                    facets[iri] = index["facets"]
         top = self._top
         counts = {f"{k}s" if k != "doc" else "documents": len(v) for k, v in self.by_kind.items()}
-        facets = self._facets(events)
-        index = index_page(
+        index_html = index_page(
             events, conflicts, top, self.label, version=version, counts=counts, facets=facets
         )
-        write_bytes(out / "index.html", index)
+        self._write(out, "index.html", index_html)
         for kind, name, title in _LISTS:
             listing = list_page(title, self.by_kind[kind], top, self.label, self._types)
-            write_bytes(out / name, listing)
+            self._write(out, name, listing)
         return {kind: len(iris) for kind, iris in self.by_kind.items()}
+
+    def _write(self, out: Path, name: str, content: bytes) -> None:
+        write_bytes(out / name, content)
+        self.digests[name] = hashlib.sha256(content).hexdigest()
 
     # --- one resource -----------------------------------------------------------------
 
-    def _resource(self, out: Path, kind: str, iri: str, views: Views) -> EventSummary | None:
+    def _resource(
+        self, out: Path, kind: str, iri: str, views: Views, top_views: Views
+    ) -> tuple[dict[str, str], dict[str, Any] | None]:
+        """Render one resource's page and its Turtle and JSON-LD; return their paths with
+        their SHA-256, and what the index shows of it (None: not an event)."""
         data = self.data
         quads = data.outgoing(iri)
         node = data.node(iri, quads)
@@ -153,37 +189,46 @@ class Site:
             **summary,
             **views.generic(iri, quads),
         )
-        target = out / path
-        write_bytes(target, content)
-        target.with_suffix(".ttl").write_bytes(to_turtle(triples, self.prefixes))
-        target.with_suffix(".jsonld").write_text(jsonld, encoding="utf-8")
+        files = {}
+        for name, body in (
+            (path, content),
+            (path[: -len(".html")] + ".ttl", to_turtle(triples, self.prefixes)),
+            (path[: -len(".html")] + ".jsonld", jsonld.encode("utf-8")),
+        ):
+            write_bytes(out / name, body)
+            files[name] = hashlib.sha256(body).hexdigest()
         is_event = any(t in EVENT_CLASSES for t in data.types.get(iri, ()))
-        return event_summary(data, iri, node) if kind == "event" and is_event else None
+        if kind != "event" or not is_event:
+            return files, None
+        event = event_summary(data, iri, node)
+        index: dict[str, Any] = {"summary": list(astuple(event)), "facets": None}
+        if AG.ArmedConflict.value in data.types.get(iri, ()):
+            index["role"] = "conflict"
+        elif self._is_site(iri):
+            index["role"] = "site"
+        else:
+            index["role"] = "event"
+            index["facets"] = self._facets(event, top_views)
+        return files, index
 
-    def _facets(self, events: list[EventSummary]) -> dict[str, dict[str, Any]]:
-        """What the index filters and maps by, per event: year, country, actors, types,
+    def _facets(self, e: EventSummary, views: Views) -> dict[str, Any]:
+        """What the index filters and maps an event by: year, country, actors, types,
         searchable text and map points (linking to the event's page)."""
-        views = Views(self.data, self._top, self.label)
-        facets = {}
-        for e in events:
-            node = self.data.node(e.iri)
-            actors = [
-                self.label(a)
-                for p in (AG.perpetrator, AG.participant, AG.target)
-                for a in node.iris(p)
-            ]
-            types = [self.label(t) for t in node.iris(AG.eventType)]
-            country = self.label(e.country) if e.country else ""
-            href = self._top.local_path(e.iri) or ""
-            facets[e.iri] = {
-                "year": e.date[:4],
-                "country": country,
-                "actors": sorted(set(actors)),
-                "types": sorted(set(types)),
-                "text": " ".join([e.name, country, *actors, *types]).lower(),
-                "points": views.points(views.event_places(e.iri, node), href=href, name=e.name),
-            }
-        return facets
+        node = self.data.node(e.iri)
+        actors = [
+            self.label(a) for p in (AG.perpetrator, AG.participant, AG.target) for a in node.iris(p)
+        ]
+        types = [self.label(t) for t in node.iris(AG.eventType)]
+        country = self.label(e.country) if e.country else ""
+        href = self._top.local_path(e.iri) or ""
+        return {
+            "year": e.date[:4],
+            "country": country,
+            "actors": sorted(set(actors)),
+            "types": sorted(set(types)),
+            "text": " ".join([e.name, country, *actors, *types]).lower(),
+            "points": views.points(views.event_places(e.iri, node), href=href, name=e.name),
+        }
 
     def _members(self, kind: str, iri: str) -> list[str]:
         """The nodes whose statements make up the resource's description."""
@@ -214,6 +259,21 @@ class Site:
         return ", ".join(self.label(t) for t in self.data.types.get(iri or "", ()))
 
 
+class Pages(Container[str]):
+    """The IRIs that have a page: typed resources of the kinds in ``PAGE_KINDS``, looked
+    up (and noted as read) one by one."""
+
+    def __init__(self, data: ReleaseData, instance_ns: str) -> None:
+        self.data, self.instance_ns = data, instance_ns
+
+    def __contains__(self, iri: object) -> bool:
+        return (
+            isinstance(iri, str)
+            and kind_of(iri, self.instance_ns) in PAGE_KINDS
+            and iri in self.data.types
+        )
+
+
 class Owners(Mapping[str, str]):
     """Where resources without a page of their own are shown (see ``links.py``), looked
     up link by link: a claim, its figures and quotes on the first document page (in
@@ -221,9 +281,9 @@ class Owners(Mapping[str, str]):
     its place's page. Only :meth:`__contains__` and :meth:`__getitem__` are answered.
     """
 
-    def __init__(self, data: ReleaseData, pages: frozenset[str], instance_ns: str) -> None:
+    def __init__(self, data: ReleaseData, pages: Container[str], instance_ns: str) -> None:
         self.data, self.pages, self.instance_ns = data, pages, instance_ns
-        self._find = lru_cache(maxsize=CACHE_SIZE)(self._owner)
+        self._find = data.reads.cached(self._owner, CACHE_SIZE)
 
     def __contains__(self, iri: object) -> bool:
         return isinstance(iri, str) and self._find(iri) is not None

@@ -237,8 +237,8 @@ class Views:
             {
                 q.subject.value
                 for p in props
-                for q in self.data.store.quads_for_pattern(None, p, NamedNode(iri), None)
-                if isinstance(q.subject, NamedNode) and isinstance(q.graph_name, NamedNode)
+                for q in self.data.statements(None, p, iri)
+                if isinstance(q.subject, NamedNode)
             }
         )
 
@@ -246,8 +246,8 @@ class Views:
         return sorted(
             {
                 q.object.value
-                for q in self.data.store.quads_for_pattern(NamedNode(iri), prop, None, None)
-                if isinstance(q.object, NamedNode) and isinstance(q.graph_name, NamedNode)
+                for q in self.data.statements(iri, prop, None)
+                if isinstance(q.object, NamedNode)
             }
         )
 

@@ -1,0 +1,115 @@
+"""What a page read from the release, so that a rebuild re-renders only the pages whose
+statements changed.
+
+Every lookup of the pages (:mod:`attackgraph.publish.data`) asks the store for the
+statements of one IRI as subject or as object, with one predicate or any, in the union
+of the documents' graphs (a set of triples) or in the graphs themselves; :class:`Reads`
+notes each such *key* (position ``s`` or ``o``, IRI, predicate or ``""``, union or not)
+in the frames open at the time (a page's rendering is one frame). A cached lookup keeps
+the keys its first computation read and notes them again on every hit, so a page's keys
+do not depend on which page asked first. A page whose keys are all untouched by the
+statements added or removed since the previous release
+(:func:`attackgraph.publish.reuse.changed_keys`) would be rendered to the same bytes: a
+rebuild keeps it.
+
+Keys are 8-byte BLAKE2b digests: a collision can only make a page re-rendered for
+nothing, never kept when it changed (a changed statement's key is always looked for).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Final, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+KEY_BYTES: Final = 8
+
+
+def key(position: str, iri: str, predicate: str = "", *, union: bool = False) -> bytes:
+    """The key of the statements whose ``position`` (``s`` or ``o``) is ``iri``, whose
+    predicate is ``predicate`` (``""``: any), in the union or in the documents' graphs.
+
+    >>> len(key("s", "https://e/id/event/x")), key("s", "x") == key("o", "x")
+    (8, False)
+    >>> key("s", "x", union=True) == key("s", "x")
+    False
+    """
+    where = "u" if union else "g"
+    text = f"{where}{position} {iri} {predicate}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=KEY_BYTES).digest()
+
+
+class Reads:
+    """The keys read inside each open frame (nested frames add theirs to the enclosing
+    one when they close).
+
+    >>> reads = Reads()
+    >>> with reads.frame() as outer:
+    ...     with reads.frame() as inner:
+    ...         reads.note("s", "https://e/a")
+    ...     reads.note("o", "https://e/b")
+    >>> len(inner), len(outer)
+    (1, 2)
+    """
+
+    def __init__(self) -> None:
+        self._frames: list[set[bytes]] = []
+
+    def note(self, position: str, iri: str, predicate: str = "", *, union: bool = False) -> None:
+        """A lookup read the statements with ``iri`` at ``position`` (and ``predicate``)
+        in the union or in the documents' graphs."""
+        if self._frames:
+            self._frames[-1].add(key(position, iri, predicate, union=union))
+
+    def add(self, keys: frozenset[bytes]) -> None:
+        """Keys read earlier on behalf of the current frame (a cache hit)."""
+        if self._frames and keys:
+            self._frames[-1].update(keys)
+
+    @contextmanager
+    def frame(self) -> Iterator[set[bytes]]:
+        """Collect the keys read until the block ends."""
+        found: set[bytes] = set()
+        self._frames.append(found)
+        try:
+            yield found
+        finally:
+            self._frames.pop()
+            if self._frames:
+                self._frames[-1].update(found)
+
+    def cached(self, find: Callable[[K], V], size: int) -> Callable[[K], V]:
+        """``find`` behind a bounded cache that notes, on every call, the keys ``find``
+        read when it computed the value.
+
+        >>> reads = Reads()
+        >>> def name(iri: str) -> str:
+        ...     reads.note("s", iri)
+        ...     return iri.upper()
+        >>> lookup = reads.cached(name, 16)
+        >>> _ = lookup("a")
+        >>> with reads.frame() as keys:
+        ...     lookup("a")
+        'A'
+        >>> keys == {key("s", "a")}
+        True
+        """
+
+        def compute(k: K) -> tuple[V, frozenset[bytes]]:
+            with self.frame() as found:
+                value = find(k)
+            return value, frozenset(found)
+
+        remembered = lru_cache(maxsize=size)(compute)
+
+        def get(k: K) -> V:
+            value, keys = remembered(k)
+            self.add(keys)
+            return value
+
+        return get

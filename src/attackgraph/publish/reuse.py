@@ -1,0 +1,223 @@
+"""Pages a rebuild takes from the release it replaces instead of rendering them again.
+
+The build that renders a page notes what it read (:mod:`attackgraph.publish.reads`) in a
+*manifest* beside the build cache: per page its keys, its files with their SHA-256 and
+what the index shows of it. The next build compares the two releases' N-Quads dumps
+(both sorted: one pass, :func:`changed_keys`) and keeps a page when
+
+- the manifest was written for the release now being replaced (the SHA-256 of its
+  ``attackgraph.nq``) with the same code, base IRI and version (``context``),
+- no statement added or removed touches one of the page's keys, and
+- every file of the page in the old release still has its recorded SHA-256 (a page
+  edited or damaged since is rendered again, never published).
+
+A kept page's files are hard-linked (else copied) from the old release into the staging
+folder. With no cache folder (``--no-cache``) every page is rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from pyoxigraph import NamedNode, RdfFormat, parse
+
+from attackgraph.publish.reads import KEY_BYTES, key
+
+CHANGED_LIMIT: Final = 200_000
+"""Past this many changed keys every page is rendered again (comparing costs more)."""
+MANIFEST_FORMAT: Final = 1
+
+
+@dataclass(frozen=True)
+class PageReuse:
+    """Where the previous build's pages and their manifest are."""
+
+    manifest: Path
+    """The manifest file (read, then replaced by the one of this build)."""
+    previous: Path
+    """The release folder being replaced."""
+    context: str
+    """What else the pages depend on (code, base IRI...): another context reuses nothing."""
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A page of the old release that this build keeps."""
+
+    files: dict[str, str]
+    """Release path -> SHA-256 of each of the page's files."""
+    keys: bytes
+    """What the page read (:func:`attackgraph.publish.reads.key` digests, joined)."""
+    index: Any
+    """What the index shows of it (JSON values; None for a page the index does not list)."""
+
+
+def changed_keys(
+    old: Path, new: Path, *, union: bool, limit: int = CHANGED_LIMIT
+) -> set[bytes] | None:
+    """The keys (subject and object IRIs, with their predicate and without) of the lines
+    in one sorted N-Quads or N-Triples file and not the other (``union``: the files are
+    the union's N-Triples); None when there are more than ``limit`` or a file is not
+    sorted.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     a, b = Path(tmp, "a.nt"), Path(tmp, "b.nt")
+    ...     _ = a.write_text("<http://e/a> <http://e/p> <http://e/b> .\\n")
+    ...     _ = b.write_text("<http://e/a> <http://e/p> \\"1\\" .\\n")
+    ...     found = changed_keys(a, b, union=True)
+    >>> key("o", "http://e/b", "http://e/p", union=True) in found, len(found)
+    (True, 4)
+    """
+    found: set[bytes] = set()
+    syntax = RdfFormat.N_TRIPLES if union else RdfFormat.N_QUADS
+    for line in _differing_lines(old, new):
+        if line is None:
+            return None
+        for quad in parse(line, format=syntax):
+            predicate = quad.predicate.value
+            for position, term in (("s", quad.subject), ("o", quad.object)):
+                if isinstance(term, NamedNode):
+                    found.add(key(position, term.value, union=union))
+                    found.add(key(position, term.value, predicate, union=union))
+        if len(found) > limit:
+            return None
+    return found
+
+
+def _differing_lines(old: Path, new: Path) -> Iterator[bytes | None]:
+    """Lines in only one of two sorted files (None, and stop, if one is not sorted)."""
+    with old.open("rb") as a_file, new.open("rb") as b_file:
+        a, b = a_file.readline(), b_file.readline()
+        last_a = last_b = b""
+        while a or b:
+            if (a and a < last_a) or (b and b < last_b):
+                yield None
+                return
+            if a and (not b or a < b):
+                yield a
+                last_a, a = a, a_file.readline()
+            elif b and (not a or b < a):
+                yield b
+                last_b, b = b, b_file.readline()
+            else:
+                last_a, last_b = a, b
+                a, b = a_file.readline(), b_file.readline()
+
+
+class Manifest:
+    """The pages of one release, written while they are rendered (SQLite, on disk)."""
+
+    def __init__(self, path: Path, *, context: str) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        self._db = sqlite3.connect(path)
+        self._db.executescript(
+            "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE pages (iri TEXT PRIMARY KEY, keys BLOB, files TEXT, idx TEXT);"
+        )
+        self._db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("format", str(MANIFEST_FORMAT)), ("context", context)],
+        )
+
+    def add(self, iri: str, keys: bytes, files: dict[str, str], index: Any) -> None:
+        """One rendered (or kept) page: its keys (joined), files and index entry."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+            (iri, keys, json.dumps(files), json.dumps(index)),
+        )
+
+    def finish(self, nquads: Path, ntriples: Path) -> None:
+        """Name the release the pages belong to (by its dumps) and close."""
+        self._db.execute("INSERT INTO meta VALUES ('dumps', ?)", (_dumps_sha256(nquads, ntriples),))
+        self._db.commit()
+        self._db.close()
+
+
+class Previous:
+    """The old release's pages that this build may keep (see the module docstring)."""
+
+    def __init__(self, reuse: PageReuse, nquads: Path, ntriples: Path) -> None:
+        """``nquads`` and ``ntriples``: this build's dumps, compared with the old ones."""
+        self.folder = reuse.previous
+        self.changed: set[bytes] | None = None
+        self._db: sqlite3.Connection | None = None
+        old_nq, old_nt = (reuse.previous / dump.name for dump in (nquads, ntriples))
+        if not all(p.is_file() for p in (reuse.manifest, old_nq, old_nt)):
+            return
+        try:
+            db = sqlite3.connect(f"file:{reuse.manifest}?mode=ro", uri=True)
+            meta = dict(db.execute("SELECT name, value FROM meta").fetchall())
+        except sqlite3.Error:
+            return
+        expected = {"format": str(MANIFEST_FORMAT), "context": reuse.context}
+        if any(meta.get(k) != v for k, v in expected.items()) or (
+            meta.get("dumps") != _dumps_sha256(old_nq, old_nt)
+        ):
+            db.close()
+            return
+        in_graphs = changed_keys(old_nq, nquads, union=False)
+        in_union = changed_keys(old_nt, ntriples, union=True)
+        if in_graphs is None or in_union is None:
+            db.close()
+            return
+        self.changed = in_graphs | in_union
+        self._db = db
+
+    def keep(self, iri: str, staging: Path) -> Kept | None:
+        """The page's entry when it can be kept, its files then linked into ``staging``."""
+        if self._db is None or self.changed is None:
+            return None
+        query = "SELECT keys, files, idx FROM pages WHERE iri = ?"
+        row = self._db.execute(query, (iri,)).fetchone()
+        if row is None:
+            return None
+        keys, files_json, index_json = row
+        changed = self.changed
+        if any(keys[i : i + KEY_BYTES] in changed for i in range(0, len(keys), KEY_BYTES)):
+            return None
+        files: dict[str, str] = json.loads(files_json)
+        for name, digest in files.items():
+            source = self.folder / name
+            try:
+                if _sha256(source) != digest:
+                    return None
+            except OSError:
+                return None
+        for name in files:
+            _link(self.folder / name, staging / name)
+        return Kept(files, keys, json.loads(index_json))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+def _dumps_sha256(nquads: Path, ntriples: Path) -> str:
+    return f"{_sha256(nquads)} {_sha256(ntriples)}"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -1,0 +1,102 @@
+"""A rebuild keeps the pages whose statements did not change, and its release is
+byte-identical to one built from scratch; a damaged kept page is rendered again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from attackgraph import pipeline
+from attackgraph.publish.reads import key
+from attackgraph.publish.reuse import changed_keys
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS = ROOT / "data" / "documents"
+MALI = "000_6de047e5428871d9.txt"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(DOCUMENTS, folder)
+    return folder
+
+
+def _build(corpus: Path, out: Path, cache: Path | None) -> None:
+    options = pipeline.BuildOptions(cache_dir=cache, issued="2024-01-01")
+    pipeline.build([corpus], out, options)
+
+
+def _files(release: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(release).as_posix(): p.read_bytes()
+        for p in sorted(release.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _inodes(release: Path) -> dict[str, int]:
+    pages = release / "id"
+    return {p.relative_to(release).as_posix(): p.stat().st_ino for p in pages.rglob("*.*")}
+
+
+def _kept(before: dict[str, int], release: Path) -> set[str]:
+    after = _inodes(release)
+    return {name for name, inode in before.items() if after.get(name) == inode}
+
+
+def test_a_rebuild_keeps_unchanged_pages_and_equals_a_fresh_build(
+    corpus: Path, tmp_path: Path
+) -> None:
+    cache, release, fresh = tmp_path / "cache", tmp_path / "release", tmp_path / "fresh"
+    _build(corpus, release, cache)
+    _build(corpus, fresh, None)  # so that both builds report the same changes
+    before = _inodes(release)
+    mali = corpus / MALI
+    text = mali.read_text(encoding="utf-8")
+    assert "Casualties3: 6 civilians killed" in text
+    mali.write_text(text.replace("Casualties3: 6 civilians", "Casualties3: 9 civilians"))
+    _build(corpus, release, cache)
+    _build(corpus, fresh, None)
+    assert _files(release) == _files(fresh)
+    kept = _kept(before, release)
+    assert kept, "no page was kept"
+    assert "id/doc/000_6de047e5428871d9.html" not in kept  # its figure changed
+    assert len(kept) < len(before)
+
+    (corpus / "002_bamako-radisson-blu-attack.txt").unlink()
+    before = _inodes(release)
+    _build(corpus, release, cache)
+    _build(corpus, fresh, None)
+    assert _files(release) == _files(fresh)
+    assert _kept(before, release)
+
+
+def test_a_damaged_page_of_the_old_release_is_rendered_again(corpus: Path, tmp_path: Path) -> None:
+    cache, release = tmp_path / "cache", tmp_path / "release"
+    _build(corpus, release, cache)
+    _build(corpus, release, cache)  # its report says that nothing changed
+    expected = _files(release)
+    page = min((release / "id" / "actor").glob("*.html"))
+    page.write_bytes(page.read_bytes().replace(b"<", b"[", 1))
+    before = _inodes(release)
+    _build(corpus, release, cache)
+    assert _files(release) == expected
+    stem = page.relative_to(release).as_posix()[: -len(".html")]
+    rendered = {stem + ".html", stem + ".ttl", stem + ".jsonld"}
+    assert set(before) - _kept(before, release) == rendered  # nothing else changed
+
+
+def test_changed_keys_gives_up_on_an_unsorted_dump(tmp_path: Path) -> None:
+    line = "<http://e/{}> <http://e/p> <http://e/o> <http://e/g> .\n"
+    old, new = tmp_path / "old.nq", tmp_path / "new.nq"
+    old.write_text(line.format("a") + line.format("c"))
+    new.write_text(line.format("a") + line.format("b") + line.format("c"))
+    expected = {key("s", "http://e/b"), key("o", "http://e/o")}
+    expected |= {key("s", "http://e/b", "http://e/p"), key("o", "http://e/o", "http://e/p")}
+    assert changed_keys(old, new, union=False) == expected
+    new.write_text(line.format("c") + line.format("a"))
+    assert changed_keys(old, new, union=False) is None
+    assert changed_keys(old, old, union=False) == set()
