@@ -19,7 +19,7 @@ from attackgraph.namespaces import AG, GEO
 from attackgraph.publish.data import CACHE_SIZE, EVENT_CLASSES, ReleaseData
 from attackgraph.publish.describe import JsonLd, dumps, script_json, sort_triples, to_turtle
 from attackgraph.publish.files import write_bytes
-from attackgraph.publish.index import index_page, list_page
+from attackgraph.publish.index import index_pages, list_pages
 from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
 from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.render import EventSummary, event_summary, page
@@ -147,13 +147,15 @@ class Site:
                     facets[iri] = index["facets"]
         top = self._top
         counts = {f"{k}s" if k != "doc" else "documents": len(v) for k, v in self.by_kind.items()}
-        index_html = index_page(
+        for name, content in index_pages(
             events, conflicts, top, self.label, version=version, counts=counts, facets=facets
-        )
-        self._write(out, "index.html", index_html)
-        for kind, name, title in _LISTS:
-            listing = list_page(title, self.by_kind[kind], top, self.label, self._types)
-            self._write(out, name, listing)
+        ):
+            self._write(out, name, content)
+        for kind, first, title in _LISTS:
+            for name, content in list_pages(
+                first, title, self.by_kind[kind], top, self.label, self._types
+            ):
+                self._write(out, name, content)
         return {kind: len(iris) for kind, iris in self.by_kind.items()}
 
     def _write(self, out: Path, name: str, content: bytes) -> None:
