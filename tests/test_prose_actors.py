@@ -125,3 +125,29 @@ def test_an_institution_that_is_the_site_is_both_a_place_and_an_actor(
         "SELECT ?n WHERE { ?a a ?class ; schema:name ?n . FILTER(?class IN "
         "(ag:Actor, ag:Organization, ag:ArmedGroup, ag:StateActor)) }"
     )
+
+
+@pytest.mark.parametrize(
+    ("prose", "person"),
+    [
+        ("Prime Minister Helen May visited the wounded the next morning.", "Helen May"),
+        ("Interior Minister Joseph August said the border would be closed.", "Joseph August"),
+    ],
+)
+def test_a_surname_that_is_a_month_is_still_a_name(prose: str, person: str) -> None:
+    assert person in named(prose)
+
+
+def test_a_date_is_no_name() -> None:
+    assert named("The attack on 4 May 2019 shocked the whole town.") == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "agency"),
+    [
+        ("A public inquiry found that MI5 had ignored a warning.", "MI5"),
+        ("Officers from the elite GSG9 unit stormed the plane.", "GSG9"),
+    ],
+)
+def test_an_acronym_with_a_digit_is_an_organisation(prose: str, agency: str) -> None:
+    assert agency in named(prose)

@@ -12,6 +12,8 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
   the resolve stage drops a name its gazetteer knows as a town), except an
   organisation-tagged institution (a hospital, a school, a place of worship, a club:
   "Mulago Hospital"), a body as well as a building;
+- a month in a name makes it a date, except as a person's surname ("Theresa May"); a
+  number makes it an address or a count, except in an acronym ("MI5");
 - one capitalised word is kept only as an acronym ("MI5", "SNA") or a single name
   nobody longer ends with ("Belmokhtar" after "Mokhtar Belmokhtar" is the same man);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
@@ -135,8 +137,11 @@ def _institution_head(name: str) -> bool:
 
 def _is_name(name: str, label: str, avoid: set[str]) -> bool:
     words = name.split()
-    if not words or name_key(name) in avoid or any(w.lower() in _MONTHS for w in words):
+    if not words or name_key(name) in avoid:
         return False
+    dated = [w for w in words if w.lower() in _MONTHS]
+    if dated and not (label == "PERSON" and len(words) > 1 and dated == words[-1:]):
+        return False  # a date, not "Theresa May"
     unit = len(words) > 1 and _ORDINAL.match(words[0]) and words[1][:1].isupper()
     if not words[0][:1].isupper() and not words[0].startswith(("al-", "el-")) and not unit:
         return False
@@ -152,8 +157,9 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False
     if not unit and (ADMIN_WORDS.fullmatch(words[-1]) or ADMIN_WORDS.fullmatch(words[0])):
         return False  # "Borno State", "County Down"; not "Oslo District Court", "5th Division"
-    if any(c.isdigit() for c in name) and not re.match(r"\d+(?:st|nd|rd|th)\b", name):
-        return False
+    coded = label == "ORG" and len(words) == 1 and re.fullmatch(r"[A-Z]{2,}-?\d{1,2}", name)
+    if any(c.isdigit() for c in name) and not (re.match(r"\d+(?:st|nd|rd|th)\b", name) or coded):
+        return False  # a number, a street address; not "MI5"
     if len(words) == 1:
         acronym = sum(c.isupper() for c in name) >= 2 and len(name) <= 8
         return acronym or (label == "PERSON" and len(name) > 3)
