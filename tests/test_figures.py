@@ -133,3 +133,21 @@ def test_a_part_of_those_counted_takes_its_own_verbs_outcome(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor's deputy, Lena Holt, her bodyguard, Sam Ode, and Father Ruiz were killed.",
+         [(3, "killed")]),
+        ("Mara Quist and her husband escaped the fire but were later arrested.",
+         [(2, "arrested")]),
+        ("Ivo Bran, Ole Sund and Kai Voss were captured on the ridge.", [(3, "captured")]),
+        ("The driver, Paul Amsel, was killed.", [(1, "killed")]),
+        ("Ana Ruiz and two other guards were killed.", [(2, "killed")]),
+    ],
+)  # fmt: skip
+def test_people_listed_as_the_subject_of_a_casualty_verb_are_counted_from_the_parse(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

@@ -25,7 +25,12 @@ from typing import Final
 
 from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
 from attackgraph.extract.numbers import find_quantities
-from attackgraph.extract.one_person import named_amounts, none_of, single_victims
+from attackgraph.extract.one_person import (
+    listed_amounts,
+    named_amounts,
+    none_of,
+    single_victims,
+)
 from attackgraph.extract.vocabulary import (
     INCLUSION_WORDS,
     PLACE_NOUNS,
@@ -89,6 +94,7 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         amounts.append(Amount(quantity, qb, qe, qe))
     _compose(text, end, amounts)
     amounts += _implied(text, begin, end, amounts)
+    amounts += listed_amounts(text, begin, end, amounts)
     amounts += named_amounts(text, begin, end, amounts)
     amounts += single_victims(text, begin, end, amounts)
     amounts += none_of(text, begin, end)

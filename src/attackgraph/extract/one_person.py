@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
+from attackgraph.extract.parsed_victims import listed_in_parse
 from attackgraph.extract.victims import listed_victims, named_victims
 from attackgraph.extract.vocabulary import (
     GERUND_OUTCOMES,
@@ -28,7 +29,7 @@ from attackgraph.extract.vocabulary import (
 )
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 
-__all__ = ["named_amounts", "none_of", "single_victims"]
+__all__ = ["listed_amounts", "named_amounts", "none_of", "single_victims"]
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -245,3 +246,27 @@ def _with_others(text: str, at: int, end: int) -> tuple[PopulationGroup, str | N
     if found is None or found[2] != 0:
         return None
     return found[0], None
+
+
+def listed_amounts(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """Two or more people listed as the victims of one verb, counted from the parse
+    (:mod:`~attackgraph.extract.parsed_victims`), unless one of ``amounts`` is among them.
+
+    >>> t = "Ana Ruiz, his driver, Tom Bell, and Judge Okafor were killed."
+    >>> [(a.quantity.value, a.outcome) for a in listed_amounts(t, 0, len(t), [])]
+    [(3, 'killed')]
+    """
+    found: list[Amount] = []
+    for v in listed_in_parse(text, begin, end):
+        if any(v.begin <= a.begin < v.extent for a in amounts):
+            continue  # "Lt Barry and two other soldiers": the number reads them
+        words = text[v.begin : v.end]
+        listed = Amount(Quantity(v.count, None, None, False, words), v.begin, v.extent, v.extent)
+        listed.outcome, listed.own, listed.group, listed.qualifier = (
+            v.outcome,
+            True,
+            ("total", None),
+            words,
+        )
+        found.append(listed)
+    return found
