@@ -29,6 +29,13 @@ PARTICLES: Final = frozenset(
 """Lower-case words that stand inside proper names ("Cathedral of the Sea", "Juan del Olmo")."""
 
 
+_OWNER_WORDS: Final = frozenset("of for to from against".split())
+"""Words before a full name that make it another party than the name it ends: the leader
+of a congress ("Congress of Robert Sobukwe"), the state of an embassy ("Embassy of Kenya").
+One word is too little to tell ("Chechen" of "Battalion of Chechen
+Martyrs" is no party of its own)."""
+
+
 def merge_variants(actors: Mapping[str, ActorRef], minted: Collection[str]) -> dict[str, ActorRef]:
     """``actors`` (written name -> identity) with each minted short spelling given the
     identity of the one longer minted name that contains it.
@@ -110,6 +117,17 @@ def _inside(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     True
     >>> _inside(("emilio", "trashorras"), ("emilio", "suarez", "trashorras"))
     False
+    >>> _inside(("robert", "sobukwe"), ("pan", "africanist", "congress", "of", "robert", "sobukwe"))
+    False
     """
     size = len(short)
-    return any(full[i : i + size] == short for i in range(len(full) - size + 1))
+    return any(
+        full[i : i + size] == short and (size < 2 or not _owned(full[:i]))
+        for i in range(len(full) - size + 1)
+    )
+
+
+def _owned(before: tuple[str, ...]) -> bool:
+    """Whether the words before a name end in an owner word ("of", not "of the": "1st
+    Battalion of the Assam Regiment" is of the regiment's own)."""
+    return bool(before) and before[-1] in _OWNER_WORDS

@@ -1,0 +1,39 @@
+"""Short spellings joined to the full name within a document (resolve/variants.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from attackgraph.model import ActorRef
+from attackgraph.resolve.variants import merge_variants
+
+
+def refs(*names: str, person: str = "") -> dict[str, ActorRef]:
+    return {
+        name: ActorRef(
+            name.lower().replace(" ", "-"), name, "Person" if name == person else "Actor"
+        )
+        for name in names
+    }
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("Liberation Front of Amadou Keita", "Amadou Keita"),
+        ("Embassy of Northern Dorland", "Northern Dorland"),
+        ("Support Committee for Ines Varga", "Ines Varga"),
+    ],
+)
+def test_a_name_after_of_or_for_is_another_party(full: str, short: str) -> None:
+    merged = merge_variants(refs(full, short, person=short), {full, short})
+    assert merged[short].slug != merged[full].slug
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [("Amadou Keita", "Keita"), ("Northern Republic Army", "Northern Republic")],
+)
+def test_a_name_a_longer_one_starts_or_ends_with_is_the_same_party(full: str, short: str) -> None:
+    merged = merge_variants(refs(full, short), {full, short})
+    assert merged[short].slug == merged[full].slug
