@@ -215,3 +215,53 @@ def test_the_organisation_is_the_last_one_named_when_none_was_quoted(
 )
 def test_a_spokesman_or_figures_of_someone_are_theirs(body: str, source: str) -> None:
     assert [s for s, _ in sources(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Police said 12 people died. They added that 30 were wounded.",
+            [("Police", 12), ("Police", 30)],
+        ),
+        (
+            "Local officials reported nine deaths. They later said 14 people were hurt.",
+            [("Local officials", 9), ("Local officials", 14)],
+        ),
+    ],
+)
+def test_they_is_the_last_plural_source(body: str, expected: list[object]) -> None:
+    assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ('"We counted 12 bodies," said the police chief, Ali Noor.', "Ali Noor"),
+        ('"Nine people were killed," a witness, Ana Ruiz, told reporters.', "Ana Ruiz"),
+        ("Nine soldiers died, said the army spokesman, Colonel Issa Bako.", "Issa Bako"),
+    ],
+)
+def test_the_speaker_of_a_quotation_is_named_after_it(body: str, source: str) -> None:
+    """A first person inside a quotation is its speaker, named after it; a role with a
+    name in apposition after "said" is the name."""
+    assert [s for s, _ in sources(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Six people died, according to the army, and two were hurt.",
+            [("army", 6), ("army", 2)],
+        ),
+        (
+            "Fourteen guards, according to the regional police, were killed in the raid.",
+            [("regional police", 14)],
+        ),
+    ],
+)
+def test_an_inserted_according_to_states_the_whole_sentence(
+    body: str, expected: list[object]
+) -> None:
+    assert sources(body) == expected

@@ -97,6 +97,9 @@ _TRAILING_TAIL: Final = re.compile(
 )
 
 
+_CLAUSE_GOES_ON: Final = re.compile(r"\s*,\s+(?:and\s+)?[a-z]")
+"""After an inserted "according to X": the sentence goes on."""
+_FIRST_PERSON: Final = frozenset({"i", "we"})
 _TOLD_TAIL: Final = re.compile(
     r"\s*(?:(?:the\s+|a\s+|an\s+|local\s+|state\s+|foreign\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z]"
     r"[\w'’.-]*)*|reporters|journalists|the\s+press|media|television|radio|a\s+news\s+"
@@ -121,6 +124,13 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
             before = text[begin : m.start()].strip()
             forward = not before or before.endswith(("(", "—")) or words.startswith("in a")
             content_start = subject[1] if subject is not None and forward else m.end()
+            if (
+                not cues
+                and subject is not None
+                and before.endswith(",")
+                and _CLAUSE_GOES_ON.match(text, subject[1], end)
+            ):  # "The toll, according to X, rose to 31": X states the whole sentence
+                forward, content_start = True, begin
         elif _PARTICIPLE.match(first) and first not in ("putting", "placing", "taking"):
             subject = _participle_subject(text, m.start(), begin, cues)
             if subject is None:
@@ -316,8 +326,8 @@ def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, .
     for cue in _raw_cues(text, begin, stop):
         if cue.subject is not None:
             words = text[cue.subject[0] : cue.subject[1]]
-            if not plausible_source(words):
-                continue
+            if not plausible_source(words) or words.lower() in _FIRST_PERSON:
+                continue  # '"We counted 12 bodies," said X': the quote's speaker says it
             nested = (
                 cues
                 and cue.subject[0] > cues[-1].end

@@ -85,6 +85,11 @@ _APPOSED_TAIL: Final = re.compile(
 )
 
 
+_NAMED_TAIL: Final = re.compile(
+    r",\s+([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|de|van|von)){1,4})\s*[.!?\"”’]*\s*$"
+)
+
+
 def after_comma(text: str, begin: int, cue: re.Match[str], end: int) -> tuple[int, int] | None:
     """The speaker of "..., said X" (also "..., said X, a spokesman for Y."): a reporting
     verb right after a comma with a name after it and nothing else states its speaker
@@ -96,8 +101,12 @@ def after_comma(text: str, begin: int, cue: re.Match[str], end: int) -> tuple[in
     """
     if cue.group().lower() not in ("said", "says", "added") or not text[
         begin : cue.start()
-    ].rstrip().endswith(","):
+    ].rstrip().endswith((",", ',"', ",”", ",'", ",’")):
         return None
+    named = _NAMED_TAIL.search(text, cue.end(), end)
+    if named is not None and inverted_subject(text, cue.end(), named.start()) is not None:
+        b, e = named.span(1)  # "..., said the police chief, Ali Noor.": the name
+        return b, len(text[b:e].rstrip(".")) + b
     tail = _APPOSED_TAIL.search(text, cue.end(), end)
     return inverted_subject(text, cue.end(), tail.start() if tail is not None else end)
 

@@ -93,6 +93,8 @@ _SPEAKS_FOR: Final = re.compile(
     r"representative|press\s+office)"
 )
 """Who a spokesman speaks for: "the army's spokesman" states the army's figures."""
+_PLURAL_NOUNS: Final = frozenset("police people staff military personnel".split())
+"""Nouns without a plural ending that "they" can refer to."""
 _DESCRIPTORS: Final = frozenset(
     "mission agency group office force company airline firm operator newspaper channel "
     "broadcaster militia organisation organization movement charity network outlet "
@@ -247,12 +249,13 @@ class Speakers:
 
     def _plural(self, at: int) -> str | None:
         """The source quoted last, within the sentence or two before ``at``, when its words
-        name several people ("local officials", "security sources")."""
+        name several people ("local officials", "security sources", "police")."""
         if not self.quoted:
             return None
         where, name = self.quoted[-1]
-        last = name.split()[-1] if name.split() else ""
-        plural = last.islower() and last.endswith("s") and not last.endswith("ss")
+        last = name.split()[-1].lower() if name.split() else ""
+        plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_NOUNS
+        plural = plural and name not in self.persons
         return name if plural and at - where < 300 else None
 
     def _mention(
