@@ -24,6 +24,8 @@ from attackgraph.html.render import render
 Term = NamedNode | BlankNode | Literal | Triple
 
 XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
+CURIE_CACHE: Final = 1 << 15
+"""CURIEs a context remembers before it starts again (memory stays bounded)."""
 LONG_TEXT: Final = 300
 """Literals longer than this are folded into a ``<details>`` element."""
 
@@ -85,6 +87,8 @@ class Context:
         """
         found = self._curies.get(iri)
         if found is None:  # remembered: pages ask for the same IRIs again
+            if len(self._curies) >= CURIE_CACHE:
+                self._curies.clear()  # bounded: a release's IRIs are not all held
             found = self._curies[iri] = self._curie(iri)
         return found
 

@@ -133,7 +133,7 @@ class Site:
                 else:
                     with self.data.reads.frame() as read:
                         files, index = self._resource(out, kind, iri, views, top_views)
-                    keys = b"".join(sorted(read))
+                    keys = read.joined()
                 self.digests.update(files)
                 if manifest is not None:
                     manifest.add(iri, keys, files, index)
