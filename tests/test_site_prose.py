@@ -164,3 +164,25 @@ def test_a_commander_is_no_site() -> None:
     assert site_names("Troops under Colonel Ruben Okafor raided the Kibarani market.") == [
         "Kibarani market"
     ]
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        (
+            "A bomb hidden near the steps of the Saint Olav Chapel went off during mass.",
+            ["Saint Olav Chapel"],
+        ),
+        (
+            "The device exploded at the main gate of the Tamarind Gardens barracks.",
+            ["Tamarind Gardens barracks"],
+        ),
+        (
+            "Rebels dug in along Eagle Ridge and fired on the Mbuyu crossroads.",
+            ["Eagle Ridge", "Mbuyu crossroads"],
+        ),
+    ],
+    ids=["steps-of", "gate-of", "landform-and-crossroads"],
+)
+def test_a_part_of_a_site_and_more_kinds_of_site(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites

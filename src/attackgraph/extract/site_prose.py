@@ -8,7 +8,8 @@ the Old Quarter". A name is read as a site when
 - it follows a locative word ("in", "at", "inside", "into", "outside", "near", "on",
   "onto", "around", "through", "across", "towards", "below", "above" ...), "the
   hamlets of", or an attack verb ("stormed", "seized", "struck" ...), with an optional
-  "the" (not "under": "under Colonel X" names a commander);
+  "the" (not "under": "under Colonel X" names a commander), or a part of a site ("the
+  roof of", "the main gate of", "the steps of");
 - it is a place: a named entity of the linguistic layer (GPE, LOC, FAC), or a
   capitalised name with a word saying what kind of site it is ("hotel", "Street",
   "district"), written before or after it;
@@ -52,6 +53,9 @@ SITE_WORDS: Final = FACILITY_WORDS | frozenset(
     quarter ward valley river creek hill hills massif mountain mountains forest island
     gate tower house residence villa estate farm mine field fields rue calle avenida
     jalan via strasse straße chowk barangay kampung line
+    ridge spur path trail crossroads crossing bungalow barn mill convent monastery chapel
+    cemetery hut plateau pass gorge swamp marsh cove airstrip runway dam canal wharf quay
+    depot warehouse factory refinery playa cerro loma colonia
     """.split()
 )
 """Words that say a name is a site ("Blue Lagoon bar", "Harbour Road")."""
@@ -90,7 +94,9 @@ _LOCATIVE: Final = re.compile(
     r"(?:storm|seiz|strik|attack|raid|bomb|spray|occupy|"
     r"besieg|enter|target|destroy|damag)(?:ed|ing|e|es)?|struck|hit|took|overran|brought down|"
     r"(?:set|setting) fire to|(?:moved|marching|"
-    r"marched|headed|advanced|drove|walked)\s+(?:on\s+)?to|(?:corner|junction) of|"
+    r"marched|headed|advanced|drove|walked)\s+(?:on\s+)?to|"
+    r"(?:corner|junction|roof|gate|entrance|edge|foot|slopes?|grounds|steps|lobby|courtyard|"
+    r"perimeter|walls?) of|"
     r"(?:village|hamlet|town|city|district|area|neighbourhood|neighborhood|suburb)s? of|"
     + _BEFORE_NAME
     + ")"
