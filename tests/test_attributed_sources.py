@@ -265,3 +265,39 @@ def test_an_inserted_according_to_states_the_whole_sentence(
     body: str, expected: list[object]
 ) -> None:
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Human rights groups said that 31 detainees had been executed.", "Human rights groups"),
+        ("The forensic team reported that 17 people had been shot dead.", "forensic team"),
+        (
+            "On Sunday the veteran broadcaster Ines Garcia said that 12 people had died.",
+            "Ines Garcia",
+        ),
+    ],
+)
+def test_plural_and_collective_speakers_and_a_close_apposition(body: str, source: str) -> None:
+    """A plural of a source noun names a speaker too ("rights groups"), so does a team;
+    a name right after its role without a comma is the speaker."""
+    assert [s for s, _ in sources(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Kivu province governor Ali Noor visited the town. The governor later said that "
+            "16 people had been killed.",
+            "Ali Noor",
+        ),
+        (
+            "At least 30 people died in the blast, a toll confirmed by the city hospital.",
+            "city hospital",
+        ),
+        ("Nine guards were killed, a figure later given by the army.", "army"),
+    ],
+)
+def test_a_role_without_commas_and_a_toll_confirmed_by(body: str, source: str) -> None:
+    assert [s for s, _ in sources(body)][-1] == source

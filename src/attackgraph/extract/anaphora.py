@@ -192,8 +192,8 @@ _ROLE_BEFORE: Final = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-
 
 def appositive_person(text: str, end: int, words: str) -> str | None:
     """The person an earlier apposition gave the role ``words`` ("information minister"):
-    "the information minister, Ada Obi, said" or "Ada Obi, a doctor at the clinic, said"
-    before ``end``; the nearest one, or ``None``.
+    "the information minister, Ada Obi, said", "Ada Obi, a doctor at the clinic, said" or
+    "regional governor Ada Obi said" before ``end``; the nearest one, or ``None``.
 
     >>> t = "The interior minister, Ada Obi, gave a toll. Later the minister said 9 died."
     >>> appositive_person(t, t.index("the minister"), "minister")
@@ -229,6 +229,7 @@ def _role_appositions(text: str, head: str) -> tuple[tuple[int, int, str, str], 
         for pattern in (
             rf"{role}(?:\s+(?:of|at|for|in)\s+[^,;.]{{1,50}})?,\s+(?P<name>{_PERSON})\s*[,;.]",
             rf"(?P<name>{_PERSON}),\s+{role}",
+            rf"(?<![\w'’-])(?P<role>(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)})\s+(?P<name>{_PERSON})",
         )
         for m in re.finditer(pattern, text)
     ]

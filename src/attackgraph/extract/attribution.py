@@ -131,6 +131,11 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
                 and _CLAUSE_GOES_ON.match(text, subject[1], end)
             ):  # "The toll, according to X, rose to 31": X states the whole sentence
                 forward, content_start = True, begin
+        elif first in ("a", "the"):  # "..., a toll confirmed by the hospital": what precedes
+            agent = passive_agent(text, m.end(), end)
+            if agent is not None:
+                cues.append(Cue(kind, m.start(), m.end(), agent, (begin, m.start()), forward=False))
+            continue
         elif _PARTICIPLE.match(first) and first not in ("putting", "placing", "taking"):
             subject = _participle_subject(text, m.start(), begin, cues)
             if subject is None:

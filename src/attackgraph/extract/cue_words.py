@@ -99,6 +99,8 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
     (CueKind.REPORT, r"\b[Bb]y\s+(?=(?:the\s+|one\s+|some\s+|other\s+|most\s+|an?\s+)?"
      r"(?:[\w'’-]+\s+){0,3}?(?:count|counts|tally|estimates?|accounts?|figures|reckoning)\b"
      r"[^.;]{0,40},)"),
+    (CueKind.REPORT, r"(?<=,\s)(?:a|the)\s+(?:toll|figure|number|count|tally)\s+(?:\w+ly\s+|"
+     r"later\s+)?(?:confirmed|given|reported|cited|announced|released|provided)(?=\s+by\b)"),
     (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),
     (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified|recogni[sz]ed|listed)\b"
      r"(?=\s+(?:that\b|at\s+least|more\s+than|about|around|some|nearly|over|\d))"),

@@ -117,7 +117,8 @@ def _core(head: Token) -> list[Token]:
     left = [t for t in head.lefts]
     tokens = [t for child in left for t in child.subtree] + [head]
     for child in head.rights:
-        if child.dep_ in _RIGHT_MODIFIERS:
+        close = child.dep_ == "appos" and child.left_edge.i == head.i + 1
+        if child.dep_ in _RIGHT_MODIFIERS and not close:  # "the broadcaster Jim McKay": one
             break
         tokens += list(child.subtree)
     return sorted(tokens, key=lambda t: t.i)

@@ -50,7 +50,9 @@ SOURCE_NOUNS: Final = frozenset(
     committee commission tribunal mayor staff operator airline company prefect prefecture
     opposition union unions association federation clinic morgue mortuary paramedics
     firefighters municipality church diocese charity monitor observatory parents campaigners
-    activists lawyers prosecutors historians scholars researchers
+    activists lawyers prosecutors historians scholars researchers team laboratory lab panel
+    institute foundation service network broadcaster station bureau unit inspectorate
+    watchdog
     """.split()
 )
 """Common nouns that can name a source ("local security sources", "the ministry")."""
@@ -312,7 +314,12 @@ def plausible_source(words: str) -> bool:
 def _source_noun(word: str) -> bool:
     """A noun that can name a speaker: a source noun or a person ("a nurse", "witnesses")."""
     singular = word[:-2] + "an" if word.endswith("men") else word.removesuffix("s")
-    return word in SOURCE_NOUNS or word in PERSON_NOUNS or singular in PERSON_NOUNS
+    return (
+        word in SOURCE_NOUNS
+        or singular in SOURCE_NOUNS
+        or word in PERSON_NOUNS
+        or singular in PERSON_NOUNS
+    )
 
 
 def coordinated_verb(words: str) -> bool:
