@@ -111,3 +111,45 @@ def test_the_shapes_read_no_further_than_the_neighbourhood() -> None:
     found = {str(c).removeprefix(AGSH) for c in shapes.objects(None, URIRef(SH + "sparql"))}
     assert found == set(SPARQL_REACH)
     assert max(SPARQL_REACH.values()) <= DEPTH
+
+
+def test_the_documents_that_break_the_union_are_named(tmp_path: Path) -> None:
+    """Each violation comes with the documents whose union breaks it; the first (the
+    focus's owner) is kept and the other is left out, with a message naming both."""
+    from attackgraph.union import SHAPES_RULE, Union
+
+    one, other, _ = PAIRS["two containedIn"]
+    dump = _write(
+        tmp_path / "union.nq", _quads(one, "kidal-raid.txt") + _quads(other, "ségou-raid.txt")
+    )
+    union = Union()
+    assert union.verify(dump, workdir=tmp_path)
+    graphs = {g for involved in union.checked.involved for g in involved}  # type: ignore[union-attr]
+    assert graphs == {
+        "<https://w3id.org/attackgraph/id/doc/kidal-raid>",
+        "<https://w3id.org/attackgraph/id/doc/segou-raid>",
+    }
+    sources = {
+        "https://w3id.org/attackgraph/id/doc/kidal-raid": "kidal-raid.txt",
+        "https://w3id.org/attackgraph/id/doc/segou-raid": "ségou-raid.txt",
+    }
+    culprits = union.culprits(sources)
+    assert list(culprits) == ["<https://w3id.org/attackgraph/id/doc/segou-raid>"]
+    problem = next(iter(culprits.values()))
+    assert problem.source == "ségou-raid.txt" and problem.rule == SHAPES_RULE
+    assert "with kidal-raid.txt: " in problem.message and "containedIn" in problem.message
+
+
+def test_workers_give_the_same_results(tmp_path: Path) -> None:
+    """Twenty documents, pairs that each break the plain union: validated in two worker
+    processes, the same violations and documents as in one."""
+    quads: list[Quad] = []
+    for n, case in enumerate(sorted(PAIRS) * 3):
+        one, other, _ = PAIRS[case]
+        title = f"Raid number {n}"
+        quads += _quads(one.replace(b"Raid on Tamba", title.encode()), f"a{n}.txt")
+        quads += _quads(other.replace(b"Raid on Tamba", title.encode()), f"b{n}.txt")
+    dump = _write(tmp_path / "union.nq", quads)
+    serial, parallel = validate_dataset(dump, jobs=1), validate_dataset(dump, jobs=2)
+    assert not serial.conforms and serial.graphs == 24
+    assert parallel == serial

@@ -21,16 +21,17 @@ disagrees with an earlier one on a property the shapes allow only once
 
 :meth:`Union.verify` then runs the shapes themselves on the published union (read back
 from the N-Quads dump, one document's neighbourhood at a time, so memory stays bounded:
-:mod:`attackgraph.validate.dataset`); the build stops, keeping the previous release,
-when the union breaks one. :meth:`Union.report_text` says what was checked and found,
-for ``validation-report.txt``.
+:mod:`attackgraph.validate.dataset`); when the union breaks one, :meth:`Union.culprits`
+names the documents to leave out, and the build converts the others again into a new
+union and publishes that. :meth:`Union.report_text` says
+what was checked, found and left out, for ``validation-report.txt``.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -52,13 +53,15 @@ EVENT_CLASSES: Final = frozenset(c.value for c in (AG.Event, AG.Attack, AG.Armed
 IDENTITY_PROPERTIES: Final = (AG.date.value, AG.startDate.value, AG.endDate.value, AG.country.value)
 """The facts that decide whether two documents' events of one title are one event."""
 CONFLICT_RULE: Final = "union/conflict"
+SHAPES_RULE: Final = "union/shapes"
+"""A document left out because its union with others breaks a shape."""
 
 _Signature = tuple[str | None, ...]
 
 
 class UnionError(AttackgraphError):
-    """The published union has two values where the shapes allow one (a bug in the
-    merge, never published: the build stops and keeps the previous release)."""
+    """The published union breaks the shapes and leaving documents out did not mend it
+    (never published: the build stops and keeps the previous release)."""
 
 
 def single_valued(shapes: Path | None = None) -> dict[str, frozenset[str]]:
@@ -131,6 +134,9 @@ class Union:
         self.stats = UnionStats()
         self.failures: list[str] | None = None
         self.checked: DatasetReport | None = None
+        self.left_out: list[Problem] = []
+        """Documents left out of this union because, with others, they broke a shape
+        (set by the build, for the report)."""
 
     def add(self, quads: list[ox.Quad], source: str) -> tuple[list[ox.Quad], list[Problem]]:
         """The document's quads as they go into the union, and its warnings."""
@@ -250,11 +256,11 @@ class Union:
             )
         )
 
-    def verify(self, dump: Path, *, workdir: Path | None = None) -> list[str]:
+    def verify(self, dump: Path, *, workdir: Path | None = None, jobs: int = 1) -> list[str]:
         """Run the shapes on the published union (the N-Quads ``dump``), one document's
-        neighbourhood at a time (see :mod:`attackgraph.validate.dataset`), and list each
-        violation on one line (empty: the union conforms). ``workdir`` holds the
-        temporary store.
+        neighbourhood at a time in ``jobs`` processes (see
+        :mod:`attackgraph.validate.dataset`), and list each violation on one line (empty:
+        the union conforms). ``workdir`` holds the temporary store.
 
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
@@ -267,9 +273,37 @@ class Union:
         focus event:x: path rdf:type: attack or armed conflict is not also typed ag:Event: ...
         focus event:x: path schema:name: event has more than one schema:name: ...
         """
-        self.checked = validate_dataset(dump, workdir=workdir)
+        self.checked = validate_dataset(dump, workdir=workdir, jobs=jobs)
         self.failures = [" ".join(v.format_text().split()) for v in self.checked.report.violations]
         return self.failures
+
+    def culprits(self, sources: Mapping[str, str]) -> dict[str, Problem]:
+        """After :meth:`verify`: graph IRI -> why to leave that document out, for each
+        document that breaks a shape in the union. Of the documents describing a
+        violation's neighbourhood, the first (the focus's owner, in IRI order) is kept
+        and the others are left out; when no other document is involved, the owner is.
+        ``sources`` maps graph IRIs to the files they were read from; the message names
+        both documents.
+
+        >>> Union().culprits({})
+        {}
+        """
+        found: dict[str, Problem] = {}
+        if self.checked is None:
+            return found
+        report = self.checked.report
+        for violation, involved in zip(report.violations, self.checked.involved, strict=True):
+            owner, others = involved[0], involved[1:]
+            for graph in others or (owner,):
+                if graph in found:
+                    continue
+                source = sources.get(_bare(graph), graph)
+                line = violation.line if violation.source_file == source else None
+                kept = [sources.get(_bare(g), g) for g in involved if g != graph]
+                company = f"with {', '.join(kept)}: " if kept else "in the union: "
+                text = " ".join(violation.format_text().split())
+                found[graph] = Problem(source, line or 1, SHAPES_RULE, company + text)
+        return found
 
     def report_text(self) -> str:
         """What the cross-document check looked at and did (for validation-report.txt).
@@ -299,6 +333,9 @@ class Union:
                     else self.checked.summary()
                 ),
                 *(f"    {failure}" for failure in (self.failures or [])[:20]),
+                "  documents left out because their union with others broke a shape "
+                f"(the union was built again without them): {len(self.left_out)}",
+                *(f"    {problem}" for problem in self.left_out),
             ]
         )
 
@@ -338,6 +375,11 @@ def _iri(term: object) -> str:
     """The IRI (or lexical form) of a term; the N-Triples form of anything else."""
     value = getattr(term, "value", None)
     return value if isinstance(value, str) else str(term)
+
+
+def _bare(graph: str) -> str:
+    """A graph's IRI from its N-Triples form (``<iri>``)."""
+    return graph[1:-1] if graph.startswith("<") and graph.endswith(">") else graph
 
 
 def _short(value: str) -> str:

@@ -20,12 +20,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Final
 
 from pyoxigraph import NamedNode, Quad
 
 from attackgraph import changes, export, publish
 from attackgraph.cache import build_context
-from attackgraph.model import AttackgraphError
+from attackgraph.model import AttackgraphError, Problem
 from attackgraph.parse import display_path
 from attackgraph.pipeline.convert import (
     BuildOptions,
@@ -135,7 +136,12 @@ def build(
     ``options.allow_shrink``), ``export.ExportError``
     when an output file fails its strict re-parse, and ``publish.PublishError`` when
     ``out_dir`` is a folder that is not a release or another build holds it.
-    ``progress`` is told each document's result, ``stages`` each stage and document.
+    When the merged documents break a shape that each document keeps on its own, the
+    documents that break it are left out (``file:line: union/shapes`` naming the
+    documents kept, in ``skipped``), the others are merged again and published;
+    :class:`UnionError` when that does not mend it.
+    ``progress`` is told each document's result (first pass), ``stages`` each stage and
+    document.
 
     >>> import tempfile
     >>> from attackgraph.publish import PublishOptions
@@ -154,10 +160,85 @@ def build(
     if not documents:
         shown = ", ".join(display_path(p) for p in paths) or "(no path given)"
         raise NoDocumentsError(f"{shown}: no documents (.txt files) found; nothing was built")
+
+    def stage(name: str) -> None:
+        if stages is not None:
+            stages.stage(name)
+
+    previous = changes.previous_documents(out_dir)
+    left_out: dict[str, Problem] = {}  # graph IRI -> why its document was left out
+    excluded: set[Path] = set()
+    with publish.staged_release(out_dir, progress=stage) as staging:
+        for attempt in range(1, MAX_UNION_ATTEMPTS + 1):
+            todo = [p for p in documents if p not in excluded]
+            report, merged, written, sources = _convert_and_write(
+                todo,
+                ids,
+                options,
+                staging,
+                progress=progress if attempt == 1 else None,
+                stages=stages,
+            )
+            report.documents = len(documents)
+            if not options.validate:
+                break
+            stage("validating the union")
+            failures = merged.verify(
+                written.files["nquads"], workdir=staging.parent, jobs=options.jobs
+            )
+            if not failures:
+                break
+            culprits = merged.culprits({iri: source for iri, (source, _) in sources.items()})
+            if attempt == MAX_UNION_ATTEMPTS or not culprits.keys() - left_out.keys():
+                shown = "\n  ".join(failures[:5])
+                raise UnionError(f"the merged dataset breaks the shapes:\n  {shown}")
+            left_out.update(culprits)
+            excluded.update(sources[iri][1] for iri in culprits if iri in sources)
+        merged.left_out = sorted(left_out.values(), key=str)
+        report.skipped.extend(merged.left_out)
+        report.changes = changes.compare(previous, report.document_hashes)
+        changes.check_shrink(report.changes, allow=options.allow_shrink)
+        report.quads, report.triples = written.quads, written.triples
+        report.files = {fmt: path.name for fmt, path in sorted(written.files.items())}
+        validation = Report(conforms=not report.violations, violations=tuple(report.violations))
+        export.write_text(
+            staging / REPORT_TEXT, validation.format_text() + "\n" + merged.report_text() + "\n"
+        )
+        export.write_text(staging / REPORT_JSON, report.to_json())
+        publish.publish(
+            staging,
+            stats=report.release_stats(),
+            base=options.base,
+            version=options.version,
+            issued=options.issued,
+            options=options.publish,
+            progress=stage,
+            reuse=page_reuse(options, out_dir),
+        )
+    report.seconds = time.monotonic() - started
+    return report
+
+
+MAX_UNION_ATTEMPTS: Final = 3
+"""Unions built at most: each leaves out the documents whose union broke a shape."""
+
+
+def _convert_and_write(
+    documents: list[Path],
+    ids: dict[Path, str],
+    options: BuildOptions,
+    staging: Path,
+    *,
+    progress: Callable[[DocumentResult], None] | None,
+    stages: Progress | None,
+) -> tuple[BuildReport, Union, export.ExportResult, dict[str, tuple[str, Path]]]:
+    """Convert ``documents``, merge them into a union and write its dumps into
+    ``staging``: the run's report, the union, the files written, and each graph IRI's
+    source (as shown in messages, and its path)."""
     report = BuildReport(documents=len(documents))
     if options.cache_dir is not None:
         report.cached = 0
-    sources: dict[str, str] = {}  # graph IRI -> the file that gave it
+    sources: dict[str, tuple[str, Path]] = {}  # graph IRI -> the file that gave it
     merged = Union(options.base)
 
     def accept(result: DocumentResult) -> DocumentResult:
@@ -165,17 +246,13 @@ def build(
             graph = result.quads[0].graph_name
             iri = graph.value if isinstance(graph, NamedNode) else str(graph)
             if iri in sources:
-                problem = changes.duplicate_problem(result.source, sources[iri], iri)
+                problem = changes.duplicate_problem(result.source, sources[iri][0], iri)
                 return DocumentResult(result.path, skipped=problem, warnings=result.warnings)
-            sources[iri] = result.source
+            sources[iri] = (result.source, result.path)
             report.document_hashes[iri] = result.sha256
             quads, conflicts = merged.add(result.quads, result.source)
             return replace(result, quads=quads, warnings=(*result.warnings, *conflicts))
         return result
-
-    def stage(name: str) -> None:
-        if stages is not None:
-            stages.stage(name)
 
     def batches() -> Iterator[list[Quad]]:
         if stages is not None:
@@ -195,35 +272,8 @@ def build(
                 progress(result)
             if stages is not None:
                 stages.advance()
-        stage("writing dumps")
+        if stages is not None:
+            stages.stage("writing dumps")
 
-    previous = changes.previous_documents(out_dir)
-    with publish.staged_release(out_dir, progress=stage) as staging:
-        written = export.write_dataset(batches(), staging, base=options.base)
-        report.changes = changes.compare(previous, report.document_hashes)
-        changes.check_shrink(report.changes, allow=options.allow_shrink)
-        report.quads, report.triples = written.quads, written.triples
-        report.files = {fmt: path.name for fmt, path in sorted(written.files.items())}
-        validation = Report(conforms=not report.violations, violations=tuple(report.violations))
-        if options.validate:
-            stage("validating the union")
-            failures = merged.verify(written.files["nquads"], workdir=staging.parent)
-            if failures:
-                shown = "\n  ".join(failures[:5])
-                raise UnionError(f"the merged dataset breaks the shapes:\n  {shown}")
-        export.write_text(
-            staging / REPORT_TEXT, validation.format_text() + "\n" + merged.report_text() + "\n"
-        )
-        export.write_text(staging / REPORT_JSON, report.to_json())
-        publish.publish(
-            staging,
-            stats=report.release_stats(),
-            base=options.base,
-            version=options.version,
-            issued=options.issued,
-            options=options.publish,
-            progress=stage,
-            reuse=page_reuse(options, out_dir),
-        )
-    report.seconds = time.monotonic() - started
-    return report
+    written = export.write_dataset(batches(), staging, base=options.base)
+    return report, merged, written, sources

@@ -3,21 +3,28 @@
 Every document's graph conforms on its own, but the published dataset is their union:
 an actor, place or event several documents describe is one node there, with the
 triples of all of them. :func:`validate_dataset` runs the real shapes on that union
-without holding it in memory: the N-Quads dump is loaded into an on-disk pyoxigraph
-store, and for each named graph (one per document) the shapes run on the union's
-triples of the graph's subjects and of every node up to :data:`DEPTH` links from them.
-A subject's results are kept in one graph only, its *owner* (the first graph, in IRI
-order, in which it is a subject), so each result is reported once.
+without holding it in memory. One pass over the N-Quads dump loads its triples into an
+on-disk pyoxigraph store (the union, each triple once) and notes which graphs describe
+each subject; a subject's *owner* is the first of them in IRI order. Then, for each
+named graph (one per document), the shapes run on the union's triples of the subjects
+it owns and of every node up to :data:`DEPTH` links from them, so each result is
+reported once. With ``jobs`` > 1 the graphs are shared out among worker processes,
+each reading the store (read-only) and validating its graphs' neighbourhoods.
 
 Exact for shapes that read at most :data:`DEPTH` links from a focus node. The project's
 shapes read two (a claim's evidence span's document is an ``ag:Document``:
 ``agsh:claim-evidence-in-reported-document``); ``tests/test_union_shapes.py`` checks the
-shapes file reaches no further. Memory: the store's caches and one neighbourhood.
+shapes file reaches no further. Memory: the store's caches, one neighbourhood, and the
+describing graphs of each subject.
+
+Each violation comes with the graphs that describe a node of its focus's neighbourhood
+(:attr:`DatasetReport.involved`): the documents whose union breaks the shape.
 """
 
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,10 +36,11 @@ from rdflib import URIRef
 
 from attackgraph.namespaces import RDF
 from attackgraph.validate.report import Report, Violation, curie
-from attackgraph.validate.shacl import Validator
+from attackgraph.validate.shacl import Engine, Validator
 
 DEPTH: Final = 2
 """Links followed from each subject of a graph (the shapes' longest reach)."""
+DEFAULT_GRAPH: Final = str(ox.DefaultGraph())
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,9 @@ class DatasetReport:
     report: Report
     graphs: int
     subjects: int
+    involved: tuple[tuple[str, ...], ...] = ()
+    """For each violation (same order): the graphs (IRIs, in IRI order, the focus's
+    owner first) that describe a node of the focus's neighbourhood."""
 
     @property
     def conforms(self) -> bool:
@@ -62,13 +73,15 @@ class DatasetReport:
 
 
 def validate_dataset(
-    dump: Path, validator: Validator | None = None, *, workdir: Path | None = None
+    dump: Path, validator: Validator | None = None, *, workdir: Path | None = None, jobs: int = 1
 ) -> DatasetReport:
     """Validate the union of an N-Quads dump's graphs, one graph's neighbourhood at a time.
 
-    ``workdir`` holds the temporary store (default: the system's temporary folder).
-    Raises ``SyntaxError`` when the dump is not N-Quads, ``OSError`` when it cannot be
-    read, and :class:`~attackgraph.validate.ShapesError` like :class:`Validator`.
+    ``workdir`` holds the temporary store (default: the system's temporary folder);
+    ``jobs`` worker processes validate the neighbourhoods (1: this process). The result
+    does not depend on ``jobs``. Raises ``SyntaxError`` when the dump is not N-Quads,
+    ``OSError`` when it cannot be read, and :class:`~attackgraph.validate.ShapesError`
+    like :class:`Validator`.
 
     >>> import tempfile
     >>> e, t = "<https://w3id.org/attackgraph/id/event/x>", f"<{RDF.type.value}>"
@@ -88,59 +101,127 @@ def validate_dataset(
         rule sh:MaxCountConstraintComponent in agsh:EventShape
     does not conform: 1 violation
     """
-    validator = validator or Validator()
     with tempfile.TemporaryDirectory(prefix=".attackgraph-union-", dir=workdir) as tmp:
-        store = ox.Store(str(Path(tmp, "graphs")))
-        union = ox.Store(str(Path(tmp, "union")))
+        path = str(Path(tmp, "union"))
+        store = ox.Store(path)
+        describers: dict[str, list[str]] = {}
         try:
-            store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
-            union.bulk_extend(_merged(dump))
-            found: dict[tuple[object, ...], Violation] = {}
-            graphs = subjects = 0
-            described: set[str] = set()
-            for graph in _graphs(store).values():
-                graphs += 1
-                mine = _subjects(store, graph)
-                owned = [node for node in mine if node.value not in described]
-                described.update(node.value for node in owned)
-                subjects += len(owned)
-                if not owned:
-                    continue
-                quads = list(_neighbourhood(union, mine))
-                keep = {curie(URIRef(node.value)) for node in owned}
-                for violation in validator.validate_quads(quads).violations:
-                    if violation.focus in keep:
-                        found.setdefault(violation.sort_key(), violation)
+            store.bulk_extend(_union(dump, describers))
+            store.flush()
         finally:
-            del store, union
+            del store
             gc.collect()  # the Rust store closes RocksDB when the object is freed
-    violations = tuple(found[key] for key in sorted(found))
-    return DatasetReport(Report(not violations, violations), graphs=graphs, subjects=subjects)
+        owned: dict[str, list[str]] = {}
+        for subject, graphs in describers.items():
+            owned.setdefault(min(graphs, key=_graph_order), []).append(subject)
+        tasks = [(graph, sorted(owned[graph])) for graph in sorted(owned, key=_graph_order)]
+        found: dict[tuple[object, ...], tuple[Violation, tuple[str, ...]]] = {}
+        for violation, involved in _check_all(path, tasks, describers, validator, jobs):
+            found.setdefault(violation.sort_key(), (violation, involved))
+        graph_count = len({g for names in describers.values() for g in names})
+        subjects = len(describers)
+        del describers
+        gc.collect()
+    keys = sorted(found)
+    violations = tuple(found[key][0] for key in keys)
+    return DatasetReport(
+        Report(not violations, violations),
+        graphs=graph_count,
+        subjects=subjects,
+        involved=tuple(found[key][1] for key in keys),
+    )
 
 
-_Graph = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+def _graph_order(graph: str) -> tuple[bool, str]:
+    """Named graphs in IRI order (their N-Triples form), then the default graph."""
+    return (graph == DEFAULT_GRAPH, graph)
 
 
-def _graphs(store: ox.Store) -> dict[str, _Graph]:
-    """The named graphs in IRI order, then the default graph if it holds anything."""
-    graphs: dict[str, _Graph] = {str(g): g for g in sorted(store.named_graphs(), key=str)}
-    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
-        graphs[str(ox.DefaultGraph())] = ox.DefaultGraph()
-    return graphs
-
-
-def _subjects(store: ox.Store, graph: _Graph) -> list[ox.NamedNode]:
-    seen: dict[str, ox.NamedNode] = {}
-    for quad in store.quads_for_pattern(None, None, None, graph):
-        if isinstance(quad.subject, ox.NamedNode):
-            seen.setdefault(quad.subject.value, quad.subject)
-    return [seen[key] for key in sorted(seen)]
-
-
-def _merged(dump: Path) -> Iterator[ox.Quad]:
-    """The dump's triples in the default graph: the union, each triple once."""
+def _union(dump: Path, describers: dict[str, list[str]]) -> Iterator[ox.Quad]:
+    """The dump's triples in the default graph (the store keeps each once), noting the
+    graphs that describe each subject (an IRI) in ``describers``."""
     for quad in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS):
-        yield ox.Quad(quad.subject, quad.predicate, quad.object)
+        subject = quad.subject
+        if isinstance(subject, ox.NamedNode):
+            graphs = describers.setdefault(subject.value, [])
+            graph = str(quad.graph_name)
+            if graph not in graphs:
+                graphs.append(graph)
+        yield ox.Quad(subject, quad.predicate, quad.object)
+
+
+_Task = tuple[str, list[str]]
+_Found = list[tuple[Violation, tuple[str, ...]]]
+_WORKER: _Checker | None = None
+
+
+class _Checker:
+    """Validates graphs' neighbourhoods, reading the union store read-only."""
+
+    def __init__(self, path: str, describers: dict[str, list[str]], validator: Validator) -> None:
+        self.store = ox.Store.read_only(path)
+        self.describers = describers
+        self.validator = validator
+
+    def check(self, task: _Task) -> _Found:
+        mine = [ox.NamedNode(iri) for iri in task[1]]
+        quads = list(_neighbourhood(self.store, mine))
+        keep = {curie(URIRef(node.value)): node for node in mine}
+        found: _Found = []
+        for violation in self.validator.validate_quads(quads).violations:
+            focus = keep.get(violation.focus)
+            if focus is not None:
+                found.append((violation, self._involved(focus)))
+        return found
+
+    def _involved(self, focus: ox.NamedNode) -> tuple[str, ...]:
+        owner = min(self.describers.get(focus.value, [DEFAULT_GRAPH]), key=_graph_order)
+        graphs = {
+            g
+            for q in _neighbourhood(self.store, [focus])
+            if isinstance(q.subject, ox.NamedNode)
+            for g in self.describers.get(q.subject.value, ())
+        }
+        graphs.discard(owner)
+        return (owner, *sorted(graphs, key=_graph_order))
+
+
+def _check_all(
+    path: str,
+    tasks: list[_Task],
+    describers: dict[str, list[str]],
+    validator: Validator | None,
+    jobs: int,
+) -> Iterator[tuple[Violation, tuple[str, ...]]]:
+    if jobs <= 1 or len(tasks) < 8 * jobs:
+        checker = _Checker(path, describers, validator or Validator())
+        try:
+            for task in tasks:
+                yield from checker.check(task)
+        finally:
+            del checker
+            gc.collect()
+        return
+    methods = multiprocessing.get_all_start_methods()
+    start = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    settings = (None, "turbo") if validator is None else (validator.shapes_path, validator.engine)
+    with start.Pool(
+        jobs, initializer=_start_worker, initargs=(path, describers, *settings)
+    ) as pool:
+        for found in pool.imap_unordered(_check_in_worker, tasks, chunksize=8):
+            yield from found
+
+
+def _start_worker(
+    path: str, describers: dict[str, list[str]], shapes: Path | None, engine: Engine
+) -> None:
+    global _WORKER
+    _WORKER = _Checker(path, describers, Validator(shapes, engine=engine))
+
+
+def _check_in_worker(task: _Task) -> _Found:
+    assert _WORKER is not None, "worker not started"
+    return _WORKER.check(task)
 
 
 def _neighbourhood(union: ox.Store, subjects: list[ox.NamedNode]) -> Iterator[ox.Quad]:
