@@ -18,7 +18,9 @@ Further forms the writers of infoboxes use:
   Hamdallaye, the market in Medina, both in Bamako);
 - a lowercase direction before a name is a part of that place ("west Gao" is Gao);
 - a plural area word shared by an "and" list names one area each ("3rd and 4th
-  districts" are the 3rd district and the 4th district).
+  districts" are the 3rd district and the 4th district);
+- "X in the Y" within one item puts X inside Y ("Mosque in the Police Lines"), and an
+  item with no capital and no number names no place ("and surroundings").
 
 The gazetteer (resolve stage) confirms or corrects these guesses; here only the
 document's own statement is recorded.
@@ -60,6 +62,8 @@ _DIRECTION: Final = re.compile(
     r"downtown|inner|outer)\s+(?=[A-Z])"
 )
 _DASH: Final = re.compile(r"\s+[—–]\s+|\s+--?\s+")
+_INSIDE: Final = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?(?=[A-Z])")
+"""Within one listed item, "X in the Y" puts X inside Y."""
 _PLURAL_AREA: Final = re.compile(
     r"\s(?P<word>arrondissement|district|province|region|state|countie|governorate|"
     r"department|territorie|prefecture|municipalitie|ward|borough|commune)s$",
@@ -190,21 +194,53 @@ def _read_chain(value: Span, pieces: list[_Piece]) -> list[tuple[_Piece, str | N
     return linked
 
 
+def _named(pieces: list[_Piece]) -> list[_Piece]:
+    """The pieces with "X in the Y" read as two places (X inside Y).
+
+    >>> text = "Mosque in the Police Lines"
+    >>> [p.name for p in _named([_Piece(text, Span(0, len(text), text, 1))])]
+    ['Mosque', 'Police Lines']
+    """
+    out = []
+    for piece in pieces:
+        inside = _INSIDE.search(piece.name)
+        if inside is not None:
+            outer = sub_span(piece.span, inside.end(), len(piece.span.text))
+            out += [
+                replace(
+                    piece,
+                    name=piece.name[: inside.start()],
+                    span=sub_span(piece.span, 0, inside.start()),
+                ),
+                _Piece(outer.text, outer, piece.near, piece.note),
+            ]
+        else:
+            out.append(piece)
+    return out
+
+
+def _names_a_place(linked: list[tuple[_Piece, str | None]]) -> list[tuple[_Piece, str | None]]:
+    """Without the items that have no capital and no number ("and surroundings")."""
+    return [(p, outer) for p, outer in linked if any(c.isupper() or c.isdigit() for c in p.name)]
+
+
 def _read_group(value: Span, group: Span) -> _Group:
     dash = _DASH.search(group.text)
     head = sub_span(group, 0, dash.start()) if dash else group
     rest = sub_span(group, dash.end(), len(group.text)) if dash else None
-    pieces = _shared_area(value, [_piece(item) for item in split_items(head)])
-    chain = _shared_area(value, [_piece(item) for item in split_items(rest)]) if rest else []
+    pieces = _named(_shared_area(value, [_piece(item) for item in split_items(head)]))
+    chain = (
+        _named(_shared_area(value, [_piece(item) for item in split_items(rest)])) if rest else []
+    )
     country = None
     last = chain or pieces
     if last and country_of(last[-1].name) is not None:
         country = last.pop()
     if rest is None:
-        return _Group(_read_chain(value, pieces), country, None)
+        return _Group(_names_a_place(_read_chain(value, pieces)), country, None)
     outer = chain[0].name if chain else None  # every site before the dash is in the chain
     linked = [(piece, outer) for piece in pieces]
-    return _Group(linked + _read_chain(value, chain), country, outer)
+    return _Group(_names_a_place(linked + _read_chain(value, chain)), country, outer)
 
 
 def _groups(value: Span) -> list[Span]:

@@ -1,0 +1,44 @@
+"""How an infobox's place value is read into places and containers (extract/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from attackgraph.extract.places import split_places
+from attackgraph.model import Span
+
+
+def chain(value: str) -> list[tuple[str, str | None]]:
+    return [(p.name, p.container) for p in split_places(Span(0, len(value), value, 5))]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Chapel in the Barrack Square, Eldoret, Kenya",
+            [("Chapel", "Barrack Square"), ("Barrack Square", "Eldoret"), ("Eldoret", "Kenya")],
+        ),
+        (
+            "Ticket hall inside Central Station, Gao, Mali",
+            [("Ticket hall", "Central Station"), ("Central Station", "Gao"), ("Gao", "Mali")],
+        ),
+    ],
+)
+def test_x_in_the_y_within_one_item_is_two_places(
+    value: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert chain(value)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Old Fort Museum and surroundings, Lamu Island, Kenya",
+        "Kibarani market and nearby streets, Mombasa, Kenya",
+    ],
+)
+def test_an_item_without_a_name_is_no_place(value: str) -> None:
+    names = [name for name, _ in chain(value)]
+    assert all(any(c.isupper() for c in name) for name in names)
+    assert chain(value)[0][1] == value.split(", ")[1]  # the site is still in the next item
