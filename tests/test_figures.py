@@ -151,3 +151,21 @@ def test_people_listed_as_the_subject_of_a_casualty_verb_are_counted_from_the_pa
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Among the dead was a retired judge, the oldest victim.", [(1, "killed")]),
+        ("Among those wounded were the goalkeeper, Ivan Petrov, and his coach.",
+         [(2, "injured")]),
+        ("Lars Nygaard, a ferry pilot, was among the hostages.", [(1, "captured")]),
+        ("Among the injured were the referees Ali Demir and Jon Kale.", [(2, "injured")]),
+        ("Among the dead were Rita Sol, two nurses and 14 soldiers.",
+         [(1, "killed"), (2, "killed"), (14, "killed")]),
+    ],
+)  # fmt: skip
+def test_people_among_the_dead_are_counted_one_each_unless_a_number_counts_them(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

@@ -94,8 +94,9 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         amounts.append(Amount(quantity, qb, qe, qe))
     _compose(text, end, amounts)
     amounts += _implied(text, begin, end, amounts)
-    amounts += listed_amounts(text, begin, end, amounts)
-    amounts += named_amounts(text, begin, end, amounts)
+    amounts += _larger(
+        listed_amounts(text, begin, end, amounts), named_amounts(text, begin, end, amounts)
+    )
     amounts += single_victims(text, begin, end, amounts)
     amounts += none_of(text, begin, end)
     amounts.sort(key=lambda a: a.begin)
@@ -137,6 +138,18 @@ def _compose(text: str, end: int, amounts: list[Amount]) -> None:
 def _one(q: Quantity) -> bool:
     """One person, exactly or at least ("one", "at least one")."""
     return (q.value == 1 or q.minimum == 1) and q.maximum is None
+
+
+def _larger(parsed: list[Amount], words: list[Amount]) -> list[Amount]:
+    """The people counted from the parse and by the word rules: where both read the same
+    words, the larger count (the parse sees appositions; the words see lists it misparses),
+    the words' reading when they count as many (it names the people)."""
+    kept = list(parsed)
+    for a in words:
+        rivals = [p for p in kept if p.begin < a.extent and a.begin < p.extent]
+        if all((a.quantity.value or 0) >= (p.quantity.value or 0) for p in rivals):
+            kept = [p for p in kept if p not in rivals] + [a]
+    return kept
 
 
 def _wholes(text: str, amounts: list[Amount]) -> list[Amount]:

@@ -29,6 +29,7 @@ from spacy.tokens import Token
 from attackgraph.extract.nlp import parse
 from attackgraph.extract.vocabulary import PASSIVE_OUTCOMES
 from attackgraph.model import Outcome
+from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["ListedVictims", "listed_in_parse", "needs_parse"]
 
@@ -93,11 +94,19 @@ def listed_in_parse(text: str, begin: int, end: int) -> list[ListedVictims]:
     >>> [(t[v.begin : v.end], v.count, v.outcome) for v in listed_in_parse(t, 0, len(t))]
     [('Abedi, his brother Ali Saleh and a third man', 3, 'killed')]
     """
-    if not needs_parse(text, begin, end):
+    among = _AMONG.search(text, begin, end) is not None
+    if not among and not needs_parse(text, begin, end):
         return []
     doc = parse(text[begin:end])
     found: list[ListedVictims] = []
     for token in doc:
+        listed = _among_the_dead(token) if among else None
+        if listed is not None:
+            first = min(t.left_edge.i for t in listed[1])
+            stop = max(_phrase_end(t) for t in listed[1])
+            b, e = begin + doc[first].idx, begin + doc[stop].idx + len(doc[stop].text)
+            found.append(ListedVictims(b, e, _count(listed[1]), listed[0], e))
+            continue
         outcome = _outcome(token)
         if outcome is None:
             continue
@@ -119,6 +128,64 @@ def listed_in_parse(text: str, begin: int, end: int) -> list[ListedVictims]:
             )
         )
     return found
+
+
+_AMONG: Final = re.compile(
+    r"\b[Aa]mong\s+(?:the|those)\s+(?:[\w-]+\s+){0,2}?(?:dead|killed|victims|fatalities|"
+    r"injured|wounded|hurt|hostages|captives|missing)\b"
+)
+
+_AMONG_NOUNS: Final[dict[str, Outcome]] = {
+    "dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "hostages": "captured", "captives": "captured", "missing": "missing",
+}  # fmt: skip
+"""What "among the dead", "among the injured", ... count."""
+
+
+def _among_the_dead(token: Token) -> tuple[Outcome, list[Token]] | None:
+    """(outcome, people) when ``token`` is the "were" of "Among the dead were A, B and
+    C" or "A was among the injured": the people of its subject that no number counts."""
+    if token.text.lower() not in ("was", "were") or token.dep_ == "auxpass":
+        return None
+    outcome: Outcome | None = None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.text.lower() == "among":
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    outcome = _AMONG_NOUNS.get(noun.text.lower()) or next(
+                        (_VERBS[c.text.lower()] for c in noun.children
+                         if c.dep_ == "acl" and c.text.lower() in _VERBS),
+                        None,
+                    )  # fmt: skip
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "attr")]
+    if outcome is None or not subjects:
+        return None
+    people = _people(subjects, lenient=True)
+    return (outcome, people) if people else None
+
+
+def _count(people: list[Token]) -> int:
+    """How many people the tokens name: one each; a plural noun, its names ("the
+    batsmen A and B": 2)."""
+    return sum(max(1, len(_names_of(t))) if _plural(t) else 1 for t in people)
+
+
+def _names_of(token: Token) -> list[Token]:
+    names = [c for c in token.children if c.dep_ == "appos" and _name(c)]
+    for name in list(names):
+        names += [c for c in name.children if c.dep_ == "conj" and _name(c)]
+    return names
+
+
+def _phrase_end(token: Token) -> int:
+    """The last token of ``token``'s noun phrase with its appositions, without clauses."""
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "prep") or _numbered(child):
+            continue
+        end = max(end, _phrase_end(child))
+    return end
 
 
 def _outcome(token: Token) -> Outcome | None:
@@ -149,14 +216,20 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _people(subjects: list[Token]) -> list[Token] | None:
+def _people(subjects: list[Token], *, lenient: bool = False) -> list[Token] | None:
     """One token per person of the subjects (conjuncts, and appositions that name a
-    relation of someone else); ``None`` when a subject is no list of people."""
+    relation of someone else); ``None`` when a subject is no list of people. ``lenient``
+    skips the items a number counts and keeps plural nouns with names instead."""
     people: list[Token] = []
     todo = list(subjects)
     while todo:
         item = todo.pop(0)
         if item in people:
+            continue
+        if lenient and (_numbered(item) or (_plural(item) and _names_of(item))):
+            if not _numbered(item):
+                people.append(item)  # "the batsmen A and B": counted by their names
+            todo += [c for c in item.children if c.dep_ == "conj"]
             continue
         if _not_a_person(item):
             return None
@@ -175,7 +248,8 @@ def _apposed(appos: Token) -> list[Token]:
     relation = any(
         c.dep_ == "poss" and c.text.lower() in _RELATION_POSSESSIVES for c in appos.children
     )
-    named = _name(appos) and _name(appos.head)  # "Ivo Bran, Ole Sund and ...": two people
+    named = _name(appos) and _name(appos.head) and not demonym_countries(appos.text)
+    # "Ivo Bran, Ole Sund and ...": two people; "Ali Saleh, an Algerian": one
     added: list[Token] = [appos] if (relation and not _name(appos)) or named else []
     for child in appos.children:
         if child.dep_ == "conj" and not _restated(child):
@@ -201,9 +275,15 @@ def _restated(conj: Token) -> bool:
 
 def _not_a_person(token: Token) -> bool:
     """A pronoun, a number or a plural noun: not one person the list counts."""
+    return token.text.lower() in _NOT_PERSON or _numbered(token) or _plural(token)
+
+
+def _numbered(token: Token) -> bool:
+    return token.like_num or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _plural(token: Token) -> bool:
     word = token.text.lower()
-    if word in _NOT_PERSON or token.like_num:
-        return True
-    if any(c.dep_ == "nummod" for c in token.children):
-        return True
-    return token.text[0].islower() and word.endswith("s") and not word.endswith("ss")
+    return token.text[0].islower() and (
+        word.endswith("s") and not word.endswith("ss") or word in ("men", "women")
+    )
