@@ -29,6 +29,7 @@ one process, are read once (the most recent :data:`CACHE_SIZE` of each kind are 
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -146,20 +147,29 @@ def _answers(
     texts: Iterable[str],
 ) -> list[_Answer]:
     """The cached answers for ``texts``; each distinct new text goes once through the
-    components ``pipes`` (in one ``nlp.pipe`` batch) and its answer is kept."""
+    components ``pipes`` (in one ``nlp.pipe`` batch) and its answer is kept.
+
+    One thread at a time (:data:`_LOCK`): ``select_pipes`` switches components of the one
+    shared pipeline, so a parse in one thread (a Dask worker's) while another thread asks
+    for entities alone would run without the parser; the caches are shared too."""
     texts = list(texts)
-    todo = [t for t in dict.fromkeys(texts) if t not in store]
-    if todo:
-        nlp = pipeline()
-        with nlp.select_pipes(enable=list(pipes)):
-            for text, doc in zip(todo, nlp.pipe(todo), strict=True):
-                store[text] = answer(doc)
-    found = [store[t] for t in texts]
-    for text in texts:
-        store.move_to_end(text)
-    while len(store) > CACHE_SIZE:
-        store.popitem(last=False)
+    with _LOCK:
+        todo = [t for t in dict.fromkeys(texts) if t not in store]
+        if todo:
+            nlp = pipeline()
+            with nlp.select_pipes(enable=list(pipes)):
+                for text, doc in zip(todo, nlp.pipe(todo), strict=True):
+                    store[text] = answer(doc)
+        found = [store[t] for t in texts]
+        for text in texts:
+            store.move_to_end(text)
+        while len(store) > CACHE_SIZE:
+            store.popitem(last=False)
     return found
+
+
+_LOCK: Final = threading.Lock()
+"""Held while the shared pipeline and caches are used (see :func:`_answers`)."""
 
 
 def _entities(doc: Doc) -> tuple[Entity, ...]:
