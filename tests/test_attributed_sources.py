@@ -301,3 +301,38 @@ def test_plural_and_collective_speakers_and_a_close_apposition(body: str, source
 )
 def test_a_role_without_commas_and_a_toll_confirmed_by(body: str, source: str) -> None:
     assert [s for s, _ in sources(body)][-1] == source
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Its commander, Ali Noor, said the unit had not fired on civilians.", "Ali Noor"),
+        ("The rebel leader, Jean Kabila, said the rebels had lost 12 men.", "Jean Kabila"),
+    ],
+)
+def test_a_clause_after_said_is_not_its_speaker(body: str, source: str) -> None:
+    """A comma before "said" inverts the speaker only where the parse puts the subject
+    after the verb; "X, a role, said the group ..." keeps X."""
+    doc = parse(f"= Raid on Tamba =\n\n{body}\n".encode(), "tamba.txt")
+    assert [c.source.name for c in extract(doc).claims if c.source] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Premier Ivan Petrov, in a letter to President Ada Obi, said that 40 soldiers "
+            "had been killed.",
+            "Ivan Petrov",
+        ),
+        ("Several of his officers later said that nine men had been killed.", "officers"),
+        ("One of the survivors said that 12 people were killed.", "survivors"),
+        (
+            "The ombudsman, Ines Garcia, examined the files. Her report found that 29 people "
+            "had died.",
+            "Ines Garcia",
+        ),
+    ],
+)
+def test_inserted_phrases_partitives_and_her_report(body: str, source: str) -> None:
+    assert [s for s, _ in sources(body)] == [source]

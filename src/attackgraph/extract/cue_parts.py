@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from attackgraph.extract.cue_words import CueKind
+from attackgraph.extract.parsed_subjects import subject_follows
 from attackgraph.extract.subjects import inverted_subject, plausible_source, subject_after
 from attackgraph.reference.countries import demonym_countries
 
@@ -103,6 +104,8 @@ def after_comma(text: str, begin: int, cue: re.Match[str], end: int) -> tuple[in
         begin : cue.start()
     ].rstrip().endswith((",", ',"', ",”", ",'", ",’")):
         return None
+    if not subject_follows(text, begin, end, cue.start()):
+        return None  # "Its spokesman, Ali Noor, said the group ...": the subject is before
     named = _NAMED_TAIL.search(text, cue.end(), end)
     if named is not None and inverted_subject(text, cue.end(), named.start()) is not None:
         b, e = named.span(1)  # "..., said the police chief, Ali Noor.": the name

@@ -13,7 +13,7 @@ __all__ = ["ORG_WORDS", "ROLE_WORDS", "TITLES", "is_title", "looks_like_person"]
 
 TITLES: Final = frozenset(
     """
-    President Vice Prime Minister Secretary Secretary-General Undersecretary General Major
+    President Premier Vice Prime Minister Secretary Secretary-General Undersecretary General Major
     Lieutenant Lt Colonel Col Captain Capt Sergeant Sgt Admiral Commander Brigadier
     Marshal Field Senator Sen Representative Rep Congressman Congresswoman Governor Gov
     Mayor Chief Interior Defence Defense Foreign Home Justice Information Deputy Acting

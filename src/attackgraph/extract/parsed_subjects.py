@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from attackgraph.extract.nlp import parse
 from attackgraph.extract.number_words import MONTHS
 
-__all__ = ["needs_parse", "parsed_subject"]
+__all__ = ["needs_parse", "parsed_subject", "subject_follows"]
 
 _OPENERS: Final = frozenset(
     """
@@ -122,3 +122,20 @@ def _core(head: Token) -> list[Token]:
             break
         tokens += list(child.subtree)
     return sorted(tokens, key=lambda t: t.i)
+
+
+def subject_follows(text: str, begin: int, end: int, verb: int) -> bool:
+    """Whether the parse puts the nominal subject of the verb at ``verb`` after it
+    (", said Colonel Bako"), in the sentence ``text[begin:end]``.
+
+    >>> t = "Nine died, said Colonel Issa Bako."
+    >>> subject_follows(t, 0, len(t), t.index("said"))
+    True
+    >>> t = "Its spokesman, Ali Noor, said the group did not do it."
+    >>> subject_follows(t, 0, len(t), t.index("said"))
+    False
+    """
+    doc = parse(text[begin:end])
+    token = next((t for t in doc if t.idx == verb - begin), None)
+    subject = _subject(token) if token is not None else None
+    return subject is not None and subject.i > token.i if token is not None else False

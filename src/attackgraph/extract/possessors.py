@@ -12,6 +12,7 @@ office" is the "Istanbul governor's office".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from attackgraph.extract.anaphora import PERSON_ROLES
@@ -22,10 +23,17 @@ __all__ = ["POSSESSED", "possessed_source"]
 POSSESSED: Final = frozenset(
     """
     office family relatives lawyer lawyers parents widow spokesman spokeswoman spokesperson
-    campaign aides
+    campaign aides report statement account testimony findings book memoir letter message
+    estimate count figures
     """.split()
 )
-"""What a person has that can speak for them."""
+"""What a person has that can speak for them, or that they wrote or said."""
+
+_OWN_WORDS: Final = frozenset(
+    "report statement account testimony findings book memoir letter message estimate count "
+    "figures".split()
+)
+"""What a person wrote or said: "her report found" is her finding."""
 
 _OF_THE_POST: Final = frozenset("office spokesman spokeswoman spokesperson aides".split())
 """What belongs to the post a person holds rather than to the person."""
@@ -34,11 +42,16 @@ _SENTENCE_START: Final = re.compile(r"(?:^|[.!?]\s+|\n)(?=[^.!?\n]*$)")
 
 
 def possessed_source(
-    text: str, at: int, noun: str, last_person: tuple[int, str] | None
+    text: str,
+    at: int,
+    noun: str,
+    last_person: tuple[int, str] | None,
+    spans: Sequence[tuple[int, int]] = (),
 ) -> str | None:
     """The name of "his/her {noun}" at ``at``, or ``None`` when no person precedes it.
 
-    ``last_person`` is (offset, name) of the last person quoted before ``at``.
+    ``last_person`` is (offset, name) of the last person quoted before ``at``; ``spans``
+    are the sentences just before the current one, whose people count too.
 
     >>> t = "A boy, Ian Lowe, was among the dead, his family said."
     >>> possessed_source(t, t.index("his family"), "family", None)
@@ -46,18 +59,23 @@ def possessed_source(
     >>> t = "The Kisumu governor, Ada Obi, gave a toll. Later her office said 9 died."
     >>> possessed_source(t, t.index("her office"), "office", (21, "Ada Obi"))
     "Kisumu governor's office"
+    >>> possessed_source(t, t.index("her office"), "report", (21, "Ada Obi"))
+    'Ada Obi'
     """
     start = _SENTENCE_START.search(text, 0, at)
     begin = start.end() if start is not None else 0
     named = [
-        (begin + e.begin, e.text)
-        for e in entities(text[begin:at])
+        (b + e.begin, e.text)
+        for b, stop in [*(span for span in spans if span[1] <= begin), (begin, at)]
+        for e in entities(text[b:stop])
         if e.label == "PERSON" and len(e.text.split()) >= 2
     ]
     candidates = named + ([last_person] if last_person is not None else [])
     if not candidates:
         return None
     where, person = max(candidates)
+    if noun in _OWN_WORDS:
+        return person
     owner = _post(text, where, person) if noun in _OF_THE_POST else None
     return f"{owner or person}'s {noun}"
 

@@ -65,8 +65,9 @@ from attackgraph.reference.names import name_key
 __all__ = ["TITLES", "Speakers", "find_acronyms"]
 
 _DETERMINERS: Final = re.compile(
-    r"^(?:(?:the|a|an|both|several|some|many|most|all|other|another|early|later|initial|"
-    r"first|final|two|three)\s+)+",
+    r"^(?:(?:several|some|many|most|all|both|each|one|two|three|four|a\s+few)\s+of\s+"
+    r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?|(?:the|a|an|both|several|some|many|most|"
+    r"all|other|another|early|later|initial|first|final|two|three)\s+)+",
     re.IGNORECASE,
 )
 _DOCUMENT_HEADS: Final = frozenset(
@@ -229,7 +230,10 @@ class Speakers:
         if own is not None and own.group(1) in POSSESSED:
             last = next(((b, n) for b, n in reversed(self.quoted) if n in self.persons), None)
             return self._mention(
-                possessed_source(self.text, begin, own.group(1), last), begin, end, line
+                possessed_source(self.text, begin, own.group(1), last, self.sentences),
+                begin,
+                end,
+                line,
             )
         if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low):
             return self._mention(self.last_group, begin, end, line)

@@ -257,10 +257,16 @@ def _choose_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int] | N
         if appositives:
             return parts[k]
         break
-    for b, e in reversed(parts):
-        if not re.match(r"(?:who|which|whose)\b", text[b:e]):
+    for k in range(len(parts) - 1, -1, -1):
+        b, e = parts[k]
+        inserted = k > 0 and _PREPOSITION.match(text, b, e) is not None
+        if not re.match(r"(?:who|which|whose)\b", text[b:e]) and not inserted:
             return b, e
     return None
+
+
+_PREPOSITION: Final = re.compile(r"(?:in|to|with|for|from|by|after|during|despite)\s")
+"""An inserted part opened by a preposition ("X, in a message to Y, said") is no subject."""
 
 
 def _trailing_name(text: str, begin: int, end: int) -> tuple[int, int] | None:
