@@ -26,6 +26,9 @@ Term = NamedNode | BlankNode | Literal | Triple
 XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
 CURIE_CACHE: Final = 1 << 15
 """CURIEs a context remembers before it starts again (memory stays bounded)."""
+GRAPHS_SHOWN: Final = 20
+"""Documents a property table names for one statement ("and N more" after them): a
+statement every document makes (an actor's name) would otherwise list them all."""
 LONG_TEXT: Final = 300
 """Literals longer than this are folded into a ``<details>`` element."""
 
@@ -157,6 +160,8 @@ class ArcRow:
     predicate: Link
     value: Value
     graphs: tuple[Link, ...]
+    more_graphs: int = 0
+    """Documents stating it that are not listed (past :data:`GRAPHS_SHOWN`)."""
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,8 @@ def arc_rows(
         ArcRow(
             ctx.link(arc.predicate.value),
             value_view(arc.value, ctx, arc.label),
-            tuple(graph(g) for g in arc.graphs),
+            tuple(graph(g) for g in arc.graphs[:GRAPHS_SHOWN]),
+            max(0, len(arc.graphs) - GRAPHS_SHOWN),
         )
         for arc in arcs
     ]

@@ -27,7 +27,8 @@ from attackgraph.publish.headline import deaths_headline
 from attackgraph.publish.links import StaticContext, anchor
 
 INCOMING_CAP: Final = 200
-LIST_CAP: Final = 500
+LIST_CAP: Final = 100
+"""Links a section of a page shows ("First 100 of N"): pages stay small."""
 Label = Callable[[str | None], str]
 
 

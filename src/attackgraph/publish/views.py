@@ -26,6 +26,8 @@ from attackgraph.publish.render import (
 from attackgraph.publish.whosaid import figure_order, figure_text, who_said
 
 _RANKS: Final = {"preferred": 0, "normal": 1, "deprecated": 2}
+ACTOR_ROWS: Final = 100
+"""Rows of each kind in an actor's table of claims (a news agency makes thousands)."""
 
 
 class Views:
@@ -185,7 +187,7 @@ class Views:
         return {
             "facts": facts,
             "sections": [s for s in sections if s.items],
-            "table": who_said(claims, self.ctx, self.label, page_iri=None),
+            "table": who_said(claims, self.ctx, self.label, page_iri=None, cap=ACTOR_ROWS),
         }
 
     def place(self, iri: str, node: Node) -> dict[str, Any]:

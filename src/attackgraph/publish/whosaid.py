@@ -241,9 +241,11 @@ def who_said(
     *,
     page_iri: str | None,
     anchors: bool = False,
+    cap: int = ROW_CAP,
 ) -> WhoSaid:
     """The table's rows. ``page_iri``: the page's own event, not repeated in an "about"
-    column; ``anchors`` gives sources the ids other pages link to (document pages)."""
+    column; ``anchors`` gives sources the ids other pages link to (document pages);
+    ``cap``: rows of each kind shown."""
     rows = rows_of(claims)
     flagged = disagreements(rows)
     grouped: dict[tuple[object, ...], FigureRow] = {}
@@ -285,7 +287,7 @@ def who_said(
     figures = list(grouped.values())
     about_column = any(r.about for r in figures) or any(s.about for s in statements)
     return WhoSaid(
-        figures[:ROW_CAP], statements[:ROW_CAP], len(figures) + len(statements),
+        figures[:cap], statements[:cap], len(figures) + len(statements), cap=cap,
         about_column=about_column,
     )  # fmt: skip
 
