@@ -151,3 +151,23 @@ def test_a_date_is_no_name() -> None:
 )
 def test_an_acronym_with_a_digit_is_an_organisation(prose: str, agency: str) -> None:
     assert agency in named(prose)
+
+
+@pytest.mark.parametrize(
+    ("line", "site"),
+    [
+        ("Later the attackers drove to Tamarind Farm and opened fire.", "Tamarind Farm"),
+        ("The gunmen then marched to Kingfisher Estate and shot two guards.", "Kingfisher Estate"),
+    ],
+)
+def test_a_name_the_prose_uses_as_a_site_is_no_actor(line: str, site: str) -> None:
+    from attackgraph.extract import extract
+
+    text = (
+        "= Harbour raid =\n\nInfobox\n- Location: Port Lumley, Sierra Leone\n"
+        "- Date: 3 April 2016\n\nOn 3 April 2016 militants attacked Port Lumley.\n\n"
+        f"== Attack ==\n{line}\n"
+    )
+    found = extract(parse(text.encode(), "raid.txt"))
+    assert site in [p.name for p in found.places]
+    assert site not in [a.name for a in found.actors]

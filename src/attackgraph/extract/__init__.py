@@ -17,12 +17,13 @@ from attackgraph.extract.incidents import IncidentRelation
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
 from attackgraph.extract.lead import lead_date, lead_places
 from attackgraph.extract.mapping import event_types
-from attackgraph.extract.named import prose_actors
+from attackgraph.extract.named import is_institution, prose_actors
 from attackgraph.extract.prose import ProseContext, read_prose
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import sentences
 from attackgraph.extract.site_prose import prose_sites
 from attackgraph.model import (
+    ActorMention,
     ClaimRecord,
     Document,
     EventClass,
@@ -33,6 +34,7 @@ from attackgraph.model import (
     PlaceKind,
     PlaceMention,
 )
+from attackgraph.reference.names import name_key
 
 __all__ = ["MAIN", "extract"]
 
@@ -88,7 +90,7 @@ def extract(doc: Document) -> Extraction:
         claims=assign_ranks((*facts.claims, *prose.claims)),
         raw=tuple(facts.raw),
         warnings=(*facts.warnings, *prose.warnings),
-        actors=prose_actors(doc.text, sentences(doc), known, stated),
+        actors=_not_sites(prose_actors(doc.text, sentences(doc), known, stated), found),
     )
 
 
@@ -103,6 +105,20 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
         actors = {a.name for side in facts.sides for a in side.actors}
         facts.places = lead_places(first, frozenset(actors))
     return facts
+
+
+def _not_sites(
+    actors: tuple[ActorMention, ...], sites: tuple[PlaceMention, ...]
+) -> tuple[ActorMention, ...]:
+    """The prose's actors without the names its sentences use as sites ("fighting moved to
+    Boca House"): a place the tagger read as an organisation. An institution stays both
+    ("a bomb went off in Zion Church")."""
+    named = {name_key(site.name) for site in sites}
+    return tuple(
+        actor
+        for actor in actors
+        if name_key(actor.name) not in named or is_institution(actor.name, "ORG")
+    )
 
 
 def _actor_names(facts: InfoboxFacts, claims: tuple[ClaimRecord, ...]) -> tuple[str, ...]:
