@@ -115,13 +115,14 @@ def test_the_shapes_read_no_further_than_the_neighbourhood() -> None:
 
 def test_the_documents_that_break_the_union_are_named(tmp_path: Path) -> None:
     """Each violation comes with the documents whose union breaks it; the first (the
-    focus's owner) is kept and the other is left out, with a message naming both."""
+    focus's owner) is kept and the other is left out, with a message naming both. A
+    third document that only shares the country is not part of the break."""
     from attackgraph.union import SHAPES_RULE, Union
 
     one, other, _ = PAIRS["two containedIn"]
-    dump = _write(
-        tmp_path / "union.nq", _quads(one, "kidal-raid.txt") + _quads(other, "ségou-raid.txt")
-    )
+    third = _doc("Ambush near Gao", "- Date: 2 June 2021\n- Place: Gao, Mali")
+    quads = _quads(one, "kidal-raid.txt") + _quads(other, "ségou-raid.txt")
+    dump = _write(tmp_path / "union.nq", quads + _quads(third, "gao-ambush.txt"))
     union = Union()
     assert union.verify(dump, workdir=tmp_path)
     graphs = {g for involved in union.checked.involved for g in involved}  # type: ignore[union-attr]

@@ -17,8 +17,9 @@ shapes read two (a claim's evidence span's document is an ``ag:Document``:
 shapes file reaches no further. Memory: the store's caches, one neighbourhood, and the
 describing graphs of each subject.
 
-Each violation comes with the graphs that describe a node of its focus's neighbourhood
-(:attr:`DatasetReport.involved`): the documents whose union breaks the shape.
+Each violation comes with the documents whose union breaks the shape
+(:attr:`DatasetReport.involved`): the focus's owner and the other graphs that describe the
+focus or, failing that, the nearest nodes of its neighbourhood.
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ class DatasetReport:
     graphs: int
     subjects: int
     involved: tuple[tuple[str, ...], ...] = ()
-    """For each violation (same order): the graphs (IRIs, in IRI order, the focus's
-    owner first) that describe a node of the focus's neighbourhood."""
+    """For each violation (same order): the focus's owner, then the other graphs (IRIs, in
+    IRI order) describing the focus or, if none, the nearest nodes of its neighbourhood
+    that another graph describes."""
 
     @property
     def conforms(self) -> bool:
@@ -175,15 +177,27 @@ class _Checker:
         return found
 
     def _involved(self, focus: ox.NamedNode) -> tuple[str, ...]:
+        """The focus's owner, then the other graphs describing the focus; if none, those
+        describing the nodes one link away, then two (the nearest ring where another
+        document appears: a country a hundred documents describe, two links from the
+        focus, does not make them all part of the break)."""
         owner = min(self.describers.get(focus.value, [DEFAULT_GRAPH]), key=_graph_order)
-        graphs = {
-            g
-            for q in _neighbourhood(self.store, [focus])
-            if isinstance(q.subject, ox.NamedNode)
-            for g in self.describers.get(q.subject.value, ())
-        }
-        graphs.discard(owner)
-        return (owner, *sorted(graphs, key=_graph_order))
+        ring: list[ox.NamedNode] = [focus]
+        seen = {focus.value}
+        for _ in range(DEPTH + 1):
+            others = {g for node in ring for g in self.describers.get(node.value, ())} - {owner}
+            if others:
+                return (owner, *sorted(others, key=_graph_order))
+            following: dict[str, ox.NamedNode] = {}
+            for node in ring:
+                for quad in self.store.quads_for_pattern(node, None, None, ox.DefaultGraph()):
+                    target = quad.object
+                    if isinstance(target, ox.NamedNode) and quad.predicate != RDF.type:
+                        if target.value not in seen:
+                            following.setdefault(target.value, target)
+            seen.update(following)
+            ring = [following[key] for key in sorted(following)]
+        return (owner,)
 
 
 def _check_all(
