@@ -336,3 +336,24 @@ def test_a_clause_after_said_is_not_its_speaker(body: str, source: str) -> None:
 )
 def test_inserted_phrases_partitives_and_her_report(body: str, source: str) -> None:
     assert [s for s, _ in sources(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Police chief Omar Diallo said the gunmen had fled. Sarah Mitchell, a nurse, hid "
+            "in the cellar for a day. She later said that 11 patients had been shot dead.",
+            "Sarah Mitchell",
+        ),
+        (
+            "The minister, Ines Garcia, spoke first. Then Paul Mensah, the mayor, visited the "
+            "market. He said that 15 traders had been killed.",
+            "Paul Mensah",
+        ),
+    ],
+)
+def test_he_or_she_is_the_last_person_named(body: str, source: str) -> None:
+    """ "He" / "she" is the last person named before it (a PERSON entity of its sentence
+    or the two before), not only the last person quoted."""
+    assert sources(body)[-1][0] == source

@@ -18,7 +18,7 @@ from typing import Final
 from attackgraph.extract.anaphora import PERSON_ROLES
 from attackgraph.extract.nlp import entities
 
-__all__ = ["POSSESSED", "possessed_source"]
+__all__ = ["POSSESSED", "nearest_person", "possessed_source"]
 
 POSSESSED: Final = frozenset(
     """
@@ -62,6 +62,37 @@ def possessed_source(
     >>> possessed_source(t, t.index("her office"), "report", (21, "Ada Obi"))
     'Ada Obi'
     """
+    found = _nearest(text, at, last_person, spans)
+    if found is None:
+        return None
+    where, person = found
+    if noun in _OWN_WORDS:
+        return person
+    owner = _post(text, where, person) if noun in _OF_THE_POST else None
+    return f"{owner or person}'s {noun}"
+
+
+def nearest_person(
+    text: str,
+    at: int,
+    last_person: tuple[int, str] | None,
+    spans: Sequence[tuple[int, int]] = (),
+) -> str | None:
+    """The person "he" or "she" at ``at`` refers to: the last one named before it in its
+    sentence or the sentences ``spans`` just before (a PERSON entity of two words or
+    more), or the last person quoted, whichever comes later.
+
+    >>> t = "Sarah Mitchell hid in the garden. She later said six had died."
+    >>> nearest_person(t, t.index("She"), None, [(0, 33)])
+    'Sarah Mitchell'
+    """
+    found = _nearest(text, at, last_person, spans)
+    return found[1] if found is not None else None
+
+
+def _nearest(
+    text: str, at: int, last_person: tuple[int, str] | None, spans: Sequence[tuple[int, int]]
+) -> tuple[int, str] | None:
     start = _SENTENCE_START.search(text, 0, at)
     begin = start.end() if start is not None else 0
     named = [
@@ -71,13 +102,7 @@ def possessed_source(
         if e.label == "PERSON" and len(e.text.split()) >= 2
     ]
     candidates = named + ([last_person] if last_person is not None else [])
-    if not candidates:
-        return None
-    where, person = max(candidates)
-    if noun in _OWN_WORDS:
-        return person
-    owner = _post(text, where, person) if noun in _OF_THE_POST else None
-    return f"{owner or person}'s {noun}"
+    return max(candidates) if candidates else None
 
 
 def _post(text: str, before: int, person: str) -> str | None:

@@ -56,7 +56,7 @@ from attackgraph.extract.name_words import (
     is_title,
     looks_like_person,
 )
-from attackgraph.extract.possessors import POSSESSED, possessed_source
+from attackgraph.extract.possessors import POSSESSED, nearest_person, possessed_source
 from attackgraph.extract.subjects import SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import demonym_countries
@@ -205,7 +205,10 @@ class Speakers:
         words = self.text[begin:end]
         low = words.lower()
         if low in ("he", "she"):
-            return self._mention(self.last_person, begin, end, line)
+            last = next(((b, n) for b, n in reversed(self.quoted) if n in self.persons), None)
+            nearest = nearest_person(self.text, begin, last, self.sentences)
+            person = self.canonical(nearest) if nearest is not None else self.last_person
+            return self._mention(person, begin, end, line)
         if low == "it":
             return self._mention(self.last_org, begin, end, line)
         role = re.fullmatch(r"the\s+((?:[\w-]+\s+){0,3}(\w+))", low)
