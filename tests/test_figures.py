@@ -169,3 +169,29 @@ def test_people_among_the_dead_are_counted_one_each_unless_a_number_counts_them(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor was a block away and walked away unharmed.", [(0, "injured")]),
+        ("The choir escaped without any of its singers being injured.", [(0, "injured")]),
+        ("None of the nurses, who had sheltered in the basement, was hurt.", [(0, "injured")]),
+        ("No children were reported to have been injured.", [(0, "injured")]),
+    ],
+)  # fmt: skip
+def test_nobody_hurt_is_a_zero_however_it_is_said(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their losses came to 812 killed, wounded and missing.",
+        "The regiment counted 95 dead, injured or captured.",
+    ],
+)
+def test_a_list_of_outcomes_is_one_combined_figure(text: str) -> None:
+    assert [outcome for _, outcome in figures(text)] == ["killed-or-injured"]

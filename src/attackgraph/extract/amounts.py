@@ -98,7 +98,8 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         listed_amounts(text, begin, end, amounts), named_amounts(text, begin, end, amounts)
     )
     amounts += single_victims(text, begin, end, amounts)
-    amounts += none_of(text, begin, end)
+    zeros = none_of(text, begin, end)  # "none of the X, who ..., was hurt": read whole
+    amounts = [a for a in amounts if all(a.begin != z.begin for z in zeros)] + zeros
     amounts.sort(key=lambda a: a.begin)
     return _wholes(text, _ranges(text, amounts))
 

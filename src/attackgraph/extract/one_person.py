@@ -126,8 +126,19 @@ def _plural(noun: str) -> bool:
 
 _NO_GROUP: Final = re.compile(
     r"(?<![\w-])(?P<no>[Nn]o)\s+(?P<words>(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
-    r"(?:were|was|had\s+been|have\s+been)\s+(?P<verb>killed|hurt|injured|wounded|harmed)\b"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:(?:known|reported|said|thought|believed)\s+"
+    r"to\s+have\s+been\s+)?(?P<verb>killed|hurt|injured|wounded|harmed)\b"
 )
+_UNHURT: Final = re.compile(
+    r"\b(?:escaped|survived|emerged|was|were|came\s+out|walked\s+away)\s+(?P<no>unhurt|"
+    r"unharmed|uninjured|unscathed|without\s+(?:any\s+)?(?:injury|injuries|a\s+scratch))\b"
+    r"|\bwithout\s+(?P<no2>any)\s+of\s+(?:its|their|his|her|the)\s+[\w\s-]{1,40}?\s+being\s+"
+    r"(?:hurt|injured|harmed|wounded)\b"
+    r"|(?<![\w-])(?P<no3>[Nn]one)\s+of\s+(?:the|its|their|his|her)\s+[^,;.]{1,40}?"
+    r"(?:,[^;.]{1,80}?,)?\s+(?:was|were|had\s+been)\s+(?P<verb>hurt|injured|harmed|wounded)\b"
+)
+"""Nobody of a group or one person hurt, without "no": "escaped unhurt", "without any of
+its players being hurt", "none of the runners, who had finished, was hurt": 0 injured."""
 
 
 _NOBODY: Final = re.compile(
@@ -144,7 +155,7 @@ _ZERO_OUTCOMES: Final[dict[str, Outcome]] = {
 def none_of(text: str, begin: int, end: int) -> list[Amount]:
     """ "No American personnel were hurt": a count of 0 for a named group; "nobody was
     hurt", "no one on the train died": 0 of everyone (a negated verb, "did not die", is no
-    figure).
+    figure); "escaped unhurt", "none of the runners, who ..., was hurt": 0 injured.
 
     >>> t = "Nobody was hurt."
     >>> [(a.quantity.value, a.outcome) for a in none_of(t, 0, len(t))]
@@ -155,6 +166,13 @@ def none_of(text: str, begin: int, end: int) -> list[Amount]:
         outcome = _ZERO_OUTCOMES[m["verb"].split()[0]] if m["verb"] else "killed"
         zero = Amount(Quantity(0, None, None, False, m["no"]), m.start("no"), m.end("no"), m.end())
         zero.outcome, zero.own, zero.group = outcome, True, ("total", None)
+        found.append(zero)
+    for m in _UNHURT.finditer(text, begin, end):
+        no = next(g for g in ("no", "no2", "no3") if m[g])
+        zero = Amount(Quantity(0, None, None, False, m[no]), m.start(no), m.end(no), m.end())
+        group = group_match(text[m.end(no) : m.start("verb")]) if m["verb"] else None
+        zero.outcome, zero.own = "injured", True
+        zero.group = (group[0], None) if group is not None else ("total", None)
         found.append(zero)
     for m in _NO_GROUP.finditer(text, begin, end):
         group = group_match(m["words"])

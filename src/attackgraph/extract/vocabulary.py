@@ -47,6 +47,11 @@ OUTCOME_WORDS: Final[dict[str, Outcome]] = {
          "dead and injured", "killed/wounded", "killed/injured", "dead/wounded"),
         KILLED_OR_INJURED,
     ),
+    **dict.fromkeys(
+        (f"{a}, {b}{comma} {c} {d}" for a in ("killed", "dead") for b in ("wounded", "injured")
+         for comma in ("", ",") for c in ("and", "or") for d in ("missing", "captured")),
+        KILLED_OR_INJURED,
+    ),  # "4,064 killed, wounded and missing": one combined figure
 }  # fmt: skip
 """Outcome words -> outcome concept local name."""
 
