@@ -1,4 +1,5 @@
-"""Short spellings joined to the full name within a document (resolve/variants.py)."""
+"""Actor names within a document: short spellings joined to the full name (resolve/variants.py)
+and names that describe rather than name (resolve/actor_names.py)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def test_a_name_after_of_or_for_is_another_party(full: str, short: str) -> None:
 def test_a_name_a_longer_one_starts_or_ends_with_is_the_same_party(full: str, short: str) -> None:
     merged = merge_variants(refs(full, short), {full, short})
     assert merged[short].slug == merged[full].slug
+
+
+@pytest.mark.parametrize("name", ["Kisumu Police", "Riverside Police", "Lamu Council"])
+def test_a_title_case_name_with_a_generic_head_names_a_body(name: str) -> None:
+    from attackgraph.resolve.actor_names import is_generic
+
+    assert not is_generic(name)
+
+
+@pytest.mark.parametrize("name", ["Kenyan Police", "Local police", "Unofficial Somali sources"])
+def test_a_demonym_or_a_sentence_capital_before_a_generic_head_describes(name: str) -> None:
+    from attackgraph.resolve.actor_names import is_generic
+
+    assert is_generic(name)

@@ -148,6 +148,8 @@ def is_generic(name: str) -> bool:
     (True, True)
     >>> is_generic("al-Shabaab"), is_generic("de Mistura")
     (False, False)
+    >>> is_generic("Tasmania Police"), is_generic("Kenyan Police"), is_generic("Local police")
+    (False, True, True)
     """
     words = _DETERMINER.sub("", clean_name(name)).replace("’", "'").split()
     if not words:
@@ -162,6 +164,8 @@ def is_generic(name: str) -> bool:
         return True
     head = rest[-1].lower()
     named = [w for w in rest[:-1] if w != w.lower()]
+    if words[-1][:1].isupper() and first != words[0]:
+        named.insert(0, words[0])  # a title-case name: "Tasmania Police" names a force
     return head in GENERIC_HEADS and all(
         country_code(w) is not None or demonym_countries(w) for w in named
     )
