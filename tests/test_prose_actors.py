@@ -171,3 +171,24 @@ def test_a_name_the_prose_uses_as_a_site_is_no_actor(line: str, site: str) -> No
     found = extract(parse(text.encode(), "raid.txt"))
     assert site in [p.name for p in found.places]
     assert site not in [a.name for a in found.actors]
+
+
+@pytest.mark.parametrize(
+    ("prose", "body"),
+    [
+        (
+            "A spokesman for the Greater Accra Police confirmed the arrests.",
+            "Greater Accra Police",
+        ),
+        (
+            "Analysts at the Central Investigation Agency had flagged the cell months earlier.",
+            "Central Investigation Agency",
+        ),
+    ],
+)
+def test_a_body_named_after_a_direction_is_an_actor(prose: str, body: str) -> None:
+    assert body in named(prose)
+
+
+def test_a_region_named_after_a_direction_is_no_actor() -> None:
+    assert named("Fighting spread across Northern Kivu and Southern Ituri.") == []

@@ -17,7 +17,9 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
 - one capitalised word is kept only as an acronym ("MI5", "SNA") or a single name
   nobody longer ends with ("Belmokhtar" after "Mokhtar Belmokhtar" is the same man);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
-- a generic word ("Army", "Defense") or a fragment never becomes an actor;
+- a generic word ("Army", "Defense") or a fragment never becomes an actor, nor a name
+  starting with a direction ("Northern Mali") unless a body's word ends it ("Central
+  Intelligence Agency", "Greater Manchester Police");
 - a numbered unit keeps its number, which the tagger leaves out, and the unit it
   belongs to ("the 27th| Infantry Battalion", "1st Battalion, 7th Cavalry"), but not
   its commander ("... under Colonel X"); an area word makes a name an area only at
@@ -72,6 +74,13 @@ _NOT_ACTORS: Final = frozenset(
     "operation northern southern eastern western central north south east west upper lower "
     "greater".split()
 )
+ORG_HEADS: Final = frozenset(
+    "police force forces agency army command alliance front council party bureau service "
+    "guard corps brigade division regiment battalion ministry government court commission "
+    "committee".split()
+)
+"""Last words that make a name a body even after a direction or "Greater" ("Central
+Intelligence Agency", "Greater Manchester Police"; not "Northern Mali")."""
 _MONTHS: Final = frozenset(word.lower() for word in (*MONTH_NAMES, *WEEKDAYS))
 INSTITUTION_NOUNS: Final = frozenset(
     "hospital clinic infirmary school college university academy church cathedral mosque "
@@ -149,7 +158,8 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False
     if name.endswith("s") and demonym_countries(name[:-1]):
         return False  # "Sri Lankans": people of a country
-    if words[0].lower() in _NOT_ACTORS or country_code(" ".join(words[1:])) is not None:
+    body = words[-1].lower() in ORG_HEADS and words[0].lower() != "operation"
+    if (words[0].lower() in _NOT_ACTORS and not body) or country_code(" ".join(words[1:])):
         return False  # "Operation Serval", "Northern Mali"
     if re.search(r" (?:in|at) ", name):
         return False
