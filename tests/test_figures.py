@@ -195,3 +195,16 @@ def test_nobody_hurt_is_a_zero_however_it_is_said(
 )
 def test_a_list_of_outcomes_is_one_combined_figure(text: str) -> None:
     assert [outcome for _, outcome in figures(text)] == ["killed-or-injured"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The gunmen were holding some 30 hostages in the bank vault.", [(30, "captured")]),
+        ("Rebels took 14 hostages from the convoy.", [(14, "captured")]),
+        ("Pirates kept all nine hostages below deck.", [(9, "captured")]),
+        ("Troops freed 20 hostages at dawn.", []),
+    ],
+)  # fmt: skip
+def test_hostages_held_or_taken_are_captured(text: str, expected: list[tuple[object, str]]) -> None:
+    assert figures(text) == expected

@@ -242,7 +242,7 @@ def read_figures(
         if k and _gapped(text, amounts[k - 1], a):
             a.outcome, a.own = amounts[k - 1].outcome, True  # "41 died at X, seven at Y"
             continue
-        active = outcome_before(text, floor, a.begin)
+        active = outcome_before(text, floor, a.begin) or _held(text, floor, a)
         if active is not None:
             a.outcome, a.own, a.lead = active[0], True, active[1]
             continue
@@ -281,6 +281,21 @@ def read_figures(
             if a.outcome is None and not a.unknown_noun:
                 a.outcome = count_outcome
     return _finish(amounts, earlier_group)
+
+
+_HOLDING: Final = re.compile(
+    r"\b(?:hold|holds|holding|held|take|takes|taking|took|keep|keeps|keeping|kept)\s+"
+    r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over|up\s+to|all|the)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _held(text: str, floor: int, a: Amount) -> tuple[Outcome, int] | None:
+    """ "holding about 20 hostages", "took 14 hostages": captured, the verb before says."""
+    if a.group is None or a.group[0] != "hostages":
+        return None
+    m = _HOLDING.search(text, floor, a.begin)
+    return ("captured", m.start()) if m is not None else None
 
 
 def _after_adverbs(text: str, at: int) -> int:
