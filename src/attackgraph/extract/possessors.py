@@ -93,13 +93,15 @@ def nearest_person(
 def _nearest(
     text: str, at: int, last_person: tuple[int, str] | None, spans: Sequence[tuple[int, int]]
 ) -> tuple[int, str] | None:
-    start = _SENTENCE_START.search(text, 0, at)
-    begin = start.end() if start is not None else 0
+    sentences = [span for span in spans if span[0] < at]
+    if not any(b <= at <= e for b, e in sentences):  # no sentence given holds ``at``
+        start = _SENTENCE_START.search(text, 0, at)
+        sentences.append((start.end() if start is not None else 0, at))
     named = [
         (b + e.begin, e.text)
-        for b, stop in [*(span for span in spans if span[1] <= begin), (begin, at)]
+        for b, stop in sentences  # whole sentences: the recogniser's answers are cached
         for e in entities(text[b:stop])
-        if e.label == "PERSON" and len(e.text.split()) >= 2
+        if e.label == "PERSON" and len(e.text.split()) >= 2 and b + e.end <= at
     ]
     candidates = named + ([last_person] if last_person is not None else [])
     return max(candidates) if candidates else None
