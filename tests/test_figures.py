@@ -208,3 +208,18 @@ def test_a_list_of_outcomes_is_one_combined_figure(text: str) -> None:
 )  # fmt: skip
 def test_hostages_held_or_taken_are_captured(text: str, expected: list[tuple[object, str]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Omar Talib, the group's founder, died in Cairo in March 1999.", []),
+        ("Its former leader, Ruth Amsel, died in 2011.", []),
+        ("Ruth Amsel, who had been wounded in the raid, died in May 2011.", [(1, "killed")]),
+        ("Omar Talib died in the explosion at the depot.", [(1, "killed")]),
+    ],
+)  # fmt: skip
+def test_a_death_said_only_by_when_and_where_is_no_casualty(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

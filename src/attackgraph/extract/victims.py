@@ -123,6 +123,8 @@ def named_victims(text: str, begin: int, end: int) -> list[NamedVictims]:
     for m in _PASSIVE.finditer(text, begin, end):
         if _OBJECT_OF.search(text, max(0, m.start() - 40), m.start()):
             continue  # "friends of Ari Sen were arrested": not Ari Sen
+        if m["died"] and _natural_death(text, begin, m.start(), m.end()):
+            continue  # "Kiram died in Manila in October 2013": no casualty
         verb = m["verb"] or (m["then"] if m["then"] != "died" else None)
         outcome = _PASSIVE_VERBS[" ".join(verb.split())] if verb else "killed"
         if outcome == "injured" and _FATALLY.search(text, m.end("names"), m.end()):
@@ -136,6 +138,25 @@ def named_victims(text: str, begin: int, end: int) -> list[NamedVictims]:
         if names is not None:
             found.append(NamedVictims(names[0], names[1], names[2], outcome, m.end(), m.start()))
     return sorted(found, key=lambda v: v.begin)
+
+
+_ONLY_WHEN_AND_WHERE: Final = re.compile(
+    r"(?:\s+(?:in|on|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*|\d{1,4})(?:\s+(?:[A-Z][\w'’.-]*|\d{1,4}))*)+"
+    r"\s*(?:[.;]|$)"
+)
+_VIOLENCE: Final = re.compile(
+    r"\b(?:wound\w*|injur\w*|hurt|coma|hospital|attack\w*|bomb\w*|blast|explosion|shot|gun\w*|"
+    r"shooting|fire|fight\w*|kill\w*|violen\w*|massacre|siege|raid)\b",
+    re.IGNORECASE,
+)
+
+
+def _natural_death(text: str, begin: int, start: int, died: int) -> bool:
+    """Whether "X died" says only when and where ("died in Manila in October 2013",
+    "died in 2021"), in a sentence that names no violence: a death, not a casualty."""
+    if _ONLY_WHEN_AND_WHERE.match(text, died) is None:
+        return False
+    return _VIOLENCE.search(text, max(begin, start - 200), died) is None
 
 
 def _names(text: str, begin: int, end: int) -> tuple[int, int, int] | None:
