@@ -42,3 +42,8 @@ def test_an_item_without_a_name_is_no_place(value: str) -> None:
     names = [name for name, _ in chain(value)]
     assert all(any(c.isupper() for c in name) for name in names)
     assert chain(value)[0][1] == value.split(", ")[1]  # the site is still in the next item
+
+
+def test_a_lowercase_item_listed_on_its_own_is_still_a_site() -> None:
+    names = [name for name, _ in chain("Water tower; cattle market, Kidal, Mali")]
+    assert "cattle market" in names

@@ -20,7 +20,7 @@ Further forms the writers of infoboxes use:
 - a plural area word shared by an "and" list names one area each ("3rd and 4th
   districts" are the 3rd district and the 4th district);
 - "X in the Y" within one item puts X inside Y ("Mosque in the Police Lines"), and an
-  item with no capital and no number names no place ("and surroundings").
+  item joined by "and" with no capital and no number names no place ("and surroundings").
 
 The gazetteer (resolve stage) confirms or corrects these guesses; here only the
 document's own statement is recorded.
@@ -219,9 +219,25 @@ def _named(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
-def _names_a_place(linked: list[tuple[_Piece, str | None]]) -> list[tuple[_Piece, str | None]]:
-    """Without the items that have no capital and no number ("and surroundings")."""
-    return [(p, outer) for p, outer in linked if any(c.isupper() or c.isdigit() for c in p.name)]
+_COORDINATED: Final = re.compile(r"\b(?:and|or)\s+(?:[a-z]+\s+)*$")
+"""The words before an item joined to the one before it ("… and surroundings")."""
+
+
+def _names_a_place(
+    value: Span, linked: list[tuple[_Piece, str | None]]
+) -> list[tuple[_Piece, str | None]]:
+    """Without the items joined by "and"/"or" that have no capital and no number.
+
+    "Old Fort and surroundings" names one place; a lowercase item listed on its own
+    ("Grain depot; bus station") is still a site.
+    """
+
+    def vague(piece: _Piece) -> bool:
+        before = value.text[: piece.span.begin - value.begin]
+        named = any(c.isupper() or c.isdigit() for c in piece.name)
+        return not named and _COORDINATED.search(before) is not None
+
+    return [(p, outer) for p, outer in linked if not vague(p)]
 
 
 def _read_group(value: Span, group: Span) -> _Group:
@@ -237,10 +253,10 @@ def _read_group(value: Span, group: Span) -> _Group:
     if last and country_of(last[-1].name) is not None:
         country = last.pop()
     if rest is None:
-        return _Group(_names_a_place(_read_chain(value, pieces)), country, None)
+        return _Group(_names_a_place(value, _read_chain(value, pieces)), country, None)
     outer = chain[0].name if chain else None  # every site before the dash is in the chain
     linked = [(piece, outer) for piece in pieces]
-    return _Group(_names_a_place(linked + _read_chain(value, chain)), country, outer)
+    return _Group(_names_a_place(value, linked + _read_chain(value, chain)), country, outer)
 
 
 def _groups(value: Span) -> list[Span]:
