@@ -26,7 +26,7 @@ from attackgraph.publish.render import (
 from attackgraph.publish.whosaid import figure_order, figure_text, who_said
 
 _RANKS: Final = {"preferred": 0, "normal": 1, "deprecated": 2}
-ACTOR_ROWS: Final = 100
+ACTOR_ROWS: Final = 40
 """Rows of each kind in an actor's table of claims (a news agency makes thousands)."""
 
 
