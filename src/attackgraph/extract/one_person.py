@@ -15,15 +15,16 @@ The verb forms come from the one casualty-verb lexicon,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Final
 
 from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
 from attackgraph.extract.parsed_victims import listed_in_parse
 from attackgraph.extract.victims import listed_victims, named_victims
 from attackgraph.extract.vocabulary import (
+    DEATH_STATES,
     GERUND_OUTCOMES,
     PASSIVE_OUTCOMES,
+    alternatives,
     equipment_spans,
     group_match,
 )
@@ -32,12 +33,8 @@ from attackgraph.model import Outcome, PopulationGroup, Quantity
 __all__ = ["listed_amounts", "named_amounts", "none_of", "single_victims"]
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 _SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
-    **PASSIVE_OUTCOMES, **GERUND_OUTCOMES, "found dead": "killed", "pronounced dead": "killed",
+    **PASSIVE_OUTCOMES, **GERUND_OUTCOMES, **DEATH_STATES,
 }  # fmt: skip
 """The casualty verbs' forms (the one lexicon: ``vocabulary.CASUALTY_VERBS``)."""
 _ONE_ACTIVE: Final = tuple(
@@ -48,8 +45,8 @@ _SINGLE: Final = re.compile(
     r"(?:(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,2}?)(?P<noun>[a-z][\w-]*)"
     r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?(?:,\s+[A-Z][^,]{2,60},)?\s+)?"
     r"(?:was|had\s+been|has\s+been)\s+(?:(?:\w+ly|also|later|then|reportedly|reported)\s+){0,2}"
-    rf"(?P<verb>{_alternatives(k for k in _SINGLE_OUTCOMES if not k.endswith('ing'))})\b"
-    rf"|(?P<active>{_alternatives(_ONE_ACTIVE)})\s+"
+    rf"(?P<verb>{alternatives(k for k in _SINGLE_OUTCOMES if not k.endswith('ing'))})\b"
+    rf"|(?P<active>{alternatives(_ONE_ACTIVE)})\s+"
     r"(?P<article2>an?|the)\s+(?:(?!of\b)[a-z][\w-]*\s+){0,2}?(?P<noun2>(?!of\b)[a-z][\w-]*)\b"
     r"(?!\s+of\b)"
 )

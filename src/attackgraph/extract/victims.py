@@ -21,7 +21,13 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from attackgraph.extract.vocabulary import CASUALTY_VERBS, PASSIVE_OUTCOMES, verb_forms
+from attackgraph.extract.vocabulary import (
+    CASUALTY_VERBS,
+    DEATH_STATES,
+    PASSIVE_OUTCOMES,
+    alternatives,
+    verb_forms,
+)
 from attackgraph.model import Outcome
 from attackgraph.reference.countries import country_code, demonym_countries
 
@@ -34,7 +40,7 @@ _NAMES: Final = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
 _ADVERBS: Final = r"(?:(?:[a-z]+ly|also|later|then|soon|both|all|himself|herself)\s+){0,2}"
 
 _PASSIVE_VERBS: Final[dict[str, Outcome]] = {
-    **PASSIVE_OUTCOMES, "found dead": "killed", "pronounced dead": "killed",
+    **PASSIVE_OUTCOMES, **DEATH_STATES,
     "shot and killed": "killed", "shot and wounded": "injured",
 }  # fmt: skip
 _ACTIVE_VERBS: Final[dict[str, Outcome]] = {
@@ -46,20 +52,16 @@ _ACTIVE_VERBS: Final[dict[str, Outcome]] = {
 which also opens a noun phrase ("the wounded Ari Sen")."""
 
 
-def _alternatives(words: dict[str, Outcome]) -> str:
-    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 _PASSIVE: Final = re.compile(
     rf"(?<![\w'’-])(?P<names>{_NAMES})(?:,[^,;()]{{3,90}},|,)?\s+"
     rf"(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+{_ADVERBS}"
-    rf"(?P<verb>{_alternatives(_PASSIVE_VERBS)})|(?:had\s+|has\s+)?{_ADVERBS}(?P<died>died)"
+    rf"(?P<verb>{alternatives(_PASSIVE_VERBS)})|(?:had\s+|has\s+)?{_ADVERBS}(?P<died>died)"
     r"|(?:was|were)\s+(?:shot|hit|struck|wounded|found|taken)\b[^.;]{0,60}?\s+and\s+"
-    rf"(?:(?:was|were)\s+)?{_ADVERBS}(?P<then>{_alternatives(_PASSIVE_VERBS)}|died)"
+    rf"(?:(?:was|were)\s+)?{_ADVERBS}(?P<then>{alternatives(_PASSIVE_VERBS)}|died)"
     r"|(?:was|were)\s+(?P<among>among\s+the\s+(?:[a-z]+\s+){0,2}?(?:killed|dead)))\b"
 )
 _ACTIVE: Final = re.compile(
-    rf"\b(?P<verb>{_alternatives(_ACTIVE_VERBS)})\s+"
+    rf"\b(?P<verb>{alternatives(_ACTIVE_VERBS)})\s+"
     rf"(?P<names>{_NAMES})(?![\w'’-])(?!\s+(?:of|and)\s+[a-z])"
 )
 _OBJECT_OF: Final = re.compile(

@@ -109,6 +109,18 @@ GERUND_OUTCOMES: Final[dict[str, Outcome]] = {
     verb_forms(lemma)[1]: outcome for lemma, outcome in CASUALTY_VERBS.items()
 }
 """Present participles of the casualty verbs -> outcome ("killing", "taking hostage")."""
+DEATH_STATES: Final[dict[str, Outcome]] = {"found dead": "killed", "pronounced dead": "killed"}
+"""Participles that state a death without a verb of violence (no -ing form)."""
+
+
+def alternatives(words: Iterable[str]) -> str:
+    r"""A regex alternation of words or phrases, longest first, any spacing inside.
+
+    >>> print(alternatives(["shot", "shot dead"]))
+    shot\s+dead|shot
+    """
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
 
 GROUP_WORDS: Final[dict[str, tuple[PopulationGroup, bool]]] = {
     # word: (population-group concept, keep the words as the group label)
