@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from attackgraph.extract.casualties import ParsedField, parse_casualty_field
-from attackgraph.extract.vocabulary import group_match, implied_count, outcome_match
+from attackgraph.extract.word_match import group_match, implied_count, outcome_match
 from attackgraph.model import Span
 
 Row = tuple[

@@ -31,11 +31,8 @@ from attackgraph.extract.one_person import (
     none_of,
     single_victims,
 )
-from attackgraph.extract.vocabulary import (
-    INCLUSION_WORDS,
-    PLACE_NOUNS,
-    equipment_spans,
-)
+from attackgraph.extract.vocabulary import INCLUSION_WORDS, PLACE_NOUNS
+from attackgraph.extract.word_match import equipment_spans
 from attackgraph.model import Quantity
 
 __all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts", "most_of"]

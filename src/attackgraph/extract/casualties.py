@@ -41,9 +41,11 @@ from attackgraph.extract.vocabulary import (
     ESTIMATE_NOTES,
     INCLUSION_WORDS,
     KILLED_OR_INJURED,
-    SEVERITY_RE,
     SOURCE_INTROS,
     SOURCE_TAILS,
+)
+from attackgraph.extract.word_match import (
+    SEVERITY_RE,
     equipment_spans,
     group_match,
     implied_count,

@@ -20,14 +20,8 @@ from typing import Final
 from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
 from attackgraph.extract.parsed_victims import listed_in_parse
 from attackgraph.extract.victims import listed_victims, named_victims
-from attackgraph.extract.vocabulary import (
-    DEATH_STATES,
-    GERUND_OUTCOMES,
-    PASSIVE_OUTCOMES,
-    alternatives,
-    equipment_spans,
-    group_match,
-)
+from attackgraph.extract.vocabulary import DEATH_STATES, GERUND_OUTCOMES, PASSIVE_OUTCOMES
+from attackgraph.extract.word_match import alternatives, equipment_spans, group_match
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 
 __all__ = ["listed_amounts", "named_amounts", "none_of", "single_victims"]

@@ -52,12 +52,8 @@ from attackgraph.extract.prose_outcomes import (
     outcome_before,
     toll_before,
 )
-from attackgraph.extract.vocabulary import (
-    INCLUSION_WORDS,
-    LABEL_STOPWORDS,
-    group_match,
-    party_and_label,
-)
+from attackgraph.extract.vocabulary import INCLUSION_WORDS, LABEL_STOPWORDS
+from attackgraph.extract.word_match import group_match, party_and_label
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 from attackgraph.reference.countries import demonym_countries
 

@@ -25,9 +25,9 @@ from attackgraph.extract.vocabulary import (
     CASUALTY_VERBS,
     DEATH_STATES,
     PASSIVE_OUTCOMES,
-    alternatives,
     verb_forms,
 )
+from attackgraph.extract.word_match import alternatives
 from attackgraph.model import Outcome
 from attackgraph.reference.countries import country_code, demonym_countries
 

@@ -3,9 +3,10 @@
 In order, the first that answers wins:
 
 1. the registry (``data/reference/actors.tsv``): canonical names, aliases, acronyms;
-2. a country and what belongs to it, built from pycountry/countryinfo names and
-   demonyms: "Mali" is the state (slug ``mali``); "Malian Army", "Malian military",
-   "Malian forces", "Armed Forces of Mali" its armed forces (``ml-armed-forces``);
+2. a country and what belongs to it (:mod:`attackgraph.resolve.state_actors`), built
+   from pycountry/countryinfo names and demonyms: "Mali" is the state (slug ``mali``);
+   "Malian Army", "Malian military", "Malian forces", "Armed Forces of Mali" its
+   armed forces (``ml-armed-forces``);
    "Malian government", "the government of Mali", "Kenyan authorities" its
    government (``ml-government``); "Malian police" its police (``ml-police``);
    "Russian defence ministry", "US Department of Defense" a ministry
@@ -29,38 +30,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Final
-
-import pycountry
 
 from attackgraph.identifiers import slugify
 from attackgraph.model import ActorClass, ActorRef, ActorType
 from attackgraph.reference.countries import (
     country_code,
-    country_name,
-    demonym,
     demonym_countries,
     is_country,
 )
 from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import Registry, actor_key
-from attackgraph.resolve.actor_words import (
-    ARMED_FORCES,
-    FACILITIES,
-    GOVERNMENT,
-    MINISTRY_TOPICS,
-    NON_STATE,
-    POLICE,
-    TYPE_WORDS,
+from attackgraph.resolve.actor_words import FACILITIES, NON_STATE, TYPE_WORDS
+from attackgraph.resolve.state_actors import (
+    country_or_body,
+    state_body_of,
+    state_body_slug,
+    state_ref,
+    state_slugs,
 )
 
-_MINISTRY: Final = re.compile(
-    r"^(?:(?P<a>[a-z ]+?) (?:ministry|department)"
-    r"|(?:ministry|department) of (?:the )?(?P<b>[a-z ]+))$"
-)
-_TOPIC_TITLES: Final = {"foreign-affairs": "Foreign Affairs", "defence": "Defence"}
-_OF_COUNTRY: Final = re.compile(r"^(?P<head>.+?) of (?:the )?(?P<country>.+)$")
 _SPOKES: Final = re.compile(
     r"^(?P<org>.+?) (?:officials?|spokesm[ae]n|spokesperson|spokeswoman|sources|statement)$"
 )
@@ -103,7 +92,7 @@ class ActorResolver:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         for entry in registry:
-            expected = _state_body_slug(entry.state, entry.actor_type)
+            expected = state_body_slug(entry.state, entry.actor_type)
             if entry.parent is None and expected and entry.slug != expected:
                 raise ValueError(
                     f"registry row {entry.slug!r} (line {entry.line}) describes the "
@@ -157,7 +146,7 @@ class ActorResolver:
         >>> resolver.state_body("army", "KE").slug, resolver.state_body("police", "ML").slug
         ('ke-armed-forces', 'ml-police')
         """
-        found = _body(words, country.upper())
+        found = state_body_of(words, country.upper())
         if found is None:
             return None
         entry = self.registry.entries.get(found.slug)
@@ -181,9 +170,9 @@ class ActorResolver:
         body = _BODY_SLUG.match(slug)
         if body is not None and is_country(body.group("cc")):
             role, topic = body.group("role"), body.group("topic") or ""
-            return _state_ref(body.group("cc").upper(), "ministry" if topic else role, topic)
-        code = _state_slugs().get(slug)
-        return _state_ref(code, "state") if code is not None else None
+            return state_ref(body.group("cc").upper(), "ministry" if topic else role, topic)
+        code = state_slugs().get(slug)
+        return state_ref(code, "state") if code is not None else None
 
     # -- the routes -----------------------------------------------------------
 
@@ -194,7 +183,7 @@ class ActorResolver:
         entry = self.registry.find(text, country=cc)
         if entry is not None:
             return entry.ref()
-        derived = _derived(actor_key(text), cc)
+        derived = country_or_body(actor_key(text), cc)
         if derived is not None:
             known = self.registry.entries.get(derived.slug)
             return known.ref() if known is not None else derived
@@ -203,7 +192,7 @@ class ActorResolver:
             entry = self.registry.find(spokes.group("org"), country=cc)
             if entry is not None:
                 return entry.ref()
-            body = _derived(spokes.group("org"), cc)  # "Philippine military officials"
+            body = country_or_body(spokes.group("org"), cc)  # "Philippine military officials"
             if body is not None and body.actor_type is not None:
                 known = self.registry.entries.get(body.slug)
                 return known.ref() if known is not None else body
@@ -214,121 +203,6 @@ class ActorResolver:
             return None
         found = self._known(text, cc)
         return found.slug if found is not None else None
-
-
-# ---------------------------------------------------------------------------
-# countries and their parts
-
-
-def _derived(key: str, cc: str | None) -> ActorRef | None:
-    """A country or one of its bodies named by ``key``, or ``None``."""
-    code = _country_of(key, cc)
-    if code is not None:
-        return _state_ref(code, "state")
-    words = key.split()
-    for cut in range(len(words) - 1, 0, -1):
-        code = _country_of(" ".join(words[:cut]), cc)
-        if code is not None:
-            return _body(" ".join(words[cut:]), code)
-    match = _OF_COUNTRY.match(key)
-    if match is not None:
-        code = _country_of(match.group("country"), cc)
-        if code is not None:
-            return _body(match.group("head"), code)
-    return None
-
-
-def _body(rest: str, code: str) -> ActorRef | None:
-    if rest in ARMED_FORCES:
-        return _state_ref(code, "armed-forces")
-    if rest in GOVERNMENT:
-        return _state_ref(code, "government")
-    if rest in POLICE:
-        return _state_ref(code, "police")
-    ministry = _MINISTRY.match(rest)
-    if ministry is not None:
-        topic = (ministry.group("a") or ministry.group("b") or "").strip()
-        return _state_ref(code, "ministry", MINISTRY_TOPICS.get(topic, slugify(topic)))
-    return None  # a unit ("US Central Command") is minted, typed by its words
-
-
-def _country_of(key: str, cc: str | None) -> str | None:
-    code = country_code(key)
-    if code is not None:
-        return code
-    codes = demonym_countries(key)
-    if not codes:
-        return None
-    return cc if cc in codes else codes[0]
-
-
-@cache
-def _state_slugs() -> dict[str, str]:
-    """Slug of each country's state actor -> its ISO code ("mali" -> "ML")."""
-    return {slugify(country_name(c.alpha_2)): c.alpha_2 for c in pycountry.countries}
-
-
-def _state_ref(code: str, role: str, topic: str = "") -> ActorRef:
-    lower, country = code.lower(), country_name(code)
-    adjective = demonym(code)
-    country_after_of = f"the {country}" if _takes_the(country) else country
-    if role == "state":
-        return ActorRef(slugify(country), country, "StateActor", None, state=lower)
-    if role == "armed-forces":
-        label = f"{adjective} Armed Forces" if adjective else f"Armed Forces of {country_after_of}"
-        return ActorRef(f"{lower}-armed-forces", label, "StateActor", "state-forces", state=lower)
-    if role == "government":
-        return ActorRef(
-            f"{lower}-government",
-            f"Government of {country_after_of}",
-            "StateActor",
-            "government",
-            state=lower,
-        )
-    if role == "police":
-        label = f"{adjective} Police" if adjective else f"Police of {country_after_of}"
-        return ActorRef(f"{lower}-police", label, "StateActor", "state-forces", state=lower)
-    title = _TOPIC_TITLES.get(topic, topic.replace("-", " ").title())
-    return ActorRef(
-        f"{lower}-ministry-of-{topic}",
-        f"Ministry of {title} of {country_after_of}",
-        "StateActor",
-        "government",
-        part_of=f"{lower}-government",
-        state=lower,
-    )
-
-
-def _takes_the(country: str) -> bool:
-    """Whether English puts "the" before a country name ("the United States").
-
-    >>> _takes_the("United States"), _takes_the("Mali"), _takes_the("Philippines")
-    (True, False, True)
-    """
-    return country.startswith(("United ", "Republic ", "Democratic ", "Central African")) or (
-        country.endswith(
-            (
-                "Islands",
-                "Republic",
-                "Emirates",
-                "Netherlands",
-                "Philippines",
-                "Bahamas",
-                "Gambia",
-                "Maldives",
-                "Comoros",
-                "Seychelles",
-            )
-        )
-    )
-
-
-def _state_body_slug(state: str | None, actor_type: str | None) -> str | None:
-    if state is None:
-        return None
-    return {"state-forces": f"{state}-armed-forces", "government": f"{state}-government"}.get(
-        actor_type or ""
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -403,12 +277,3 @@ def _is_acronym_of(short: str, long: str) -> bool:
     """
     initials = "".join(word[0] for word in actor_key(long).split() if word)
     return short.isupper() and actor_key(short).replace(" ", "") in (initials, initials[:-1])
-
-
-def country_actor(code: str) -> ActorRef:
-    """The state actor of a country code ("ML" -> slug ``mali``); ``KeyError`` if unknown.
-
-    >>> country_actor("ML").slug, country_actor("ML").state
-    ('mali', 'ml')
-    """
-    return _state_ref(code.upper(), "state")

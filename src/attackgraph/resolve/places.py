@@ -6,7 +6,8 @@ Rules (issue 5):
   stated region when that narrows it; "Moura" in a Mali article is never a Moura
   of Australia or Portugal;
 - when several places share the name and the context does not decide, the most
-  populous wins only if it has at least :data:`DOMINANCE` times the population of
+  populous wins only if it has at least
+  :data:`~attackgraph.resolve.place_candidates.DOMINANCE` times the population of
   the next; without a country only a name borne by one place resolves ("Palma" may
   be Mallorca's or Mozambique's); otherwise the name stays unresolved - never a
   wrong coordinate;
@@ -24,7 +25,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Final
 
 import pycountry
 
@@ -47,12 +47,7 @@ from attackgraph.reference.regions import (
     subdivisions,
     top_level,
 )
-
-DOMINANCE: Final = 5
-"""How many times more populous the first of several same-named places must be."""
-SAME_PLACE_KM: Final = 5.0
-"""Entries of one name closer than this are one place listed twice (town and district)."""
-_CLASS_ORDER: Final = {"P": 0, "S": 1, "A": 3}
+from attackgraph.resolve.place_candidates import DOMINANCE, candidates, pick, same_place
 
 
 class PlaceResolver:
@@ -192,58 +187,6 @@ class PlaceResolver:
 
     # -- lookups --------------------------------------------------------------
 
-    def _candidates(self, key: str, cc: str | None, *, admin: bool) -> list[tuple[GeoName, bool]]:
-        """Entries named ``key`` (in ``cc``), one per place: ids and near-twins merged."""
-        seen: set[int] = set()
-        found: list[tuple[GeoName, bool]] = []
-        for layer in self.layers:
-            for record, primary in layer.lookup(key):
-                if cc is not None and record.country != cc:
-                    continue
-                if (record.feature_class == "A") != admin:
-                    continue
-                if record.geonameid is not None:
-                    if record.geonameid in seen:
-                        continue
-                    seen.add(record.geonameid)
-                found.append((record, primary))
-        merged: list[tuple[GeoName, bool]] = []
-        for record, primary in found:  # earlier layers first: they win a twin pair
-            twin = next((i for i, (o, _) in enumerate(merged) if _same_place(o, record)), None)
-            if twin is None:
-                merged.append((record, primary))
-            elif merged[twin][0].geonameid is None and record.geonameid is not None:
-                merged[twin] = (record, primary or merged[twin][1])
-        return merged
-
-    def _pick(
-        self,
-        found: list[tuple[GeoName, bool]],
-        hint: PlaceRef | None,
-        factor: int | None = DOMINANCE,
-    ) -> GeoName | None:
-        """The one place the context points at, or ``None`` when it is not clear.
-
-        ``factor`` is the population dominance that settles a tie; ``None``: nothing does.
-        """
-        if not found:
-            return None
-        admin1 = self._hint_admin1(hint)
-        if admin1 is not None:
-            inside = [(r, p) for r, p in found if (r.country, r.admin1) == admin1]
-            found = inside or found  # outside the stated region: the gazetteer decides
-        primary: list[tuple[GeoName, bool]] = [(r, p) for r, p in found if p]
-        found = primary or found
-        best_class = min(_CLASS_ORDER.get(r.feature_class, 2) for r, _ in found)
-        records = [r for r, _ in found if _CLASS_ORDER.get(r.feature_class, 2) == best_class]
-        if len(records) == 1:
-            return records[0]
-        records.sort(key=lambda r: -r.population)
-        first, second = records[0], records[1]
-        if factor and first.population > 0 and first.population >= factor * second.population:
-            return first
-        return None
-
     def _is_namesake(self, area: PlaceRef, town: GeoName) -> bool:
         """Whether a first-level ``area`` contains ``town`` and is named like it."""
         item = subdivision(area.iso3166_2) if area.iso3166_2 else None
@@ -255,8 +198,8 @@ class PlaceResolver:
         self, text: str, cc: str | None, hint: PlaceRef | None
     ) -> tuple[GeoName | None, bool]:
         """The town or site named ``text``, and whether its own name (not an alternate) matched."""
-        found = self._candidates(name_key(text), cc, admin=False)
-        record = self._pick(found, hint, DOMINANCE if cc else None)
+        found = candidates(self.layers, name_key(text), cc, admin=False)
+        record = pick(found, self._hint_admin1(hint), DOMINANCE if cc else None)
         return record, any(r is record and primary for r, primary in found)
 
     def _region(
@@ -274,7 +217,7 @@ class PlaceResolver:
             found = [s for s in subdivisions(cc) if self.admin1.capital_keys.get(s.code) == key]
         if len(found) == 1:
             return self.region(found[0])
-        record = self._pick(self._candidates(key, cc, admin=True), hint)
+        record = pick(candidates(self.layers, key, cc, admin=True), self._hint_admin1(hint))
         if record is not None:
             return self._from_record(record, point)
         return None
@@ -332,8 +275,10 @@ class PlaceResolver:
         base = f"{record.country.lower()}-{slugify(record.name)}"
         rivals = [
             r
-            for r, primary in self._candidates(name_key(record.name), record.country, admin=False)
-            if primary and not _same_place(r, record)
+            for r, primary in candidates(
+                self.layers, name_key(record.name), record.country, admin=False
+            )
+            if primary and not same_place(r, record)
         ]
         if record.feature_class != "A" and any(r.population > record.population for r in rivals):
             return f"{base}-{record.geonameid}" if record.geonameid else base
@@ -382,21 +327,3 @@ def _valid_point(point: tuple[float, float] | None) -> tuple[float, float] | Non
     if math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180:
         return (float(lat), float(lon))
     return None
-
-
-def _same_place(a: GeoName, b: GeoName) -> bool:
-    if a.country != b.country:
-        return False
-    return _km(a.latitude, a.longitude, b.latitude, b.longitude) < SAME_PLACE_KM
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres.
-
-    >>> round(_km(14.53, -4.10, 14.48, -4.18))
-    10
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))

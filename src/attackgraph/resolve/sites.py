@@ -23,7 +23,8 @@ from typing import Final
 
 from attackgraph.model import Extraction, PlaceKind, PlaceMention, PlaceRef
 from attackgraph.reference.names import name_key
-from attackgraph.resolve.places import PlaceResolver, _km
+from attackgraph.resolve.place_candidates import km
+from attackgraph.resolve.places import PlaceResolver
 
 NEAR_KM: Final = 30.0
 """How far from the infobox's places a prose place may lie and still be a site."""
@@ -87,7 +88,7 @@ def _elsewhere(
             return ref.slug not in inside
         if ref.point is None or not points:
             return False
-        return all(_km(*ref.point, *point) > NEAR_KM for point in points)
+        return all(km(*ref.point, *point) > NEAR_KM for point in points)
     key = name_key(mention.name)
     countries = {r.country for layer in resolver.layers for r, _ in layer.lookup(key)}
     return bool(countries) and country is not None and country not in countries
