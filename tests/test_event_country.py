@@ -68,3 +68,25 @@ def test_a_place_named_only_in_the_prose_gives_no_country(
         "Gunmen held guests at the lodge for a day; the minister spoke from Nairobi.\n"
     )
     assert event_country(tmp_path, converter, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "= Kaduna bus depot raid =\n\nOverview. On 6 April 2014 armed men raided a bus depot "
+        "in Kaduna, killing eleven drivers.\n",
+        "= Kaduna bus depot raid =\n\nKey facts. Gunmen raided a bus depot in Kaduna on "
+        "6 April 2014 and killed eleven drivers.\n",
+    ],
+    ids=["overview", "key-facts"],
+)
+def test_a_label_opening_the_lead_does_not_hide_its_date_and_place(
+    tmp_path: Path, converter: Converter, text: str
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    store = convert(converter, path)
+    query = PREFIXES + "SELECT ?d WHERE { ?e ag:date ?d }"
+    dates = {str(row[0].value) for row in store.query(query, use_default_graph_as_union=True)}  # type: ignore[union-attr,index]
+    assert dates == {"2014-04-06"}
+    assert event_country(tmp_path, converter, text) == ["NG"]

@@ -95,8 +95,8 @@ def extract(doc: Document) -> Extraction:
 
 
 def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
-    """Date and places from the lead's first sentence when the infobox gives none."""
-    first = next((s for s in sentences(doc) if not s.sections), None)
+    """Date and places from the lead's opening sentence when the infobox gives none."""
+    first = next((s for s in sentences(doc) if not s.sections and _is_clause(s.text)), None)
     if first is None or (facts.date is not None and facts.places):
         return facts
     if facts.date is None:
@@ -105,6 +105,15 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
         actors = {a.name for side in facts.sides for a in side.actors}
         facts.places = lead_places(first, frozenset(actors))
     return facts
+
+
+def _is_clause(text: str) -> bool:
+    """Whether a lead sentence says something, not a label such as "Summary." opening it.
+
+    >>> _is_clause("Summary."), _is_clause("Gunmen attacked a bus on 4 May 2001.")
+    (False, True)
+    """
+    return len(text.split()) >= 3
 
 
 def _not_sites(

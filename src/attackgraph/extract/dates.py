@@ -51,7 +51,7 @@ YEAR_INTROS: Final = ("in ", "since ", "during ", "by ", "until ", "early ", "la
 """Words before a bare year that make it a date in prose ("in 2013", "late 2021")."""
 _YEAR_LOOKBEHIND: Final = "|".join(rf"(?<=\b{w})" for w in YEAR_INTROS)
 _FIND: Final = re.compile(
-    rf"\b(?:{_DAY}\s*(?:[–—-]|and)\s*(?={_DAY}\s))?{_ATOM}"  # 29 and 30 November 2022
+    rf"\b(?:{_DAY}\s*(?:[–—-]|and|to)\s*(?={_DAY}\s))?{_ATOM}"  # 29 and 30 / 22 to 23 November
     rf"(?:\s*[–—-]\s*(?:{_ATOM}|{_DAY}(?:,?\s+\d{{4}})?(?![\d:])|\d{{4}})"
     rf"|\s+and\s+{_DAY},?\s+\d{{4}})?"  # October 3 and 4, 1993
     rf"|(?:{_YEAR_LOOKBEHIND})(?:1[89]|20)\d\d\b(?!\s*[–—-]?\d)",
