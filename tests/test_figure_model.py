@@ -1,0 +1,97 @@
+"""The learned figure classifier: training is reproducible, and the shipped weights tell a
+casualty figure from a date, an age or a street number in sentences it never saw."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from attackgraph.extract.figure_features import number_features
+from attackgraph.extract.figure_model import NONE, Model, shipped_model, train
+from attackgraph.extract.nlp import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "figure_corpus"
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_figure_model", ROOT / "tools" / "train_figure_model.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_on_the_same_corpus_writes_the_same_bytes(tmp_path: Path) -> None:
+    tool = _tool()
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (first, second):
+        assert tool.main([str(FIXTURES), "--out", str(out), "--min-count", "1"]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    model = Model.loads(first.read_text(encoding="utf-8"))
+    assert model.labels == (NONE, "arrested", "captured", "injured", "killed", "missing")
+    assert model.weights  # it learned something
+
+
+def test_the_fixture_corpus_labels_each_amount_from_its_gold() -> None:
+    examples = _tool().corpus_examples([FIXTURES])
+    labels = [label for _, label in examples]
+    # ferry: 31 killed, about 60 injured, 400 on board, two missing, eight + eight captured
+    # (dates, years and "after 3 days" are no amounts); raid: 12 killed, nine injured,
+    # 14 and three injured, five arrested
+    assert labels == [
+        "killed", "injured", NONE, "missing", "captured", "captured",
+        "killed", "injured", "injured", "injured", "arrested",
+    ]  # fmt: skip
+
+
+def test_another_seed_shuffles_differently_but_learns_the_same_labels() -> None:
+    examples = _tool().corpus_examples([FIXTURES])
+    a = train(examples, seed=1, min_count=1)
+    b = train(examples, seed=2, min_count=1)
+    assert a.dumps() != b.dumps()
+    assert [a.best(f)[0] for f, _ in examples] == [b.best(f)[0] for f, _ in examples]
+
+
+def _label(sentence: str, number: str, value: int) -> str:
+    begin = sentence.index(number)
+    return shipped_model().best(
+        number_features(parse(sentence), begin, begin + len(number), value)
+    )[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "value", "expected"),
+    [
+        ("The raid left 23 farmers dead in the valley.", "23", 23, "killed"),
+        ("The blast killed 23 people and injured 41 more.", "23", 23, "killed"),
+        ("The blast killed 23 people and injured 41 more.", "41", 41, "injured"),
+        ("Hospitals admitted 41 people with shrapnel wounds.", "41", 41, "injured"),
+        ("Another 41 passengers were wounded by flying glass.", "41", 41, "injured"),
+        ("Police arrested 30 suspects after the raid.", "30", 30, "arrested"),
+        ("The convoy was ambushed on 12 March near the bridge.", "12", 12, NONE),
+        ("The shooting happened on 12 March near the bridge.", "12", 12, NONE),
+        ("The gunman, who was 19 years old, had no record.", "19", 19, NONE),
+        ("The gunman, Tomas Berg, 19, had no criminal record.", "19", 19, NONE),
+        ("The office stood at 221 Harbour Road in the old port.", "221", 221, NONE),
+    ],
+)  # fmt: skip
+def test_the_shipped_model_tells_figures_from_other_numbers(
+    sentence: str, number: str, value: int, expected: str
+) -> None:
+    assert _label(sentence, number, value) == expected
+
+
+def test_the_shipped_weights_are_the_recorded_file() -> None:
+    data = (ROOT / "src" / "attackgraph" / "resources" / "figure_model.json").read_bytes()
+    recorded = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(data).hexdigest() in recorded
+    assert len(data) < 200_000
