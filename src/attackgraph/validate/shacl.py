@@ -6,7 +6,8 @@ documents the problem was read (see ``locate``). Two engines give the same resul
 ``turbo`` (pyshacl-turbo, Rust, the default: shapes compiled once per process, documents
 fed as N-Triples text; the two span constraints that read a document's whole text run in
 one pass in Python instead, see ``spans``) and ``pyshacl``, the reference the tests compare
-it with, which runs the shapes file as written. Literals
+it with, which runs the shapes file as written. A big graph goes to turbo in bounded
+pieces whose results together are the whole graph's (``pieces``). Literals
 are checked as written: files are parsed with pyoxigraph, since rdflib normalises some
 ill-formed ones.
 
@@ -40,6 +41,8 @@ from rdflib.term import Identifier, Node
 from attackgraph.formats import JSONLD, READABLE
 from attackgraph.model import AttackgraphError, InputError, OptionError, Problem
 from attackgraph.validate.locate import Locator
+from attackgraph.validate.pieces import pieces
+from attackgraph.validate.reach import Reach, reach
 from attackgraph.validate.report import Report, Violation, curie
 from attackgraph.validate.spans import SpanCheck, SpanResult
 from attackgraph.validate.terms import quiet_ill_typed, rdflib_term
@@ -55,6 +58,13 @@ _compile_turbo: Callable[..., Any] = pyshacl_turbo.compile_shapes  # untyped in 
 _SH = SH  # rdflib's closed SHACL namespace: a misspelt term raises
 
 _FORMATS: Final = {f.extension: f.rdf for f in READABLE} | {".json": JSONLD.rdf}
+
+PIECE_TRIPLES: Final = 20_000
+"""A graph with more triples is validated in pieces owning about this many (see
+``pieces``): the engine's cost grows faster than the graph."""
+
+_Result = tuple[Graph, Node]
+"""A SHACL result: the results graph and the result's node in it."""
 
 
 def default_shapes_path() -> Path:
@@ -108,14 +118,21 @@ class Validator:
     """SHACL validation with the shapes parsed (and compiled) once, reused per graph.
 
     ``engine="turbo"`` (pyshacl-turbo) is the fast one; ``engine="pyshacl"`` is the
-    reference implementation, kept to check the other against. Not thread-safe: use one
-    per thread or process.
+    reference implementation, kept to check the other against. With turbo, a graph of
+    more than ``piece_triples`` triples is validated in pieces with the same results
+    (see ``pieces``). Not thread-safe: use one per thread or process.
 
     Raises ``OSError`` when the shapes file cannot be read and rdflib's parser errors
     when it is not Turtle.
     """
 
-    def __init__(self, shapes_path: Path | None = None, *, engine: Engine = "turbo") -> None:
+    def __init__(
+        self,
+        shapes_path: Path | None = None,
+        *,
+        engine: Engine = "turbo",
+        piece_triples: int = PIECE_TRIPLES,
+    ) -> None:
         if engine not in ENGINES:
             raise ValueError(f"unknown SHACL engine {engine!r} (expected one of {ENGINES})")
         self.shapes_path = shapes_path or default_shapes_path()
@@ -129,9 +146,13 @@ class Validator:
         }
         self._compiled: Any = None
         self._spans: SpanCheck | None = None
+        self._reach: Reach | None = None
+        self.piece_triples = piece_triples
         if engine == "turbo":  # the span constraints in Python (linear), the rest compiled
             self._spans = SpanCheck(self._shapes)
-            self._compiled = _compile_turbo(self._spans.engine_shapes(self._shapes), advanced=True)
+            engine_shapes = self._spans.engine_shapes(self._shapes)
+            self._compiled = _compile_turbo(engine_shapes, advanced=True)
+            self._reach = reach(engine_shapes)
 
     def validate(self, data: Graph) -> Report:
         """Validate a graph, or the union of a dataset's graphs; ``data`` is not modified.
@@ -176,16 +197,23 @@ class Validator:
         for quad in quads:
             if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
                 raise ValueError(f"cannot validate {quad}: SHACL has no RDF 1.2 triple terms")
-        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-        text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        # pyshacl-turbo's own input value: plain text or bytes would go through rdflib
-        # first (16.7 instead of 4.2 ms a document)
-        conforms, results = self._turbo(TurboInput(text, "nt", None, {}))
+        conforms, found = True, list[_Result]()
+        for owned, triples in pieces(quads, self._reach, self.piece_triples):
+            text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            # pyshacl-turbo's own input value: plain text or bytes would go through rdflib
+            # first (16.7 instead of 4.2 ms a document)
+            piece_conforms, results = self._turbo(TurboInput(text, "nt", None, {}))
+            if owned is None:  # the whole graph
+                conforms, found = piece_conforms, _results(results)
+            elif not piece_conforms or (None, _SH.result, None) in results:
+                mine = [r for r in _results(results) if str(_focus(r)) in owned]
+                conforms = conforms and not any(_is_violation(r) for r in mine)
+                found += mine
         spans = self._spans.check_quads(quads) if self._spans is not None else []
         if conforms and not spans:
             return Report(True, ())
         view, graph_names = self._rdflib_view(quads)
-        return self._report(conforms, results, Locator(view, graph_names), spans)
+        return self._report(conforms, found, Locator(view, graph_names), spans)
 
     def _rdflib_view(
         self, quads: list[ox.Quad | ox.Triple]
@@ -207,7 +235,7 @@ class Validator:
             spans = self._spans.check_graph(view) if self._spans is not None else []
         else:
             conforms, results = self._pyshacl(view)
-        return self._report(conforms, results, Locator(view, graph_names), spans)
+        return self._report(conforms, _results(results), Locator(view, graph_names), spans)
 
     def _turbo(self, data: Any) -> tuple[bool, Graph]:
         try:
@@ -235,9 +263,13 @@ class Validator:
         return bool(conforms), results
 
     def _report(
-        self, conforms: bool, results: Graph, locator: Locator, spans: Iterable[SpanResult] = ()
+        self,
+        conforms: bool,
+        results: Iterable[_Result],
+        locator: Locator,
+        spans: Iterable[SpanResult] = (),
     ) -> Report:
-        found = [self._violation(results, r, locator) for r in results.objects(None, _SH.result)]
+        found = [self._violation(graph, r, locator) for graph, r in results]
         for r in spans:
             conforms = conforms and r.severity != _SH.Violation
             messages = sorted(r.messages)
@@ -267,6 +299,20 @@ class Validator:
             messages,
             locator,
         )
+
+
+def _results(results: Graph) -> list[_Result]:
+    return [(results, r) for r in results.objects(None, _SH.result)]
+
+
+def _focus(result: _Result) -> Node | None:
+    return min(result[0].objects(result[1], _SH.focusNode), default=None, key=str)
+
+
+def _is_violation(result: _Result) -> bool:
+    """Whether a result makes the graph not conform (severity sh:Violation, the default)."""
+    severity = min(result[0].objects(result[1], _SH.resultSeverity), default=None, key=str)
+    return severity is None or severity == _SH.Violation
 
 
 def _located(

@@ -1,0 +1,117 @@
+"""A big graph cut into pieces whose SHACL results, put together, are the whole graph's.
+
+pyshacl-turbo's cost grows faster than the graph (a 1 MB document of claims: 6 CPU-s,
+5 MB: 58), so :func:`pieces` cuts a graph into bounded pieces. Every node that can be a
+focus (a subject, an object of an ``sh:targetObjectsOf`` predicate, an
+``sh:targetNode``) is *owned* by exactly one piece, which holds all of its triples and
+the incoming triples that make it a target, then, for each node ``d`` links away, its
+triples of the predicates the shapes read at that distance (:class:`~.reach.Reach`:
+a claim's event only by its ``rdf:type``, its span's document by its ``rdf:type``, not
+its text). So the engine computes an owned node's results from the same triples as in
+the whole graph; keeping each piece's results for the nodes it owns gives each result
+once. A document node's text is in the one piece that owns it.
+
+The cut is made only where that argument holds: the shapes' reach is bounded
+(:func:`~.reach.reach` is not None), the data has no blank nodes (the results name a
+blank focus by a label that says nothing about the piece) and no ``rdfs:subClassOf``
+(SHACL's class targets and ``sh:class`` follow it in the data). Otherwise the graph is
+one piece. ``tests/test_pieces.py`` requires the whole graph's results on every shape
+fixture and on generated documents.
+
+>>> s, o, p, q = (ox.NamedNode(f"http://e/{n}") for n in "sopq")
+>>> reads = Reach((frozenset({p.value}), frozenset({q.value})), frozenset(), frozenset())
+>>> data = [ox.Triple(s, p, o), ox.Triple(o, q, s), ox.Triple(o, p, s)]
+>>> [(sorted(owned or ()), len(ts)) for owned, ts in pieces(data, reads, 1)]
+[(['http://e/s'], 2), (['http://e/o'], 2)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import pyoxigraph as ox
+
+from attackgraph.namespaces import RDFS_NS
+from attackgraph.validate.reach import ALL, Reach
+
+Piece = tuple[frozenset[str] | None, list[ox.Triple]]
+"""The IRIs of the nodes a piece owns (None: every node, the whole graph) and its triples."""
+
+_SUBCLASS: Final = RDFS_NS + "subClassOf"
+
+
+def pieces(quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int) -> list[Piece]:
+    """The pieces of the union of ``quads``' graphs, each owning nodes with about ``size``
+    triples between them (at least one node), in the order the nodes first appear; one
+    piece, the whole graph, when it has no more than ``size`` triples or cannot be cut."""
+    triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
+    if reach is None or len(triples) <= size or not _cuttable(triples):
+        return [(None, triples)]
+    out: dict[str, list[ox.Triple]] = {}
+    incoming: dict[str, list[ox.Triple]] = {}
+    for triple in triples:
+        subject = triple.subject
+        if not isinstance(subject, ox.NamedNode):  # a triple term: the engine says so
+            return [(None, triples)]
+        out.setdefault(subject.value, []).append(triple)
+        target = triple.object
+        if isinstance(target, ox.NamedNode) and triple.predicate.value in reach.objects_targeted:
+            incoming.setdefault(target.value, []).append(triple)
+    foci = list(out)  # subjects in order, then the other nodes that can be a focus
+    foci += sorted(({*incoming} | {str(n) for n in reach.nodes_targeted}) - set(out))
+    found: list[Piece] = []
+    owned: list[str] = []
+    weight = 0
+    for node in foci:
+        owned.append(node)
+        weight += len(out.get(node, ())) + len(incoming.get(node, ()))
+        if weight >= size:
+            found.append(_piece(owned, out, incoming, reach))
+            owned, weight = [], 0
+    if owned:
+        found.append(_piece(owned, out, incoming, reach))
+    return found
+
+
+def _cuttable(triples: Iterable[ox.Triple]) -> bool:
+    """No blank node and no ``rdfs:subClassOf`` (see the module's notes)."""
+    for triple in triples:
+        if (
+            isinstance(triple.subject, ox.BlankNode)
+            or isinstance(triple.object, ox.BlankNode)
+            or triple.predicate.value == _SUBCLASS
+        ):
+            return False
+    return True
+
+
+def _piece(
+    owned: list[str],
+    out: dict[str, list[ox.Triple]],
+    incoming: dict[str, list[ox.Triple]],
+    reach: Reach,
+) -> Piece:
+    """The owned nodes' triples, the triples targeting them, and around them the triples
+    the shapes read at each distance (each triple once)."""
+    kept: dict[ox.Triple, None] = {}
+    for node in owned:
+        kept.update(dict.fromkeys(out.get(node, ())))
+        kept.update(dict.fromkeys(incoming.get(node, ())))
+    frontier = set(owned)
+    for depth in range(len(reach.reads) - 1):
+        follows, read = reach.follows(depth), reach.reads[depth + 1]
+        following: set[str] = set()
+        for node in frontier:
+            for triple in out.get(node, ()):
+                target = triple.object
+                if isinstance(target, ox.NamedNode) and _reads(follows, triple):
+                    following.add(target.value)
+        for node in following:
+            kept.update(dict.fromkeys(t for t in out.get(node, ()) if _reads(read, t)))
+        frontier = following
+    return frozenset(owned), list(kept)
+
+
+def _reads(predicates: frozenset[str], triple: ox.Triple) -> bool:
+    return ALL in predicates or triple.predicate.value in predicates
