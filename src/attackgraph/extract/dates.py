@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from attackgraph.model import DatePrecision, DateRange, DateValue
@@ -203,9 +204,16 @@ def find_dates(text: str, offset: int = 0) -> list[tuple[DateRange, int, int]]:
     >>> [(r.start.lexical, r.end and r.end.lexical, b, e) for r, b, e in find_dates(text)]
     [('2021-03-24', None, 18, 31), ('2021-04-04', '2021-04-05', 49, 63)]
     """
+    return [(found, b + offset, e + offset) for found, b, e in _dates(text)]
+
+
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[tuple[DateRange, int, int], ...]:
+    """:func:`find_dates` at offset 0, remembered (a pure function of the text; documents
+    repeat sentences)."""
     found: list[tuple[DateRange, int, int]] = []
     for m in _FIND.finditer(text):
         parsed = parse_date(m.group())
         if parsed is not None:
-            found.append((parsed, m.start() + offset, m.end() + offset))
-    return found
+            found.append((parsed, m.start(), m.end()))
+    return tuple(found)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 from attackgraph.extract.number_words import (
@@ -411,6 +412,13 @@ def find_quantities(text: str, offset: int = 0) -> list[tuple[Quantity, int, int
     >>> [q.text for q, _, _ in find_quantities("One of the 9th Rifles lost 3 of 12 men.")]
     ['3', '12']
     """
+    return [(quantity, b + offset, e + offset) for quantity, b, e in _quantities(text)]
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[tuple[Quantity, int, int], ...]:
+    """:func:`find_quantities` at offset 0, remembered: a pure function of the text, and
+    documents repeat clauses (a 1 MB document of claims read each one about 3 times)."""
     toks = _tokenize(text)
     found: list[tuple[Quantity, int, int]] = []
     i = 0
@@ -420,6 +428,6 @@ def find_quantities(text: str, offset: int = 0) -> list[tuple[Quantity, int, int
             i += 1
             continue
         if not _excluded(text, toks, f):
-            found.append((f.quantity, toks[i].start + offset, toks[f.end - 1].end + offset))
+            found.append((f.quantity, toks[i].start, toks[f.end - 1].end))
         i = max(f.end, i + 1)
-    return found
+    return tuple(found)

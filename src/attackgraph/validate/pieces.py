@@ -45,7 +45,7 @@ def pieces(quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int)
     """The pieces of the union of ``quads``' graphs, each owning nodes with about ``size``
     triples between them (at least one node), in the order the nodes first appear; one
     piece, the whole graph, when it has no more than ``size`` triples or cannot be cut."""
-    triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
+    triples = list(dict.fromkeys(q.triple if isinstance(q, ox.Quad) else q for q in quads))
     if reach is None or len(triples) <= size or not _cuttable(triples):
         return [(None, triples)]
     out: dict[str, list[ox.Triple]] = {}
