@@ -154,3 +154,29 @@ def test_workers_give_the_same_results(tmp_path: Path) -> None:
     serial, parallel = validate_dataset(dump, jobs=1), validate_dataset(dump, jobs=2)
     assert not serial.conforms and serial.graphs == 24
     assert parallel == serial
+
+
+def test_blame_names_the_documents_that_give_the_conflicting_values(tmp_path: Path) -> None:
+    """A place four documents describe alike and a fifth names otherwise: the break is
+    blamed on the first of the four and the fifth, not on all five (each describes the
+    place), and only the fifth is left out."""
+    from attackgraph.union import Union
+
+    same, other, _ = PAIRS["São Paulo / Sao Paulo"]
+    quads = [q for n in range(1, 5) for q in _quads(same, f"a{n}.txt")]
+    dump = _write(tmp_path / "union.nq", quads + _quads(other, "b.txt"))
+    found = validate_dataset(dump, workdir=tmp_path)
+    named = [
+        involved
+        for v, involved in zip(found.report.violations, found.involved, strict=True)
+        if v.path == "schema:name" and v.focus.startswith("place:")
+    ]
+    doc = "<https://w3id.org/attackgraph/id/doc/{}>".format
+    assert named == [(doc("a1"), doc("b"))], found.report.format_text()
+    union = Union()
+    union.verify(dump, workdir=tmp_path)
+    sources = {doc(n)[1:-1]: f"{n}.txt" for n in ("a1", "a2", "a3", "a4", "b")}
+    culprits = union.culprits(sources)
+    place = [p for p in culprits.values() if "schema:name" in p.message]
+    assert [p.source for p in place] == ["b.txt"]
+    assert "with a1.txt: " in place[0].message and "a2.txt" not in place[0].message

@@ -18,8 +18,13 @@ shapes file reaches no further. Memory: the store's caches, one neighbourhood, a
 describing graphs of each subject.
 
 Each violation comes with the documents whose union breaks the shape
-(:attr:`DatasetReport.involved`): the focus's owner and the other graphs that describe the
-focus or, failing that, the nearest nodes of its neighbourhood.
+(:attr:`DatasetReport.involved`). When the graphs give the focus different values of the
+violation's path (two ``schema:name``, two ``ag:containedIn``), those are the graphs that
+assert them: the first graph (in IRI order) asserting any value, then every graph
+asserting a value it does not (read from the dump in a second pass, only when the union
+breaks), so a place a hundred documents describe does not blame them all for one
+document's second value. Otherwise: the focus's owner and the other graphs that describe
+the focus or, failing that, the nearest nodes of its neighbourhood.
 """
 
 from __future__ import annotations
@@ -118,8 +123,17 @@ def validate_dataset(
             owned.setdefault(min(graphs, key=_graph_order), []).append(subject)
         tasks = [(graph, sorted(owned[graph])) for graph in sorted(owned, key=_graph_order)]
         found: dict[tuple[object, ...], tuple[Violation, tuple[str, ...]]] = {}
-        for violation, involved in _check_all(path, tasks, describers, validator, jobs):
+        asked: dict[tuple[object, ...], tuple[str, str]] = {}
+        for violation, involved, link in _check_all(path, tasks, describers, validator, jobs):
             found.setdefault(violation.sort_key(), (violation, involved))
+            if link is not None:
+                asked.setdefault(violation.sort_key(), link)
+        if asked:
+            values = _asserted(dump, set(asked.values()))
+            for key, link in asked.items():
+                blamed = _disagreeing(values.get(link, {}))
+                if blamed:
+                    found[key] = (found[key][0], blamed)
         graph_count = len({g for names in describers.values() for g in names})
         subjects = len(describers)
         del describers
@@ -153,7 +167,42 @@ def _union(dump: Path, describers: dict[str, list[str]]) -> Iterator[ox.Quad]:
 
 
 _Task = tuple[str, list[str]]
-_Found = list[tuple[Violation, tuple[str, ...]]]
+_Link = tuple[str, str]
+"""(focus IRI, path IRI) of a violation with a path."""
+_Found = list[tuple[Violation, tuple[str, ...], _Link | None]]
+
+
+def _asserted(dump: Path, links: set[_Link]) -> dict[_Link, dict[str, set[str]]]:
+    """(subject IRI, predicate IRI) -> each value the dump gives it -> the graphs that do."""
+    found: dict[_Link, dict[str, set[str]]] = {}
+    for quad in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS):
+        subject = quad.subject
+        if isinstance(subject, ox.NamedNode):
+            link = (subject.value, quad.predicate.value)
+            if link in links:
+                graphs = found.setdefault(link, {}).setdefault(str(quad.object), set())
+                graphs.add(str(quad.graph_name))
+    return found
+
+
+def _disagreeing(values: dict[str, set[str]]) -> tuple[str, ...]:
+    """The graphs that disagree on a path: the first (IRI order) asserting a value, then
+    each graph asserting a value that one does not; empty when they agree.
+
+    >>> _disagreeing({'"A"': {"<g1>", "<g2>", "<g3>"}, '"B"': {"<g4>"}})
+    ('<g1>', '<g4>')
+    >>> _disagreeing({'"A"': {"<g1>", "<g2>"}})
+    ()
+    """
+    if len(values) < 2:
+        return ()
+    first = min((g for graphs in values.values() for g in graphs), key=_graph_order)
+    own = {value for value, graphs in values.items() if first in graphs}
+    others = {g for value, graphs in values.items() if value not in own for g in graphs}
+    others.discard(first)
+    return (first, *sorted(others, key=_graph_order)) if others else ()
+
+
 _WORKER: _Checker | None = None
 
 
@@ -173,8 +222,17 @@ class _Checker:
         for violation in self.validator.validate_quads(quads).violations:
             focus = keep.get(violation.focus)
             if focus is not None:
-                found.append((violation, self._involved(focus)))
+                found.append((violation, self._involved(focus), self._link(focus, violation)))
         return found
+
+    def _link(self, focus: ox.NamedNode, violation: Violation) -> _Link | None:
+        """(focus IRI, path IRI) of a violation whose path the focus has values of."""
+        if violation.path is None:
+            return None
+        for quad in self.store.quads_for_pattern(focus, None, None, ox.DefaultGraph()):
+            if curie(URIRef(quad.predicate.value)) == violation.path:
+                return (focus.value, quad.predicate.value)
+        return None
 
     def _involved(self, focus: ox.NamedNode) -> tuple[str, ...]:
         """The focus's owner, then the other graphs describing the focus; if none, those
@@ -206,7 +264,7 @@ def _check_all(
     describers: dict[str, list[str]],
     validator: Validator | None,
     jobs: int,
-) -> Iterator[tuple[Violation, tuple[str, ...]]]:
+) -> Iterator[tuple[Violation, tuple[str, ...], _Link | None]]:
     if jobs <= 1 or len(tasks) < 8 * jobs:
         checker = _Checker(path, describers, validator or Validator())
         try:
