@@ -28,6 +28,7 @@ from typing import Final
 
 from attackgraph.model import PlaceMention, PlaceRef
 from attackgraph.reference.names import name_key, strip_the
+from attackgraph.resolve.short_names import short_names
 
 Chain = Callable[[PlaceRef], tuple[PlaceRef, ...]]
 
@@ -122,9 +123,13 @@ def written_forms(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in forms if name_key(form)))
 
 
-def add_spellings(mentions: tuple[PlaceMention, ...], places: dict[str, PlaceRef]) -> None:
+def add_spellings(
+    mentions: tuple[PlaceMention, ...], places: dict[str, PlaceRef], text: str = ""
+) -> None:
     """Give each place the names its document writes it by as aliases (in place), so that
-    a reader finds GeoNames' "Marawi City" by the document's "Marawi".
+    a reader finds GeoNames' "Marawi City" by the document's "Marawi": the mention's
+    written forms and the shorter names ``text`` writes it by
+    (:func:`~attackgraph.resolve.short_names.short_names`).
 
     >>> from attackgraph.model import PlaceKind, Span
     >>> city = PlaceRef("ph-marawi-city", "Marawi City", PlaceKind.LOCALITY)
@@ -141,7 +146,7 @@ def add_spellings(mentions: tuple[PlaceMention, ...], places: dict[str, PlaceRef
             continue
         known = found.setdefault(ref.slug, [])
         keys = {name_key(n) for n in (ref.name, *ref.aliases, *known)}
-        for form in written_forms(mention.name):
+        for form in (*written_forms(mention.name), *short_names(mention.name, text)):
             if name_key(form) not in keys:
                 keys.add(name_key(form))
                 known.append(form)

@@ -153,7 +153,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             kind=mention.kind,
             coordinates=mention.coordinates,
         )
-    add_spellings(extraction.places, places)
+    add_spellings(extraction.places, places, extraction.document.text)
     actors: dict[str, ActorRef] = {}
     towns = town_names(extraction, resolver.places, country)
     for actor_mention, person in actor_mentions(extraction):

@@ -1,0 +1,92 @@
+"""The names a document writes its places by, and the areas a story only mentions.
+
+Documents and sentences written for these tests; each document goes through the real
+converter and is read back from its quads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from published_store import PREFIXES, convert
+from pyoxigraph import Store
+
+from attackgraph.pipeline import Converter
+from attackgraph.resolve.short_names import short_names
+
+
+def event_places(store: Store, title: str) -> dict[str, set[str]]:
+    """Each place reachable from the event (countries left out): its name -> its aliases."""
+    query = f"""SELECT ?name ?alias WHERE {{
+      ?event schema:name "{title}" ; ag:location/ag:containedIn* ?place .
+      ?place schema:name ?name .
+      OPTIONAL {{ ?place schema:alternateName ?alias }}
+      FILTER NOT EXISTS {{ ?place ag:placeType c:country }} }}"""
+    found: dict[str, set[str]] = {}
+    for row in store.query(PREFIXES + query, use_default_graph_as_union=True):
+        aliases = found.setdefault(row[0].value, set())  # type: ignore[index]
+        if row[1] is not None:  # type: ignore[index]
+            aliases.add(row[1].value)  # type: ignore[index]
+    return found
+
+
+def converted(tmp_path: Path, converter: Converter, text: str) -> Store:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert(converter, path)
+
+
+# -- a shorter name the prose writes is an alias of the stated place ------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "prose", "short"),
+    [
+        # a modifier left out of the middle
+        ("Kisumu Central Bus Terminal", "Smoke rose over Kisumu Terminal for hours.",
+         "Kisumu Terminal"),
+        ("Makena memorial sports ground", "Crowds fled the Makena ground on foot.",
+         "Makena ground"),
+        # the house number left out
+        ("41 Tumaini Crescent", "Neighbours on Tumaini Crescent heard two blasts.",
+         "Tumaini Crescent"),
+        ("7 Rua das Flores", "Firemen reached Rua das Flores at dawn.", "Rua das Flores"),
+        # the part before a linking particle
+        ("Villarreal de los Olmos", "Buses left Villarreal before noon.", "Villarreal"),
+        ("Santa Cruz del Monte", "Gunmen entered Santa Cruz at night.", "Santa Cruz"),
+    ],
+)  # fmt: skip
+def test_a_shorter_name_the_text_writes_is_found(stated: str, prose: str, short: str) -> None:
+    assert short_names(stated, prose) == (short,)
+
+
+@pytest.mark.parametrize(
+    ("stated", "prose"),
+    [
+        ("Kisumu Central Bus Terminal", "Smoke rose over Kisumu Terminal Road for hours."),
+        ("Makena memorial sports ground", "Officials of North Makena ground staff spoke."),
+        ("Villarreal de los Olmos", "The Villarreal Football Club cancelled its match."),
+    ],
+)
+def test_a_short_form_inside_a_longer_name_is_not_the_place(stated: str, prose: str) -> None:
+    assert short_names(stated, prose) == ()
+
+
+DEPOT = """= Tumaini Crescent bombing =
+
+Infobox
+- Location: Kilonzo fuel and bus depot, 41 Tumaini Crescent, Mombasa, Kenya
+- Date: 4 April 2016
+- Deaths: 3
+
+On 4 April 2016 a bomb exploded at the Kilonzo depot, killing three people. Neighbours \
+on Tumaini Crescent said the blast broke windows along the street.
+"""
+
+
+def test_the_prose_spelling_of_a_stated_place_is_published(
+    tmp_path: Path, converter: Converter
+) -> None:
+    places = event_places(converted(tmp_path, converter, DEPOT), "Tumaini Crescent bombing")
+    assert "Tumaini Crescent" in places["41 Tumaini Crescent"]
