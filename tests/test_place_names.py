@@ -90,3 +90,31 @@ def test_the_prose_spelling_of_a_stated_place_is_published(
 ) -> None:
     places = event_places(converted(tmp_path, converter, DEPOT), "Tumaini Crescent bombing")
     assert "Tumaini Crescent" in places["41 Tumaini Crescent"]
+
+
+# -- an area the story only mentions is no site ---------------------------------------
+
+TRAVEL = """= Bandari market attack =
+
+Infobox
+- Location: Bandari fish market, Mombasa, Kenya
+- Date: 12 May 2016
+- Deaths: 6
+
+On 12 May 2016 two gunmen opened fire in the Bandari fish market, killing six traders.
+One of the gunmen ran a tailoring shop in the Jabali district and was known to the police. \
+The two were caught a week later in the Ruvuma region, near a border post. Minutes later a second \
+bomb went off at the Upendo shrine in the Kizingo district, wounding two worshippers.
+"""
+
+
+def test_an_area_the_story_only_mentions_is_no_site(tmp_path: Path, converter: Converter) -> None:
+    places = event_places(converted(tmp_path, converter, TRAVEL), "Bandari market attack")
+    assert "Ruvuma region" not in places
+    assert "Jabali district" not in places
+
+
+def test_an_area_holding_a_site_of_the_attack_stays(tmp_path: Path, converter: Converter) -> None:
+    places = event_places(converted(tmp_path, converter, TRAVEL), "Bandari market attack")
+    assert "Bandari fish market" in places
+    assert {"Upendo shrine", "Kizingo district"} <= set(places)

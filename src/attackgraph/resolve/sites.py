@@ -10,7 +10,12 @@ alone ("in Colaba", "in Pune"); the gazetteer can. A prose place
   every place the infobox or the lead gives;
 - it is a region that contains none of those places;
 - the gazetteer knows the name only outside the document's country ("London" in a
-  story of an attack in Russia).
+  story of an attack in Russia);
+- it is an area the gazetteer does not know, named by an area word at its start or end
+  ("County Sligo", "Bryansk region", "the 18th arrondissement"), that no site of the
+  document lies in: a story names areas for where people came from or went, and an area
+  where the attack happened holds a site the document names ("a shrine in Kochchikade
+  district").
 
 A place the gazetteer does not know at all (a street, a hotel, a quarter) stays: the
 document is the only witness there is.
@@ -21,6 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final
 
+from attackgraph.extract.places import ADMIN_WORDS
 from attackgraph.model import Extraction, PlaceKind, PlaceMention, PlaceRef
 from attackgraph.reference.names import name_key
 from attackgraph.resolve.place_candidates import km
@@ -52,10 +58,15 @@ def keep_event_sites(
     stated = [_ref(m, resolver, country) for m in extraction.places if not m.prose]
     inside = {c.slug for ref in stated for c in resolver.chain(ref)}
     points = [ref.point for ref in stated if ref.point and ref.kind is PlaceKind.LOCALITY]
+    holding = {m.container for m in extraction.places if m.container}
     far = {
         m.name
         for m in extraction.places
-        if m.prose and _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver)
+        if m.prose
+        and (
+            _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver)
+            or (_area(m) and m.name not in holding and not _ref(m, resolver, country).resolved)
+        )
     }
     if not far:
         return extraction
@@ -63,6 +74,21 @@ def keep_event_sites(
     event = replace(extraction.event, places=kept)
     places = tuple(m for m in extraction.places if m.name not in far)
     return replace(extraction, event=event, places=places)
+
+
+def _area(mention: PlaceMention) -> bool:
+    """Whether a place is named as an area: an area word first or last ("County Down",
+    "Bryansk region"; not "Landing Zone X-Ray").
+
+    >>> from attackgraph.model import Span
+    >>> [_area(PlaceMention(n, PlaceKind.REGION, Span(0, 0, "", 1)))
+    ...  for n in ("County Sligo", "Taksim district", "Landing Zone X-Ray")]
+    [True, True, False]
+    """
+    words = mention.name.split()
+    return mention.kind is PlaceKind.REGION and (
+        ADMIN_WORDS.fullmatch(words[0]) is not None or ADMIN_WORDS.fullmatch(words[-1]) is not None
+    )
 
 
 def _ref(mention: PlaceMention, resolver: PlaceResolver, country: str | None) -> PlaceRef:
