@@ -135,7 +135,7 @@ def test_the_documents_that_break_the_union_are_named(tmp_path: Path) -> None:
         "https://w3id.org/attackgraph/id/doc/segou-raid": "ségou-raid.txt",
     }
     culprits = union.culprits(sources)
-    assert list(culprits) == ["<https://w3id.org/attackgraph/id/doc/segou-raid>"]
+    assert list(culprits) == ["https://w3id.org/attackgraph/id/doc/segou-raid"]
     problem = next(iter(culprits.values()))
     assert problem.source == "ségou-raid.txt" and problem.rule == SHAPES_RULE
     assert "with kidal-raid.txt: " in problem.message and "containedIn" in problem.message

@@ -113,13 +113,17 @@ def _required_distributions() -> set[str]:
     }
 
 
-def build_context(*, base: str, validate: bool, gazetteer_files: Sequence[Path]) -> str:
-    """The part of every key that is the same for all documents of one build.
+def build_context(
+    *, base: str, validate: bool, gazetteer_files: Sequence[Path], shapes: Sequence[Path] = ()
+) -> str:
+    """The part of every key that is the same for all documents of one build (``shapes``:
+    extra shapes files).
 
-    Raises ``OSError`` when a gazetteer file cannot be read.
+    Raises ``OSError`` when a gazetteer or shapes file cannot be read.
     """
     parts = [code_fingerprint(), f"base {base}", f"validate {validate}"]
     parts += [f"gazetteer {file_sha256(path)}" for path in gazetteer_files]
+    parts += [f"shapes {file_sha256(path)}" for path in shapes]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -42,7 +42,7 @@ from attackgraph.disputes import Disputes, DocumentView
 from attackgraph.identifiers import Minter
 from attackgraph.model import AttackgraphError, Problem
 from attackgraph.namespaces import AG, DEFAULT_BASE, RDF, SCHEMA
-from attackgraph.validate import default_shapes_path
+from attackgraph.validate import Validator, default_shapes_path
 from attackgraph.validate.dataset import DatasetReport, validate_dataset
 
 SH: Final = "http://www.w3.org/ns/shacl#"
@@ -119,8 +119,16 @@ class Union:
     ['raid-58dc2bc4']
     """
 
-    def __init__(self, base: str = DEFAULT_BASE, shapes: Path | None = None) -> None:
+    def __init__(
+        self,
+        base: str = DEFAULT_BASE,
+        shapes: Path | None = None,
+        extra_shapes: tuple[Path, ...] = (),
+    ) -> None:
         self.single = single_valued(shapes)
+        self.shapes, self.extra_shapes = shapes, extra_shapes
+        """Extra shapes files are checked by :meth:`verify`, never mended by the merge rules
+        above (which follow ``shapes``, the shipped ones by default)."""
         self.minter = Minter(base)
         prefix = self.minter.prefix
         self.prefixes = tuple(f"{prefix}{kind}/" for kind in SHARED_KINDS)
@@ -273,7 +281,8 @@ class Union:
         focus event:x: path rdf:type: attack or armed conflict is not also typed ag:Event: ...
         focus event:x: path schema:name: event has more than one schema:name: ...
         """
-        self.checked = validate_dataset(dump, workdir=workdir, jobs=jobs)
+        validator = Validator(self.shapes, extra=self.extra_shapes)
+        self.checked = validate_dataset(dump, validator, workdir=workdir, jobs=jobs)
         self.failures = [" ".join(v.format_text().split()) for v in self.checked.report.violations]
         return self.failures
 
@@ -295,14 +304,15 @@ class Union:
         for violation, involved in zip(report.violations, self.checked.involved, strict=True):
             owner, others = involved[0], involved[1:]
             for graph in others or (owner,):
-                if graph in found:
+                iri = _bare(graph)  # the key of ``sources``, and of the build's documents
+                if iri in found:
                     continue
-                source = sources.get(_bare(graph), graph)
+                source = sources.get(iri, graph)
                 line = violation.line if violation.source_file == source else None
                 kept = [sources.get(_bare(g), g) for g in involved if g != graph]
                 company = f"with {', '.join(kept)}: " if kept else "in the union: "
                 text = " ".join(violation.format_text().split())
-                found[graph] = Problem(source, line or 1, SHAPES_RULE, company + text)
+                found[iri] = Problem(source, line or 1, SHAPES_RULE, company + text)
         return found
 
     def report_text(self) -> str:
@@ -318,6 +328,7 @@ class Union:
                 f"cross-document checks (the union of {s.documents} documents' graphs):",
                 f"  single-valued properties (sh:maxCount 1) of {len(self.single)} classes "
                 f"checked across documents: {len(properties)}",
+                *(f"  extra shapes, checked but not mended: {p.name}" for p in self.extra_shapes),
                 "  event identity: an event merges across documents only with a compatible "
                 "date (ag:date / ag:startDate / ag:endDate) and ag:country",
                 f"  things described by more than one document: {len(s.shared)}",

@@ -26,6 +26,16 @@ from attackgraph.version import VERSION
 @GAZETTEER_OPTION
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (faster, unchecked).")
 @click.option(
+    "--extra-shapes",
+    "extra_shapes",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A SHACL shapes file (Turtle) of your own rules, checked with the shipped shapes "
+    "on every document and on the published union (a document that breaks one is "
+    "skipped; documents whose union breaks one are left out, file:line: union/shapes); "
+    "repeatable.",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -91,6 +101,7 @@ def build_command(
     base: str | None,
     gazetteers: tuple[Path, ...],
     no_validate: bool,
+    extra_shapes: tuple[Path, ...],
     jobs: int | None,
     issued: str | None,
     release_version: str | None,
@@ -148,6 +159,7 @@ def build_command(
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         limits=Limits(seconds=time_limit or None, memory=(memory_limit << 20) or None),
         scheduler=scheduler,
+        extra_shapes=extra_shapes,
     )
     try:
         total = len(pipeline.discover(documents))

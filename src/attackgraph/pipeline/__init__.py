@@ -108,7 +108,10 @@ def page_reuse(options: BuildOptions, out_dir: Path) -> publish.PageReuse | None
     where = os.path.abspath(out_dir)
     name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     context = build_context(
-        base=options.base, validate=options.validate, gazetteer_files=options.gazetteer_files
+        base=options.base,
+        validate=options.validate,
+        gazetteer_files=options.gazetteer_files,
+        shapes=options.extra_shapes,
     )
     context += f"\0{options.version}\0{options.publish!r}"
     return publish.PageReuse(
@@ -239,7 +242,7 @@ def _convert_and_write(
     if options.cache_dir is not None:
         report.cached = 0
     sources: dict[str, tuple[str, Path]] = {}  # graph IRI -> the file that gave it
-    merged = Union(options.base)
+    merged = Union(options.base, extra_shapes=options.extra_shapes)
 
     def accept(result: DocumentResult) -> DocumentResult:
         if result.skipped is None and result.quads:

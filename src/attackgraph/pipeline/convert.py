@@ -49,6 +49,9 @@ class BuildOptions:
     scheduler: str | None = None
     """Address of a Dask distributed scheduler that converts the documents (``jobs`` is
     then unused); None converts them on this machine."""
+    extra_shapes: tuple[Path, ...] = ()
+    """A project's own SHACL shapes files, checked with the shipped shapes on every
+    document and on the published union (see :class:`~attackgraph.union.Union`)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ class Converter:
         self.cache = cache
         self.minter = Minter(options.base)
         self.resolver = Resolver(gazetteer_files=options.gazetteer_files)
-        self.validator = Validator() if options.validate else None
+        self.validator = Validator(extra=options.extra_shapes) if options.validate else None
         self._warm = False
 
     def warm_up(self) -> None:
@@ -270,7 +273,10 @@ def convert_all(
     cache = None
     if options.cache_dir is not None:
         context = build_context(
-            base=options.base, validate=options.validate, gazetteer_files=options.gazetteer_files
+            base=options.base,
+            validate=options.validate,
+            gazetteer_files=options.gazetteer_files,
+            shapes=options.extra_shapes,
         )
         cache = BuildCache(options.cache_dir, context)
     converter = Converter(options, cache)

@@ -42,7 +42,7 @@ from rdflib import URIRef
 
 from attackgraph.namespaces import RDF
 from attackgraph.validate.report import Report, Violation, curie
-from attackgraph.validate.shacl import Engine, Validator
+from attackgraph.validate.shacl import Engine, ShapesError, Validator
 
 DEPTH: Final = 2
 """Links followed from each subject of a graph (the shapes' longest reach)."""
@@ -108,6 +108,14 @@ def validate_dataset(
         rule sh:MaxCountConstraintComponent in agsh:EventShape
     does not conform: 1 violation
     """
+    validator = validator or Validator()
+    if validator.depth is None or validator.depth > DEPTH:
+        shown = ", ".join(str(p) for p in (validator.shapes_path, *validator.extra))
+        raise ShapesError(
+            f"{shown}: the shapes read further than {DEPTH} links from a focus node (or "
+            "through a path or query this check cannot bound); the union cannot be checked "
+            "one document's neighbourhood at a time"
+        )
     with tempfile.TemporaryDirectory(prefix=".attackgraph-union-", dir=workdir) as tmp:
         path = str(Path(tmp, "union"))
         store = ox.Store(path)
@@ -276,7 +284,11 @@ def _check_all(
         return
     methods = multiprocessing.get_all_start_methods()
     start = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    settings = (None, "turbo") if validator is None else (validator.shapes_path, validator.engine)
+    settings = (
+        (None, "turbo", ())
+        if validator is None
+        else (validator.shapes_path, validator.engine, validator.extra)
+    )
     with start.Pool(
         jobs, initializer=_start_worker, initargs=(path, describers, *settings)
     ) as pool:
@@ -285,10 +297,14 @@ def _check_all(
 
 
 def _start_worker(
-    path: str, describers: dict[str, list[str]], shapes: Path | None, engine: Engine
+    path: str,
+    describers: dict[str, list[str]],
+    shapes: Path | None,
+    engine: Engine,
+    extra: tuple[Path, ...],
 ) -> None:
     global _WORKER
-    _WORKER = _Checker(path, describers, Validator(shapes, engine=engine))
+    _WORKER = _Checker(path, describers, Validator(shapes, engine=engine, extra=extra))
 
 
 def _check_in_worker(task: _Task) -> _Found:

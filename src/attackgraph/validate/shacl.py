@@ -118,12 +118,14 @@ class Validator:
     """SHACL validation with the shapes parsed (and compiled) once, reused per graph.
 
     ``engine="turbo"`` (pyshacl-turbo) is the fast one; ``engine="pyshacl"`` is the
-    reference implementation, kept to check the other against. With turbo, a graph of
+    reference implementation, kept to check the other against. ``extra`` shapes files
+    are checked with ``shapes_path``'s (a project's own rules). With turbo, a graph of
     more than ``piece_triples`` triples is validated in pieces with the same results
     (see ``pieces``). Not thread-safe: use one per thread or process.
 
     Raises ``OSError`` when the shapes file cannot be read and rdflib's parser errors
-    when it is not Turtle.
+    when it is not Turtle; :class:`ShapesError` for an ``extra`` file that cannot be read
+    or parsed.
     """
 
     def __init__(
@@ -132,12 +134,19 @@ class Validator:
         *,
         engine: Engine = "turbo",
         piece_triples: int = PIECE_TRIPLES,
+        extra: tuple[Path, ...] = (),
     ) -> None:
         if engine not in ENGINES:
             raise ValueError(f"unknown SHACL engine {engine!r} (expected one of {ENGINES})")
         self.shapes_path = shapes_path or default_shapes_path()
         self.engine = engine
+        self.extra = extra
         self._shapes = Graph().parse(data=self.shapes_path.read_bytes(), format="turtle")
+        for path in extra:
+            _add_shapes(self._shapes, path)
+        bounded = reach(self._shapes)
+        self.depth = len(bounded.reads) - 1 if bounded is not None else None
+        """The most links the shapes read from a focus node; None: not bounded."""
         self._queries: dict[str, Query] = {}
         self._owner = {
             prop: shape
@@ -299,6 +308,14 @@ class Validator:
             messages,
             locator,
         )
+
+
+def _add_shapes(shapes: Graph, path: Path) -> None:
+    """Parse a Turtle shapes file into ``shapes``; :class:`ShapesError` names the file."""
+    try:
+        shapes.parse(data=path.read_bytes(), format="turtle")
+    except Exception as error:  # noqa: BLE001 - OSError and rdflib's parser errors
+        raise ShapesError(f"{path}: cannot read the shapes: {error}") from error
 
 
 def _results(results: Graph) -> list[_Result]:
