@@ -14,13 +14,13 @@ from dataclasses import replace
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.named import is_institution
 from attackgraph.model import ActorMention, ActorRef, Extraction, PlaceKind
-from attackgraph.reference.countries import demonym
+from attackgraph.reference.countries import country_code, demonym, demonym_countries
 from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import actor_key
-from attackgraph.resolve.actor_names import named_part, state_body_word
+from attackgraph.resolve.actor_names import is_generic, named_part, state_body_word
 from attackgraph.resolve.places import PlaceResolver
 
-__all__ = ["actor_mentions", "one_ref_per_slug", "town_names", "with_spellings"]
+__all__ = ["actor_mentions", "named_police", "one_ref_per_slug", "town_names", "with_spellings"]
 
 
 def one_ref_per_slug(actors: dict[str, ActorRef]) -> dict[str, ActorRef]:
@@ -97,6 +97,43 @@ def actor_mentions(extraction: Extraction) -> Iterator[tuple[ActorMention, bool]
             yield claim.via, False
     for mention in extraction.actors:
         yield mention, mention.person
+
+
+def named_police(extraction: Extraction, country: str | None) -> str | None:
+    """The one police force of its ``country`` the document names ("Tasmania Police",
+    "Royal Malaysia Police"), or ``None`` when it names none or several: a bare
+    "police" of the document is that force, not the country's police. A force named
+    after another country ("Australian Federal Police" in a story set in Indonesia) is
+    not the document's police.
+
+    >>> from attackgraph.model import Document, EventClass, EventKind, EventRecord, Span
+    >>> span = Span(0, 0, "", 1)
+    >>> doc = Document("d", "d.txt", "", "", span, (), (), ())
+    >>> event = EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN)
+    >>> named = (ActorMention("police", span), ActorMention("Harbour District Police", span))
+    >>> named_police(Extraction(doc, event, actors=named), "KE")
+    'Harbour District Police'
+    >>> foreign = (ActorMention("police", span), ActorMention("Ugandan Federal Police", span))
+    >>> named_police(Extraction(doc, event, actors=foreign), "KE") is None
+    True
+    """
+    found: dict[str, str] = {}
+    for mention, _ in actor_mentions(extraction):
+        name = strip_the(named_part(clean_name(mention.name)))
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() == "police" and not is_generic(name):
+            if not _of_another_country(words[:-1], country):
+                found.setdefault(actor_key(name), name)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _of_another_country(words: list[str], country: str | None) -> bool:
+    """Whether ``words`` name or describe a country other than ``country``."""
+    for word in words:
+        codes = {country_code(word)} - {None} or set(demonym_countries(word))
+        if codes and (country or "").upper() not in codes:
+            return True
+    return False
 
 
 def town_names(extraction: Extraction, places: PlaceResolver, country: str | None) -> set[str]:

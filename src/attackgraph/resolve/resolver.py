@@ -39,6 +39,7 @@ from attackgraph.resolve.actor_names import (
 )
 from attackgraph.resolve.actor_refs import (
     actor_mentions,
+    named_police,
     one_ref_per_slug,
     town_names,
     with_spellings,
@@ -263,6 +264,9 @@ def _actor(
     if known is not None:
         return known
     words = state_body_word(cleaned)
+    force = named_police(extraction, country) if words == "police" else None
+    if force is not None:  # "police" in a story that names its force: that force
+        return resolver.actors.actor(force, country=country)
     body = resolver.actors.state_body(words, country) if words and country else None
     if body is not None:
         return body
