@@ -21,13 +21,13 @@ fixture and on generated documents.
 >>> s, o, p, q = (ox.NamedNode(f"http://e/{n}") for n in "sopq")
 >>> reads = Reach((frozenset({p.value}), frozenset({q.value})), frozenset(), frozenset())
 >>> data = [ox.Triple(s, p, o), ox.Triple(o, q, s), ox.Triple(o, p, s)]
->>> [(sorted(owned or ()), len(ts)) for owned, ts in pieces(data, reads, 1)]
+>>> [(sorted(owned or ()), text.count("\\n")) for owned, text in pieces(data, reads, 1)]
 [(['http://e/s'], 2), (['http://e/o'], 2)]
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 import pyoxigraph as ox
@@ -35,29 +35,38 @@ import pyoxigraph as ox
 from attackgraph.namespaces import RDFS_NS
 from attackgraph.validate.reach import ALL, Reach
 
-Piece = tuple[frozenset[str] | None, list[ox.Triple]]
-"""The IRIs of the nodes a piece owns (None: every node, the whole graph) and its triples."""
+Piece = tuple[frozenset[str] | None, str]
+"""The IRIs of the nodes a piece owns (None: every node, the whole graph) and its triples
+as N-Triples text."""
 
-_SUBCLASS: Final = RDFS_NS + "subClassOf"
+_SUBCLASS: Final = f"<{RDFS_NS}subClassOf>"
 
 
 def pieces(quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int) -> list[Piece]:
     """The pieces of the union of ``quads``' graphs, each owning nodes with about ``size``
     triples between them (at least one node), in the order the nodes first appear; one
-    piece, the whole graph, when it has no more than ``size`` triples or cannot be cut."""
-    triples = list(dict.fromkeys(q.triple if isinstance(q, ox.Quad) else q for q in quads))
-    if reach is None or len(triples) <= size or not _cuttable(triples):
-        return [(None, triples)]
-    out: dict[str, list[ox.Triple]] = {}
-    incoming: dict[str, list[ox.Triple]] = {}
-    for triple in triples:
-        subject = triple.subject
-        if not isinstance(subject, ox.NamedNode):  # a triple term: the engine says so
-            return [(None, triples)]
-        out.setdefault(subject.value, []).append(triple)
-        target = triple.object
-        if isinstance(target, ox.NamedNode) and triple.predicate.value in reach.objects_targeted:
-            incoming.setdefault(target.value, []).append(triple)
+    piece, the whole graph, when it has no more than ``size`` triples or cannot be cut.
+
+    The triples are handled as the lines of their N-Triples text (one serialisation, then
+    string operations: reading pyoxigraph's terms back costs more than the engine)."""
+    triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
+    text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    lines = list(dict.fromkeys(text.splitlines()))
+    whole: list[Piece] = [(None, text)]
+    if reach is None or len(lines) <= size:
+        return whole
+    out: dict[str, list[_Line]] = {}
+    incoming: dict[str, list[_Line]] = {}
+    targeting = {f"<{p}>" for p in reach.objects_targeted}
+    for line in lines:
+        subject, predicate, rest = line.split(" ", 2)
+        if not subject.startswith("<") or rest.startswith(("_:", "<<")) or predicate == _SUBCLASS:
+            return whole  # a blank node, a triple term, a subclass (see the module's notes)
+        target = rest[1:-3] if rest.startswith("<") else None
+        parsed = (predicate[1:-1], target, line)
+        out.setdefault(subject[1:-1], []).append(parsed)
+        if target is not None and predicate in targeting:
+            incoming.setdefault(target, []).append(parsed)
     foci = list(out)  # subjects in order, then the other nodes that can be a focus
     foci += sorted(({*incoming} | {str(n) for n in reach.nodes_targeted}) - set(out))
     found: list[Piece] = []
@@ -74,44 +83,34 @@ def pieces(quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int)
     return found
 
 
-def _cuttable(triples: Iterable[ox.Triple]) -> bool:
-    """No blank node and no ``rdfs:subClassOf`` (see the module's notes)."""
-    for triple in triples:
-        if (
-            isinstance(triple.subject, ox.BlankNode)
-            or isinstance(triple.object, ox.BlankNode)
-            or triple.predicate.value == _SUBCLASS
-        ):
-            return False
-    return True
+_Line = tuple[str, str | None, str]
+"""A triple: its predicate's IRI, its object's IRI (None: a literal), its N-Triples line."""
 
 
 def _piece(
     owned: list[str],
-    out: dict[str, list[ox.Triple]],
-    incoming: dict[str, list[ox.Triple]],
+    out: dict[str, list[_Line]],
+    incoming: dict[str, list[_Line]],
     reach: Reach,
 ) -> Piece:
     """The owned nodes' triples, the triples targeting them, and around them the triples
     the shapes read at each distance (each triple once)."""
-    kept: dict[ox.Triple, None] = {}
+    kept: dict[str, None] = {}
     for node in owned:
-        kept.update(dict.fromkeys(out.get(node, ())))
-        kept.update(dict.fromkeys(incoming.get(node, ())))
+        kept.update(dict.fromkeys(t[2] for t in out.get(node, ())))
+        kept.update(dict.fromkeys(t[2] for t in incoming.get(node, ())))
     frontier = set(owned)
     for depth in range(len(reach.reads) - 1):
         follows, read = reach.follows(depth), reach.reads[depth + 1]
+        every_link, every_read = ALL in follows, ALL in read
         following: set[str] = set()
         for node in frontier:
-            for triple in out.get(node, ()):
-                target = triple.object
-                if isinstance(target, ox.NamedNode) and _reads(follows, triple):
-                    following.add(target.value)
+            for predicate, target, _ in out.get(node, ()):
+                if target is not None and (every_link or predicate in follows):
+                    following.add(target)
         for node in following:
-            kept.update(dict.fromkeys(t for t in out.get(node, ()) if _reads(read, t)))
+            kept.update(
+                dict.fromkeys(t[2] for t in out.get(node, ()) if every_read or t[0] in read)
+            )
         frontier = following
-    return frozenset(owned), list(kept)
-
-
-def _reads(predicates: frozenset[str], triple: ox.Triple) -> bool:
-    return ALL in predicates or triple.predicate.value in predicates
+    return frozenset(owned), "\n".join(kept) + "\n"
