@@ -167,3 +167,22 @@ def test_a_former_state_places_the_event_in_its_territory_today() -> None:
         "VN",
     )
     assert {p.country for p in places} == {"VN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Navy Yard, Washington, D.C., United States",
+         ["Navy Yard", "Washington, D.C", "United States"]),
+        ("Union Station; Washington, D.C.", ["Union Station", "Washington, D.C"]),
+        ("Carfax Tower, Oxford, U.K.", ["Carfax Tower", "Oxford", "U.K"]),
+        ("Main Street, Springfield, U.S.A.", ["Main Street", "Springfield", "U.S.A"]),
+    ],
+)  # fmt: skip
+def test_dotted_capitals_after_a_comma_continue_a_name_unless_a_country(
+    text: str, names: list[str]
+) -> None:
+    whole = value(text)
+    items = split_items(whole)
+    assert [i.name for i in items] == names
+    check_spans(whole, [i.span for i in items])

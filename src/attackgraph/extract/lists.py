@@ -61,8 +61,28 @@ def joins_inside_name(text: str, start: int, at: int) -> bool:
     return country_code(strip_the(tail.group())) is None
 
 
+_ABBREVIATION: Final = re.compile(r"\s*(?:[A-Z]\.){2,}(?=[\s,;)]|$)")
+"""Dotted capitals after a comma ("Washington, D.C.")."""
+
+
+def _continues_name(text: str, at: int) -> bool:
+    """Whether dotted capitals at ``at`` that name no country end the name before them:
+    "Washington, D.C." is one name, "Oxford, U.K." a town in a country."""
+    found = _ABBREVIATION.match(text, at)
+    return found is not None and country_code(found.group().strip().replace(".", "")) is None
+
+
 def _split_points(text: str) -> list[tuple[int, int]]:
-    """Top-level (outside brackets) item boundaries on ``,``, ``;`` and ``" and "``."""
+    """Top-level (outside brackets) item boundaries on ``,``, ``;`` and ``" and "``;
+    not on a comma before dotted capitals that name no country.
+
+    >>> text = "Capitol, Washington, D.C., United States"
+    >>> [text[b:e].strip() for b, e in _split_points(text)]
+    ['Capitol', 'Washington, D.C.', 'United States']
+    >>> text = "Carfax, Oxford, U.K."
+    >>> [text[b:e].strip() for b, e in _split_points(text)]
+    ['Carfax', 'Oxford', 'U.K.']
+    """
     parts: list[tuple[int, int]] = []
     depth = 0
     start = 0
@@ -73,6 +93,8 @@ def _split_points(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
+        elif depth == 0 and ch == "," and _continues_name(text, i + 1):
+            pass  # "Washington, D.C.": the abbreviation belongs to the name
         elif depth == 0 and ch in ",;":
             parts.append((start, i))
             start = i + 1
