@@ -34,6 +34,8 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
+from attackgraph.model import AttackgraphError
+
 ALL: Final = "*"
 """In :attr:`Reach.reads`: every predicate (``sh:closed`` reads them all)."""
 MAX_DEPTH: Final = 4
@@ -57,7 +59,7 @@ _PLAIN: Final = frozenset(
 _KNOWN: Final = _PLAIN | frozenset((*_VALUE_SHAPES, *_LISTS, *_COMPARED, *_TARGETS))
 
 
-class _UnboundedError(Exception):
+class _UnboundedError(AttackgraphError):
     """The shapes read something this analysis does not bound."""
 
 
