@@ -9,7 +9,9 @@ Copies the dumps (and reports) of a release built by ``bench/run.py`` into a fre
 folder and runs ``attackgraph.publish.publish`` on it, so the parent's work after the
 workers (gzip, data, pages, VoID, sums) is measured at 10,000 documents without
 converting them again. Prints the CPU seconds of this process at each step and its peak
-RSS (``ru_maxrss``: one process, the gzip threads and the store's threads included).
+RSS (``ru_maxrss``: one process, the gzip threads and the store's threads included);
+with ``--jobs N`` the pages are rendered in N worker processes, whose CPU is printed
+apart (``RUSAGE_CHILDREN``).
 Not run by the test suite.
 """
 
@@ -32,6 +34,7 @@ def main() -> None:
     parser.add_argument("release", type=Path)
     parser.add_argument("--out", type=Path, default=Path("bench/out/republished"))
     parser.add_argument("--no-pages", action="store_true")
+    parser.add_argument("--jobs", type=int, default=1, help="processes rendering the pages")
     args = parser.parse_args()
     shutil.rmtree(args.out, ignore_errors=True)
     args.out.mkdir(parents=True)
@@ -43,7 +46,11 @@ def main() -> None:
 
     def step(name: str) -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
-        print(f"{name:<10} {time.process_time() - start:8.1f} CPU-s  peak RSS {peak:.2f} GiB")
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(
+            f"{name:<10} {time.process_time() - start:8.1f} CPU-s  peak RSS {peak:.2f} GiB"
+            f"  workers {workers.ru_utime + workers.ru_stime:.1f} CPU-s"
+        )
 
     publish(
         args.out,
@@ -53,6 +60,7 @@ def main() -> None:
         issued=None,
         options=PublishOptions(pages=not args.no_pages),
         progress=step,
+        jobs=args.jobs,
     )
     step("end")
 

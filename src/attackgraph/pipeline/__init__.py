@@ -217,6 +217,7 @@ def build(
             options=options.publish,
             progress=stage,
             reuse=page_reuse(options, out_dir),
+            jobs=options.jobs,
         )
     report.seconds = time.monotonic() - started
     return report

@@ -149,9 +149,15 @@ class ReleaseData:
     page asks and cached up to :data:`CACHE_SIZE` entries, never for the whole release.
     """
 
-    def __init__(self, nquads: Path, folder: Path | None = None) -> None:
-        self.store = Store(str(folder)) if folder is not None else Store()
-        load_release(self.store, nquads, vocabulary=False)  # pages show the documents
+    def __init__(self, nquads: Path | None, folder: Path | None = None) -> None:
+        self.folder = folder
+        """Where the store is on disk (None: in memory)."""
+        if nquads is None:
+            assert folder is not None, "a store to open, or a dump to load"
+            self.store = Store.read_only(str(folder))
+        else:
+            self.store = Store(str(folder)) if folder is not None else Store()
+            load_release(self.store, nquads, vocabulary=False)  # pages show the documents
         self.reads = reads = Reads()
         """What the lookups read: the keys a page depends on (``reads.frame()``)."""
         self.labels: Lookup[str, str] = Lookup(self._label, reads)
@@ -191,6 +197,16 @@ class ReleaseData:
             finally:
                 del data.store
                 gc.collect()  # the Rust store closes RocksDB when the object is freed
+
+    @classmethod
+    def opened(cls, folder: Path) -> ReleaseData:
+        """The store another :class:`ReleaseData` loaded into ``folder``, opened read-only
+        (by a worker process rendering pages; call :meth:`flush` on the loader first)."""
+        return cls(None, folder)
+
+    def flush(self) -> None:
+        """Write everything loaded to disk, for read-only openers."""
+        self.store.flush()
 
     def select(self, query: str) -> QuerySolutions:
         """A SELECT over the union of all graphs, with the project prefixes declared."""

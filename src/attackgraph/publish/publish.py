@@ -99,6 +99,7 @@ def publish(
     options: PublishOptions | None = None,
     progress: Progress | None = None,
     reuse: PageReuse | None = None,
+    jobs: int = 1,
 ) -> None:
     """Add everything else to a staging folder that holds the dumps written by
     ``export.write_dataset`` (at least ``attackgraph.nq`` and ``attackgraph.nt``) and the
@@ -112,6 +113,7 @@ def publish(
     ``void``, ``sums``). ``reuse`` names the release being replaced and the manifest of
     its pages: the pages whose statements did not change are taken from it (see
     :mod:`attackgraph.publish.reuse`), and the manifest is replaced by this release's.
+    ``jobs`` processes render the pages (the same bytes whatever their number).
 
     Raises :class:`PublishError` when a dump is missing or disagrees with ``stats``,
     ``ValueError`` for a bad ``base`` or ``issued``, ``SyntaxError`` / ``OSError`` when a
@@ -167,7 +169,7 @@ def publish(
         site.write_assets(staging)
         pages = {}
         if options.pages:
-            pages = _write_pages(site, staging, version=version, reuse=reuse)
+            pages = _write_pages(site, staging, version=version, reuse=reuse, jobs=jobs)
             digests.update(site.digests)
         if options.pages:
             downloads.append(Download("index.html", "Linked-data pages (HTML)", "text/html", 0, ""))
@@ -215,16 +217,18 @@ def _manifest_path(reuse: PageReuse) -> Path:
 
 
 def _write_pages(
-    site: Site, staging: Path, *, version: str, reuse: PageReuse | None
+    site: Site, staging: Path, *, version: str, reuse: PageReuse | None, jobs: int
 ) -> dict[str, int]:
     """The pages, those of the replaced release kept where nothing they show changed."""
     if reuse is None:
-        return site.write(staging, version=version)
+        return site.write(staging, version=version, jobs=jobs)
     nquads, ntriples = (staging / FORMATS[n].file_name() for n in ("nquads", "ntriples"))
     previous = Previous(reuse, nquads, ntriples)
     manifest = Manifest(_manifest_path(reuse), context=reuse.context)
     try:
-        pages = site.write(staging, version=version, previous=previous, manifest=manifest)
+        pages = site.write(
+            staging, version=version, previous=previous, manifest=manifest, jobs=jobs
+        )
     finally:
         previous.close()
     manifest.finish(nquads, ntriples)

@@ -149,7 +149,7 @@ class Previous:
 
     def __init__(self, reuse: PageReuse, nquads: Path, ntriples: Path) -> None:
         """``nquads`` and ``ntriples``: this build's dumps, compared with the old ones."""
-        self.folder = reuse.previous
+        self.folder, self._manifest = reuse.previous, reuse.manifest
         self.changed: set[bytes] | None = None
         self._db: sqlite3.Connection | None = None
         old_nq, old_nt = (reuse.previous / dump.name for dump in (nquads, ntriples))
@@ -197,6 +197,12 @@ class Previous:
         for name in files:
             _link(self.folder / name, staging / name)
         return Kept(files, keys, json.loads(index_json))
+
+    def reopen(self) -> None:
+        """Open the manifest again (in a worker process: a connection does not cross a
+        fork)."""
+        if self._db is not None:
+            self._db = sqlite3.connect(f"file:{self._manifest}?mode=ro", uri=True)
 
     def close(self) -> None:
         if self._db is not None:

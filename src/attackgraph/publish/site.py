@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Container, Iterator, Mapping
-from dataclasses import astuple
+from dataclasses import astuple, dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, Final
 
@@ -25,6 +26,7 @@ from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.render import EventSummary, event_summary, page
 from attackgraph.publish.reuse import Manifest, Previous
 from attackgraph.publish.views import Views
+from attackgraph.publish.workers import render_all
 
 RESOURCE_ROOT: Final = "../../"
 ASSETS: Final = "assets"
@@ -52,7 +54,7 @@ class Site:
     """Everything needed to write the pages of one release."""
 
     def __init__(self, data: ReleaseData, ontology: Ontology, *, base: str) -> None:
-        self.data, self.ontology = data, ontology
+        self.ontology, self.base = ontology, base
         self.prefixes = prefixes_for(base)
         self.instance_ns = Minter(base).prefix
         self.jsonld = JsonLd(self.instance_ns)
@@ -63,18 +65,26 @@ class Site:
                 self.by_kind[kind].append(iri)
         for iris in self.by_kind.values():
             iris.sort()
-        pages = Pages(data, self.instance_ns)
-        self.map = SiteMap(
-            base.rstrip("/"), pages, Owners(data, pages, self.instance_ns), ontology.terms
-        )
         self.digests: dict[str, str] = {}
         """Release path -> SHA-256 of each page file written (after :meth:`write`)."""
         self.kept = 0
         """Pages taken from the previous release by :meth:`write`."""
-        self._top = self.context("")
         self.events: list[EventSummary] = []
         """The events on the index (after :meth:`write`): not sites, not wars."""
         self.conflicts: list[EventSummary] = []
+        self.bind(data)
+
+    def bind(self, data: ReleaseData) -> None:
+        """Read the release from ``data`` from now on (a worker process binds its own
+        read-only store)."""
+        self.data = data
+        pages = Pages(data, self.instance_ns)
+        self.map = SiteMap(
+            self.base.rstrip("/"), pages, Owners(data, pages, self.instance_ns), self.ontology.terms
+        )
+        self._top = self.context("")
+        self._views = Views(data, self.context(RESOURCE_ROOT), self.label)
+        self._top_views = Views(data, self._top, self.label)
 
     def context(self, root: str) -> StaticContext:
         return StaticContext(self.map.base, self.prefixes, site=self.map, root=root)
@@ -112,39 +122,34 @@ class Site:
         version: str,
         previous: Previous | None = None,
         manifest: Manifest | None = None,
+        jobs: int = 1,
     ) -> dict[str, int]:
-        """Write every page under ``out``; return the number of pages per kind. A page
-        that ``previous`` can keep is linked from the old release instead of rendered;
-        each page is noted in ``manifest`` (see :mod:`attackgraph.publish.reuse`).
-        :attr:`digests` then holds the SHA-256 of every page file."""
-        ctx = self.context(RESOURCE_ROOT)
-        views = Views(self.data, ctx, self.label)
-        top_views = Views(self.data, self._top, self.label)
+        """Write every page under ``out``, in ``jobs`` processes; return the number of
+        pages per kind. A page that ``previous`` can keep is linked from the old release
+        instead of rendered; each page is noted in ``manifest`` (see
+        :mod:`attackgraph.publish.reuse`). :attr:`digests` then holds the SHA-256 of
+        every page file. The files are the same whatever ``jobs`` is."""
         events, conflicts = self.events, self.conflicts
         events.clear()
         conflicts.clear()
         facets: dict[str, dict[str, Any]] = {}
-        for kind, iris in self.by_kind.items():
-            for iri in iris:
-                kept = previous.keep(iri, out) if previous is not None else None
-                if kept is not None:
-                    files, index, keys = kept.files, kept.index, kept.keys
-                    self.kept += 1
-                else:
-                    with self.data.reads.frame() as read:
-                        files, index = self._resource(out, kind, iri, views, top_views)
-                    keys = read.joined()
-                self.digests.update(files)
-                if manifest is not None:
-                    manifest.add(iri, keys, files, index)
-                if index is None:
-                    continue
-                summary = EventSummary(*index["summary"])
-                if index["role"] == "conflict":
-                    conflicts.append(summary)
-                elif index["role"] == "event":
-                    events.append(summary)
-                    facets[iri] = index["facets"]
+        rows: dict[str, tuple[str, str]] = {}
+        tasks = [(kind, iri) for kind, iris in self.by_kind.items() for iri in iris]
+        for done in render_all(self, out, tasks, previous=previous, jobs=jobs):
+            iri, index = done.iri, done.index
+            self.kept += done.kept
+            self.digests.update(done.files)
+            rows[iri] = (done.name, done.types)
+            if manifest is not None:
+                manifest.add(iri, done.keys, done.files, index)
+            if index is None:
+                continue
+            summary = EventSummary(*index["summary"])
+            if index["role"] == "conflict":
+                conflicts.append(summary)
+            elif index["role"] == "event":
+                events.append(summary)
+                facets[iri] = index["facets"]
         top = self._top
         counts = {f"{k}s" if k != "doc" else "documents": len(v) for k, v in self.by_kind.items()}
         for name, content in index_pages(
@@ -153,10 +158,27 @@ class Site:
             self._write(out, name, content)
         for kind, first, title in _LISTS:
             for name, content in list_pages(
-                first, title, self.by_kind[kind], top, self.label, self._types
+                first,
+                title,
+                self.by_kind[kind],
+                top,
+                lambda iri: rows[iri or ""][0],
+                lambda iri: rows[iri or ""][1],
             ):
                 self._write(out, name, content)
         return {kind: len(iris) for kind, iris in self.by_kind.items()}
+
+    def render(self, out: Path, kind: str, iri: str, previous: Previous | None) -> Rendered:
+        """One resource's page and twins, kept from ``previous`` or rendered."""
+        kept = previous.keep(iri, out) if previous is not None else None
+        if kept is not None:
+            files, index, keys = kept.files, kept.index, kept.keys
+        else:
+            with self.data.reads.frame() as read:
+                files, index = self._resource(out, kind, iri, self._views, self._top_views)
+            keys = read.joined()
+        name, types = self.label(iri), self._types(iri)
+        return Rendered(iri, files, index, keys, kept is not None, name, types)
 
     def _write(self, out: Path, name: str, content: bytes) -> None:
         write_bytes(out / name, content)
@@ -175,8 +197,9 @@ class Site:
         path = self.map.page_path(iri)
         assert path is not None
         stem = path.rsplit("/", 1)[-1][: -len(".html")]
+        others = self._members(kind, iri)[1:]  # the first is ``iri``, read above
         triples = sort_triples(
-            (q.triple for m in self._members(kind, iri) for q in data.outgoing(m)), iri
+            (q.triple for q in chain(quads, *(data.outgoing(m) for m in others))), iri
         )
         jsonld = dumps(self.jsonld.document(triples))
         summary = getattr(views, kind)(iri, node)
@@ -259,6 +282,23 @@ class Site:
 
     def _types(self, iri: str | None) -> str:
         return ", ".join(self.label(t) for t in self.data.types.get(iri or "", ()))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What the parent needs of one page rendered (or kept) by :meth:`Site.render`."""
+
+    iri: str
+    files: dict[str, str]
+    """Release path -> SHA-256 of each of its files."""
+    index: dict[str, Any] | None
+    """What the index shows of it (None: not an event)."""
+    keys: bytes
+    """What it read (see :mod:`attackgraph.publish.reads`)."""
+    kept: bool
+    name: str
+    """Its name and its types, as the lists show them."""
+    types: str
 
 
 class Pages(Container[str]):

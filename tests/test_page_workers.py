@@ -1,0 +1,59 @@
+"""Pages rendered in worker processes are the pages one process renders, byte for byte,
+and a rebuild in workers still keeps the pages whose statements did not change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from attackgraph import pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS = ROOT / "data" / "documents"
+MALI = "000_6de047e5428871d9.txt"
+
+
+def _build(corpus: Path, out: Path, *, jobs: int, cache: Path | None = None) -> None:
+    options = pipeline.BuildOptions(cache_dir=cache, issued="2024-01-01", jobs=jobs)
+    report = pipeline.build([corpus], out, options)
+    assert report.ok, report.summary()
+
+
+def _files(release: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(release).as_posix(): p.read_bytes()
+        for p in sorted(release.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _inodes(release: Path) -> dict[str, int]:
+    return {p.relative_to(release).as_posix(): p.stat().st_ino for p in release.rglob("id/*/*")}
+
+
+def test_two_workers_write_the_pages_one_process_writes(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    _build(DOCUMENTS, one, jobs=1)
+    _build(DOCUMENTS, two, jobs=2)
+    files = _files(two)
+    assert sum(name.startswith("id/") for name in files) > 40  # enough pages for 2 workers
+    assert files == _files(one)
+
+
+def test_a_rebuild_in_workers_keeps_pages_and_equals_a_serial_build(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DOCUMENTS, corpus)
+    cache, release, fresh = tmp_path / "cache", tmp_path / "release", tmp_path / "fresh"
+    _build(corpus, release, jobs=2, cache=cache)
+    _build(corpus, fresh, jobs=1)  # so that both builds report the same changes
+    before = _inodes(release)
+    mali = corpus / MALI
+    text = mali.read_text(encoding="utf-8")
+    mali.write_text(text.replace("Casualties3: 6 civilians", "Casualties3: 9 civilians"))
+    _build(corpus, release, jobs=2, cache=cache)
+    _build(corpus, fresh, jobs=1)
+    assert _files(release) == _files(fresh)
+    after = _inodes(release)
+    kept = {name for name, inode in before.items() if after.get(name) == inode}
+    assert kept, "no page was kept"
+    assert "id/doc/000_6de047e5428871d9.html" not in kept
