@@ -31,6 +31,9 @@ GRAPHS_SHOWN: Final = 20
 statement every document makes (an actor's name) would otherwise list them all."""
 LONG_TEXT: Final = 300
 """Literals longer than this are folded into a ``<details>`` element."""
+LITERAL_SHOWN: Final = 10_000
+"""Characters of a literal a page shows at most (a document's whole text is in its
+Turtle and JSON-LD, and on its own page)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ class Value:
     link: Link | None = None
     note: str = ""
     long: bool = False
+    length: int = 0
+    """The literal's length when ``text`` is only its first :data:`LITERAL_SHOWN`
+    characters (0: the whole literal)."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,8 @@ def value_view(term: Term, ctx: Context, label: str | None = None) -> Value:
         note = f"@{term.language}"
     elif term.datatype.value != XSD_STRING:
         note = ctx.curie(term.datatype.value)
+    if len(term.value) > LITERAL_SHOWN:
+        return Value(term.value[:LITERAL_SHOWN], None, note, True, len(term.value))
     return Value(term.value, None, note, len(term.value) > LONG_TEXT)
 
 

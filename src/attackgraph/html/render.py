@@ -59,6 +59,8 @@ class ValueLike(Protocol):
     def note(self) -> str: ...
     @property
     def long(self) -> bool: ...
+    @property
+    def length(self) -> int: ...
 
 
 def link(item: LinkLike) -> Markup:
@@ -98,6 +100,12 @@ def value(item: ValueLike) -> Markup:
     """
     if item.link is not None:
         shown = link(item.link)
+    elif item.length:
+        shown = Markup(
+            f"<details><summary>{item.length} characters</summary>"
+            f'<pre>{escape(item.text)} …</pre><p class="m">The first {len(item.text)} '
+            "are shown; the whole value is in the Turtle and JSON-LD.</p></details>"
+        )
     elif item.long:
         shown = Markup(
             f"<details><summary>{len(item.text)} characters</summary>"

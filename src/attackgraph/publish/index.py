@@ -26,7 +26,7 @@ PAGE_SIZE: Final = 50
 """Rows per page of the index (with script)."""
 INDEX_ROWS: Final = 150
 """Events per index page (about 1 KB each with their map points and filter values)."""
-LIST_ROWS: Final = 1000
+LIST_ROWS: Final = 500
 """Rows per page of the lists of documents, actors and places."""
 _NO_FACETS: Final[dict[str, Any]] = {
     "year": "", "country": "", "actors": [], "types": [], "text": "", "points": [],

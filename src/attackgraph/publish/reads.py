@@ -107,6 +107,26 @@ class Reads:
             if self._frames:
                 self._frames[-1].parts.extend(found.parts)
 
+    @contextmanager
+    def instead(self, position: str, iri: str, *, union: bool = False) -> Iterator[None]:
+        """Note one key (``iri`` at ``position``, any predicate) for what the block reads,
+        instead of every key it reads: for a value that follows from few statements
+        through many lookups (the parts of a long document's page follow from its text).
+
+        >>> reads = Reads()
+        >>> with reads.frame() as keys:
+        ...     with reads.instead("s", "https://e/doc"):
+        ...         reads.note("o", "https://e/doc", "https://e/p")
+        >>> keys.joined() == key("s", "https://e/doc")
+        True
+        """
+        self.note(position, iri, union=union)
+        frames, self._frames = self._frames, []
+        try:
+            yield
+        finally:
+            self._frames = frames
+
     def cached(self, find: Callable[[K], V], size: int) -> Callable[[K], V]:
         """``find`` behind a bounded cache that notes, on every call, the keys ``find``
         read when it computed the value (kept joined: 8 bytes a key).

@@ -22,11 +22,11 @@ from attackgraph.html.pages import (
 )
 from attackgraph.html.render import render
 from attackgraph.namespaces import AG
-from attackgraph.publish.data import Claim, Node, ReleaseData
+from attackgraph.publish.data import Claim, Node, Quote, ReleaseData
 from attackgraph.publish.headline import deaths_headline
 from attackgraph.publish.links import StaticContext, anchor
 
-INCOMING_CAP: Final = 100
+INCOMING_CAP: Final = 50
 LIST_CAP: Final = 100
 """Links a section of a page shows ("First 100 of N"): pages stay small."""
 Label = Callable[[str | None], str]
@@ -158,6 +158,31 @@ def marked_text(text: str, claims: Sequence[Claim]) -> list[Marked]:
     [Marked(text='a < ', mark='', anchor=''), Marked(text='b&c', mark='span-d-4-7', \
 anchor=''), Marked(text=' d', mark='', anchor='')]
     """
+    out, at = [], 0
+    for q, start, marked in placements(len(text), claims):
+        if not marked:
+            out.append(Marked("", anchor=anchor(q.iri)))
+            continue
+        end = start + len(q.anchor) if q.end is None else q.end
+        out.append(Marked(text[at:start]))
+        out.append(Marked(text[start:end], mark=anchor(q.iri)))
+        at = end
+    out.append(Marked(text[at:]))
+    return out
+
+
+def placements(length: int, claims: Sequence[Claim]) -> list[tuple[Quote, int, bool]]:
+    """The quoted spans of ``claims`` in text order, each with where its piece of
+    :func:`marked_text` starts and whether it is marked: its begin index when it is;
+    else (overlapping an earlier span, or outside a text of ``length`` characters) the
+    end of the span marked before it, where its empty anchor is put.
+
+    >>> from attackgraph.publish.data import Quote
+    >>> a, b = Quote("a", "xy", None, 2, 4), Quote("b", "y", None, 3, 4)
+    >>> found = placements(9, [Claim("c", None, (), None, None, None, None, (b, a), (), None)])
+    >>> [(q.iri, at, marked) for q, at, marked in found]
+    [('a', 2, True), ('b', 4, False)]
+    """
     quotes = sorted(
         {q for c in claims for q in c.quotes},
         key=lambda q: (q.begin or 0, -(q.end or 0), q.iri),
@@ -165,13 +190,11 @@ anchor=''), Marked(text=' d', mark='', anchor='')]
     out, at = [], 0
     for q in quotes:
         begin, end = q.begin, q.end
-        if begin is None or end is None or not at <= begin <= end <= len(text):
-            out.append(Marked("", anchor=anchor(q.iri)))
+        if begin is None or end is None or not at <= begin <= end <= length:
+            out.append((q, at, False))
             continue
-        out.append(Marked(text[at:begin]))
-        out.append(Marked(text[begin:end], mark=anchor(q.iri)))
+        out.append((q, begin, True))
         at = end
-    out.append(Marked(text[at:]))
     return out
 
 

@@ -16,16 +16,17 @@ from typing import Any, Final
 
 from attackgraph.html.render import STATIC_FILES, static_file
 from attackgraph.identifiers import Minter, prefixes_for
-from attackgraph.namespaces import AG, GEO
+from attackgraph.namespaces import AG, GEO, NIF
 from attackgraph.publish.data import CACHE_SIZE, EVENT_CLASSES, ReleaseData
 from attackgraph.publish.describe import JsonLd, dumps, script_json, sort_triples, to_turtle
 from attackgraph.publish.files import write_bytes
 from attackgraph.publish.index import index_pages, list_pages
 from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
 from attackgraph.publish.ontology import Ontology
+from attackgraph.publish.parts import EMBED_LIMIT, TEXTS, doc_layout, pager, part_pages, part_path
 from attackgraph.publish.render import EventSummary, event_summary, page
 from attackgraph.publish.reuse import Manifest, Previous
-from attackgraph.publish.views import Views
+from attackgraph.publish.views import Views, doc_claims
 from attackgraph.publish.workers import render_all
 
 RESOURCE_ROOT: Final = "../../"
@@ -203,22 +204,37 @@ class Site:
         )
         jsonld = dumps(self.jsonld.document(triples))
         summary = getattr(views, kind)(iri, node)
+        more, whole = summary.pop("more", []), summary.pop("whole_text", "")
+        title = self.label(iri)
+        bodies = []
+        text_file = ""
+        if more and kind == "doc":
+            bodies.append((f"{TEXTS}/{stem}.txt", whole.encode("utf-8")))
+            text_file = views.ctx.href(bodies[-1][0])
         content = page(
             views.ctx,
             f"{kind}.html",
-            self.label(iri),
+            title,
             stem=stem,
-            jsonld=script_json(jsonld),
+            jsonld=script_json(jsonld) if len(jsonld) <= EMBED_LIMIT else "",
             iri=iri,
             types=[views.link(t) for t in data.types.get(iri, ())],
+            pager=pager(path, len(more) + 1, 1),
+            text_file=text_file,
             **summary,
             **views.generic(iri, quads),
         )
+        table_title = "Claims read in this document" if kind == "doc" else "Who said what"
+        bodies += part_pages(
+            views.ctx, path, title=title, iri=iri, table_title=table_title, more=more,
+            text_file=text_file,
+        )  # fmt: skip
         files = {}
         for name, body in (
             (path, content),
             (path[: -len(".html")] + ".ttl", to_turtle(triples, self.prefixes)),
             (path[: -len(".html")] + ".jsonld", jsonld.encode("utf-8")),
+            *bodies,
         ):
             write_bytes(out / name, body)
             files[name] = hashlib.sha256(body).hexdigest()
@@ -326,6 +342,7 @@ class Owners(Mapping[str, str]):
     def __init__(self, data: ReleaseData, pages: Container[str], instance_ns: str) -> None:
         self.data, self.pages, self.instance_ns = data, pages, instance_ns
         self._find = data.reads.cached(self._owner, CACHE_SIZE)
+        self._layout = data.reads.cached(self._doc_layout, CACHE_SIZE)
 
     def __contains__(self, iri: object) -> bool:
         return isinstance(iri, str) and self._find(iri) is not None
@@ -345,6 +362,15 @@ class Owners(Mapping[str, str]):
     def _page(self, iri: str) -> str:
         return f"id/{iri[len(self.instance_ns) :]}.html"
 
+    def _doc_layout(self, doc: str) -> dict[str, int]:
+        """The part of the document's page showing each claim, figure and span. It
+        follows from the document's own statements (its text: its claims, their figures
+        and spans are read from it), so only they are noted as read, not each claim (a
+        page linking into a document of thousands of claims would note them all)."""
+        with self.data.reads.instead("s", doc):
+            text = self.data.node(doc).text(NIF.isString) or ""
+            return doc_layout(len(text), doc_claims(self.data, doc))
+
     def _owner(self, iri: str) -> str | None:
         if iri in self.pages:
             return None
@@ -354,7 +380,8 @@ class Owners(Mapping[str, str]):
             claims += [c for c in data.subjects_with(predicate, iri) if data.is_a(c, AG.Claim)]
         docs = [d for c in claims for d in data.claim(c).docs if d in self.pages]
         if docs:
-            return f"{self._page(min(docs))}#{anchor(iri)}"
+            part = self._layout(min(docs)).get(iri, 1)
+            return f"{part_path(self._page(min(docs)), part)}#{anchor(iri)}"
         events = [e for e in data.union_node(iri).iris(AG.sideOf) if e in self.pages]
         if events:
             return f"{self._page(min(events))}#{anchor(iri)}"

@@ -13,6 +13,7 @@ from attackgraph.html.render import json_script
 from attackgraph.namespaces import AG, GEO, NIF, OWL, SCHEMA
 from attackgraph.publish.data import Claim, Node, ReleaseData
 from attackgraph.publish.links import StaticContext, anchor
+from attackgraph.publish.parts import Part, claim_parts, text_parts
 from attackgraph.publish.render import (
     INCOMING_CAP,
     LIST_CAP,
@@ -108,6 +109,10 @@ class Views:
             (c for e in about for c in data.claims_about.get(e, ())),
             key=lambda c: (c.about != iri, _rank(c), c.by or "", c.iri),
         )
+        tables = [
+            who_said(part, self.ctx, self.label, page_iri=iri, among=claims)
+            for part in claim_parts(claims)
+        ]
         points = [] if is_conflict else self.points(self.event_places(iri, node))
         return {
             "facts": facts,
@@ -118,10 +123,11 @@ class Views:
             "sides": [self._side(s) for s in data.sides.get(iri, [])],
             "deaths_text": deaths_text,
             "preferred": self._preferred(claims, iri),
-            "table": who_said(claims, self.ctx, self.label, page_iri=iri),
+            "table": tables[0],
             "conflict_events": self.section("Events in this conflict", parts)
             if is_conflict and parts
             else None,
+            "more": [Part(table, []) for table in tables[1:]],
         }
 
     def _preferred(self, claims: Sequence[Claim], iri: str) -> list[str]:
@@ -225,13 +231,22 @@ class Views:
             self.texts("content hash", [node.text(AG.contentHash) or ""]),
             self.texts("length", [f"{len(text)} characters"]),
         ]
-        claims = sorted(
-            self.data.claims_in.get(iri, ()), key=lambda c: (c.iri.rsplit("-", 1)[0], _num(c.iri))
-        )
+        claims = doc_claims(self.data, iri)
+        parts = claim_parts(claims)
+        texts = text_parts(marked_text(text, claims))
+        count = max(len(parts), len(texts))
+        parts += [[] for _ in range(count - len(parts))]
+        texts += [[] for _ in range(count - len(texts))]
+        tables = [
+            who_said(part, self.ctx, self.label, page_iri=None, anchors=True, among=claims)
+            for part in parts
+        ]
         return {
             "facts": facts,
-            "table": who_said(claims, self.ctx, self.label, page_iri=None, anchors=True),
-            "text": marked_text(text, claims),
+            "table": tables[0],
+            "text": texts[0],
+            "more": [Part(table, text) for table, text in zip(tables[1:], texts[1:], strict=True)],
+            "whole_text": text,
         }
 
     def _subjects(self, iri: str, props: Sequence[NamedNode]) -> list[str]:
@@ -297,6 +312,11 @@ def _arcs(quads: Sequence[Quad], label: Label, *, incoming: bool) -> tuple[Arc, 
 
 
 _TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def doc_claims(data: ReleaseData, iri: str) -> list[Claim]:
+    """The claims a document page lists, in its order (the document's, by number)."""
+    return sorted(data.claims_in.get(iri, ()), key=lambda c: (c.iri.rsplit("-", 1)[0], _num(c.iri)))
 
 
 def _rank(claim: Claim) -> int:

@@ -242,12 +242,18 @@ def who_said(
     page_iri: str | None,
     anchors: bool = False,
     cap: int = ROW_CAP,
+    among: Sequence[Claim] | None = None,
 ) -> WhoSaid:
     """The table's rows. ``page_iri``: the page's own event, not repeated in an "about"
     column; ``anchors`` gives sources the ids other pages link to (document pages);
-    ``cap``: rows of each kind shown."""
+    ``cap``: rows of each kind shown; ``among``: the claims disagreements are looked for
+    in (default ``claims``; all the page's claims when ``claims`` are one part)."""
     rows = rows_of(claims)
     flagged = disagreements(rows)
+    if among is not None and among is not claims:
+        everywhere = rows_of(among)
+        marked = {_row_id(everywhere[i]) for i in disagreements(everywhere)}
+        flagged = {i for i, row in enumerate(rows) if _row_id(row) in marked}
     grouped: dict[tuple[object, ...], FigureRow] = {}
     statements: list[StatementRow] = []
     seen: set[str] = set()
@@ -290,6 +296,10 @@ def who_said(
         figures[:cap], statements[:cap], len(figures) + len(statements), cap=cap,
         about_column=about_column,
     )  # fmt: skip
+
+
+def _row_id(row: Row) -> tuple[str, str | None]:
+    return row.claim.iri, row.figure.iri if row.figure else None
 
 
 def _source(
