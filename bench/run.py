@@ -20,7 +20,7 @@ the reference data, as a user would see them.
 - **Per stage**: the build prints ``stage: NAME`` lines on stderr (plain lines when stderr
   is not a terminal); at each one the tree's CPU so far (``/proc/PID/stat`` utime + stime
   of the live processes plus the children they reaped) is read, so each stage gets the CPU
-  seconds spent between its line and the next.
+  seconds spent between its line and the next, and the peak PSS sampled while it ran.
 
 - **Cache**: builds use ``bench/out/cache`` (``ATTACKGRAPH_CACHE``); its ``build/`` part is
   emptied before the first build of each corpus, so that build converts every document
@@ -124,6 +124,8 @@ class Run:
     peak_pss_kib: int = 0
     stages: list[tuple[str, float, float]] = field(default_factory=list)
     """(stage, CPU-s so far, wall so far) at each ``stage:`` line."""
+    stage_pss_kib: dict[str, int] = field(default_factory=dict)
+    """Stage name -> the largest PSS sum sampled while it ran."""
     report: dict[str, object] = field(default_factory=dict)
 
 
@@ -139,7 +141,10 @@ def measure(command: list[str], release: Path) -> Run:
 
     def sample() -> None:
         while not done.wait(0.2):
-            run.peak_pss_kib = max(run.peak_pss_kib, tree_pss_kib(tree_pids(process.pid)))
+            pss = tree_pss_kib(tree_pids(process.pid))
+            run.peak_pss_kib = max(run.peak_pss_kib, pss)
+            name = run.stages[-1][0] if run.stages else "start"
+            run.stage_pss_kib[name] = max(run.stage_pss_kib.get(name, 0), pss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -186,6 +191,7 @@ def print_run(label: str, count: int, run: Run) -> None:
         print(
             f"    {name:<24} {next_cpu - cpu:>8.1f} CPU-s  {(next_cpu - cpu) / count * 1000:>6.1f}"
             f" ms/doc  {next_wall - wall:>7.1f} s wall"
+            f"  {run.stage_pss_kib.get(name, 0) / 1024 / 1024:>5.2f} GiB PSS"
         )
 
 
