@@ -9,11 +9,15 @@ objects. Both end up in ``stats.json`` and ``void.ttl``.
 
 from __future__ import annotations
 
+import heapq
 import json
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
@@ -21,6 +25,9 @@ from attackgraph.model import Problem
 from attackgraph.namespaces import RDF
 
 STATS_FILE = "stats.json"
+
+SPILL_OBJECTS: Final = 200_000
+"""Distinct objects :func:`measure` holds before it writes them out as a sorted run."""
 
 
 @dataclass(frozen=True)
@@ -63,9 +70,13 @@ class DataStats:
     """Property IRI -> triples using it."""
 
 
-def measure(ntriples: Path, uri_space: str) -> DataStats:
-    """Count the triples of an N-Triples file (one distinct triple per line, as export
-    writes them). Raises ``SyntaxError`` for a bad file, ``OSError`` if unreadable.
+def measure(ntriples: Path, uri_space: str, *, spill: int = SPILL_OBJECTS) -> DataStats:
+    """Count the triples of an N-Triples file (one distinct triple per line, in
+    codepoint order, as export writes them), in bounded memory: a subject's lines are
+    contiguous, so subjects and their classes are counted as they pass; the distinct
+    objects are counted through sorted runs of at most ``spill`` objects, written to a
+    temporary folder beside the file and merged. Raises ``SyntaxError`` for a bad file,
+    ``ValueError`` when its lines are not in order, ``OSError`` if unreadable.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -76,29 +87,83 @@ def measure(ntriples: Path, uri_space: str) -> DataStats:
     >>> s.triples, s.entities, s.distinct_objects, dict(s.classes)
     (2, 1, 2, {'http://e/C': 1})
     """
-    subjects: set[str] = set()
-    objects: set[str] = set()
     properties: Counter[str] = Counter()
-    typed: set[tuple[str, str]] = set()
-    triples = 0
-    for quad in parse(path=str(ntriples), format=RdfFormat.N_TRIPLES):
-        triples += 1
-        subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
-        subjects.add(str(subject))
-        objects.add(str(obj))
-        properties[predicate] += 1
-        if predicate == RDF.type.value and isinstance(obj, NamedNode):
-            typed.add((str(subject), obj.value))
-    classes = Counter(cls for _, cls in typed)
-    entities = sum(1 for s in subjects if s.startswith("<" + uri_space))
+    classes: Counter[str] = Counter()
+    triples = subjects = entities = 0
+    entity_prefix = "<" + uri_space
+    subject_key, types = b"", set[str]()
+    with tempfile.TemporaryDirectory(dir=ntriples.parent, prefix=".measure-") as folder:
+        objects = _DistinctCounter(Path(folder), spill)
+        for quad in parse(path=str(ntriples), format=RdfFormat.N_TRIPLES):
+            triples += 1
+            subject, predicate, obj = str(quad.subject), quad.predicate.value, quad.object
+            key = subject.encode() + b" "
+            if key != subject_key:
+                if key < subject_key:
+                    raise ValueError(f"{ntriples}: lines not in codepoint order at {subject}")
+                classes.update(types)
+                subject_key, types = key, set[str]()
+                subjects += 1
+                entities += subject.startswith(entity_prefix)
+            objects.add(str(obj))
+            properties[predicate] += 1
+            if predicate == RDF.type.value and isinstance(obj, NamedNode):
+                types.add(obj.value)
+        classes.update(types)
+        distinct_objects = objects.count()
     return DataStats(
         triples=triples,
         entities=entities,
-        distinct_subjects=len(subjects),
-        distinct_objects=len(objects),
+        distinct_subjects=subjects,
+        distinct_objects=distinct_objects,
         classes=dict(sorted(classes.items())),
         properties=dict(sorted(properties.items())),
     )
+
+
+class _DistinctCounter:
+    """Counts distinct one-line strings in bounded memory: at most ``spill`` are held,
+    then written as a sorted run; :meth:`count` merges the runs.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     counter = _DistinctCounter(Path(tmp), spill=2)
+    ...     for text in ["b", "a", "b", "c", "a", "d"]:
+    ...         counter.add(text)
+    ...     counter.count()
+    4
+    """
+
+    def __init__(self, folder: Path, spill: int) -> None:
+        self._folder, self._spill = folder, spill
+        self._held: set[bytes] = set()
+        self._runs: list[Path] = []
+
+    def add(self, text: str) -> None:
+        self._held.add(text.encode("utf-8", "surrogatepass") + b"\n")
+        if len(self._held) >= self._spill:
+            self._write_run()
+
+    def _write_run(self) -> None:
+        run = self._folder / f"run-{len(self._runs):06d}"
+        with run.open("wb") as out:
+            out.writelines(sorted(self._held))
+        self._runs.append(run)
+        self._held = set()
+
+    def count(self) -> int:
+        if not self._runs:
+            return len(self._held)
+        if self._held:
+            self._write_run()
+        found, previous = 0, None
+        with ExitStack() as stack:
+            runs = [stack.enter_context(run.open("rb")) for run in self._runs]
+            for line in heapq.merge(*runs):
+                if line != previous:
+                    found += 1
+                    previous = line
+        return found
 
 
 def stats_json(
