@@ -8,14 +8,16 @@ on-disk pyoxigraph store (the union, each triple once) and notes which graphs de
 each subject; a subject's *owner* is the first of them in IRI order. Then, for each
 named graph (one per document), the shapes run on the union's triples of the subjects
 it owns and of every node up to :data:`DEPTH` links from them, so each result is
-reported once. With ``jobs`` > 1 the graphs are shared out among worker processes,
-each reading the store (read-only) and validating its graphs' neighbourhoods.
+reported once. Which graphs describe a subject, and which subjects each graph owns, are
+kept in an SQLite file beside the store (:class:`Describers`), not in memory. With
+``jobs`` > 1 the graphs are shared out among worker processes, each reading the store
+and that file (read-only) and validating its graphs' neighbourhoods.
 
 Exact for shapes that read at most :data:`DEPTH` links from a focus node. The project's
 shapes read two (a claim's evidence span's document is an ``ag:Document``:
 ``agsh:claim-evidence-in-reported-document``); ``tests/test_union_shapes.py`` checks the
-shapes file reaches no further. Memory: the store's caches, one neighbourhood, and the
-describing graphs of each subject.
+shapes file reaches no further. Memory: the store's caches, SQLite's page cache, one
+neighbourhood: bounded, whatever the size of the dataset.
 
 Each violation comes with the documents whose union breaks the shape
 (:attr:`DatasetReport.involved`). When the graphs give the focus different values of the
@@ -31,9 +33,11 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Final
 
@@ -118,34 +122,29 @@ def validate_dataset(
         )
     with tempfile.TemporaryDirectory(prefix=".attackgraph-union-", dir=workdir) as tmp:
         path = str(Path(tmp, "union"))
+        describers = Describers(Path(tmp, "describers.sqlite"))
         store = ox.Store(path)
-        describers: dict[str, list[str]] = {}
         try:
             store.bulk_extend(_union(dump, describers))
             store.flush()
         finally:
             del store
             gc.collect()  # the Rust store closes RocksDB when the object is freed
-        owned: dict[str, list[str]] = {}
-        for subject, graphs in describers.items():
-            owned.setdefault(min(graphs, key=_graph_order), []).append(subject)
-        tasks = [(graph, sorted(owned[graph])) for graph in sorted(owned, key=_graph_order)]
+        describers.finish()
         found: dict[tuple[object, ...], tuple[Violation, tuple[str, ...]]] = {}
         asked: dict[tuple[object, ...], tuple[str, str]] = {}
-        for violation, involved, link in _check_all(path, tasks, describers, validator, jobs):
+        for violation, involved, link in _check_all(path, describers, validator, jobs):
             found.setdefault(violation.sort_key(), (violation, involved))
             if link is not None:
                 asked.setdefault(violation.sort_key(), link)
+        graph_count, subjects = describers.graph_count(), describers.subject_count()
+        describers.close()
         if asked:
             values = _asserted(dump, set(asked.values()))
             for key, link in asked.items():
                 blamed = _disagreeing(values.get(link, {}))
                 if blamed:
                     found[key] = (found[key][0], blamed)
-        graph_count = len({g for names in describers.values() for g in names})
-        subjects = len(describers)
-        del describers
-        gc.collect()
     keys = sorted(found)
     violations = tuple(found[key][0] for key in keys)
     return DatasetReport(
@@ -161,19 +160,101 @@ def _graph_order(graph: str) -> tuple[bool, str]:
     return (graph == DEFAULT_GRAPH, graph)
 
 
-def _union(dump: Path, describers: dict[str, list[str]]) -> Iterator[ox.Quad]:
+class Describers:
+    """Which graphs describe each subject (an IRI), in an SQLite file: a subject's owner
+    is the first of them in :func:`_graph_order`. Filled by :meth:`add`, then
+    :meth:`finish`; other processes open the file with ``read_only``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     d = Describers(Path(tmp, "d.sqlite"))
+    ...     d.add([("s", "<g2>"), ("s", "<g1>"), ("t", DEFAULT_GRAPH), ("s", "<g2>")])
+    ...     d.finish()
+    ...     print(d.graphs("s"), list(d.tasks()), d.graph_count(), d.subject_count())
+    ...     d.close()
+    ['<g1>', '<g2>'] [('<g1>', ['s']), ('DEFAULT', ['t'])] 3 2
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+        # the task generator runs in the worker pool's feeder thread
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        if not read_only:
+            self._db.executescript(
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                "CREATE TABLE describes (subject TEXT, graph TEXT, PRIMARY KEY (subject, graph))"
+                " WITHOUT ROWID;"
+            )
+
+    def add(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Note ``(subject, graph)`` pairs (repeats are kept once)."""
+        self._db.executemany(
+            "INSERT OR IGNORE INTO describes VALUES (?, ?)",
+            ((s, _order_key(g)) for s, g in pairs),
+        )
+
+    def finish(self) -> None:
+        """Work out each subject's owner (after the last :meth:`add`)."""
+        self._db.executescript(
+            "CREATE TABLE owned (owner TEXT, subject TEXT, PRIMARY KEY (owner, subject))"
+            " WITHOUT ROWID;"
+            "INSERT INTO owned SELECT MIN(graph), subject FROM describes GROUP BY subject;"
+        )
+        self._db.commit()
+
+    def graphs(self, subject: str) -> list[str]:
+        """The graphs describing ``subject``, in :func:`_graph_order`."""
+        rows = self._db.execute(
+            "SELECT graph FROM describes WHERE subject = ? ORDER BY graph", (subject,)
+        )
+        return [graph[1:] for (graph,) in rows]
+
+    def tasks(self) -> Iterator[_Task]:
+        """Each owning graph (in :func:`_graph_order`) with the subjects it owns, sorted."""
+        rows = self._db.execute("SELECT owner, subject FROM owned ORDER BY owner, subject")
+        for owner, group in groupby(rows, key=lambda row: str(row[0])):
+            yield owner[1:], [str(subject) for _, subject in group]
+
+    def graph_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(DISTINCT graph) FROM describes").fetchone()[0])
+
+    def owner_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(DISTINCT owner) FROM owned").fetchone()[0])
+
+    def subject_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM owned").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _order_key(graph: str) -> str:
+    """``graph`` with a first character that makes SQLite's (codepoint) order
+    :func:`_graph_order`: named graphs first."""
+    return ("1" if graph == DEFAULT_GRAPH else "0") + graph
+
+
+def _union(dump: Path, describers: Describers) -> Iterator[ox.Quad]:
     """The dump's triples in the default graph (the store keeps each once), noting the
     graphs that describe each subject (an IRI) in ``describers``."""
+    noted: list[tuple[str, str]] = []
+    last = ("", "")
     for quad in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS):
         subject = quad.subject
         if isinstance(subject, ox.NamedNode):
-            graphs = describers.setdefault(subject.value, [])
-            graph = str(quad.graph_name)
-            if graph not in graphs:
-                graphs.append(graph)
+            pair = (subject.value, str(quad.graph_name))
+            if pair != last:  # a sorted dump repeats a pair on consecutive lines
+                noted.append(pair)
+                last = pair
+                if len(noted) >= _NOTE_BATCH:
+                    describers.add(noted)
+                    noted.clear()
         yield ox.Quad(subject, quad.predicate, quad.object)
+    describers.add(noted)
 
 
+_NOTE_BATCH: Final = 50_000
 _Task = tuple[str, list[str]]
 _Link = tuple[str, str]
 """(focus IRI, path IRI) of a violation with a path."""
@@ -217,7 +298,7 @@ _WORKER: _Checker | None = None
 class _Checker:
     """Validates graphs' neighbourhoods, reading the union store read-only."""
 
-    def __init__(self, path: str, describers: dict[str, list[str]], validator: Validator) -> None:
+    def __init__(self, path: str, describers: Describers, validator: Validator) -> None:
         self.store = ox.Store.read_only(path)
         self.describers = describers
         self.validator = validator
@@ -247,11 +328,11 @@ class _Checker:
         describing the nodes one link away, then two (the nearest ring where another
         document appears: a country a hundred documents describe, two links from the
         focus, does not make them all part of the break)."""
-        owner = min(self.describers.get(focus.value, [DEFAULT_GRAPH]), key=_graph_order)
+        owner = (self.describers.graphs(focus.value) or [DEFAULT_GRAPH])[0]
         ring: list[ox.NamedNode] = [focus]
         seen = {focus.value}
         for _ in range(DEPTH + 1):
-            others = {g for node in ring for g in self.describers.get(node.value, ())} - {owner}
+            others = {g for node in ring for g in self.describers.graphs(node.value)} - {owner}
             if others:
                 return (owner, *sorted(others, key=_graph_order))
             following: dict[str, ox.NamedNode] = {}
@@ -267,16 +348,12 @@ class _Checker:
 
 
 def _check_all(
-    path: str,
-    tasks: list[_Task],
-    describers: dict[str, list[str]],
-    validator: Validator | None,
-    jobs: int,
+    path: str, describers: Describers, validator: Validator | None, jobs: int
 ) -> Iterator[tuple[Violation, tuple[str, ...], _Link | None]]:
-    if jobs <= 1 or len(tasks) < 8 * jobs:
+    if jobs <= 1 or describers.owner_count() < 8 * jobs:
         checker = _Checker(path, describers, validator or Validator())
         try:
-            for task in tasks:
+            for task in describers.tasks():
                 yield from checker.check(task)
         finally:
             del checker
@@ -290,21 +367,18 @@ def _check_all(
         else (validator.shapes_path, validator.engine, validator.extra)
     )
     with start.Pool(
-        jobs, initializer=_start_worker, initargs=(path, describers, *settings)
+        jobs, initializer=_start_worker, initargs=(path, describers.path, *settings)
     ) as pool:
-        for found in pool.imap_unordered(_check_in_worker, tasks, chunksize=8):
+        for found in pool.imap_unordered(_check_in_worker, describers.tasks(), chunksize=8):
             yield from found
 
 
 def _start_worker(
-    path: str,
-    describers: dict[str, list[str]],
-    shapes: Path | None,
-    engine: Engine,
-    extra: tuple[Path, ...],
+    path: str, describers: Path, shapes: Path | None, engine: Engine, extra: tuple[Path, ...]
 ) -> None:
     global _WORKER
-    _WORKER = _Checker(path, describers, Validator(shapes, engine=engine, extra=extra))
+    checker = Describers(describers, read_only=True)
+    _WORKER = _Checker(path, checker, Validator(shapes, engine=engine, extra=extra))
 
 
 def _check_in_worker(task: _Task) -> _Found:
