@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from attackgraph.concepts import ClaimKind, Rank
 from attackgraph.identifiers import Minter
 from attackgraph.namespaces import AG, GEO, NIF, RDF, SCHEMA, XSD, concept
+from attackgraph.union_state import UnionState
 
 EVENT_CLASSES: Final = frozenset((AG.Event, AG.Attack, AG.ArmedConflict))
 
@@ -114,32 +115,51 @@ class DocumentView:
 
 class Disputes:
     """Remembers where each first value was stated, and writes the claims of a
-    disagreement (see the module docstring)."""
+    disagreement (see the module docstring); what it remembers of every document is kept
+    in ``state`` (on disk), only the current document in memory."""
 
-    def __init__(self, minter: Minter) -> None:
+    def __init__(self, minter: Minter, state: UnionState) -> None:
         self.minter = minter
-        self.documents: dict[str, _Document] = {}
-        self.spans: dict[tuple[str, str], TextSpan | None] = {}
-        self.claimed: set[tuple[str, str]] = set()
+        self.state = state
+        self.here: _Document | None = None
         self.claims = 0
         self.view: DocumentView | None = None
 
     def begin(self, view: DocumentView) -> None:
         """The document whose quads are being added now."""
         self.view = view
+        self.here = None
         if view.graph is not None:
-            self.documents[view.graph.value] = _Document(
-                view.graph, view.slug, view.about, view.next_claim
-            )
+            self.here = _Document(view.graph, view.slug, view.about, view.next_claim)
+            about = None if view.about is None else view.about.value
+            self.state.put_document(view.graph.value, view.slug, about, view.next_claim)
 
     def first(self, subject: str) -> None:
         """The current document states the first value of one of ``subject``'s single
         values: remember where it names the subject."""
         view = self.view
         if view is not None and view.graph is not None:
-            key = (view.graph.value, subject)
-            if key not in self.spans:
-                self.spans[key] = view.span_naming(subject)
+            if not self.state.span(view.graph.value, subject)[0]:
+                span = view.span_naming(subject)
+                self.state.put_span(
+                    view.graph.value,
+                    subject,
+                    None if span is None else list((span.begin, span.end, span.text, span.line)),
+                )
+
+    def _document(self, graph: str) -> _Document | None:
+        if self.here is not None and self.here.graph.value == graph:
+            return self.here
+        found = self.state.document(graph)
+        if found is None:
+            return None
+        slug, about, next_claim = found
+        about_node = None if about is None else ox.NamedNode(about)
+        return _Document(ox.NamedNode(graph), slug, about_node, next_claim)
+
+    def _span(self, graph: str, subject: str) -> TextSpan | None:
+        noted = self.state.span(graph, subject)[1]
+        return None if noted is None else TextSpan(*noted)
 
     def disagree(
         self, quad: ox.Quad, first_graph: str, first_value: ox.NamedNode | ox.Literal
@@ -150,16 +170,20 @@ class Disputes:
         view, subject = self.view, quad.subject
         if view is None or view.graph is None or not isinstance(subject, ox.NamedNode):
             return None
-        here = self.documents[view.graph.value]
+        here = self.here
         span = view.span_naming(subject.value)
         value = quad.object
-        if span is None or here.about is None or not isinstance(value, ox.NamedNode | ox.Literal):
+        if span is None or here is None or here.about is None:
+            return None
+        if not isinstance(value, ox.NamedNode | ox.Literal):
             return None
         out = self._claim(here, span, subject, quad.predicate, value, Rank.NORMAL)
-        key = (subject.value, quad.predicate.value)
-        first, first_span = self.documents.get(first_graph), self.spans.get((first_graph, key[0]))
-        if key not in self.claimed and first is not None and first_span is not None:
-            self.claimed.add(key)
+        first, first_span = self._document(first_graph), self._span(first_graph, subject.value)
+        if (
+            first is not None
+            and first_span is not None
+            and self.state.claim_once(subject.value, quad.predicate.value)
+        ):
             out += self._claim(
                 first, first_span, subject, quad.predicate, first_value, Rank.PREFERRED
             )
@@ -177,6 +201,7 @@ class Disputes:
         assert document.about is not None
         node = self.minter.claim(document.slug, document.next_claim)
         document.next_claim += 1
+        self.state.set_next_claim(document.graph.value, document.next_claim)
         self.claims += 1
         evidence = self.minter.span(document.slug, span.begin, span.end)
         g = document.graph

@@ -30,9 +30,8 @@ what was checked, found and left out, for ``validation-report.txt``.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -42,6 +41,7 @@ from attackgraph.disputes import Disputes, DocumentView
 from attackgraph.identifiers import Minter
 from attackgraph.model import AttackgraphError, Problem
 from attackgraph.namespaces import AG, DEFAULT_BASE, RDF, SCHEMA
+from attackgraph.union_state import First, UnionState, term_of
 from attackgraph.validate import Validator, default_shapes_path
 from attackgraph.validate.dataset import DatasetReport, validate_dataset
 
@@ -94,7 +94,8 @@ class UnionStats:
     """What :class:`Union` did, for the report."""
 
     documents: int = 0
-    shared: set[str] = field(default_factory=set)
+    shared: int = 0
+    """Things described by more than one document."""
     alternate_names: int = 0
     events_apart: int = 0
     disputed: int = 0
@@ -133,12 +134,15 @@ class Union:
         prefix = self.minter.prefix
         self.prefixes = tuple(f"{prefix}{kind}/" for kind in SHARED_KINDS)
         self.event_prefix, self.side_prefix = f"{prefix}event/", f"{prefix}side/"
+        self.state = UnionState()
+        """What earlier documents said (on disk); the current document's part of it is
+        loaded into the next four while it is added."""
         self.types: dict[str, set[str]] = {}
-        self.values: dict[tuple[str, str], tuple[str, str, str, ox.NamedNode | ox.Literal]] = {}
+        self.values: dict[tuple[str, str], First] = {}
         """(subject, property) -> the first value, its file, its graph, the term."""
-        self.disputes = Disputes(self.minter)
         self.variants: dict[str, list[list[object]]] = {}
-        self.seen_in: Counter[str] = Counter()
+        self.seen_in: dict[str, int] = {}
+        self.disputes = Disputes(self.minter, self.state)
         self.stats = UnionStats()
         self.failures: list[str] | None = None
         self.checked: DatasetReport | None = None
@@ -150,20 +154,27 @@ class Union:
         """The document's quads as they go into the union, and its warnings."""
         self.stats.documents += 1
         shared = self._shared_types(quads)
+        self.variants = self.state.variants(s for s in shared if s.startswith(self.event_prefix))
         renames = self._event_renames(quads, shared)
+        self.state.save_variants(self.variants)
         if renames:
             quads = [_renamed(q, renames) for q in quads]
             shared = self._shared_types(quads)
+        self.types, self.seen_in = self.state.things(shared)
+        self.values = self.state.firsts(shared)
+        known = set(self.values)
         for subject, types in shared.items():
             self.types.setdefault(subject, set()).update(types)
-            self.seen_in[subject] += 1
+            self.seen_in[subject] = self.seen_in.get(subject, 0) + 1
             if self.seen_in[subject] == 2:
-                self.stats.shared.add(subject)
+                self.stats.shared += 1
+        self.state.save_things(self.types, self.seen_in)
         self.disputes.begin(DocumentView(self.minter, quads))
         out: list[ox.Quad] = []
         problems: list[Problem] = []
         for quad in quads:
             self._check(quad, source, out, problems)
+        self.state.save_firsts({k: v for k, v in self.values.items() if k not in known})
         return out, problems
 
     # -- identities of events ------------------------------------------------
@@ -248,7 +259,9 @@ class Union:
             self.stats.alternate_names += 1
             out.append(ox.Quad(quad.subject, SCHEMA.alternateName, quad.object, quad.graph_name))
             return
-        claims = self.disputes.disagree(quad, first[2], first[3])
+        claims = self.disputes.disagree(
+            quad, first[2], first[3] if first[3] is not None else term_of(first[0])
+        )
         if claims is not None:
             self.stats.disputed += 1
             out.extend(claims)
@@ -331,7 +344,7 @@ class Union:
                 *(f"  extra shapes, checked but not mended: {p.name}" for p in self.extra_shapes),
                 "  event identity: an event merges across documents only with a compatible "
                 "date (ag:date / ag:startDate / ag:endDate) and ag:country",
-                f"  things described by more than one document: {len(s.shared)}",
+                f"  things described by more than one document: {s.shared}",
                 f"  other names kept as schema:alternateName: {s.alternate_names}",
                 f"  events kept apart (same title, other date or country): {s.events_apart}",
                 "  single values documents disagree on, published as claims of each document: "
