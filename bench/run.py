@@ -205,6 +205,11 @@ def main() -> None:
         "--rebuild", action="store_true", help="also rebuild after changing one document"
     )
     parser.add_argument("--serve", action="store_true", help="also time serve's store")
+    parser.add_argument(
+        "--keep-cache",
+        action="store_true",
+        help="keep the build cache's entries for the first build (see bench/cache_rekey.py)",
+    )
     args = parser.parse_args()
     commit = subprocess.run(
         ["git", "describe", "--always", "--dirty"], cwd=HERE, capture_output=True, text=True
@@ -215,7 +220,8 @@ def main() -> None:
         corpus = generate(count)
         release = OUT / f"release-{corpus.name}"
         command = build_command(corpus, release, args)
-        shutil.rmtree(CACHE / "build", ignore_errors=True)
+        if not args.keep_cache:
+            shutil.rmtree(CACHE / "build", ignore_errors=True)
         print_run("build", count, measure(command, release))
         if args.rebuild:
             changed = sorted(corpus.glob("*.txt"))[count // 2]

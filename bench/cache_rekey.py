@@ -1,0 +1,80 @@
+"""Copy a build cache's entries to the keys of another checkout (hard links).
+
+A code change misses every entry of the build cache (the key holds a hash of the whole
+package), so measuring a change to the merge, the dumps or the union check at 10,000
+documents would first convert them all again (about 640 CPU-s). When the change leaves
+conversion alone (parse, extract, resolve, build, per-document SHACL), the entries of
+the old checkout are what the new one would write: this links each document's entry
+under the new checkout's key, so ``bench/run.py --keep-cache`` measures the rest.
+
+    .venv/bin/python bench/cache_rekey.py --corpus bench/out/corpus-10000 \\
+        --cache bench/out/cache/build --old /tmp/old-checkout/src --new src
+
+Only for benchmarks: the figures of its ``converting`` stage are cache reads, not
+conversions. Not run by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from attackgraph.cache import BuildCache
+
+_CONTEXT = (
+    "from attackgraph.cache import build_context;"
+    "from attackgraph.namespaces import DEFAULT_BASE;"
+    "print(build_context(base=DEFAULT_BASE, validate=True, gazetteer_files=()))"
+)
+
+
+def context(src: Path) -> str:
+    """The cache context of the checkout whose package is in ``src``."""
+    environment = {**os.environ, "PYTHONPATH": str(src.resolve())}
+    done = subprocess.run(
+        [sys.executable, "-c", _CONTEXT], env=environment, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        sys.exit(done.stderr)
+    return done.stdout.strip()
+
+
+def entry(cache: BuildCache, key: str) -> Path:
+    """Where ``cache`` keeps the entry ``key`` (``attackgraph.cache``'s layout)."""
+    return cache.folder / key[:2] / f"{key[2:]}.nq"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, required=True, help="the build/ folder")
+    parser.add_argument("--old", type=Path, required=True, help="src/ of the old checkout")
+    parser.add_argument("--new", type=Path, required=True, help="src/ of the new checkout")
+    args = parser.parse_args()
+    from attackgraph.cache import file_sha256
+    from attackgraph.parse import display_path
+    from attackgraph.pipeline import document_ids
+
+    old = BuildCache(args.cache, context(args.old))
+    new = BuildCache(args.cache, context(args.new))
+    linked = missing = 0
+    corpus = Path(os.path.abspath(args.corpus))
+    for path, doc_id in sorted(document_ids([corpus]).items()):
+        name, sha256 = f"{display_path(path)}\0{doc_id}", file_sha256(path)
+        source = entry(old, old.key(name, sha256))
+        target = entry(new, new.key(name, sha256))
+        if not source.is_file():
+            missing += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            os.link(source, target)
+        linked += 1
+    print(f"{linked} entries linked, {missing} documents without an entry")
+
+
+if __name__ == "__main__":
+    main()
