@@ -180,3 +180,34 @@ def test_blame_names_the_documents_that_give_the_conflicting_values(tmp_path: Pa
     place = [p for p in culprits.values() if "schema:name" in p.message]
     assert [p.source for p in place] == ["b.txt"]
     assert "with a1.txt: " in place[0].message and "a2.txt" not in place[0].message
+
+
+def _sorted_dump(path: Path, quads: list[Quad]) -> Path:
+    """The quads as the export writes them: unique N-Quads lines in codepoint order."""
+    lines = (serialize(quads, format=RdfFormat.N_QUADS) or b"").splitlines(keepends=True)
+    path.write_bytes(b"".join(sorted(set(lines))))
+    return path
+
+
+@pytest.mark.parametrize("case", sorted(PAIRS))
+def test_a_check_against_a_conforming_union_finds_what_the_whole_check_finds(
+    tmp_path: Path, case: str
+) -> None:
+    one, other, _ = PAIRS[case]
+    first, second = _quads(one, "a.txt"), _quads(other, "b.txt")
+    apart = _quads(_doc("Siege of Kidal", "- Date: 2019\n- Place: Kidal, Mali"), "c.txt")
+    before = _sorted_dump(tmp_path / "before.nq", first + apart)
+    assert validate_dataset(before).conforms
+    after = _sorted_dump(tmp_path / "after.nq", first + apart + second)
+    whole = validate_dataset(after)
+    assert not whole.conforms
+    assert validate_dataset(after, previous=before, jobs=2) == whole
+
+
+def test_a_check_against_the_same_union_validates_nothing_again(tmp_path: Path) -> None:
+    """Only what changed is checked: the previous union is taken to conform (the build
+    passes only a release whose union did), so a break it already had is not seen."""
+    one, other, _ = PAIRS["two containedIn"]
+    dump = _sorted_dump(tmp_path / "d.nq", _quads(one, "a.txt") + _quads(other, "b.txt"))
+    assert not validate_dataset(dump).conforms
+    assert validate_dataset(dump, previous=dump).conforms

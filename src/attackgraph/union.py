@@ -277,11 +277,19 @@ class Union:
             )
         )
 
-    def verify(self, dump: Path, *, workdir: Path | None = None, jobs: int = 1) -> list[str]:
+    def verify(
+        self,
+        dump: Path,
+        *,
+        workdir: Path | None = None,
+        jobs: int = 1,
+        previous: Path | None = None,
+    ) -> list[str]:
         """Run the shapes on the published union (the N-Quads ``dump``), one document's
         neighbourhood at a time in ``jobs`` processes (see
         :mod:`attackgraph.validate.dataset`), and list each violation on one line (empty:
-        the union conforms). ``workdir`` holds the temporary store.
+        the union conforms). ``workdir`` holds the temporary store; ``previous``, the dump
+        of a union that conformed, limits the check to what changed since.
 
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
@@ -295,7 +303,9 @@ class Union:
         focus event:x: path schema:name: event has more than one schema:name: ...
         """
         validator = Validator(self.shapes, extra=self.extra_shapes)
-        self.checked = validate_dataset(dump, validator, workdir=workdir, jobs=jobs)
+        self.checked = validate_dataset(
+            dump, validator, workdir=workdir, jobs=jobs, previous=previous
+        )
         self.failures = [" ".join(v.format_text().split()) for v in self.checked.report.violations]
         return self.failures
 

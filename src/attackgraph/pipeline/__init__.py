@@ -37,6 +37,7 @@ from attackgraph.pipeline.convert import (
     entry_meta,
 )
 from attackgraph.pipeline.report import BuildReport
+from attackgraph.pipeline.union_reuse import UnionReuse, marker_name
 from attackgraph.progress import Progress
 from attackgraph.union import Union, UnionError
 from attackgraph.validate import Report
@@ -107,6 +108,29 @@ def page_reuse(options: BuildOptions, out_dir: Path) -> publish.PageReuse | None
         return None
     where = os.path.abspath(out_dir)
     name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return publish.PageReuse(
+        manifest=options.cache_dir / "pages" / f"{name}.sqlite",
+        previous=out_dir,
+        context=_release_context(options),
+    )
+
+
+def union_reuse(options: BuildOptions, out_dir: Path) -> UnionReuse | None:
+    """Where a build with the cache notes that the union of the release at ``out_dir``
+    conformed (``union/`` in the cache folder), so the next build checks only what
+    changed (:mod:`.union_reuse`); None without a cache or without validation.
+
+    >>> union_reuse(BuildOptions(cache_dir=Path("c")), Path("release")).marker.parent
+    PosixPath('c/union')
+    """
+    if options.cache_dir is None or not options.validate:
+        return None
+    marker = options.cache_dir / "union" / marker_name(out_dir)
+    return UnionReuse(marker, _release_context(options), Path(os.path.abspath(out_dir)))
+
+
+def _release_context(options: BuildOptions) -> str:
+    """What a release's bytes depend on besides its documents (code, options)."""
     context = build_context(
         base=options.base,
         validate=options.validate,
@@ -114,11 +138,7 @@ def page_reuse(options: BuildOptions, out_dir: Path) -> publish.PageReuse | None
         shapes=options.extra_shapes,
     )
     context += f"\0{options.version}\0{options.publish!r}"
-    return publish.PageReuse(
-        manifest=options.cache_dir / "pages" / f"{name}.sqlite",
-        previous=out_dir,
-        context=hashlib.sha256(context.encode()).hexdigest(),
-    )
+    return hashlib.sha256(context.encode()).hexdigest()
 
 
 def build(
@@ -169,6 +189,8 @@ def build(
             stages.stage(name)
 
     previous = changes.previous_documents(out_dir)
+    checked = union_reuse(options, out_dir)
+    conformed = checked.previous_dump() if checked is not None else None
     left_out: dict[str, Problem] = {}  # graph IRI -> why its document was left out
     excluded: set[Path] = set()
     with publish.staged_release(out_dir, progress=stage) as staging:
@@ -187,7 +209,10 @@ def build(
                 break
             stage("validating the union")
             failures = merged.verify(
-                written.files["nquads"], workdir=staging.parent, jobs=options.jobs
+                written.files["nquads"],
+                workdir=staging.parent,
+                jobs=options.jobs,
+                previous=conformed,
             )
             if not failures:
                 break
@@ -219,6 +244,8 @@ def build(
             reuse=page_reuse(options, out_dir),
             jobs=options.jobs,
         )
+    if checked is not None:
+        checked.remember()
     report.seconds = time.monotonic() - started
     return report
 

@@ -45,6 +45,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from attackgraph.namespaces import RDF
+from attackgraph.validate.changed import changed_subjects, reaching
 from attackgraph.validate.report import Report, Violation, curie
 from attackgraph.validate.shacl import Engine, ShapesError, Validator
 
@@ -84,15 +85,22 @@ class DatasetReport:
 
 
 def validate_dataset(
-    dump: Path, validator: Validator | None = None, *, workdir: Path | None = None, jobs: int = 1
+    dump: Path,
+    validator: Validator | None = None,
+    *,
+    workdir: Path | None = None,
+    jobs: int = 1,
+    previous: Path | None = None,
 ) -> DatasetReport:
     """Validate the union of an N-Quads dump's graphs, one graph's neighbourhood at a time.
 
     ``workdir`` holds the temporary store (default: the system's temporary folder);
     ``jobs`` worker processes validate the neighbourhoods (1: this process). The result
-    does not depend on ``jobs``. Raises ``SyntaxError`` when the dump is not N-Quads,
-    ``OSError`` when it cannot be read, and :class:`~attackgraph.validate.ShapesError`
-    like :class:`Validator`.
+    does not depend on ``jobs``. ``previous`` is the N-Quads dump of a dataset that
+    conformed to the same shapes (both sorted, as the export writes them): then only the
+    subjects whose neighbourhood changed are validated again (:mod:`.changed`). Raises
+    ``SyntaxError`` when the dump is not N-Quads, ``OSError`` when it cannot be read, and
+    :class:`~attackgraph.validate.ShapesError` like :class:`Validator`.
 
     >>> import tempfile
     >>> e, t = "<https://w3id.org/attackgraph/id/event/x>", f"<{RDF.type.value}>"
@@ -131,6 +139,8 @@ def validate_dataset(
             del store
             gc.collect()  # the Rust store closes RocksDB when the object is freed
         describers.finish()
+        if previous is not None:
+            describers.only = _affected(path, previous, dump)
         found: dict[tuple[object, ...], tuple[Violation, tuple[str, ...]]] = {}
         asked: dict[tuple[object, ...], tuple[str, str]] = {}
         for violation, involved, link in _check_all(path, describers, validator, jobs):
@@ -155,6 +165,16 @@ def validate_dataset(
     )
 
 
+def _affected(path: str, previous: Path, dump: Path) -> set[str] | None:
+    """The subjects to validate again against ``previous`` (None: all of them)."""
+    store = ox.Store.read_only(path)
+    try:
+        return reaching(store, changed_subjects(previous, dump), DEPTH)
+    finally:
+        del store
+        gc.collect()
+
+
 def _graph_order(graph: str) -> tuple[bool, str]:
     """Named graphs in IRI order (their N-Triples form), then the default graph."""
     return (graph == DEFAULT_GRAPH, graph)
@@ -177,6 +197,8 @@ class Describers:
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.only: set[str] | None = None
+        """When set, :meth:`tasks` gives only the graphs owning one of these subjects."""
         uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
         # the task generator runs in the worker pool's feeder thread
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -213,8 +235,12 @@ class Describers:
     def tasks(self) -> Iterator[_Task]:
         """Each owning graph (in :func:`_graph_order`) with the subjects it owns, sorted."""
         rows = self._db.execute("SELECT owner, subject FROM owned ORDER BY owner, subject")
+        only = self.only
         for owner, group in groupby(rows, key=lambda row: str(row[0])):
-            yield owner[1:], [str(subject) for _, subject in group]
+            subjects = [str(s) for _, s in group]
+            # a graph's results depend on all it owns (where a result is located)
+            if only is None or not only.isdisjoint(subjects):
+                yield owner[1:], subjects
 
     def graph_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(DISTINCT graph) FROM describes").fetchone()[0])

@@ -1,0 +1,98 @@
+"""A rebuild checks the union only where it changed since the release it replaces.
+
+The union check (:mod:`attackgraph.validate.dataset`) is the largest part of a rebuild
+after one document changed. A release is published only when its union conforms, so
+when the release being replaced was built by the same code and options (the same
+context as the page manifest's) and its N-Quads dump is the one that conformed, the new
+union needs the shapes only on the subjects whose neighbourhood differs from it
+(:mod:`attackgraph.validate.changed`). A marker in the cache folder (``union/``, one
+JSON file per release folder) records the context and the SHA-256 of the dump that
+conformed; anything else (no marker, another context, a dump changed or damaged since,
+``--no-cache``) checks the whole union. The report says the same either way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from attackgraph.export import FORMATS
+from attackgraph.publish.files import SUMS_FILE, sha256_file
+
+
+@dataclass(frozen=True)
+class UnionReuse:
+    """Where the marker of the release at ``release`` is, and the build's context.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     release = Path(tmp, "release")
+    ...     release.mkdir()
+    ...     _ = (release / "attackgraph.nq").write_text("<s> <p> <o> <g> .\\n")
+    ...     reuse = UnionReuse(Path(tmp, "union", "m.json"), "ctx", release)
+    ...     before = reuse.previous_dump()
+    ...     reuse.remember()
+    ...     after = reuse.previous_dump().name
+    ...     _ = (release / "attackgraph.nq").write_text("<s> <p> <x> <g> .\\n")
+    ...     before, after, reuse.previous_dump()
+    (None, 'attackgraph.nq', None)
+    """
+
+    marker: Path
+    context: str
+    release: Path
+
+    @property
+    def dump(self) -> Path:
+        return self.release / FORMATS["nquads"].file_name()
+
+    def previous_dump(self) -> Path | None:
+        """The replaced release's N-Quads dump, when it is the one whose union conformed
+        in a build of this context; None otherwise."""
+        try:
+            noted = json.loads(self.marker.read_text(encoding="utf-8"))
+            if noted.get("context") != self.context:
+                return None
+            return self.dump if sha256_file(self.dump) == noted.get("sha256") else None
+        except (OSError, ValueError):
+            return None
+
+    def remember(self) -> None:
+        """Note that the release now at ``release`` has a conforming union (call it after
+        the release is in place); a marker that cannot be written is skipped."""
+        digest = _listed_digest(self.release, self.dump.name) or sha256_file(self.dump)
+        text = json.dumps({"context": self.context, "sha256": digest}, sort_keys=True)
+        try:
+            self.marker.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.marker.with_name(self.marker.name + ".tmp")
+            temporary.write_text(text + "\n", encoding="utf-8")
+            os.replace(temporary, self.marker)
+        except OSError:
+            return
+
+
+def _listed_digest(release: Path, name: str) -> str | None:
+    """The SHA-256 the release's ``SHA256SUMS`` lists for ``name`` (just written by the
+    build that published it), if any."""
+    try:
+        lines = (release / SUMS_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        digest, _, listed = line.partition("  ")
+        if listed == name:
+            return digest
+    return None
+
+
+def marker_name(out_dir: Path) -> str:
+    """The marker's file name for the release folder ``out_dir`` (a hash of its path).
+
+    >>> len(marker_name(Path("release")))
+    37
+    """
+    where = os.path.abspath(out_dir)
+    return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"
