@@ -118,3 +118,28 @@ def test_an_area_holding_a_site_of_the_attack_stays(tmp_path: Path, converter: C
     places = event_places(converted(tmp_path, converter, TRAVEL), "Bandari market attack")
     assert "Bandari fish market" in places
     assert {"Upendo shrine", "Kizingo district"} <= set(places)
+
+
+# -- a place the attack happened near is a place of the event -------------------------
+
+NEAR = """= Kisauni twin blasts =
+
+Infobox
+- Location: Mombasa, Kenya
+- Date: 8 August 2016
+- Deaths: 7
+
+== Attack ==
+On 8 August 2016 a bomb went off inside the Baraka café on Mnarani Road, killing five \\
+people. Twenty minutes later a second device exploded near the Jamhuri clock tower, \\
+killing two more, and a third bomb was defused near the Tumaini petrol station.
+"""
+
+
+@pytest.mark.parametrize("near", ["Jamhuri clock tower", "Tumaini petrol station"])
+def test_a_place_the_attack_happened_near_is_a_place_of_the_event(
+    tmp_path: Path, converter: Converter, near: str
+) -> None:
+    places = event_places(converted(tmp_path, converter, NEAR), "Kisauni twin blasts")
+    assert "Baraka café" in places
+    assert near in places, places

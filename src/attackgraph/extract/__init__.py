@@ -80,7 +80,8 @@ def extract(doc: Document) -> Extraction:
     )
     stated = tuple(p.name for p in places)
     places += found
-    main = replace(main, places=main.places + _sites(found))
+    # the prose's sites and the places it says the attack happened near, as the infobox's
+    main = replace(main, places=main.places + _sites(found) + _near(found, _sites(found)))
     return Extraction(
         document=doc,
         event=main,
