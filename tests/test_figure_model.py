@@ -1,5 +1,6 @@
-"""The learned figure classifier: training is reproducible, and the shipped weights tell a
-casualty figure from a date, an age or a street number in sentences it never saw."""
+"""The learned figure classifier: training is reproducible, the shipped weights tell a
+casualty figure from a date, an age or a street number in sentences it never saw, and the
+prose reader takes a figure from it where the rules read none."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ from types import ModuleType
 import pytest
 
 from attackgraph.extract.figure_features import number_features
+from attackgraph.extract.figure_guess import FigureGuess
 from attackgraph.extract.figure_model import NONE, Model, shipped_model, train
 from attackgraph.extract.nlp import parse
+from attackgraph.extract.prose import ProseContext, read_prose
+from attackgraph.extract.prose_figures import read_figures
+from attackgraph.parse import parse as parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "figure_corpus"
@@ -95,3 +100,53 @@ def test_the_shipped_weights_are_the_recorded_file() -> None:
     recorded = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
     assert hashlib.sha256(data).hexdigest() in recorded
     assert len(data) < 200_000
+
+
+HALVIK = (
+    "= Raid on Halvik =\n\n"
+    "Gunmen attacked the Halvik bus depot on 3 May 2019, killing nine drivers. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The regional governor said hospitals had admitted 41 people with shrapnel wounds.",
+         "regional governor"),
+        ("According to the health ministry, clinics in the town took in 41 people with burns "
+         "and shrapnel wounds.", "health ministry"),
+    ],
+)  # fmt: skip
+def test_the_hybrid_adds_a_figure_the_rules_do_not_read(sentence: str, source: str) -> None:
+    assert read_figures(sentence) == []  # the rules alone: no outcome, no figure
+    doc = parse_document((HALVIK + sentence + "\n").encode(), "halvik.txt")
+    facts = read_prose(doc, ProseContext("main", "Raid on Halvik", {}, ()))
+    found = [
+        (c.source and c.source.name, f.quantity.value, f.outcome, f.span.text)
+        for c in facts.claims
+        for f in c.figures
+    ]
+    assert found == [
+        (None, 9, "killed", "killing nine drivers"),
+        (source, 41, "injured", "41 people"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospitals admitted 41 people with shrapnel wounds on 12 March, among them Tomas Berg, "
+        "19, a student from Lund.",
+        "On 12 March hospitals admitted 41 people with shrapnel wounds; the youngest, Tomas "
+        "Berg, 19, was a student.",
+    ],
+)
+def test_the_hybrid_reads_the_figure_but_not_the_date_or_the_age(text: str) -> None:
+    assert read_figures(text) == []
+    guessed = read_figures(text, guess=FigureGuess(text, 0, len(text)))
+    assert [(f.quantity.value, f.outcome) for f in guessed] == [(41, "injured")]
+
+
+def test_the_hybrid_asks_nothing_of_a_sentence_that_names_no_outcome() -> None:
+    text = "Among the passengers were 41 pilgrims from the coast."
+    assert not FigureGuess(text, 0, len(text)).worth_asking

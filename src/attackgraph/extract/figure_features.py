@@ -7,13 +7,17 @@ cached parse the prose readers share; no other spaCy component runs):
 
 - the amount itself: digits or words, its size, a year-like value, a range or bound;
 - its own dependency label and the chain of heads above it (word and label, three up);
-- the noun it counts (the head of a ``nummod``, else its own head word);
+- the noun it counts (the head of a ``nummod``, else its own head word), and its role
+  with the outcome its head word names: the subject of "killed" killed, the passive
+  subject or the object of "killed" died; the subject of a verb with an object of its
+  own is an agent (:data:`AGENT`);
 - the words right before and after it, and the words within five tokens; a number
   between commas ("Ana Ruiz, 26, was"); a capitalised head word (a name);
 - the nearest outcome word of the sentence (:data:`OUTCOME_FORMS`: the casualty
   vocabulary of :mod:`~attackgraph.extract.vocabulary`), its side and distance, and
   whether it lies on the number's head chain;
-- a negation on the head chain ("no one was killed").
+- a negation on the head chain ("no one was killed");
+- digits in apposition to a name, between commas: an age (:data:`AGE_APPOSITION`).
 
 Words are folded to a crude stem (:func:`stem`): the parse runs without the tagger, so
 spaCy's lemmas are not there, and the tagger would cost more than the classifier.
@@ -40,7 +44,22 @@ from attackgraph.extract.vocabulary import (
 )
 from attackgraph.model import Outcome
 
-__all__ = ["OUTCOME_FORMS", "number_features", "stem"]
+__all__ = [
+    "AGENT",
+    "AGE_APPOSITION",
+    "OUTCOME_FORMS",
+    "names_an_outcome",
+    "number_features",
+    "stem",
+]
+
+AGENT: Final = "agent"
+"""The feature of a number whose noun is the subject of a verb with an object of its own
+("three attacks killed fifteen soldiers", "the two men who attacked the museum"): it
+counts who did something, not whom it was done to."""
+
+AGE_APPOSITION: Final = "age_apposition"
+"""The feature of digits set off by commas after a name ("Tomas Berg, 19, was"): an age."""
 
 OUTCOME_FORMS: Final[dict[str, Outcome]] = {
     **{w: o for w, o in OUTCOME_WORDS.items() if " " not in w},
@@ -54,6 +73,20 @@ OUTCOME_FORMS: Final[dict[str, Outcome]] = {
     "hospitalised": "injured", "hospitalized": "injured", "survivors": "injured",
 }  # fmt: skip
 """Single words that name a casualty outcome, in any inflection the prose uses."""
+
+_OUTCOME_FORM_RE: Final = re.compile(
+    rf"\b(?:{'|'.join(sorted(OUTCOME_FORMS, key=len, reverse=True))})\b", re.IGNORECASE
+)
+
+
+def names_an_outcome(text: str) -> bool:
+    """Whether ``text`` holds one of the :data:`OUTCOME_FORMS` as a word.
+
+    >>> names_an_outcome("Among them were 36 Swiss."), names_an_outcome("Nine died.")
+    (False, True)
+    """
+    return _OUTCOME_FORM_RE.search(text) is not None
+
 
 _SUFFIXES: Final = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 _MONTHS: Final = frozenset(
@@ -100,6 +133,13 @@ def number_features(doc: Doc, begin: int, end: int, value: int | None = None) ->
     features += _nearest_outcome(doc, span, root)
     if any(c.dep_ == "neg" for t in (root, *_heads(root)) for c in t.children):
         features.append("negated")
+    if (
+        "between_commas" in features
+        and "head_capitalised" in features
+        and root.dep_ == "appos"
+        and "kind=digits" in features
+    ):
+        features.append(AGE_APPOSITION)
     return features
 
 
@@ -142,7 +182,24 @@ def _chain(root: Token, span: Span) -> list[str]:
     out.append(f"noun={stem(noun.text) if noun is not None else '-'}")
     if noun is not None:
         out += [f"noun_dep={noun.dep_}", f"noun_head={stem(noun.head.text)}"]
+    counted = noun if noun is not None else root
+    verb_outcome = OUTCOME_FORMS.get(counted.head.lower_, "-")
+    out.append(f"role={counted.dep_}:{verb_outcome}")
+    if _acts(counted):
+        out.append(AGENT)  # "three attacks killed fifteen soldiers", "two men who attacked it"
     return out
+
+
+def _acts(noun: Token) -> bool:
+    """Whether ``noun`` is the subject of an active verb with an object of its own, as
+    the subject of its clause or through a relative clause ("men who attacked it")."""
+    verbs = [noun.head] if noun.dep_ == "nsubj" else []
+    verbs += [c for c in noun.children if c.dep_ == "relcl"]
+    return any(
+        any(c.dep_ == "dobj" for c in verb.children)
+        and (verb is noun.head or any(c.dep_ == "nsubj" for c in verb.children))
+        for verb in verbs
+    )
 
 
 def _window(doc: Doc, span: Span) -> list[str]:

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.attribution import Cue, CueKind, find_cues
+from attackgraph.extract.figure_guess import CONFIDENCE, UNATTRIBUTED_CONFIDENCE, FigureGuess
 from attackgraph.extract.incidents import Aboutness, IncidentRelation
 from attackgraph.extract.prose_figures import ProseFigure, last_group, read_figures
 from attackgraph.extract.ranks import assign_ranks
@@ -306,6 +307,12 @@ class _Reader:
             last_outcome=self.last_outcome,
             count_outcome=(self.last_outcome or "killed") if counting or among else None,
             earlier_group=last_group(self.doc.text, sentence.span.begin, begin),
+            guess=FigureGuess(
+                self.doc.text,
+                sentence.span.begin,
+                sentence.span.end,
+                CONFIDENCE if source is not None else UNATTRIBUTED_CONFIDENCE,
+            ),
         )
         if not found:
             return False

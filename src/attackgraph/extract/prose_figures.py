@@ -41,6 +41,7 @@ of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -193,6 +194,7 @@ def read_figures(
     last_outcome: Outcome | None = None,
     count_outcome: Outcome | None = None,
     earlier_group: tuple[PopulationGroup, str | None] | None = None,
+    guess: Callable[[Amount], Outcome | None] | None = None,
 ) -> list[ProseFigure]:
     """The casualty figures in ``text[begin:end]`` (see the module docstring).
 
@@ -276,6 +278,10 @@ def read_figures(
         for a in amounts:
             if a.outcome is None and not a.unknown_noun:
                 a.outcome = count_outcome
+    if guess is not None:
+        for a in amounts:
+            if a.outcome is None:
+                a.outcome = guess(a)
     return _finish(amounts, earlier_group)
 
 
