@@ -7,7 +7,7 @@ escape every value.
 
 >>> from pyoxigraph import Literal
 >>> value_view(Literal("<b>Sévaré</b>", language="fr"), Context("https://e.org/ag", {}))
-Value(text='<b>Sévaré</b>', link=None, note='@fr', long=False)
+Value(text='<b>Sévaré</b>', link=None, note='@fr', long=False, length=0)
 """
 
 from __future__ import annotations
