@@ -10,7 +10,16 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 GOLD = sorted(CORPUS.glob("blind-*/*.gold.json"))
-SETS = {"blind-1": 20, "blind-2": 10, "blind-3": 20, "blind-4": 10, "blind-5": 20, "blind-6": 10}
+SETS = {
+    "blind-1": 20,
+    "blind-2": 10,
+    "blind-3": 20,
+    "blind-4": 10,
+    "blind-5": 20,
+    "blind-6": 10,
+    "blind-7": 20,
+    "blind-8": 10,
+}
 
 
 def test_every_blind_set_is_present() -> None:
