@@ -3,10 +3,15 @@ and a rebuild in workers still keeps the pages whose statements did not change."
 
 from __future__ import annotations
 
+import json
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from attackgraph import pipeline
+from attackgraph.publish.reads import KEY_BYTES
+from attackgraph.publish.reuse import changed_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "data" / "documents"
@@ -56,4 +61,37 @@ def test_a_rebuild_in_workers_keeps_pages_and_equals_a_serial_build(tmp_path: Pa
     after = _inodes(release)
     kept = {name for name, inode in before.items() if after.get(name) == inode}
     assert kept, "no page was kept"
-    assert "id/doc/000_6de047e5428871d9.html" not in kept
+    assert "id/doc/000-6de047e5428871d9.html" not in kept
+
+
+def test_a_rebuild_in_workers_renders_only_the_pages_that_read_a_changed_statement(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DOCUMENTS, corpus)
+    cache, release, old = tmp_path / "cache", tmp_path / "release", tmp_path / "old"
+    _build(corpus, release, jobs=2, cache=cache)
+    (manifest,) = (cache / "pages").glob("*.sqlite")
+    old.mkdir()
+    for name in (manifest, release / "attackgraph.nq", release / "attackgraph.nt"):
+        shutil.copy(name, old / name.name)
+    before = _inodes(release)
+    mali = corpus / MALI
+    text = mali.read_text(encoding="utf-8")
+    mali.write_text(text.replace("Casualties3: 6 civilians", "Casualties3: 9 civilians"))
+    _build(corpus, release, jobs=2, cache=cache)
+    changed = changed_keys(old / "attackgraph.nq", release / "attackgraph.nq", union=False)
+    in_union = changed_keys(old / "attackgraph.nt", release / "attackgraph.nt", union=True)
+    assert changed is not None and in_union is not None
+    changed |= in_union
+    expected: set[str] = set()  # the files of the pages that read a changed statement
+    with closing(sqlite3.connect(old / manifest.name)) as db:
+        for keys, files in db.execute("SELECT keys, files FROM pages"):
+            digests = {keys[i : i + KEY_BYTES] for i in range(0, len(keys), KEY_BYTES)}
+            if digests & changed:
+                expected.update(json.loads(files))
+    after = _inodes(release)
+    rendered = {name for name, inode in before.items() if after.get(name) != inode}
+    assert "id/doc/000-6de047e5428871d9.html" in rendered
+    assert rendered == expected & set(before)  # every other page is a link to the old one
+    assert len(rendered) < len(before) // 4

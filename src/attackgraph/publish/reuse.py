@@ -1,9 +1,10 @@
 """Pages a rebuild takes from the release it replaces instead of rendering them again.
 
 The build that renders a page notes what it read (:mod:`attackgraph.publish.reads`) in a
-*manifest* beside the build cache: per page its keys, its files with their SHA-256 and
-what the index shows of it. The next build compares the two releases' N-Quads dumps
-(both sorted: one pass, :func:`changed_keys`) and keeps a page when
+*manifest* beside the build cache: per page its keys, its files with their SHA-256,
+what the index shows of it and its name and types as the lists show them. The next build
+compares the two releases' N-Quads dumps (both sorted: one pass, :func:`changed_keys`)
+and keeps a page when
 
 - the manifest was written for the release now being replaced (the SHA-256 of its
   ``attackgraph.nq``) with the same code, base IRI and version (``context``),
@@ -33,7 +34,7 @@ from attackgraph.publish.reads import KEY_BYTES, key
 
 CHANGED_LIMIT: Final = 200_000
 """Past this many changed keys every page is rendered again (comparing costs more)."""
-MANIFEST_FORMAT: Final = 1
+MANIFEST_FORMAT: Final = 2
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,8 @@ class PageReuse:
 
 
 @dataclass(frozen=True)
-class Kept:
-    """A page of the old release that this build keeps."""
+class Entry:
+    """One page in a manifest: what a later build needs to keep it."""
 
     files: dict[str, str]
     """Release path -> SHA-256 of each of the page's files."""
@@ -58,6 +59,9 @@ class Kept:
     """What the page read (:func:`attackgraph.publish.reads.key` digests, joined)."""
     index: Any
     """What the index shows of it (JSON values; None for a page the index does not list)."""
+    name: str
+    """Its name and its types, as the lists show them."""
+    types: str
 
 
 def changed_keys(
@@ -123,18 +127,20 @@ class Manifest:
         self._db = sqlite3.connect(path)
         self._db.executescript(
             "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE pages (iri TEXT PRIMARY KEY, keys BLOB, files TEXT, idx TEXT);"
+            "CREATE TABLE pages (iri TEXT PRIMARY KEY, keys BLOB, files TEXT, idx TEXT,"
+            " name TEXT, types TEXT);"
         )
         self._db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("format", str(MANIFEST_FORMAT)), ("context", context)],
         )
 
-    def add(self, iri: str, keys: bytes, files: dict[str, str], index: Any) -> None:
-        """One rendered (or kept) page: its keys (joined), files and index entry."""
+    def add(self, iri: str, page: Entry) -> None:
+        """One rendered (or kept) page: its keys (joined), files, index entry, name and
+        types."""
         self._db.execute(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
-            (iri, keys, json.dumps(files), json.dumps(index)),
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+            (iri, page.keys, json.dumps(page.files), json.dumps(page.index), page.name, page.types),
         )
 
     def finish(self, nquads: Path, ntriples: Path) -> None:
@@ -149,7 +155,7 @@ class Previous:
 
     def __init__(self, reuse: PageReuse, nquads: Path, ntriples: Path) -> None:
         """``nquads`` and ``ntriples``: this build's dumps, compared with the old ones."""
-        self.folder, self._manifest = reuse.previous, reuse.manifest
+        self.folder = reuse.previous
         self.changed: set[bytes] | None = None
         self._db: sqlite3.Connection | None = None
         old_nq, old_nt = (reuse.previous / dump.name for dump in (nquads, ntriples))
@@ -174,35 +180,28 @@ class Previous:
         self.changed = in_graphs | in_union
         self._db = db
 
-    def keep(self, iri: str, staging: Path) -> Kept | None:
+    def keep(self, iri: str, staging: Path) -> Entry | None:
         """The page's entry when it can be kept, its files then linked into ``staging``."""
         if self._db is None or self.changed is None:
             return None
-        query = "SELECT keys, files, idx FROM pages WHERE iri = ?"
+        query = "SELECT keys, files, idx, name, types FROM pages WHERE iri = ?"
         row = self._db.execute(query, (iri,)).fetchone()
         if row is None:
             return None
-        keys, files_json, index_json = row
+        keys, files_json, index_json, name, types = row
         changed = self.changed
         if any(keys[i : i + KEY_BYTES] in changed for i in range(0, len(keys), KEY_BYTES)):
             return None
         files: dict[str, str] = json.loads(files_json)
-        for name, digest in files.items():
-            source = self.folder / name
+        for path, digest in files.items():
             try:
-                if _sha256(source) != digest:
+                if _sha256(self.folder / path) != digest:
                     return None
             except OSError:
                 return None
-        for name in files:
-            _link(self.folder / name, staging / name)
-        return Kept(files, keys, json.loads(index_json))
-
-    def reopen(self) -> None:
-        """Open the manifest again (in a worker process: a connection does not cross a
-        fork)."""
-        if self._db is not None:
-            self._db = sqlite3.connect(f"file:{self._manifest}?mode=ro", uri=True)
+        for path in files:
+            _link(self.folder / path, staging / path)
+        return Entry(files, keys, json.loads(index_json), name, types)
 
     def close(self) -> None:
         if self._db is not None:

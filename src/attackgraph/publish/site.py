@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Container, Iterator, Mapping
-from dataclasses import astuple, dataclass
+from dataclasses import astuple
 from itertools import chain
 from pathlib import Path
 from typing import Any, Final
@@ -25,9 +25,9 @@ from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
 from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.parts import EMBED_LIMIT, TEXTS, doc_layout, pager, part_pages, part_path
 from attackgraph.publish.render import EventSummary, event_summary, page
-from attackgraph.publish.reuse import Manifest, Previous
+from attackgraph.publish.reuse import Entry, Manifest, Previous
 from attackgraph.publish.views import Views, doc_claims
-from attackgraph.publish.workers import render_all
+from attackgraph.publish.workers import Task, render_all
 
 RESOURCE_ROOT: Final = "../../"
 ASSETS: Final = "assets"
@@ -136,13 +136,14 @@ class Site:
         facets: dict[str, dict[str, Any]] = {}
         rows: dict[str, tuple[str, str]] = {}
         tasks = [(kind, iri) for kind, iris in self.by_kind.items() for iri in iris]
-        for done in render_all(self, out, tasks, previous=previous, jobs=jobs):
-            iri, index = done.iri, done.index
-            self.kept += done.kept
-            self.digests.update(done.files)
-            rows[iri] = (done.name, done.types)
+        kept = self._keep(out, tasks, previous)
+        rendered = render_all(self, out, [t for t in tasks if t[1] not in kept], jobs=jobs)
+        for iri, entry in _in_order(tasks, kept, rendered):
+            index = entry.index
+            self.digests.update(entry.files)
+            rows[iri] = (entry.name, entry.types)
             if manifest is not None:
-                manifest.add(iri, done.keys, done.files, index)
+                manifest.add(iri, entry)
             if index is None:
                 continue
             summary = EventSummary(*index["summary"])
@@ -169,17 +170,20 @@ class Site:
                 self._write(out, name, content)
         return {kind: len(iris) for kind, iris in self.by_kind.items()}
 
-    def render(self, out: Path, kind: str, iri: str, previous: Previous | None) -> Rendered:
-        """One resource's page and twins, kept from ``previous`` or rendered."""
-        kept = previous.keep(iri, out) if previous is not None else None
-        if kept is not None:
-            files, index, keys = kept.files, kept.index, kept.keys
-        else:
-            with self.data.reads.frame() as read:
-                files, index = self._resource(out, kind, iri, self._views, self._top_views)
-            keys = read.joined()
-        name, types = self.label(iri), self._types(iri)
-        return Rendered(iri, files, index, keys, kept is not None, name, types)
+    def _keep(self, out: Path, tasks: list[Task], previous: Previous | None) -> dict[str, Entry]:
+        """The pages ``previous`` keeps (their files linked under ``out``), by IRI."""
+        if previous is None:
+            return {}
+        kept = {iri: e for _, iri in tasks if (e := previous.keep(iri, out)) is not None}
+        self.kept += len(kept)
+        return kept
+
+    def render(self, out: Path, kind: str, iri: str) -> Entry:
+        """One resource's page and twins, written under ``out``; its manifest entry."""
+        with self.data.reads.frame() as read:
+            files, index = self._resource(out, kind, iri, self._views, self._top_views)
+            name, types = self.label(iri), self._types(iri)
+        return Entry(files, read.joined(), index, name, types)
 
     def _write(self, out: Path, name: str, content: bytes) -> None:
         write_bytes(out / name, content)
@@ -300,21 +304,15 @@ class Site:
         return ", ".join(self.label(t) for t in self.data.types.get(iri or "", ()))
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """What the parent needs of one page rendered (or kept) by :meth:`Site.render`."""
-
-    iri: str
-    files: dict[str, str]
-    """Release path -> SHA-256 of each of its files."""
-    index: dict[str, Any] | None
-    """What the index shows of it (None: not an event)."""
-    keys: bytes
-    """What it read (see :mod:`attackgraph.publish.reads`)."""
-    kept: bool
-    name: str
-    """Its name and its types, as the lists show them."""
-    types: str
+def _in_order(
+    tasks: list[Task], kept: dict[str, Entry], rendered: Iterator[Entry]
+) -> Iterator[tuple[str, Entry]]:
+    """Each task's IRI and entry: kept, else the next one ``rendered`` (which yields
+    the other tasks' entries in order and is then run to its end)."""
+    for _, iri in tasks:
+        yield iri, kept.get(iri) or next(rendered)
+    for _ in rendered:
+        raise RuntimeError("more pages rendered than asked for")
 
 
 class Pages(Container[str]):
