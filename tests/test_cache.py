@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from release_tree import tree
 
 from attackgraph import pipeline
 from attackgraph.cache import BuildCache, build_context
@@ -28,14 +29,6 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def _files(release: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(release).as_posix(): p.read_bytes()
-        for p in sorted(release.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _build(corpus: Path, out: Path, *, jobs: int, cache: Path | None) -> pipeline.BuildReport:
     options = pipeline.BuildOptions(jobs=jobs, cache_dir=cache, issued="2024-01-01")
     return pipeline.build([corpus], out, options)
@@ -53,9 +46,9 @@ def test_cached_parallel_build_equals_serial_uncached_build(corpus: Path, tmp_pa
     warm = _build(corpus, tmp_path / "warm", jobs=2, cache=cache)
     assert cold.cached == 0 and warm.cached == reference.documents
     assert len(_entries(cache)) == reference.documents  # skipped documents are kept too
-    expected = _files(tmp_path / "serial")
-    assert _files(tmp_path / "cold") == expected
-    assert _files(tmp_path / "warm") == expected
+    expected = tree(tmp_path / "serial")
+    assert tree(tmp_path / "cold") == expected
+    assert tree(tmp_path / "warm") == expected
     assert warm.skipped == reference.skipped and warm.warnings == reference.warnings
 
 
@@ -69,7 +62,7 @@ def test_rebuild_converts_only_the_changed_document(corpus: Path, tmp_path: Path
     _build(corpus, uncached, jobs=1, cache=None)
     assert again.cached == first.documents - 1
     assert len(again.changes.changed) == 1
-    assert _files(cached) == _files(uncached)
+    assert tree(cached) == tree(uncached)
 
 
 def test_corrupt_entry_is_rebuilt_never_published(corpus: Path, tmp_path: Path) -> None:
@@ -82,7 +75,7 @@ def test_corrupt_entry_is_rebuilt_never_published(corpus: Path, tmp_path: Path) 
     entry.write_bytes(bytes(raw))
     again = _build(corpus, tmp_path / "again", jobs=1, cache=cache)
     assert again.cached == again.documents - 1
-    assert _files(tmp_path / "again") == _files(tmp_path / "first")
+    assert tree(tmp_path / "again") == tree(tmp_path / "first")
     assert entry.read_bytes() != bytes(raw)  # rewritten
 
 
@@ -116,4 +109,4 @@ def test_cached_documents_between_converted_ones_keep_their_order(
     mixed = _build(corpus, tmp_path / "mixed", jobs=2, cache=cache)
     assert mixed.cached and 0 < mixed.cached < mixed.documents - 16
     _build(corpus, tmp_path / "uncached", jobs=1, cache=None)
-    assert _files(tmp_path / "mixed") == _files(tmp_path / "uncached")
+    assert tree(tmp_path / "mixed") == tree(tmp_path / "uncached")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from release_tree import tree
 
 from attackgraph import pipeline
 from attackgraph.cli import main
@@ -45,14 +46,6 @@ def fresh_scheduler() -> Iterator[str]:
     yield from _cluster()
 
 
-def _files(release: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(release).as_posix(): p.read_bytes()
-        for p in sorted(release.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_cluster_build_equals_serial_build(scheduler: str, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -64,7 +57,7 @@ def test_cluster_build_equals_serial_build(scheduler: str, tmp_path: Path) -> No
     on_cluster = pipeline.BuildOptions(jobs=1, issued="2024-01-01", scheduler=scheduler)
     report = pipeline.build([corpus], tmp_path / "cluster", on_cluster)
     assert report.skipped == reference.skipped and report.built == reference.built > 0
-    assert _files(tmp_path / "cluster") == _files(tmp_path / "local")
+    assert tree(tmp_path / "cluster") == tree(tmp_path / "local")
 
 
 def test_cli_names_an_unreachable_scheduler(tmp_path: Path) -> None:

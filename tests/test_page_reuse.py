@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from release_tree import tree
 
 from attackgraph import pipeline
 from attackgraph.publish.reads import key
@@ -27,14 +28,6 @@ def corpus(tmp_path: Path) -> Path:
 def _build(corpus: Path, out: Path, cache: Path | None) -> None:
     options = pipeline.BuildOptions(cache_dir=cache, issued="2024-01-01")
     pipeline.build([corpus], out, options)
-
-
-def _files(release: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(release).as_posix(): p.read_bytes()
-        for p in sorted(release.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _inodes(release: Path) -> dict[str, int]:
@@ -60,7 +53,7 @@ def test_a_rebuild_keeps_unchanged_pages_and_equals_a_fresh_build(
     mali.write_text(text.replace("Casualties3: 6 civilians", "Casualties3: 9 civilians"))
     _build(corpus, release, cache)
     _build(corpus, fresh, None)
-    assert _files(release) == _files(fresh)
+    assert tree(release) == tree(fresh)
     kept = _kept(before, release)
     assert kept, "no page was kept"
     assert "id/doc/000-6de047e5428871d9.html" not in kept  # its figure changed
@@ -70,7 +63,7 @@ def test_a_rebuild_keeps_unchanged_pages_and_equals_a_fresh_build(
     before = _inodes(release)
     _build(corpus, release, cache)
     _build(corpus, fresh, None)
-    assert _files(release) == _files(fresh)
+    assert tree(release) == tree(fresh)
     assert _kept(before, release)
 
 
@@ -78,12 +71,12 @@ def test_a_damaged_page_of_the_old_release_is_rendered_again(corpus: Path, tmp_p
     cache, release = tmp_path / "cache", tmp_path / "release"
     _build(corpus, release, cache)
     _build(corpus, release, cache)  # its report says that nothing changed
-    expected = _files(release)
+    expected = tree(release)
     page = min((release / "id" / "actor").glob("*.html"))
     page.write_bytes(page.read_bytes().replace(b"<", b"[", 1))
     before = _inodes(release)
     _build(corpus, release, cache)
-    assert _files(release) == expected
+    assert tree(release) == expected
     stem = page.relative_to(release).as_posix()[: -len(".html")]
     rendered = {stem + ".html", stem + ".ttl", stem + ".jsonld"}
     assert set(before) - _kept(before, release) == rendered  # nothing else changed

@@ -9,6 +9,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from release_tree import tree
+
 from attackgraph import pipeline
 from attackgraph.publish.reads import KEY_BYTES
 from attackgraph.publish.reuse import changed_keys
@@ -24,14 +26,6 @@ def _build(corpus: Path, out: Path, *, jobs: int, cache: Path | None = None) -> 
     assert report.ok, report.summary()
 
 
-def _files(release: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(release).as_posix(): p.read_bytes()
-        for p in sorted(release.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _inodes(release: Path) -> dict[str, int]:
     return {p.relative_to(release).as_posix(): p.stat().st_ino for p in release.rglob("id/*/*")}
 
@@ -40,9 +34,9 @@ def test_two_workers_write_the_pages_one_process_writes(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     _build(DOCUMENTS, one, jobs=1)
     _build(DOCUMENTS, two, jobs=2)
-    files = _files(two)
+    files = tree(two)
     assert sum(name.startswith("id/") for name in files) > 40  # enough pages for 2 workers
-    assert files == _files(one)
+    assert files == tree(one)
 
 
 def test_a_rebuild_in_workers_keeps_pages_and_equals_a_serial_build(tmp_path: Path) -> None:
@@ -57,7 +51,7 @@ def test_a_rebuild_in_workers_keeps_pages_and_equals_a_serial_build(tmp_path: Pa
     mali.write_text(text.replace("Casualties3: 6 civilians", "Casualties3: 9 civilians"))
     _build(corpus, release, jobs=2, cache=cache)
     _build(corpus, fresh, jobs=1)
-    assert _files(release) == _files(fresh)
+    assert tree(release) == tree(fresh)
     after = _inodes(release)
     kept = {name for name, inode in before.items() if after.get(name) == inode}
     assert kept, "no page was kept"

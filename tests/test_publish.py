@@ -23,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from release_tree import tree
 
 from attackgraph import pipeline
 from attackgraph.publish import (
@@ -104,14 +105,6 @@ def count(store: ox.Store, query: str) -> int:
     value = row["n"]
     assert value is not None
     return int(value.value)
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 # --- contents ---------------------------------------------------------------------------
