@@ -36,6 +36,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from attackgraph.extract.number_words import MONTHS
 from attackgraph.extract.vocabulary import (
     CASUALTY_VERBS,
     GERUND_OUTCOMES,
@@ -89,10 +90,7 @@ def names_an_outcome(text: str) -> bool:
 
 
 _SUFFIXES: Final = ("ings", "ing", "ied", "ies", "ed", "es", "s")
-_MONTHS: Final = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTHS: Final = frozenset(month.lower() for month in MONTHS)
 _DIGITS: Final = re.compile(r"\d")
 _WINDOW: Final = 5
 _CHAIN: Final = 3
