@@ -9,9 +9,11 @@ infobox and prose claims together (``ranks.py``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Final
 
+from attackgraph.extract.dateline import wire_date
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.incidents import IncidentRelation
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
@@ -97,11 +99,12 @@ def extract(doc: Document) -> Extraction:
 
 def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
     """Date and places from the lead's opening sentence when the infobox gives none."""
+    lead = tuple(s.text for s in sentences(doc) if not s.sections and _is_clause(s.text))
     first = next((s for s in sentences(doc) if not s.sections and _is_clause(s.text)), None)
     if first is None or (facts.date is not None and facts.places):
         return facts
     if facts.date is None:
-        facts.date = lead_date(first)
+        facts.date = wire_date(lead[:3], doc.title.text, doc.text) or lead_date(first)
     if not facts.places:
         actors = {a.name for side in facts.sides for a in side.actors}
         facts.places = lead_places(first, frozenset(actors))
@@ -109,12 +112,15 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
 
 
 def _is_clause(text: str) -> bool:
-    """Whether a lead sentence says something, not a label such as "Summary." opening it.
+    """Whether a lead sentence says something, not a label such as "Summary." or a
+    heading line without a full stop ("Summary of findings") opening it.
 
-    >>> _is_clause("Summary."), _is_clause("Gunmen attacked a bus on 4 May 2001.")
-    (False, True)
+    >>> _is_clause("Summary."), _is_clause("Summary of findings")
+    (False, False)
+    >>> _is_clause("Gunmen attacked a bus on 4 May 2001.")
+    True
     """
-    return len(text.split()) >= 3
+    return len(text.split()) >= 3 and re.search(r"[.!?…][\"'”’)]*$", text.rstrip()) is not None
 
 
 def _not_sites(

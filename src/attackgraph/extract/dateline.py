@@ -1,0 +1,137 @@
+"""The event's date in wire copy: the dateline gives the day the story was filed, the
+lead the day of the attack relative to it.
+
+A wire story opens with a dateline, "ANKARA, Oct 11 (Wire) - Turkey's prime minister
+said on Sunday that ... the bombings ... a day earlier", and names days by weekday
+("on Saturday", "Sunday's attack", "late on Wednesday morning") or by month and day
+("on June 5"). Read that way:
+
+- the dateline's date is the filing day; its year is the dateline's, else the title's
+  ("2015 Ankara bombings"), else the first year after every year the document mentions
+  in which the filing day falls on the weekday the first sentence says the report came
+  ("June 9 ... on Thursday": 2022 after a mention of 2016). No year, no date;
+- the lead's first sentences then name the days around the attack: each weekday is the
+  latest such day on or before the filing day, "a day earlier" the day before it, a
+  month and day the filing year's. The event is the earliest of those days within a
+  week of the filing day (the follow-up comes after the attack), else the filing day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Final
+
+from attackgraph.extract.dates import parse_date
+from attackgraph.model import DatePrecision, DateRange, DateValue
+from attackgraph.reference.lexicon import MONTH_NUMBERS, WEEKDAYS
+
+__all__ = ["wire_date"]
+
+_MONTH: Final = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_DATE: Final = rf"(?i:\d{{1,2}}\s+(?:{_MONTH})\.?(?:,?\s+\d{{4}})?|(?:{_MONTH})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+_DATELINE: Final = re.compile(
+    r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*"  # ANKARA, BIR AL-ABED
+    r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"  # , Nigeria
+    rf",\s+(?P<date>{_DATE})\s*(?:\([^)\n]{{1,20}}\)\s*)?[—–-]\s+"
+)
+_DAY_MONTH: Final = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\b|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})\b)"
+    r"(?:,?\s+(?P<year>\d{4}))?(?![\d:])",
+    re.IGNORECASE,
+)
+_WEEKDAY: Final = re.compile(rf"\b(?P<on>on\s+)?(?P<day>{'|'.join(WEEKDAYS)})\b")
+_DAY_BEFORE: Final = re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\byesterday\b")
+_YEAR: Final = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WEEK: Final = 7
+_LEAD_SENTENCES: Final = 3
+
+
+def wire_date(lead: tuple[str, ...], title: str, text: str) -> DateRange | None:
+    """The event's day from a dateline opening ``lead[0]``, read with the lead's first
+    sentences; ``None`` when the lead opens with no dateline or its year cannot be known.
+
+    ``title`` and ``text`` (the whole document) supply a year the dateline leaves out.
+
+    >>> lead = ("ROME, May 3 (Wire) - Police said on Sunday that a bomb had killed two.",
+    ...         "The device went off on Friday near the station.")
+    >>> wire_date(lead, "2020 Rome bombing", "").start.lexical
+    '2020-05-01'
+    >>> lead = ("LAGOS, March 2 — Officials on Thursday blamed rebels for the raid.",)
+    >>> wire_date(lead, "Lagos raid", "The group split off in 2014.").start.lexical
+    '2017-03-02'
+    >>> wire_date(("Gunmen attacked a bus on Friday.",), "Bus attack", "") is None
+    True
+    """
+    if not lead:
+        return None
+    line = _DATELINE.match(lead[0])
+    if line is None:
+        return None
+    filed = _filed(line.group("date"), lead[0][line.end() :], title, text)
+    if filed is None:
+        return None
+    days = [filed]
+    for sentence in (lead[0][line.end() :], *lead[1:_LEAD_SENTENCES]):
+        days += _days(sentence, filed)
+    event = min(d for d in days if 0 <= (filed - d).days < _WEEK)
+    return DateRange(DateValue(event.isoformat(), DatePrecision.DAY))
+
+
+def _filed(written: str, first: str, title: str, text: str) -> datetime.date | None:
+    """The filing day: the dateline's date, its year from the dateline, the title or the
+    calendar (see the module doc)."""
+    stated = parse_date(written)
+    if stated is not None and stated.start.precision is DatePrecision.DAY:
+        return datetime.date.fromisoformat(stated.start.lexical)
+    month_day = _month_day(written)
+    if month_day is None:
+        return None
+    month, day = month_day
+    years = [int(y) for y in _YEAR.findall(title)]
+    if years:
+        return _date(years[0], month, day)
+    named = next((m for m in _WEEKDAY.finditer(first) if m.group("on")), None)
+    mentioned = [int(y) for y in _YEAR.findall(text)]
+    if named is None or not mentioned:
+        return None
+    weekday = WEEKDAYS.index(named.group("day"))
+    for year in range(max(mentioned) + 1, max(mentioned) + 29):
+        found = _date(year, month, day)
+        if found is not None and found.weekday() == weekday:
+            return found
+    return None
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    m = _DAY_MONTH.search(text)
+    if m is None:
+        return None
+    month = (m.group("m1") or m.group("m2")).lower().rstrip(".")
+    return MONTH_NUMBERS[month], int(m.group("d1") or m.group("d2"))
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _days(sentence: str, filed: datetime.date) -> list[datetime.date]:
+    """The days a lead sentence names, placed at or before the filing day."""
+    found: list[datetime.date] = []
+    for m in _WEEKDAY.finditer(sentence):
+        back = (filed.weekday() - WEEKDAYS.index(m.group("day"))) % _WEEK
+        found.append(filed - datetime.timedelta(days=back))
+    if _DAY_BEFORE.search(sentence):
+        found.append(filed - datetime.timedelta(days=1))
+    for m in _DAY_MONTH.finditer(sentence):
+        month = (m.group("m1") or m.group("m2")).lower().rstrip(".")
+        year = int(m.group("year") or filed.year)
+        day = _date(year, MONTH_NUMBERS[month], int(m.group("d1") or m.group("d2")))
+        if day is not None and day > filed and not m.group("year"):
+            day = _date(filed.year - 1, day.month, day.day)
+        if day is not None:
+            found.append(day)
+    return found

@@ -1,0 +1,91 @@
+"""The event day of wire copy and of leads without an infobox (extract/dateline.py, lead)."""
+
+from __future__ import annotations
+
+import pytest
+
+from attackgraph.extract import extract
+from attackgraph.extract.dateline import wire_date
+from attackgraph.parse import parse
+
+
+def event_date(text: str) -> str | None:
+    found = extract(parse(text.encode(), "wire.txt")).event.date
+    return found.start.lexical if found is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the filing day is a Tuesday; the attack "on Sunday" two days before it
+        (
+            "= 2019 Lanvel market bombing =\n\nLANVEL, Sept 17 (Agency) - Investigators said "
+            "on Tuesday that a car bomb which tore through a market on Sunday had been "
+            "assembled in a nearby garage.\n\nThe market was crowded at the time.\n",
+            "2019-09-15",
+        ),
+        # a full dateline; the shooting "late on Wednesday night", the report on Thursday
+        (
+            "= Porto Fino hotel shooting =\n\nPORTO FINO, Ruritania, 12 March 2020 — "
+            "Police on Thursday named the man who opened fire in a hotel bar late on "
+            "Wednesday night.\n\nSix guests were hurt.\n",
+            "2020-03-11",
+        ),
+        # "a day earlier" with a year-less dateline and the year in the title
+        (
+            "= 2003 Marrow bridge attack =\n\nMARROW, Feb 2 - The governor said rebels "
+            "who blew up the bridge a day earlier had crossed from the hills.\n",
+            "2003-02-01",
+        ),
+        # a month and day written in the second sentence of the lead
+        (
+            "= 2011 Desh ambush =\n\nDESH, Kalvania, July 20 — The army on Wednesday "
+            "buried the soldiers killed in the ambush.\n\nThe convoy was attacked on "
+            "July 16 on the coast road.\n",
+            "2011-07-16",
+        ),
+    ],
+)
+def test_the_event_day_of_wire_copy_is_read_back_from_the_dateline(
+    text: str, expected: str
+) -> None:
+    assert event_date(text) == expected
+
+
+def test_a_dateline_without_a_year_takes_the_first_year_after_those_mentioned() -> None:
+    # 14 May is a Friday in 2021, the first such year after 2018
+    lead = ("KORLA, May 14 — Officials on Friday blamed the militia for Monday's raid.",)
+    found = wire_date(lead, "Korla raid", "The militia was founded in 2018.")
+    assert found is not None and found.start.lexical == "2021-05-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEWS, May 14 — Officials blamed the militia for the raid.",  # no weekday, no year
+        "Officials on Friday blamed the militia for the raid.",  # no dateline
+    ],
+)
+def test_no_year_no_dateline_no_wire_date(text: str) -> None:
+    assert wire_date((text,), "Korla raid", "Nothing dated here.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "= Kesh massacre =\n\nFindings in brief\n\nThe Kesh massacre happened on "
+            "3 April 1999 in the hill village of Kesh.\n",
+            "1999-04-03",
+        ),
+        (
+            "= Oran raid =\n\nOverview of events\n\nOn 9 October 2008 soldiers raided a farm near "
+            "the town of Oran.\n",
+            "2008-10-09",
+        ),
+    ],
+)
+def test_a_heading_line_opening_the_lead_is_not_its_first_sentence(
+    text: str, expected: str
+) -> None:
+    assert event_date(text) == expected
