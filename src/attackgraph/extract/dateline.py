@@ -29,7 +29,9 @@ from attackgraph.reference.lexicon import MONTH_NUMBERS, WEEKDAYS
 __all__ = ["wire_date"]
 
 _MONTH: Final = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_DATE: Final = rf"(?i:\d{{1,2}}\s+(?:{_MONTH})\.?(?:,?\s+\d{{4}})?|(?:{_MONTH})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+_DAY_FIRST: Final = rf"\d{{1,2}}\s+(?:{_MONTH})\.?(?:,?\s+\d{{4}})?"
+_MONTH_FIRST: Final = rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+_DATE: Final = rf"(?i:{_DAY_FIRST}|{_MONTH_FIRST})"
 _DATELINE: Final = re.compile(
     r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*"  # ANKARA, BIR AL-ABED
     r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"  # , Nigeria
