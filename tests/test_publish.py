@@ -17,7 +17,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -432,7 +431,7 @@ def test_recover_restores_or_removes_leftovers(tmp_path: Path) -> None:
 
 BUILD_SCRIPT = textwrap.dedent(
     """
-    import os, sys, time
+    import os, signal, sys, time
     from itertools import groupby
     from pathlib import Path
     import pyoxigraph as ox
@@ -441,9 +440,20 @@ BUILD_SCRIPT = textwrap.dedent(
 
     source, out, version = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
     pause_at, exchange = os.environ.get("PAUSE_AT"), os.environ.get("EXCHANGE", "1") == "1"
+    kill_at, calls = int(os.environ.get("KILL_AT_CALL", "0")), 0
+
+    def count(frame, event, arg):  # KILL_AT_CALL=n: SIGKILL itself at its n-th call
+        global calls
+        if event in ("call", "c_call"):
+            calls += 1
+            if calls == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    if "KILL_AT_CALL" in os.environ:
+        sys.setprofile(count)
 
     def step(name):
-        print("step", name, flush=True)
+        print("step", name, calls, flush=True)
         if name == pause_at:
             print("paused", flush=True)
             time.sleep(600)
@@ -538,39 +548,42 @@ def test_killed_build_leaves_a_complete_release(
     assert sorted(p.name for p in tmp_path.iterdir()) == [".release.lock", "release"]
 
 
-def _timed_steps(build: subprocess.Popen[str]) -> dict[str, float]:
-    """When each step started, in seconds after the process was started."""
-    start, seen = time.perf_counter(), {}
-    assert build.stdout is not None
-    for line in build.stdout:
-        if line.startswith("step "):
-            seen[line.split()[1]] = time.perf_counter() - start
-    build.wait(timeout=30)
-    return seen
+def _counted_steps(build: subprocess.Popen[str]) -> dict[str, int]:
+    """How many Python calls the build had made when each step started."""
+    output, _ = build.communicate(timeout=300)
+    assert build.returncode == 0, output
+    return {
+        words[1]: int(words[2])
+        for words in (line.split() for line in output.splitlines())
+        if words and words[0] == "step"
+    }
 
 
 def test_killed_at_random_moments(
     killing: tuple[Path, Path, dict[str, bytes]], tmp_path: Path
 ) -> None:
-    """SIGKILL at delays spread over a build, wherever it is: the release is old or new,
-    always whole, and the next build recovers. The kills must land at several steps."""
+    """SIGKILL at ten points spread over a build's Python calls, wherever it is (inside a
+    step, between two writes): the release is old or new, always whole, and the next
+    build recovers. The kills must land in several steps. The build kills itself at its
+    n-th call (``KILL_AT_CALL``), counted on a first run with the same hash seed: the
+    points do not depend on the machine's load."""
     script, first, v1 = killing
     calibration = tmp_path / "calibration" / "release"
     shutil.copytree(first, calibration)
-    seen = _timed_steps(_run_build(script, calibration, "2"))
+    same = {"PYTHONHASHSEED": "0"}  # the same calls in every run
+    seen = _counted_steps(_run_build(script, calibration, "2", KILL_AT_CALL="-1", **same))
     begin, end = seen["staged"], seen["swapped"]
-    delays = [begin + (end - begin) * i / 9 for i in range(10)]
+    points = [begin + (end - begin) * i // 9 for i in range(10)]
     reached = []
-    for n, delay in enumerate(delays):
+    for n, point in enumerate(points):
         out = tmp_path / str(n) / "release"
         shutil.copytree(first, out)
-        build = _run_build(script, out, "2")
-        time.sleep(delay)
-        build.send_signal(signal.SIGKILL)
-        output, _ = build.communicate(timeout=30)
+        build = _run_build(script, out, "2", KILL_AT_CALL=str(point + 1), **same)
+        output, _ = build.communicate(timeout=300)
+        assert build.returncode == -signal.SIGKILL, (point, output)  # killed, not finished
         steps = [line.split()[1] for line in output.splitlines() if line.startswith("step ")]
         reached.append(steps[-1] if steps else "start")
-        assert _verifies(out), (delay, reached[-1])
+        assert _verifies(out), (point, reached[-1])
         assert tree(out) == v1 or _version(out) == "2"
         again = _run_build(script, out, "3")
         output, _ = again.communicate(timeout=120)
