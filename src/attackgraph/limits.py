@@ -16,16 +16,19 @@ either raises :class:`LimitExceeded`, which the converter reports as
 - Memory: a watchdog thread reads the process's resident memory every
   ``POLL_SECONDS`` (Linux ``/proc/self/statm``) and interrupts the conversion when it
   has grown by more than ``memory`` bytes since the document started (a signal to the
-  main thread, like the time limit). Not ``RLIMIT_AS``: a failed allocation inside a C
-  or C++ library (SQLite, spaCy) aborts the whole process instead of raising
-  ``MemoryError``. A ``MemoryError`` raised anyway is reported the same way.
+  main thread, like the time limit), and once more when the conversion ends: a loaded
+  machine can keep the watchdog from polling while the last stage (building the RDF)
+  allocates most of the memory, and a document's verdict must not depend on that. Not
+  ``RLIMIT_AS``: a failed allocation inside a C or C++ library (SQLite, spaCy) aborts
+  the whole process instead of raising ``MemoryError``. A ``MemoryError`` raised anyway is reported the same way.
 
 In a thread other than the main one (a Dask worker converts documents in its worker
 threads), signals cannot reach the conversion: a watchdog thread reads that thread's own
 CPU clock (``pthread_getcpuclockid``), the wall clock and the process's resident memory,
 and raises :class:`LimitExceeded` in it with ``PyThreadState_SetAsyncExc``, which Python
 delivers at the thread's next bytecode (so, as with signals, after a long C call
-returns). The memory there is the whole worker process's growth while the document
+returns); when the conversion ends, its CPU time and the memory are checked once
+more. The memory there is the whole worker process's growth while the document
 converts: documents converting at the same time in other threads of that process count
 too, so give such a worker one thread, or a memory limit of its memory divided by its
 threads.
@@ -177,6 +180,15 @@ def _memory_cap(memory: int | None) -> Iterator[None]:
         done.set()
         watcher.join()
         signal.signal(_MEMORY_SIGNAL, previous)
+    _check_growth(start, memory)  # what grew since the last poll
+
+
+def _check_growth(start: int, memory: int) -> None:
+    """Raise :class:`LimitExceeded` when the resident memory grew by more than ``memory``
+    bytes since ``start``."""
+    now = _resident()
+    if now is not None and now - start > memory:
+        raise LimitExceeded(MEMORY_RULE, f"converting needed more than {_size(memory)} of memory")
 
 
 @contextmanager
@@ -223,7 +235,17 @@ def _watched_thread(seconds: float | None, memory: int | None) -> Iterator[None]
         with lock:
             done.set()
         watcher.join()
-        _raise_in(target, None)  # a limit that fired as the document finished: not raised
+        _raise_in(target, None)  # a limit that fired as the document finished: raised below
+    # the document finished: what it used since the last poll counts too (not the wall
+    # time, which only catches a conversion that waits)
+    if (
+        seconds is not None
+        and clock is not None
+        and time.clock_gettime(clock) - cpu_start > seconds
+    ):
+        raise LimitExceeded(TIME_RULE, f"converting took more than {seconds:g} s of CPU time")
+    if memory is not None and start is not None:
+        _check_growth(start, memory)
 
 
 def _error_type(rule: str, message: str) -> type[LimitExceeded]:
