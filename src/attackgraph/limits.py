@@ -20,7 +20,8 @@ either raises :class:`LimitExceeded`, which the converter reports as
   machine can keep the watchdog from polling while the last stage (building the RDF)
   allocates most of the memory, and a document's verdict must not depend on that. Not
   ``RLIMIT_AS``: a failed allocation inside a C or C++ library (SQLite, spaCy) aborts
-  the whole process instead of raising ``MemoryError``. A ``MemoryError`` raised anyway is reported the same way.
+  the whole process instead of raising ``MemoryError``. A ``MemoryError`` raised anyway
+  is reported the same way.
 
 In a thread other than the main one (a Dask worker converts documents in its worker
 threads), signals cannot reach the conversion: a watchdog thread reads that thread's own
