@@ -43,8 +43,24 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "crowded market in Maiduguri, killing nine traders.\n",
             "NG",
         ),
+        (  # Hyderabad is in India and Pakistan; Telangana only in India
+            "= Hyderabad bazaar bombing =\n\nInfobox\n- Location: Old bazaar, Hyderabad, "
+            "Telangana\n- Date: 7 August 2007\n- Deaths: 12\n\nTwo bombs went off in the "
+            "bazaar in the evening.\n",
+            "IN",
+        ),
+        (  # Perth is in four countries; Western Australia in one
+            "= Perth depot fire =\n\nInfobox\n- Place: Bus depot, Perth, Western Australia\n"
+            "- Date: 2 March 1999\n\nArsonists set the depot alight before dawn.\n",
+            "AU",
+        ),
+        (  # a subdivision alone: one country has it
+            "= Border post raid =\n\nInfobox\n- Place: Customs post, Northern Ireland\n"
+            "- Date: 5 May 1980\n\nA customs post was raided at night.\n",
+            "GB",
+        ),
     ],
-    ids=["town-alone", "site-and-town", "lead"],
+    ids=["town-alone", "site-and-town", "lead", "town-and-state", "town-and-state-2", "area"],
 )
 def test_the_gazetteer_gives_the_country_the_document_leaves_out(
     tmp_path: Path, converter: Converter, text: str, country: str

@@ -260,3 +260,22 @@ def _capital_claims(
             elif held is None or town.population > held[1].population:
                 claims[slot] = (item.code, town)
     return {slot: claim for slot, claim in claims.items() if slot not in contested}
+
+
+def subdivision_countries(key: str) -> frozenset[str]:
+    """The countries with an ISO 3166-2 subdivision whose name has the key ``key``.
+
+    >>> sorted(subdivision_countries("drenthe")), "LK" in subdivision_countries("western")
+    (['NL'], True)
+    """
+    return _subdivision_index().get(key, frozenset())
+
+
+@cache
+def _subdivision_index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for item in subdivisions(country.alpha_2):
+            for key in item.keys:
+                index.setdefault(key, set()).add(item.country)
+    return {key: frozenset(found) for key, found in index.items()}

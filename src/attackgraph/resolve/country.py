@@ -5,15 +5,22 @@ not always: "Tokyo", "Kohima, Naga Hills, Assam Province, British India", "Sitio
 Ampatuan, Maguindanao province". A reader knows Tokyo is in Japan; the gazetteer does
 too. When the document states no country, the event's country is the one country the
 gazetteer gives the places the infobox or the lead names (never the prose's, which may
-be anywhere: the capital a minister spoke from, a foreign town). Places the gazetteer
-cannot place, or places in two countries, leave the country unknown: no guess.
+be anywhere: the capital a minister spoke from, a foreign town). When no name decides
+alone ("Colombo" is in Sri Lanka and Brazil), the stated chain decides together: the
+country where most of its names can be, towns or ISO 3166-2 subdivisions ("Colombo,
+Western Province": Sri Lanka has both), if at least two and more than any other; or the
+one country any of them can be in ("Northern Ireland"). Otherwise the country stays
+unknown: no guess.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from attackgraph.model import EventKind, Extraction, PlaceKind
+from attackgraph.model import EventKind, Extraction, PlaceKind, PlaceMention
+from attackgraph.reference.names import name_key, region_name, strip_the
+from attackgraph.reference.regions import subdivision_countries
+from attackgraph.resolve.place_candidates import candidates
 from attackgraph.resolve.places import PlaceResolver
 
 __all__ = ["document_country", "with_event_country"]
@@ -54,16 +61,15 @@ def with_event_country(extraction: Extraction, places: PlaceResolver) -> Extract
     """
     if document_country(extraction) is not None:
         return extraction
+    stated = [m for m in extraction.places if not m.prose and m.kind is not PlaceKind.COUNTRY]
     found = set()
-    for mention in extraction.places:
-        if mention.prose or mention.kind is PlaceKind.COUNTRY:
-            continue
+    for mention in stated:
         ref = places.place(mention.name, kind=mention.kind, coordinates=mention.coordinates)
         if ref.resolved and ref.country:
             found.add(ref.country)
-    if len(found) != 1:
+    country = found.pop() if len(found) == 1 else voted_country(stated, places)
+    if country is None:
         return extraction
-    country = found.pop()
     events = tuple(
         replace(event, country=country)
         if event.kind is EventKind.SITE and event.country is None
@@ -71,3 +77,40 @@ def with_event_country(extraction: Extraction, places: PlaceResolver) -> Extract
         for event in extraction.events
     )
     return replace(extraction, event=replace(extraction.event, country=country), events=events)
+
+
+def voted_country(stated: list[PlaceMention], places: PlaceResolver) -> str | None:
+    """The country most of the ``stated`` names can be in (see the module doc), or ``None``.
+
+    >>> from attackgraph.model import Span
+    >>> from attackgraph.resolve import Resolver
+    >>> span = Span(0, 0, "", 1)
+    >>> chain = [PlaceMention(n, PlaceKind.LOCALITY, span) for n in ("Colombo", "Western Province")]
+    >>> voted_country(chain, Resolver().places), voted_country(chain[:1], Resolver().places)
+    ('LK', None)
+    """
+    votes: dict[str, int] = {}
+    for mention in stated:
+        for country in _countries(mention.name, places):
+            votes[country] = votes.get(country, 0) + 1
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if len(ranked) > 1 and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _countries(name: str, places: PlaceResolver) -> frozenset[str]:
+    """Every country with a town, area or ISO 3166-2 subdivision written ``name``."""
+    text = " ".join(strip_the(name).split())
+    key = name_key(text)
+    if not key:
+        return frozenset()
+    found = {
+        r.country
+        for admin in (False, True)
+        for r, _ in candidates(places.layers, key, None, admin=admin)
+    }
+    parsed = region_name(text)
+    return frozenset(found | subdivision_countries(parsed.key if parsed.word else key))
