@@ -47,3 +47,43 @@ def test_an_item_without_a_name_is_no_place(value: str) -> None:
 def test_a_lowercase_item_listed_on_its_own_is_still_a_site() -> None:
     names = [name for name, _ in chain("Water tower; cattle market, Kidal, Mali")]
     assert "cattle market" in names
+
+
+def near_chain(value: str) -> list[tuple[str, bool]]:
+    return [(p.name, p.near) for p in split_places(Span(0, len(value), value, 5))]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Ring Road between Karlin and Osterby, Denmark",
+            [("Ring Road", False), ("Karlin", True), ("Osterby", True), ("Denmark", False)],
+        ),
+        (
+            "Pipeline between the Lomar Hills and Tessit, Tillabéri Region, Niger",
+            [("Pipeline", False), ("Lomar Hills", True), ("Tessit", True)],
+        ),
+    ],
+)
+def test_x_between_a_and_b_names_x_and_the_places_it_lies_near(
+    value: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert near_chain(value)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Consulate, corner of Kano Road and Bida Road, Kaduna, Nigeria",
+            ["Consulate", "Kano Road", "Bida Road", "Kaduna", "Nigeria"],
+        ),
+        (
+            "Bank, corner of Maple and Orchard avenues, Halden, Norway",
+            ["Bank", "Maple Avenue", "Orchard Avenue", "Halden", "Norway"],
+        ),
+    ],
+)
+def test_a_street_corner_names_its_streets(value: str, expected: list[str]) -> None:
+    assert [name for name, _ in chain(value)] == expected

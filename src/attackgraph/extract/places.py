@@ -20,7 +20,9 @@ Further forms the writers of infoboxes use:
 - a plural area word shared by an "and" list names one area each ("3rd and 4th
   districts" are the 3rd district and the 4th district);
 - "X in the Y" within one item puts X inside Y ("Mosque in the Police Lines"), and an
-  item joined by "and" with no capital and no number names no place ("and surroundings").
+  item joined by "and" with no capital and no number names no place ("and surroundings");
+- "X between A and B" names X and the places A and B it lies near; "corner of A and B
+  streets" names the streets A and B (the plural street word shared, as for areas).
 
 The gazetteer (resolve stage) confirms or corrects these guesses; here only the
 document's own statement is recorded.
@@ -64,9 +66,17 @@ _DIRECTION: Final = re.compile(
 _DASH: Final = re.compile(r"\s+[—–]\s+|\s+--?\s+")
 _INSIDE: Final = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?(?=[A-Z])")
 """Within one listed item, "X in the Y" puts X inside Y."""
+_BETWEEN: Final = re.compile(r"\s+between\s+(?:the\s+)?(?=[A-Z])")
+"""Within one listed item, "X between A" (and B, the next item): X near A and B."""
+_CORNER: Final = re.compile(
+    r"^(?:the\s+)?(?:corner|junction|intersection|crossroads)\s+of\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
+
 _PLURAL_AREA: Final = re.compile(
     r"\s(?P<word>arrondissement|district|province|region|state|countie|governorate|"
-    r"department|territorie|prefecture|municipalitie|ward|borough|commune)s$",
+    r"department|territorie|prefecture|municipalitie|ward|borough|commune|street|avenue|"
+    r"road)s$",
     re.IGNORECASE,
 )
 
@@ -102,7 +112,7 @@ def _piece(item: Item) -> _Piece:
     found = _NEAR.match(span.text)
     if found is not None:
         span, near = sub_span(span, found.end(), len(span.text)), True
-    found = _DIRECTION.match(span.text)
+    found = _DIRECTION.match(span.text) or _CORNER.match(span.text)
     if found is not None:
         span = sub_span(span, found.end(), len(span.text))
     return _Piece(span.text, span, near, item.note)
@@ -138,6 +148,8 @@ def _shared_area(value: Span, pieces: list[_Piece]) -> list[_Piece]:
         word = plural.group("word")
         word += "y" if word.lower().endswith("ie") and word.lower() != "commune" else ""
         word = word[:-2] + "y" if word.endswith("iey") else word
+        if word.lower() in ("street", "avenue", "road") and out[k].name[:1].isupper():
+            word = word.capitalize()  # "Arroyo and Suipacha streets": "Arroyo Street"
         out[k] = replace(out[k], name=out[k].name[: plural.start()] + " " + word)
         j = k - 1
         while j >= 0 and not ADMIN_WORDS.search(out[j].name):
@@ -185,7 +197,7 @@ def _read_chain(value: Span, pieces: list[_Piece]) -> list[tuple[_Piece, str | N
         elif k in ands:
             sites_end = k + 1
     sites, containers = pieces[:sites_end], pieces[sites_end:]
-    near = any(site.near for site in sites)  # "near Khasham and al-Tabiyeh"
+    near = sites[0].near  # "near Khasham and al-Tabiyeh"
     sites = [replace(site, near=site.near or near) for site in sites]
     outer = next((c.name for c in containers if not c.near), None)
     linked: list[tuple[_Piece, str | None]] = [(site, outer) for site in sites]
@@ -201,8 +213,8 @@ def _named(pieces: list[_Piece]) -> list[_Piece]:
     >>> [p.name for p in _named([_Piece(text, Span(0, len(text), text, 1))])]
     ['Mosque', 'Police Lines']
     """
-    out = []
-    for piece in pieces:
+    out: list[_Piece] = []
+    for piece in _split_at(_BETWEEN, pieces, near=True):
         inside = _INSIDE.search(piece.name)
         if inside is not None:
             outer = sub_span(piece.span, inside.end(), len(piece.span.text))
@@ -216,6 +228,33 @@ def _named(pieces: list[_Piece]) -> list[_Piece]:
             ]
         else:
             out.append(piece)
+    return out
+
+
+def _split_at(pattern: re.Pattern[str], pieces: list[_Piece], *, near: bool) -> list[_Piece]:
+    """The pieces split where ``pattern`` occurs; the part after it ``near`` or not, and
+    when ``near``, so is the piece after it (the B of "between A and B").
+
+    >>> text = "Coast Road between Tarn"
+    >>> [(p.name, p.near) for p in _split_at(_BETWEEN, [_Piece(text, Span(0, 23, text, 1))],
+    ...  near=True)]
+    [('Coast Road', False), ('Tarn', True)]
+    """
+    out: list[_Piece] = []
+    after = False
+    for piece in pieces:
+        found = pattern.search(piece.name)
+        if found is None:
+            out.append(replace(piece, near=True) if after else piece)
+            after = False
+            continue
+        rest = sub_span(piece.span, found.end(), len(piece.span.text))
+        head = sub_span(piece.span, 0, found.start())
+        out += [
+            replace(piece, name=head.text, span=head),
+            _Piece(rest.text, rest, near, piece.note),
+        ]
+        after = near
     return out
 
 
