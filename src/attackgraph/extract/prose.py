@@ -48,6 +48,7 @@ from typing import Final
 
 from attackgraph.extract.attribution import Cue, CueKind, find_cues
 from attackgraph.extract.figure_guess import CONFIDENCE, UNATTRIBUTED_CONFIDENCE, FigureGuess
+from attackgraph.extract.figure_speakers import SpeakerFinder
 from attackgraph.extract.incidents import Aboutness, IncidentRelation
 from attackgraph.extract.prose_figures import ProseFigure, last_group, read_figures
 from attackgraph.extract.ranks import assign_ranks
@@ -173,6 +174,11 @@ class _Reader:
         self.places: list[PlaceMention] = []
         self.warnings: list[Problem] = []
         self.last_outcome: Outcome | None = None
+        self.finder = SpeakerFinder("", 0, 0)
+        self.spoken: dict[tuple[int, int], tuple[ActorMention, ...]] = {}
+        """The parse's speakers resolved in the current sentence, by their span."""
+        self.stated: set[tuple[int, int, str | None]] = set()
+        """(figure span, source name) read in the current sentence: each once."""
 
     def run(self) -> ProseFacts:
         for sentence in sentences(self.doc):
@@ -189,6 +195,8 @@ class _Reader:
         text, span = self.doc.text, sentence.span
         self.about.observe(sentence)
         self.speakers.note_sentence(span.begin, span.end)
+        self.finder = SpeakerFinder(text, span.begin, span.end)
+        self.spoken, self.stated = {}, set()
         covered: list[tuple[int, int]] = []
         sources: tuple[ActorMention, ...] = ()
         for cue in find_cues(text, span.begin, span.end):
@@ -234,7 +242,7 @@ class _Reader:
                 or _BARE_AMOUNT.fullmatch(content) is not None
             )  # "police said 12 died; the hospital said 15"
             for source in sources:
-                if self.figures(sentence, *cue.content, source, via, kind, counting):
+                if self.figures(sentence, *cue.content, source, via, kind, counting, cue.subject):
                     continue
                 if len(content.split()) >= 3:
                     self.statement_claim(sentence, cue, source, via, about, content)
@@ -297,6 +305,7 @@ class _Reader:
         via: ActorMention | None,
         kind: ClaimKind,
         counting: bool = False,
+        subject: tuple[int, int] | None = None,
     ) -> bool:
         """Claims for the figures in ``text[begin:end]``; whether there were any."""
         among = _AMONG_WERE.match(self.doc.text, begin) is not None and self.last_outcome
@@ -317,25 +326,49 @@ class _Reader:
         if not found:
             return False
         region_about = self.about.about(sentence, begin, end)
-        by_event: dict[str, list[Figure]] = {}
+        by_claim: dict[tuple[str, ActorMention | None], list[Figure]] = {}
         for k, fig in enumerate(found):
             limit = found[k + 1].begin if k + 1 < len(found) else end
             about = self.figure_about(region_about, fig, limit)
             span = _span(self.doc, sentence, fig.begin, fig.end)
-            qualifier = fig.qualifier
-            if fig.owner:  # "six of its crew": its = the source, else the words
-                qualifier = source.name if source is not None else fig.group_label
-            figure = Figure(
-                fig.quantity, fig.group, fig.outcome, span, fig.group_label, qualifier=qualifier
-            )
-            by_event.setdefault(about, []).append(figure)
+            for who in self.speakers_of(sentence, fig, source, subject):
+                said = (fig.begin, fig.end, who.name if who is not None else None)
+                if said in self.stated:
+                    continue  # "Both A and B said ...": read once per source
+                self.stated.add(said)
+                qualifier = fig.qualifier
+                if fig.owner:  # "six of its crew": its = the source, else the words
+                    qualifier = who.name if who is not None else fig.group_label
+                figure = Figure(
+                    fig.quantity, fig.group, fig.outcome, span, fig.group_label, qualifier=qualifier
+                )
+                by_claim.setdefault((about, who), []).append(figure)
             self.last_outcome = fig.outcome
-        for about, figures in by_event.items():
-            rank = Rank.PREFERRED if source is None else Rank.NORMAL
+        for (about, who), figures in by_claim.items():
+            rank = Rank.PREFERRED if who is None else Rank.NORMAL
             self.add(
-                ClaimRecord(kind, about, (sentence.span,), source, via, tuple(figures), None, rank)
+                ClaimRecord(kind, about, (sentence.span,), who, via, tuple(figures), None, rank)
             )
         return True
+
+    def speakers_of(
+        self,
+        sentence: Sentence,
+        fig: ProseFigure,
+        source: ActorMention | None,
+        subject: tuple[int, int] | None,
+    ) -> tuple[ActorMention | None, ...]:
+        """Who states ``fig``: the speaker the parse gives it (:mod:`~attackgraph.extract.
+        figure_speakers`) when it names another party than ``source`` (the speaker of the
+        cue whose content holds it, named by the words ``subject``), else ``source``."""
+        named = (source.span.begin, source.span.end) if source is not None else None
+        found = self.finder.other(fig.begin, fig.end, named, subject)
+        if found is None or Speakers.is_document(self.doc.text[found[0] : found[1]]):
+            return (source,)
+        if found not in self.spoken:
+            line = _span(self.doc, sentence, *found).line
+            self.spoken[found] = self.speakers.resolve(*found, line)
+        return self.spoken[found] or (source,)
 
     def figure_about(self, region_about: str, fig: ProseFigure, limit: int) -> str:
         """A site named right after the figure ("four in Niono") refines the event."""

@@ -1,0 +1,373 @@
+"""Who states a figure, read from the dependency parse of its sentence.
+
+The word rules of :mod:`~attackgraph.extract.attribution` give each reporting cue a
+stretch of content, and every figure inside it the cue's speaker. Sentences with
+several speakers defeat them: a relative clause inside the subject ("The court, which
+took charge because it concerned a foreign mission, put the toll at 29"), a second
+speaker in a coordinated or semicolon clause ("...; officials spoke of 22 dead, and
+press reports put the toll above 30"), an "according to X" that closes only the last
+clause. The parse (:mod:`~attackgraph.extract.nlp`) knows which verb governs a number.
+
+:func:`figure_speaker` walks from the figure's token up its heads to the first clause
+that names a speaker:
+
+- a reporting or tallying verb (:data:`REPORTING`: "said", "put", "gave", "counted",
+  "spoke", "estimated", ...) used as a verb: its nominal subject, or the subject of the
+  verb it is coordinated with ("counted nine and said that 15 were hurt"), or the agent
+  of a passive ("was put at 40 by the ministry"); a relative pronoun ("which put")
+  stands for the noun it describes;
+- an "according to X" or an "as compiled by X" attached to the clause: X.
+
+The speaker is the subject's noun phrase without relative clauses, appositions,
+participles and adjuncts ("press reports at the time" -> "press reports"); a subject
+that only names a document made by someone ("Figures released by the ministry") gives
+its maker. Only sentences with a reporting word (:func:`worth_parsing`) are parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from attackgraph.extract.nlp import parse
+from attackgraph.extract.subjects import SOURCE_NOUNS, plausible_source
+
+__all__ = ["REPORTING", "SpeakerFinder", "figure_speaker", "worth_parsing"]
+
+REPORTING: Final = frozenset(
+    """
+    say says said saying tell tells told report reports reported state states stated
+    announce announces announced confirm confirms confirmed estimate estimates estimated
+    put puts putting place places placed give gives gave given count counts counted list
+    lists listed record records recorded register registered document documented
+    speak speaks spoke write writes wrote note notes noted claim claims claimed
+    maintain maintains maintained compile compiled publish published
+    cite cites cited quote quoted revise revised raise raised lower lowered
+    believe believes believed argue argues argued conclude concluded identify identified
+    show shows showed
+    """.split()
+)
+"""Reporting and tallying verbs, as written (the parse carries no lemmas)."""
+
+_VERB_DEPS: Final = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl"})
+"""Dependency labels under which a reporting word is a verb, not a noun ("reports")."""
+
+_DOCUMENTS: Final = frozenset(
+    "figure figures report reports statement statements count counts tally tallies data "
+    "estimate estimates list lists account accounts toll".split()
+)
+"""Heads of subjects that name a document; its maker ("released by X") is the speaker."""
+
+_RELATIVES: Final = frozenset({"which", "who", "that"})
+
+_KEEP_PREPS: Final = frozenset({"of", "for"})
+"""Prepositions inside a name ("Ministry of Health", "Office for Statistics"); other
+prepositional phrases after the head are adjuncts ("officials in the first days")."""
+
+_CUE_WORDS: Final = re.compile(
+    r"\b(?:" + "|".join(sorted(REPORTING)) + r"|according)\b", re.IGNORECASE
+)
+
+
+def worth_parsing(sentence: str) -> bool:
+    """Whether ``sentence`` has a word that can introduce a speaker.
+
+    >>> worth_parsing("Police said six died."), worth_parsing("Six died in the blast.")
+    (True, False)
+    """
+    return _CUE_WORDS.search(sentence) is not None
+
+
+def figure_speaker(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
+    """The speaker of the figure written at characters ``begin:end`` of the parsed
+    sentence ``doc`` (the walk starts from its number), as offsets into it; ``None``
+    when no clause above it names one.
+
+    >>> t = "The court, which sat because it was asked, put the toll at 29; officials spoke of 22."
+    >>> d = parse(t)
+    >>> [t[slice(*figure_speaker(d, t.index(n), t.index(n) + 2))] for n in ("29", "22")]
+    ['The court', 'officials']
+    >>> t = "The army said 18 died, and five were killed, according to local officials."
+    >>> d = parse(t)
+    >>> [t[slice(*figure_speaker(d, t.index(n), t.index(n) + 2))] for n in ("18", "five")]
+    ['The army', 'local officials']
+    >>> figure_speaker(parse("Six people died in the blast."), 0, 3) is None
+    True
+    """
+    inside = [t for t in doc if begin <= t.idx < end]
+    token = next((t for t in inside if t.like_num), inside[0] if inside else None)
+    if token is None:
+        return None
+    low, high = _segment(doc, token)
+    seen = 0
+    while seen < 40:
+        seen += 1
+        found = None
+        if low <= token.i < high:
+            found = _named_by_modifier(token)
+            if found is None and _is_reporting_verb(token):
+                found = _subject_of(token)
+                if found is not None and _reports_a_tally(token, found):
+                    found = _outer_speaker(token, low, high) or found
+            if found is not None and not low <= found.i < high:
+                found = None
+        if found is not None:
+            return _speaker_span(_maker(found))
+        if token.head is token or _closed(token):
+            return None
+        token = token.head
+    return None
+
+
+class SpeakerFinder:
+    """The speakers of the figures of one sentence ``text[begin:end]`` (parsed once,
+    on the first question, and only when :func:`worth_parsing` says so).
+
+    >>> text = "Police said four people died; the mayor said six."
+    >>> finder = SpeakerFinder(text, 0, len(text))
+    >>> [text[slice(*finder(text.index(n), text.index(n) + 3))] for n in ("four", "six")]
+    ['Police', 'the mayor']
+    """
+
+    def __init__(self, text: str, begin: int, end: int) -> None:
+        self.text, self.begin, self.end = text, begin, end
+        self.worth = worth_parsing(text[begin:end])
+        self._doc: Doc | None = None
+
+    def __call__(self, begin: int, end: int) -> tuple[int, int] | None:
+        """The speaker of the figure written at ``text[begin:end]``, as absolute offsets."""
+        if not self.worth or not self.begin <= begin < end <= self.end:
+            return None
+        if self._doc is None:
+            self._doc = parse(self.text[self.begin : self.end])
+        found = figure_speaker(self._doc, begin - self.begin, end - self.begin)
+        return None if found is None else (self.begin + found[0], self.begin + found[1])
+
+    def other(self, begin: int, end: int, *named: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The speaker of the figure at ``text[begin:end]`` when it names another party
+        than the words ``named`` (a cue's subject, its source's name) and can name one
+        (:func:`~attackgraph.extract.subjects.plausible_source`), else ``None``.
+
+        >>> text = "The mayor said 4 died, and 6 were hurt, according to the police."
+        >>> finder = SpeakerFinder(text, 0, len(text))
+        >>> finder.other(text.index("4"), text.index("4") + 1, (0, 9)) is None
+        True
+        >>> text[slice(*finder.other(text.index("6"), text.index("6") + 1, (0, 9)))]
+        'the police'
+        """
+        found = self(begin, end)
+        words = [w for w in named if w is not None]
+        if found is None or any(found[0] < e and b < found[1] for b, e in words):
+            return None
+        if any(self.holds(found, w) for w in words):
+            return None  # the cue named the same party ("the minister, Ali Noor")
+        return found if plausible_source(self.text[found[0] : found[1]]) else None
+
+    def holds(self, speaker: tuple[int, int], words: tuple[int, int]) -> bool:
+        """Whether ``words`` lie in the noun phrase of ``speaker`` (a speaker this finder
+        gave), outside its clauses: "a nurse at the hospital, Ahmed Ali" holds "Ahmed Ali",
+        "The court, which sat because it was asked," does not hold "it was asked".
+
+        >>> text = "The court, which sat because it was asked, put the toll at 29."
+        >>> finder = SpeakerFinder(text, 0, len(text))
+        >>> court = finder(text.index("29"), text.index("29") + 2)
+        >>> finder.holds(court, (0, 9)), finder.holds(court, (text.index("it was"), 40))
+        (True, False)
+        """
+        if self._doc is None:
+            return False
+        b, e = speaker[0] - self.begin, speaker[1] - self.begin
+        inside = [t for t in self._doc if b <= t.idx < e]
+        head = next((t for t in inside if not b <= t.head.idx < e or t.head is t), None)
+        if head is None:
+            return False
+        while head.dep_ in ("appos", "pobj", "prep", "agent") and head.head is not head:
+            head = head.head
+        clauses = [c for t in head.subtree for c in t.children if c.dep_ in _CLAUSES]
+        left = {t.i for c in clauses for t in c.subtree}
+        phrase = [t for t in head.subtree if t.i not in left]
+        wb, we = words[0] - self.begin, words[1] - self.begin
+        return any(t.idx <= wb < t.idx + len(t.text) for t in phrase) and any(
+            t.idx < we <= t.idx + len(t.text) for t in phrase
+        )
+
+
+_CLAUSES: Final = frozenset({"relcl", "acl", "advcl"})
+
+
+_OWN_SUBJECT: Final = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def _closed(clause: Token) -> bool:
+    """Whether the speaker of ``clause`` cannot be found above it: a clause inside a noun
+    phrase ("Human Rights Watch, which interviewed 240 victims, reported"), or a clause
+    with its own subject coordinated with or adjoined to another ("the group released
+    sarin, and one victim died later"; "..., while later research produced figures")."""
+    if clause.dep_ == "relcl":
+        return True
+    own = any(c.dep_ in _OWN_SUBJECT for c in clause.children)
+    return own and clause.dep_ in ("conj", "advcl")
+
+
+def _speaker_span(head: Token) -> tuple[int, int] | None:
+    """The words naming the speaker headed by ``head``; ``None`` for a gerund ("Writing
+    for the paper, Rodda reported") or a document without author ("later accounts")."""
+    tokens = _core(head)
+    if head.lower_.endswith("ing") and not any(t.dep_ == "det" for t in head.children):
+        return None
+    if head.lower_ in _DOCUMENTS and not any(_names_author(t) for t in tokens if t is not head):
+        return None
+    return _span(tokens)
+
+
+_NOT_AUTHORS: Final = frozenset(
+    "the a an some most many several all other later early earlier initial first final "
+    "new revised preliminary subsequent further these those its their".split()
+)
+
+
+def _names_author(token: Token) -> bool:
+    """Whether a word in a document's name says whose it is ("Italian", "government")."""
+    low = token.lower_
+    return low not in _NOT_AUTHORS and (token.text[:1].isupper() or low in SOURCE_NOUNS)
+
+
+_TALLYING: Final = frozenset(
+    "count counts counted list lists listed record records recorded register registered "
+    "document documented identify identified compile compiled".split()
+)
+"""Verbs of keeping a count, which a speaker may report others doing."""
+
+
+def _reports_a_tally(verb: Token, subject: Token) -> bool:
+    """Whether ``verb`` is a count that an outer speaker reports someone unnamed keeping
+    ("Nur said staff there had recorded 258 deaths"): then the figure is the outer
+    speaker's. A speech verb ("X said that the government said ...") or a named counter
+    keeps its own speaker."""
+    return verb.lower_ in _TALLYING and not subject.text[:1].isupper()
+
+
+def _outer_speaker(verb: Token, low: int, high: int) -> Token | None:
+    """The speaker of a reporting verb whose reported clause holds ``verb``: "Nur said
+    staff had recorded 258 deaths" is Nur's figure (a named inner speaker keeps it:
+    "the Kremlin said Bortnikov reported 11 arrests" is Bortnikov's)."""
+    found = None
+    while verb.dep_ == "ccomp" and verb.head is not verb and low <= verb.head.i < high:
+        verb = verb.head
+        subject = _subject_of(verb) if _is_reporting_verb(verb) else None
+        if subject is not None and low <= subject.i < high:
+            found = subject
+    return found
+
+
+def _segment(doc: Doc, token: Token) -> tuple[int, int]:
+    """The token indices of the part holding ``token`` between semicolons, colons and
+    dashes: the small model often hangs one part's clause on the next part's verb, or
+    reads a dateline ("LONDON, July 14 —") as the subject."""
+    stops = [t.i for t in doc if t.text in (";", ":", "—")]
+    low = max((i for i in stops if i < token.i), default=-1) + 1
+    high = min((i for i in stops if i > token.i), default=len(doc))
+    return low, high
+
+
+_SPEAK: Final = frozenset({"speak", "speaks", "spoke"})
+
+
+def _is_reporting_verb(token: Token) -> bool:
+    """A reporting word used as a verb; "spoke" only when it speaks of something ("spoke
+    of 22 dead", not "spoke to 60 survivors")."""
+    if token.lower_ in _SPEAK:
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return token.lower_ in REPORTING and token.dep_ in _VERB_DEPS
+
+
+def _named_by_modifier(token: Token) -> Token | None:
+    """X of an "according to X" or an "as compiled by X" attached to ``token`` or to its
+    subject ("Losses, as compiled by X, came to ...")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    for child in [*token.children, *(c for s in subjects for c in s.children)]:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if obj is not None:
+                return obj
+        if child.dep_ in ("advcl", "acl") and child.lower_ in REPORTING:
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The nominal subject of ``verb`` or of the verb it is coordinated with; the agent
+    of a passive; for a relative pronoun, the noun the relative clause describes."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # nearest: not a dateline
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+        if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return _agent(verb)
+        if subject is not None:
+            if subject.lower_ in _RELATIVES and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ != "conj" or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _maker(head: Token) -> Token:
+    """The maker of a document named as the subject ("Figures released by the ministry")."""
+    if head.lower_ not in _DOCUMENTS:
+        return head
+    for child in head.children:
+        if child.dep_ == "acl":
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return head
+
+
+def _core(head: Token) -> list[Token]:
+    """The head's noun phrase without relative clauses, appositions, participles and
+    adjuncts after it."""
+    named = next((c for c in head.rights if c.dep_ == "appos" and _is_name(c)), None)
+    if named is not None and not _is_name(head):  # "the minister, Ali Noor,": Ali Noor
+        head = named
+    tokens = [t for child in head.lefts for t in child.subtree] + [head]
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _KEEP_PREPS:
+            tokens += list(child.subtree)
+        elif child.dep_ in ("compound", "flat", "nmod") or (
+            child.dep_ == "appos" and child.left_edge.i == head.i + 1
+        ):
+            tokens += list(child.subtree)
+        else:
+            break
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].dep_ in ("punct", "cc", "prep") or tokens[0].like_num):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].dep_ in ("punct", "cc"):
+        tokens = tokens[:-1]
+    return tokens or [head]
+
+
+def _is_name(token: Token) -> bool:
+    """Whether the phrase headed by ``token`` is a capitalised name without determiner."""
+    words = [t for t in token.subtree if t.dep_ != "punct"]
+    return bool(words) and all(t.text[:1].isupper() for t in words if t.i <= token.i)
+
+
+def _span(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
