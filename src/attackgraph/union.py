@@ -315,7 +315,8 @@ class Union:
         violation's neighbourhood, the first (the focus's owner, in IRI order) is kept
         and the others are left out; when no other document is involved, the owner is.
         ``sources`` maps graph IRIs to the files they were read from; the message names
-        both documents.
+        both documents, at the line of the left-out one that states the fact
+        (:attr:`~attackgraph.validate.dataset.DatasetReport.lines`; else line 1).
 
         >>> Union().culprits({})
         {}
@@ -323,15 +324,20 @@ class Union:
         found: dict[str, Problem] = {}
         if self.checked is None:
             return found
-        report = self.checked.report
-        for violation, involved in zip(report.violations, self.checked.involved, strict=True):
+        report, lines = self.checked.report, self.checked.lines
+        for n, (violation, involved) in enumerate(
+            zip(report.violations, self.checked.involved, strict=True)
+        ):
             owner, others = involved[0], involved[1:]
             for graph in others or (owner,):
                 iri = _bare(graph)  # the key of ``sources``, and of the build's documents
                 if iri in found:
                     continue
                 source = sources.get(iri, graph)
-                line = violation.line if violation.source_file == source else None
+                # the line of that document stating the fact, else the union's locator's
+                line = lines[n].get(graph) if n < len(lines) else None
+                if line is None and violation.source_file == source:
+                    line = violation.line
                 kept = [sources.get(_bare(g), g) for g in involved if g != graph]
                 company = f"with {', '.join(kept)}: " if kept else "in the union: "
                 text = " ".join(violation.format_text().split())

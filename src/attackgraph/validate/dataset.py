@@ -22,11 +22,12 @@ neighbourhood: bounded, whatever the size of the dataset.
 Each violation comes with the documents whose union breaks the shape
 (:attr:`DatasetReport.involved`). When the graphs give the focus different values of the
 violation's path (two ``schema:name``, two ``ag:containedIn``), those are the graphs that
-assert them: the first graph (in IRI order) asserting any value, then every graph
-asserting a value it does not (read from the dump in a second pass, only when the union
+assert them (:mod:`.blame`, read from the dump in a second pass, only when the union
 breaks), so a place a hundred documents describe does not blame them all for one
 document's second value. Otherwise: the focus's owner and the other graphs that describe
-the focus or, failing that, the nearest nodes of its neighbourhood.
+the focus or, failing that, the nearest nodes of its neighbourhood. And for each of them
+the line of its document that states the violation's focus and path
+(:attr:`DatasetReport.lines`).
 """
 
 from __future__ import annotations
@@ -45,13 +46,20 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from attackgraph.namespaces import RDF
+from attackgraph.validate.blame import (
+    DEFAULT_GRAPH,
+    Request,
+    asserted,
+    disagreeing,
+    graph_order,
+    statement_lines,
+)
 from attackgraph.validate.changed import changed_subjects, reaching
 from attackgraph.validate.report import Report, Violation, curie
 from attackgraph.validate.shacl import Engine, ShapesError, Validator
 
 DEPTH: Final = 2
 """Links followed from each subject of a graph (the shapes' longest reach)."""
-DEFAULT_GRAPH: Final = str(ox.DefaultGraph())
 LOAD_QUADS: Final = 200_000
 """Quads per bulk load of the union store (memory: about 330 MiB whatever the dump)."""
 
@@ -67,6 +75,9 @@ class DatasetReport:
     """For each violation (same order): the focus's owner, then the other graphs (IRIs, in
     IRI order) describing the focus or, if none, the nearest nodes of its neighbourhood
     that another graph describes."""
+    lines: tuple[dict[str, int], ...] = ()
+    """For each violation (same order): the line of each involved graph's document that
+    states the violation's focus and path (:func:`~.blame.statement_line`), by graph."""
 
     @property
     def conforms(self) -> bool:
@@ -147,27 +158,40 @@ def validate_dataset(
         if previous is not None:
             describers.only = _affected(path, previous, dump)
         found: dict[tuple[object, ...], tuple[Violation, tuple[str, ...]]] = {}
-        asked: dict[tuple[object, ...], tuple[str, str]] = {}
-        for violation, involved, link in _check_all(path, describers, validator, jobs):
+        where: dict[tuple[object, ...], tuple[str, str | None]] = {}
+        for violation, involved, at in _check_all(path, describers, validator, jobs):
             found.setdefault(violation.sort_key(), (violation, involved))
-            if link is not None:
-                asked.setdefault(violation.sort_key(), link)
+            where.setdefault(violation.sort_key(), at)
         graph_count, subjects = describers.graph_count(), describers.subject_count()
         describers.close()
+        asked = {key: (f, p) for key, (f, p) in where.items() if p is not None}
         if asked:
-            values = _asserted(dump, set(asked.values()))
+            values = asserted(dump, set(asked.values()))
             for key, link in asked.items():
-                blamed = _disagreeing(values.get(link, {}))
+                blamed = disagreeing(values.get(link, {}))
                 if blamed:
                     found[key] = (found[key][0], blamed)
     keys = sorted(found)
-    violations = tuple(found[key][0] for key in keys)
     return DatasetReport(
-        Report(not violations, violations),
+        Report(not keys, tuple(found[key][0] for key in keys)),
         graphs=graph_count,
         subjects=subjects,
         involved=tuple(found[key][1] for key in keys),
+        lines=_lines(dump, [(found[key][1], where[key]) for key in keys]),
     )
+
+
+def _lines(
+    dump: Path, violations: list[tuple[tuple[str, ...], tuple[str, str | None]]]
+) -> tuple[dict[str, int], ...]:
+    """For each violation's involved graphs and (focus, path): the line of each graph's
+    document that states it (read from the dump, only when there are violations)."""
+    requests: list[list[Request]] = [
+        [(graph[1:-1], focus, path) for graph in involved if graph != DEFAULT_GRAPH]
+        for involved, (focus, path) in violations
+    ]
+    located = statement_lines(dump, (r for rs in requests for r in rs)) if requests else {}
+    return tuple({f"<{r[0]}>": located[r] for r in rs if r in located} for rs in requests)
 
 
 def _affected(path: str, previous: Path, dump: Path) -> set[str] | None:
@@ -180,14 +204,9 @@ def _affected(path: str, previous: Path, dump: Path) -> set[str] | None:
         gc.collect()
 
 
-def _graph_order(graph: str) -> tuple[bool, str]:
-    """Named graphs in IRI order (their N-Triples form), then the default graph."""
-    return (graph == DEFAULT_GRAPH, graph)
-
-
 class Describers:
     """Which graphs describe each subject (an IRI), in an SQLite file: a subject's owner
-    is the first of them in :func:`_graph_order`. Filled by :meth:`add`, then
+    is the first of them in :func:`graph_order`. Filled by :meth:`add`, then
     :meth:`finish`; other processes open the file with ``read_only``.
 
     >>> import tempfile
@@ -231,14 +250,14 @@ class Describers:
         self._db.commit()
 
     def graphs(self, subject: str) -> list[str]:
-        """The graphs describing ``subject``, in :func:`_graph_order`."""
+        """The graphs describing ``subject``, in :func:`graph_order`."""
         rows = self._db.execute(
             "SELECT graph FROM describes WHERE subject = ? ORDER BY graph", (subject,)
         )
         return [graph[1:] for (graph,) in rows]
 
     def tasks(self) -> Iterator[_Task]:
-        """Each owning graph (in :func:`_graph_order`) with the subjects it owns, sorted."""
+        """Each owning graph (in :func:`graph_order`) with the subjects it owns, sorted."""
         rows = self._db.execute("SELECT owner, subject FROM owned ORDER BY owner, subject")
         only = self.only
         for owner, group in groupby(rows, key=lambda row: str(row[0])):
@@ -262,7 +281,7 @@ class Describers:
 
 def _order_key(graph: str) -> str:
     """``graph`` with a first character that makes SQLite's (codepoint) order
-    :func:`_graph_order`: named graphs first."""
+    :func:`graph_order`: named graphs first."""
     return ("1" if graph == DEFAULT_GRAPH else "0") + graph
 
 
@@ -287,40 +306,9 @@ def _union(dump: Path, describers: Describers) -> Iterator[ox.Quad]:
 
 _NOTE_BATCH: Final = 50_000
 _Task = tuple[str, list[str]]
-_Link = tuple[str, str]
-"""(focus IRI, path IRI) of a violation with a path."""
-_Found = list[tuple[Violation, tuple[str, ...], _Link | None]]
-
-
-def _asserted(dump: Path, links: set[_Link]) -> dict[_Link, dict[str, set[str]]]:
-    """(subject IRI, predicate IRI) -> each value the dump gives it -> the graphs that do."""
-    found: dict[_Link, dict[str, set[str]]] = {}
-    for quad in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS):
-        subject = quad.subject
-        if isinstance(subject, ox.NamedNode):
-            link = (subject.value, quad.predicate.value)
-            if link in links:
-                graphs = found.setdefault(link, {}).setdefault(str(quad.object), set())
-                graphs.add(str(quad.graph_name))
-    return found
-
-
-def _disagreeing(values: dict[str, set[str]]) -> tuple[str, ...]:
-    """The graphs that disagree on a path: the first (IRI order) asserting a value, then
-    each graph asserting a value that one does not; empty when they agree.
-
-    >>> _disagreeing({'"A"': {"<g1>", "<g2>", "<g3>"}, '"B"': {"<g4>"}})
-    ('<g1>', '<g4>')
-    >>> _disagreeing({'"A"': {"<g1>", "<g2>"}})
-    ()
-    """
-    if len(values) < 2:
-        return ()
-    first = min((g for graphs in values.values() for g in graphs), key=_graph_order)
-    own = {value for value, graphs in values.items() if first in graphs}
-    others = {g for value, graphs in values.items() if value not in own for g in graphs}
-    others.discard(first)
-    return (first, *sorted(others, key=_graph_order)) if others else ()
+_Found = list[tuple[Violation, tuple[str, ...], tuple[str, str | None]]]
+"""Each violation, its involved graphs, its focus IRI and its path's IRI (None: the
+focus has no values of its path, or the violation has no path)."""
 
 
 _WORKER: _Checker | None = None
@@ -342,16 +330,17 @@ class _Checker:
         for violation in self.validator.validate_quads(quads).violations:
             focus = keep.get(violation.focus)
             if focus is not None:
-                found.append((violation, self._involved(focus), self._link(focus, violation)))
+                at = (focus.value, self._path(focus, violation))
+                found.append((violation, self._involved(focus), at))
         return found
 
-    def _link(self, focus: ox.NamedNode, violation: Violation) -> _Link | None:
-        """(focus IRI, path IRI) of a violation whose path the focus has values of."""
+    def _path(self, focus: ox.NamedNode, violation: Violation) -> str | None:
+        """The IRI of the violation's path when the focus has values of it."""
         if violation.path is None:
             return None
         for quad in self.store.quads_for_pattern(focus, None, None, ox.DefaultGraph()):
             if curie(URIRef(quad.predicate.value)) == violation.path:
-                return (focus.value, quad.predicate.value)
+                return quad.predicate.value
         return None
 
     def _involved(self, focus: ox.NamedNode) -> tuple[str, ...]:
@@ -365,7 +354,7 @@ class _Checker:
         for _ in range(DEPTH + 1):
             others = {g for node in ring for g in self.describers.graphs(node.value)} - {owner}
             if others:
-                return (owner, *sorted(others, key=_graph_order))
+                return (owner, *sorted(others, key=graph_order))
             following: dict[str, ox.NamedNode] = {}
             for node in ring:
                 for quad in self.store.quads_for_pattern(node, None, None, ox.DefaultGraph()):
@@ -380,7 +369,7 @@ class _Checker:
 
 def _check_all(
     path: str, describers: Describers, validator: Validator | None, jobs: int
-) -> Iterator[tuple[Violation, tuple[str, ...], _Link | None]]:
+) -> Iterator[tuple[Violation, tuple[str, ...], tuple[str, str | None]]]:
     if jobs <= 1 or describers.owner_count() < 8 * jobs:
         checker = _Checker(path, describers, validator or Validator())
         try:
