@@ -89,3 +89,32 @@ def test_a_heading_line_opening_the_lead_is_not_its_first_sentence(
     text: str, expected: str
 ) -> None:
     assert event_date(text) == expected
+
+
+def places_of(text: str) -> list[tuple[str, str | None, bool]]:
+    found = extract(parse(text.encode(), "wire.txt"))
+    return [(p.name, p.container, p.near) for p in found.places if not p.prose]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause names no place: the filing town is where it happened
+        (
+            "= 2014 Tamale blast =\n\nTAMALE, Ghana, Aug 4 (Agency) - A gas tanker "
+            "exploded on Sunday, the fire service said.\n",
+            [("Tamale", "Ghana", False), ("Ghana", None, False)],
+        ),
+        # spelled as the story spells it; the clause's place is the site, the town near it
+        (
+            "= 2016 Ruiru bar attack =\n\nKI-MBOGO, Kenya, March 3 — Police said on "
+            "Thursday that gunmen attacked a bar in the town of Ruiru on Tuesday.\n\n"
+            "Shops in Ki-Mbogo stayed shut.\n",
+            [("Ruiru", "Kenya", False), ("Ki-Mbogo", "Kenya", True), ("Kenya", None, False)],
+        ),
+    ],
+)
+def test_the_dateline_town_is_a_place_of_the_event(
+    text: str, expected: list[tuple[str, str | None, bool]]
+) -> None:
+    assert places_of(text) == expected

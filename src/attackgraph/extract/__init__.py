@@ -17,7 +17,7 @@ from attackgraph.extract.dateline import wire_date
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.incidents import IncidentRelation
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
-from attackgraph.extract.lead import lead_date, lead_places
+from attackgraph.extract.lead import lead_date, lead_places, wire_places
 from attackgraph.extract.mapping import event_types
 from attackgraph.extract.named import is_institution, prose_actors
 from attackgraph.extract.prose import ProseContext, read_prose
@@ -107,7 +107,8 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
         facts.date = wire_date(lead[:3], doc.title.text, doc.text) or lead_date(first)
     if not facts.places:
         actors = {a.name for side in facts.sides for a in side.actors}
-        facts.places = lead_places(first, frozenset(actors))
+        wire = wire_places(first, doc.text, frozenset(actors))
+        facts.places = wire if wire is not None else lead_places(first, frozenset(actors))
     return facts
 
 

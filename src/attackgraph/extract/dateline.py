@@ -20,21 +20,22 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.dates import parse_date
 from attackgraph.model import DatePrecision, DateRange, DateValue
 from attackgraph.reference.lexicon import MONTH_NUMBERS, WEEKDAYS
 
-__all__ = ["wire_date"]
+__all__ = ["Dateline", "find_dateline", "wire_date"]
 
 _MONTH: Final = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _DAY_FIRST: Final = rf"\d{{1,2}}\s+(?:{_MONTH})\.?(?:,?\s+\d{{4}})?"
 _MONTH_FIRST: Final = rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
 _DATE: Final = rf"(?i:{_DAY_FIRST}|{_MONTH_FIRST})"
 _DATELINE: Final = re.compile(
-    r"\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*"  # ANKARA, BIR AL-ABED
-    r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"  # , Nigeria
+    r"\s*(?P<town>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*)"  # ANKARA, BIR AL-ABED
+    r"(?P<outer>(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*)"  # , Nigeria
     rf",\s+(?P<date>{_DATE})\s*(?:\([^)\n]{{1,20}}\)\s*)?[—–-]\s+"
 )
 _DAY_MONTH: Final = re.compile(
@@ -47,6 +48,34 @@ _DAY_BEFORE: Final = re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\byes
 _YEAR: Final = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEK: Final = 7
 _LEAD_SENTENCES: Final = 3
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where a wire story was filed: the town and the places after it, as offsets."""
+
+    places: tuple[tuple[int, int], ...]
+    """The town ("OWO"), then each place written after it ("Nigeria"), outermost last."""
+    end: int
+    """Where the story's first clause begins."""
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline opening a lead sentence, or ``None``.
+
+    >>> text = "OWO, Nigeria, June 9 — Officials said on Thursday ..."
+    >>> line = find_dateline(text)
+    >>> [text[b:e] for b, e in line.places], text[line.end:line.end + 9]
+    (['OWO', 'Nigeria'], 'Officials')
+    """
+    line = _DATELINE.match(text)
+    if line is None:
+        return None
+    places = [line.span("town")]
+    at = line.start("outer")
+    for m in re.finditer(r",\s+([^,]+)", line.group("outer")):
+        places.append((at + m.start(1), at + m.end(1)))
+    return Dateline(tuple(places), line.end())
 
 
 def wire_date(lead: tuple[str, ...], title: str, text: str) -> DateRange | None:

@@ -11,13 +11,21 @@ sentence of the lead gives
   a place ("in", "at", "village of"); an area word written after the name joins it
   ("Bwito chiefdom"). In reading order each place is inside the next one, the last
   inside the country, as the writer lists them.
+
+Wire copy opens with a dateline, "BIR AL-ABED, Egypt, 25 November 2017 (wire) — ...":
+its town, spelled as the story spells it ("Bir al-Abed"), and the places after it are
+places of the event (:func:`wire_places`); the clause after the dateline is read as
+above. The filing town is where the event happened when the clause names no other
+place, else a place it happened near.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Final
 
+from attackgraph.extract.dateline import find_dateline
 from attackgraph.extract.dates import find_dates
 from attackgraph.extract.lists import sub_span
 from attackgraph.extract.nlp import entities
@@ -26,7 +34,7 @@ from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DateRange, PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import country_code
 
-__all__ = ["lead_date", "lead_places"]
+__all__ = ["lead_date", "lead_places", "wire_places"]
 
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _INTRODUCED: Final = re.compile(
@@ -118,6 +126,61 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
         name, b, e = country
         mentions.append(PlaceMention(name, PlaceKind.COUNTRY, _span(first, b, e), None, code))
     return tuple(mentions)
+
+
+def wire_places(
+    first: Sentence, text: str, avoid: frozenset[str] = frozenset()
+) -> tuple[PlaceMention, ...] | None:
+    """The places of a lead sentence opening with a dateline, innermost first, the
+    country last; ``None`` when it opens with none. ``text`` is the whole document.
+
+    >>> from attackgraph.model import Span
+    >>> lead = "KORO, Mali, 3 May 2001 — Gunmen attacked a bus."
+    >>> found = wire_places(Sentence(Span(0, len(lead), lead, 3), (), 0, False), lead)
+    >>> [(p.name, p.kind.value, p.container, p.country) for p in found]
+    [('Koro', 'locality', 'Mali', 'ML'), ('Mali', 'country', None, 'ML')]
+    """
+    line = find_dateline(first.text)
+    if line is None:
+        return None
+    body = Sentence(
+        sub_span(first.span, line.end, len(first.text)), first.sections, first.block, first.bullet
+    )
+    found = list(lead_places(body, avoid))
+    country = next((m for m in found if m.kind is PlaceKind.COUNTRY), None)
+    inner = [m for m in found if m.kind is not PlaceKind.COUNTRY]
+    named = [(_spelled(first.text[b:e], text), b, e) for b, e in line.places]
+    near = bool(inner)  # the clause names where: the filing town is only near it
+    for k, (name, b, e) in enumerate(named):
+        code = country_code(name)
+        if code is not None:
+            country = country or PlaceMention(
+                name, PlaceKind.COUNTRY, _span(first, b, e), None, code
+            )
+            break
+        if any(m.name.casefold() == name.casefold() for m in inner) or name in avoid:
+            continue
+        outer = named[k + 1][0] if k + 1 < len(named) else (country.name if country else None)
+        kind = PlaceKind.LOCALITY if k == 0 else PlaceKind.REGION
+        inner.append(PlaceMention(name, kind, _span(first, b, e), outer, None, None, near))
+    code = country.country if country is not None else None
+    top = country.name if country is not None else None
+    inner = [replace(m, country=m.country or code, container=m.container or top) for m in inner]
+    return tuple(inner + ([country] if country is not None else []))
+
+
+def _spelled(name: str, text: str) -> str:
+    """A dateline's capitals as the story spells the name ("BIR AL-ABED": "Bir al-Abed").
+
+    >>> _spelled("BIR AL-ABED", "Shops in Bir al-Abed closed."), _spelled("KORO", "")
+    ('Bir al-Abed', 'Koro')
+    """
+    if not name.isupper():
+        return name
+    for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+        if not m.group().isupper():
+            return m.group()
+    return name.title()
 
 
 _OFFICE_OF: Final = re.compile(
