@@ -3,8 +3,10 @@ build cache, in worker processes or on a Dask cluster (:func:`convert_all`)."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from itertools import chain
@@ -135,7 +137,7 @@ class Converter:
     def _convert_safely(self, path: Path, doc_id: str | None) -> DocumentResult:
         try:
             self.warm_up()
-            with bounded(self.options.limits):
+            with bounded(self.options.limits), collector_paused():
                 return self._convert(path, doc_id)
         except InputError as error:
             return DocumentResult(path, skipped=error.problem)
@@ -158,7 +160,8 @@ class Converter:
         empty.txt:1: parse/empty: the document is empty; expected '= Title =' first
         """
         try:
-            return self._convert_document(path, parse(data, str(path)))
+            with collector_paused():
+                return self._convert_document(path, parse(data, str(path)))
         except InputError as error:
             return DocumentResult(path, skipped=error.problem)
 
@@ -188,6 +191,32 @@ class Converter:
         return DocumentResult(
             path, skipped=problem, warnings=record.extraction.warnings, violations=report.violations
         )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run the block without Python's cyclic garbage collector (as it was after).
+
+    Converting one document makes objects that live until it ends (claims, spans, the
+    RDF, the SHACL pieces) and almost no cyclic garbage (a 1 MB document: about 750
+    objects). The collector would walk all of them again and again as they pile up (a
+    sixth of the CPU time of a 1 MB document, more the bigger it is); reference
+    counting still frees everything else at once. Process-wide: a thread converting
+    while another ends its block loses the pause, not its memory.
+
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _cacheable(result: DocumentResult, sha256: str) -> bool:
