@@ -46,6 +46,8 @@ _XSD_BOOLEAN: Final = XSD_NS + "boolean"
 _GEN_DELIMS: Final = tuple(":/?#[]@")
 _NATIVE_INTEGER: Final = re.compile(r"0|-?[1-9][0-9]{0,14}")  # canonical, exact in a double
 _NODES_PER_WRITE: Final = 512
+_IRIS_REMEMBERED: Final = 1 << 15
+"""Compacted IRIs a :class:`Compactor` remembers before it starts again (bounded)."""
 
 
 class _Unset:
@@ -117,6 +119,7 @@ class Compactor:
         )
         self._prefix_names = frozenset(name for _, name in self._prefixes)
         self._keys: dict[str, str] = {}
+        self._compacted: dict[tuple[str, bool, bool], str] = {}
         types = self._raw.get("@type")
         self._types_as_set = isinstance(types, dict) and _container(types) == {"@set"}
 
@@ -209,6 +212,15 @@ class Compactor:
         >>> c.iri("http://e/Thing", vocab=True, terms=False), c.iri("http://e/x", vocab=False)
         ('e:Thing', 'e:x')
         """
+        key = (iri, vocab, terms)
+        found = self._compacted.get(key)
+        if found is None:  # remembered: the same IRIs come again and again
+            if len(self._compacted) >= _IRIS_REMEMBERED:
+                self._compacted.clear()
+            found = self._compacted[key] = self._compact(iri, vocab=vocab, terms=terms)
+        return found
+
+    def _compact(self, iri: str, *, vocab: bool, terms: bool) -> str:
         if vocab:
             if terms and iri in self._type_names:
                 return self._type_names[iri]

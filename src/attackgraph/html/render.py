@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Final, Protocol
 
@@ -35,6 +35,8 @@ STATIC_FILES: Final = (
 )
 """The stylesheets, scripts and images pages link to (``assets/{name}`` in a release
 and on the endpoint), shipped as package files; Leaflet is vendored from npm."""
+LINKS_REMEMBERED: Final = 1 << 15
+"""Links whose HTML :func:`link` remembers (memory stays bounded)."""
 
 
 class LinkLike(Protocol):
@@ -74,10 +76,16 @@ def link(item: LinkLike) -> Markup:
     >>> str(link(Link("x")))
     '<span class="iri">x</span>'
     """
-    if item.href is None:
-        return Markup(f'<span class="iri">{escape(item.text)}</span>')
-    title = f' title="{escape(item.title)}"' if item.title else ""
-    return Markup(f'<a href="{escape(item.href)}"{title}>{escape(item.text)}</a>')
+    return _link_html(item.text, item.href, item.title)
+
+
+@lru_cache(maxsize=LINKS_REMEMBERED)
+def _link_html(text: str, href: str | None, title: str) -> Markup:
+    """:func:`link`'s HTML, remembered: pages link to the same resources again and again."""
+    if href is None:
+        return Markup(f'<span class="iri">{escape(text)}</span>')
+    shown = f' title="{escape(title)}"' if title else ""
+    return Markup(f'<a href="{escape(href)}"{shown}>{escape(text)}</a>')
 
 
 def links(items: Iterable[LinkLike], sep: str = ", ") -> Markup:

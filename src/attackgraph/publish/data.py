@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Final, Generic, TypeVar
 
@@ -31,6 +32,8 @@ _POINT: Final = re.compile(r"\s*POINT\s*\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)\s*",
 EVENT_CLASSES: Final = (AG.Event.value, AG.Attack.value, AG.ArmedConflict.value)
 CACHE_SIZE: Final = 1 << 15
 """Entries each lookup keeps (names, types, claims ...): bounds the memory of the pages."""
+SUBJECTS_KEPT: Final = 1 << 10
+"""Subjects whose statements are kept once read (a page reads each a few times)."""
 K = TypeVar("K")
 V = TypeVar("V")
 D = TypeVar("D")
@@ -158,6 +161,7 @@ class ReleaseData:
         else:
             self.store = Store(str(folder)) if folder is not None else Store()
             load_release(self.store, nquads, vocabulary=False)  # pages show the documents
+        self._described = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_subject)
         self.reads = reads = Reads()
         """What the lookups read: the keys a page depends on (``reads.frame()``)."""
         self.labels: Lookup[str, str] = Lookup(self._label, reads)
@@ -233,6 +237,9 @@ class ReleaseData:
             self.reads.note("s", s, predicate, union=union)
         if o is not None:
             self.reads.note("o", o, predicate, union=union)
+        if s is not None and o is None:
+            stated = self._described(s)[0 if union else 1]
+            return iter(stated) if p is None else (q for q in stated if q.predicate == p)
         try:
             subject, obj = (None if x is None else NamedNode(x) for x in (s, o))
         except ValueError:
@@ -241,6 +248,23 @@ class ReleaseData:
             return self.store.quads_for_pattern(subject, p, obj, DefaultGraph())
         found = self.store.quads_for_pattern(subject, p, obj, None)
         return (q for q in found if isinstance(q.graph_name, NamedNode))
+
+    def _read_subject(self, iri: str) -> tuple[tuple[Quad, ...], tuple[Quad, ...]]:
+        """The statements about ``iri`` in the union and in the documents' graphs, read
+        from the store at once (a claim's name, types, figures and description are
+        looked up one after the other: one read serves them all)."""
+        try:
+            subject = NamedNode(iri)
+        except ValueError:
+            return (), ()
+        union: list[Quad] = []
+        graphs: list[Quad] = []
+        for quad in self.store.quads_for_pattern(subject, None, None, None):
+            if isinstance(quad.graph_name, NamedNode):
+                graphs.append(quad)
+            elif isinstance(quad.graph_name, DefaultGraph):
+                union.append(quad)
+        return tuple(union), tuple(graphs)
 
     def statements(self, s: str | None, p: NamedNode | None, o: str | None) -> Iterator[Quad]:
         """The documents' statements matching IRIs ``s``, ``o`` and ``p`` (None: any)."""

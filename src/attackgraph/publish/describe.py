@@ -10,7 +10,9 @@ without repeating the whole context in every one of tens of thousands of files.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
+from json.encoder import encode_basestring
 from typing import Any, Final
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -85,8 +87,77 @@ class JsonLd:
 
 
 def dumps(document: Any) -> str:
-    """The JSON text of a ``.jsonld`` file."""
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """The JSON text of a ``.jsonld`` file: ``json.dumps(document, ensure_ascii=False,
+    indent=1)`` and a newline, written here because ``json`` runs its pure-Python encoder
+    whenever ``indent`` is set (a third of a page's JSON-LD); anything but strings, ints,
+    floats, booleans, None, lists, tuples and dicts with string keys goes to ``json``.
+
+    >>> print(dumps({"@graph": [{"@id": "x", "n": [1, 2.5, True, None]}], "e": {}}), end="")
+    {
+     "@graph": [
+      {
+       "@id": "x",
+       "n": [
+        1,
+        2.5,
+        true,
+        null
+       ]
+      }
+     ],
+     "e": {}
+    }
+    """
+    out: list[str] = []
+    try:
+        _encode(document, "\n", out)
+    except TypeError:  # a value only ``json`` writes
+        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    out.append("\n")
+    return "".join(out)
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    """``value`` as ``json.dumps(..., ensure_ascii=False, indent=1)`` writes it at the
+    depth whose line break (with its indent) is ``newline``."""
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + " "
+        separator = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(value)
+            out.append(separator + _string(key) + ": ")
+            separator = "," + inner
+            _encode(item, inner, out)
+        out.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + " "
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
+            separator = "," + inner
+            _encode(item, inner, out)
+        out.append(newline + "]")
+    elif value is None or value is True or value is False:
+        out.append(_CONSTANTS[value])
+    elif type(value) is int:
+        out.append(int.__repr__(value))
+    elif type(value) is float and math.isfinite(value):
+        out.append(float.__repr__(value))
+    else:
+        raise TypeError(value)
+
+
+_CONSTANTS: Final = {None: "null", True: "true", False: "false"}
+_string: Final = encode_basestring
 
 
 def script_json(text: str) -> str:

@@ -13,7 +13,7 @@ Ontology terms and concepts link to ``ontology.html#ag-…`` / ``#c-…``.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -23,6 +23,8 @@ from attackgraph.namespaces import AG_NS, CONCEPT_NS
 PAGE_KINDS: Final = ("event", "actor", "place", "doc")
 """Kinds of resources that get a page."""
 ONTOLOGY_HTML: Final = "ontology.html"
+Remember = Callable[[Callable[[str], str | None]], Callable[[str], str | None]]
+"""A cache put around a lookup of links' targets."""
 
 
 def term_anchor(iri: str) -> str | None:
@@ -61,6 +63,14 @@ class SiteMap:
     """IRI without a page -> ``page path#anchor`` (or a page path) showing it."""
     terms: frozenset[str] = frozenset()
     """Ontology terms and concepts described in ``ontology.html``."""
+    remember: Remember | None = field(default=None, compare=False, repr=False)
+    """Puts :meth:`target` behind a cache (the pages' bounded one that notes what a page
+    read: :meth:`attackgraph.publish.reads.Reads.cached`)."""
+    _find: Callable[[str], str | None] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        find = self._target if self.remember is None else self.remember(self._target)
+        object.__setattr__(self, "_find", find)
 
     @property
     def instance_ns(self) -> str:
@@ -79,6 +89,9 @@ class SiteMap:
 
     def target(self, iri: str) -> str | None:
         """The release path (with a fragment) a link to ``iri`` goes to, if any."""
+        return self._find(iri)
+
+    def _target(self, iri: str) -> str | None:
         page = self.page_path(iri)
         if page is not None:
             return page

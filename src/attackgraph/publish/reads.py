@@ -60,7 +60,7 @@ class Frame:
         True
         """
         found: set[bytes] = set()
-        for part in self.parts:
+        for part in set(self.parts):  # a cached lookup hit many times adds one blob each time
             if len(part) == KEY_BYTES:
                 found.add(part)
             else:

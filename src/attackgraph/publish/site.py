@@ -81,8 +81,13 @@ class Site:
         self.data = data
         pages = Pages(data, self.instance_ns)
         self.map = SiteMap(
-            self.base.rstrip("/"), pages, Owners(data, pages, self.instance_ns), self.ontology.terms
+            self.base.rstrip("/"),
+            pages,
+            Owners(data, pages, self.instance_ns),
+            self.ontology.terms,
+            remember=lambda find: data.reads.cached(find, CACHE_SIZE),
         )
+        self._label = data.reads.cached(self._find_label, CACHE_SIZE)
         self._top = self.context("")
         self._views = Views(data, self.context(RESOURCE_ROOT), self.label)
         self._top_views = Views(data, self._top, self.label)
@@ -92,8 +97,9 @@ class Site:
 
     def label(self, iri: str | None) -> str:
         """A name for an IRI: its schema:name, its ontology label, else a CURIE."""
-        if iri is None:
-            return ""
+        return "" if iri is None else self._label(iri)
+
+    def _find_label(self, iri: str) -> str:
         return (
             self.data.label(iri)
             or self.ontology.labels.get(iri)
