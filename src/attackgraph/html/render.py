@@ -12,7 +12,7 @@ templates escape every value, and an undefined name is an error, not an empty st
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Final, Protocol
@@ -126,10 +126,110 @@ def value(item: ValueLike) -> Markup:
     return Markup(shown)
 
 
+class ArcRowLike(Protocol):
+    """What :func:`arcs_table` reads (:class:`attackgraph.html.pages.ArcRow`)."""
+
+    @property
+    def predicate(self) -> LinkLike: ...
+    @property
+    def value(self) -> ValueLike: ...
+    @property
+    def graphs(self) -> Sequence[LinkLike]: ...
+    @property
+    def more_graphs(self) -> int: ...
+
+
+def arcs_table(rows: Iterable[ArcRowLike], first: str, incoming: bool = False) -> Markup:
+    """A table of properties (or, ``incoming``, of the links pointing at a resource)
+    with the documents stating each (the templates' ``arcs_table()``; a page has
+    hundreds of rows).
+
+    >>> from attackgraph.html.pages import ArcRow, Link, Value
+    >>> print(arcs_table([ArcRow(Link("p"), Value("1"), (Link("d"),), 2)], "property"))
+    <table><tr><th>property</th><th>value</th><th>stated in</th></tr>
+    <tr><td><span class="iri">p</span></td><td>1</td><td class="g"><span class="iri">d</span> \
+<span class="m">and 2 more</span></td></tr>
+    </table>
+    """
+    second = "property" if incoming else "value"
+    out = [f"<table><tr><th>{escape(first)}</th><th>{second}</th><th>stated in</th></tr>\n"]
+    for row in rows:
+        cells = (value(row.value), link(row.predicate))
+        more = f' <span class="m">and {row.more_graphs} more</span>' if row.more_graphs else ""
+        out.append(
+            f"<tr><td>{cells[not incoming]}</td><td>{cells[incoming]}</td>"
+            f'<td class="g">{links(row.graphs, " ")}{more}</td></tr>\n'
+        )
+    out.append("</table>")
+    return Markup("".join(out))
+
+
+class QuoteLike(Protocol):
+    """What :func:`source` reads of a quote (:class:`attackgraph.publish.whosaid.Quote`)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def href(self) -> str | None: ...
+
+
+class SourceLike(Protocol):
+    """What :func:`source` reads (:class:`attackgraph.publish.whosaid.Source`)."""
+
+    @property
+    def who(self) -> LinkLike: ...
+    @property
+    def via(self) -> LinkLike | None: ...
+    @property
+    def kind(self) -> LinkLike | None: ...
+    @property
+    def rank(self) -> LinkLike | None: ...
+    @property
+    def deprecated(self) -> bool: ...
+    @property
+    def quotes(self) -> Sequence[QuoteLike]: ...
+    @property
+    def docs(self) -> Sequence[LinkLike]: ...
+    @property
+    def anchors(self) -> Sequence[str]: ...
+
+
+def source(item: SourceLike) -> Markup:
+    """One source of a "who said what" row, as a list item (the templates' ``source()``):
+    who, via whom, how, its rank, the document, the quoted sentences.
+
+    >>> from types import SimpleNamespace as S
+    >>> from attackgraph.html.pages import Link
+    >>> print(source(S(who=Link("AFP"), via=None, kind=None, rank=Link("normal"),
+    ...     deprecated=False, quotes=[S(text="“<6 dead>”", href="d.html#s")], docs=[],
+    ...     anchors=["claim-1"])))
+    <li><span id="claim-1"></span><span class="iri">AFP</span> <span class="m">· \
+<span class="iri">normal</span></span><blockquote><a href="d.html#s">“&lt;6 dead&gt;”</a>\
+</blockquote></li>
+    """
+    out = ['<li class="dep">' if item.deprecated else "<li>"]
+    out += [f'<span id="{escape(a)}"></span>' for a in item.anchors]
+    out.append(link(item.who))
+    if item.via is not None:
+        out.append(f' <span class="m">via</span> {link(item.via)}')
+    for shown in (item.kind, item.rank):
+        if shown is not None:
+            out.append(f' <span class="m">· {link(shown)}</span>')
+    out += [f' <span class="m">· in {link(doc)}</span>' for doc in item.docs]
+    for quote in item.quotes:
+        text = escape(quote.text)
+        if quote.href is not None:
+            text = Markup(f'<a href="{escape(quote.href)}">{text}</a>')
+        out.append(f"<blockquote>{text}</blockquote>")
+    out.append("</li>")
+    return Markup("".join(out))
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment: package templates, autoescaping, ``StrictUndefined``;
-    :func:`link`, :func:`links` and :func:`value` are its globals."""
+    :func:`link`, :func:`links`, :func:`value`, :func:`arcs_table` and :func:`source` are
+    its globals (Python: called hundreds of thousands of times, a macro costs more)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("attackgraph.html", "templates"),
         autoescape=True,
@@ -138,7 +238,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=link, links=links, value=value)
+    env.globals.update(link=link, links=links, value=value, arcs_table=arcs_table, source=source)
     return env
 
 
