@@ -1,9 +1,11 @@
-"""A document over 200 KB and an event with more claims than one part: their pages are
-in parts, no page is over 200 KB, every link (to a claim, a figure or a quoted span on
-another part) resolves, and the whole text is there to download."""
+"""A document over 200 KB, an event with more claims than one part and an actor making
+a thousand claims: their pages are in parts, no page is over 200 KB, every link (to a
+claim, a figure or a quoted span on another part) resolves, every incoming link is on
+one of the parts, and the whole text is there to download."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -89,10 +91,17 @@ def test_the_document_page_is_in_parts_with_its_whole_text(release: Path) -> Non
 
 def test_the_event_claims_are_in_parts(release: Path) -> None:
     page = _one(release, "event")
-    parts = sorted(page.parent.glob(page.name.removesuffix(".html") + ".p*.html"))
-    assert len(parts) >= 2
-    for part in parts:
-        assert "<h2>Who said what</h2>" in part.read_text(encoding="utf-8")
+    parts = sorted(
+        page.parent.glob(page.name.removesuffix(".html") + ".p*.html"),
+        key=lambda part: int(part.name.rsplit(".p", 1)[1].removesuffix(".html")),
+    )
+    texts = [part.read_text(encoding="utf-8") for part in parts]
+    claims = [text for text in texts if "<h2>Who said what</h2>" in text]
+    assert len(claims) >= 2
+    for text in texts:  # the claims' parts first, then those of the incoming links
+        shown = "<h2>Who said what</h2>" in text, "<h2>Incoming links</h2>" in text
+        assert shown == (text in claims, text not in claims)
+    assert texts[: len(claims)] == claims
 
 
 def test_every_link_resolves_to_its_part(release: Path) -> None:
@@ -111,3 +120,34 @@ def test_every_link_resolves_to_its_part(release: Path) -> None:
                 assert parts.fragment in ids[target], (path, link)
                 into_parts += ".p" in target.name
     assert into_parts > 100  # the event's quotes link to spans on later parts
+
+
+def _incoming_rows(page: Path) -> list[str]:
+    """The first cell of each row of the page's "Incoming links" table."""
+    html = page.read_text(encoding="utf-8")
+    if "<h2>Incoming links</h2>" not in html:
+        return []
+    table = html.split("<h2>Incoming links</h2>", 1)[1].split("</table>", 1)[0]
+    return re.findall(r"<tr><td>(.*?)</td>", table)
+
+
+def test_an_actor_with_many_claims_is_in_parts_showing_every_incoming_link(
+    release: Path,
+) -> None:
+    store = ox.Store()
+    store.load(path=str(release / "attackgraph.nq"), format=ox.RdfFormat.N_QUADS)
+    pointing: dict[str, set[tuple[str, str]]] = {}
+    for q in store.quads_for_pattern(None, None, None, None):
+        if isinstance(q.object, ox.NamedNode) and "/id/actor/" in q.object.value:
+            pointing.setdefault(q.object.value, set()).add((q.predicate.value, str(q.subject)))
+    actor, arcs = max(pointing.items(), key=lambda kv: len(kv[1]))
+    assert len(arcs) > 500, len(arcs)  # far more than one page shows
+    page = release / "id" / "actor" / (actor.rsplit("/", 1)[-1] + ".html")
+    parts = sorted(page.parent.glob(page.name.removesuffix(".html") + ".p*.html"))
+    assert len(parts) >= 2
+    rows = [row for p in [page, *parts] for row in _incoming_rows(p)]
+    assert len(rows) == len(arcs)  # every incoming link, once, on one of the parts
+    first = page.read_text(encoding="utf-8")
+    assert "more incoming links are on the next parts of this page" in first
+    assert "The claims are shown in" in first and "At most" not in first
+    assert any("<h2>Claims made</h2>" in p.read_text(encoding="utf-8") for p in parts)

@@ -218,6 +218,7 @@ def generic_view(
         "parts": [(ctx.link(p), arc_rows(a, ctx, graph_label)) for p, a in view.parts.items()],
         "incoming": arc_rows(view.incoming, ctx, graph_label),
         "incoming_truncated": view.incoming_truncated,
+        "incoming_more": 0,
     }
 
 

@@ -290,11 +290,10 @@ class ReleaseData:
         """The resource's statements, in the documents' graphs."""
         return list(self._quads(iri, None, None, union=False))
 
-    def incoming(self, iri: str, cap: int) -> tuple[list[Quad], bool]:
-        """The first ``cap`` statements pointing at the resource (in N-Quads order, the
-        dump's: whatever the store's own order); True if there are more."""
-        quads = sorted(self._quads(None, None, iri, union=False), key=_line_order)
-        return quads[:cap], len(quads) > cap
+    def incoming(self, iri: str) -> list[Quad]:
+        """The statements pointing at the resource, in N-Quads order (the dump's:
+        whatever the store's own order)."""
+        return sorted(self._quads(None, None, iri, union=False), key=_line_order)
 
     def node(self, iri: str, quads: list[Quad] | None = None) -> Node:
         """The resource's properties (from ``quads`` if already fetched)."""

@@ -1,9 +1,10 @@
-"""Long pages in parts, so that no page grows with a document or an event.
+"""Long pages in parts, so that no page grows with a document, an event or an actor.
 
-A document's page shows its claims and its text; an event's page its claims. When they
-are long, the page holds the first part and ``{stem}.p2.html``, ``{stem}.p3.html`` … the
-others (a slug never holds a dot, so no resource's page has such a name), each linking
-to all of them; a document split so also gets its whole text as ``texts/{slug}.txt``.
+A document's page shows its claims and its text; an event's and an actor's page their
+claims; every page its incoming links. When they are long, the page holds the first part
+and ``{stem}.p2.html``, ``{stem}.p3.html`` … the others (a slug never holds a dot, so no
+resource's page has such a name), each linking to all of them; a document split so also
+gets its whole text as ``texts/{slug}.txt``.
 
 - **Claims** are cut between claims, in the table's order, about every
   :data:`TABLE_PART` bytes (:func:`claim_weight`: the rows a claim adds, with its quoted
@@ -11,6 +12,10 @@ to all of them; a document split so also gets its whole text as ``texts/{slug}.t
   of the page, not only those of a part.
 - **Text** is cut every :data:`TEXT_PART` characters; a quoted span that crosses a cut
   stays whole in the part where it begins.
+- **Incoming links** (every page's generic table): the first :data:`INCOMING_FIRST` on
+  the page, the others about :data:`TABLE_PART` bytes a part, in parts of their own after
+  the others (an actor every claim of a news agency points at, a country every event in
+  it).
 
 Other pages link to a claim, a figure or a span on the part that shows it
 (:func:`doc_layout`, computed from the same claims and text length as the page).
@@ -22,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from attackgraph.html.pages import GRAPHS_SHOWN, Arc, ArcRow
 from attackgraph.publish.data import Claim
 from attackgraph.publish.index import PageLink
 from attackgraph.publish.links import StaticContext
@@ -32,6 +38,8 @@ TEXT_PART: Final = 25_000
 """Characters of a document's text per part."""
 TABLE_PART: Final = 60_000
 """About this many bytes of a claims table per part."""
+INCOMING_FIRST: Final = 50
+"""Incoming links on a page itself; the others are on its later parts."""
 EMBED_LIMIT: Final = 60_000
 """A description longer than this (characters of JSON-LD) is linked, not embedded."""
 TEXTS: Final = "texts"
@@ -44,6 +52,41 @@ class Part:
 
     table: WhoSaid
     text: list[Marked]
+    incoming: Sequence[ArcRow] = ()
+    """Incoming links (rows of the generic table) past those of the parts before."""
+
+
+def incoming_parts(
+    arcs: Sequence[Arc], first: int = INCOMING_FIRST, budget: int = TABLE_PART
+) -> list[Sequence[Arc]]:
+    """A page's incoming links cut into parts: the first ``first`` on the page itself,
+    the others about ``budget`` bytes a part (:func:`arc_weight`).
+
+    >>> arc = Arc(NamedNode("https://e/p"), NamedNode("https://e/s"), None, ("https://e/g",))
+    >>> [len(p) for p in incoming_parts([arc] * 9, first=2, budget=1000)]
+    [2, 3, 3, 1]
+    """
+    parts: list[Sequence[Arc]] = [arcs[:first]]
+    rest: list[Arc] = []
+    used = 0
+    for arc in arcs[first:]:
+        weight = arc_weight(arc)
+        if rest and used + weight > budget:
+            parts.append(rest)
+            rest, used = [], 0
+        rest.append(arc)
+        used += weight
+    return [*parts, rest] if rest else parts
+
+
+def arc_weight(arc: Arc) -> int:
+    """About the bytes an incoming link adds to a page: the linking resource, the
+    property and the documents stating it (measured: ~300 bytes with one document).
+
+    >>> arc_weight(Arc(NamedNode("https://e/p"), NamedNode("https://e/s"), "S", ("g",)))
+    301
+    """
+    return 200 + len(arc.label or "") + 100 * min(len(arc.graphs), GRAPHS_SHOWN)
 
 
 def part_path(path: str, number: int) -> str:
@@ -140,6 +183,18 @@ def doc_layout(length: int, claims: Sequence[Claim]) -> dict[str, int]:
     return found
 
 
+def with_incoming(more: Sequence[Part], incoming: Sequence[Sequence[ArcRow]]) -> list[Part]:
+    """The parts after the first of a page, then one part for each list of incoming
+    links past the first part's (``incoming``): a part of claims or text never grows.
+
+    >>> empty = WhoSaid([], [], 0)
+    >>> rows = [[ArcRow(Link("p"), Value("s"), ())]] * 2
+    >>> [len(p.incoming) for p in with_incoming([Part(empty, [])], rows)]
+    [0, 1, 1]
+    """
+    return [*more, *(Part(WhoSaid([], [], 0), [], rows) for rows in incoming)]
+
+
 def pager(path: str, count: int, current: int) -> list[PageLink]:
     """The links between the parts of the page at ``path`` (none for one part).
 
@@ -178,5 +233,6 @@ def part_pages(
                 table_title=table_title,
                 table=part.table,
                 text=part.text,
+                incoming=part.incoming,
             ),
         )

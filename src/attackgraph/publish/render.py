@@ -26,7 +26,6 @@ from attackgraph.publish.data import Claim, Node, Quote, ReleaseData
 from attackgraph.publish.headline import deaths_headline
 from attackgraph.publish.links import StaticContext, anchor
 
-INCOMING_CAP: Final = 50
 LIST_CAP: Final = 100
 """Links a section of a page shows ("First 100 of N"): pages stay small."""
 Label = Callable[[str | None], str]

@@ -23,7 +23,15 @@ from attackgraph.publish.files import write_bytes
 from attackgraph.publish.index import index_pages, list_pages
 from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
 from attackgraph.publish.ontology import Ontology
-from attackgraph.publish.parts import EMBED_LIMIT, TEXTS, doc_layout, pager, part_pages, part_path
+from attackgraph.publish.parts import (
+    EMBED_LIMIT,
+    TEXTS,
+    doc_layout,
+    pager,
+    part_pages,
+    part_path,
+    with_incoming,
+)
 from attackgraph.publish.render import EventSummary, event_summary, page
 from attackgraph.publish.reuse import Entry, Manifest, Previous
 from attackgraph.publish.views import Views, doc_claims
@@ -32,6 +40,8 @@ from attackgraph.publish.workers import Task, render_all
 RESOURCE_ROOT: Final = "../../"
 ASSETS: Final = "assets"
 """The release folder of the pages' stylesheet and scripts."""
+_TABLE_TITLES: Final = {"doc": "Claims read in this document", "actor": "Claims made"}
+"""The heading of the claims table on a page's later parts (by kind)."""
 _LISTS: Final = (
     ("doc", "documents.html", "Documents"),
     ("actor", "actors.html", "Actors"),
@@ -221,6 +231,8 @@ class Site:
         if more and kind == "doc":
             bodies.append((f"{TEXTS}/{stem}.txt", whole.encode("utf-8")))
             text_file = views.ctx.href(bodies[-1][0])
+        generic = views.generic(iri, quads)
+        more = with_incoming(more, generic.pop("incoming_parts"))
         content = page(
             views.ctx,
             f"{kind}.html",
@@ -232,9 +244,9 @@ class Site:
             pager=pager(path, len(more) + 1, 1),
             text_file=text_file,
             **summary,
-            **views.generic(iri, quads),
+            **generic,
         )
-        table_title = "Claims read in this document" if kind == "doc" else "Who said what"
+        table_title = _TABLE_TITLES.get(kind, "Who said what")
         bodies += part_pages(
             views.ctx, path, title=title, iri=iri, table_title=table_title, more=more,
             text_file=text_file,

@@ -8,14 +8,13 @@ from typing import Any, Final
 
 from pyoxigraph import NamedNode, Quad
 
-from attackgraph.html.pages import Arc, Link, ResourceView, Value, generic_view
+from attackgraph.html.pages import Arc, Link, ResourceView, Value, arc_rows, generic_view
 from attackgraph.html.render import json_script
 from attackgraph.namespaces import AG, GEO, NIF, OWL, SCHEMA
 from attackgraph.publish.data import Claim, Node, ReleaseData
 from attackgraph.publish.links import StaticContext, anchor
-from attackgraph.publish.parts import Part, claim_parts, text_parts
+from attackgraph.publish.parts import Part, claim_parts, incoming_parts, text_parts
 from attackgraph.publish.render import (
-    INCOMING_CAP,
     LIST_CAP,
     Fact,
     Label,
@@ -27,8 +26,6 @@ from attackgraph.publish.render import (
 from attackgraph.publish.whosaid import figure_order, figure_text, who_said
 
 _RANKS: Final = {"preferred": 0, "normal": 1, "deprecated": 2}
-ACTOR_ROWS: Final = 40
-"""Rows of each kind in an actor's table of claims (a news agency makes thousands)."""
 
 
 class Views:
@@ -124,6 +121,7 @@ class Views:
             "deaths_text": deaths_text,
             "preferred": self._preferred(claims, iri),
             "table": tables[0],
+            "claim_parts": len(tables),
             "conflict_events": self.section("Events in this conflict", parts)
             if is_conflict and parts
             else None,
@@ -190,10 +188,16 @@ class Views:
         sections.append(
             self.section("Source of claims about", [c.about for c in claims if c.about])
         )
+        tables = [
+            who_said(part, self.ctx, self.label, page_iri=None, among=claims)
+            for part in claim_parts(claims)
+        ]
         return {
             "facts": facts,
             "sections": [s for s in sections if s.items],
-            "table": who_said(claims, self.ctx, self.label, page_iri=None, cap=ACTOR_ROWS),
+            "table": tables[0],
+            "claim_parts": len(tables),
+            "more": [Part(table, []) for table in tables[1:]],
         }
 
     def place(self, iri: str, node: Node) -> dict[str, Any]:
@@ -271,9 +275,11 @@ class Views:
     # --- the generic part ---------------------------------------------------------------
 
     def generic(self, iri: str, quads: list[Quad]) -> dict[str, Any]:
-        """The endpoint's property tables, with document titles for the graphs."""
+        """The endpoint's property tables, with document titles for the graphs; the
+        incoming links past the page's first :data:`~attackgraph.publish.parts.INCOMING_FIRST`
+        are ``incoming_parts`` (rows a later part), ``incoming_more`` of them."""
         data, label = self.data, self.label
-        incoming, truncated = data.incoming(iri, INCOMING_CAP)
+        incoming = incoming_parts(_arcs(data.incoming(iri), label, incoming=True))
         parts = {
             g: _arcs(data.outgoing(g), label, incoming=False)
             for g in sorted(
@@ -290,10 +296,12 @@ class Views:
             types=tuple(NamedNode(t) for t in data.types.get(iri, ())),
             arcs=_arcs(quads, label, incoming=False),
             parts=parts,
-            incoming=_arcs(incoming, label, incoming=True),
-            incoming_truncated=truncated,
+            incoming=tuple(incoming[0]),
         )
-        return generic_view(view, self.ctx, graph_label=label)
+        values = generic_view(view, self.ctx, graph_label=label)
+        values["incoming_parts"] = [arc_rows(arcs, self.ctx, label) for arcs in incoming[1:]]
+        values["incoming_more"] = sum(len(arcs) for arcs in incoming[1:])
+        return values
 
 
 def _arcs(quads: Sequence[Quad], label: Label, *, incoming: bool) -> tuple[Arc, ...]:
