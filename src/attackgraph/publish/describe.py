@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any, Final
 
@@ -39,16 +40,40 @@ def sort_triples(triples: Iterable[Triple], first: str) -> list[Triple]:
 
 
 def to_turtle(triples: Sequence[Triple], prefixes: Mapping[str, str]) -> bytes:
-    """Turtle with only the prefixes the triples use (in the order of ``prefixes``)."""
-    iris = {t.value for triple in triples for t in triple if isinstance(t, NamedNode)}
-    iris |= {t.datatype.value for triple in triples for t in triple if isinstance(t, Literal)}
-    namespaces = {iri[: max(iri.rfind("/"), iri.rfind("#")) + 1] for iri in iris}
-    used = {
-        name: ns
-        for name, ns in prefixes.items()
+    """Turtle with only the prefixes the triples use (in the order of ``prefixes``).
+
+    >>> print(to_turtle([Triple(NamedNode("http://e/a"), NamedNode("http://e/p"),
+    ...     Literal("1", datatype=NamedNode("http://x/int")))],
+    ...     {"f": "http://f/", "x": "http://x/", "e": "http://e/"}).decode(), end="")
+    @prefix x: <http://x/> .
+    @prefix e: <http://e/> .
+    e:a e:p "1"^^x:int .
+    """
+    namespaces: set[str] = set()
+    for triple in triples:
+        for term in (triple.subject, triple.predicate, triple.object):
+            if isinstance(term, NamedNode):
+                iri = term.value
+            elif isinstance(term, Literal):
+                iri = term.datatype.value
+            else:
+                continue
+            namespaces.add(iri[: max(iri.rfind("/"), iri.rfind("#")) + 1])
+    used = _used(frozenset(namespaces), tuple(prefixes.items()))
+    return serialize_turtle(triples, dict(used))
+
+
+@lru_cache(maxsize=1 << 10)
+def _used(
+    namespaces: frozenset[str], prefixes: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """The prefixes (in their order) that cover one of ``namespaces``: pages use few
+    sets of namespaces, so the answer is remembered."""
+    return tuple(
+        (name, ns)
+        for name, ns in prefixes
         if ns in namespaces or any(n.startswith(ns) for n in namespaces)
-    }
-    return serialize_turtle(triples, used)
+    )
 
 
 class JsonLd:
