@@ -170,3 +170,144 @@ def test_only_sentences_with_a_reporting_word_are_parsed() -> None:
     assert not worth_parsing("Nine people died in the fire.")
     finder = SpeakerFinder("Nine people died in the fire.", 0, 29)
     assert finder(0, 4) is None and finder.holds((0, 4), (0, 4)) is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        (
+            "On Friday the regional council, headed by Governor Ama Boateng, issued a "
+            "statement saying that 31 people had died and 12 had been hurt.",
+            "12",
+            "the regional council",
+        ),
+        (
+            "The port authority released a communique saying 14 sailors were missing.",
+            "14",
+            "The port authority",
+        ),
+    ],
+)
+def test_a_statement_saying_is_its_issuer_s(sentence: str, number: str, expected: str) -> None:
+    """Clauses coordinated inside what is reported keep the reporter ("31 had died and 12
+    had been hurt"); an acl "headed by X" on the subject is not the speaker."""
+    assert speaker(sentence, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        (
+            "Hungarian estimates ranged from 300 to 700 dead.",
+            "300",
+            "Hungarian estimates",
+        ),
+        ("Government figures showed 52 wounded.", "52", "Government figures"),
+    ],
+)
+def test_a_document_that_says_whose_it_is_is_a_speaker(
+    sentence: str, number: str, expected: str
+) -> None:
+    assert speaker(sentence, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Estimates of the number of dead ranged from 30 to 90.", "30"),
+        ("The final count settled at 213 dead.", "213"),
+    ],
+)
+def test_a_document_without_author_is_nobody_s(sentence: str, number: str) -> None:
+    assert speaker(sentence, number) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "numbers", "expected"),
+    [
+        (
+            "The inquiry put the number of dead at 52: 40 miners, 11 guards and a cook.",
+            ("52", "40", "11"),
+            "The inquiry",
+        ),
+        (
+            "The commission gave a total of 19: 15 soldiers and four civilians.",
+            ("19", "15", "four"),
+            "The commission",
+        ),
+    ],
+)
+def test_a_breakdown_after_a_colon_keeps_the_speaker(
+    sentence: str, numbers: tuple[str, ...], expected: str
+) -> None:
+    assert [speaker(sentence, n) for n in numbers] == [expected] * len(numbers)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Nine died at the depot, three at the gate: the navy later confirmed the toll "
+            "at twelve.",
+            [("navy", 12), (None, 3), (None, 9)],
+        ),
+        (
+            "The final tally of the injured was about 600; about 40, according to the "
+            "health ministry, were still in hospital.",
+            [("health ministry", 40), (None, 600)],
+        ),
+    ],
+)
+def test_a_colon_clause_or_a_semicolon_parts_the_figure_from_the_speaker(
+    body: str, expected: list[object]
+) -> None:
+    assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        (
+            "The governor gave 14 dead; the mayor spoke of 20, and some press reports put "
+            "the toll above 30.",
+            "30",
+            "some press reports",
+        ),
+        (
+            "Officials counted 9 dead, and local news reports put the figure at 12.",
+            "12",
+            "local news reports",
+        ),
+    ],
+)
+def test_press_reports_are_a_speaker(sentence: str, number: str, expected: str) -> None:
+    assert speaker(sentence, number) == expected
+
+
+def test_whose_losses_a_document_counts_is_not_its_author() -> None:
+    sentence = "No guard died, while estimates of Katangese losses run to several hundred."
+    assert speaker(sentence, "several") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Six guards were wounded, the governor said, and two had died, according to nurses.",
+            [("governor", 6), ("nurses", 2)],
+        ),
+        (
+            "Eleven miners were hurt, rescuers said, and four died, according to the company.",
+            [("rescuers", 11), ("company", 4)],
+        ),
+    ],
+)
+def test_an_inserted_speaker_and_a_later_according_to_each_keep_their_clause(
+    body: str, expected: list[object]
+) -> None:
+    assert sorted(sources(body), key=lambda p: -int(str(p[1]))) == expected
+
+
+def test_a_reporting_verb_s_own_subject_comes_before_an_inserted_speaker() -> None:
+    sentence = "Army intelligence, the inquiry noted, put the number of dead at 310."
+    assert speaker(sentence, "310") == "Army intelligence"

@@ -56,7 +56,7 @@ _VERB_DEPS: Final = frozenset({"ROOT", "ccomp", "conj", "advcl", "xcomp", "parat
 
 _DOCUMENTS: Final = frozenset(
     "figure figures report reports statement statements count counts tally tallies data "
-    "estimate estimates list lists account accounts toll".split()
+    "estimate estimates list lists account accounts toll communique communiqué".split()
 )
 """Heads of subjects that name a document; its maker ("released by X") is the speaker."""
 
@@ -111,13 +111,33 @@ def figure_speaker(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
                 found = _subject_of(token)
                 if found is not None and _reports_a_tally(token, found):
                     found = _outer_speaker(token, low, high) or found
+            if found is None:  # "X, the report noted, put ...": X's own verb first
+                found = _inserted_speaker(token)
+            if found is None and _issued(token):  # "X issued a statement saying ..."
+                found = _subject_of(token.head.head)
+            if found is None and token.dep_ in _VERB_DEPS:
+                found = _document_subject(token)
             if found is not None and not low <= found.i < high:
                 found = None
         if found is not None:
             return _speaker_span(_maker(found))
         if token.head is token or _closed(token):
-            return None
+            break
         token = token.head
+    return _according_in(doc, low, high)
+
+
+def _according_in(doc: Doc, low: int, high: int) -> tuple[int, int] | None:
+    """X of an "according to X" in the part ``doc[low:high]`` that the small model hung on
+    a verb of another part: it is said of this one. (One hung on another clause of this
+    part is that clause's: "Five were hurt, officials said, and three died, according
+    to medics.")"""
+    for token in doc[low:high]:
+        if token.lower_ == "according" and token.dep_ == "prep" and not low <= token.head.i < high:
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if obj is not None and obj.i < high:
+                return _speaker_span(obj)
     return None
 
 
@@ -145,10 +165,18 @@ class SpeakerFinder:
         found = figure_speaker(self._doc, begin - self.begin, end - self.begin)
         return None if found is None else (self.begin + found[0], self.begin + found[1])
 
-    def other(self, begin: int, end: int, *named: tuple[int, int] | None) -> tuple[int, int] | None:
+    def other(
+        self,
+        begin: int,
+        end: int,
+        named: tuple[int, int] | None,
+        subject: tuple[int, int] | None = None,
+    ) -> tuple[int, int] | None:
         """The speaker of the figure at ``text[begin:end]`` when it names another party
-        than the words ``named`` (a cue's subject, its source's name) and can name one
-        (:func:`~attackgraph.extract.subjects.plausible_source`), else ``None``.
+        than the words ``named`` (the source's name) and the cue's ``subject`` words (it
+        overlaps neither, and its noun phrase outside its clauses holds neither), and
+        can name one
+        (:func:`~attackgraph.extract.subjects.plausible_source`); else ``None``.
 
         >>> text = "The mayor said 4 died, and 6 were hurt, according to the police."
         >>> finder = SpeakerFinder(text, 0, len(text))
@@ -158,12 +186,28 @@ class SpeakerFinder:
         'the police'
         """
         found = self(begin, end)
-        words = [w for w in named if w is not None]
-        if found is None or any(found[0] < e and b < found[1] for b, e in words):
+        if found is None or any(
+            w is not None and found[0] < w[1] and w[0] < found[1] for w in (named, subject)
+        ):
             return None
-        if any(self.holds(found, w) for w in words):
+        if any(w is not None and self.holds(found, w) for w in (named, subject)):
             return None  # the cue named the same party ("the minister, Ali Noor")
         return found if plausible_source(self.text[found[0] : found[1]]) else None
+
+    def parted(self, begin: int, end: int, cue: int) -> bool:
+        """Whether the parse finds no speaker for the figure at ``text[begin:end]`` while
+        a semicolon stands between it and the cue words at ``cue`` ("The final tally was
+        1,400; a hundred, according to the ministry, ...": the tally is nobody's).
+
+        >>> text = "The tally was 1,400; a hundred, according to the ministry, were hurt."
+        >>> finder = SpeakerFinder(text, 0, len(text))
+        >>> finder.parted(14, 19, text.index("according"))
+        True
+        """
+        if not self.worth or self(begin, end) is not None:
+            return False
+        low, high = sorted((begin, cue))
+        return ";" in self.text[low:high]
 
     def holds(self, speaker: tuple[int, int], words: tuple[int, int]) -> bool:
         """Whether ``words`` lie in the noun phrase of ``speaker`` (a speaker this finder
@@ -203,12 +247,14 @@ _OWN_SUBJECT: Final = frozenset({"nsubj", "nsubjpass", "expl"})
 def _closed(clause: Token) -> bool:
     """Whether the speaker of ``clause`` cannot be found above it: a clause inside a noun
     phrase ("Human Rights Watch, which interviewed 240 victims, reported"), or a clause
-    with its own subject coordinated with or adjoined to another ("the group released
-    sarin, and one victim died later"; "..., while later research produced figures")."""
+    with its own subject coordinated with or adjoined to the reporting clause ("the
+    police identified suspects, but none was arrested"; "the government announced 1,654,
+    while later research produced figures ..."). Clauses coordinated inside what is
+    reported ("said that 1,654 had died and 889 had been wounded") are not closed."""
     if clause.dep_ == "relcl":
         return True
     own = any(c.dep_ in _OWN_SUBJECT for c in clause.children)
-    return own and clause.dep_ in ("conj", "advcl")
+    return own and clause.dep_ in ("conj", "advcl") and _is_reporting_verb(clause.head)
 
 
 def _speaker_span(head: Token) -> tuple[int, int] | None:
@@ -217,7 +263,8 @@ def _speaker_span(head: Token) -> tuple[int, int] | None:
     tokens = _core(head)
     if head.lower_.endswith("ing") and not any(t.dep_ == "det" for t in head.children):
         return None
-    if head.lower_ in _DOCUMENTS and not any(_names_author(t) for t in tokens if t is not head):
+    before = [t for child in head.lefts for t in child.subtree]  # not "estimates of X losses"
+    if head.lower_ in _DOCUMENTS and not any(_names_author(t) for t in before):
         return None
     return _span(tokens)
 
@@ -231,7 +278,9 @@ _NOT_AUTHORS: Final = frozenset(
 def _names_author(token: Token) -> bool:
     """Whether a word in a document's name says whose it is ("Italian", "government")."""
     low = token.lower_
-    return low not in _NOT_AUTHORS and (token.text[:1].isupper() or low in SOURCE_NOUNS)
+    return low not in _NOT_AUTHORS and (
+        token.text[:1].isupper() or low in SOURCE_NOUNS or low in ("press", "news")
+    )
 
 
 _TALLYING: Final = frozenset(
@@ -262,11 +311,46 @@ def _outer_speaker(verb: Token, low: int, high: int) -> Token | None:
     return found
 
 
+def _inserted_speaker(clause: Token) -> Token | None:
+    """The subject of a reporting verb inserted in ``clause`` ("Five were hurt, officials
+    said, and ...": the parse makes "said" a parataxis of "hurt")."""
+    for child in clause.children:
+        if child.dep_ == "parataxis" and _is_reporting_verb(child):
+            return _subject_of(child)
+    return None
+
+
+def _issued(token: Token) -> bool:
+    """A reporting participle describing a document someone issued ("a statement saying")."""
+    return (
+        token.lower_ in REPORTING
+        and token.dep_ == "acl"
+        and token.head.lower_ in _DOCUMENTS
+        and token.head.head.dep_ in _VERB_DEPS
+    )
+
+
+def _document_subject(verb: Token) -> Token | None:
+    """The subject of any verb when it names a document ("Croatian estimates ranged from
+    2,000 to 8,000"); only a document that says whose it is makes a speaker
+    (:func:`_speaker_span`: "later accounts counted" is the document's own voice)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((c for c in subjects if c.lower_ in _DOCUMENTS and c.lower_ != "toll"), None)
+
+
+def _clause_after(colon: Token) -> bool:
+    """Whether a clause with its own subject follows ``colon`` ("...: the army later
+    confirmed 18"), not a breakdown of what precedes it ("at 379: 337 men, 41 boys")."""
+    after = colon.doc[colon.i + 1 :]
+    stop = next((t.i for t in after if t.text in (";", ":", "—")), len(colon.doc))
+    return any(t.dep_ in _OWN_SUBJECT and t.i < stop for t in after)
+
+
 def _segment(doc: Doc, token: Token) -> tuple[int, int]:
-    """The token indices of the part holding ``token`` between semicolons, colons and
-    dashes: the small model often hangs one part's clause on the next part's verb, or
-    reads a dateline ("LONDON, July 14 —") as the subject."""
-    stops = [t.i for t in doc if t.text in (";", ":", "—")]
+    """The token indices of the part holding ``token`` between semicolons, dashes and
+    colons before a clause: the small model often hangs one part's clause on the next
+    part's verb, or reads a dateline ("LONDON, July 14 —") as the subject."""
+    stops = [t.i for t in doc if t.text in (";", "—") or (t.text == ":" and _clause_after(t))]
     low = max((i for i in stops if i < token.i), default=-1) + 1
     high = min((i for i in stops if i > token.i), default=len(doc))
     return low, high

@@ -242,7 +242,7 @@ class _Reader:
                 or _BARE_AMOUNT.fullmatch(content) is not None
             )  # "police said 12 died; the hospital said 15"
             for source in sources:
-                if self.figures(sentence, *cue.content, source, via, kind, counting, cue.subject):
+                if self.figures(sentence, *cue.content, source, via, kind, counting, cue):
                     continue
                 if len(content.split()) >= 3:
                     self.statement_claim(sentence, cue, source, via, about, content)
@@ -305,7 +305,7 @@ class _Reader:
         via: ActorMention | None,
         kind: ClaimKind,
         counting: bool = False,
-        subject: tuple[int, int] | None = None,
+        cue: Cue | None = None,
     ) -> bool:
         """Claims for the figures in ``text[begin:end]``; whether there were any."""
         among = _AMONG_WERE.match(self.doc.text, begin) is not None and self.last_outcome
@@ -331,7 +331,7 @@ class _Reader:
             limit = found[k + 1].begin if k + 1 < len(found) else end
             about = self.figure_about(region_about, fig, limit)
             span = _span(self.doc, sentence, fig.begin, fig.end)
-            for who in self.speakers_of(sentence, fig, source, subject):
+            for who in self.speakers_of(sentence, fig, source, cue):
                 said = (fig.begin, fig.end, who.name if who is not None else None)
                 if said in self.stated:
                     continue  # "Both A and B said ...": read once per source
@@ -352,17 +352,17 @@ class _Reader:
         return True
 
     def speakers_of(
-        self,
-        sentence: Sentence,
-        fig: ProseFigure,
-        source: ActorMention | None,
-        subject: tuple[int, int] | None,
+        self, sentence: Sentence, fig: ProseFigure, source: ActorMention | None, cue: Cue | None
     ) -> tuple[ActorMention | None, ...]:
         """Who states ``fig``: the speaker the parse gives it (:mod:`~attackgraph.extract.
         figure_speakers`) when it names another party than ``source`` (the speaker of the
-        cue whose content holds it, named by the words ``subject``), else ``source``."""
+        ``cue`` whose content holds it), else ``source`` - or nobody, when the parse finds
+        no speaker and a semicolon parts the figure from the cue."""
         named = (source.span.begin, source.span.end) if source is not None else None
+        subject = cue.subject if cue is not None else None
         found = self.finder.other(fig.begin, fig.end, named, subject)
+        if found is None and cue is not None and self.finder.parted(fig.begin, fig.end, cue.begin):
+            return (None,)
         if found is None or Speakers.is_document(self.doc.text[found[0] : found[1]]):
             return (source,)
         if found not in self.spoken:

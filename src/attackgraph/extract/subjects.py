@@ -35,7 +35,7 @@ __all__ = [
 
 SOURCE_NOUNS: Final = frozenset(
     """
-    official officials source sources authority authorities government governments ministry
+    official officials source sources authority authorities government governments ministry navy
     ministries military army police forces witness witnesses resident residents survivor
     survivors investigator investigators investigation investigations inquiry officer
     officers spokesman spokeswoman spokesperson spokesmen commander commanders governor
