@@ -192,3 +192,21 @@ def test_a_body_named_after_a_direction_is_an_actor(prose: str, body: str) -> No
 
 def test_a_region_named_after_a_direction_is_no_actor() -> None:
     assert named("Fighting spread across Northern Kivu and Southern Ituri.") == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("The attack was later claimed by Islamic State in a statement.", ["Islamic State"]),
+        (
+            "The raid was claimed by the Sovereign State movement, a sect founded in 2009.",
+            ["Sovereign State"],
+        ),
+        ("The governor of Borno State visited the wounded.", []),
+        ("A curfew was imposed across Kogi State after the raid.", []),
+    ],
+)
+def test_an_area_word_makes_an_area_only_of_a_name_that_can_be_one(
+    prose: str, expected: list[str]
+) -> None:
+    assert named(prose) == expected

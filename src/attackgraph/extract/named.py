@@ -40,8 +40,10 @@ from attackgraph.extract.sentences import Sentence
 from attackgraph.extract.speakers import TITLES, find_acronyms
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import country_code, demonym_countries
+from attackgraph.reference.gazetteer import packaged_index
 from attackgraph.reference.lexicon import MONTH_NAMES, WEEKDAYS
-from attackgraph.reference.names import name_key
+from attackgraph.reference.names import name_key, region_name
+from attackgraph.reference.regions import subdivision_countries
 
 __all__ = ["INSTITUTION_NOUNS", "is_institution", "prose_actors"]
 
@@ -165,7 +167,8 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         return False
     if any(w.lower() in FACILITY_WORDS for w in words) and not is_institution(name, label):
         return False
-    if not unit and (ADMIN_WORDS.fullmatch(words[-1]) or ADMIN_WORDS.fullmatch(words[0])):
+    area = ADMIN_WORDS.fullmatch(words[-1]) or ADMIN_WORDS.fullmatch(words[0])
+    if not unit and area and _names_an_area(name):
         return False  # "Borno State", "County Down"; not "Oslo District Court", "5th Division"
     coded = label == "ORG" and len(words) == 1 and re.fullmatch(r"[A-Z]{2,}-?\d{1,2}", name)
     if any(c.isdigit() for c in name) and not (re.match(r"\d+(?:st|nd|rd|th)\b", name) or coded):
@@ -174,6 +177,20 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
         acronym = sum(c.isupper() for c in name) >= 2 and len(name) <= 8
         return acronym or (label == "PERSON" and len(name) > 3)
     return True
+
+
+def _names_an_area(name: str) -> bool:
+    """Whether a name with an area word can be an area: the name without the word is a
+    place the gazetteer or ISO 3166-2 knows ("Borno State"), or the word is not read as
+    an area's ("County Down"). "Islamic State" names no area: an organisation.
+
+    >>> [_names_an_area(n) for n in ("Borno State", "County Down", "Islamic State")]
+    [True, True, False]
+    """
+    parsed = region_name(name)
+    if parsed.word is None:
+        return True
+    return bool(subdivision_countries(parsed.key) or packaged_index().lookup(parsed.key))
 
 
 def prose_actors(
