@@ -3,14 +3,18 @@ a rebuild converts only what changed; a corrupt entry is detected and rebuilt.""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from release_tree import tree
 
 from attackgraph import pipeline
 from attackgraph.cache import BuildCache, build_context
+from attackgraph.model import Problem
+from attackgraph.pipeline import DocumentResult
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "data" / "documents"
@@ -110,3 +114,26 @@ def test_cached_documents_between_converted_ones_keep_their_order(
     assert mixed.cached and 0 < mixed.cached < mixed.documents - 16
     _build(corpus, tmp_path / "uncached", jobs=1, cache=None)
     assert tree(tmp_path / "mixed") == tree(tmp_path / "uncached")
+
+
+def test_a_result_sent_by_a_worker_comes_back_the_same() -> None:
+    """Workers send their results pickled with the quads as N-Quads text: every term comes
+    back as it was (ill-typed, language-tagged, escaped, non-NFC literals), in order."""
+    g, s, p = (ox.NamedNode(f"http://e/{n}") for n in "gsp")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    objects = [
+        ox.Literal("2022-04-24T00:00:00", datatype=ox.NamedNode(f"{xsd}date")),
+        ox.Literal("1.50", datatype=ox.NamedNode(f"{xsd}decimal")),
+        ox.Literal("Bamako", language="fr"),
+        ox.Literal('a "quoted"\nline\ttab \\ back'),
+        ox.Literal("Se\u0301vare\u0301 \u200b \U0001f600"),
+        ox.NamedNode("http://e/o%20x"),
+    ]
+    quads = [ox.Quad(s, p, o, g) for o in objects + objects[:1]]  # a repeat is kept
+    problem = Problem("a.txt", 3, "extract/x", "a warning")
+    result = DocumentResult(
+        Path("a.txt"), quads, source="a.txt", sha256="0" * 64, warnings=(problem,)
+    )
+    back = pickle.loads(pickle.dumps(result))
+    assert back == result
+    assert [str(q) for q in back.quads] == [str(q) for q in quads]
