@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from attackgraph.identifiers import fold
@@ -63,9 +64,12 @@ _REGION_PREFIX: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The matching key of a name: folded (:func:`~attackgraph.identifiers.fold`, the
-    same folding as slugs), apostrophes dropped, other punctuation a space.
+    same folding as slugs), apostrophes dropped, other punctuation a space. Remembered
+    for the most recent 65,536 texts (a pure function of them; a few hundred lookups a
+    document, mostly the same gazetteer and registry names).
 
     >>> name_key("Sévaré") == name_key("SEVARE") == name_key("  Sevare ")
     True

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Final
 
 import pycountry
@@ -86,7 +86,7 @@ class Subdivision:
         """The place slug: ``{cc}-{slug of the canonical name}``."""
         return f"{self.country.lower()}-{slugify(self.canonical_name)}"
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         """Matching keys of the bare name, with and without parentheses and brackets,
         and with French compass words in English ("Nord-Kivu" -> "north kivu")."""
