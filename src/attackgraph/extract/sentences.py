@@ -150,7 +150,8 @@ def sentences(doc: Document) -> tuple[Sentence, ...]:
     """Every sentence of the lead and the sections, in reading order.
 
     A bulleted line is one sentence. ``Span.line`` is the file line the sentence
-    starts on. Never raises.
+    starts on. Never raises. The stages of one extraction each ask for the same
+    document's sentences: the last document's are kept (a document is immutable).
 
     >>> from attackgraph.parse import parse
     >>> doc = parse(b"= Raid =\\n\\nGen. Ali said six died.\\nIt was\\nnight.\\n"
@@ -159,6 +160,20 @@ def sentences(doc: Document) -> tuple[Sentence, ...]:
     [('Gen. Ali said six died.', 3, (), False), ('It was\\nnight.', 4, (), False), \
 ('Mali condemned it. So did Niger.', 8, ('Reactions',), True)]
     """
+    global _LAST
+    last = _LAST  # read once: another thread may replace it
+    if last is not None and last[0] is doc:
+        return last[1]
+    found = _sentences(doc)
+    _LAST = (doc, found)
+    return found
+
+
+_LAST: tuple[Document, tuple[Sentence, ...]] | None = None
+"""The last document :func:`sentences` read, and its sentences."""
+
+
+def _sentences(doc: Document) -> tuple[Sentence, ...]:
     text = doc.text
     located: list[tuple[tuple[str, ...], BlockKind, Span]] = [
         ((), block.kind, block.span) for block in doc.lead
