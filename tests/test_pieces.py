@@ -170,3 +170,17 @@ def test_a_document_text_is_in_one_piece(tmp_path: Path) -> None:
     assert len(cut) > 5 and len(holding) == 1
     documents = {str(q.subject.value) for q in quads if q.predicate.value == NIF + "isString"}
     assert holding[0] is not None and documents <= holding[0]
+
+
+def test_a_literal_with_a_unicode_line_separator_stays_on_its_line() -> None:
+    """N-Triples escapes only CR and LF in a literal: U+2028, U+0085 and form feeds are
+    written as they are, and splitting the text at them would cut a triple in two."""
+    s, o = ox.NamedNode("http://e/s"), ox.NamedNode("http://e/o")
+    p = ox.NamedNode("http://e/p")
+    reads = reach(Graph())
+    assert reads is not None
+    data = [ox.Triple(s, p, ox.Literal("a\u2028b\x85c\x0cd")), ox.Triple(o, p, s)]
+    found = pieces(data, reads, 1)
+    assert len(found) == 2
+    for _, text in found:
+        assert list(ox.parse(text.encode(), ox.RdfFormat.N_TRIPLES))  # whole lines only

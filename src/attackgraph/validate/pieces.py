@@ -51,9 +51,12 @@ def pieces(quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int)
     string operations: reading pyoxigraph's terms back costs more than the engine)."""
     triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
     text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    lines = list(dict.fromkeys(text.splitlines()))
     whole: list[Piece] = [(None, text)]
-    if reach is None or len(lines) <= size:
+    if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
+        return whole
+    # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
+    lines = list(dict.fromkeys(text.split("\n")[:-1]))
+    if len(lines) <= size:
         return whole
     out: dict[str, list[_Line]] = {}
     incoming: dict[str, list[_Line]] = {}
