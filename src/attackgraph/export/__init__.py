@@ -6,6 +6,8 @@ it replaces the previous one.
 
 - :func:`write_dataset` writes the dumps; :data:`FORMATS` is the format registry.
 - :func:`write_text` writes any other release file atomically.
+- ``layout.py`` cuts each dump into units, ``chunks.py`` writes them with their gzip
+  members and keeps those a rebuild can reuse (:class:`UnitCache`).
 - ``collect.py`` sorts, ``formats.py`` writes, ``jsonld.py`` compacts with the
   context from ``context.py``, ``atomic.py`` replaces a file only after its
   re-parse matched.
@@ -18,18 +20,19 @@ from attackgraph.export.atomic import (
     write_text,
     write_verified,
 )
+from attackgraph.export.chunks import Packed, UnitCache
 from attackgraph.export.collect import SortedQuads
 from attackgraph.export.context import embed_context, load_context
 from attackgraph.export.formats import (
     ALL_FORMATS,
     DUMP_STEM,
     FORMATS,
-    ExportSource,
     Format,
     Writer,
     serialize_turtle,
 )
 from attackgraph.export.jsonld import Compactor
+from attackgraph.export.layout import ExportSource
 from attackgraph.export.write import ExportResult, write_dataset
 
 __all__ = [
@@ -42,7 +45,9 @@ __all__ = [
     "ExportSource",
     "Fingerprint",
     "Format",
+    "Packed",
     "SortedQuads",
+    "UnitCache",
     "Writer",
     "deterministic_gzip",
     "embed_context",

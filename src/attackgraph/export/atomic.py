@@ -99,12 +99,24 @@ def fingerprint_file(
     Raises ``SyntaxError`` (with the parser's position) for invalid content,
     ``OSError`` / ``EOFError`` / ``zlib.error`` for unreadable or truncated files.
     """
-    sink = _FingerprintSink()
-    out_format = RdfFormat.N_QUADS if named_graphs else RdfFormat.N_TRIPLES
     with open(path, "rb") as raw:
         stream = cast(IO[bytes], gzip_module.GzipFile(fileobj=raw) if compressed else raw)
-        quads = parse(stream, rdf_format, without_named_graphs=not named_graphs)
-        serialize(quads, cast(IO[bytes], sink), out_format)
+        return fingerprint_stream(stream, rdf_format, named_graphs=named_graphs)
+
+
+def fingerprint_stream(
+    stream: IO[bytes] | bytes, rdf_format: RdfFormat, *, named_graphs: bool
+) -> Fingerprint:
+    """:func:`fingerprint_file` of a stream or of bytes.
+
+    >>> fingerprint_stream(b"<http://e/a> <http://e/b> <http://e/c> .\\n", RdfFormat.N_TRIPLES,
+    ...                    named_graphs=False) == Fingerprint.of([b"<http://e/a> <http://e/b> <http://e/c>"])
+    True
+    """
+    sink = _FingerprintSink()
+    out_format = RdfFormat.N_QUADS if named_graphs else RdfFormat.N_TRIPLES
+    quads = parse(stream, rdf_format, without_named_graphs=not named_graphs)
+    serialize(quads, cast(IO[bytes], sink), out_format)
     return sink.result()
 
 
@@ -206,10 +218,10 @@ def _replace_atomically(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
     except OSError:  # pragma: no cover - some platforms cannot open directories

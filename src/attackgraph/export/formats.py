@@ -13,14 +13,21 @@ import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import IO, Any, BinaryIO, Final, cast
+from typing import IO, BinaryIO, Final, cast
 
-from pyoxigraph import Quad, RdfFormat, Triple, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
 
 from attackgraph import formats as media
 from attackgraph.export.atomic import ExportError
-from attackgraph.export.collect import SortedQuads, parse_lines
-from attackgraph.export.jsonld import write_jsonld
+from attackgraph.export.collect import parse_lines
+from attackgraph.export.jsonld import Compactor, json_nodes, jsonld_head, jsonld_tail
+from attackgraph.export.layout import (
+    ExportSource,
+    Layout,
+    graph_units,
+    lines_render,
+    subject_units,
+)
 from attackgraph.formats import MediaFormat
 from attackgraph.namespaces import RDF_NS
 
@@ -28,17 +35,6 @@ DUMP_STEM: Final = "attackgraph"
 """Dump files are ``attackgraph.<extension>``."""
 
 _TYPE_PREDICATE: Final = f" <{RDF_NS}type> ".encode()
-_CHUNK: Final = 50_000
-
-
-@dataclass(frozen=True)
-class ExportSource:
-    """What a writer reads: the sorted data, the output prefixes, the JSON-LD context."""
-
-    data: SortedQuads
-    prefixes: Mapping[str, str]
-    context: Any = None
-    """The JSON-LD context embedded in the output (``None``: not loaded)."""
 
 
 Writer = Callable[[ExportSource, BinaryIO], None]
@@ -62,6 +58,8 @@ class Format:
     rdf_format: RdfFormat
     """How pyoxigraph re-parses it."""
     write: Writer = field(repr=False, compare=False)
+    layout: Layout | None = field(default=None, repr=False, compare=False)
+    """How the file is cut into units a rebuild can reuse (None: written whole only)."""
 
     @property
     def name(self) -> str:
@@ -79,32 +77,92 @@ class Format:
         return f"{stem}{self.extension}{'.gz' if compressed else ''}"
 
 
-def write_ntriples(source: ExportSource, out: BinaryIO) -> None:
-    """The union of all graphs, one sorted, unique line per triple."""
-    for chunk in _chunks(source.data.triple_lines()):
-        out.write(b" .\n".join(chunk) + b" .\n")
+def _triple_units(source: ExportSource) -> Iterator[list[bytes]]:
+    return subject_units(source.data.triple_lines())
 
 
-def write_nquads(source: ExportSource, out: BinaryIO) -> None:
-    """All quads, one sorted, unique line per quad."""
-    for chunk in _chunks(t + b" " + g for t, g in source.data.pairs()):
-        out.write(b" .\n".join(chunk) + b" .\n")
+def _quad_units(source: ExportSource) -> Iterator[list[bytes]]:
+    return subject_units(t + b" " + g for t, g in source.data.pairs())
 
 
-def write_turtle(source: ExportSource, out: BinaryIO) -> None:
-    """The union of all graphs as Turtle, subjects in codepoint order."""
-    triples = parse_lines(_types_first(source.data.triple_lines()), b" .\n", RdfFormat.N_TRIPLES)
-    _serialize(triples, out, RdfFormat.TURTLE, source.prefixes)
+def _trig_units(source: ExportSource) -> Iterator[list[bytes]]:
+    return graph_units(source.data.graphs())
 
 
-def write_trig(source: ExportSource, out: BinaryIO) -> None:
-    """Each named graph in turn (codepoint order), its subjects in codepoint order."""
+def _prefix_head(source: ExportSource) -> bytes:
+    """The ``@prefix`` lines pyoxigraph writes before the first statement, in our order
+    (nothing for an empty dataset, as pyoxigraph writes nothing then)."""
+    if not source.data.quad_count:
+        return b""
+    some = NamedNode("https://example.org/s")
+    return _head_of(serialize_turtle([Triple(some, some, some)], source.prefixes))
 
+
+def _head_of(text: bytes) -> bytes:
+    """The leading ``@prefix`` lines of a Turtle or TriG text."""
+    end = 0
+    while text.startswith(b"@prefix ", end):
+        end = text.index(b"\n", end) + 1
+    return text[:end]
+
+
+def _turtle_render(source: ExportSource, lines: list[bytes], first: bool) -> bytes:
+    triples = parse_lines(_types_first(lines), b" .\n", RdfFormat.N_TRIPLES)
+    text = serialize(triples, None, RdfFormat.TURTLE, prefixes=dict(source.prefixes))
+    assert text is not None  # no output given: bytes come back
+    return text[len(_head_of(text)) :]
+
+
+def _trig_render(source: ExportSource, lines: list[bytes], first: bool) -> bytes:
     def quads() -> Iterator[Quad]:
-        for graph, lines in source.data.graphs():
-            yield from parse_lines(_types_first(lines), b" " + graph + b" .\n", RdfFormat.N_QUADS)
+        for graph, triples in _by_graph_term(lines):
+            yield from parse_lines(_types_first(triples), b" " + graph + b" .\n",
+                                   RdfFormat.N_QUADS)  # fmt: skip
 
-    _serialize(quads(), out, RdfFormat.TRIG, source.prefixes)
+    text = serialize(quads(), None, RdfFormat.TRIG, prefixes=dict(source.prefixes))
+    assert text is not None
+    return text[len(_head_of(text)) :]
+
+
+def _by_graph_term(lines: list[bytes]) -> Iterator[tuple[bytes, list[bytes]]]:
+    """N-Quads lines of whole graphs, graph after graph: ``(graph term, triple lines)``."""
+    graph = b""
+    triples: list[bytes] = []
+    for line in lines:
+        cut = line.rindex(b" <")
+        if line[cut + 1 :] != graph:
+            if triples:
+                yield graph, triples
+            graph, triples = line[cut + 1 :], []
+        triples.append(line[:cut])
+    if triples:
+        yield graph, triples
+
+
+def _jsonld_head(source: ExportSource) -> bytes:
+    if source.context is None:
+        raise ExportError("JSON-LD needs a context: none was loaded")
+    return jsonld_head(source.context)
+
+
+def _jsonld_render(source: ExportSource, lines: list[bytes], first: bool) -> bytes:
+    compactor = source.compactor or Compactor(source.context)
+    return json_nodes(lines, compactor, first=first)
+
+
+NTRIPLES_LAYOUT: Final = Layout(lambda _: b"", _triple_units, lines_render)
+"""The union of all graphs, one sorted, unique line per triple."""
+NQUADS_LAYOUT: Final = Layout(lambda _: b"", _quad_units, lines_render)
+"""All quads, one sorted, unique line per quad."""
+TURTLE_LAYOUT: Final = Layout(_prefix_head, _triple_units, _turtle_render)
+"""The union of all graphs as Turtle, subjects in codepoint order, each subject's types
+first."""
+TRIG_LAYOUT: Final = Layout(_prefix_head, _trig_units, _trig_render)
+"""Each named graph in turn (codepoint order), its subjects in codepoint order."""
+JSONLD_LAYOUT: Final = Layout(
+    _jsonld_head, _triple_units, _jsonld_render, tail=lambda _: jsonld_tail(), lead=b","
+)
+"""The union of all graphs as compacted JSON-LD with the context embedded."""
 
 
 def serialize_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> bytes:
@@ -134,24 +192,18 @@ def _serialize(
     header.close()
 
 
-def write_jsonld_dump(source: ExportSource, out: BinaryIO) -> None:
-    """The union of all graphs as compacted JSON-LD with the context embedded."""
-    if source.context is None:
-        raise ExportError("JSON-LD needs a context: none was loaded")
-    write_jsonld(source.data.triple_lines(), out, source.context)
-
-
 ALL_FORMATS: Final = (
-    Format(media.TURTLE, False, RdfFormat.TURTLE, write_turtle),
+    Format(media.TURTLE, False, RdfFormat.TURTLE, TURTLE_LAYOUT.write, TURTLE_LAYOUT),
     Format(
         media.JSONLD,
         False,
         RdfFormat.STREAMING_JSON_LD,  # the streaming form: re-parsed in constant memory
-        write_jsonld_dump,
+        JSONLD_LAYOUT.write,
+        JSONLD_LAYOUT,
     ),
-    Format(media.NTRIPLES, False, RdfFormat.N_TRIPLES, write_ntriples),
-    Format(media.NQUADS, True, RdfFormat.N_QUADS, write_nquads),
-    Format(media.TRIG, True, RdfFormat.TRIG, write_trig),
+    Format(media.NTRIPLES, False, RdfFormat.N_TRIPLES, NTRIPLES_LAYOUT.write, NTRIPLES_LAYOUT),
+    Format(media.NQUADS, True, RdfFormat.N_QUADS, NQUADS_LAYOUT.write, NQUADS_LAYOUT),
+    Format(media.TRIG, True, RdfFormat.TRIG, TRIG_LAYOUT.write, TRIG_LAYOUT),
 )
 """Every dump format, in the order they are written."""
 
@@ -231,14 +283,3 @@ class _PrefixHeader:
 
         self._out.write(b"".join(line + b"\n" for line in sorted(header, key=rank)) + rest)
         self._head = None
-
-
-def _chunks(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
-    chunk: list[bytes] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) >= _CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -30,7 +30,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Final
+from typing import Any, Final
 
 from pyoxigraph import Literal, NamedNode, RdfFormat
 
@@ -45,7 +45,6 @@ _XSD_INTEGER: Final = XSD_NS + "integer"
 _XSD_BOOLEAN: Final = XSD_NS + "boolean"
 _GEN_DELIMS: Final = tuple(":/?#[]@")
 _NATIVE_INTEGER: Final = re.compile(r"0|-?[1-9][0-9]{0,14}")  # canonical, exact in a double
-_NODES_PER_WRITE: Final = 512
 _IRIS_REMEMBERED: Final = 1 << 15
 """Compacted IRIs a :class:`Compactor` remembers before it starts again (bounded)."""
 
@@ -306,25 +305,37 @@ class Compactor:
         return {"@type": self.iri(obj.datatype.value, vocab=True), "@value": obj.value}
 
 
-def write_jsonld(triple_lines: Iterable[bytes], out: BinaryIO, context: Any) -> None:
-    """Write the triples (sorted N-Triples lines without `` .``) as compacted JSON-LD.
+def jsonld_head(context: Any) -> bytes:
+    """The file up to its first node object: the embedded context, then ``"@graph": [``.
 
-    Raises :class:`ExportError` for an unusable context or an unsupported literal.
+    >>> jsonld_head({"@vocab": "https://e/"}).decode().splitlines()[-1]
+    '"@graph": ['
     """
-    compactor = Compactor(context)
     head = json.dumps(context, ensure_ascii=False, indent=2)
-    out.write(f'{{\n"@context": {head},\n"@graph": ['.encode())
-    chunk: list[str] = []
-    separator = "\n"
-    for subject, statements in _subjects(triple_lines):
-        node = compactor.node(subject, statements)
-        chunk.append(separator + json.dumps(node, ensure_ascii=False))
-        separator = ",\n"
-        if len(chunk) >= _NODES_PER_WRITE:
-            out.write("".join(chunk).encode())
-            chunk.clear()
-    chunk.append("\n]\n}\n")
-    out.write("".join(chunk).encode())
+    return f'{{\n"@context": {head},\n"@graph": ['.encode()
+
+
+def jsonld_tail() -> bytes:
+    """The file after its last node object."""
+    return b"\n]\n}\n"
+
+
+def json_nodes(triple_lines: Iterable[bytes], compactor: Compactor, *, first: bool) -> bytes:
+    """One node object a line for the triples (sorted N-Triples lines without `` .``),
+    each after ``",\n"`` (the first of the file after ``"\n"``).
+
+    Raises :class:`ExportError` for an unsupported literal.
+
+    >>> compactor = Compactor({"@vocab": "https://e/"})
+    >>> json_nodes([b'<https://e/s> <https://e/p> "x"'], compactor, first=False)
+    b',\n{"@id": "https://e/s", "p": "x"}'
+    """
+    separator = "\n" if first else ",\n"
+    nodes = [
+        json.dumps(compactor.node(subject, statements), ensure_ascii=False)
+        for subject, statements in _subjects(triple_lines)
+    ]
+    return (separator + ",\n".join(nodes)).encode() if nodes else b""
 
 
 def _subjects(

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
 
 from pyoxigraph import Quad, RdfFormat
 
 from attackgraph.export.atomic import Fingerprint, write_verified
+from attackgraph.export.chunks import Packed, UnitCache, write_packed
 from attackgraph.export.collect import SPILL_LINES, SortedQuads
 from attackgraph.export.context import embed_context, load_context
-from attackgraph.export.formats import ALL_FORMATS, DUMP_STEM, ExportSource, Format
+from attackgraph.export.formats import ALL_FORMATS, DUMP_STEM, Format
 from attackgraph.export.jsonld import Compactor
+from attackgraph.export.layout import ExportSource
 from attackgraph.identifiers import Minter, prefixes_for
 from attackgraph.namespaces import DEFAULT_BASE
 
@@ -32,6 +34,8 @@ class ExportResult:
     """Distinct triples of the union of all graphs (N-Triples lines)."""
     graphs: int
     """Named graphs (documents)."""
+    packed: Mapping[str, Packed] = field(default_factory=lambda: MappingProxyType({}))
+    """Format name -> the file with its gzip copy and their SHA-256 (``packed=True``)."""
 
 
 def write_dataset(
@@ -44,6 +48,8 @@ def write_dataset(
     context: Path | None = None,
     stem: str = DUMP_STEM,
     spill_lines: int = SPILL_LINES,
+    packed: bool = False,
+    units: UnitCache | None = None,
 ) -> ExportResult:
     """Write ``batches`` to ``out_dir/attackgraph.{ttl,jsonld,nt,nq,trig}``.
 
@@ -54,6 +60,11 @@ def write_dataset(
     is the JSON-LD context file (default: the packaged project context). Beyond
     ``spill_lines`` quads held in memory, sorted runs go to a temporary folder in
     ``out_dir`` and are merged on disk (same bytes, bounded memory).
+
+    With ``packed``, each file is written with its gzip copy beside it (``.gz``, one gzip
+    member per unit of :mod:`.layout`), each unit re-parsed on its own, and the units
+    found in ``units`` (the cache of an earlier build) taken from it instead of being
+    rendered again (:mod:`.chunks`); the plain files are the same bytes as without.
 
     Each file is written atomically and re-parsed strictly before it replaces the old
     one. Raises ``ExportError`` naming the file when a file cannot be written, does
@@ -78,29 +89,32 @@ def write_dataset(
     names = [f.name for f in chosen]
     if len(set(names)) != len(names):
         raise ValueError(f"a format is listed twice: {names}")
-    embedded = None
+    if packed and gzip:
+        raise ValueError("packed writes each file and its gzip copy: gzip=True is not needed")
+    embedded = compactor = None
     if any(f.rdf_format in (RdfFormat.JSON_LD, RdfFormat.STREAMING_JSON_LD) for f in chosen):
         embedded = embed_context(load_context(context), Minter(base).prefix)
-        Compactor(embedded)  # an unusable context fails here, before the input is read
+        compactor = Compactor(embedded)  # an unusable context fails here, before the input
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir, prefix=".spill-") as spill:
         data = SortedQuads(spill_dir=Path(spill), spill_lines=spill_lines)
         for batch in batches:
             data.add(batch)
-        return _write_formats(data, out_dir, chosen, prefixes, embedded, stem, gzip=gzip)
+        source = ExportSource(data, prefixes, embedded, compactor)
+        if not packed:
+            return _write_formats(source, out_dir, chosen, stem, gzip=gzip)
+        written = {f.name: write_packed(f, source, out_dir / f.file_name(stem), units)
+                   for f in chosen}  # fmt: skip
+        if units is not None:
+            units.prune()
+        files = {name: p.path for name, p in written.items()}
+        return ExportResult(files, data.quad_count, data.triple_count, data.graph_count, written)
 
 
 def _write_formats(
-    data: SortedQuads,
-    out_dir: Path,
-    chosen: Sequence[Format],
-    prefixes: Mapping[str, str],
-    embedded: Any,
-    stem: str,
-    *,
-    gzip: bool,
+    source: ExportSource, out_dir: Path, chosen: Sequence[Format], stem: str, *, gzip: bool
 ) -> ExportResult:
-    source = ExportSource(data, prefixes, embedded)
+    data = source.data
     expected: dict[bool, Fingerprint] = {}
     files: dict[str, Path] = {}
     for fmt in chosen:

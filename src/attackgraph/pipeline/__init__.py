@@ -129,6 +129,22 @@ def union_reuse(options: BuildOptions, out_dir: Path) -> UnionReuse | None:
     return UnionReuse(marker, _release_context(options), Path(os.path.abspath(out_dir)))
 
 
+def dump_units(options: BuildOptions, out_dir: Path) -> export.UnitCache | None:
+    """Where a build with the cache keeps the gzip members of its dumps' units
+    (``dumps/`` in the cache folder, one folder per release folder), so the next build
+    writes again only the units that changed (:mod:`attackgraph.export.chunks`); None
+    without a cache.
+
+    >>> dump_units(BuildOptions(cache_dir=Path("c")), Path("release")).folder.parent
+    PosixPath('c/dumps')
+    """
+    if options.cache_dir is None:
+        return None
+    where = os.path.abspath(out_dir)
+    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return export.UnitCache(options.cache_dir / "dumps" / name, _release_context(options))
+
+
 def _release_context(options: BuildOptions) -> str:
     """What a release's bytes depend on besides its documents (code, options)."""
     context = build_context(
@@ -203,6 +219,7 @@ def build(
                 staging,
                 progress=progress if attempt == 1 else None,
                 stages=stages,
+                units=dump_units(options, out_dir),
             )
             report.documents = len(documents)
             if not options.validate:
@@ -243,6 +260,7 @@ def build(
             progress=stage,
             reuse=page_reuse(options, out_dir),
             jobs=options.jobs,
+            packed=written.packed,
         )
     if checked is not None:
         checked.remember()
@@ -262,10 +280,12 @@ def _convert_and_write(
     *,
     progress: Callable[[DocumentResult], None] | None,
     stages: Progress | None,
+    units: export.UnitCache | None,
 ) -> tuple[BuildReport, Union, export.ExportResult, dict[str, tuple[str, Path]]]:
     """Convert ``documents``, merge them into a union and write its dumps into
-    ``staging``: the run's report, the union, the files written, and each graph IRI's
-    source (as shown in messages, and its path)."""
+    ``staging`` with their gzip copies, taking unchanged units from ``units``: the run's
+    report, the union, the files written, and each graph IRI's source (as shown in
+    messages, and its path)."""
     report = BuildReport(documents=len(documents))
     if options.cache_dir is not None:
         report.cached = 0
@@ -306,5 +326,5 @@ def _convert_and_write(
         if stages is not None:
             stages.stage("writing dumps")
 
-    written = export.write_dataset(batches(), staging, base=options.base)
+    written = export.write_dataset(batches(), staging, base=options.base, packed=True, units=units)
     return report, merged, written, sources

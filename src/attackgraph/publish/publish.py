@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Final
 
 from pyoxigraph import Literal
 
-from attackgraph.export import ALL_FORMATS, DUMP_STEM, FORMATS
+from attackgraph.export import ALL_FORMATS, DUMP_STEM, FORMATS, Format, Packed
 from attackgraph.identifiers import Minter, prefixes_for
 from attackgraph.model import OptionError
 from attackgraph.namespaces import PREFIXES
@@ -100,6 +101,7 @@ def publish(
     progress: Progress | None = None,
     reuse: PageReuse | None = None,
     jobs: int = 1,
+    packed: Mapping[str, Packed] | None = None,
 ) -> None:
     """Add everything else to a staging folder that holds the dumps written by
     ``export.write_dataset`` (at least ``attackgraph.nq`` and ``attackgraph.nt``) and the
@@ -114,6 +116,9 @@ def publish(
     its pages: the pages whose statements did not change are taken from it (see
     :mod:`attackgraph.publish.reuse`), and the manifest is replaced by this release's.
     ``jobs`` processes render the pages (the same bytes whatever their number).
+    ``packed`` (format name -> dump with its gzip copy, from ``write_dataset(packed=True)``)
+    names the dumps whose ``.gz`` and checksums the export already wrote; the others are
+    gzipped here.
 
     Raises :class:`PublishError` when a dump is missing or disagrees with ``stats``,
     ``ValueError`` for a bad ``base`` or ``issued``, ``SyntaxError`` / ``OSError`` when a
@@ -135,9 +140,8 @@ def publish(
     digests: dict[str, str] = {}
     downloads: list[Download] = []
     dumps = [f for f in ALL_FORMATS if (staging / f.file_name(DUMP_STEM)).is_file()]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as threads:
-        packed = list(threads.map(gzip_and_hash, (staging / f.file_name(DUMP_STEM) for f in dumps)))
-    for fmt, (plain_digest, gz, gz_digest) in zip(dumps, packed, strict=True):
+    for fmt, (plain_digest, gz, gz_digest) in zip(dumps, _gzipped(staging, dumps, packed),
+                                                  strict=True):  # fmt: skip
         plain = staging / fmt.file_name(DUMP_STEM)
         digests[plain.name], digests[gz.name] = plain_digest, gz_digest
         for path, compressed in ((plain, False), (gz, True)):
@@ -209,6 +213,25 @@ def publish(
     write_sums(staging, digests)
     if reuse is not None and options.pages:
         _manifest_path(reuse).replace(reuse.manifest)
+
+
+def _gzipped(
+    staging: Path, dumps: list[Format], packed: Mapping[str, Packed] | None
+) -> list[tuple[str, Path, str]]:
+    """Each dump's SHA-256, its ``.gz`` and that file's SHA-256: from ``packed`` where the
+    export wrote them for this staging folder, else gzipped here (in threads)."""
+    ready = {name: p for name, p in (packed or {}).items() if p.path.parent == staging}
+    todo = [staging / f.file_name(DUMP_STEM) for f in dumps if f.name not in ready]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as threads:
+        done = dict(zip(todo, threads.map(gzip_and_hash, todo), strict=True))
+    out = []
+    for fmt in dumps:
+        if fmt.name in ready:
+            p = ready[fmt.name]
+            out.append((p.sha256, p.gz, p.gz_sha256))
+        else:
+            out.append(done[staging / fmt.file_name(DUMP_STEM)])
+    return out
 
 
 def _manifest_path(reuse: PageReuse) -> Path:
