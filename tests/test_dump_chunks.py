@@ -163,6 +163,6 @@ def test_a_unit_that_does_not_reparse_is_refused_and_the_old_files_kept(
         data.add(batch)
     source = ExportSource(data, prefixes_for(DEFAULT_BASE))
     with pytest.raises(ExportError, match=r"attackgraph\.nt: the unit from <.*re-parse found"):
-        write_packed(broken, source, tmp_path / "attackgraph.nt")
+        write_packed([broken], source, [tmp_path / "attackgraph.nt"])
     assert _files(tmp_path) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -23,7 +23,7 @@ import json
 import os
 import secrets
 import zlib
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -59,7 +59,7 @@ class UnitCache:
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     cache = UnitCache(Path(folder), "ctx")
-    ...     key = cache.key("salt", [b"<a> <b> <c>"], first=True)
+    ...     key = cache.key("salt", unit_digest([b"<a> <b> <c>"]), first=True)
     ...     cache.put(key, member(b"<a> <b> <c> .\\n"))
     ...     cache.get(key)[0], cache.get("0" * 40)
     (b'<a> <b> <c> .\\n', None)
@@ -71,13 +71,12 @@ class UnitCache:
     hits: int = 0
     misses: int = 0
 
-    def key(self, salt: str, lines: list[bytes], *, first: bool) -> str:
-        """The key of a unit of ``lines``; ``salt`` names the format and what its
-        rendering reads besides the lines (prefixes, JSON-LD context)."""
-        digest = hashlib.blake2b(digest_size=20)
-        digest.update(f"{self.context}\0{salt}\0{first}\0".encode())
-        digest.update(b"\n".join(lines))
-        return digest.hexdigest()
+    def key(self, salt: str, unit: bytes, *, first: bool) -> str:
+        """The key of a unit whose lines hash to ``unit`` (:func:`unit_digest`); ``salt``
+        names the format and what its rendering reads besides the lines (prefixes,
+        JSON-LD context)."""
+        text = f"{self.context}\0{salt}\0{first}\0{unit.hex()}"
+        return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
     def get(self, key: str) -> tuple[bytes, bytes] | None:
         """``(bytes, gzip member)`` of the unit, or None when absent or damaged."""
@@ -126,86 +125,117 @@ def member(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
 
 
+def unit_digest(lines: list[bytes]) -> bytes:
+    """A hash of a unit's input lines (part of its key in :class:`UnitCache`)."""
+    return hashlib.blake2b(b"\n".join(lines), digest_size=20).digest()
+
+
 def write_packed(
-    fmt: Format, source: ExportSource, path: Path, cache: UnitCache | None = None
-) -> Packed:
-    """Write ``path`` and ``path.gz`` unit by unit, each file atomically (temporary file,
-    fsync, rename); units found in ``cache`` are taken from it.
+    formats: Sequence[Format],
+    source: ExportSource,
+    paths: Sequence[Path],
+    cache: UnitCache | None = None,
+) -> list[Packed]:
+    """Write each format to its path and ``path.gz``, unit by unit, every file atomically
+    (temporary file, fsync, rename); units found in ``cache`` are taken from it. The
+    formats share their units (:attr:`Layout.units`), so the input is read once for all.
 
-    Raises :class:`ExportError` naming ``path`` when a unit does not re-parse to the
+    Raises :class:`ExportError` naming the path when a unit does not re-parse to the
     statements it was rendered from or a file cannot be written; ``ValueError`` for a
-    format without a layout.
+    format without a layout or formats that cut their units differently.
     """
-    layout = fmt.layout
-    if layout is None:
-        raise ValueError(f"{fmt.name}: no layout, so it cannot be written in units")
-    gz_path = path.with_name(path.name + _SUFFIX)
-    salt = _salt(fmt, source)
-    tmp = [p.with_name(f".{p.name}.{secrets.token_hex(6)}.tmp") for p in (path, gz_path)]
+    layouts = [f.layout for f in formats]
+    if any(layout is None for layout in layouts):
+        raise ValueError(f"{[f.name for f in formats]}: a format without a layout")
+    writers = [
+        _Writer(f, layout, source, path, cache)
+        for f, layout, path in zip(formats, layouts, paths, strict=True)
+        if layout is not None
+    ]
+    if len({id(w.layout.units) for w in writers}) > 1:
+        raise ValueError(f"{[f.name for f in formats]}: cut into different units")
     try:
-        with open(tmp[0], "xb") as plain_out, open(tmp[1], "xb") as gz_out:
-            sums = _Sums(plain_out, gz_out)
-            for data, packed in _pieces(fmt, layout, source, path, salt, cache):
-                sums.write(data, packed)
-            if not sums.any:
-                sums.write(b"", member(b""))  # an empty dump still has a valid .gz
-            for stream in (plain_out, gz_out):
-                stream.flush()
-                os.fsync(stream.fileno())
-        os.replace(tmp[0], path)
-        os.replace(tmp[1], gz_path)
+        for writer in writers:
+            writer.open()
+        first = True
+        for lines in writers[0].layout.units(source) if writers else ():
+            digest = unit_digest(lines) if cache is not None else b""
+            for writer in writers:
+                writer.unit(lines, digest, first=first)
+            first = False
+        return [writer.close() for writer in writers]
     except OSError as error:
-        raise ExportError(f"{path}: cannot write: {error}") from error
+        raise ExportError(f"{paths[0]}: cannot write: {error}") from error
     finally:
-        for leftover in tmp:
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-    fsync_directory(path.parent)
-    return Packed(path, sums.plain.hexdigest(), gz_path, sums.packed.hexdigest())
+        for writer in writers:
+            writer.discard()
 
 
-class _Sums:
-    """Writes each piece to both files and hashes what each receives."""
+class _Writer:
+    """One format's plain file and gzip copy, written piece by piece, hashed as written."""
 
-    def __init__(self, plain_out: BinaryIO, gz_out: BinaryIO) -> None:
-        self._out = (plain_out, gz_out)
+    def __init__(
+        self,
+        fmt: Format,
+        layout: Layout,
+        source: ExportSource,
+        path: Path,
+        cache: UnitCache | None,
+    ) -> None:
+        self.fmt, self.layout, self.source, self.path, self.cache = fmt, layout, source, path, cache
+        self.gz_path = path.with_name(path.name + _SUFFIX)
+        self.salt = _salt(fmt, source)
+        self.tmp = [p.with_name(f".{p.name}.{secrets.token_hex(6)}.tmp")
+                    for p in (path, self.gz_path)]  # fmt: skip
+        self.out: list[BinaryIO] = []
         self.plain, self.packed = hashlib.sha256(), hashlib.sha256()
         self.any = False
 
-    def write(self, data: bytes, packed: bytes) -> None:
-        self._out[0].write(data)
-        self._out[1].write(packed)
+    def open(self) -> None:
+        self.out = [open(tmp, "xb") for tmp in self.tmp]  # closed in close() or discard()
+        if head := self.layout.head(self.source):
+            self._write(head, member(head))
+
+    def unit(self, lines: list[bytes], digest: bytes, *, first: bool) -> None:
+        key = self.cache.key(self.salt, digest, first=first) if self.cache is not None else ""
+        found = self.cache.get(key) if self.cache is not None else None
+        if found is None:
+            data = self.layout.render(self.source, lines, first)
+            _check(self.fmt, self.layout, self.source, self.path, data, lines, first=first)
+            packed = member(data)
+            if self.cache is not None:
+                self.cache.put(key, packed)
+            found = data, packed
+        self._write(*found)
+
+    def close(self) -> Packed:
+        if tail := self.layout.tail(self.source):
+            self._write(tail, member(tail))
+        if not self.any:
+            self._write(b"", member(b""))  # an empty dump still has a valid .gz
+        for stream in self.out:
+            stream.flush()
+            os.fsync(stream.fileno())
+            stream.close()
+        os.replace(self.tmp[0], self.path)
+        os.replace(self.tmp[1], self.gz_path)
+        fsync_directory(self.path.parent)
+        return Packed(self.path, self.plain.hexdigest(), self.gz_path, self.packed.hexdigest())
+
+    def discard(self) -> None:
+        """Close and remove what is left of the temporary files (after an error)."""
+        for stream in self.out:
+            stream.close()
+        for tmp in self.tmp:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    def _write(self, data: bytes, packed: bytes) -> None:
+        self.out[0].write(data)
+        self.out[1].write(packed)
         self.plain.update(data)
         self.packed.update(packed)
         self.any = True
-
-
-def _pieces(
-    fmt: Format,
-    layout: Layout,
-    source: ExportSource,
-    path: Path,
-    salt: str,
-    cache: UnitCache | None,
-) -> Iterator[tuple[bytes, bytes]]:
-    """``(bytes, gzip member)`` of the head, each unit and the tail (empty ones left out)."""
-    if head := layout.head(source):
-        yield head, member(head)
-    first = True
-    for lines in layout.units(source):
-        key = cache.key(salt, lines, first=first) if cache is not None else ""
-        found = cache.get(key) if cache is not None else None
-        if found is None:
-            data = layout.render(source, lines, first)
-            _check(fmt, layout, source, path, data, lines, first=first)
-            packed = member(data)
-            if cache is not None:
-                cache.put(key, packed)
-            found = data, packed
-        yield found
-        first = False
-    if tail := layout.tail(source):
-        yield tail, member(tail)
 
 
 def _check(

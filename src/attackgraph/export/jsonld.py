@@ -321,8 +321,8 @@ def jsonld_tail() -> bytes:
 
 
 def json_nodes(triple_lines: Iterable[bytes], compactor: Compactor, *, first: bool) -> bytes:
-    """One node object a line for the triples (sorted N-Triples lines without `` .``),
-    each after ``",\n"`` (the first of the file after ``"\n"``).
+    r"""One node object a line for the triples (sorted N-Triples lines without `` .``),
+    each after a comma and a newline (the first of the file after a newline only).
 
     Raises :class:`ExportError` for an unsupported literal.
 

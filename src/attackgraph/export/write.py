@@ -103,8 +103,12 @@ def write_dataset(
         source = ExportSource(data, prefixes, embedded, compactor)
         if not packed:
             return _write_formats(source, out_dir, chosen, stem, gzip=gzip)
-        written = {f.name: write_packed(f, source, out_dir / f.file_name(stem), units)
-                   for f in chosen}  # fmt: skip
+        written: dict[str, Packed] = {}
+        for group in _by_units(chosen):
+            paths = [out_dir / f.file_name(stem) for f in group]
+            for fmt, done in zip(group, write_packed(group, source, paths, units), strict=True):
+                written[fmt.name] = done
+        written = {f.name: written[f.name] for f in chosen}
         if units is not None:
             units.prune()
         files = {name: p.path for name, p in written.items()}
@@ -131,6 +135,21 @@ def _write_formats(
         )
         files[fmt.name] = path
     return ExportResult(files, data.quad_count, data.triple_count, data.graph_count)
+
+
+def _by_units(formats: Sequence[Format]) -> list[list[Format]]:
+    """The formats grouped by how their units are cut, so each group reads its input once.
+
+    >>> from attackgraph.export.formats import ALL_FORMATS
+    >>> [[f.name for f in group] for group in _by_units(ALL_FORMATS)]
+    [['turtle', 'jsonld', 'ntriples'], ['nquads'], ['trig']]
+    """
+    groups: dict[object, list[Format]] = {}
+    for fmt in formats:
+        if fmt.layout is None:
+            raise ValueError(f"{fmt.name}: no layout, so it cannot be written in units")
+        groups.setdefault(fmt.layout.units, []).append(fmt)
+    return list(groups.values())
 
 
 def _fingerprint(data: SortedQuads, *, named_graphs: bool) -> Fingerprint:
