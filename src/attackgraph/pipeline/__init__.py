@@ -96,8 +96,9 @@ def document_ids(paths: Sequence[Path]) -> dict[Path, str]:
 
 def page_reuse(options: BuildOptions, out_dir: Path) -> publish.PageReuse | None:
     """Where a build with the cache keeps the manifest of the pages of the release at
-    ``out_dir`` (``pages/`` in the cache folder), so the next build can keep the pages
-    that did not change; None without a cache.
+    ``out_dir`` (``pages/`` in the cache folder) and the store they are read from
+    (``store/``), so the next build can keep the pages that did not change and update
+    the store instead of loading it again; None without a cache.
 
     >>> page_reuse(BuildOptions(), Path("release")) is None
     True
@@ -112,6 +113,7 @@ def page_reuse(options: BuildOptions, out_dir: Path) -> publish.PageReuse | None
         manifest=options.cache_dir / "pages" / f"{name}.sqlite",
         previous=out_dir,
         context=_release_context(options),
+        store=options.cache_dir / "store" / name,
     )
 
 

@@ -23,6 +23,7 @@ from typing import Final, Generic, TypeVar
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, Store
 
 from attackgraph.namespaces import AG, GEO, NIF, PREFIXES, RDF, SCHEMA
+from attackgraph.publish.kept_store import KeptStore
 from attackgraph.publish.reads import Reads
 from attackgraph.sparql.store import load_release
 
@@ -152,10 +153,14 @@ class ReleaseData:
     page asks and cached up to :data:`CACHE_SIZE` entries, never for the whole release.
     """
 
-    def __init__(self, nquads: Path | None, folder: Path | None = None) -> None:
+    def __init__(
+        self, nquads: Path | None, folder: Path | None = None, *, store: Store | None = None
+    ) -> None:
         self.folder = folder
         """Where the store is on disk (None: in memory)."""
-        if nquads is None:
+        if store is not None:
+            self.store = store
+        elif nquads is None:
             assert folder is not None, "a store to open, or a dump to load"
             self.store = Store.read_only(str(folder))
         else:
@@ -201,6 +206,23 @@ class ReleaseData:
             finally:
                 del data.store
                 gc.collect()  # the Rust store closes RocksDB when the object is freed
+
+    @classmethod
+    @contextmanager
+    def kept(
+        cls, nquads: Path, ntriples: Path, kept: KeptStore, *, previous: Path, sha256: str
+    ) -> Iterator[ReleaseData]:
+        """The release in the store ``kept`` between builds, updated from the dumps of the
+        release folder ``previous`` when it holds them (:mod:`.kept_store`); noted as
+        holding ``nquads`` (whose SHA-256 is ``sha256``) when the block ends normally."""
+        data = cls(None, kept.folder, store=kept.open(nquads, ntriples, previous=previous))
+        try:
+            yield data
+            data.flush()
+            kept.remember(sha256)
+        finally:
+            del data.store
+            gc.collect()
 
     @classmethod
     def opened(cls, folder: Path) -> ReleaseData:

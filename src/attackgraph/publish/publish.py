@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -26,6 +27,7 @@ from attackgraph.publish.files import (
     write_bytes,
     write_sums,
 )
+from attackgraph.publish.kept_store import KeptStore
 from attackgraph.publish.links import ONTOLOGY_HTML
 from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.readme import readme
@@ -159,7 +161,7 @@ def publish(
     write_bytes(staging / PREFIXES_RQ, prefixes_rq(base))
 
     step("data")
-    with ReleaseData.on_disk(nquads, staging) as data:
+    with _release_data(staging, reuse, sha256=digests[nquads.name]) as data:
         measured = measure(ntriples, minter.prefix)
         if stats.triples and stats.triples != measured.triples:
             raise PublishError(
@@ -213,6 +215,18 @@ def publish(
     write_sums(staging, digests)
     if reuse is not None and options.pages:
         _manifest_path(reuse).replace(reuse.manifest)
+
+
+def _release_data(
+    staging: Path, reuse: PageReuse | None, *, sha256: str
+) -> AbstractContextManager[ReleaseData]:
+    """The staged release's data in a store: the one kept between builds when ``reuse``
+    names it, else a temporary one in ``staging``."""
+    nquads, ntriples = (staging / FORMATS[n].file_name() for n in ("nquads", "ntriples"))
+    if reuse is None or reuse.store is None:
+        return ReleaseData.on_disk(nquads, staging)
+    kept = KeptStore(reuse.store, reuse.context)
+    return ReleaseData.kept(nquads, ntriples, kept, previous=reuse.previous, sha256=sha256)
 
 
 def _gzipped(

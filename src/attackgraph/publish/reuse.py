@@ -47,6 +47,9 @@ class PageReuse:
     """The release folder being replaced."""
     context: str
     """What else the pages depend on (code, base IRI...): another context reuses nothing."""
+    store: Path | None = None
+    """Where the pages' store is kept for the next build (:mod:`.kept_store`; None: a
+    temporary store in the staging folder)."""
 
 
 @dataclass(frozen=True)
