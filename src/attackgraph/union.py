@@ -42,10 +42,10 @@ from attackgraph.identifiers import Minter
 from attackgraph.model import AttackgraphError, Problem
 from attackgraph.namespaces import AG, DEFAULT_BASE, RDF, SCHEMA
 from attackgraph.union_state import First, UnionState, term_of
-from attackgraph.validate import Validator, default_shapes_path
+from attackgraph.validate import Validator
 from attackgraph.validate.dataset import DatasetReport, validate_dataset
+from attackgraph.validate.single_valued import single_valued
 
-SH: Final = "http://www.w3.org/ns/shacl#"
 SHARED_KINDS: Final = ("event", "side", "actor", "place", "geometry")
 """Kinds of instances that several documents may describe (the others carry the
 document's slug in their IRI)."""
@@ -62,31 +62,6 @@ _Signature = tuple[str | None, ...]
 class UnionError(AttackgraphError):
     """The published union breaks the shapes and leaving documents out did not mend it
     (never published: the build stops and keeps the previous release)."""
-
-
-def single_valued(shapes: Path | None = None) -> dict[str, frozenset[str]]:
-    """Class IRI -> the properties its shape allows at most once (``sh:maxCount 1``).
-
-    >>> SCHEMA.name.value in single_valued()[AG.Place.value]
-    True
-    """
-    graph = ox.Store()
-    graph.bulk_load(path=str(shapes or default_shapes_path()), format=ox.RdfFormat.TURTLE)
-    target, prop, path, max_count = (
-        ox.NamedNode(SH + name) for name in ("targetClass", "property", "path", "maxCount")
-    )
-    found: dict[str, set[str]] = {}
-    for shape_quad in graph.quads_for_pattern(None, target, None, None):
-        shape, cls = shape_quad.subject, shape_quad.object
-        for property_quad in graph.quads_for_pattern(shape, prop, None, None):
-            node = property_quad.object
-            if not isinstance(node, ox.BlankNode | ox.NamedNode):
-                continue
-            counts = [_iri(q.object) for q in graph.quads_for_pattern(node, max_count, None, None)]
-            paths = [q.object for q in graph.quads_for_pattern(node, path, None, None)]
-            if "1" in counts and paths and isinstance(paths[0], ox.NamedNode):
-                found.setdefault(_iri(cls), set()).add(paths[0].value)
-    return {cls: frozenset(props) for cls, props in found.items()}
 
 
 @dataclass
