@@ -10,6 +10,9 @@ under the new checkout's key, so ``bench/run.py --keep-cache`` measures the rest
     .venv/bin/python bench/cache_rekey.py --corpus bench/out/corpus-10000 \\
         --cache bench/out/cache/build --old /tmp/old-checkout/src --new src
 
+``--old-corpus`` names where the old build read the same documents when it was another
+folder (the key holds each document's path).
+
 Only for benchmarks: the figures of its ``converting`` stage are cache reads, not
 conversions. Not run by the test suite.
 """
@@ -53,6 +56,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, required=True, help="the build/ folder")
     parser.add_argument("--old", type=Path, required=True, help="src/ of the old checkout")
     parser.add_argument("--new", type=Path, required=True, help="src/ of the new checkout")
+    parser.add_argument(
+        "--old-corpus",
+        type=Path,
+        help="where the old checkout's build read the same documents (default: --corpus)",
+    )
     args = parser.parse_args()
     from attackgraph.cache import file_sha256
     from attackgraph.parse import display_path
@@ -62,9 +70,11 @@ def main() -> None:
     new = BuildCache(args.cache, context(args.new))
     linked = missing = 0
     corpus = Path(os.path.abspath(args.corpus))
+    old_corpus = Path(os.path.abspath(args.old_corpus or args.corpus))
     for path, doc_id in sorted(document_ids([corpus]).items()):
         name, sha256 = f"{display_path(path)}\0{doc_id}", file_sha256(path)
-        source = entry(old, old.key(name, sha256))
+        old_name = f"{display_path(old_corpus / path.relative_to(corpus))}\0{doc_id}"
+        source = entry(old, old.key(old_name, sha256))
         target = entry(new, new.key(name, sha256))
         if not source.is_file():
             missing += 1
