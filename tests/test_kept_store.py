@@ -78,7 +78,7 @@ def _dumps(folder: Path, lines: list[str]) -> tuple[Path, Path]:
 
 
 def _contents(store: Store) -> set[str]:
-    return {str(q) for q in store}
+    return {str(q) for q in store} | {str(g) for g in store.named_graphs()}
 
 
 def test_an_update_gives_the_store_a_fresh_load_gives(tmp_path: Path) -> None:
@@ -86,6 +86,9 @@ def test_an_update_gives_the_store_a_fresh_load_gives(tmp_path: Path) -> None:
     after = [t for t in before if "s1" not in t] + ["<urn:s99> <urn:p> <urn:o1>"]
     old = _dumps(tmp_path / "old", sorted(before))
     new = _dumps(tmp_path / "new", sorted(after))
+    with old[0].open("a") as quads, old[1].open("a") as triples:  # a graph that goes
+        quads.write("<urn:z> <urn:p> <urn:o> <urn:h> .\n")
+        triples.write("<urn:z> <urn:p> <urn:o> .\n")
     kept = KeptStore(tmp_path / "store" / "r", "ctx")
     store = kept.open(*old, previous=None)
     store.flush()

@@ -29,7 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Final
 
-from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, parse
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 
 from attackgraph.publish.files import sha256_file
 from attackgraph.sparql.store import load_release
@@ -149,12 +149,24 @@ def _tagged(lines: Iterator[bytes], path: Path, tag: bool) -> Iterator[tuple[byt
 
 def _apply(store: Store, old: Path, new: Path, rdf_format: RdfFormat) -> None:
     """Remove from ``store`` the statements only ``old`` has and add those only ``new``
-    has; N-Triples go to the default graph."""
+    has; N-Triples go to the default graph. A named graph left without statements is
+    removed too (a fresh load has no empty graphs)."""
     changes = differences(old, new)
+    emptied: set[NamedNode | BlankNode | DefaultGraph] = set()
     while batch := list(islice(changes, _BATCH)):
         for added in (False, True):
             lines = b"".join(line for is_new, line in batch if is_new == added)
             for quad in parse(lines, rdf_format) if lines else ():
                 if rdf_format == RdfFormat.N_TRIPLES:
                     quad = Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
-                (store.add if added else store.remove)(quad)
+                if added:
+                    store.add(quad)
+                else:
+                    store.remove(quad)
+                    emptied.add(quad.graph_name)
+    for graph in emptied:
+        if (
+            isinstance(graph, NamedNode)
+            and next(iter(store.quads_for_pattern(None, None, None, graph)), None) is None
+        ):
+            store.remove_graph(graph)
