@@ -9,7 +9,7 @@ each subject; a subject's *owner* is the first of them in IRI order. Then, for e
 named graph (one per document), the shapes run on the union's triples of the subjects
 it owns and of every node up to :data:`DEPTH` links from them, so each result is
 reported once. Which graphs describe a subject, and which subjects each graph owns, are
-kept in an SQLite file beside the store (:class:`Describers`), not in memory. With
+kept in an SQLite file beside the store (:mod:`.describers`), not in memory. With
 ``jobs`` > 1 the graphs are shared out among worker processes, each reading the store
 and that file (read-only) and validating its graphs' neighbourhoods.
 
@@ -34,11 +34,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import groupby, islice
+from itertools import islice
 from pathlib import Path
 from typing import Final
 
@@ -55,6 +54,7 @@ from attackgraph.validate.blame import (
     statement_lines,
 )
 from attackgraph.validate.changed import changed_subjects, reaching
+from attackgraph.validate.describers import Describers, Task
 from attackgraph.validate.report import Report, Violation, curie
 from attackgraph.validate.shacl import Engine, ShapesError, Validator
 
@@ -204,87 +204,6 @@ def _affected(path: str, previous: Path, dump: Path) -> set[str] | None:
         gc.collect()
 
 
-class Describers:
-    """Which graphs describe each subject (an IRI), in an SQLite file: a subject's owner
-    is the first of them in :func:`graph_order`. Filled by :meth:`add`, then
-    :meth:`finish`; other processes open the file with ``read_only``.
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     d = Describers(Path(tmp, "d.sqlite"))
-    ...     d.add([("s", "<g2>"), ("s", "<g1>"), ("t", DEFAULT_GRAPH), ("s", "<g2>")])
-    ...     d.finish()
-    ...     print(d.graphs("s"), list(d.tasks()), d.graph_count(), d.subject_count())
-    ...     d.close()
-    ['<g1>', '<g2>'] [('<g1>', ['s']), ('DEFAULT', ['t'])] 3 2
-    """
-
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
-        self.path = path
-        self.only: set[str] | None = None
-        """When set, :meth:`tasks` gives only the graphs owning one of these subjects."""
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
-        # the task generator runs in the worker pool's feeder thread
-        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        if not read_only:
-            self._db.executescript(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                "CREATE TABLE describes (subject TEXT, graph TEXT, PRIMARY KEY (subject, graph))"
-                " WITHOUT ROWID;"
-            )
-
-    def add(self, pairs: Iterable[tuple[str, str]]) -> None:
-        """Note ``(subject, graph)`` pairs (repeats are kept once)."""
-        self._db.executemany(
-            "INSERT OR IGNORE INTO describes VALUES (?, ?)",
-            ((s, _order_key(g)) for s, g in pairs),
-        )
-
-    def finish(self) -> None:
-        """Work out each subject's owner (after the last :meth:`add`)."""
-        self._db.executescript(
-            "CREATE TABLE owned (owner TEXT, subject TEXT, PRIMARY KEY (owner, subject))"
-            " WITHOUT ROWID;"
-            "INSERT INTO owned SELECT MIN(graph), subject FROM describes GROUP BY subject;"
-        )
-        self._db.commit()
-
-    def graphs(self, subject: str) -> list[str]:
-        """The graphs describing ``subject``, in :func:`graph_order`."""
-        rows = self._db.execute(
-            "SELECT graph FROM describes WHERE subject = ? ORDER BY graph", (subject,)
-        )
-        return [graph[1:] for (graph,) in rows]
-
-    def tasks(self) -> Iterator[_Task]:
-        """Each owning graph (in :func:`graph_order`) with the subjects it owns, sorted."""
-        rows = self._db.execute("SELECT owner, subject FROM owned ORDER BY owner, subject")
-        only = self.only
-        for owner, group in groupby(rows, key=lambda row: str(row[0])):
-            subjects = [str(s) for _, s in group]
-            # a graph's results depend on all it owns (where a result is located)
-            if only is None or not only.isdisjoint(subjects):
-                yield owner[1:], subjects
-
-    def graph_count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(DISTINCT graph) FROM describes").fetchone()[0])
-
-    def owner_count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(DISTINCT owner) FROM owned").fetchone()[0])
-
-    def subject_count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM owned").fetchone()[0])
-
-    def close(self) -> None:
-        self._db.close()
-
-
-def _order_key(graph: str) -> str:
-    """``graph`` with a first character that makes SQLite's (codepoint) order
-    :func:`graph_order`: named graphs first."""
-    return ("1" if graph == DEFAULT_GRAPH else "0") + graph
-
-
 def _union(dump: Path, describers: Describers) -> Iterator[ox.Quad]:
     """The dump's triples in the default graph (the store keeps each once), noting the
     graphs that describe each subject (an IRI) in ``describers``."""
@@ -305,7 +224,6 @@ def _union(dump: Path, describers: Describers) -> Iterator[ox.Quad]:
 
 
 _NOTE_BATCH: Final = 50_000
-_Task = tuple[str, list[str]]
 _Found = list[tuple[Violation, tuple[str, ...], tuple[str, str | None]]]
 """Each violation, its involved graphs, its focus IRI and its path's IRI (None: the
 focus has no values of its path, or the violation has no path)."""
@@ -322,7 +240,7 @@ class _Checker:
         self.describers = describers
         self.validator = validator
 
-    def check(self, task: _Task) -> _Found:
+    def check(self, task: Task) -> _Found:
         mine = [ox.NamedNode(iri) for iri in task[1]]
         quads = list(_neighbourhood(self.store, mine))
         keep = {curie(URIRef(node.value)): node for node in mine}
@@ -401,7 +319,7 @@ def _start_worker(
     _WORKER = _Checker(path, checker, Validator(shapes, engine=engine, extra=extra))
 
 
-def _check_in_worker(task: _Task) -> _Found:
+def _check_in_worker(task: Task) -> _Found:
     assert _WORKER is not None, "worker not started"
     return _WORKER.check(task)
 
