@@ -21,6 +21,7 @@ SH: Final = "http://www.w3.org/ns/shacl#"
 def single_valued(shapes: Path | None = None) -> dict[str, frozenset[str]]:
     """Class IRI -> the properties its shape allows at most once (``sh:maxCount 1``).
 
+    >>> from attackgraph.namespaces import AG, SCHEMA
     >>> SCHEMA.name.value in single_valued()[AG.Place.value]
     True
     """
