@@ -37,7 +37,7 @@ from attackgraph.pipeline.convert import (
     entry_meta,
 )
 from attackgraph.pipeline.report import BuildReport
-from attackgraph.pipeline.union_reuse import UnionReuse, marker_name
+from attackgraph.pipeline.union_reuse import UnionReuse, marker_name, release_name
 from attackgraph.progress import Progress
 from attackgraph.union import Union, UnionError
 from attackgraph.validate import Report
@@ -107,8 +107,7 @@ def page_reuse(options: BuildOptions, out_dir: Path) -> publish.PageReuse | None
     """
     if options.cache_dir is None:
         return None
-    where = os.path.abspath(out_dir)
-    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    name = release_name(out_dir)
     return publish.PageReuse(
         manifest=options.cache_dir / "pages" / f"{name}.sqlite",
         previous=out_dir,
@@ -142,9 +141,8 @@ def dump_units(options: BuildOptions, out_dir: Path) -> export.UnitCache | None:
     """
     if options.cache_dir is None:
         return None
-    where = os.path.abspath(out_dir)
-    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return export.UnitCache(options.cache_dir / "dumps" / name, _release_context(options))
+    folder = options.cache_dir / "dumps" / release_name(out_dir)
+    return export.UnitCache(folder, _release_context(options))
 
 
 def _release_context(options: BuildOptions) -> str:

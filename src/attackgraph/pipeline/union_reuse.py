@@ -94,5 +94,15 @@ def marker_name(out_dir: Path) -> str:
     >>> len(marker_name(Path("release")))
     37
     """
+    return release_name(out_dir) + ".json"
+
+
+def release_name(out_dir: Path) -> str:
+    """A name for what the cache keeps of the release folder ``out_dir``: a hash of its
+    absolute path.
+
+    >>> release_name(Path("/srv/release"))[:8]
+    'b93d7efc'
+    """
     where = os.path.abspath(out_dir)
-    return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"
+    return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
