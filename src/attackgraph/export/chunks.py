@@ -126,7 +126,11 @@ def member(data: bytes) -> bytes:
 
 
 def unit_digest(lines: list[bytes]) -> bytes:
-    """A hash of a unit's input lines (part of its key in :class:`UnitCache`)."""
+    """A hash of a unit's input lines (part of its key in :class:`UnitCache`).
+
+    >>> len(unit_digest([b"<a> <b> <c>"])), unit_digest([b"x"]) == unit_digest([b"y"])
+    (20, False)
+    """
     return hashlib.blake2b(b"\n".join(lines), digest_size=20).digest()
 
 
@@ -143,6 +147,19 @@ def write_packed(
     Raises :class:`ExportError` naming the path when a unit does not re-parse to the
     statements it was rendered from or a file cannot be written; ``ValueError`` for a
     format without a layout or formats that cut their units differently.
+
+    >>> import tempfile
+    >>> from pyoxigraph import Literal, NamedNode, Quad
+    >>> from attackgraph.export.collect import SortedQuads
+    >>> from attackgraph.export.formats import FORMATS
+    >>> data = SortedQuads()
+    >>> data.add([Quad(NamedNode("http://e/s"), NamedNode("http://e/p"), Literal("x"),
+    ...                NamedNode("http://e/g"))])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     (dump,) = write_packed([FORMATS["ntriples"]], ExportSource(data, {}),
+    ...                            [Path(tmp, "d.nt")])
+    ...     gzip.decompress(dump.gz.read_bytes()) == dump.path.read_bytes()
+    True
     """
     layouts = [f.layout for f in formats]
     if any(layout is None for layout in layouts):
