@@ -40,7 +40,7 @@ from attackgraph.extract.sentences import Sentence
 from attackgraph.extract.speakers import TITLES, find_acronyms
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import country_code, demonym_countries
-from attackgraph.reference.gazetteer import packaged_index
+from attackgraph.reference.gazetteer_db import open_packaged
 from attackgraph.reference.lexicon import MONTH_NAMES, WEEKDAYS
 from attackgraph.reference.names import name_key, region_name
 from attackgraph.reference.regions import subdivision_countries
@@ -190,7 +190,7 @@ def _names_an_area(name: str) -> bool:
     parsed = region_name(name)
     if parsed.word is None:
         return True
-    return bool(subdivision_countries(parsed.key) or packaged_index().lookup(parsed.key))
+    return bool(subdivision_countries(parsed.key) or open_packaged().lookup(parsed.key))
 
 
 def prose_actors(
