@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from attackgraph.extract.figure_features import number_features
-from attackgraph.extract.figure_guess import FigureGuess
+from attackgraph.extract.figure_guess import UNNUMBERED, FigureGuess
 from attackgraph.extract.figure_model import NONE, Model, shipped_model, train
 from attackgraph.extract.nlp import parse
 from attackgraph.extract.prose import ProseContext, read_prose
@@ -50,12 +50,13 @@ def test_the_fixture_corpus_labels_each_amount_from_its_gold() -> None:
     examples = _tool().corpus_examples([FIXTURES])
     labels = [label for _, label in examples]
     # ferry: 31 killed, about 60 injured, 400 on board, two missing, eight + eight captured
-    # (dates, years and "after 3 days" are no amounts); raid: 12 killed, nine injured,
-    # 14 and three injured, five arrested
+    # (dates, years and "after 3 days" are no amounts); raid: 12 killed, nine injured, the
+    # bakery's owner found dead (one person, no number), 14 and three injured, five arrested
     assert labels == [
         "killed", "injured", NONE, "missing", "captured", "captured",
-        "killed", "injured", "injured", "injured", "arrested",
+        "killed", "injured", "killed", "injured", "injured", "arrested",
     ]  # fmt: skip
+    assert [UNNUMBERED in features for features, _ in examples].index(True) == 8
 
 
 def test_another_seed_shuffles_differently_but_learns_the_same_labels() -> None:

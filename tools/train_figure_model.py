@@ -1,7 +1,9 @@
 """Train the figure classifier (attackgraph.extract.figure_model) on corpus gold.
 
 Every amount that attackgraph.extract.amounts.find_amounts finds in a sentence of a
-document becomes one example: its features (attackgraph.extract.figure_features, from the
+document, and every person a casualty verb acts on without a number
+(attackgraph.extract.figure_guess.unnumbered_spans, value 1, in sentences naming an
+outcome), becomes one example: its features (attackgraph.extract.figure_features, from the
 sentence's parse) and a label from the document's gold (NAME.gold.json beside NAME.txt):
 the outcome of a gold figure (`claims` or `unattributed_casualties`) whose sentence holds
 the amount and whose count, min or max is the amount's number ("killed-or-injured" where
@@ -27,7 +29,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from attackgraph.extract.amounts import find_amounts
-from attackgraph.extract.figure_features import number_features
+from attackgraph.extract.figure_features import names_an_outcome, number_features
+from attackgraph.extract.figure_guess import UNNUMBERED, unnumbered_spans
 from attackgraph.extract.figure_model import NONE, Model, train
 from attackgraph.extract.nlp import parse_all
 from attackgraph.extract.sentences import sentences
@@ -64,18 +67,27 @@ def document_examples(path: Path) -> list[Example]:
     examples: list[Example] = []
     for unit, parsed in zip(units, parse_all(u.text for u in units), strict=True):
         b, e = unit.span.begin, unit.span.end
-        for amount in find_amounts(text, b, e):
+        amounts = find_amounts(text, b, e)
+        for amount in amounts:
             q = amount.quantity
             value = q.value if q.value is not None else q.minimum
             features = number_features(parsed, amount.begin - b, amount.end - b, value)
-            if not features:
-                continue
             numbers = {q.value, q.minimum, q.maximum} - {None}
-            outcomes = sorted(
-                o for fb, fe, ns, o in figures if fb <= amount.begin < fe and ns & numbers
-            )
-            examples.append((features, outcomes[0] if outcomes else NONE))
+            if features:
+                examples.append((features, _label(figures, amount.begin, numbers)))
+        if not names_an_outcome(unit.text):
+            continue  # the prose reader asks about unnumbered people only here
+        for ub, ue in unnumbered_spans(parsed, b, [(a.begin, a.end) for a in amounts]):
+            features = number_features(parsed, ub - b, ue - b, 1)
+            if features:
+                examples.append(([*features, UNNUMBERED], _label(figures, ub, {1})))
     return examples
+
+
+def _label(figures: list[tuple[int, int, set[int], str]], at: int, numbers: set[int]) -> str:
+    """The outcome of a gold figure of the sentence at ``at`` with one of ``numbers``."""
+    outcomes = sorted(o for fb, fe, ns, o in figures if fb <= at < fe and ns & numbers)
+    return outcomes[0] if outcomes else NONE
 
 
 def corpus_examples(folders: Iterable[Path]) -> list[Example]:

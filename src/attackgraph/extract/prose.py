@@ -181,7 +181,9 @@ class _Reader:
         """(figure span, source name) read in the current sentence: each once."""
 
     def run(self) -> ProseFacts:
-        for sentence in sentences(self.doc):
+        units = list(sentences(self.doc))
+        FigureGuess.prepare(self.doc.text[u.span.begin : u.span.end] for u in units)
+        for sentence in units:
             self.sentence(sentence)
         return ProseFacts(
             claims=assign_ranks(self.claims),

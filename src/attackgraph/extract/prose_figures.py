@@ -41,11 +41,11 @@ of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 from attackgraph.extract.amounts import Amount, clear_between, find_amounts, most_of
+from attackgraph.extract.figure_guess import FigureGuess
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.prose_outcomes import (
     OUTCOME_RE,
@@ -194,13 +194,16 @@ def read_figures(
     last_outcome: Outcome | None = None,
     count_outcome: Outcome | None = None,
     earlier_group: tuple[PopulationGroup, str | None] | None = None,
-    guess: Callable[[Amount], Outcome | None] | None = None,
+    guess: FigureGuess | None = None,
 ) -> list[ProseFigure]:
     """The casualty figures in ``text[begin:end]`` (see the module docstring).
 
     ``last_outcome`` is the outcome read last before this stretch (for a bare "the
     figure rose to 132"); ``count_outcome`` is given to amounts with no outcome at all,
-    for stretches that state a count ("a count by X identified 80"). Never raises.
+    for stretches that state a count ("a count by X identified 80"). ``guess`` (the
+    classifier, :class:`~attackgraph.extract.figure_guess.FigureGuess`) gives an outcome
+    to amounts still without one and adds one person for each a casualty verb acts on
+    without a number ("he was hanged"), when it is confident. Never raises.
 
     >>> t = "The army said six soldiers were killed and fifteen were injured."
     >>> [(f.quantity.value, f.group, f.outcome, t[f.begin:f.end]) for f in read_figures(t)]
@@ -282,6 +285,10 @@ def read_figures(
         for a in amounts:
             if a.outcome is None:
                 a.outcome = guess(a)
+        for one in guess.unnumbered(amounts, begin, stop):
+            one.group = _person_group(text[one.begin : one.end])
+            amounts.append(one)
+        amounts.sort(key=lambda a: a.begin)
     return _finish(amounts, earlier_group)
 
 
@@ -290,6 +297,14 @@ _HOLDING: Final = re.compile(
     r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over|up\s+to|all|the)\s+)*$",
     re.IGNORECASE,
 )
+
+
+def _person_group(words: str) -> tuple[PopulationGroup, str | None]:
+    """The group of one person's words ("the driver", "a policeman"), else total."""
+    found = group_match(words)
+    if found is None:
+        return "total", None
+    return found[0], words[found[2] : found[3]] if found[1] else None
 
 
 def _held(text: str, floor: int, a: Amount) -> tuple[Outcome, int] | None:
