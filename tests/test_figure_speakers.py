@@ -311,3 +311,27 @@ def test_an_inserted_speaker_and_a_later_according_to_each_keep_their_clause(
 def test_a_reporting_verb_s_own_subject_comes_before_an_inserted_speaker() -> None:
     sentence = "Army intelligence, the inquiry noted, put the number of dead at 310."
     assert speaker(sentence, "310") == "Army intelligence"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        (
+            "Okafor said that 14 of his men had died and claimed that none had been "
+            "taken prisoner, although the army later said it held three.",
+            "none",
+            "Okafor",
+        ),
+        (
+            "The colonel said that 30 of the rebels had died and stated that none had escaped.",
+            "none",
+            "The colonel",
+        ),
+    ],
+)
+def test_a_number_is_never_the_speaker_of_a_coordinated_verb(
+    sentence: str, number: str, expected: str
+) -> None:
+    """The small model may coordinate the second reporting verb with the first one's
+    reported clause ("11 had died and [claimed]"): its victims are no speaker."""
+    assert speaker(sentence, number) == expected

@@ -400,6 +400,8 @@ def _subject_of(verb: Token) -> Token | None:
         if subject is not None:
             if subject.lower_ in _RELATIVES and verb.dep_ == "relcl":
                 return verb.head
+            if subject.like_num or subject.lower_ == "none":
+                return None  # victims ("11 had died and [claimed]"): a misread coordination
             return subject
         if verb.dep_ != "conj" or verb.head is verb:
             return None
