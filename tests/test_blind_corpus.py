@@ -19,6 +19,8 @@ SETS = {
     "blind-6": 10,
     "blind-7": 20,
     "blind-8": 10,
+    "blind-9": 20,
+    "blind-10": 10,
 }
 
 
