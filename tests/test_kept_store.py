@@ -4,34 +4,23 @@ it cannot trust (another old dump, no marker, unsorted dumps) is loaded afresh."
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from pyoxigraph import DefaultGraph, Store
 from release_tree import tree
+from sample_edits import build, copy_sample, edit
 
-from attackgraph import pipeline
 from attackgraph.publish.files import sha256_file
 from attackgraph.publish.kept_store import KeptStore, differences
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCUMENTS = ROOT / "data" / "documents"
-MALI = "000_6de047e5428871d9.txt"
 SENTINEL = "not-rocksdb.txt"
 """A file put into the kept store's folder: it survives an update, not a fresh load."""
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(DOCUMENTS, folder)
-    return folder
-
-
-def _build(corpus: Path, out: Path, cache: Path | None) -> None:
-    options = pipeline.BuildOptions(cache_dir=cache, issued="2024-01-01")
-    pipeline.build([corpus], out, options)
+    return copy_sample(tmp_path / "corpus")
 
 
 def _store_folder(cache: Path) -> Path:
@@ -39,32 +28,25 @@ def _store_folder(cache: Path) -> Path:
     return folder
 
 
-def _change(corpus: Path, old: str, new: str) -> None:
-    mali = corpus / MALI
-    text = mali.read_text(encoding="utf-8")
-    assert old in text
-    mali.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def test_a_rebuild_updates_the_kept_store_and_equals_a_fresh_build(
     corpus: Path, tmp_path: Path
 ) -> None:
     cache, release, fresh = tmp_path / "cache", tmp_path / "release", tmp_path / "fresh"
-    _build(corpus, release, cache)
-    _build(corpus, fresh, None)
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
     (_store_folder(cache) / SENTINEL).write_text("kept")
-    _change(corpus, "Casualties3: 6 civilians", "Casualties3: 9 civilians")
-    _build(corpus, release, cache)
-    _build(corpus, fresh, None)
+    edit(corpus, "Casualties3: 6 civilians", "Casualties3: 9 civilians")
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
     assert tree(release) == tree(fresh)
     assert (_store_folder(cache) / SENTINEL).exists(), "the store was loaded again"
 
     # the old release's dump no longer the one the store holds: loaded afresh
     dump = release / "attackgraph.nq"
     dump.write_bytes(dump.read_bytes().replace(b"9 civilians", b"8 civilians", 1))
-    _change(corpus, "Casualties3: 9 civilians", "Casualties3: 7 civilians")
-    _build(corpus, release, cache)
-    _build(corpus, fresh, None)
+    edit(corpus, "Casualties3: 9 civilians", "Casualties3: 7 civilians")
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
     assert tree(release) == tree(fresh)
     assert not (_store_folder(cache) / SENTINEL).exists(), "an untrusted store was updated"
 

@@ -3,31 +3,19 @@ byte-identical to one built from scratch; a damaged kept page is rendered again.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from release_tree import tree
+from sample_edits import build, copy_sample, edit
 
-from attackgraph import pipeline
 from attackgraph.publish.reads import key
 from attackgraph.publish.reuse import changed_keys
-
-ROOT = Path(__file__).resolve().parents[1]
-DOCUMENTS = ROOT / "data" / "documents"
-MALI = "000_6de047e5428871d9.txt"
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(DOCUMENTS, folder)
-    return folder
-
-
-def _build(corpus: Path, out: Path, cache: Path | None) -> None:
-    options = pipeline.BuildOptions(cache_dir=cache, issued="2024-01-01")
-    pipeline.build([corpus], out, options)
+    return copy_sample(tmp_path / "corpus")
 
 
 def _inodes(release: Path) -> dict[str, int]:
@@ -44,15 +32,12 @@ def test_a_rebuild_keeps_unchanged_pages_and_equals_a_fresh_build(
     corpus: Path, tmp_path: Path
 ) -> None:
     cache, release, fresh = tmp_path / "cache", tmp_path / "release", tmp_path / "fresh"
-    _build(corpus, release, cache)
-    _build(corpus, fresh, None)  # so that both builds report the same changes
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)  # so that both builds report the same changes
     before = _inodes(release)
-    mali = corpus / MALI
-    text = mali.read_text(encoding="utf-8")
-    assert "Casualties3: 6 civilians killed" in text
-    mali.write_text(text.replace("Casualties3: 6 civilians", "Casualties3: 9 civilians"))
-    _build(corpus, release, cache)
-    _build(corpus, fresh, None)
+    edit(corpus, "Casualties3: 6 civilians killed", "Casualties3: 9 civilians killed")
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
     assert tree(release) == tree(fresh)
     kept = _kept(before, release)
     assert kept, "no page was kept"
@@ -61,21 +46,21 @@ def test_a_rebuild_keeps_unchanged_pages_and_equals_a_fresh_build(
 
     (corpus / "002_bamako-radisson-blu-attack.txt").unlink()
     before = _inodes(release)
-    _build(corpus, release, cache)
-    _build(corpus, fresh, None)
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
     assert tree(release) == tree(fresh)
     assert _kept(before, release)
 
 
 def test_a_damaged_page_of_the_old_release_is_rendered_again(corpus: Path, tmp_path: Path) -> None:
     cache, release = tmp_path / "cache", tmp_path / "release"
-    _build(corpus, release, cache)
-    _build(corpus, release, cache)  # its report says that nothing changed
+    build(corpus, release, cache=cache)
+    build(corpus, release, cache=cache)  # its report says that nothing changed
     expected = tree(release)
     page = min((release / "id" / "actor").glob("*.html"))
     page.write_bytes(page.read_bytes().replace(b"<", b"[", 1))
     before = _inodes(release)
-    _build(corpus, release, cache)
+    build(corpus, release, cache=cache)
     assert tree(release) == expected
     stem = page.relative_to(release).as_posix()[: -len(".html")]
     rendered = {stem + ".html", stem + ".ttl", stem + ".jsonld"}

@@ -10,20 +10,10 @@ from contextlib import closing
 from pathlib import Path
 
 from release_tree import tree
+from sample_edits import SAMPLE, build, copy_sample, edit
 
-from attackgraph import pipeline
 from attackgraph.publish.reads import KEY_BYTES
 from attackgraph.publish.reuse import changed_keys
-
-ROOT = Path(__file__).resolve().parents[1]
-DOCUMENTS = ROOT / "data" / "documents"
-MALI = "000_6de047e5428871d9.txt"
-
-
-def _build(corpus: Path, out: Path, *, jobs: int, cache: Path | None = None) -> None:
-    options = pipeline.BuildOptions(cache_dir=cache, issued="2024-01-01", jobs=jobs)
-    report = pipeline.build([corpus], out, options)
-    assert report.ok, report.summary()
 
 
 def _inodes(release: Path) -> dict[str, int]:
@@ -32,25 +22,22 @@ def _inodes(release: Path) -> dict[str, int]:
 
 def test_two_workers_write_the_pages_one_process_writes(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
-    _build(DOCUMENTS, one, jobs=1)
-    _build(DOCUMENTS, two, jobs=2)
+    build(SAMPLE, one, jobs=1)
+    build(SAMPLE, two, jobs=2)
     files = tree(two)
     assert sum(name.startswith("id/") for name in files) > 40  # enough pages for 2 workers
     assert files == tree(one)
 
 
-def test_a_rebuild_in_workers_keeps_pages_and_equals_a_serial_build(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(DOCUMENTS, corpus)
+def test_a_rebuild_in_workers_keeps_pages_and_equals_a_serialbuild(tmp_path: Path) -> None:
+    corpus = copy_sample(tmp_path / "corpus")
     cache, release, fresh = tmp_path / "cache", tmp_path / "release", tmp_path / "fresh"
-    _build(corpus, release, jobs=2, cache=cache)
-    _build(corpus, fresh, jobs=1)  # so that both builds report the same changes
+    build(corpus, release, jobs=2, cache=cache)
+    build(corpus, fresh, jobs=1)  # so that both builds report the same changes
     before = _inodes(release)
-    mali = corpus / MALI
-    text = mali.read_text(encoding="utf-8")
-    mali.write_text(text.replace("Casualties3: 6 civilians", "Casualties3: 9 civilians"))
-    _build(corpus, release, jobs=2, cache=cache)
-    _build(corpus, fresh, jobs=1)
+    edit(corpus, "Casualties3: 6 civilians", "Casualties3: 9 civilians")
+    build(corpus, release, jobs=2, cache=cache)
+    build(corpus, fresh, jobs=1)
     assert tree(release) == tree(fresh)
     after = _inodes(release)
     kept = {name for name, inode in before.items() if after.get(name) == inode}
@@ -61,19 +48,16 @@ def test_a_rebuild_in_workers_keeps_pages_and_equals_a_serial_build(tmp_path: Pa
 def test_a_rebuild_in_workers_renders_only_the_pages_that_read_a_changed_statement(
     tmp_path: Path,
 ) -> None:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(DOCUMENTS, corpus)
+    corpus = copy_sample(tmp_path / "corpus")
     cache, release, old = tmp_path / "cache", tmp_path / "release", tmp_path / "old"
-    _build(corpus, release, jobs=2, cache=cache)
+    build(corpus, release, jobs=2, cache=cache)
     (manifest,) = (cache / "pages").glob("*.sqlite")
     old.mkdir()
     for name in (manifest, release / "attackgraph.nq", release / "attackgraph.nt"):
         shutil.copy(name, old / name.name)
     before = _inodes(release)
-    mali = corpus / MALI
-    text = mali.read_text(encoding="utf-8")
-    mali.write_text(text.replace("Casualties3: 6 civilians", "Casualties3: 9 civilians"))
-    _build(corpus, release, jobs=2, cache=cache)
+    edit(corpus, "Casualties3: 6 civilians", "Casualties3: 9 civilians")
+    build(corpus, release, jobs=2, cache=cache)
     changed = changed_keys(old / "attackgraph.nq", release / "attackgraph.nq", union=False)
     in_union = changed_keys(old / "attackgraph.nt", release / "attackgraph.nt", union=True)
     assert changed is not None and in_union is not None
