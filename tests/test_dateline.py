@@ -83,6 +83,13 @@ def test_no_year_no_dateline_no_wire_date(text: str) -> None:
             "the town of Oran.\n",
             "2008-10-09",
         ),
+        # the heading line alone holds the day: the first sentence dates nothing
+        (
+            "= Varn chapel killings =\n\nWhat the inquiry found: the shooting at Varn, "
+            "Lusk district (14 March 1988)\n\nThis report collects what witnesses told "
+            "the inquiry about the chapel at Varn.\n",
+            "1988-03-14",
+        ),
     ],
 )
 def test_a_heading_line_opening_the_lead_is_not_its_first_sentence(

@@ -98,13 +98,20 @@ def extract(doc: Document) -> Extraction:
 
 
 def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
-    """Date and places from the lead's opening sentence when the infobox gives none."""
-    lead = tuple(s.text for s in sentences(doc) if not s.sections and _is_clause(s.text))
-    first = next((s for s in sentences(doc) if not s.sections and _is_clause(s.text)), None)
+    """Date and places from the lead's opening sentence when the infobox gives none; the
+    date, when that sentence has none, from a heading line above it."""
+    opening = [s for s in sentences(doc) if not s.sections]
+    lead = tuple(s.text for s in opening if _is_clause(s.text))
+    first = next((s for s in opening if _is_clause(s.text)), None)
     if first is None or (facts.date is not None and facts.places):
         return facts
     if facts.date is None:
-        facts.date = wire_date(lead[:3], doc.title.text, doc.text) or lead_date(first)
+        headings = opening[: opening.index(first)]  # "Findings (4 May 2001)" above it
+        facts.date = (
+            wire_date(lead[:3], doc.title.text, doc.text)
+            or lead_date(first)
+            or next((d for d in map(lead_date, headings) if d is not None), None)
+        )
     if not facts.places:
         actors = {a.name for side in facts.sides for a in side.actors}
         wire = wire_places(first, doc.text, frozenset(actors))
