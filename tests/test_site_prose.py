@@ -9,8 +9,8 @@ import pytest
 from published_store import PREFIXES, convert
 from pyoxigraph import Store
 
+from attackgraph.extract.sentence_dates import dated_elsewhere
 from attackgraph.extract.sentences import Sentence
-from attackgraph.extract.site_prose import dated_elsewhere
 from attackgraph.model import DatePrecision, DateRange, DateValue, Span
 from attackgraph.pipeline import Converter
 

@@ -20,6 +20,12 @@ the Old Quarter". A name is read as a site when
 - it is not an actor the document names, a country, a people or a date (a day of the
   week: "on Monday the ministry said").
 
+Whether a candidate becomes a place is then asked of a small learned classifier
+(:mod:`~attackgraph.extract.site_features`): it leaves out a candidate these rules accept
+when it is very unlikely to be a site (a town where a van was found days later), and
+takes one the rules leave out (a name the tagger reads as an organisation, "set off his
+explosives at X") when it is likely; it never makes a person or a people a place.
+
 "X in Y", "X on Y", "X at Y" and "X, a bar in Y" state that X lies in Y: the place
 keeps that container, as in an infobox chain. A place the event was only near
 ("near the river") is marked ``near``.
@@ -28,20 +34,28 @@ keeps that container, as in an infobox chain. A place the event was only near
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
-from attackgraph.extract.dates import find_dates
 from attackgraph.extract.incidents import AFTERMATH_SECTIONS, BACKGROUND_SECTIONS, Aboutness
 from attackgraph.extract.nlp import Entity, entities_of
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
+from attackgraph.extract.sentence_dates import dated_elsewhere
 from attackgraph.extract.sentences import Sentence
+from attackgraph.extract.site_features import (
+    SITE,
+    SITE_THRESHOLD,
+    SITE_VETO,
+    SiteContext,
+    shipped_site_model,
+    site_features,
+)
 from attackgraph.model import DateRange, PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import demonym_countries
 from attackgraph.reference.lexicon import MONTH_NUMBERS, WEEKDAYS
 from attackgraph.reference.names import name_key
 
-__all__ = ["prose_sites"]
+__all__ = ["prose_sites", "site_candidates"]
 
 SITE_WORDS: Final = FACILITY_WORDS | frozenset(
     """
@@ -118,6 +132,7 @@ _TREATED: Final = re.compile(
 """Where the wounded were treated: "taken to X", and the town of a hospital ("the
 General Hospital in X")."""
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACE_LABELS: Final = frozenset({"PERSON", "NORP"})
 _NOT_SITES: Final = frozenset(
     """
     republic kingdom union federation capital country nation north south east west city
@@ -204,46 +219,6 @@ def _labelled(found: tuple[Entity, ...], begin: int, end: int) -> str | None:
     return None
 
 
-_MONTHS: Final = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_DAY_MONTH: Final = re.compile(
-    rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})|(?P<month2>{_MONTHS})\s+(?P<day2>\d{{1,2}}))"
-    r"\b(?!,?\s+\d{3,4})",
-    re.IGNORECASE,
-)
-
-
-def _days(sentence: Sentence, main: DateRange) -> list[str]:
-    """ISO days (or months) the sentence is dated by; a day without a year takes the
-    main event's year."""
-    found = [d.start.lexical for d, _, _ in find_dates(sentence.text)]
-    year = main.start.lexical[:4]
-    for m in _DAY_MONTH.finditer(sentence.text):
-        month = MONTH_NUMBERS[(m.group("month") or m.group("month2")).lower()]
-        day = int(m.group("day") or m.group("day2"))
-        if 1 <= day <= 31:
-            found.append(f"{year}-{month:02d}-{day:02d}")
-    return found
-
-
-def dated_elsewhere(sentence: Sentence, main: DateRange | None) -> bool:
-    """Whether every date of the sentence falls outside the main event's days: a later
-    raid or an earlier plot, not the attack.
-
-    >>> from attackgraph.model import DatePrecision, DateValue
-    >>> may = DateRange(DateValue("2019-05-04", DatePrecision.DAY))
-    >>> text = "On 9 May police raided a flat in Eastgate."
-    >>> dated_elsewhere(Sentence(Span(0, len(text), text, 1), (), 0, False), may)
-    True
-    """
-    if main is None:
-        return False
-    days = _days(sentence, main)
-    first, last = main.start.lexical, (main.end or main.start).lexical
-    return bool(days) and all(
-        d[: len(first)] < first[: len(d)] or d[: len(last)] > last[: len(d)] for d in days
-    )
-
-
 def _main_candidates(
     text: str,
     sentences: Iterable[Sentence],
@@ -251,7 +226,7 @@ def _main_candidates(
     main_date: DateRange | None,
     sites: tuple[str, ...],
     avoid: set[str],
-) -> Iterator[tuple[Sentence, list[tuple[str, int, int, bool, bool]]]]:
+) -> Iterator[tuple[Sentence, list[tuple[str, int, int, bool, bool, str]]]]:
     """The candidates of each sentence telling of the main event (see the module doc);
     what a sentence is about is asked only when it names a candidate."""
     about = Aboutness(text, "main", main_name, main_date, {s: f"site:{s}" for s in sites})
@@ -270,10 +245,10 @@ def _main_candidates(
             yield sentence, found
 
 
-def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int, bool, bool]]:
-    """(name, begin, end, near, sited) of each locative name in the sentence (sentence
-    offsets); ``sited``: the words around it say it is a place ("village of X",
-    "X and Y stations", "the X concert hall")."""
+def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int, bool, bool, str]]:
+    """(name, begin, end, near, sited, governing word) of each locative name in the
+    sentence (sentence offsets); ``sited``: the words around it say it is a place
+    ("village of X", "X and Y stations", "the X concert hall")."""
     text = sentence.text
     found = []
     for m in _LOCATIVE.finditer(text):
@@ -302,7 +277,7 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
             named = sited or _APPOSED_KIND.match(text, end) is not None
             named = named or (attack and text.endswith("the ", 0, begin))  # "stormed the X"
             if _is_name(name, avoid):
-                found.append((name, begin, end, prep == "near", named))
+                found.append((name, begin, end, prep == "near", named, prep))
     return found
 
 
@@ -323,9 +298,56 @@ def _known(name: str, known: list[list[str]]) -> bool:
     return any(words in (other[:n], other[-n:]) for other in known)
 
 
+def site_candidates(
+    text: str,
+    sentences: Sequence[Sentence],
+    *,
+    main_name: str,
+    main_date: DateRange | None,
+    sites: tuple[str, ...],
+    known: Iterable[str],
+    actors: Iterable[str],
+) -> list[SiteContext]:
+    """Every name the prose reads as a possible site of the main event, beyond the
+    ``known`` place names, with what is said around it (see :func:`prose_sites`)."""
+    actor_names = [a for a in dict.fromkeys(actors) if len(a) > 3]
+    avoid = {name_key(a) for a in actor_names}
+    seen = [name_key(k).split() for k in known]
+    candidates = []
+    for sentence, read in _main_candidates(text, sentences, main_name, main_date, sites, avoid):
+        found = [
+            (name, begin, end, near, sited or _site_word(name), prep)
+            for name, begin, end, near, sited, prep in read
+            if not _known(name, seen) and not _inside_actor(sentence, actor_names, begin, end)
+        ]
+        if found:
+            candidates.append((sentence, found))
+    texts = list(dict.fromkeys(s.text for s, _ in candidates))
+    labels = dict(zip(texts, entities_of(texts), strict=True))
+    first = next((s for s in sentences if not s.sections and len(s.text.split()) >= 3), None)
+    title = name_key(main_name)
+    return [
+        SiteContext(
+            sentence=sentence,
+            name=name,
+            begin=begin,
+            end=end,
+            prep=prep,
+            label=_labelled(labels[sentence.text], begin, end),
+            sited=sited,
+            near=near,
+            first=sentence is first,
+            mentions=text.count(name),
+            in_title=bool(name_key(name)) and f" {name_key(name)} " in f" {title} ",
+        )
+        for sentence, found in candidates
+        for name, begin, end, near, sited, prep in found
+    ]
+
+
 def prose_sites(
     text: str,
-    sentences: Iterable[Sentence],
+    sentences: Sequence[Sentence],
     *,
     main_name: str,
     main_date: DateRange | None,
@@ -333,38 +355,44 @@ def prose_sites(
     known: Iterable[str],
     actors: Iterable[str],
 ) -> tuple[PlaceMention, ...]:
-    """Places of the main event named in its prose, beyond the ``known`` place names.
+    """Places of the main event named in its prose, beyond the ``known`` place names:
+    the candidates of :func:`site_candidates` the site classifier accepts.
 
     ``sites`` are the infobox's sites of a coordinated attack (each a sub-event);
     ``actors`` are names that are actors, never places.
     """
-    actor_names = [a for a in dict.fromkeys(actors) if len(a) > 3]
-    avoid = {name_key(a) for a in actor_names}
+    known = list(known)
+    actors = list(actors)
+    avoid = {name_key(a) for a in actors if len(a) > 3}
     seen = [name_key(k).split() for k in known]
-    candidates = []
-    for sentence, read in _main_candidates(text, sentences, main_name, main_date, sites, avoid):
-        found = [
-            (name, begin, end, near, sited or _site_word(name))
-            for name, begin, end, near, sited in read
-            if not _known(name, seen) and not _inside_actor(sentence, actor_names, begin, end)
-        ]
-        if found:
-            candidates.append((sentence, found))
-    unsure = [s.text for s, found in candidates if not all(c[4] for c in found)]
-    labels = dict(zip(unsure, entities_of(unsure), strict=True))  # the tagger only if needed
+    model = shipped_site_model()
     mentions: list[PlaceMention] = []
-    for sentence, found in candidates:
-        for name, begin, end, near, sited in found:
-            label = _labelled(labels.get(sentence.text, ()), begin, end)
-            if not sited and label not in _PLACE_LABELS:
-                continue
-            if _known(name, seen):
-                continue
-            seen.append(name_key(name).split())
-            kind = PlaceKind.REGION if ADMIN_WORDS.search(name) else PlaceKind.LOCALITY
-            container = _container(sentence, end, avoid)
-            span = _span(sentence, begin, end)
-            mentions.append(PlaceMention(name, kind, span, container, None, None, near, prose=True))
+    for candidate in site_candidates(
+        text,
+        sentences,
+        main_name=main_name,
+        main_date=main_date,
+        sites=sites,
+        known=known,
+        actors=actors,
+    ):
+        ruled = candidate.sited or candidate.label in _PLACE_LABELS
+        if not ruled and candidate.label in _NOT_PLACE_LABELS:
+            continue  # the classifier never makes a person or a people a place
+        if model.probabilities(site_features(candidate))[SITE] < (
+            SITE_VETO if ruled else SITE_THRESHOLD
+        ):
+            continue
+        name, sentence, end = candidate.name, candidate.sentence, candidate.end
+        if _known(name, seen):
+            continue
+        seen.append(name_key(name).split())
+        kind = PlaceKind.REGION if ADMIN_WORDS.search(name) else PlaceKind.LOCALITY
+        container = _container(sentence, end, avoid)
+        span = _span(sentence, candidate.begin, end)
+        mentions.append(
+            PlaceMention(name, kind, span, container, None, None, candidate.near, prose=True)
+        )
     return tuple(mentions)
 
 

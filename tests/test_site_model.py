@@ -1,0 +1,51 @@
+"""The prose-site classifier (extract/site_features.py) on top of the site rules."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from attackgraph.extract import extract
+from attackgraph.parse import parse
+
+HEAD = (
+    "= 2011 Tarvel church bombings =\n\nInfobox\n- Location: Tarvel, Ruritania\n"
+    "- Date: 3 May 2011\n\nOn 3 May 2011 two suicide bombers struck churches in the "
+    "coastal town of Tarvel, Ruritania."
+)
+
+
+def prose_places(text: str) -> list[str]:
+    return [p.name for p in extract(parse(text.encode(), "tarvel.txt")).places if p.prose]
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        # a second site the tagger reads as an organisation: "set off ... at X, killing"
+        (
+            "\n\n== The attacks ==\nThe first bomber blew himself up inside the cathedral "
+            "during the morning service. Moments later a second man set off his explosives "
+            "at Penhallow, killing fourteen worshippers.\n",
+            ["Penhallow"],
+        ),
+        # a town the tagger calls a place, but where a van was searched days later
+        (
+            " The police chief said officers were also searching a van found later that week "
+            "at a garage in Marrowby, well away from the town.\n",
+            [],
+        ),
+    ],
+)
+def test_the_classifier_decides_which_prose_names_are_sites(rest: str, expected: list[str]) -> None:
+    assert prose_places(HEAD + rest) == expected
+
+
+def test_the_shipped_site_weights_are_the_recorded_file() -> None:
+    root = Path(__file__).resolve().parents[1]
+    data = (root / "src" / "attackgraph" / "resources" / "site_model.json").read_bytes()
+    recorded = (root / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(data).hexdigest() in recorded
+    assert len(data) < 50_000
