@@ -62,6 +62,7 @@ def incoming_parts(
     """A page's incoming links cut into parts: the first ``first`` on the page itself,
     the others about ``budget`` bytes a part (:func:`arc_weight`).
 
+    >>> from pyoxigraph import NamedNode
     >>> arc = Arc(NamedNode("https://e/p"), NamedNode("https://e/s"), None, ("https://e/g",))
     >>> [len(p) for p in incoming_parts([arc] * 9, first=2, budget=1000)]
     [2, 3, 3, 1]
@@ -83,6 +84,7 @@ def arc_weight(arc: Arc) -> int:
     """About the bytes an incoming link adds to a page: the linking resource, the
     property and the documents stating it (measured: ~300 bytes with one document).
 
+    >>> from pyoxigraph import NamedNode
     >>> arc_weight(Arc(NamedNode("https://e/p"), NamedNode("https://e/s"), "S", ("g",)))
     301
     """
@@ -187,6 +189,7 @@ def with_incoming(more: Sequence[Part], incoming: Sequence[Sequence[ArcRow]]) ->
     """The parts after the first of a page, then one part for each list of incoming
     links past the first part's (``incoming``): a part of claims or text never grows.
 
+    >>> from attackgraph.html.pages import Link, Value
     >>> empty = WhoSaid([], [], 0)
     >>> rows = [[ArcRow(Link("p"), Value("s"), ())]] * 2
     >>> [len(p.incoming) for p in with_incoming([Part(empty, [])], rows)]
