@@ -439,3 +439,23 @@ def test_any_prose_gives_exact_spans_and_figures_inside_evidence(paragraphs: lis
     body = "\n\n".join(p.strip() for p in paragraphs if p.strip() and not p.startswith(("-", "=")))
     doc = parse(f"= Raid on Tamba =\n\n{body or 'Nothing.'}\n".encode(), "tamba.txt")
     check_facts(doc, read_prose(doc, ProseContext("main", "Raid on Tamba", {}, ())))
+
+
+@pytest.mark.parametrize(
+    ("body", "increments"),
+    [
+        ("Nine guards were killed at the gate, and a further victim died in hospital.", [1]),
+        ("Gunmen shot dead eleven villagers. Another four people died of burns overnight.", [4]),
+        ("Six soldiers were killed on Monday and two more soldiers were killed on Tuesday.", [2]),
+        ("Fourteen people were killed in the market.", []),
+    ],
+)
+def test_a_figure_beyond_another_count_is_a_part_never_a_total(
+    body: str, increments: list[int]
+) -> None:
+    facts = read_text(body)
+    figures = [f for c in facts.claims for f in c.figures]
+    assert figures, "no figure read"
+    further = [f.quantity.value for f in figures if f.qualifier == "further"]
+    assert further == increments
+    assert all(f.qualifier is None for f in figures if f.quantity.value not in increments)

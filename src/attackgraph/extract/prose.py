@@ -50,7 +50,7 @@ from attackgraph.extract.attribution import Cue, CueKind, find_cues
 from attackgraph.extract.figure_guess import CONFIDENCE, UNATTRIBUTED_CONFIDENCE, FigureGuess
 from attackgraph.extract.figure_speakers import SpeakerFinder
 from attackgraph.extract.incidents import Aboutness, IncidentRelation
-from attackgraph.extract.prose_figures import ProseFigure, last_group, read_figures
+from attackgraph.extract.prose_figures import ProseFigure, increment, last_group, read_figures
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import Sentence, sentences
 from attackgraph.extract.speakers import Speakers
@@ -338,7 +338,7 @@ class _Reader:
                 if said in self.stated:
                     continue  # "Both A and B said ...": read once per source
                 self.stated.add(said)
-                qualifier = fig.qualifier
+                qualifier = fig.qualifier or increment(self.doc.text, fig.begin, fig.end)
                 if fig.owner:  # "six of its crew": its = the source, else the words
                     qualifier = who.name if who is not None else fig.group_label
                 figure = Figure(

@@ -105,6 +105,31 @@ _NOT_LABEL: Final = LABEL_STOPWORDS | {"people", "persons"}
 _ELIDED: Final = frozenset({"others", "other", "more", "further", "additional"})
 
 
+_INCREMENT: Final = re.compile(
+    r"\b(?:a\s+further|an\s+additional|another|(?:\S+\s+)?(?:further|more|additional))\s*$"
+    r"|^\S+\s+(?:further|more|additional)\b|^(?:a\s+further|an\s+additional|another)\b",
+    re.IGNORECASE,
+)
+
+
+def increment(text: str, begin: int, end: int) -> str | None:
+    """``"further"`` when the figure at ``text[begin:end]`` counts people beyond those of
+    another count ("a further victim died", "another 12", "two more soldiers"): a part
+    added to a total, never a total of its own.
+
+    >>> increment("and a further victim died", 4, 25)
+    'further'
+    >>> increment("another 12 were hurt", 8, 20)
+    'further'
+    >>> increment("two more soldiers died", 0, 22)
+    'further'
+    >>> increment("21 people were killed", 0, 21) is None
+    True
+    """
+    before = text[max(0, begin - 16) : begin]
+    return "further" if _INCREMENT.search(before) or _INCREMENT.match(text[begin:end]) else None
+
+
 @dataclass(frozen=True)
 class ProseFigure:
     """One figure read from prose; offsets are absolute, like the text given."""
