@@ -318,5 +318,25 @@ def test_a_description_or_a_common_noun_is_an_unnamed_party(resolver: Resolver) 
     )
     record = resolve(extraction, resolver)
     types = [record.actors[name].actor_type for name in sources]
-    assert types == ["unnamed-party", "unnamed-party", None, "unnamed-party"]
+    assert types == ["unnamed-party", "unnamed-party", None, None]  # US: a named party
     assert record.actors["air support from the United States"].slug == "united-states"
+
+
+def test_a_description_named_by_a_country_or_a_place_is_a_party_of_its_document(
+    resolver: Resolver,
+) -> None:
+    text = "Rotterdam police said one diver drowned. One witness and Health officials disagreed."
+    sources = ("Dutch investigators", "the Rotterdam police", "Health officials", "One witness")
+    extraction = Extraction(
+        Document("008_q", "008_q.txt", text, "", SPAN, (), (), ()),
+        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="NL"),
+        claims=tuple(
+            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
+            for name in sources
+        ),
+    )
+    record = resolve(extraction, resolver)
+    refs = [record.actors[name] for name in sources]
+    assert [r.actor_type for r in refs] == [None, None, "unnamed-party", "unnamed-party"]
+    assert [r.name for r in refs[:2]] == ["Dutch investigators", "Rotterdam police"]
+    assert all(r.slug.endswith("-008-q") for r in refs)  # never shared across documents

@@ -33,6 +33,7 @@ from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import Registry, actor_key
 from attackgraph.resolve.actor_names import (
     is_common_word,
+    is_described_party,
     is_generic,
     named_part,
     state_body_word,
@@ -271,6 +272,8 @@ def _actor(
     if body is not None:
         return body
     if is_generic(cleaned) or is_common_word(cleaned, extraction.document.text):
+        if is_described_party(cleaned, extraction.document.text):
+            return _described(cleaned, extraction)
         return _placeholder(cleaned, extraction)
     return resolver.actors.actor(cleaned, country=country, note=note)
 
@@ -281,6 +284,14 @@ def _placeholder(name: str, extraction: Extraction) -> ActorRef:
     key = actor_key(name) or name  # "-" has no key, but is its own name
     slug = f"{slugify(key)}-{slugify(extraction.document.doc_id)}"
     return ActorRef(slugify(slug), strip_the(name.strip()), "Actor", "unnamed-party")
+
+
+def _described(name: str, extraction: Extraction) -> ActorRef:
+    """A party a generic description names by its country or place ("US investigators",
+    "Berlin police"): its own identity within its document, like a generic description,
+    but a named actor, not an unnamed party."""
+    ref = _placeholder(name, extraction)
+    return replace(ref, actor_type=None)
 
 
 def containment_conflicts(
