@@ -79,6 +79,18 @@ def test_a_city_known_only_abroad_is_no_site(tmp_path: Path, converter: Converte
     assert "London" not in event_places(convert(converter, path), "Mombasa waterfront attacks")
 
 
+def test_a_building_named_after_a_town_abroad_is_a_site(
+    tmp_path: Path, converter: Converter
+) -> None:
+    text = HARBOUR.replace(
+        "The police said",
+        "A fourth man blew himself up inside the London, a hotel bar. The police said",
+    )
+    path = tmp_path / "hotel.txt"
+    path.write_text(text, encoding="utf-8")
+    assert "London" in event_places(convert(converter, path), "Mombasa waterfront attacks")
+
+
 def test_a_sentence_dated_on_another_day_is_not_the_attack() -> None:
     day = DateRange(DateValue("2016-06-09", DatePrecision.DAY))
     siege = DateRange(

@@ -11,6 +11,9 @@ alone ("in Colaba", "in Pune"); the gazetteer can. A prose place
 - it is a region that contains none of those places;
 - the gazetteer knows the name only outside the document's country ("London" in a
   story of an attack in Russia);
+
+  these two never drop a name written "the X" with no word saying what kind of place it
+  is ("outside the Positano"): that is a building named after a town, not the town;
 - it is an area the gazetteer does not know, named by an area word at its start or end
   ("County Sligo", "Bryansk region", "the 18th arrondissement"), that no site of the
   document lies in: a story names areas for where people came from or went, and an area
@@ -27,6 +30,7 @@ from dataclasses import replace
 from typing import Final
 
 from attackgraph.extract.places import ADMIN_WORDS
+from attackgraph.extract.site_prose import SITE_WORDS
 from attackgraph.model import Extraction, PlaceKind, PlaceMention, PlaceRef
 from attackgraph.reference.names import name_key
 from attackgraph.resolve.place_candidates import km
@@ -64,7 +68,10 @@ def keep_event_sites(
         for m in extraction.places
         if m.prose
         and (
-            _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver)
+            (
+                not _named_as_a_building(m, extraction.document.text)
+                and _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver)
+            )
             or (_area(m) and m.name not in holding and not _ref(m, resolver, country).resolved)
         )
     }
@@ -88,6 +95,27 @@ def _area(mention: PlaceMention) -> bool:
     words = mention.name.split()
     return mention.kind is PlaceKind.REGION and (
         ADMIN_WORDS.fullmatch(words[0]) is not None or ADMIN_WORDS.fullmatch(words[-1]) is not None
+    )
+
+
+def _named_as_a_building(mention: PlaceMention, text: str) -> bool:
+    """Whether a prose place is written "the X" with no word saying what kind of place X
+    is ("outside the Positano", "attacked the Kingsbury"): a hotel, a restaurant or a
+    hall named after a place, not the town the gazetteer knows by that name.
+
+    >>> from attackgraph.model import Span
+    >>> text = "A bomber attacked the Marbella, then Marbella itself."
+    >>> [_named_as_a_building(PlaceMention("Marbella", PlaceKind.LOCALITY, Span(b, b + 8,
+    ...   "Marbella", 1), prose=True), text) for b in (22, 37)]
+    [True, False]
+    """
+    begin = mention.span.begin
+    words = mention.name.replace("-", " ").lower().split()
+    return (
+        mention.prose
+        and text[max(0, begin - 4) : begin].lower() == "the "
+        and mention.kind is PlaceKind.LOCALITY
+        and not any(w in SITE_WORDS or w[:-1] in SITE_WORDS for w in words)
     )
 
 
