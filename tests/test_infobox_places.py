@@ -87,3 +87,13 @@ def test_x_between_a_and_b_names_x_and_the_places_it_lies_near(
 )
 def test_a_street_corner_names_its_streets(value: str, expected: list[str]) -> None:
     assert [name for name, _ in chain(value)] == expected
+
+
+def test_an_and_after_the_chain_reached_an_area_joins_one_enclosing_name() -> None:
+    value = "Pellow, Carrick district, Turks and Caicos Province, Ruritania"
+    assert chain(value) == [
+        ("Pellow", "Carrick district"),
+        ("Carrick district", "Turks and Caicos Province"),
+        ("Turks and Caicos Province", "Ruritania"),
+        ("Ruritania", None),
+    ]

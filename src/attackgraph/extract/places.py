@@ -196,7 +196,7 @@ def _read_chain(value: Span, pieces: list[_Piece]) -> list[tuple[_Piece, str | N
             break
         elif k in ands:
             sites_end = k + 1
-    sites, containers = pieces[:sites_end], pieces[sites_end:]
+    sites, containers = pieces[:sites_end], _one_area(value, pieces[sites_end:])
     near = sites[0].near  # "near Khasham and al-Tabiyeh"
     sites = [replace(site, near=site.near or near) for site in sites]
     outer = next((c.name for c in containers if not c.near), None)
@@ -204,6 +204,32 @@ def _read_chain(value: Span, pieces: list[_Piece]) -> list[tuple[_Piece, str | N
     for k, piece in enumerate(containers):
         linked.append((piece, containers[k + 1].name if k + 1 < len(containers) else None))
     return linked
+
+
+def _one_area(value: Span, containers: list[_Piece]) -> list[_Piece]:
+    """The containers with "A and B" after the first of them read as one area's name:
+    once the chain has reached an area ("Anantnag district"), what follows encloses it,
+    and an enclosing place is one place ("Jammu and Kashmir", "Bosnia and Herzegovina").
+
+    >>> text = "District X, Jammu and Kashmir"
+    >>> pieces = [_Piece(n, sub_span(Span(0, len(text), text, 1), b, b + len(n)))
+    ...           for n, b in (("District X", 0), ("Jammu", 12), ("Kashmir", 22))]
+    >>> [p.name for p in _one_area(Span(0, len(text), text, 1), pieces)]
+    ['District X', 'Jammu and Kashmir']
+    """
+    out = list(containers[:1])
+    for piece in containers[1:]:
+        previous = out[-1]
+        if (
+            len(out) > 1
+            and _joined_by_and(value, previous, piece)
+            and not (previous.near or piece.near or previous.note)
+        ):
+            span = sub_span(value, previous.span.begin - value.begin, piece.span.end - value.begin)
+            out[-1] = _Piece(span.text, span, note=piece.note)
+        else:
+            out.append(piece)
+    return out
 
 
 def _named(pieces: list[_Piece]) -> list[_Piece]:
