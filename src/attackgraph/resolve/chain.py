@@ -98,7 +98,7 @@ def _reach(ref: PlaceRef, places: dict[str, PlaceRef], chain: Chain) -> set[str]
 
 
 _DESCRIPTOR: Final = re.compile(
-    r"^(?P<name>.*[A-Z\u00c0-\u00de][^ ]*)(?:\s+[a-zà-ÿ][a-zà-ÿ-]*){1,2}$"
+    r"^(?P<name>.*[A-Z\u00c0-\u00de][^ ]*)(?:\s+[a-zà-ÿ][a-zà-ÿ-]*){1,3}$"
 )
 _INNER_NOTE: Final = re.compile(r"^(?P<a>.+?)\s*\((?P<note>[^()]+)\)\s*(?P<b>.*)$")
 
@@ -109,6 +109,8 @@ def written_forms(name: str) -> tuple[str, ...]:
 
     >>> written_forms("the Blue Lagoon restaurant")
     ('Blue Lagoon restaurant', 'Blue Lagoon')
+    >>> written_forms("Sydney central business district")
+    ('Sydney central business district', 'Sydney')
     >>> written_forms("Tarbush (K7) roundabout")
     ('Tarbush roundabout', 'Tarbush', 'K7')
     """
