@@ -210,3 +210,28 @@ def test_an_area_word_makes_an_area_only_of_a_name_that_can_be_one(
     prose: str, expected: list[str]
 ) -> None:
     assert named(prose) == expected
+
+
+@pytest.mark.parametrize(
+    ("prose", "body"),
+    [
+        ("The Finnish government sent two aircraft for the wounded.", "Finnish government"),
+        ("A week later the ferry was raised by Estonian investigators.", "Estonian investigators"),
+        (
+            "Peru's foreign ministry and the Chilean cabinet condemned the ambush.",
+            "Peru's foreign ministry",
+        ),
+        ("The Chilean cabinet and Peru's foreign ministry condemned it.", "Chilean cabinet"),
+    ],
+    ids=["subject", "agent-of-a-passive", "subject-with-possessive", "first-conjunct"],
+)
+def test_a_body_a_nation_names_is_an_actor_where_it_acts(prose: str, body: str) -> None:
+    assert body in named(prose)
+
+
+def test_a_body_a_nation_names_in_passing_is_no_actor() -> None:
+    found = named(
+        "Relatives asked for help from the Finnish government, and the guards whom Estonian "
+        "officials later questioned were released."
+    )
+    assert not [name for name in found if "government" in name or "whom" in name]

@@ -23,7 +23,11 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
 - a numbered unit keeps its number, which the tagger leaves out, and the unit it
   belongs to ("the 27th| Infantry Battalion", "1st Battalion, 7th Cavalry"), but not
   its commander ("... under Colonel X"); an area word makes a name an area only at
-  its start or end ("Borno State", "County Down"; not "Oslo District Court").
+  its start or end ("Borno State", "County Down"; not "Oslo District Court");
+- a nation or a place (a NORP or GPE entity) followed by the head of a body ("the
+  Kenyan government", "Israeli officials", "Iran's foreign ministry") names that body
+  where the parse makes it act: the subject of a clause, the agent of a passive, or
+  joined to one by "and"; in passing ("help from the Kenyan government") it is none.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from attackgraph.extract.fragments import clean_name
-from attackgraph.extract.nlp import entities_of
+from attackgraph.extract.nlp import Entity, entities_of, parse
 from attackgraph.extract.placelike import reads_as_place
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS
 from attackgraph.extract.sentences import Sentence
@@ -100,6 +104,27 @@ _PARENT_UNIT: Final = re.compile(r",\s+\d+(?:st|nd|rd|th)(?:\s+[A-Z][\w'’-]*)+
 """The unit a numbered unit belongs to, after a comma: "1st Battalion|, 7th Cavalry"."""
 
 
+BODY_HEADS: Final = (
+    "government|authorities|officials|cabinet|parliament|army|"
+    "security forces|embassy|ministry|intelligence|investigators|prosecutors"
+)
+"""Heads of a state's body or of a party a country names ("the Kenyan government",
+"Israeli officials", "the US embassy")."""
+_LINKING: Final = frozenset(
+    "who whom whose which that and or but nor the a an of in on at to by for with from as "
+    "than then when where while his her its their this these those had has have was were "
+    "is are".split()
+)
+"""Words that end a name's modifiers: "the Saudi| whom investigators questioned"."""
+_BODY_AFTER: Final = re.compile(
+    rf"(?:['’]s)?(?:\s+(?!(?:{'|'.join(sorted(_LINKING))})\b)[a-z][a-z-]+){{0,2}}?"
+    rf"\s+(?:{BODY_HEADS})\b"
+)
+"""The words after a nation or a place that make it a body: "Kenyan| government",
+"Iran|'s foreign ministry", "Buenos Aires| provincial police"."""
+_BODY_RUN: Final = re.compile(rf"\b[A-Z][\w'’-]+{_BODY_AFTER.pattern}")
+
+
 def _can_name(text: str, avoid: set[str]) -> bool:
     """Whether a sentence can name someone new: an acronym, or two capitalised words in a
     row that are not a name already known. Only those sentences are read by the tagger.
@@ -109,6 +134,8 @@ def _can_name(text: str, avoid: set[str]) -> bool:
     >>> _can_name("Later, Ali Roba came.", {"ali roba"})
     False
     """
+    if _BODY_RUN.search(text):
+        return True  # "the Kenyan government"
     for run in _RUN.finditer(text):
         words = run.group()
         if name_key(words) not in avoid and not all(
@@ -225,6 +252,10 @@ def prose_actors(
         for entity in named:
             if entity.label in PLACE_LABELS:
                 placelike.add(name_key(_cleaned(entity.text)))
+            if entity.label in ("NORP", "GPE"):
+                body = _body(text, sentence, entity, avoid)
+                if body is not None:
+                    found.setdefault(name_key(body.name), body)
             if entity.label not in LABELS:
                 continue
             if _INSIDE_LONGER.search(sentence.text[max(0, entity.begin - 40) : entity.begin]):
@@ -263,6 +294,38 @@ def prose_actors(
             found.setdefault(name_key(name), ActorMention(name, span, person=person))
     actors = tuple(m for key, m in found.items() if key not in placelike - institutions)
     return _merge_variants(actors, avoid, acronyms)
+
+
+def _body(text: str, sentence: Sentence, entity: Entity, avoid: set[str]) -> ActorMention | None:
+    """The body a nation or place entity heads ("the Kenyan government", "Israeli
+    officials"), or ``None``."""
+    more = _BODY_AFTER.match(sentence.text, entity.end)
+    if more is None:
+        return None
+    name = _cleaned(sentence.text[entity.begin : more.end()])
+    if not _is_name(name, "ORG", avoid) or not _acts(sentence.text, more.end()):
+        return None
+    at = text.find(name, sentence.span.begin + entity.begin, sentence.span.end)
+    if at < 0:
+        return None
+    line = sentence.span.line + text.count("\n", sentence.span.begin, at)
+    return ActorMention(name, Span(at, at + len(name), name, line))
+
+
+_ACTING: Final = frozenset({"nsubj", "nsubjpass"})
+
+
+def _acts(text: str, end: int) -> bool:
+    """Whether the noun ending at ``end`` is the subject of a clause, the agent of a
+    passive ("by the Kenyan government"), or joined to one of them by "and"."""
+    token = next((t for t in parse(text) if t.idx + len(t.text) == end), None)
+    while token is not None and token.dep_ == "conj":
+        token = token.head
+    if token is None:
+        return False
+    if token.dep_ in _ACTING:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _merge_variants(
