@@ -235,3 +235,12 @@ def test_a_body_a_nation_names_in_passing_is_no_actor() -> None:
         "officials later questioned were released."
     )
     assert not [name for name in found if "government" in name or "whom" in name]
+
+
+def test_a_country_that_reacts_is_an_actor() -> None:
+    found = named(
+        "Norway condemned the raid on the clinic, and two surgeons were sent by Sweden. "
+        "Talks on the ceasefire were later held in Finland, and Denmark lost one citizen."
+    )
+    assert "Norway" in found and "Sweden" in found
+    assert "Finland" not in found and "Denmark" not in found

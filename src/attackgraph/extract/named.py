@@ -27,7 +27,10 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
 - a nation or a place (a NORP or GPE entity) followed by the head of a body ("the
   Kenyan government", "Israeli officials", "Iran's foreign ministry") names that body
   where the parse makes it act: the subject of a clause, the agent of a passive, or
-  joined to one by "and"; in passing ("help from the Kenyan government") it is none.
+  joined to one by "and"; in passing ("help from the Kenyan government") it is none;
+- a country is a place, except as the subject (or the agent) of a verb of reacting: it
+  condemns, mourns, sends help, blames, protests ("Norway condemned the raid", "doctors
+  sent by Sweden"; not "Denmark lost one citizen").
 """
 
 from __future__ import annotations
@@ -122,6 +125,7 @@ _BODY_AFTER: Final = re.compile(
 )
 """The words after a nation or a place that make it a body: "Kenyan| government",
 "Iran|'s foreign ministry", "Buenos Aires| provincial police"."""
+_CAPITALISED: Final = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
 _BODY_RUN: Final = re.compile(rf"\b[A-Z][\w'’-]+{_BODY_AFTER.pattern}")
 
 
@@ -136,6 +140,11 @@ def _can_name(text: str, avoid: set[str]) -> bool:
     """
     if _BODY_RUN.search(text):
         return True  # "the Kenyan government"
+    for run in _CAPITALISED.finditer(text):
+        if country_code(run.group()) and (
+            _REACTING_AFTER.match(text, run.end()) or text[: run.start()].endswith("by ")
+        ):
+            return True  # "France condemned the attack", "doctors sent by Sweden"
     for run in _RUN.finditer(text):
         words = run.group()
         if name_key(words) not in avoid and not all(
@@ -248,12 +257,17 @@ def prose_actors(
         seen.add(sentence.text)
     placelike: set[str] = set()
     institutions: set[str] = set()
+    states: set[str] = set()
     for sentence, named in zip(candidates, entities_of(s.text for s in candidates), strict=True):
         for entity in named:
             if entity.label in PLACE_LABELS:
                 placelike.add(name_key(_cleaned(entity.text)))
             if entity.label in ("NORP", "GPE"):
                 body = _body(text, sentence, entity, avoid)
+                if body is None:
+                    body = _state(text, sentence, entity, avoid)
+                    if body is not None:
+                        states.add(name_key(body.name))  # a place as well, acting as a state
                 if body is not None:
                     found.setdefault(name_key(body.name), body)
             if entity.label not in LABELS:
@@ -292,7 +306,7 @@ def prose_actors(
             line = sentence.span.line + text.count("\n", sentence.span.begin, at)
             span = Span(at, at + len(name), name, line)
             found.setdefault(name_key(name), ActorMention(name, span, person=person))
-    actors = tuple(m for key, m in found.items() if key not in placelike - institutions)
+    actors = tuple(m for key, m in found.items() if key not in placelike - institutions - states)
     return _merge_variants(actors, avoid, acronyms)
 
 
@@ -315,17 +329,52 @@ def _body(text: str, sentence: Sentence, entity: Entity, avoid: set[str]) -> Act
 _ACTING: Final = frozenset({"nsubj", "nsubjpass"})
 
 
-def _acts(text: str, end: int) -> bool:
+_REACTING: Final = re.compile(
+    r"(?:condemn|denounc|deplor|mourn|express|offer|send|sent|pledg|promis|vow|urg|call|"
+    r"demand|protest|warn|respond|react|issu|announc|declar|blam|accus|deni|deny|recall|"
+    r"suspend|evacuat|deploy|dispatch|ask|appeal)",
+    re.IGNORECASE,
+)
+"""Verbs of a party that reacts: it condemns, mourns, sends help, blames, protests."""
+
+
+_REACTING_AFTER: Final = re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+{_REACTING.pattern}", re.IGNORECASE)
+"""A verb of reacting within a few words after a name: "Norway| quickly condemned"."""
+
+
+def _acts(text: str, end: int, verbs: re.Pattern[str] | None = None) -> bool:
     """Whether the noun ending at ``end`` is the subject of a clause, the agent of a
-    passive ("by the Kenyan government"), or joined to one of them by "and"."""
+    passive ("by the Kenyan government"), or joined to one of them by "and"; with
+    ``verbs``, of a verb that starts with one of them."""
     token = next((t for t in parse(text) if t.idx + len(t.text) == end), None)
     while token is not None and token.dep_ == "conj":
         token = token.head
     if token is None:
         return False
     if token.dep_ in _ACTING:
-        return True
-    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+        verb = token.head.head
+    else:
+        return False
+    return verbs is None or verbs.match(verb.text) is not None
+
+
+def _state(text: str, sentence: Sentence, entity: Entity, avoid: set[str]) -> ActorMention | None:
+    """A country that acts as a state ("France condemned the attack", "aid sent by Japan"),
+    or ``None``."""
+    if entity.label != "GPE":
+        return None
+    name = _cleaned(entity.text)
+    if country_code(name) is None or name_key(name) in avoid:
+        return None
+    if not _acts(sentence.text, entity.end, _REACTING):
+        return None
+    at = text.find(name, sentence.span.begin + entity.begin, sentence.span.end)
+    if at < 0:
+        return None
+    line = sentence.span.line + text.count("\n", sentence.span.begin, at)
+    return ActorMention(name, Span(at, at + len(name), name, line))
 
 
 def _merge_variants(
