@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from attackgraph.extract.figure_features import number_features
-from attackgraph.extract.figure_guess import UNNUMBERED, FigureGuess
+from attackgraph.extract.figure_guess import CONFIDENCE, UNNUMBERED, FigureGuess
 from attackgraph.extract.figure_model import NONE, Model, shipped_model, train
 from attackgraph.extract.nlp import parse
 from attackgraph.extract.prose import ProseContext, read_prose
@@ -151,3 +151,20 @@ def test_the_hybrid_reads_the_figure_but_not_the_date_or_the_age(text: str) -> N
 def test_the_hybrid_asks_nothing_of_a_sentence_that_names_no_outcome() -> None:
     text = "Among the passengers were 41 pilgrims from the coast."
     assert not FigureGuess(text, 0, len(text)).worth_asking
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nineteen of them were shot in the market square.", "Clinics treated 35 people for burns."],
+)
+def test_the_hybrid_is_asked_where_only_the_context_names_the_outcome(text: str) -> None:
+    # "shot" and "treated" name no outcome of their own (shot dead or shot in the leg), so
+    # the rules read none; since session 7 the classifier is asked (CONTEXT_FORMS)
+    assert read_figures(text) == []
+    assert FigureGuess(text, 0, len(text)).worth_asking
+
+
+def test_the_hybrid_reads_a_figure_the_context_names_in_what_a_source_says() -> None:
+    text = "Nineteen of them were shot in the market square."
+    guessed = read_figures(text, guess=FigureGuess(text, 0, len(text), CONFIDENCE))
+    assert [(f.quantity.value, f.outcome) for f in guessed] == [(19, "killed")]

@@ -48,6 +48,7 @@ from attackgraph.model import Outcome
 __all__ = [
     "AGENT",
     "AGE_APPOSITION",
+    "CONTEXT_FORMS",
     "OUTCOME_FORMS",
     "names_an_outcome",
     "number_features",
@@ -75,13 +76,28 @@ OUTCOME_FORMS: Final[dict[str, Outcome]] = {
 }  # fmt: skip
 """Single words that name a casualty outcome, in any inflection the prose uses."""
 
+CONTEXT_FORMS: Final[dict[str, Outcome]] = {
+    "hostages": "captured", "captive": "captured", "release": "captured",
+    "rescued": "captured", "victims": "killed", "victim": "killed", "remains": "killed",
+    "drowned": "killed", "fatally": "killed", "shot": "killed-or-injured",
+    "stabbed": "killed-or-injured", "hospitals": "injured", "treated": "injured",
+    "critical": "injured", "custody": "arrested", "charged": "arrested",
+    "convicted": "arrested", "sentenced": "arrested", "jailed": "arrested",
+    "imprisoned": "arrested", "detainees": "arrested", "unaccounted": "missing",
+}  # fmt: skip
+"""Words the rules read no outcome from but that name one in context ("Nineteen of them
+were shot", "40 people were treated"): a sentence with one is worth asking the classifier
+about (since session 7), and the words are features of their own (``context=``), not
+outcome words (the nearest outcome word stays the verb in "126 hostages had been freed")."""
+
 _OUTCOME_FORM_RE: Final = re.compile(
-    rf"\b(?:{'|'.join(sorted(OUTCOME_FORMS, key=len, reverse=True))})\b", re.IGNORECASE
+    rf"\b(?:{'|'.join(sorted([*OUTCOME_FORMS, *CONTEXT_FORMS], key=len, reverse=True))})\b",
+    re.IGNORECASE,
 )
 
 
 def names_an_outcome(text: str) -> bool:
-    """Whether ``text`` holds one of the :data:`OUTCOME_FORMS` as a word.
+    """Whether ``text`` holds one of the :data:`OUTCOME_FORMS` or :data:`CONTEXT_FORMS` as a word.
 
     >>> names_an_outcome("Among them were 36 Swiss."), names_an_outcome("Nine died.")
     (False, True)
@@ -129,6 +145,7 @@ def number_features(doc: Doc, begin: int, end: int, value: int | None = None) ->
     features += _chain(root, span)
     features += _window(doc, span)
     features += _nearest_outcome(doc, span, root)
+    features += sorted({f"context={stem(t.text)}" for t in doc if t.lower_ in CONTEXT_FORMS})
     if any(c.dep_ == "neg" for t in (root, *_heads(root)) for c in t.children):
         features.append("negated")
     if (
