@@ -54,7 +54,9 @@ class KeptStore:
     ...     kept.remember(sha256_file(old / "attackgraph.nq"))
     ...     del store
     ...     store = kept.open(new / "attackgraph.nq", new / "attackgraph.nt", previous=old)
-    ...     sorted(str(q.object) for q in store), kept.updated
+    ...     seen = sorted(str(q.object) for q in store), kept.updated
+    ...     del store  # closed before its folder is removed
+    >>> seen
     (['<urn:b>', '<urn:b>'], True)
     """
 
