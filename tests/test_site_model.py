@@ -49,3 +49,18 @@ def test_the_shipped_site_weights_are_the_recorded_file() -> None:
     recorded = (root / "docs" / "evaluation.md").read_text(encoding="utf-8")
     assert hashlib.sha256(data).hexdigest() in recorded
     assert len(data) < 50_000
+
+
+NAMED = (
+    "= Battle of Tarvel Ridge =\n\nInfobox\n- Location: Tarvel, Ruritania\n- Date: 3 May 2011\n\n"
+    "The Battle of Tarvel Ridge, also known as the Battle of the Saddle, was fought on 3 May "
+    "2011 near Tarvel, on the island of Morwen.\n\n== Battle ==\nThe defenders fell back along "
+    "the ridge to a knoll the soldiers called Crow's Nest, where most of them were killed.\n"
+)
+
+
+def test_a_place_named_by_known_as_or_called_and_an_island_of_are_sites() -> None:
+    places = prose_places(NAMED)
+    assert "Crow's Nest" in places
+    assert "Morwen" in places
+    assert not any(name.startswith("Battle") for name in places)  # the event's other name

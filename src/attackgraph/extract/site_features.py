@@ -59,6 +59,7 @@ _PART: Final = re.compile(
     r"^(?:corner|junction|intersection|roof|gate|entrance|edge|foot|slope|grounds|steps|lobby|"
     r"courtyard|perimeter|wall)"
 )
+_NAMING: Final = re.compile(r"\b(?:known|called)\b")
 _AREA: Final = re.compile(r"^(?:village|hamlet|town|city|district|area|neighbo|suburb)")
 _CASUALTY: Final = re.compile(
     r"\b(?:kill|dead|died|wound|injur|shot|massacr|explo|detonat|blast|gunmen|opened fire|"
@@ -94,14 +95,16 @@ class SiteContext:
 def _governor(prep: str) -> str:
     """The governing word, its attack verbs, parts and areas each taken as one.
 
-    >>> _governor("stormed"), _governor("roof of"), _governor("At")
-    ('attack', 'part', 'at')
+    >>> _governor("stormed"), _governor("roof of"), _governor("At"), _governor("now known as")
+    ('attack', 'part', 'at', 'named')
     """
     word = prep.lower()
     if _ATTACK.match(word):
         return "attack"
     if _MOVE.match(word):
         return "move"
+    if _NAMING.search(word):
+        return "named"
     if word.endswith(" of"):
         return "part" if _PART.match(word) else ("area" if _AREA.match(word) else "of")
     return word if " " not in word and len(word) <= 8 else "kind"

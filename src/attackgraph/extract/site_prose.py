@@ -111,10 +111,12 @@ _LOCATIVE: Final = re.compile(
     r"marched|headed|advanced|drove|walked)\s+(?:on\s+)?to|"
     r"(?:corner|junction|roof|gate|entrance|edge|foot|slopes?|grounds|steps|lobby|courtyard|"
     r"perimeter|walls?) of|"
-    r"(?:village|hamlet|town|city|district|area|neighbourhood|neighborhood|suburb)s? of|"
-    + _BEFORE_NAME
-    + ")"
-    r"\s+(?:the\s+)?"
+    r"(?:village|hamlet|town|city|district|area|neighbourhood|neighborhood|suburb|settlement|"
+    r"island|department|province|region|state|municipality|colony|county|commune|governorate|"
+    r"prefecture|parish|hill|valley)s? of|"
+    r"(?:(?:now|later|locally|then|since)\s+)?(?:known(?:\s+to\s+(?:the\s+)?[\w’'-]+)?\s+as|"
+    r"called)|" + _BEFORE_NAME + ")"
+    r"\s+[\"“]?(?:the\s+)?"
     + _NAME
     + r"(?P<more>(?:(?:,|,?\s+and)\s+(?:at\s+|in\s+|on\s+)?(?:the\s+)?"
     + _NAME.replace("?P<name>", "?:").replace("?P<kind>", "?:")
@@ -159,6 +161,11 @@ _DESCRIBES: Final = re.compile(
 """A place described by what it lies on: "Konna, a town on the Niger River"."""
 _FORCE: Final = re.compile(r"\b(?:Army|Police|Navy|Forces|Government|Ministry|Militia|Corps)\b")
 _PLURAL_SITE: Final = re.compile(r"\s+(?P<word>[a-z]+)s$")
+_EVENT_NAME: Final = re.compile(
+    r"(?:(?:Battle|Siege|Massacre|Sack|Fall|Capture|Storming|Assault|Ambush|Raid|Bombing|"
+    r"Relief)\s+of|Operation)\b"
+)
+"""The name of an event, not of a place: "the Battle of X", "Operation Y"."""
 _STOP_WORDS: Final = frozenset(
     """
     the a an he she it they we his her their its this that these those there then when
@@ -199,6 +206,8 @@ def _is_name(name: str, avoid: set[str]) -> bool:
     key = name_key(name)
     if any(key == a or key.startswith(a + " ") for a in avoid) or _FORCE.search(name):
         return False  # an actor, or its base ("the Malian Army base")
+    if _EVENT_NAME.match(name):
+        return False  # "also known as the Battle of X": the event's other name
     if words[0].lower() in MONTH_NUMBERS or words[0] in WEEKDAYS or country_of(name) is not None:
         return False
     if name.lower() in _NOT_SITES or words[-1].lower() in _NOT_SITE_ENDS:
