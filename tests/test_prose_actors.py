@@ -244,3 +244,15 @@ def test_a_country_that_reacts_is_an_actor() -> None:
     )
     assert "Norway" in found and "Sweden" in found
     assert "Finland" not in found and "Denmark" not in found
+
+
+@pytest.mark.parametrize(
+    ("prose", "person"),
+    [
+        ("Later Øystein Dahl spoke to the press in the town.", "Øystein Dahl"),
+        ("Investigators named Karim el Hadi as the driver of the van.", "Karim el Hadi"),
+    ],
+    ids=["accented-capital", "particle-el"],
+)
+def test_a_sentence_with_an_accented_or_particled_name_is_read(prose: str, person: str) -> None:
+    assert person in named(prose)

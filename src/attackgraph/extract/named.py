@@ -5,7 +5,8 @@ parties: a perpetrator identified later, a unit sent in, a leader who reacts, a 
 named by the press. :func:`prose_actors` reads the PERSON and ORG entities of the
 linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name someone:
 
-- only sentences with a capitalised word after their first one are parsed;
+- only sentences with a capitalised word after their first one are parsed (accented
+  capitals and name particles count: "Øystein Dahl", "Karim el Hadi");
 - "the", possessives and titles go ("Sergeant Dustin Wright" -> "Dustin Wright");
 - countries, demonyms, the document's places and facilities ("Manchester Arena") are
   not actors here (places are read elsewhere; a country's state comes from the sides;
@@ -70,9 +71,12 @@ _INSIDE_LONGER: Final = re.compile(
 """Text before an entity that makes it the tail of a longer name ("al-Qaeda in the
 Islamic Maghreb", "Avenue Kwame Nkrumah", "Operation Serval")."""
 """A name the tagger cut before a particle: "Jama'at Nasr al-Islam| wal Muslimin"."""
+_UPPER: Final = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+"""Upper-case Latin letters, accented ones too ("Øystein", "Łukasz")."""
 _RUN: Final = re.compile(
-    r"\b(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:of|for|the|de|al|bin|wal|la|le)?\s*"
-    r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*))+|\b[A-Z][A-Z0-9]{1,7}\b"
+    rf"\b(?:[{_UPPER}][\w'’.-]*|al-[{_UPPER}][\w'’-]*)"
+    rf"(?:\s+(?:of|for|the|de|al|el|bin|ben|wal|la|le|van|von)?\s*"
+    rf"(?:[{_UPPER}][\w'’.-]*|al-[{_UPPER}][\w'’-]*))+|\b[A-Z][A-Z0-9]{{1,7}}\b"
 )
 """Two or more capitalised words in a row (with particles), or an acronym."""
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
