@@ -256,3 +256,13 @@ def test_a_country_that_reacts_is_an_actor() -> None:
 )
 def test_a_sentence_with_an_accented_or_particled_name_is_read(prose: str, person: str) -> None:
     assert person in named(prose)
+
+
+def test_a_decoration_someone_is_awarded_is_no_actor() -> None:
+    found = named(
+        "Sergeant Paul Ames was awarded the Military Cross for his conduct at the bridge. "
+        "Trevor Banks received the George Medal for his conduct. "
+        "The Kenya Red Cross received the wounded at the gate."
+    )
+    assert "Military Cross" not in found and "George Medal" not in found
+    assert "Paul Ames" in found and "Kenya Red Cross" in found

@@ -13,6 +13,8 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
   the resolve stage drops a name its gazetteer knows as a town), except an
   organisation-tagged institution (a hospital, a school, a place of worship, a club:
   "Mulago Hospital"), a body as well as a building;
+- what someone is awarded or receives ("was awarded the Victoria Cross", "received the
+  George Medal") is a decoration, no party (read from the parse);
 - a month in a name makes it a date, except as a person's surname ("Theresa May"); a
   number makes it an address or a count, except in an acronym ("MI5");
 - one capitalised word is kept only as an acronym ("MI5", "SNA") or a single name
@@ -294,7 +296,7 @@ def prose_actors(
                 more = _PARENT_UNIT.match(sentence.text, entity.end)
             end = more.end() if more else entity.end
             name = _cleaned(sentence.text[start:end].split(" (")[0])
-            if not _is_name(name, entity.label, avoid):
+            if not _is_name(name, entity.label, avoid) or _honour(sentence.text, end):
                 continue
             begin = sentence.span.begin + start + sentence.text[start:end].find(name.split()[0])
             at = text.find(name, begin, sentence.span.end)
@@ -340,6 +342,24 @@ _REACTING: Final = re.compile(
     re.IGNORECASE,
 )
 """Verbs of a party that reacts: it condemns, mourns, sends help, blames, protests."""
+
+
+_HONOURING: Final = re.compile(r"\b(?:award|receiv|won\b|win\b|earn|decorat)", re.IGNORECASE)
+"""Verbs that give a decoration: what they give is no party."""
+
+
+def _honour(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is what someone was awarded or received ("was
+    awarded the Victoria Cross", "received the George Medal"): a decoration, not a party.
+    """
+    if _HONOURING.search(text) is None:
+        return False  # no such verb: no parse needed
+    token = next((t for t in parse(text) if t.idx + len(t.text) == end), None)
+    while token is not None and token.dep_ in ("conj", "compound", "appos"):
+        token = token.head
+    if token is None or token.dep_ not in ("dobj", "dative"):
+        return False
+    return _HONOURING.match(token.head.text) is not None
 
 
 _REACTING_AFTER: Final = re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+{_REACTING.pattern}", re.IGNORECASE)
