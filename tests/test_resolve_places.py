@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from attackgraph.extract import extract
 from attackgraph.model import PlaceKind
+from attackgraph.parse import parse
 from attackgraph.reference.gazetteer import packaged_index
 from attackgraph.reference.regions import subdivision
-from attackgraph.resolve import Resolver
+from attackgraph.resolve import Resolver, resolve
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +220,21 @@ def test_region_word_never_resolves_to_a_town(resolver: Resolver) -> None:
     # "Rutshuru Territory" is an area; the town of Rutshuru is not it
     ref = resolver.place("Rutshuru Territory", country="CD")
     assert not ref.resolved
+
+
+def test_a_stated_container_naming_the_country_is_the_country(resolver: Resolver) -> None:
+    # GeoNames also has a town called Colombia; a river stated "in Colombia" is not in it
+    ref = resolver.place("Rio Verdoso", country="CO", region="Colombia")
+    assert ref.container == "co"
+
+
+def test_a_container_the_gazetteer_merges_with_its_town_is_a_place_of_its_own() -> None:
+    # GeoNames spells Bellavista also "Bojayá"; the text names the municipality around it
+    text = (
+        "= Verdoso chapel shelling =\n\nInfobox\n- Location: Bellavista, Bojayá, Colombia\n"
+        "- Date: 2 May 2002\n\nA mortar round hit the chapel of Bellavista on 2 May 2002.\n"
+    )
+    record = resolve(extract(parse(text.encode(), "verdoso.txt")), Resolver())
+    town, municipality = record.places["Bellavista"], record.places["Bojayá"]
+    assert town.slug != municipality.slug
+    assert town.container == municipality.slug

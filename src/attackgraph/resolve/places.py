@@ -134,6 +134,17 @@ class PlaceResolver:
             return found
         return self._unresolved(text, PlaceKind.LOCALITY, cc, hint, point)
 
+    def unresolved(self, name: str, *, country: str | None, kind: PlaceKind) -> PlaceRef:
+        """The place ``name`` as the document alone knows it, in ``country``: what a name
+        the gazetteer cannot tell from another place of the document becomes.
+
+        >>> from attackgraph.resolve import Resolver
+        >>> Resolver().places.unresolved("Bojayá", country="CO", kind=PlaceKind.REGION).slug
+        'co-bojaya'
+        """
+        text = " ".join(strip_the(name).split())
+        return self._unresolved(text, kind, _country(country), None, None)
+
     def country(self, code: str) -> PlaceRef:
         """The place of a country (ISO 3166-1 alpha-2 code); raises ``KeyError`` if unknown."""
         code = code.upper()
@@ -227,6 +238,8 @@ class PlaceResolver:
         item = subdivision(region) if "-" in region and region[:2].isalpha() else None
         if item is not None and (cc is None or item.country == cc):
             return self.region(item)
+        if country_code(" ".join(strip_the(region).split())) is not None:
+            return None  # "Colombia" stated as the container is the country, not its namesake town
         # read as the converter reads containers: an area first, else a town
         ref = self.place(region, country=cc, kind=PlaceKind.REGION)
         return ref if ref.resolved and ref.kind is not PlaceKind.COUNTRY else None

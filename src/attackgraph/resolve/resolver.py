@@ -21,6 +21,7 @@ from attackgraph.model import (
     ClaimRecord,
     Extraction,
     PlaceKind,
+    PlaceMention,
     PlaceRef,
     Rank,
     Record,
@@ -155,6 +156,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             kind=mention.kind,
             coordinates=mention.coordinates,
         )
+    _part_from_whole(extraction.places, places, resolver.places, country)
     add_spellings(extraction.places, places, extraction.document.text)
     actors: dict[str, ActorRef] = {}
     towns = town_names(extraction, resolver.places, country)
@@ -176,6 +178,28 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     conflicts = containment_conflicts(extraction, record, resolver)
     keep_stated_chain(extraction.places, places, set(conflicts), resolver.places.chain)
     return replace(record, claims=_containment_claims(extraction, conflicts))
+
+
+def _part_from_whole(
+    mentions: tuple[PlaceMention, ...],
+    places: dict[str, PlaceRef],
+    resolver: PlaceResolver,
+    country: str | None,
+) -> None:
+    """A stated container the gazetteer reads as the same place as what it contains
+    ("Bellavista, Bojayá": GeoNames spells the town Bellavista also Bojayá, the document
+    names the municipality it is the seat of) is a place of its own, as the document
+    alone knows it: the gazetteer's record stays with the place inside."""
+    for mention in mentions:
+        outer_name = mention.container
+        ref, outer = places.get(mention.name), places.get(outer_name or "")
+        if outer_name is None or ref is None or outer is None or outer.slug != ref.slug:
+            continue
+        if mention.name == outer_name or outer.kind is PlaceKind.COUNTRY:
+            continue
+        places[outer_name] = resolver.unresolved(
+            outer_name, country=mention.country or country, kind=PlaceKind.REGION
+        )
 
 
 def _containment_claims(
