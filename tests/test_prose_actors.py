@@ -266,3 +266,13 @@ def test_a_decoration_someone_is_awarded_is_no_actor() -> None:
     )
     assert "Military Cross" not in found and "George Medal" not in found
     assert "Paul Ames" in found and "Kenya Red Cross" in found
+
+
+def test_a_thing_counted_with_a_or_a_number_word_is_no_actor() -> None:
+    found = named(
+        "The bomb was hidden in a stolen Vauxhall Cavalier parked near the bank. "
+        "Soldiers arrived in two Land Rovers before dawn. "
+        "The ridge was taken by 4 Commando Brigade before dawn."
+    )
+    assert "Vauxhall Cavalier" not in found and "Land Rovers" not in found
+    assert "Commando Brigade" in found  # a unit's number counts nothing

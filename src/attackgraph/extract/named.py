@@ -13,6 +13,8 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
   the resolve stage drops a name its gazetteer knows as a town), except an
   organisation-tagged institution (a hospital, a school, a place of worship, a club:
   "Mulago Hospital"), a body as well as a building;
+- a name counted with "a" or a number word ("a stolen Vauxhall Cavalier", "two Land
+  Rovers") is a kind of thing, no party, unless it qualifies a noun after it;
 - what someone is awarded or receives ("was awarded the Victoria Cross", "received the
   George Medal") is a decoration, no party (read from the parse);
 - a month in a name makes it a date, except as a person's surname ("Theresa May"); a
@@ -298,6 +300,8 @@ def prose_actors(
             name = _cleaned(sentence.text[start:end].split(" (")[0])
             if not _is_name(name, entity.label, avoid) or _honour(sentence.text, end):
                 continue
+            if _an_instance(sentence.text, start, end):
+                continue
             begin = sentence.span.begin + start + sentence.text[start:end].find(name.split()[0])
             at = text.find(name, begin, sentence.span.end)
             if at < 0:
@@ -360,6 +364,29 @@ def _honour(text: str, end: int) -> bool:
     if token is None or token.dep_ not in ("dobj", "dative"):
         return False
     return _HONOURING.match(token.head.text) is not None
+
+
+_COUNTED: Final = re.compile(
+    r"\b(?:a|an|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _an_instance(text: str, begin: int, end: int) -> bool:
+    """Whether the name from ``begin`` to ``end`` heads a phrase counted with "a" or a
+    number word ("a stolen Vauxhall Cavalier", "two Land Rovers"): a kind of thing, a
+    vehicle or a weapon, not a party; a name before its own head ("a Lufthansa
+    airliner") is not counted itself, nor a unit's number ("3 Commando Brigade")."""
+    if _COUNTED.search(text[max(0, begin - 30) : begin]) is None:
+        return False  # nothing counts it: no parse needed
+    token = next((t for t in parse(text) if t.idx + len(t.text) == end), None)
+    if token is None or token.dep_ == "compound" or token.head.i > token.i:
+        return False  # the name qualifies a noun after it: "a Lufthansa airliner"
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an"))
+        or (c.dep_ == "nummod" and c.is_alpha and c.idx < begin)
+        for c in token.children
+    )
 
 
 _REACTING_AFTER: Final = re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+{_REACTING.pattern}", re.IGNORECASE)
