@@ -357,3 +357,42 @@ def test_he_or_she_is_the_last_person_named(body: str, source: str) -> None:
     """ "He" / "she" is the last person named before it (a PERSON entity of its sentence
     or the two before), not only the last person quoted."""
     assert sources(body)[-1][0] == source
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Defence Minister Ana Ruiz told reporters that nine soldiers had died. A day "
+            "later her ministry raised the toll to 12.",
+            [("Ana Ruiz", 9), ("defence ministry", 12)],
+        ),
+        (
+            "The interior minister, Omar Lindqvist, said four guards were killed. His "
+            "ministry later said five guards were killed.",
+            [("Omar Lindqvist", 4), ("interior ministry", 5)],
+        ),
+    ],
+)
+def test_his_ministry_is_the_ministry_the_minister_heads(body: str, expected: list[object]) -> None:
+    assert sources(body) == expected
+
+
+def test_his_ministry_with_no_minister_is_no_ministry_of_his() -> None:
+    """No ministry's topic is ever a pronoun ("Ministry of His")."""
+    from attackgraph.resolve.state_actors import state_body_of
+
+    assert state_body_of("his ministry", "MA") is None
+    assert state_body_of("their ministry", "KE") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Figures from the Red Cross gave 14 dead.", [("Red Cross", 14)]),
+        ("Estimates from the United Nations put the toll at 40 dead.", [("United Nations", 40)]),
+    ],
+)
+def test_figures_from_x_are_x_s_figures(body: str, expected: list[object]) -> None:
+    """A document noun opening the sentence is no name: its maker after "from" speaks."""
+    assert sources(body) == expected

@@ -18,7 +18,7 @@ from typing import Final
 from attackgraph.extract.anaphora import PERSON_ROLES
 from attackgraph.extract.nlp import entities
 
-__all__ = ["POSSESSED", "nearest_person", "possessed_source"]
+__all__ = ["POSSESSED", "ministry_of", "nearest_person", "possessed_source"]
 
 POSSESSED: Final = frozenset(
     """
@@ -70,6 +70,39 @@ def possessed_source(
         return person
     owner = _post(text, where, person) if noun in _OF_THE_POST else None
     return f"{owner or person}'s {noun}"
+
+
+_MINISTER_BEFORE: Final = re.compile(
+    r"\b(?:[Tt]he\s+)?((?:[A-Za-z]+\s+){1,2}?)[Mm]inister(?:,\s+|\s+)$"
+)
+
+
+def ministry_of(
+    text: str,
+    at: int,
+    last_person: tuple[int, str] | None,
+    spans: Sequence[tuple[int, int]] = (),
+) -> str | None:
+    """The ministry "his ministry" at ``at`` names: that of the post of the person it
+    refers to, when a "{topic} minister" title stands before the person's name.
+
+    >>> t = "Defence Minister Ana Ruiz gave a toll of 9. Later her ministry said 11."
+    >>> ministry_of(t, t.index("her ministry"), None, [(0, 44)])
+    'defence ministry'
+    >>> t = "The interior minister, Omar Lindqvist, spoke. His ministry said 4."
+    >>> ministry_of(t, t.index("His ministry"), None, [(0, 46)])
+    'interior ministry'
+    >>> ministry_of("Ana Ruiz spoke. Her ministry said 4.", 16, None, [(0, 15)]) is None
+    True
+    """
+    found = _nearest(text, at, last_person, spans)
+    if found is None:
+        return None
+    title = _MINISTER_BEFORE.search(text, 0, found[0])
+    if title is None:
+        return None
+    topic = title.group(1).strip().lower()
+    return f"{topic} ministry" if topic not in ("prime", "the") else None
 
 
 def nearest_person(

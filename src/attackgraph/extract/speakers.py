@@ -56,7 +56,7 @@ from attackgraph.extract.name_words import (
     is_title,
     looks_like_person,
 )
-from attackgraph.extract.possessors import POSSESSED, nearest_person, possessed_source
+from attackgraph.extract.possessors import POSSESSED, ministry_of, nearest_person, possessed_source
 from attackgraph.extract.subjects import SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import demonym_countries
@@ -230,6 +230,11 @@ class Speakers:
             if name is not None:
                 return self._mention(self.canonical(name), begin, end, line)
         own = re.fullmatch(r"(?:his|her)\s+(\w+)", low)
+        if own is not None and own.group(1) == "ministry":  # the ministry the minister heads
+            last = next(((b, n) for b, n in reversed(self.quoted) if n in self.persons), None)
+            ministry = ministry_of(self.text, begin, last, self.sentences)
+            if ministry is not None:
+                return self._mention(ministry, begin, end, line)
         if own is not None and own.group(1) in POSSESSED:
             last = next(((b, n) for b, n in reversed(self.quoted) if n in self.persons), None)
             return self._mention(

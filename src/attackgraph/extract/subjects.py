@@ -18,6 +18,7 @@ import re
 from typing import Final
 
 from attackgraph.extract.amounts import PERSON_NOUNS
+from attackgraph.extract.cue_words import DOCUMENTS
 from attackgraph.reference.lexicon import MONTH_NAMES, WEEKDAYS
 
 __all__ = [
@@ -178,6 +179,8 @@ def _noun_phrase(text: str, begin: int, end: int) -> tuple[int, int] | None:
     elif by is not None and not _is_name(text[begin : by.start()].strip()):
         begin = by.end()
     vp = _NAME_THEN_VP.match(text, begin, end)
+    if vp is not None and _common_noun(vp.group(1)):
+        vp = None  # "Figures from the Red Cross gave": a capitalised noun, no name
     if vp is not None and vp.group(2) not in SOURCE_NOUNS | _LINKS:
         end = begin + len(vp.group(1).rstrip())  # "President X cut short a visit, declared"
     chunk = text[begin:end]
@@ -189,6 +192,13 @@ def _noun_phrase(text: str, begin: int, end: int) -> tuple[int, int] | None:
     if re.match(r"(?:and|or)\s", text[begin:end]):
         begin, end = trim(text, begin + 3, end)
     return (begin, end) if begin < end else None
+
+
+def _common_noun(words: str) -> bool:
+    """Whether capitalised ``words`` are one noun for a written account of figures that
+    opens a sentence ("Figures", "Estimates"), not a name."""
+    word = words.strip().lower()
+    return word in DOCUMENTS or word in ("figure", "data")
 
 
 def subject_before(text: str, verb: int, floor: int) -> tuple[int, int] | None:

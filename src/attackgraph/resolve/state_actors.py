@@ -31,6 +31,7 @@ _MINISTRY: Final = re.compile(
     r"|(?:ministry|department) of (?:the )?(?P<b>[a-z ]+))$"
 )
 _TOPIC_TITLES: Final = {"foreign-affairs": "Foreign Affairs", "defence": "Defence"}
+_POSSESSIVES: Final = frozenset("my your his her its our their".split())
 _OF_COUNTRY: Final = re.compile(r"^(?P<head>.+?) of (?:the )?(?P<country>.+)$")
 
 
@@ -64,6 +65,8 @@ def state_body_of(rest: str, code: str) -> ActorRef | None:
 
     >>> state_body_of("army", "KE").slug, state_body_of("interior ministry", "NG").slug
     ('ke-armed-forces', 'ng-ministry-of-interior')
+    >>> state_body_of("his ministry", "MA") is None
+    True
     """
     if rest in ARMED_FORCES:
         return state_ref(code, "armed-forces")
@@ -74,6 +77,8 @@ def state_body_of(rest: str, code: str) -> ActorRef | None:
     ministry = _MINISTRY.match(rest)
     if ministry is not None:
         topic = (ministry.group("a") or ministry.group("b") or "").strip()
+        if topic.split()[0] in _POSSESSIVES:
+            return None  # "his ministry": whose, the words do not say here
         return state_ref(code, "ministry", MINISTRY_TOPICS.get(topic, slugify(topic)))
     return None  # a unit ("US Central Command") is minted, typed by its words
 
