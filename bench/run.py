@@ -27,6 +27,9 @@ the reference data, as a user would see them.
   (the gazetteer index, built once per machine, is kept). ``--rebuild`` then changes one
   document and builds again: the rebuild converts one document and reads the rest from
   the cache.
+- **Log**: ``--log PATH`` appends, while the build runs, each of its stderr lines (stages,
+  progress counters) and every 30 s a sample (wall, CPU-s of the tree, PSS now and peak),
+  so that a build stopped before its end still leaves figures.
 - **Serve**: ``--serve`` times the release store for ``serve``: first start (built from
   the dump) and second start (opened), CPU-s of this process.
 
@@ -129,7 +132,7 @@ class Run:
     report: dict[str, object] = field(default_factory=dict)
 
 
-def measure(command: list[str], release: Path) -> Run:
+def measure(command: list[str], release: Path, log: Path | None = None) -> Run:
     run = Run()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -138,13 +141,27 @@ def measure(command: list[str], release: Path) -> Run:
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment
     )
     done = threading.Event()
+    logged = [0.0]
+
+    def note(text: str) -> None:
+        if log is not None:
+            with log.open("a", encoding="utf-8") as stream:
+                stream.write(f"{time.strftime('%H:%M:%S')} {text}\n")
 
     def sample() -> None:
         while not done.wait(0.2):
-            pss = tree_pss_kib(tree_pids(process.pid))
+            pids = tree_pids(process.pid)
+            pss = tree_pss_kib(pids)
             run.peak_pss_kib = max(run.peak_pss_kib, pss)
             name = run.stages[-1][0] if run.stages else "start"
             run.stage_pss_kib[name] = max(run.stage_pss_kib.get(name, 0), pss)
+            wall = time.perf_counter() - start
+            if wall - logged[0] >= 30:
+                logged[0] = wall
+                note(
+                    f"sample {name}: wall {wall:.0f} s, CPU {tree_cpu_seconds(pids):.1f} s,"
+                    f" PSS {pss / 1024 / 1024:.2f} GiB (peak {run.peak_pss_kib / 1024 / 1024:.2f})"
+                )
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -155,6 +172,9 @@ def measure(command: list[str], release: Path) -> Run:
             name = line.removeprefix(STAGE_PREFIX).split("(")[0].strip()
             cpu = tree_cpu_seconds(tree_pids(process.pid))
             run.stages.append((name, cpu, time.perf_counter() - start))
+            note(f"CPU {cpu:.1f} s {line.rstrip()}")
+        else:
+            note(line.rstrip())
         errors.append(line)
     status = process.wait()
     done.set()
@@ -205,6 +225,7 @@ def main() -> None:
         "--rebuild", action="store_true", help="also rebuild after changing one document"
     )
     parser.add_argument("--serve", action="store_true", help="also time serve's store")
+    parser.add_argument("--log", type=Path, help="append the build's progress and samples here")
     parser.add_argument(
         "--keep-cache",
         action="store_true",
@@ -222,13 +243,13 @@ def main() -> None:
         command = build_command(corpus, release, args)
         if not args.keep_cache:
             shutil.rmtree(CACHE / "build", ignore_errors=True)
-        print_run("build", count, measure(command, release))
+        print_run("build", count, measure(command, release, args.log))
         if args.rebuild:
             changed = sorted(corpus.glob("*.txt"))[count // 2]
             original = changed.read_bytes()
             changed.write_bytes(original + b"\nOne more sentence for the rebuild.\n")
             try:
-                print_run("rebuild-1", count, measure(command, release))
+                print_run("rebuild-1", count, measure(command, release, args.log))
             finally:
                 changed.write_bytes(original)
         if args.serve:
