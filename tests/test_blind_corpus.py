@@ -21,6 +21,8 @@ SETS = {
     "blind-8": 10,
     "blind-9": 20,
     "blind-10": 10,
+    "blind-11": 20,
+    "blind-12": 10,
 }
 
 
