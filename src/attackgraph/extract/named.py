@@ -329,11 +329,7 @@ def _body(text: str, sentence: Sentence, entity: Entity, avoid: set[str]) -> Act
     name = _cleaned(sentence.text[entity.begin : more.end()])
     if not _is_name(name, "ORG", avoid) or not _acts(sentence.text, more.end()):
         return None
-    at = text.find(name, sentence.span.begin + entity.begin, sentence.span.end)
-    if at < 0:
-        return None
-    line = sentence.span.line + text.count("\n", sentence.span.begin, at)
-    return ActorMention(name, Span(at, at + len(name), name, line))
+    return _mention_from(text, sentence, entity.begin, name)
 
 
 _ACTING: Final = frozenset({"nsubj", "nsubjpass"})
@@ -421,11 +417,7 @@ def _state(text: str, sentence: Sentence, entity: Entity, avoid: set[str]) -> Ac
         return None
     if not _acts(sentence.text, entity.end, _REACTING):
         return None
-    at = text.find(name, sentence.span.begin + entity.begin, sentence.span.end)
-    if at < 0:
-        return None
-    line = sentence.span.line + text.count("\n", sentence.span.begin, at)
-    return ActorMention(name, Span(at, at + len(name), name, line))
+    return _mention_from(text, sentence, entity.begin, name)
 
 
 def _merge_variants(
@@ -448,3 +440,13 @@ def _merge_variants(
             continue  # "Roch Marc" of "Roch Marc Christian Kaboré"
         kept.append(mention)
     return tuple(kept)
+
+
+def _mention_from(text: str, sentence: Sentence, begin: int, name: str) -> ActorMention | None:
+    """The mention of ``name`` written from ``begin`` (an offset in the sentence) on, with
+    its document offsets and line; ``None`` when the sentence does not hold it there."""
+    at = text.find(name, sentence.span.begin + begin, sentence.span.end)
+    if at < 0:
+        return None
+    line = sentence.span.line + text.count("\n", sentence.span.begin, at)
+    return ActorMention(name, Span(at, at + len(name), name, line))
