@@ -20,24 +20,20 @@ Deterministic: the same corpora, seed and settings write the same bytes.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from attackgraph.extract import figure_model
 from attackgraph.extract.amounts import find_amounts
 from attackgraph.extract.figure_features import names_an_outcome, number_features
 from attackgraph.extract.figure_guess import UNNUMBERED, unnumbered_spans
-from attackgraph.extract.figure_model import NONE, Model, train
+from attackgraph.extract.figure_model import NONE, Example
 from attackgraph.extract.nlp import parse_all
 from attackgraph.extract.sentences import sentences
 from attackgraph.extract.vocabulary import KILLED_OR_INJURED
 from attackgraph.parse import parse_file
-
-Example = tuple[list[str], str]
 
 
 def _gold_figures(text: str, gold: dict[str, object]) -> list[tuple[int, int, set[int], str]]:
@@ -92,32 +88,11 @@ def _label(figures: list[tuple[int, int, set[int], str]], at: int, numbers: set[
 
 def corpus_examples(folders: Iterable[Path]) -> list[Example]:
     """The labelled amounts of every document of ``folders``, in file-name order."""
-    examples: list[Example] = []
-    for folder in folders:
-        for path in sorted(folder.glob("*.txt")):
-            examples += document_examples(path)
-    return examples
+    return figure_model.corpus_examples(folders, document_examples)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="+", type=Path, help="folders of NAME.txt + NAME.gold.json")
-    parser.add_argument("--out", type=Path, required=True, help="weights file to write")
-    parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--min-count", type=int, default=3, help="rarer features are left out")
-    parser.add_argument("--l2", type=float, default=1e-3)
-    args = parser.parse_args(argv)
-    examples = corpus_examples(args.corpus)
-    model: Model = train(
-        examples, epochs=args.epochs, seed=args.seed, min_count=args.min_count, l2=args.l2
-    )
-    data = model.dumps().encode("utf-8")
-    args.out.write_bytes(data)
-    counts = Counter(label for _, label in examples)
-    print(f"{len(examples)} examples {dict(sorted(counts.items()))}", file=sys.stderr)
-    print(f"{hashlib.sha256(data).hexdigest()}  {args.out} ({len(data)} bytes)")
-    return 0
+    return figure_model.training_command(argv, __doc__.splitlines()[0], document_examples)
 
 
 if __name__ == "__main__":

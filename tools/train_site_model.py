@@ -20,23 +20,18 @@ Deterministic: the same corpora, seed and settings write the same bytes.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from unittest import mock
 
 from attackgraph.evaluate.match import place_score
-from attackgraph.extract import extract, site_prose
-from attackgraph.extract.figure_model import NONE, Model, train
+from attackgraph.extract import extract, figure_model, site_prose
+from attackgraph.extract.figure_model import NONE, Example
 from attackgraph.extract.site_features import SITE, SiteContext, site_features
 from attackgraph.parse import parse_file
 from attackgraph.resolve.chain import written_forms
-
-Example = tuple[list[str], str]
 
 
 def document_examples(path: Path) -> list[Example]:
@@ -64,32 +59,11 @@ def document_examples(path: Path) -> list[Example]:
 
 def corpus_examples(folders: Iterable[Path]) -> list[Example]:
     """The labelled candidates of every document of ``folders``, in file-name order."""
-    examples: list[Example] = []
-    for folder in folders:
-        for path in sorted(folder.glob("*.txt")):
-            examples += document_examples(path)
-    return examples
+    return figure_model.corpus_examples(folders, document_examples)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="+", type=Path, help="folders of NAME.txt + NAME.gold.json")
-    parser.add_argument("--out", type=Path, required=True, help="weights file to write")
-    parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--min-count", type=int, default=3, help="rarer features are left out")
-    parser.add_argument("--l2", type=float, default=1e-3)
-    args = parser.parse_args(argv)
-    examples = corpus_examples(args.corpus)
-    model: Model = train(
-        examples, epochs=args.epochs, seed=args.seed, min_count=args.min_count, l2=args.l2
-    )
-    data = model.dumps().encode("utf-8")
-    args.out.write_bytes(data)
-    counts = Counter(label for _, label in examples)
-    print(f"{len(examples)} examples {dict(sorted(counts.items()))}", file=sys.stderr)
-    print(f"{hashlib.sha256(data).hexdigest()}  {args.out} ({len(data)} bytes)")
-    return 0
+    return figure_model.training_command(argv, __doc__.splitlines()[0], document_examples)
 
 
 if __name__ == "__main__":

@@ -20,12 +20,15 @@ SHA-256 are in ``docs/evaluation.md``).
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import math
 import os
 import random
+import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -164,3 +167,45 @@ def shipped_model() -> Model:
         return Model.loads(Path(other).read_text(encoding="utf-8"))
     data = resources.files("attackgraph").joinpath("resources/figure_model.json")
     return Model.loads(data.read_text(encoding="utf-8"))
+
+
+Example = tuple[list[str], str]
+"""One training example: its features and its label."""
+
+
+def corpus_examples(
+    folders: Iterable[Path], document_examples: Callable[[Path], list[Example]]
+) -> list[Example]:
+    """The labelled examples of every document of ``folders``, in file-name order."""
+    examples: list[Example] = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            examples += document_examples(path)
+    return examples
+
+
+def training_command(
+    argv: Sequence[str] | None,
+    description: str,
+    document_examples: Callable[[Path], list[Example]],
+) -> int:
+    """The command line of a training tool (``tools/train_*_model.py``): folders of
+    ``NAME.txt`` + ``NAME.gold.json`` in, a weights file out, its SHA-256 printed."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("corpus", nargs="+", type=Path, help="folders of NAME.txt + NAME.gold.json")
+    parser.add_argument("--out", type=Path, required=True, help="weights file to write")
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--min-count", type=int, default=3, help="rarer features are left out")
+    parser.add_argument("--l2", type=float, default=1e-3)
+    args = parser.parse_args(argv)
+    examples = corpus_examples(args.corpus, document_examples)
+    model = train(
+        examples, epochs=args.epochs, seed=args.seed, min_count=args.min_count, l2=args.l2
+    )
+    data = model.dumps().encode("utf-8")
+    args.out.write_bytes(data)
+    counts = Counter(label for _, label in examples)
+    print(f"{len(examples)} examples {dict(sorted(counts.items()))}", file=sys.stderr)
+    print(f"{hashlib.sha256(data).hexdigest()}  {args.out} ({len(data)} bytes)")
+    return 0
