@@ -251,16 +251,10 @@ def test_a_breakdown_after_a_colon_keeps_the_speaker(
             "at twelve.",
             [("navy", 12), (None, 3), (None, 9)],
         ),
-        pytest.param(
+        (
             "The final tally of the injured was about 600; about 40, according to the "
             "health ministry, were still in hospital.",
             [("health ministry", 40), (None, 600)],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="lost at 3b03f91: the retrained figure classifier no longer reads "
-                "'about 40' as injured across the inserted source, and no rule reads an "
-                "outcome past it (the prose reader's region ends at the cue); open, issue 8",
-            ),
         ),
     ],
 )

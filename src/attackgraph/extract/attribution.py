@@ -129,8 +129,8 @@ def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
                 and subject is not None
                 and before.endswith(",")
                 and _CLAUSE_GOES_ON.match(text, subject[1], end)
-            ):  # "The toll, according to X, rose to 31": X states the whole sentence
-                forward, content_start = True, begin
+            ):  # "The toll, according to X, rose to 31": X states the whole clause
+                forward, content_start = True, _clause_begin(text, begin, m.start())
         elif first in ("a", "the"):  # "..., a toll confirmed by the hospital": what precedes
             agent = passive_agent(text, m.end(), end)
             if agent is not None:
@@ -205,6 +205,19 @@ _RELATIVE_BEFORE: Final = re.compile(
 )
 """A relative clause set off by commas right before the verb ("the charity X, for which
 he worked, said"): the subject is before it."""
+
+
+def _clause_begin(text: str, begin: int, at: int) -> int:
+    """Where the clause holding ``at`` begins: after the last semicolon before it ("The
+    tally was 600; about 40, according to X, were in hospital": X states the second).
+
+    >>> _clause_begin("A was 6; about 4, by X", 0, 17)
+    9
+    """
+    semicolon = text.rfind(";", begin, at)
+    if semicolon < 0:
+        return begin
+    return semicolon + 1 + (len(text[semicolon + 1 : at]) - len(text[semicolon + 1 : at].lstrip()))
 
 
 def _shared(subject: tuple[int, int], previous: Cue | None) -> bool:
