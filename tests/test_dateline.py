@@ -52,6 +52,57 @@ def test_the_event_day_of_wire_copy_is_read_back_from_the_dateline(
     assert event_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trial years later: the first clause puts the attack in 2016, the body its day
+        (
+            "= Verdict in Lissa bombing =\n\nLISSA, Ruritania, 9 October 2019 (Agency) - "
+            "The woman who left a bomb at the Lissa ferry terminal in 2016 was convicted on "
+            "Wednesday of murder.\n\nThe device went off at the terminal on the evening of "
+            "14 May 2016, killing four passengers.\n",
+            "2016-05-14",
+        ),
+        # the year alone when the document gives no day in it
+        (
+            "= Lissa appeal =\n\nLISSA, 9 October 2019 - A court on Wednesday rejected "
+            "the appeal of the gunman who shot four people in Lissa in 2014.\n",
+            "2014",
+        ),
+        # "since" names an earlier attack, not this one
+        (
+            "= Lissa market blast =\n\nLISSA, 9 October 2019 - A blast tore through the "
+            "market on Tuesday, the deadliest in the town since 2014, officials said.\n",
+            "2019-10-08",
+        ),
+    ],
+)
+def test_a_follow_up_story_dates_the_attack_in_the_earlier_year_its_lead_names(
+    text: str, expected: str
+) -> None:
+    assert event_date(text) == expected
+
+
+def test_a_month_in_the_lead_is_narrowed_to_the_day_the_body_opens_with() -> None:
+    text = (
+        "= Siskin camp killings =\n\nFindings on the killings at the Siskin camp, "
+        "Maravia, June 1997.\n\n== Findings ==\nOn 11 June 1997, militiamen surrounded "
+        "the camp and opened fire.\n"
+    )
+    assert event_date(text) == "1997-06-11"
+
+
+def test_a_range_of_months_in_the_lead_is_kept_as_written() -> None:
+    text = (
+        "= Siskin deportations =\n\nThe Siskin deportations were the expulsion of the "
+        "valley's villagers in March and April 1944.\n\n== Background ==\nOn 20 March "
+        "1944 the first trains left.\n"
+    )
+    found = extract(parse(text.encode(), "wire.txt")).event.date
+    assert found is not None and found.end is not None
+    assert (found.start.lexical, found.end.lexical) == ("1944-03", "1944-04")
+
+
 def test_a_dateline_without_a_year_takes_the_first_year_after_those_mentioned() -> None:
     # 14 May is a Friday in 2021, the first such year after 2018
     lead = ("KORLA, May 14 — Officials on Friday blamed the militia for Monday's raid.",)

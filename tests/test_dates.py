@@ -107,6 +107,8 @@ def test_find_dates_in_prose() -> None:
         ("the group re-formed in late 2017", ("2017", None)),
         ("over the night of 3 to 4 March 1999 the camp burned", ("1999-03-03", "1999-03-04")),
         ("talks ran from 11 to 14 July 2006 in Geneva", ("2006-07-11", "2006-07-14")),
+        ("the deportations of March and April 1944 emptied", ("1944-03", "1944-04")),
+        ("between June to August 1982 the camps", ("1982-06", "1982-08")),
     ],
 )
 def test_find_dates_day_lists_and_years(text: str, expected: tuple[str, str | None]) -> None:

@@ -13,7 +13,10 @@ said on Sunday that ... the bombings ... a day earlier", and names days by weekd
 - the lead's first sentences then name the days around the attack: each weekday is the
   latest such day on or before the filing day, "a day earlier" the day before it, a
   month and day the filing year's. The event is the earliest of those days within a
-  week of the filing day (the follow-up comes after the attack), else the filing day.
+  week of the filing day (the follow-up comes after the attack), else the filing day;
+- unless the story's first clause puts the event in an earlier year ("the man who shot
+  23 people in El Paso in 2019 was sentenced on Friday"): a follow-up years later. The
+  event is then the document's first date in that year ("Aug. 3, 2019"), else the year.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from attackgraph.extract.dates import parse_date
+from attackgraph.extract.dates import find_dates, parse_date
 from attackgraph.model import DatePrecision, DateRange, DateValue
 from attackgraph.reference.lexicon import MONTH_NUMBERS, WEEKDAYS
 
@@ -46,6 +49,7 @@ _DAY_MONTH: Final = re.compile(
 _WEEKDAY: Final = re.compile(rf"\b(?P<on>on\s+)?(?P<day>{'|'.join(WEEKDAYS)})\b")
 _DAY_BEFORE: Final = re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\byesterday\b")
 _YEAR: Final = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_IN_YEAR: Final = re.compile(r"(?<!\bsince )\bin\s+(1[89]\d\d|20\d\d)\b(?!\s*[–—-]?\d)")
 _WEEK: Final = 7
 _LEAD_SENTENCES: Final = 3
 
@@ -93,6 +97,9 @@ def wire_date(lead: tuple[str, ...], title: str, text: str) -> DateRange | None:
     '2017-03-02'
     >>> wire_date(("Gunmen attacked a bus on Friday.",), "Bus attack", "") is None
     True
+    >>> lead = ("TUNIS, 4 May 2021 - The man who shot six in Sfax in 2018 was jailed on Monday.",)
+    >>> wire_date(lead, "Sfax trial", lead[0] + " He fired on 9 June 2018.").start.lexical
+    '2018-06-09'
     """
     if not lead:
         return None
@@ -102,6 +109,9 @@ def wire_date(lead: tuple[str, ...], title: str, text: str) -> DateRange | None:
     filed = _filed(line.group("date"), lead[0][line.end() :], title, text)
     if filed is None:
         return None
+    earlier = _earlier_year(lead[0][line.end() :], filed)
+    if earlier is not None:
+        return _first_in(earlier, text)
     days = [filed]
     for sentence in (lead[0][line.end() :], *lead[1:_LEAD_SENTENCES]):
         days += _days(sentence, filed)
@@ -132,6 +142,27 @@ def _filed(written: str, first: str, title: str, text: str) -> datetime.date | N
         if found is not None and found.weekday() == weekday:
             return found
     return None
+
+
+def _earlier_year(first: str, filed: datetime.date) -> int | None:
+    """The year the first clause puts the event in ("... in 2019"), when before the filing
+    year; ``None`` for the filing year, none, or a year after "since".
+
+    >>> _earlier_year("The gunman who killed six in 2018 was jailed.", datetime.date(2021, 5, 4))
+    2018
+    >>> _earlier_year("the deadliest attack since 2015, police said", datetime.date(2021, 5, 4))
+    """
+    years = [int(m.group(1)) for m in _IN_YEAR.finditer(first)]
+    return next((y for y in years if y < filed.year), None)
+
+
+def _first_in(year: int, text: str) -> DateRange:
+    """The first date in ``text`` with a day or month in ``year``, else the year itself."""
+    for found, _, _ in find_dates(text):
+        start = found.start
+        if start.precision is not DatePrecision.YEAR and start.lexical.startswith(f"{year}-"):
+            return found
+    return DateRange(DateValue(f"{year:04d}", DatePrecision.YEAR))
 
 
 def _month_day(text: str) -> tuple[int, int] | None:

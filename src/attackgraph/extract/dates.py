@@ -52,7 +52,10 @@ YEAR_INTROS: Final = ("in ", "since ", "during ", "by ", "until ", "early ", "la
 """Words before a bare year that make it a date in prose ("in 2013", "late 2021")."""
 _YEAR_LOOKBEHIND: Final = "|".join(rf"(?<=\b{w})" for w in YEAR_INTROS)
 _FIND: Final = re.compile(
-    rf"\b(?:{_DAY}\s*(?:[–—-]|and|to)\s*(?={_DAY}\s))?{_ATOM}"  # 29 and 30 / 22 to 23 November
+    rf"\b(?:{_DAY}\s*(?:[–—-]|and|to)\s*(?={_DAY}\s))?"  # 29 and 30 / 22 to 23 November
+    rf"(?:(?:{_MONTH_ALT})\.?\s*(?:[–—-]|and|to)\s*"  # April and May 1940
+    rf"(?=(?:{_MONTH_ALT})\.?,?\s+\d{{4}}))?"
+    rf"{_ATOM}"
     rf"(?:\s*[–—-]\s*(?:{_ATOM}|{_DAY}(?:,?\s+\d{{4}})?(?![\d:])|\d{{4}})"
     rf"|\s+and\s+{_DAY},?\s+\d{{4}})?"  # October 3 and 4, 1993
     rf"|(?:{_YEAR_LOOKBEHIND})(?:1[89]|20)\d\d\b(?!\s*[–—-]?\d)",
@@ -203,6 +206,8 @@ def find_dates(text: str, offset: int = 0) -> list[tuple[DateRange, int, int]]:
     >>> text = "Fighting began on 24 March 2021 and lasted until 4–5 April 2021."
     >>> [(r.start.lexical, r.end and r.end.lexical, b, e) for r, b, e in find_dates(text)]
     [('2021-03-24', None, 18, 31), ('2021-04-04', '2021-04-05', 49, 63)]
+    >>> [(r.start.lexical, r.end.lexical) for r, _, _ in find_dates("in April and May 1940")]
+    [('1940-04', '1940-05')]
     """
     return [(found, b + offset, e + offset) for found, b, e in _dates(text)]
 

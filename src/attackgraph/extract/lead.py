@@ -31,10 +31,10 @@ from attackgraph.extract.lists import sub_span
 from attackgraph.extract.nlp import entities
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS
 from attackgraph.extract.sentences import Sentence
-from attackgraph.model import DateRange, PlaceKind, PlaceMention, Span
+from attackgraph.model import DatePrecision, DateRange, PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import country_code
 
-__all__ = ["lead_date", "lead_places", "wire_places"]
+__all__ = ["day_within", "lead_date", "lead_places", "wire_places"]
 
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _INTRODUCED: Final = re.compile(
@@ -58,6 +58,31 @@ def lead_date(first: Sentence) -> DateRange | None:
     """
     found = find_dates(first.text)
     return found[0][0] if found else None
+
+
+def day_within(coarse: DateRange, opening: Sentence | None) -> DateRange:
+    """``coarse`` (a month or a year the lead gives) narrowed to the day the body's
+    opening sentence gives inside it, when it gives one ("Findings ... April 1995." then
+    "On 22 April 1995, soldiers opened fire ..."); else ``coarse`` unchanged.
+
+    >>> from attackgraph.model import DatePrecision, DateValue, Span
+    >>> text = "On 22 April 1995, soldiers opened fire."
+    >>> body = Sentence(Span(0, len(text), text, 9), ("Summary",), 2, False)
+    >>> day_within(DateRange(DateValue("1995-04", DatePrecision.MONTH)), body).start.lexical
+    '1995-04-22'
+    >>> day_within(DateRange(DateValue("1996", DatePrecision.YEAR)), body).start.lexical
+    '1996'
+    """
+    if opening is None or coarse.end is not None or coarse.start.precision is DatePrecision.DAY:
+        return coarse
+    found = find_dates(opening.text)
+    if not found:
+        return coarse
+    day = found[0][0]
+    inside = day.start.lexical.startswith(coarse.start.lexical + "-")
+    if day.end is None and day.start.precision is DatePrecision.DAY and inside:
+        return day
+    return coarse
 
 
 def _parts(sentence: Sentence, begin: int, end: int) -> list[tuple[int, int]]:
