@@ -59,8 +59,33 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "- Date: 5 May 1980\n\nA customs post was raided at night.\n",
             "GB",
         ),
+        (  # a colony's formal name is its territory's country
+            "= Camp Tana beating =\n\nInfobox\n- Location: Tana camp, Colony and "
+            "Protectorate of Kenya\n- Date: 2 May 1955\n\nGuards beat the detainees.\n",
+            "KE",
+        ),
+        (  # "Korea" is both Koreas' name, never a town abroad; the city beside it decides
+            "= Hill 317 stand =\n\nInfobox\n- Place: Hill 317, north of Seoul, Korea\n"
+            "- Date: 3 May 1951\n\nA company held the hill for two days.\n",
+            "KR",
+        ),
+        (  # a village in Mexico is called Texas; the state outweighs it
+            "= El Paso depot shooting =\n\nInfobox\n- Location: Bus depot, El Paso, Texas\n"
+            "- Date: 3 March 2001\n\nA man fired at passengers in the depot.\n",
+            "US",
+        ),
     ],
-    ids=["town-alone", "site-and-town", "lead", "town-and-state", "town-and-state-2", "area"],
+    ids=[
+        "town-alone",
+        "site-and-town",
+        "lead",
+        "town-and-state",
+        "town-and-state-2",
+        "area",
+        "colony",
+        "shared-name",
+        "state-over-village",
+    ],
 )
 def test_the_gazetteer_gives_the_country_the_document_leaves_out(
     tmp_path: Path, converter: Converter, text: str, country: str

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, Literal, cast, get_args
@@ -225,11 +226,47 @@ North and South Vietnam, were distinct parties."""
 
 
 def former_country_code(name: str) -> str | None:
-    """The present ISO code of the territory of a former state named exactly, or ``None``.
+    """The present ISO code of the territory of a former state named exactly, or of the
+    country a colony or protectorate was, or ``None``.
 
     >>> former_country_code("South Vietnam"), former_country_code("Zaire")
     ('VN', 'CD')
     >>> former_country_code("Mali") is None
     True
+    >>> former_country_code("Colony of Kenya"), former_country_code("Protectorate of Aden")
+    ('KE', None)
     """
-    return FORMER_STATES.get(" ".join(strip_the(name).lower().split()))
+    key = " ".join(strip_the(name).lower().split())
+    found = FORMER_STATES.get(key)
+    colony = _COLONY.fullmatch(key) if found is None else None
+    if colony is not None:  # "Colony and Protectorate of Kenya": the territory named
+        return FORMER_STATES.get(colony.group(1)) or country_code(colony.group(1))
+    return found
+
+
+_COLONY: Final = re.compile(
+    r"(?:crown\s+)?(?:colony|protectorate)(?:\s+and\s+(?:colony|protectorate))?"
+    r"\s+of\s+(?:the\s+)?(.+)"
+)
+
+
+def shared_country_name(name: str) -> tuple[str, ...]:
+    """The countries an ISO 3166 name begins with ``name`` before its comma, when more
+    than one does: "Korea" is both Koreas' ("Korea, Republic of"), a country's name
+    never a town's; which one, the document's other places decide.
+
+    >>> shared_country_name("Korea"), shared_country_name("Mali")
+    (('KP', 'KR'), ())
+    """
+    return _shared_names().get(name_key(strip_the(name)), ())
+
+
+@cache
+def _shared_names() -> dict[str, tuple[str, ...]]:
+    heads: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name"):
+            value = str(getattr(country, attr, None) or "")
+            if "," in value:
+                heads.setdefault(name_key(value.split(",")[0]), set()).add(country.alpha_2)
+    return {key: tuple(sorted(codes)) for key, codes in heads.items() if len(codes) > 1}

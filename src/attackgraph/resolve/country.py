@@ -9,15 +9,21 @@ be anywhere: the capital a minister spoke from, a foreign town). When no name de
 alone ("Colombo" is in Sri Lanka and Brazil), the stated chain decides together: the
 country where most of its names can be, towns or ISO 3166-2 subdivisions ("Colombo,
 Western Province": Sri Lanka has both), if at least two and more than any other; or the
-one country any of them can be in ("Northern Ireland"). Otherwise the country stays
+one country any of them can be in ("Northern Ireland"). A name that is an ISO 3166-2
+subdivision decides between countries with as many names (in "El Paso, Texas" the
+state outweighs a Mexican village called Texas); a name two countries share ("Korea")
+counts for both; a place "north of Seoul" counts as Seoul. Otherwise the country stays
 unknown: no guess.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Final
 
 from attackgraph.model import EventKind, Extraction, PlaceKind, PlaceMention
+from attackgraph.reference.countries import shared_country_name
 from attackgraph.reference.names import name_key, region_name, strip_the
 from attackgraph.reference.regions import subdivision_countries
 from attackgraph.resolve.place_candidates import candidates
@@ -89,28 +95,48 @@ def voted_country(stated: list[PlaceMention], places: PlaceResolver) -> str | No
     >>> voted_country(chain, Resolver().places), voted_country(chain[:1], Resolver().places)
     ('LK', None)
     """
-    votes: dict[str, int] = {}
+    votes: dict[str, tuple[int, int]] = {}  # country -> (names, of which subdivisions)
     for mention in stated:
-        for country in _countries(mention.name, places):
-            votes[country] = votes.get(country, 0) + 1
-    ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+        for country, subdivision in _countries(mention.name, places).items():
+            names, areas = votes.get(country, (0, 0))
+            votes[country] = (names + 1, areas + subdivision)
+    ranked = sorted(votes.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
     if len(ranked) == 1:
         return ranked[0][0]
-    if len(ranked) > 1 and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+    if len(ranked) > 1 and ranked[0][1][0] >= 2 and ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     return None
 
 
-def _countries(name: str, places: PlaceResolver) -> frozenset[str]:
-    """Every country with a town, area or ISO 3166-2 subdivision written ``name``."""
-    text = " ".join(strip_the(name).split())
+def _countries(name: str, places: PlaceResolver) -> dict[str, bool]:
+    """Every country with a town, area or ISO 3166-2 subdivision written ``name`` (True
+    for a subdivision), or that shares the name with another country.
+
+    >>> from attackgraph.resolve import Resolver
+    >>> _countries("north of Seoul", Resolver().places), _countries("Korea", Resolver().places)
+    ({'KR': False}, {'KP': False, 'KR': False})
+    """
+    text = _RELATIVE.sub("", " ".join(strip_the(name).split()), count=1)
     key = name_key(text)
     if not key:
-        return frozenset()
-    found = {
-        r.country
-        for admin in (False, True)
-        for r, _ in candidates(places.layers, key, None, admin=admin)
-    }
+        return {}
+    shared = shared_country_name(text)
+    if shared:
+        return dict.fromkeys(shared, False)
+    found = dict.fromkeys(
+        sorted(
+            r.country
+            for admin in (False, True)
+            for r, _ in candidates(places.layers, key, None, admin=admin)
+        ),
+        False,
+    )
     parsed = region_name(text)
-    return frozenset(found | subdivision_countries(parsed.key if parsed.word else key))
+    for country in subdivision_countries(parsed.key if parsed.word else key):
+        found[country] = True
+    return found
+
+
+_RELATIVE: Final = re.compile(
+    r"^(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+", re.I
+)

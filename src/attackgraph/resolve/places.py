@@ -35,6 +35,7 @@ from attackgraph.reference.countries import (
     country_geonameid,
     country_name,
     is_country,
+    shared_country_name,
 )
 from attackgraph.reference.gazetteer import Gazetteer, GeoName
 from attackgraph.reference.names import name_key, region_name, strip_the
@@ -114,6 +115,8 @@ class PlaceResolver:
                 return self.country(code)
         if kind is PlaceKind.COUNTRY or not name_key(text):
             return self._unresolved(text, kind or PlaceKind.LOCALITY, cc, None, point)
+        if shared_country_name(text):  # "Korea": both Koreas' name, never a town abroad
+            return self._unresolved(text, PlaceKind.REGION, cc, None, point)
         hint = self._hint(region, cc) if region else None
         parsed = region_name(text)
         if parsed.word:  # "Mopti Region", "Province of Sulu": an area, never a town
