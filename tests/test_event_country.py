@@ -69,6 +69,16 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "- Date: 3 May 1951\n\nA company held the hill for two days.\n",
             "KR",
         ),
+        (  # a territory ISO 3166 gives to one country
+            "= Checkpoint shooting =\n\nInfobox\n- Location: Checkpoint 56, Hebron, West "
+            "Bank\n- Date: 9 May 2002\n\nA gunman fired at the checkpoint.\n",
+            "PS",
+        ),
+        (  # a former state whose land one present country holds
+            "= Raid on the Tugela drift =\n\nInfobox\n- Place: Tugela drift, Zululand\n"
+            "- Date: 2 May 1879\n\nA patrol was attacked at the ford.\n",
+            "ZA",
+        ),
         (  # a village in Mexico is called Texas; the state outweighs it
             "= El Paso depot shooting =\n\nInfobox\n- Location: Bus depot, El Paso, Texas\n"
             "- Date: 3 March 2001\n\nA man fired at passengers in the depot.\n",
@@ -85,6 +95,8 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
         "colony",
         "shared-name",
         "state-over-village",
+        "territory",
+        "former-state",
     ],
 )
 def test_the_gazetteer_gives_the_country_the_document_leaves_out(

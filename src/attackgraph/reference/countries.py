@@ -218,6 +218,12 @@ FORMER_STATES: Final = {
     "north yemen": "YE",
     "south yemen": "YE",
     "tanganyika": "TZ",
+    "tonkin": "VN",
+    "annam": "VN",
+    "cochinchina": "VN",
+    "zululand": "ZA",
+    "transvaal": "ZA",
+    "cape colony": "ZA",
 }
 """Former states whose territory one present country holds, as GeoNames and ISO code
 the place of an event there (Wikipedia, list of former sovereign states). Used only to
