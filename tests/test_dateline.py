@@ -92,6 +92,27 @@ def test_a_month_in_the_lead_is_narrowed_to_the_day_the_body_opens_with() -> Non
     assert event_date(text) == "1997-06-11"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the lead's second sentence
+            "= Orvel depot blast =\n\nThe Orvel depot blast destroyed the town's fuel "
+            "store. It happened on the night of 2 May 1990, after the depot had closed.\n",
+            "1990-05-02",
+        ),
+        (  # the body's first sentence
+            "= Orvel depot blast =\n\nThe depot stood by the river for decades.\n\n"
+            "== Attack ==\nSaboteurs blew it up in March 1990.\n",
+            "1990-03",
+        ),
+    ],
+)
+def test_a_lead_without_a_date_in_its_first_sentence_is_dated_by_the_next(
+    text: str, expected: str
+) -> None:
+    assert event_date(text) == expected
+
+
 def test_a_range_of_months_in_the_lead_is_kept_as_written() -> None:
     text = (
         "= Siskin deportations =\n\nThe Siskin deportations were the expulsion of the "

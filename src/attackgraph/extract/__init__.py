@@ -17,7 +17,7 @@ from attackgraph.extract.dateline import wire_date
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.incidents import IncidentRelation
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
-from attackgraph.extract.lead import day_within, lead_date, lead_places, wire_places
+from attackgraph.extract.lead import dated, day_within, lead_date, lead_places, wire_places
 from attackgraph.extract.mapping import event_types
 from attackgraph.extract.named import is_institution, prose_actors
 from attackgraph.extract.prose import ProseContext, read_prose
@@ -100,7 +100,8 @@ def extract(doc: Document) -> Extraction:
 def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
     """Date and places from the lead's opening sentence when the infobox gives none; the
     date, when that sentence has none, from a heading line above it, and narrowed to the
-    day the body's first sentence gives within a month or year the lead gives."""
+    day the body's first sentence gives within a month or year the lead gives; else the
+    first date with a month in the lead's next two sentences or the body's first."""
     opening = [s for s in sentences(doc) if not s.sections]
     lead = tuple(s.text for s in opening if _is_clause(s.text))
     first = next((s for s in opening if _is_clause(s.text)), None)
@@ -110,9 +111,11 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
         headings = opening[: opening.index(first)]  # "Findings (4 May 2001)" above it
         facts.date = wire_date(lead[:3], doc.title.text, doc.text)
         coarse = lead_date(first) or next((d for d in map(lead_date, headings) if d), None)
+        body = next((s for s in sentences(doc) if s.sections and _is_clause(s.text)), None)
         if facts.date is None and coarse is not None:
-            body = next((s for s in sentences(doc) if s.sections and _is_clause(s.text)), None)
             facts.date = day_within(coarse, body)
+        if facts.date is None:  # the lead's next sentences, then the body's first
+            facts.date = dated((*lead[1:3], *((body.text,) if body else ())))
     if not facts.places:
         actors = {a.name for side in facts.sides for a in side.actors}
         wire = wire_places(first, doc.text, frozenset(actors))

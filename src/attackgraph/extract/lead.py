@@ -34,7 +34,7 @@ from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DatePrecision, DateRange, PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import country_code
 
-__all__ = ["day_within", "lead_date", "lead_places", "wire_places"]
+__all__ = ["dated", "day_within", "lead_date", "lead_places", "wire_places"]
 
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _INTRODUCED: Final = re.compile(
@@ -58,6 +58,21 @@ def lead_date(first: Sentence) -> DateRange | None:
     """
     found = find_dates(first.text)
     return found[0][0] if found else None
+
+
+def dated(texts: tuple[str, ...]) -> DateRange | None:
+    """The first date with a month or a day in ``texts`` (a lead whose opening sentence
+    has none: "It happened on 2 May 1990."); a bare year ("in 1971") is too often the
+    background to date the event.
+
+    >>> dated(("A bomb hit the depot.", "In 1971 it was built.", "It blew up on 2 May 1990."))
+    DateRange(start=DateValue(lexical='1990-05-02', precision=<DatePrecision.DAY: 'day'>), end=None)
+    """
+    for text in texts:
+        for found, _, _ in find_dates(text):
+            if found.start.precision is not DatePrecision.YEAR:
+                return found
+    return None
 
 
 def day_within(coarse: DateRange, opening: Sentence | None) -> DateRange:
