@@ -79,6 +79,26 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "- Date: 2 May 1879\n\nA patrol was attacked at the ford.\n",
             "ZA",
         ),
+        (  # "Congo" is either Congo's name; the town beside it decides
+            "= Depot raid =\n\nOn 2 March 2001 rebels raided an army depot outside Goma, "
+            "in eastern Congo.\n",
+            "CD",
+        ),
+        (  # Léopoldville's Congo bore the name in 1960-64
+            "= Bukavu mutiny =\n\nInfobox\n- Place: Barracks, Bukavu, Republic of the "
+            "Congo\n- Date: 4 July 1961\n\nSoldiers seized the barracks.\n",
+            "CD",
+        ),
+        (  # a demonym gives the lead's town its country (Kano is also in Japan)
+            "= Kano market bombing =\n\nOn 4 June 2014 a bomb exploded in a crowded market "
+            "in the northern Nigerian city of Kano, killing 12 traders.\n",
+            "NG",
+        ),
+        (  # the town in apposition to "the capital"
+            "= Hotel siege =\n\nOn 20 November 2015 gunmen stormed a hotel in the Malian "
+            "capital, Bamako, and held 170 guests.\n",
+            "ML",
+        ),
         (  # a village in Mexico is called Texas; the state outweighs it
             "= El Paso depot shooting =\n\nInfobox\n- Location: Bus depot, El Paso, Texas\n"
             "- Date: 3 March 2001\n\nA man fired at passengers in the depot.\n",
@@ -97,6 +117,10 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
         "state-over-village",
         "territory",
         "former-state",
+        "shared-congo",
+        "historical-congo",
+        "demonym",
+        "capital-apposition",
     ],
 )
 def test_the_gazetteer_gives_the_country_the_document_leaves_out(

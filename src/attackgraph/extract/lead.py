@@ -29,16 +29,22 @@ from attackgraph.extract.dateline import find_dateline
 from attackgraph.extract.dates import find_dates
 from attackgraph.extract.lists import sub_span
 from attackgraph.extract.nlp import entities
-from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS
+from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DatePrecision, DateRange, PlaceKind, PlaceMention, Span
-from attackgraph.reference.countries import country_code
+from attackgraph.reference.countries import country_code, demonym_countries
 
 __all__ = ["dated", "day_within", "lead_date", "lead_places", "wire_places"]
 
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _INTRODUCED: Final = re.compile(
-    r"(?:\b(?:in|at|near|of)\s+(?:the\s+)?|\b(?:village|town|city|district)\s+of\s+)$"
+    r"(?:\b(?:in|at|near|outside|of)\s+(?:the\s+)?|\b(?:village|town|city|district)\s+of\s+"
+    r"|\b(?:capital|city|town|village|port)\s*,\s*)$"  # "the Malian capital, Bamako"
+)
+_PLACE_NOUN: Final = re.compile(  # after a demonym: "Nigerian city", "Kenyan north-eastern town"
+    r"\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+    r"(?:capital|city|town|village|port|province|region|district|state|county)\b",
+    re.IGNORECASE,
 )
 _AREA_AFTER: Final = re.compile(
     r"\s+(?:region|province|state|district|county|governorate|prefecture|department|"
@@ -122,14 +128,25 @@ def _parts(sentence: Sentence, begin: int, end: int) -> list[tuple[int, int]]:
 
 
 def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[PlaceMention, ...]:
-    """The places of the lead's first sentence, innermost first, the country last.
+    """The places of the lead's first sentence, innermost first, the country last; a
+    country the sentence gives only as a demonym ("in the northern Nigerian city of Kano")
+    is the places' country, with no place of its own.
 
     ``avoid`` are names that are actors, not places.
+
+    >>> from attackgraph.model import Span
+    >>> text = "On 2 May 2015 gunmen stormed a hotel in the Malian capital, Bamako, at dawn."
+    >>> [(p.name, p.country) for p in lead_places(Sentence(Span(0, 76, text, 3), (), 0, False))]
+    [('Bamako', 'ML')]
     """
     text = first.text
     found: list[tuple[str, int, int, bool]] = []  # name, begin, end, is a place entity
+    said: list[str] = []  # countries a demonym gives a place: "the Nigerian city of Kano"
     for entity in entities(text):
         if entity.label == "NORP":
+            codes = demonym_countries(text[entity.begin : entity.end])
+            if len(codes) == 1 and _PLACE_NOUN.match(text, entity.end):
+                said.append(codes[0])
             continue
         for b, e in _parts(first, entity.begin, entity.end):
             area = _AREA_AFTER.match(text, e)
@@ -142,7 +159,7 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
         (name, b, e)
         for name, b, e, labelled in found
         if (
-            country_code(name) is not None
+            country_of(name) is not None
             or any(w.lower() in FACILITY_WORDS for w in name.split())
             or ADMIN_WORDS.search(name)
             or (labelled and b > 0)
@@ -150,13 +167,13 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
         )
     ]
     places = [p for k, p in enumerate(places) if all(p[0] != q[0] for q in places[:k])]
-    countries = [(n, b, e) for n, b, e in places if country_code(n) is not None]
+    countries = [(n, b, e) for n, b, e in places if country_of(n) is not None]
     country = next((c for c in countries if not _not_where(text, c[1], c[2])), None)
     country = country or next(iter(countries), None)
-    inner = [(n, b, e) for n, b, e in places if country_code(n) is None]
+    inner = [(n, b, e) for n, b, e in places if country_of(n) is None]
     if country is not None:
         inner = [(n, b, e) for n, b, e in inner if b < country[1]]
-    code = country_code(country[0]) if country is not None else None
+    code = country_of(country[0]) if country is not None else next(iter(said), None)
     mentions: list[PlaceMention] = []
     for k, (name, b, e) in enumerate(inner):
         outer = inner[k + 1][0] if k + 1 < len(inner) else (country[0] if country else None)

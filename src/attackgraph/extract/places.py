@@ -36,7 +36,11 @@ from typing import Final
 
 from attackgraph.extract.lists import Item, split_items, sub_span
 from attackgraph.model import PlaceKind, PlaceMention, Span
-from attackgraph.reference.countries import country_code, former_country_code
+from attackgraph.reference.countries import (
+    country_code,
+    former_country_code,
+    shared_country_name,
+)
 
 ADMIN_WORDS: Final = re.compile(
     r"\b(?:region|r[ée]gion|province|state|district|county|governorate|prefecture|"
@@ -92,11 +96,14 @@ class _Piece:
 
 
 def country_of(name: str) -> str | None:
-    """ISO code of a country name, a former state counting as its territory's country.
+    """ISO code of a country name, a former state counting as its territory's country;
+    ``None`` for a name two countries share (see ``shared_country_name``).
 
-    >>> country_of("Mali"), country_of("South Vietnam"), country_of("Bavaria")
-    ('ML', 'VN', None)
+    >>> country_of("Mali"), country_of("South Vietnam"), country_of("Bavaria"), country_of("Congo")
+    ('ML', 'VN', None, None)
     """
+    if shared_country_name(name):
+        return None  # "Congo": the chain's other places decide which
     return country_code(name) or former_country_code(name)
 
 

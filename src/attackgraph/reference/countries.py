@@ -257,14 +257,24 @@ _COLONY: Final = re.compile(
 
 
 def shared_country_name(name: str) -> tuple[str, ...]:
-    """The countries an ISO 3166 name begins with ``name`` before its comma, when more
-    than one does: "Korea" is both Koreas' ("Korea, Republic of"), a country's name
-    never a town's; which one, the document's other places decide.
+    """The countries that share the name ``name``, when more than one does: the ISO 3166
+    names it begins before their comma ("Korea, Republic of"), and :data:`SHARED_NAMES`.
+    A shared name is a country's, never a town's; which country, the document's other
+    places decide.
 
-    >>> shared_country_name("Korea"), shared_country_name("Mali")
-    (('KP', 'KR'), ())
+    >>> shared_country_name("Korea"), shared_country_name("Congo"), shared_country_name("Mali")
+    (('KP', 'KR'), ('CD', 'CG'), ())
     """
     return _shared_names().get(name_key(strip_the(name)), ())
+
+
+SHARED_NAMES: Final = {
+    "congo": ("CD", "CG"),
+    "republic of the congo": ("CD", "CG"),
+}
+"""Names two countries bear in use: "Congo" for either (news agencies write it for the
+Democratic Republic), "Republic of the Congo" Léopoldville's name in 1960–64 (now CD)
+and Brazzaville's (CG)."""
 
 
 @cache
@@ -275,4 +285,5 @@ def _shared_names() -> dict[str, tuple[str, ...]]:
             value = str(getattr(country, attr, None) or "")
             if "," in value:
                 heads.setdefault(name_key(value.split(",")[0]), set()).add(country.alpha_2)
-    return {key: tuple(sorted(codes)) for key, codes in heads.items() if len(codes) > 1}
+    shared = {key: tuple(sorted(codes)) for key, codes in heads.items() if len(codes) > 1}
+    return shared | {name_key(name): codes for name, codes in SHARED_NAMES.items()}

@@ -107,7 +107,7 @@ class PlaceResolver:
         text = " ".join(strip_the(name).split())
         cc = _country(country)
         point = _valid_point(coordinates)
-        if kind in (None, PlaceKind.COUNTRY):
+        if kind in (None, PlaceKind.COUNTRY) and not shared_country_name(text):
             code = country_code(text)
             if code is None and kind is PlaceKind.COUNTRY and len(text) == 2 and is_country(text):
                 code = text.upper()  # "ML" names a country only where a country is expected
@@ -115,7 +115,10 @@ class PlaceResolver:
                 return self.country(code)
         if kind is PlaceKind.COUNTRY or not name_key(text):
             return self._unresolved(text, kind or PlaceKind.LOCALITY, cc, None, point)
-        if shared_country_name(text):  # "Korea": both Koreas' name, never a town abroad
+        shared = shared_country_name(text)  # "Korea": both Koreas' name, never a town abroad
+        if shared:  # the country, when the document's places have decided which
+            if cc in shared:
+                return self.country(cc)
             return self._unresolved(text, PlaceKind.REGION, cc, None, point)
         hint = self._hint(region, cc) if region else None
         parsed = region_name(text)
