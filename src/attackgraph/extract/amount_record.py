@@ -51,3 +51,4 @@ class Amount:
     owner: bool = False  # "six of its crew": a part of whoever "its" is
     words_at: int = -1  # where its group and outcome words start, when not right after it
     qualifier: str | None = None  # the one person counted ("Bencheneb"): a subgroup
+    deferred: bool = False  # after "the remains of", "the release of": no rule reads it

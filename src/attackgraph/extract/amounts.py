@@ -13,9 +13,13 @@ number:
   carpenter was killed", "A and B were captured" (one per name, with the names as its
   subgroup), "nobody was hurt" (0);
 
-and "from A to B" read as one range. :func:`clear_between` says whether only list
-words come between two amounts - no verb, no clause break - which is what lets an
-outcome carry from one amount to the next.
+and "from A to B" read as one range. An amount after "X of" that no toll word names
+("the bodies of 27", "the release of 13", "a convoy of 30") is ``deferred``: no rule
+reads its outcome, only the classifier (:mod:`~attackgraph.extract.figure_guess`); after
+a person noun ("a girl of 12") it is an age and no amount.
+
+:func:`clear_between` says whether only list words come between two amounts - no verb,
+no clause break - which is what lets an outcome carry from one amount to the next.
 """
 
 from __future__ import annotations
@@ -79,15 +83,21 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
     equipment = (
         [(begin + b, begin + e) for b, e in equipment_spans(text[begin:end])] if found else []
     )
+    deferred: list[Amount] = []
     for quantity, qb, qe in found:
         before = text[max(begin, qb - 40) : qb]
-        of = _OF_BEFORE.search(before)
-        if _SKIP_BEFORE.search(before) or (of is not None and of.group(1) not in _OF_OK):
+        if _SKIP_BEFORE.search(before):
             continue
         if any(b >= qe and b - qe <= 25 and text[qe:b].count(" ") <= 3 for b, _ in equipment):
             continue
         if _PLACE_AFTER.match(text, qe, end):
             continue  # "six addresses", "in eight Saudi cities"
+        of = _OF_BEFORE.search(before)
+        if of is not None and of.group(1) in PERSON_NOUNS:
+            continue  # "a girl of 12": her age
+        if of is not None and of.group(1) not in _OF_OK:
+            deferred.append(Amount(quantity, qb, qe, qe, deferred=True))
+            continue  # "the remains of 143", "the release of 13": the classifier decides
         amounts.append(Amount(quantity, qb, qe, qe))
     _compose(text, end, amounts)
     amounts += _implied(text, begin, end, amounts)
@@ -95,6 +105,7 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         listed_amounts(text, begin, end, amounts), named_amounts(text, begin, end, amounts)
     )
     amounts += single_victims(text, begin, end, amounts)
+    amounts += [a for a in deferred if all(a.end <= o.begin or o.end <= a.begin for o in amounts)]
     zeros = none_of(text, begin, end)  # "none of the X, who ..., was hurt": read whole
     amounts = [a for a in amounts if all(a.begin != z.begin for z in zeros)] + zeros
     amounts.sort(key=lambda a: a.begin)

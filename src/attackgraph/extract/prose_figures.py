@@ -35,7 +35,9 @@ the group of the last amount before the stretch, else ``total``; a toll takes th
 group words before it ("the Somali dead"). Other nouns give ``other-group`` with
 their words as label, except with a toll's outcome (rule 3): "the dead ... in three
 mass graves" is no figure. Vague amounts ("dozens") are figures only with an outcome
-of their own.
+of their own. A toll's figure with an unknown noun is kept when the classifier reads
+the same outcome ("among the dead were 31 magistrates"); a ``deferred`` amount ("the
+bodies of 27 miners") gets its outcome from the classifier alone.
 """
 
 from __future__ import annotations
@@ -265,6 +267,8 @@ def read_figures(
             continue  # a named person "died": read with its outcome
         a.group, a.unknown_noun, a.elided, group_end = _group(text, after, nxt)
         a.extent = max(a.end, group_end)
+        if a.deferred:
+            continue  # "the remains of 143 people": only the classifier reads an outcome
         if k and _gapped(text, amounts[k - 1], a):
             a.outcome, a.own = amounts[k - 1].outcome, True  # "41 died at X, seven at Y"
             continue
@@ -304,12 +308,14 @@ def read_figures(
     _carry(text, amounts)
     if count_outcome is not None:
         for a in amounts:
-            if a.outcome is None and not a.unknown_noun:
+            if a.outcome is None and not a.unknown_noun and not a.deferred:
                 a.outcome = count_outcome
     if guess is not None:
         for a in amounts:
             if a.outcome is None:
                 a.outcome = guess(a)
+            elif a.toll and a.unknown_noun and guess(a) == a.outcome:
+                a.unknown_noun = False  # "among the dead were 55 lawyers": people, the model says
         for one in guess.unnumbered(amounts, begin, stop):
             one.group = _person_group(text[one.begin : one.end])
             amounts.append(one)
@@ -368,7 +374,7 @@ def last_group(text: str, begin: int, end: int) -> tuple[PopulationGroup, str | 
 def _carry(text: str, amounts: list[Amount]) -> None:
     """Rules 4-6: outcomes for amounts without one."""
     for k, a in enumerate(amounts):
-        if a.outcome is not None:
+        if a.outcome is not None or a.deferred:
             continue
         if a.partitive and k > 0 and amounts[k - 1].outcome:
             whole = amounts[k - 1].quantity
