@@ -325,7 +325,7 @@ def test_a_description_or_a_common_noun_is_an_unnamed_party(resolver: Resolver) 
 def test_a_description_named_by_a_country_or_a_place_is_a_party_of_its_document(
     resolver: Resolver,
 ) -> None:
-    text = "Rotterdam police said one diver drowned. One witness and Health officials disagreed."
+    text = "Rotterdam police said one diver drowned. One witness disagreed. Health officials too."
     sources = ("Dutch investigators", "the Rotterdam police", "Health officials", "One witness")
     extraction = Extraction(
         Document("008_q", "008_q.txt", text, "", SPAN, (), (), ()),
@@ -340,3 +340,34 @@ def test_a_description_named_by_a_country_or_a_place_is_a_party_of_its_document(
     assert [r.actor_type for r in refs] == [None, None, "unnamed-party", "unnamed-party"]
     assert [r.name for r in refs[:2]] == ["Dutch investigators", "Rotterdam police"]
     assert all(r.slug.endswith("-008-q") for r in refs)  # never shared across documents
+
+
+def test_a_description_holding_a_proper_name_is_a_named_party_of_its_document(
+    resolver: Resolver,
+) -> None:
+    text = (
+        "Guards fled. Officials in Tarvosk said nine died; doctors and guards agreed.\n"
+        "The Tarvosk fire service put the toll at ten. A press officer of the Orlen Rail "
+        "Police spoke, as did the Orlen Rail Police itself, and a health spokesman in Tarvosk."
+    )
+    sources = (
+        "Tarvosk fire service",
+        "guards of the Orlen Rail Police",
+        "Guards",
+        "health spokesman in Tarvosk",
+        "man calling himself Tarvosk",
+    )
+    extraction = Extraction(
+        Document("009_t", "009_t.txt", text, "", SPAN, (), (), ()),
+        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="PL"),
+        claims=tuple(
+            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
+            for name in sources
+        ),
+    )
+    record = resolve(extraction, resolver)
+    refs = [record.actors[name] for name in sources]
+    # a town and a force the text writes only capitalised name their party; a common
+    # word, one person described or a clause do not
+    assert [r.actor_type for r in refs] == [None, None, *["unnamed-party"] * 3]
+    assert all(r.slug.endswith("-009-t") for r in refs)  # never shared across documents

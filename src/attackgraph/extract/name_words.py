@@ -5,11 +5,12 @@ name ("Colonel", "spokesman"), and words that make a name an organisation's ("Mi
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from attackgraph.reference.countries import country_code
 
-__all__ = ["ORG_WORDS", "ROLE_WORDS", "TITLES", "is_title", "looks_like_person"]
+__all__ = ["ORG_WORDS", "ROLE_WORDS", "TITLES", "is_proper_word", "is_title", "looks_like_person"]
 
 TITLES: Final = frozenset(
     """
@@ -67,4 +68,26 @@ def looks_like_person(name: str) -> bool:
         and all(t[:1].isupper() and not t.isupper() for t in tokens)
         and not any(w in t for t in tokens for w in ORG_WORDS)
         and country_code(name) is None
+    )
+
+
+_SENTENCE_START: Final = re.compile(r"(?:[.!?:;]\s+|\n\s*|[\"“‘(]\s*|^\s*)$")
+
+
+def is_proper_word(word: str, text: str) -> bool:
+    """Whether ``text`` writes a capitalised word as a proper name: inside a sentence at
+    least once, and never in lower case ("Mossad", "Yunnan"; not "Doctors", which only
+    starts sentences, nor "Health" where the text also says "health").
+
+    >>> text = "Doctors said Mossad knew. Health workers agreed; the health ministry too."
+    >>> [is_proper_word(w, text) for w in ("Mossad", "Doctors", "Health", "mossad")]
+    [True, False, False, False]
+    """
+    if len(word) < 2 or not word[:1].isupper():
+        return False
+    if re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False  # a common word
+    return any(
+        not _SENTENCE_START.search(text[max(0, found.start() - 4) : found.start()])
+        for found in re.finditer(rf"\b{re.escape(word)}\b", text)
     )

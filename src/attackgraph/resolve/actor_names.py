@@ -18,6 +18,7 @@ import re
 from typing import Final
 
 from attackgraph.extract.fragments import clean_name
+from attackgraph.extract.name_words import is_proper_word
 from attackgraph.extract.number_words import SMALL_NUMBERS, TENS
 from attackgraph.reference.countries import country_code, demonym_countries
 from attackgraph.reference.gazetteer_db import open_packaged
@@ -203,6 +204,53 @@ def is_described_party(name: str, text: str) -> bool:
     if any(w.lower() in _LINKS or not _DESCRIBED_WORDS.fullmatch(w) for w in words):
         return False
     return any(_names_a_place(w, text) for w in words[:-1] if w[:1].isupper())
+
+
+_PHRASE: Final = re.compile(r"[\w'’ -]+")
+"""A noun phrase's characters: no comma, semicolon or bracket of a clause or a list."""
+_CLAUSE_WORDS: Final = _LINKS - {"of", "in", "at", "for"} | frozenset(
+    "both either himself itself themselves whose which who whom including per under "
+    "against about into over est day days night morning evening week weeks month year "
+    "time first last".split()
+)
+"""Lower-case words of a clause or a circumstance, never of a party's description."""
+_ONE_PERSON: Final = frozenset(
+    "spokesman spokeswoman spokesperson official doctor officer commander judge prosecutor "
+    "minister governor mayor president leader witness survivor resident commissioner "
+    "chairperson chairman caller man woman figure member source aide adviser".split()
+)
+"""Heads that describe one person: "a defence spokesman in Canberra" names nobody."""
+
+
+def names_proper_party(name: str, text: str) -> bool:
+    """Whether a description holds a proper name: a capitalised word that ``text`` (the
+    document) writes inside a sentence and never in lower case ("Yunnan public security
+    department", "the Paris prosecutor's office", "guards of the Kenya Prisons Service",
+    "a Mossad review"). Such a party is named by the document, though not shared with
+    other documents; a word capitalised only where a sentence starts ("Doctors said",
+    "Relatives of ...") names nobody.
+
+    >>> text = "Doctors said 3 died. Police in Yunnan agreed; police and doctors came."
+    >>> [names_proper_party(n, text) for n in ("Yunnan health officials", "Doctors",
+    ...  "Police investigators", "officials in Yunnan")]
+    [True, False, False, True]
+    >>> [names_proper_party(n, text) for n in ("man calling himself Yunnan",
+    ...  "officials in Yunnan on Monday", "Yunnan officials and doctors",
+    ...  "health spokesman in Yunnan", "of the Yunnan police")]
+    [False, False, False, False, False]
+    """
+    words = _DETERMINER.sub("", clean_name(name)).replace("’", "'").split()
+    if not 2 <= len(words) <= 6 or not _PHRASE.fullmatch(" ".join(words)):
+        return False  # one word, a clause or a list: "Kode delivered verdicts on 123"
+    if any(w in _CLAUSE_WORDS or w.endswith(("ing", "ed")) for w in words if w.islower()):
+        return False  # "caller claiming to speak for ...", "officials on Saturday night"
+    heads = {words[0].lower(), words[-1].lower()} | {
+        words[i - 1].lower() for i, w in enumerate(words) if i and w in ("of", "in", "at", "for")
+    }
+    if words[0] in _LINKS or heads & _ONE_PERSON:
+        return False  # "of the ... government"; one person described: "spokesman in Canberra"
+    bare = (re.sub(r"'s?$", "", word) for word in words)
+    return any(w.lower() not in FUNCTION_WORDS and is_proper_word(w, text) for w in bare)
 
 
 def _names_a_place(word: str, text: str) -> bool:

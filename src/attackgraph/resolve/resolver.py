@@ -37,6 +37,7 @@ from attackgraph.resolve.actor_names import (
     is_described_party,
     is_generic,
     named_part,
+    names_proper_party,
     state_body_word,
 )
 from attackgraph.resolve.actor_refs import (
@@ -296,7 +297,8 @@ def _actor(
     if body is not None:
         return body
     if is_generic(cleaned) or is_common_word(cleaned, extraction.document.text):
-        if is_described_party(cleaned, extraction.document.text):
+        text = extraction.document.text
+        if is_described_party(cleaned, text) or names_proper_party(cleaned, text):
             return _described(cleaned, extraction)
         return _placeholder(cleaned, extraction)
     return resolver.actors.actor(cleaned, country=country, note=note)
