@@ -56,6 +56,16 @@ def test_a_country_as_combatant_is_its_state(resolver: Resolver) -> None:
     assert resolver.actor("US").state == "us"
 
 
+def test_a_capital_that_acts_is_its_state(resolver: Resolver) -> None:
+    # "Ankara protested", "aid pledged by Nairobi": the capital stands for the state
+    assert [resolver.actor(name).slug for name in ("Ankara", "Nairobi", "Canberra")] == [
+        "turkey",
+        "kenya",
+        "australia",
+    ]
+    assert resolver.actor("Izmir").slug == "izmir"  # a city that is no capital is minted
+
+
 @pytest.mark.parametrize(
     "name",
     [

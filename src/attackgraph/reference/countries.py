@@ -137,6 +137,27 @@ def country_code(name: str) -> str | None:
     return _index().get(name_key(strip_the(name)))
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    """Key of each capital GeoNames gives -> its country, for capitals of one country."""
+    found: dict[str, list[str]] = {}
+    for code, record in _geonames_countries().items():
+        key = name_key(str(record.get("capital") or ""))
+        if key and code in _iso_codes():
+            found.setdefault(key, []).append(code)
+    return {key: codes[0] for key, codes in found.items() if len(codes) == 1}
+
+
+def capital_country(name: str) -> str | None:
+    """ISO code of the country whose capital ``name`` is, exactly, or ``None``: a
+    capital stands for its state where a name acts ("Washington rejected the claim").
+
+    >>> capital_country("Washington"), capital_country("New Delhi"), capital_country("Lyon")
+    ('US', 'IN', None)
+    """
+    return _capitals().get(name_key(strip_the(name)))
+
+
 def country_name(code: str) -> str:
     """The English name GeoNames gives a country; raises ``KeyError`` for unknown codes.
 

@@ -11,6 +11,8 @@ In order, the first that answers wins:
    government (``ml-government``); "Malian police" its police (``ml-police``);
    "Russian defence ministry", "US Department of Defense" a ministry
    (``ru-ministry-of-defence``). Each carries ``state`` = the country's place slug.
+   A country's capital, as an actor's whole name, is its state ("Washington
+   rejected the claim": the United States; GeoNames' capitals of one country each).
    A registry row with the same slug (``ml-armed-forces`` for "FAMa") supplies the
    name, aliases and links;
 3. "UN officials", "AFP spokesman": the organisation itself;
@@ -35,6 +37,7 @@ from typing import Final
 from attackgraph.identifiers import slugify
 from attackgraph.model import ActorClass, ActorRef, ActorType
 from attackgraph.reference.countries import (
+    capital_country,
     country_code,
     demonym_countries,
     is_country,
@@ -187,6 +190,9 @@ class ActorResolver:
         if derived is not None:
             known = self.registry.entries.get(derived.slug)
             return known.ref() if known is not None else derived
+        capital = capital_country(text)
+        if capital is not None:  # "Washington rejected the claim": the state
+            return state_ref(capital, "state")
         spokes = _SPOKES.match(actor_key(text))
         if spokes is not None:
             entry = self.registry.find(spokes.group("org"), country=cc)
