@@ -276,3 +276,34 @@ def test_vocabulary_helpers() -> None:
 @given(st.text(alphabet="0123456789 ,;:()+-–~abcdefkilnorstuwKUS", max_size=60))
 def test_any_value_gives_exact_spans(text: str) -> None:
     parse(text)
+
+
+def test_survivors_and_lost_equipment_are_no_figures() -> None:
+    parsed = parse("40 killed; 2 mortars lost; 7 survived unharmed; 5 (among 60 survivors)")
+    assert [f.span.text for f in parsed.figures] == ["40 killed", "5"]
+    assert [s.text for s in parsed.unparsed] == [
+        "2 mortars lost",
+        "7 survived unharmed",
+        "among 60 survivors",
+    ]
+
+
+def test_one_listed_outcome_is_one_combined_figure() -> None:
+    parsed = parse("2,140 killed, wounded or missing (3rd Division); 80 captured")
+    assert [(f.quantity.value, f.outcome) for f in parsed.figures] == [
+        (2140, "killed-or-injured"),
+        (80, "captured"),
+    ]
+
+
+def test_bodies_and_a_toll_are_the_dead() -> None:
+    parsed = parse("310 bodies recovered (army count); official toll 96")
+    assert [(f.quantity.value, f.outcome) for f in parsed.figures] == [
+        (310, "killed"),
+        (96, "killed"),
+    ]
+
+
+def test_prisoners_in_a_deaths_field_are_who_died() -> None:
+    assert [f.outcome for f in parse("52 prisoners of war", DEATHS).figures] == ["killed"]
+    assert [f.outcome for f in parse("52 prisoners of war").figures] == ["captured"]

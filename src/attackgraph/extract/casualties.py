@@ -41,6 +41,7 @@ from attackgraph.extract.vocabulary import (
     ESTIMATE_NOTES,
     INCLUSION_WORDS,
     KILLED_OR_INJURED,
+    OUTCOME_WORDS,
     SOURCE_INTROS,
     SOURCE_TAILS,
 )
@@ -109,6 +110,7 @@ class _Fragment:
     estimate: bool = False
     noted: bool = False  # has a parenthetical of its own
     skip: bool = False  # equipment, displacement, ...: not a casualty figure
+    held: bool = False  # the outcome is a noun of who they were ("prisoners of war")
     inner: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -123,6 +125,14 @@ _SOURCE_INTRO: Final = re.compile(
 _SOURCE_TAIL: Final = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(SOURCE_TAILS)})$", re.I)
 _MONTH: Final = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")
 _TRIM: Final = " \t,;.:"
+_LISTED_OUTCOME: Final = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in OUTCOME_WORDS if "," in w) + r")\b", re.I
+)
+_DEATH_NOUNS: Final = re.compile(r"\b(?:bod(?:y|ies)|corpses|(?:death\s+)?toll)\b", re.I)
+"""In a casualty field, bodies and a toll are the dead ("245 bodies found")."""
+_HELD_NOUNS: Final = re.compile(r"\b(?:prisoners?(?:\s+of\s+war)?|pows?|hostages?|captives)$", re.I)
+"""Who the dead of a ``Deaths`` field were, not what happened to them ("84 prisoners of
+war")."""
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -134,14 +144,18 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
 
 
 def _cuts(text: str, begin: int, end: int, chars: str) -> list[tuple[int, int, str]]:
-    """Separators outside parentheses in ``text[begin:end]``: (start, end, kind)."""
+    """Separators outside parentheses in ``text[begin:end]``: (start, end, kind); never
+    the commas of one listed outcome ("1,091 killed, wounded or captured")."""
     cuts, depth = [], 0
+    listed = [m.span() for m in _LISTED_OUTCOME.finditer(text, begin, end)]
     for i in range(begin, end):
         c = text[i]
         depth = depth + 1 if c == "(" else max(depth - 1, 0) if c == ")" else depth
         if depth == 0 and c in chars:
             if c == "," and text[i - 1 : i].isdigit() and re.match(r"\d{3}(?!\d)", text[i + 1 :]):
                 continue  # 1,017
+            if c == "," and overlaps(i, i + 1, listed):
+                continue
             cuts.append((i, i + 1, c))
     return cuts
 
@@ -235,12 +249,16 @@ def _read(mask: str, frag: _Fragment) -> None:
     g_span = (group[2], group[3]) if group else None
     if group is not None:
         frag.group, frag.label = group[0], region[group[2] : group[3]] if group[1] else None
+    named = frag.group is not None
     party, label = party_and_label(region, q_end, stop, taken, g_span)
     frag.party = frag.party or party
     if frag.group is None and label is not None:
         frag.group, frag.label = "other-group", label
     frag.outcome = outcome[0] if outcome else None
-    frag.skip = (frag.group is None and bool(equipment)) or (
+    frag.held = outcome is not None and _HELD_NOUNS.search(region[: outcome[2]]) is not None
+    if outcome is None and _DEATH_NOUNS.search(region):
+        frag.outcome = "killed"
+    frag.skip = (not named and bool(equipment)) or (
         outcome is None
         and (
             non_casualty_match(region)
@@ -286,6 +304,9 @@ def _resolve(
     """Carry outcome, group, party and source between the fragments of one segment."""
     own_outcome = [f.outcome for f in frags]
     own_group = [f.group for f in frags]
+    for k, frag in enumerate(frags):  # a Deaths field's "84 prisoners of war" died
+        if frag.held and default_outcome in ("killed", "injured"):
+            frag.outcome = own_outcome[k] = default_outcome
     for k, frag in enumerate(frags):
         if frag.outcome is not None:
             continue

@@ -208,7 +208,8 @@ PLACE_NOUNS: Final = frozenset(
 NON_CASUALTY_WORDS: Final = (
     "destroyed", "damaged", "shot down", "downed", "sunk", "disabled", "displaced",
     "evacuated", "rescued", "freed", "released", "surrendered", "defected", "deserted",
-    "fled", "homeless", "burned", "burnt", "looted", "seized",
+    "fled", "homeless", "burned", "burnt", "looted", "seized", "survived", "survivors",
+    "unhurt", "unharmed", "uninjured",
 )  # fmt: skip
 """Outcomes that are no casualty outcome: without an outcome word, no figure."""
 ESTIMATE_NOTES: Final = (
