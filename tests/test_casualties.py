@@ -307,3 +307,14 @@ def test_bodies_and_a_toll_are_the_dead() -> None:
 def test_prisoners_in_a_deaths_field_are_who_died() -> None:
     assert [f.outcome for f in parse("52 prisoners of war", DEATHS).figures] == ["killed"]
     assert [f.outcome for f in parse("52 prisoners of war").figures] == ["captured"]
+
+
+def test_a_dash_between_two_noted_amounts_gives_two_figures() -> None:
+    parsed = parse("~40 (the army) – 300+ (per villagers)", DEATHS)
+    assert [(f.quantity.value, f.quantity.minimum, f.span.text) for f in parsed.figures] == [
+        (40, None, "~40 (the army)"),
+        (None, 300, "300+ (per villagers)"),
+    ]
+    assert parsed.figures[1].source == "villagers"
+    ((figure,),) = [parse("40–300 (est.)", DEATHS).figures]
+    assert (figure.quantity.minimum, figure.quantity.maximum) == (40, 300)

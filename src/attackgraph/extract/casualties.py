@@ -175,6 +175,17 @@ def _and_cuts(text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
     return cuts
 
 
+def _dash_cuts(text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
+    """A dash between two sourced amounts ("~150 (army) – 2,000+ (local officials)"): two
+    figures, each its source's, not one range."""
+    cuts = []
+    for m in re.finditer(r"\)\s*[–—-]\s*", text[begin:end]):
+        at, after = begin + m.start() + 1, begin + m.end()
+        if find_quantities(text[after:end]) and _PAREN.search(text, after, end):
+            cuts.append((at, after, ","))
+    return cuts
+
+
 def _pieces(
     text: str, begin: int, end: int, cuts: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -271,6 +282,7 @@ def _fragments(text: str, begin: int, end: int) -> list[_Fragment]:
     """Cut one segment into fragments and read each one's own words."""
     frags: list[_Fragment] = []
     cuts = sorted(_cuts(text, begin, end, ",") + _and_cuts(text, begin, end))
+    cuts = sorted(cuts + _dash_cuts(text, begin, end))
     scope = _Scope()
     for b, e, after in _pieces(text, begin, end, cuts):
         body = b
