@@ -40,6 +40,22 @@ def test_a_name_a_longer_one_starts_or_ends_with_is_the_same_party(full: str, sh
     assert merged[short].slug == merged[full].slug
 
 
+@pytest.mark.parametrize(
+    ("full", "short", "other"),
+    [
+        ("Odile Marchetti", "Marchetti", "Marchetti's Union for Renewal"),
+        ("Harald Ivo Brenner", "Harald Brenner", "Brenner Logistics Group"),
+        ("Harald Ivo Brenner", "Harald I. Brenner", "Anna Brenner Foundation"),
+    ],
+)
+def test_a_surname_or_a_name_without_its_middle_is_the_person(
+    full: str, short: str, other: str
+) -> None:
+    # the surname also opens an organisation's name; the person's name ends with it
+    merged = merge_variants(refs(full, short, other, person=full), {full, short, other})
+    assert merged[short].slug == merged[full].slug != merged[other].slug
+
+
 @pytest.mark.parametrize("name", ["Kisumu Police", "Riverside Police", "Lamu Council"])
 def test_a_title_case_name_with_a_generic_head_names_a_body(name: str) -> None:
     from attackgraph.resolve.actor_names import is_generic

@@ -2,12 +2,16 @@
 
 A document names a person in full once and by part of the name afterwards ("Mokhtar
 Belmokhtar" ... "Belmokhtar said"), and an organisation with and without a prefix
-("United States Africa Command" ... "Africa Command"). Each spelling resolves on its
-own, so without this step the document publishes two actors for one party.
+("United States Africa Command" ... "Africa Command"), a person with and without a
+middle name or its initial ("John M. Chivington", "John Milton Chivington"). Each
+spelling resolves on its own, so without this step the document publishes two actors
+for one party.
 :func:`merge_variants` maps a name the resolver minted onto the one other minted name
 of the document whose words contain it, in order ("Suárez Trashorras" in "Emilio Suárez
-Trashorras"). It never guesses: a short name that fits two longer ones ("Johnson" beside
-"David Johnson" and "Myeshia Johnson") is left alone, and names the registry or a
+Trashorras"); a surname that also opens an organisation's name goes to the person whose
+name ends with it ("Bhutto": "Benazir Bhutto", not "Bhutto's People's Party"). It never
+guesses: a short name that fits two longer ones ("Johnson" beside "David Johnson" and
+"Myeshia Johnson") is left alone, and names the registry or a
 country gives (an identity of their own) are never joined to anything.
 """
 
@@ -87,12 +91,41 @@ def merge_variants(actors: Mapping[str, ActorRef], minted: Collection[str]) -> d
 
 def _the_longer(short: tuple[str, ...], words: Mapping[str, tuple[str, ...]]) -> str | None:
     """The slug of the one longer name among ``words`` containing the words ``short``, or
-    ``None``; names containing it that contain each other count once (the longest)."""
-    longer = [s for s, full in words.items() if len(full) > len(short) and _inside(short, full)]
-    longest = max(longer, key=lambda s: (len(words[s]), s), default=None)
-    if longest is None or not all(_inside(words[s], words[longest]) for s in longer):
-        return None
-    return longest
+    ``None``; names containing it that contain each other count once (the longest). A
+    name with its middle name cut or written as an initial is inside the full one
+    ("Scott Anthony", "John M. Chivington" in "John Milton Chivington"); a surname that
+    several names hold is inside the one that ends with it ("Bhutto" of "Benazir Bhutto",
+    not of "Bhutto's People's Party").
+
+    >>> names = {"b": ("benazir", "bhutto"), "p": ("bhutto", "s", "peoples", "party"),
+    ...          "c": ("john", "milton", "chivington"), "m": ("john", "m", "chivington")}
+    >>> _the_longer(("bhutto",), names), _the_longer(("john", "m", "chivington"), names)
+    ('b', 'c')
+    >>> _the_longer(("chivington",), names)
+    'c'
+    >>> _the_longer(("smith",), {"a": ("ann", "smith"), "b": ("bo", "smith")}) is None
+    True
+    """
+    longer = [s for s, full in words.items() if _shorter(short, full)]
+    for found in (longer, [s for s in longer if words[s][-len(short) :] == short]):
+        tops = [s for s in found if not any(_shorter(words[s], words[o]) for o in found)]
+        if len(tops) == 1:
+            return tops[0]
+    return None
+
+
+def _shorter(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a shorter spelling of ``full``: inside it, or its first and
+    last words with fewer middle words, each the same or its initial."""
+    if len(short) < len(full) and _inside(short, full):
+        return True
+    if len(short) < 2 or len(full) < 3 or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    middle = iter(full[1:-1])  # consumed in order: each short word after the one before
+    fits = all(
+        any(w == m or (len(w) == 1 and m.startswith(w)) for m in middle) for w in short[1:-1]
+    )
+    return fits and (len(short), sum(map(len, short))) < (len(full), sum(map(len, full)))
 
 
 def _is_proper(name: str) -> bool:
