@@ -176,3 +176,46 @@ def test_a_browser_asking_sparql_for_a_query_gets_the_results_page(
     assert visit.rows() > 5 and "Battle of Konna" in visit.page.inner_text("#out")
     assert not visit.problems, visit.problems
     visit.page.close()
+
+
+@pytest.fixture(scope="module")
+def split_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated corpus whose events are on pages by year (4 events a page)."""
+    from test_index_pages import build_split
+
+    return build_split(tmp_path_factory.mktemp("split"), jobs=1)
+
+
+@pytest.mark.parametrize("served_from", ["disk", "serve"])
+def test_the_index_by_year_in_a_browser(
+    split_release: Path, browser: object, shots: Path, served_from: str
+) -> None:
+    """The front page's table of years leads to a page of events with its map, rows and
+    filters; its ``rel=next`` link leads to the next page; nothing is missing."""
+    if served_from == "serve":
+        with Endpoint(split_release, options=ServeOptions(port=0, workers=1)) as endpoint:
+            _walk_the_years(Visit(browser, endpoint.url + "/", endpoint.url), shots, served_from)
+    else:
+        _walk_the_years(Visit(browser, (split_release / "index.html").as_uri(), ""), shots, "disk")
+
+
+def _walk_the_years(visit: Visit, shots: Path, label: str) -> None:
+    page = visit.page
+    years = int(page.eval_on_selector_all("#years tbody tr", "rows => rows.length"))
+    assert years >= 5
+    page.screenshot(path=str(shots / f"{label}-index-years.png"))
+    page.click("#years tbody tr:nth-child(3) td:first-child a")
+    page.wait_for_selector("#events", timeout=15000)
+    assert "/events-" in page.url
+    assert visit.markers() >= 1 and visit.rows() >= 1
+    assert page.locator("nav.years strong").count() == 1
+    before = page.url
+    page.click("p.m a[rel=next]")
+    page.wait_for_selector("#events", timeout=15000)
+    assert page.url != before and "/events-" in page.url
+    page.click("p.m a[rel=prev]")
+    page.wait_for_selector("#events", timeout=15000)
+    assert page.url == before
+    page.screenshot(path=str(shots / f"{label}-events-page.png"))
+    assert not visit.problems, visit.problems
+    page.close()

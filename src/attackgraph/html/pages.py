@@ -236,11 +236,15 @@ def page_values(
     jsonld: str = "",
     body_data: dict[str, str] | None = None,
     maps: bool = False,
+    sequence: tuple[str, str] = ("", ""),
 ) -> dict[str, object]:
     """What ``layout.html`` needs: ``head_links`` are (media type, href) alternates,
     ``jsonld`` is embedded (already made safe by ``script_json``), ``maps`` loads
-    Leaflet and ``map.js``."""
+    Leaflet and ``map.js``, ``sequence`` links the previous and the next page of a
+    list (``rel="prev"``, ``rel="next"``; "" for none)."""
     return {
+        "prev_href": sequence[0],
+        "next_href": sequence[1],
         "maps": maps,
         "title": title,
         "nav": list(nav),

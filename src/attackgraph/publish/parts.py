@@ -201,13 +201,16 @@ def with_incoming(more: Sequence[Part], incoming: Sequence[Sequence[ArcRow]]) ->
 def pager(path: str, count: int, current: int) -> list[PageLink]:
     """The links between the parts of the page at ``path`` (none for one part).
 
-    >>> [(p.href, p.current) for p in pager("id/doc/x.html", 2, 2)]
-    [('x.html', False), ('x.p2.html', True)]
+    >>> [(p.href, p.current, p.rel) for p in pager("id/doc/x.html", 2, 2)]
+    [('x.html', False, 'prev'), ('x.p2.html', True, '')]
     """
     if count <= 1:
         return []
     name = path.rsplit("/", 1)[-1]
-    return [PageLink(n, part_path(name, n), n == current) for n in range(1, count + 1)]
+    rels = {current - 1: "prev", current + 1: "next"}
+    return [
+        PageLink(n, part_path(name, n), n == current, rels.get(n, "")) for n in range(1, count + 1)
+    ]
 
 
 def part_pages(

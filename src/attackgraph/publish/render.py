@@ -93,15 +93,21 @@ def page(
     stem: str | None = None,
     jsonld: str = "",
     maps: bool = False,
+    sequence: tuple[str, str] | None = None,
     **values: Any,
 ) -> bytes:
     """A whole static page from ``template``; ``stem`` (the page's file name without
     extension) adds the links to its Turtle and JSON-LD twins, ``jsonld`` (already made
     safe by ``script_json``) is embedded; a page with ``points`` (or ``maps``) gets
-    Leaflet."""
+    Leaflet. ``sequence`` (the pages before and after this one, "" for none) is linked
+    with ``rel="prev"`` and ``rel="next"`` in the head; without it, a page's
+    ``pager`` (``PageLink``s with their ``rel``) gives them."""
     alternates = []
     if stem is not None:
         alternates = [("text/turtle", stem + ".ttl"), ("application/ld+json", stem + ".jsonld")]
+    if sequence is None:
+        rels = {link.rel: link.href for link in values.get("pager", ())}
+        sequence = (rels.get("prev", ""), rels.get("next", ""))
     return render(
         template,
         **page_values(
@@ -111,6 +117,7 @@ def page(
             head_links=alternates,
             jsonld=jsonld,
             maps=maps or bool(values.get("points")),
+            sequence=sequence,
         ),
         stem=stem or "",
         **values,

@@ -20,7 +20,7 @@ from attackgraph.namespaces import AG, GEO, NIF
 from attackgraph.publish.data import CACHE_SIZE, EVENT_CLASSES, ReleaseData
 from attackgraph.publish.describe import JsonLd, dumps, script_json, sort_triples, to_turtle
 from attackgraph.publish.files import write_bytes
-from attackgraph.publish.index import index_pages, list_pages
+from attackgraph.publish.index import conflict_pages, index_pages, list_pages
 from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
 from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.parts import (
@@ -174,16 +174,14 @@ class Site:
             events, conflicts, top, self.label, version=version, counts=counts, facets=facets
         ):
             self._write(out, name, content)
-        for kind, first, title in _LISTS:
-            for name, content in list_pages(
-                first,
-                title,
-                self.by_kind[kind],
-                top,
-                lambda iri: rows[iri or ""][0],
-                lambda iri: rows[iri or ""][1],
-            ):
-                self._write(out, name, content)
+        name_of, kinds = (lambda iri: rows[iri or ""][0]), (lambda iri: rows[iri or ""][1])
+        lists = [
+            list_pages(first, title, self.by_kind[kind], top, name_of, kinds)
+            for kind, first, title in _LISTS
+        ]
+        wider = [c.iri for c in conflicts]
+        for name, content in chain(*lists, conflict_pages(wider, top, name_of, kinds)):
+            self._write(out, name, content)
         return {kind: len(iris) for kind, iris in self.by_kind.items()}
 
     def _keep(self, out: Path, tasks: list[Task], previous: Previous | None) -> dict[str, Entry]:
