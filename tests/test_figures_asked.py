@@ -1,6 +1,7 @@
 """Amounts the prose rules leave to the figure classifier (extract/figure_guess.py): a
 number after "the bodies of", "the deaths of" and the like, and people counted after a
-toll whose noun the group vocabulary does not know. Every sentence is our own wording
+toll whose noun the group vocabulary does not know; and groups none of whom met an
+outcome ("no nurses were among the dead"). Every sentence is our own wording
 (issue 8), none comes from an evaluation corpus.
 """
 
@@ -68,3 +69,37 @@ def test_people_the_vocabulary_does_not_know_after_a_toll_are_counted(
     body: str, expected: list[object]
 ) -> None:
     assert figures(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("No Danish tourists were killed, the embassy said.", [("embassy", 0, "killed")]),
+        ("No nurses were among the dead.", [(None, 0, "killed")]),
+        ("Police said they had made no arrests.", [("Police", 0, "arrested")]),
+        ("The ferry's captain was rescued unharmed.", [(None, 0, "injured")]),
+        (
+            "Not a single passenger had been taken hostage, the airline said.",
+            [("airline", 0, "captured")],
+        ),
+        (
+            "No police officer was among the dead, a spokesman for the city police said.",
+            [("spokesman for the city police", 0, "killed")],
+        ),
+        ("No foreign workers were reported to have been killed.", [(None, 0, "killed")]),
+        ("Nobody else was hit by gunfire.", [(None, 0, "injured")]),
+    ],
+)
+def test_nobody_of_a_group_is_a_zero_figure(body: str, expected: list[object]) -> None:
+    assert figures(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "No evidence was found that the guards had been moved.",
+        "No building was damaged in the blast.",
+    ],
+)
+def test_no_thing_is_no_zero_figure(body: str) -> None:
+    assert figures(body) == []

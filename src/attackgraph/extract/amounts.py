@@ -107,7 +107,7 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
     amounts += single_victims(text, begin, end, amounts)
     amounts += [a for a in deferred if all(a.end <= o.begin or o.end <= a.begin for o in amounts)]
     zeros = none_of(text, begin, end)  # "none of the X, who ..., was hurt": read whole
-    amounts = [a for a in amounts if all(a.begin != z.begin for z in zeros)] + zeros
+    amounts = [a for a in amounts if all(not z.begin <= a.begin < z.end for z in zeros)] + zeros
     amounts.sort(key=lambda a: a.begin)
     return _wholes(text, _ranges(text, amounts))
 

@@ -6,7 +6,10 @@
   for a killing, else a person or agent noun;
 - :func:`named_amounts`: named people (:mod:`~attackgraph.extract.victims`), one per
   name, with the names as the figure's subgroup;
-- :func:`none_of`: "nobody was hurt", "no American personnel were hurt": 0.
+- :func:`none_of`: "nobody was hurt", "no American personnel were hurt", "no nurses
+  were among the dead", "not a single passenger was taken hostage", "police made no
+  arrests", "was rescued unharmed": 0 (the group before the verb must name people:
+  group words, a nationality or a person noun; "no evidence was found" is none).
 
 The verb forms come from the one casualty-verb lexicon,
 :data:`~attackgraph.extract.vocabulary.CASUALTY_VERBS`.
@@ -23,6 +26,7 @@ from attackgraph.extract.victims import listed_victims, named_victims
 from attackgraph.extract.vocabulary import DEATH_STATES, GERUND_OUTCOMES, PASSIVE_OUTCOMES
 from attackgraph.extract.word_match import alternatives, equipment_spans, group_match
 from attackgraph.model import Outcome, PopulationGroup, Quantity
+from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["listed_amounts", "named_amounts", "none_of", "single_victims"]
 
@@ -116,30 +120,46 @@ def _plural(noun: str) -> bool:
 
 
 _NO_GROUP: Final = re.compile(
-    r"(?<![\w-])(?P<no>[Nn]o)\s+(?P<words>(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
-    r"(?:were|was|had\s+been|have\s+been)\s+(?:(?:known|reported|said|thought|believed)\s+"
-    r"to\s+have\s+been\s+)?(?P<verb>killed|hurt|injured|wounded|harmed)\b"
+    r"(?<![\w-])(?P<no>[Nn]o|[Nn]ot\s+a\s+single)\s+"
+    r"(?P<words>(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
+    r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:(?:known|reported|said|thought|"
+    r"believed)\s+(?:to\s+have\s+been\s+)?)?(?:(?P<verb>killed|hurt|injured|wounded|harmed|"
+    r"arrested|detained|taken\s+hostage|abducted|kidnapped|found\s+dead)"
+    r"|(?:among|one\s+of)\s+the\s+(?P<counted>dead|victims|killed|wounded|injured))\b"
 )
+"""A group none of whom met an outcome: "no Danish tourists were killed", "no nurses were
+among the dead", "not a single passenger had been taken hostage"."""
+_NO_ARRESTS: Final = re.compile(
+    r"\b(?:made|make|making)\s+(?P<no>no)\s+arrests?\b"
+    r"|(?<![\w-])(?P<no2>[Nn]o)\s+arrests?\s+(?:had|have|has|were|was)\s+(?:yet\s+)?"
+    r"(?:been\s+)?made\b"
+)
+"""Nobody arrested: "police had made no arrests", "no arrests were made"."""
 _UNHURT: Final = re.compile(
-    r"\b(?:escaped|survived|emerged|was|were|came\s+out|walked\s+away)\s+(?P<no>unhurt|"
-    r"unharmed|uninjured|unscathed|without\s+(?:any\s+)?(?:injury|injuries|a\s+scratch))\b"
+    r"\b(?:escaped|survived|emerged|was|were|came\s+out|walked\s+away|freed|rescued|released)"
+    r"\s+(?P<no>unhurt|unharmed|uninjured|unscathed|without\s+(?:any\s+|serious\s+)?(?:injury|"
+    r"injuries|a\s+scratch))\b"
     r"|\bwithout\s+(?P<no2>any)\s+of\s+(?:its|their|his|her|the)\s+[\w\s-]{1,40}?\s+being\s+"
     r"(?:hurt|injured|harmed|wounded)\b"
     r"|(?<![\w-])(?P<no3>[Nn]one)\s+of\s+(?:the|its|their|his|her)\s+[^,;.]{1,40}?"
     r"(?:,[^;.]{1,80}?,)?\s+(?:was|were|had\s+been)\s+(?P<verb>hurt|injured|harmed|wounded)\b"
 )
-"""Nobody of a group or one person hurt, without "no": "escaped unhurt", "without any of
-its players being hurt", "none of the runners, who had finished, was hurt": 0 injured."""
+"""Nobody of a group or one person hurt, without "no": "escaped unhurt", "rescued unharmed",
+"without any of its players being hurt", "none of the runners, who had finished, was
+hurt": 0 injured."""
 
 
 _NOBODY: Final = re.compile(
-    r"(?<![\w-])(?P<no>[Nn]obody|[Nn]o\s+one)(?:\s+(?:on|in|at|aboard|inside)\s+[^,;.]{1,30}?)?"
+    r"(?<![\w-])(?P<no>[Nn]obody|[Nn]o\s+one)(?:\s+else)?"
+    r"(?:\s+(?:on|in|at|aboard|inside)\s+[^,;.]{1,30}?)?"
     r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<verb>killed|hurt|injured|"
-    r"wounded|harmed|arrested|detained|in\s+custody)|(?P<died>died))\b"
+    r"wounded|harmed|arrested|detained|in\s+custody|hit)|(?P<died>died))\b"
 )
 _ZERO_OUTCOMES: Final[dict[str, Outcome]] = {
     "killed": "killed", "hurt": "injured", "injured": "injured", "wounded": "injured",
     "harmed": "injured", "arrested": "arrested", "detained": "arrested", "in": "arrested",
+    "hit": "injured", "taken": "captured", "abducted": "captured", "kidnapped": "captured",
+    "found": "killed", "dead": "killed", "victims": "killed",
 }  # fmt: skip
 
 
@@ -166,14 +186,37 @@ def none_of(text: str, begin: int, end: int) -> list[Amount]:
         zero.group = (group[0], None) if group is not None else ("total", None)
         found.append(zero)
     for m in _NO_GROUP.finditer(text, begin, end):
-        group = group_match(m["words"])
-        if group is None:
+        named = _zero_group(m["words"], singular=m["no"].lower().startswith("not"))
+        if named is None:
             continue
+        word = m["verb"].split()[0] if m["verb"] else m["counted"]
         zero = Amount(Quantity(0, None, None, False, m["no"]), m.start("no"), m.end("no"), m.end())
-        zero.outcome = "killed" if m["verb"] == "killed" else "injured"
-        zero.own, zero.group = True, (group[0], None)
+        zero.outcome = _ZERO_OUTCOMES.get(word, "injured")
+        zero.own, zero.group = True, named
+        found.append(zero)
+    for m in _NO_ARRESTS.finditer(text, begin, end):
+        no = "no" if m["no"] else "no2"
+        zero = Amount(Quantity(0, None, None, False, m[no]), m.start(no), m.end(no), m.end())
+        zero.outcome, zero.own, zero.group = "arrested", True, ("total", None)
         found.append(zero)
     return found
+
+
+def _zero_group(words: str, *, singular: bool) -> tuple[PopulationGroup, str | None] | None:
+    """The group "no ..." names before its verb: group words ("no American personnel"),
+    a nationality ("no New Zealanders") or a person noun ("no nurses", "no police
+    officer"); ``None`` for anything else ("no evidence was found")."""
+    group = group_match(words)
+    if group is not None:
+        return group[0], None
+    phrase = words.strip()
+    last = phrase.split()[-1] if phrase else ""
+    if demonym_countries(last) or demonym_countries(last.removesuffix("s")):
+        return "total", phrase
+    noun = last.lower() if singular else last.lower().removesuffix("s")
+    if last and (_person(noun) and noun not in _NOT_VICTIM):
+        return "other-group", phrase
+    return None
 
 
 _AGENT_NOUN: Final = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|ee|ive|ic)")
