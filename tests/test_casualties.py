@@ -116,6 +116,7 @@ def test_breakdown_and_additions_in_parentheses() -> None:
         ("41 (including the gunman)", "the gunman"),
         ("41 (including a suicide bomber)", "a suicide bomber"),
         ("41 (including perpetrator)", "perpetrator"),
+        ("41 (including the hostage-taker)", "the hostage-taker"),
     ],
 )
 def test_a_named_attacker_counts_one(text: str, inner: str) -> None:

@@ -131,8 +131,9 @@ GROUP_WORDS: Final[dict[str, tuple[PopulationGroup, bool]]] = {
         "combatants", "militiamen", "militia"), ("militants", True)),
     **dict.fromkeys(("attackers", "attacker", "gunmen", "gunman", "perpetrators",
         "perpetrator", "assailants", "assailant", "bombers", "bomber", "suicide bombers",
-        "suicide bomber", "shooters", "shooter", "hijackers", "hijacker", "hostage-takers"),
-        ("attackers", False)),
+        "suicide bomber", "shooters", "shooter", "hijackers", "hijacker", "hostage-takers",
+        "hostage-taker", "hostage takers", "hostage taker", "kidnappers", "kidnapper",
+        "snipers", "sniper", "knifeman"), ("attackers", False)),
     **dict.fromkeys(("civilians", "civilian"), ("civilians", False)),
     **dict.fromkeys(("villagers", "worshippers", "worshipers", "residents", "passengers",
         "bystanders", "pilgrims", "shoppers", "tourists", "spectators", "concertgoers",
@@ -155,7 +156,8 @@ SINGULAR_GROUP_WORDS: Final = (
     "attacker", "gunman", "perpetrator", "assailant", "bomber", "suicide bomber", "shooter",
     "hijacker", "soldier", "serviceman", "officer", "policeman", "police officer", "guard",
     "gendarme", "civilian", "child", "student", "teacher", "hostage", "militant", "fighter",
-    "jihadist", "insurgent", "rebel", "person", "suspect",
+    "jihadist", "insurgent", "rebel", "person", "suspect", "hostage-taker", "hostage taker",
+    "kidnapper", "sniper", "knifeman",
 )  # fmt: skip
 """Group words that make a group of one ("23 (including the attacker)")."""
 EQUIPMENT_WORDS: Final = (
