@@ -97,3 +97,63 @@ def test_an_and_after_the_chain_reached_an_area_joins_one_enclosing_name() -> No
         ("Turks and Caicos Province", "Ruritania"),
         ("Ruritania", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Tarso plain, south of Belvane, Ruritania",
+            [("Tarso plain", False), ("Belvane", True), ("Ruritania", False)],
+        ),
+        ("Off Kestrel Point, Ruritania", [("Kestrel Point", True), ("Ruritania", False)]),
+        ("over the Irish Sea", [("Irish Sea", True)]),
+        (
+            "Ostra River, c. 12 mi (19 km) downstream of Belvane, Ruritania",
+            [("Ostra River", False), ("Belvane", True), ("Ruritania", False)],
+        ),
+        (
+            "Hill 88, 5 km north-east of Karlin, Denmark",
+            [("Hill 88", False), ("Karlin", True), ("Denmark", False)],
+        ),
+    ],
+)
+def test_a_place_the_event_lies_beside_is_named_without_the_direction(
+    value: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert near_chain(value) == expected
+
+
+def kinds(value: str) -> list[tuple[str, str, str | None]]:
+    return [(p.name, p.kind.value, p.country) for p in split_places(Span(0, len(value), value, 5))]
+
+
+@pytest.mark.parametrize(
+    ("value", "country"),
+    [
+        ("Tamale barracks, Northern Territories, Colony of Ghana", ("Colony of Ghana", "GH")),
+        ("near Timbuktu, Malian Empire", ("Malian Empire", "ML")),
+        ("Lomé harbour, British Togo", ("British Togo", "TG")),
+    ],
+)
+def test_a_colony_or_empire_named_after_a_country_is_that_country(
+    value: str, country: tuple[str, str]
+) -> None:
+    name, code = country
+    assert kinds(value)[-1] == (name, "country", code)
+    assert all(c == code for _, _, c in kinds(value))
+
+
+def test_a_state_named_of_a_and_b_with_a_note_is_one_place() -> None:
+    value = "Kovna, near Brel, Duchy of Varna and Ostrel (now Ruritania)"
+    assert chain(value)[-1] == ("Duchy of Varna and Ostrel", None)
+    assert [name for name, _ in chain(value)] == ["Kovna", "Brel", "Duchy of Varna and Ostrel"]
+
+
+def test_a_bracketed_near_note_names_the_places_the_event_lies_near() -> None:
+    value = "Tarn ford, Upper Vell (near present-day Osterby, Karl County, Ruritania)"
+    places = {p.name: (p.container, p.near) for p in split_places(Span(0, len(value), value, 5))}
+    assert places["Tarn ford"] == ("Upper Vell", False)
+    assert places["Osterby"] == ("Karl County", True)
+    assert "Karl County" in places
+    assert not any("present-day" in name for name in places)

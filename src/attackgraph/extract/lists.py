@@ -43,7 +43,7 @@ def sub_span(span: Span, begin: int, end: int) -> Span:
 
 
 _OF_END: Final = re.compile(r"\b(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'’-]*$")
-_NAME_TAIL: Final = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=$|[,;(])")
+_NAME_TAIL: Final = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s*(?:$|[,;(]))")
 
 
 def joins_inside_name(text: str, start: int, at: int) -> bool:
@@ -54,6 +54,8 @@ def joins_inside_name(text: str, start: int, at: int) -> bool:
     True
     >>> joins_inside_name("Government of Mali and Niger", 0, 18)
     False
+    >>> joins_inside_name("Protectorate of Bohemia and Moravia (1939)", 0, 23)
+    True
     """
     tail = _NAME_TAIL.match(text, at + 5)
     if _OF_END.search(text, start, at) is None or tail is None:

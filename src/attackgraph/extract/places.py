@@ -38,6 +38,7 @@ from attackgraph.extract.lists import Item, split_items, sub_span
 from attackgraph.model import PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import (
     country_code,
+    demonym_countries,
     former_country_code,
     shared_country_name,
 )
@@ -60,9 +61,14 @@ FACILITY_WORDS: Final = frozenset(
 
 _NEAR: Final = re.compile(
     r"^(?:near(?:by)?|close\s+to|just\s+outside|outside|on\s+the\s+outskirts\s+of|"
-    r"in\s+the\s+vicinity\s+of)\s+(?:the\s+)?(?=\S)",
+    r"in\s+the\s+vicinity\s+of|off(?:\s+the\s+coast\s+of)?|over|"
+    r"(?:(?:c\.|ca\.|about|some|approximately)\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|"
+    r"mi|miles|m|metres|meters)\.?\s+(?:\([^()]*\)\s+)?)?(?:(?:north|south)(?:-?(?:east|west))?|"
+    r"east|west|upstream|downstream|inland)\s+of)\s+(?:the\s+)?(?=\S)",
     re.IGNORECASE,
 )
+"""Words placing the event beside a place, not in it: "near X", "north of X", "off X",
+"over the X", "27 mi (43 km) upstream of X"."""
 _DIRECTION: Final = re.compile(
     r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|"
     r"downtown|inner|outer)\s+(?=[A-Z])"
@@ -95,16 +101,40 @@ class _Piece:
     note: str | None = None
 
 
+_RULED: Final = re.compile(
+    r"^(?:the\s+)?(?:(?:Colony|Protectorate|Dominion|Mandate|Empire|Kingdom|Sultanate|Emirate)\s+"
+    r"of\s+(?:the\s+)?(?P<of>.+)|(?P<people>\S+)\s+(?:Empire|Colony|Protectorate)|"
+    r"(?:British|French|Italian|German|Portuguese|Spanish|Dutch|Belgian|Japanese|Ottoman)\s+"
+    r"(?P<ruled>.+))$"
+)
+"""A state named after the country whose territory it ruled: "Colony of X", "the X Empire"
+(X a people), "British X"."""
+
+
 def country_of(name: str) -> str | None:
-    """ISO code of a country name, a former state counting as its territory's country;
-    ``None`` for a name two countries share (see ``shared_country_name``).
+    """ISO code of a country name, a former state counting as its territory's country:
+    one of the reference list, or a colony, protectorate or empire named after a
+    present country or its people; ``None`` for a name two countries share (see
+    ``shared_country_name``).
 
     >>> country_of("Mali"), country_of("South Vietnam"), country_of("Bavaria"), country_of("Congo")
     ('ML', 'VN', None, None)
+    >>> country_of("Colony of Ghana"), country_of("Malian Empire"), country_of("British Togo")
+    ('GH', 'ML', 'TG')
+    >>> country_of("Protectorate of Bohemia and Moravia") is None
+    True
     """
     if shared_country_name(name):
         return None  # "Congo": the chain's other places decide which
-    return country_code(name) or former_country_code(name)
+    found = country_code(name) or former_country_code(name)
+    ruled = _RULED.match(" ".join(name.split()))
+    if found is not None or ruled is None:
+        return found
+    inner = ruled.group("of") or ruled.group("ruled")
+    if inner is not None:
+        return country_code(inner)
+    people = demonym_countries(ruled.group("people"))
+    return people[0] if len(people) == 1 else None
 
 
 def _piece(item: Item) -> _Piece:
@@ -383,6 +413,7 @@ def split_places(
         mentions.append(PlaceMention(piece.name, kind, piece.span, outer, code, point, piece.near))
     if country is not None:
         mentions.append(PlaceMention(country.name, PlaceKind.COUNTRY, country.span, None, code))
+    mentions += _near_notes(value, code)
     seen: set[str] = set()
     unique = []
     for mention in mentions:
@@ -390,6 +421,33 @@ def split_places(
             seen.add(mention.name.casefold())
             unique.append(mention)
     return tuple(unique)
+
+
+_NEAR_NOTE: Final = re.compile(r"\((?P<inner>(?:near|close\s+to|outside)\s[^()]+)\)")
+_TODAY: Final = re.compile(r"^(?:present-day|modern-day|modern|today's|today’s)\s+(?=\S)")
+
+
+def _near_notes(value: Span, code: str | None) -> list[PlaceMention]:
+    """The places a bracketed note says the event lies near, read as a chain of their
+    own: "Big Bend, Ruritania (near present-day Varna, Kell County)" names Varna
+    (``near``) inside Kell County; the note never changes the value's own places.
+
+    >>> text = "Big Bend, Ruritania (near present-day Varna, Kell County)"
+    >>> [(p.name, p.container, p.near) for p in _near_notes(Span(0, len(text), text, 1), None)]
+    [('Varna', 'Kell County', True), ('Kell County', None, False)]
+    """
+    found: list[PlaceMention] = []
+    for note in _NEAR_NOTE.finditer(value.text):
+        inner = sub_span(value, note.start("inner"), note.end("inner"))
+        for mention in split_places(inner):
+            today = _TODAY.match(mention.span.text)
+            if today is not None:
+                span = sub_span(mention.span, today.end(), len(mention.span.text))
+                mention = replace(mention, name=span.text, span=span)
+            if mention.kind is PlaceKind.COUNTRY:
+                continue
+            found.append(replace(mention, country=mention.country or code))
+    return found
 
 
 def _name(piece: _Piece | None) -> str | None:
