@@ -198,3 +198,92 @@ def test_a_commander_is_no_site() -> None:
 )
 def test_a_part_of_a_site_and_more_kinds_of_site(prose: str, sites: list[str]) -> None:
     assert site_names(prose) == sites
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        (
+            "At dawn the rebels occupied Hill 402, south of the depot, and shelled the road.",
+            ["Hill 402"],
+        ),
+        (
+            "A column of raiders swung west towards the Tamsin hills, where it was scattered.",
+            ["Tamsin hills"],
+        ),
+    ],
+    ids=["occupied", "plural-kind-of-one-name"],
+)
+def test_a_site_taken_or_named_with_a_plural_kind(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The raiders struck the Norwegians first and then the depot guards.",
+        "On 3 April a gunman seized the Skyways Flight 12, killing its pilot.",
+    ],
+    ids=["a-people", "an-aircraft"],
+)
+def test_a_people_or_an_aircraft_is_no_site(prose: str) -> None:
+    assert site_names(prose) == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        ("The bomb went off on the eastern shore of Lake Tamsin, killing nine.", ["Lake Tamsin"]),
+        (
+            "Gunmen opened fire in the heart of the Belvane medina, killing six shoppers.",
+            ["Belvane medina"],
+        ),
+        (
+            "A car bomb exploded beside the tower of the Saint Olav Cathedral, killing four.",
+            ["Saint Olav Cathedral"],
+        ),
+        ("Raiders burned the mosque in the village of al-Qarna, killing 30.", ["al-Qarna"]),
+    ],
+    ids=["shore-of", "heart-of-medina", "tower-of", "al-name"],
+)
+def test_a_site_named_after_a_part_or_with_an_article(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        (
+            "The defenders held a ring of outposts: Kestrel and Osprey to the north, Lark to the "
+            "west, and Heron three kilometres to the south. Kestrel fell first, on 3 April.",
+            ["Kestrel", "Osprey", "Lark", "Heron"],
+        ),
+        (
+            "The brigade fought through a line of bunkers running from the Old Mill in the west "
+            "to the Long Spur in the east.",
+            ["Old Mill", "Long Spur"],
+        ),
+    ],
+    ids=["outposts", "from-to"],
+)
+def test_positions_placed_by_a_compass_direction_are_sites(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites
+
+
+def test_a_word_of_a_known_place_is_that_place() -> None:
+    from attackgraph.extract.sentences import sentences
+    from attackgraph.extract.site_prose import prose_sites
+    from attackgraph.parse import parse
+
+    prose = "A suicide bomber stormed the Kestrel, killing four guests."
+    doc = parse(f"= Depot raid =\n\n{prose}\n".encode(), "raid.txt")
+    found = prose_sites(
+        doc.text,
+        sentences(doc),
+        main_name="Depot raid",
+        main_date=None,
+        sites=(),
+        known=("Grand Kestrel Hotel",),
+        actors=(),
+    )
+    assert [mention.name for mention in found] == []

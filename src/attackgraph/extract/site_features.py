@@ -57,7 +57,7 @@ _ATTACK: Final = re.compile(
 _MOVE: Final = re.compile(r"^(?:moved|marching|marched|headed|advanced|drove|walked)\b")
 _PART: Final = re.compile(
     r"^(?:corner|junction|intersection|roof|gate|entrance|edge|foot|slope|grounds|steps|lobby|"
-    r"courtyard|perimeter|wall)"
+    r"courtyard|perimeter|wall|shore|mouth|bank|heart|centre|center|tower|floor|basement)"
 )
 _NAMING: Final = re.compile(r"\b(?:known|called)\b")
 _AREA: Final = re.compile(r"^(?:village|hamlet|town|city|district|area|neighbo|suburb)")

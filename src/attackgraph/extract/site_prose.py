@@ -69,7 +69,7 @@ SITE_WORDS: Final = FACILITY_WORDS | frozenset(
     jalan via strasse straße chowk barangay kampung line
     ridge spur path trail crossroads crossing bungalow barn mill convent monastery chapel
     cemetery hut plateau pass gorge swamp marsh cove airstrip runway dam canal wharf quay
-    depot warehouse factory refinery playa cerro loma colonia
+    depot warehouse factory refinery playa cerro loma colonia medina souk bazaar ballroom
     """.split()
 )
 """Words that say a name is a site ("Blue Lagoon bar", "Harbour Road")."""
@@ -96,8 +96,10 @@ _BEFORE_NAME: Final = (
 )
 """Kinds of site written before a name: "the Cambodian restaurant Le Petit Cambodge"."""
 _UPPER: Final = "A-Z0-9\u00c0-\u00d6\u00d8-\u00de"
+_PARTICLE: Final = r"(?:a[dlnrstz]|ash|e[dlnrs]|ul)-"
+"""A lowercase article joined to a name: "al-Rawda", "el-Arish", "ash-Shifa"."""
 _NAME: Final = (
-    rf"(?P<name>(?:[{_UPPER}][\w'’.-]*|St\.)"
+    rf"(?P<name>(?:(?:{_PARTICLE})?[{_UPPER}][\w'’.-]*|St\.)"
     rf"(?:\s+(?:[{_UPPER}][\w'’.-]*|(?:de|del|de la|la|le|du|des|of|al|el|da|di|van|von|y)\b))*"
     r"(?:\s+(?:" + _KINDS + r")s?\b)?)"
     r"(?P<kind>\s+(?!(?:the|a|an)\s)[a-z]+\s+(?:" + _KINDS + r")\b)?"
@@ -106,11 +108,12 @@ _LOCATIVE: Final = re.compile(
     r"\b(?P<prep>(?i:in|at|inside|into|outside|near|on|onto|around|through|across|towards?|"
     r"beside|behind|opposite|over|along|below|beneath|above)|"
     r"(?:storm|seiz|strik|attack|raid|bomb|spray|occupy|"
-    r"besieg|enter|target|destroy|damag)(?:ed|ing|e|es)?|struck|hit|took|overran|brought down|"
+    r"besieg|enter|target|destroy|damag)(?:ed|ing|e|es)?|occupie[sd]|struck|hit|took|overran|"
+    r"brought down|"
     r"(?:set|setting) fire to|(?:moved|marching|"
     r"marched|headed|advanced|drove|walked)\s+(?:on\s+)?to|"
     r"(?:corner|junction|roof|gate|entrance|edge|foot|slopes?|grounds|steps|lobby|courtyard|"
-    r"perimeter|walls?) of|"
+    r"perimeter|walls?|shores?|mouth|banks?|heart|centre|center|tower|floor|basement) of|"
     r"(?:village|hamlet|town|city|district|area|neighbourhood|neighborhood|suburb|settlement|"
     r"island|department|province|region|state|municipality|colony|county|commune|governorate|"
     r"prefecture|parish|hill|valley)s? of|"
@@ -122,6 +125,14 @@ _LOCATIVE: Final = re.compile(
     + _NAME.replace("?P<name>", "?:").replace("?P<kind>", "?:")
     + r")*)"
 )
+_PLAIN_NAME: Final = _NAME.replace("?P<name>", "?:").replace("?P<kind>", "?:")
+_DIRECTED: Final = re.compile(
+    r"(?:^|[:;,]\s+|\b(?:and|with|from|to)\s+)(?:the\s+)?"
+    rf"(?P<list>{_PLAIN_NAME}(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?{_PLAIN_NAME})*)"
+    r"\s+(?:(?:about|some)\s+)?(?:[\w.,]+\s+(?:km|kilometres|kilometers|miles|metres|meters)\s+)?"
+    r"(?:to|in)\s+the\s+(?:far\s+)?(?:north|south)?(?:-?(?:east|west))?\b(?<=[a-z])"
+)
+"""A list of names placed by a compass direction ("X and Y to the north")."""
 _THEN_INSIDE: Final = re.compile(
     r"(?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?)?\s*(?:,\s*)?\b(?:in|on|at)\s+(?:the\s+)?" + _NAME
 )
@@ -166,6 +177,7 @@ _EVENT_NAME: Final = re.compile(
     r"Relief)\s+of|Operation)\b"
 )
 """The name of an event, not of a place: "the Battle of X", "Operation Y"."""
+_FLIGHT: Final = re.compile(r"\bFlight\s+\d")
 _STOP_WORDS: Final = frozenset(
     """
     the a an he she it they we his her their its this that these those there then when
@@ -216,7 +228,15 @@ def _is_name(name: str, avoid: set[str]) -> bool:
         return False  # "Kabul's airport" describes, it does not name
     if words[0][0].isdigit() and not re.match(r"\d+(?:st|nd|rd|th)\b", words[0]):
         return False  # a street number ("671 Main Street") or a time
-    proper = [w for w in words if not w[0].islower() and not demonym_countries(w)]
+    if _FLIGHT.search(name):
+        return False  # an aircraft ("seized Skyways Flight 12"), not where it was
+    if len(words) == 1 and name.endswith("s") and demonym_countries(name[:-1]):
+        return False  # a people ("struck the Danes first")
+    proper = [
+        w
+        for w in words
+        if (not w[0].islower() or re.match(_PARTICLE + "[A-Z]", w)) and not demonym_countries(w)
+    ]
     return bool(proper) and not (demonym_countries(words[0]) and not _site_word(name))
 
 
@@ -272,7 +292,7 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
         tail = m.group("more") or ""
         for extra in re.finditer(_NAME, tail):
             names.append((extra.group("name"), m.start("more") + extra.start("name")))
-        plural = _PLURAL_SITE.search(names[-1][0])
+        plural = _PLURAL_SITE.search(names[-1][0]) if len(names) > 1 else None
         word = ""
         if plural is not None and plural.group("word") in SITE_WORDS:
             names[-1] = (names[-1][0][: plural.start()], names[-1][1])  # "X and Y stations"
@@ -287,6 +307,27 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
             named = named or (attack and text.endswith("the ", 0, begin))  # "stormed the X"
             if _is_name(name, avoid):
                 found.append((name, begin, end, prep == "near", named, prep))
+    return found + _directed(text, avoid, {begin for _, begin, *_ in found})
+
+
+def _directed(
+    text: str, avoid: set[str], taken: set[int]
+) -> list[tuple[str, int, int, bool, bool, str]]:
+    """The names a sentence places by a compass direction, as positions of a battlefield:
+    "Kestrel and Osprey to the north, Heron five kilometres to the south", "from the Old
+    Mill in the west to the Long Spur in the east" (the governing word ``compass``).
+
+    >>> text = "Posts were built: Kestrel and Osprey to the north, and Heron 2 km to the south."
+    >>> [name for name, *_ in _directed(text, set(), set())]
+    ['Kestrel', 'Osprey', 'Heron']
+    """
+    found = []
+    for m in _DIRECTED.finditer(text):
+        for extra in re.finditer(_NAME, m.group("list")):
+            begin = m.start("list") + extra.start("name")
+            name = _clean(extra.group("name"))
+            if begin not in taken and _is_name(name, avoid):
+                found.append((name, begin, begin + len(name), False, True, "compass"))
     return found
 
 
@@ -300,11 +341,16 @@ def _inside_actor(sentence: Sentence, actors: list[str], begin: int, end: int) -
 
 
 def _known(name: str, known: list[list[str]]) -> bool:
-    """Whether ``name`` is a known place, the start or end of one ("Taj" of "Taj Mahal
-    hotel"), or one with a word saying what kind of place it is ("Gao town")."""
+    """Whether ``name`` is a known place, words of one ("Taj" of "Taj Mahal hotel",
+    "Marriott" of "JW Marriott Hotel"), or one with a word saying what kind of place it
+    is ("Gao town").
+
+    >>> _known("Marriott", [["jw", "marriott", "hotel"]]), _known("Gao", [["mopti"]])
+    (True, False)
+    """
     words = name_key(re.sub(r"(?:\s+[a-zà-ÿ][\w-]*)+$", "", name) or name).split()
     n = len(words)
-    return any(words in (other[:n], other[-n:]) for other in known)
+    return any(words == other[k : k + n] for other in known for k in range(len(other) - n + 1))
 
 
 def site_candidates(
