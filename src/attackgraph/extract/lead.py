@@ -50,6 +50,10 @@ _AREA_AFTER: Final = re.compile(
     r"\s+(?:region|province|state|district|county|governorate|prefecture|department|"
     r"territory|chiefdom|municipality|commune|wilaya)\b"
 )
+_FACILITY_AFTER: Final = re.compile(
+    r"\s+(?:" + "|".join(sorted(FACILITY_WORDS, key=len, reverse=True)) + r")\b(?![-'’])"
+)
+"""A lowercase word after a name saying it is a site: "the Argana cafe", "Kibo mall"."""
 _PARTS: Final = re.compile(r",\s+|\s+in\s+")
 _OF_COUNTRY: Final = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(.+)$")
 
@@ -149,7 +153,7 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
                 said.append(codes[0])
             continue
         for b, e in _parts(first, entity.begin, entity.end):
-            area = _AREA_AFTER.match(text, e)
+            area = _AREA_AFTER.match(text, e) or _FACILITY_AFTER.match(text, e)
             if area is not None and not ADMIN_WORDS.search(text[b:e]):
                 e = area.end()
             name = text[b:e].strip()
