@@ -9,18 +9,29 @@ RDF and SHACL on it, the spaCy pipeline and the reference data loaded before.
     .venv/bin/python bench/big_document.py                      # 5 MB, repeated sentences
     .venv/bin/python bench/big_document.py --mb 1 --vary --json # numbers differ per copy
     .venv/bin/python bench/big_document.py --write /tmp/big.txt # only write the document
+    .venv/bin/python bench/big_document.py --kind sections --mb 1
+    .venv/bin/python bench/big_document.py --kind prose --mb 2 --profile /tmp/p.prof
 
 ``--vary`` puts a different number in every copy of a sentence, so that no two
-sentences are equal (the cost without deduplication). CPU time (``getrusage``), never
-wall time: the machine is shared. Compare checkouts with ``PYTHONPATH=OTHER/src``.
+sentences are equal (the cost without deduplication). ``--kind sections`` is the
+hostile corpus's other worst case: a heading and one short line, again and again
+(``== Attack ==`` / ``Killed 3.``). ``--kind prose`` is varied, realistic text: the
+bodies (lead and sections, no title or infobox) of the development corpus's documents
+(``/work/shared/corpus/dev`` when present, ``tests/corpus/blind-1`` ... ``blind-11``),
+then the bodies of ``bench/generate.py`` documents once those are used up, so that no
+paragraph repeats. ``bench/big_sizes.py`` runs every kind at several sizes. CPU time
+(``getrusage``), never wall time: the machine is shared. Compare checkouts with
+``PYTHONPATH=OTHER/src``.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import resource
 import sys
+from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
 
@@ -73,6 +84,81 @@ def document(size: int, *, vary: bool) -> str:
     return "".join(parts)
 
 
+def sections_document(size: int) -> str:
+    """A document of at most ``size`` bytes: the head, then a heading and one short
+    line again and again (the hostile corpus's ``== Attack ==`` / ``Killed 3.``).
+
+    >>> text = sections_document(300)
+    >>> text.count("\n== Attack ==\n") > 3 and len(text) <= 300
+    True
+    """
+    parts = [_HEAD]
+    used = len(_HEAD)
+    block = "\n== Attack ==\nKilled 3.\n"
+    while True:
+        if used + len(block) > size:
+            break
+        parts.append(block)
+        used += len(block)
+    return "".join(parts)
+
+
+_ROOT = Path(__file__).resolve().parent.parent
+_PROSE_SETS = (
+    Path("/work/shared/corpus/dev"),
+    *(_ROOT / "tests" / "corpus" / f"blind-{n}" for n in range(1, 12)),
+)
+
+
+def _body(text: str) -> str:
+    """A document's lead and sections: its title line and infobox block dropped."""
+    lines = text.split("\n")
+    keep: list[str] = []
+    in_infobox = False
+    for k, line in enumerate(lines):
+        if (k == 0 and line.startswith("= ")) or (not keep and not line.strip()):
+            continue
+        if line.strip() == "Infobox" and not keep:
+            in_infobox = True
+            continue
+        if in_infobox and (line.startswith("- ") or not line.strip()):
+            if not line.strip():
+                in_infobox = False
+            continue
+        in_infobox = False
+        keep.append(line)
+    return "\n".join(keep).strip() + "\n"
+
+
+def _bodies() -> Iterator[str]:
+    for folder in _PROSE_SETS:
+        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else ():
+            yield _body(path.read_text(encoding="utf-8"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from generate import generate_document
+
+    for index in count():
+        yield _body(generate_document(7, index).text)
+
+
+def prose_document(size: int) -> str:
+    """A document of at most ``size`` bytes: the head, then real and generated bodies.
+
+    >>> text = prose_document(20_000)
+    >>> text.startswith("= 2031 Tessalit depot attack =") and 5_000 < len(text) <= 20_000
+    True
+    """
+    parts = [_HEAD]
+    used = len(_HEAD)
+    for body in _bodies():
+        block = "\n" + body
+        if used + len(block.encode()) > size:
+            break
+        parts.append(block)
+        used += len(block.encode())
+    return "".join(parts)
+
+
 def _cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -84,8 +170,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vary", action="store_true", help="a new number in every copy")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--write", type=Path, help="write the document there and stop")
+    parser.add_argument(
+        "--kind", choices=("claims", "sections", "prose"), default="claims",
+        help="repeated claim sentences (default), many sections, or varied prose",
+    )  # fmt: skip
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the stages there")
     args = parser.parse_args(argv)
-    text = document(int(args.mb * 1_000_000), vary=args.vary)
+    size = int(args.mb * 1_000_000)
+    if args.kind == "sections":
+        text = sections_document(size)
+    elif args.kind == "prose":
+        text = prose_document(size)
+    else:
+        text = document(size, vary=args.vary)
     data = text.encode()
     if args.write is not None:
         args.write.write_bytes(data)
@@ -106,9 +203,15 @@ def main(argv: list[str] | None = None) -> int:
     validator = converter.validator
     minter = Minter(BuildOptions().base)
 
+    profile = cProfile.Profile() if args.profile is not None else None
+
     def timed(name: str, step, *args):  # type: ignore[no-untyped-def]
         start = _cpu()
+        if profile is not None:
+            profile.enable()
         result = step(*args)
+        if profile is not None:
+            profile.disable()
         stages[name] = _cpu() - start
         return result
 
@@ -120,7 +223,10 @@ def main(argv: list[str] | None = None) -> int:
         if validator is not None:
             report = timed("validate", validator.validate_quads, quads)
             conforms = report.conforms
+    if profile is not None:
+        profile.dump_stats(args.profile)
     result = {
+        "kind": args.kind,
         "bytes": len(data),
         "vary": args.vary,
         "cpu_s": {k: round(v, 2) for k, v in stages.items()},
@@ -128,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         "claims": len(extraction.claims),
         "quads": len(quads),
         "conforms": conforms if validator is not None else None,
+        "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10,
     }
     if args.json:
         print(json.dumps(result))
