@@ -276,7 +276,7 @@ class Aboutness:
         for m in _NOUN_RE.finditer(self.text, sentence.span.begin, sentence.span.end):
             if _MAIN_REFERENCE.search(self.text, sentence.span.begin, m.start()):
                 continue
-            if m.group().lower() in title and self.text[: m.start()].endswith("the "):
+            if m.group().lower() in title and self.text.endswith("the ", 0, m.start()):
                 continue  # "attributed the attack" in "Bardo National Museum attack"
             word = m.group().lower()
             return _VERB_NOUNS.get(word, word), m.end()

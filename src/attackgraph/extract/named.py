@@ -427,16 +427,21 @@ def _merge_variants(
     words ("Roch Marc" of "Roch Marc Christian Kaboré"), or its defined acronym."""
     keys = {name_key(m.name) for m in mentions} | avoid
     longer = [key for key in keys if " " in key]
+    last_words = {other.rsplit(" ", 1)[1] for other in longer}  # what "... {key}" ends
+    starts: dict[str, bool] = {}  # first words of a longer name -> whether one is avoided
+    for other in longer:
+        for at, char in enumerate(other):
+            if char == " ":
+                starts[other[:at]] = starts.get(other[:at], False) or other in avoid
     kept = []
     for mention in mentions:
         key = name_key(mention.name)
         full = acronyms.get(mention.name)
         if full is not None and name_key(full) in keys:
             continue
-        if " " not in key and any(other.endswith(f" {key}") for other in longer):
+        if " " not in key and key in last_words:
             continue
-        starts = [other for other in longer if other.startswith(f"{key} ")]
-        if starts and (mention.person or any(other in avoid for other in starts)):
+        if key in starts and (mention.person or starts[key]):
             continue  # "Roch Marc" of "Roch Marc Christian Kaboré"
         kept.append(mention)
     return tuple(kept)

@@ -128,7 +128,7 @@ def _nearest(
 ) -> tuple[int, str] | None:
     sentences = [span for span in spans if span[0] < at]
     if not any(b <= at <= e for b, e in sentences):  # no sentence given holds ``at``
-        start = _SENTENCE_START.search(text, 0, at)
+        start = _SENTENCE_START.search(text, _last_sentence_end(text, at), at)
         sentences.append((start.end() if start is not None else 0, at))
     named = [
         (b + e.begin, e.text)
@@ -138,6 +138,34 @@ def _nearest(
     ]
     candidates = named + ([last_person] if last_person is not None else [])
     return max(candidates) if candidates else None
+
+
+def _last_sentence_end(text: str, at: int) -> int:
+    """Where a search for :data:`_SENTENCE_START` in ``text[:at]`` can start and find
+    what a search from 0 finds: the match ends after the last ``.``, ``!``, ``?`` or
+    newline before ``at`` (else it is the start; a newline right before ``at`` does not
+    count: ``$`` matches before it), so it starts at or after the stop
+    right before the run of white space that holds or follows that last one. The text
+    before ``at`` is read backwards in growing windows, not from its start.
+
+    >>> text = "One. Two!  \\n Three"
+    >>> _last_sentence_end(text, len(text)), _last_sentence_end("No stop", 7)
+    (8, 0)
+    """
+    if at > 0 and text[at - 1] == "\n":
+        at -= 1  # ``$`` also matches before a newline that ends the text
+    window = 256
+    while True:
+        lo = max(0, at - window)
+        last = max(text.rfind(stop, lo, at) for stop in ".!?\n")
+        if last >= 0 or lo == 0:
+            break
+        window *= 4
+    if last < 0:
+        return 0
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    return max(0, last - 1)
 
 
 def _post(text: str, before: int, person: str) -> str | None:

@@ -210,13 +210,23 @@ def _clean(name: str) -> str:
     return name
 
 
+def _starts_with_one(key: str, names: set[str]) -> bool:
+    """Whether ``key`` is one of ``names`` or starts with one and a space (each of its
+    first words looked up, not each name tried: a long document gives thousands).
+
+    >>> _starts_with_one("malian army base", {"malian army"}), _starts_with_one("mali", {"ma"})
+    (True, False)
+    """
+    return key in names or any(key[:at] in names for at, char in enumerate(key) if char == " ")
+
+
 def _is_name(name: str, avoid: set[str]) -> bool:
     """Whether ``name`` can be a place: not a country, people, date or known actor."""
     words = name.split()
     if not words or words[0].lower() in _STOP_WORDS:
         return False
     key = name_key(name)
-    if any(key == a or key.startswith(a + " ") for a in avoid) or _FORCE.search(name):
+    if _starts_with_one(key, avoid) or _FORCE.search(name):
         return False  # an actor, or its base ("the Malian Army base")
     if _EVENT_NAME.match(name):
         return False  # "also known as the Battle of X": the event's other name
@@ -331,26 +341,90 @@ def _directed(
     return found
 
 
-def _inside_actor(sentence: Sentence, actors: list[str], begin: int, end: int) -> bool:
-    """Whether ``[begin, end)`` lies in an actor's name ("State in the Greater Sahara")."""
-    for actor in actors:
-        for m in re.finditer(re.escape(actor), sentence.text):
-            if m.start() <= begin and end <= m.end():
-                return True
-    return False
+class _ActorNames:
+    """Actor names, indexed by the three-character pieces they hold, to tell whether a
+    stretch of a sentence lies in one ("State in the Greater Sahara"): a name can cover a
+    stretch only if it holds the stretch's text, so only names holding its rarest piece
+    are looked for in the sentence. Asking costs the same however many names a long
+    document gives (each was once looked for with its own regular expression).
 
-
-def _known(name: str, known: list[list[str]]) -> bool:
-    """Whether ``name`` is a known place, words of one ("Taj" of "Taj Mahal hotel",
-    "Marriott" of "JW Marriott Hotel"), or one with a word saying what kind of place it
-    is ("Gao town").
-
-    >>> _known("Marriott", [["jw", "marriott", "hotel"]]), _known("Gao", [["mopti"]])
+    >>> names = _ActorNames(["Islamic State in the Greater Sahara", "Boko Haram"])
+    >>> text = "Islamic State in the Greater Sahara fighters attacked Menaka."
+    >>> names.cover(text, 21, 35), names.cover(text, 54, 60)
     (True, False)
     """
-    words = name_key(re.sub(r"(?:\s+[a-zà-ÿ][\w-]*)+$", "", name) or name).split()
-    n = len(words)
-    return any(words == other[k : k + n] for other in known for k in range(len(other) - n + 1))
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(names)
+        self.pieces: dict[str, list[str]] = {}
+        for name in self.names:
+            for piece in dict.fromkeys(name[k : k + 3] for k in range(len(name) - 2)):
+                self.pieces.setdefault(piece, []).append(name)
+
+    def cover(self, text: str, begin: int, end: int) -> bool:
+        """Whether ``text[begin:end]`` lies in an occurrence of a name: those a scan of
+        ``text`` from its start finds, one after another without overlap (as
+        ``re.finditer`` of the name finds them)."""
+        stretch = text[begin:end]
+        if len(stretch) < 3:
+            names: list[str] = self.names
+        else:
+            buckets = (self.pieces.get(stretch[k : k + 3], []) for k in range(len(stretch) - 2))
+            names = min(buckets, key=len)
+        for name in names:
+            if stretch not in name:
+                continue
+            at = text.find(name)
+            while 0 <= at <= begin:
+                if end <= at + len(name):
+                    return True
+                at = text.find(name, at + len(name))
+        return False
+
+
+class _Known:
+    """Known place names, as the word sequences inside them, so that :meth:`holds` asks
+    one set however many names a long document gives (a name of more than
+    :data:`_INDEXED_WORDS` words is read word by word instead).
+
+    >>> known = _Known(["JW Marriott Hotel"])
+    >>> known.holds("Marriott"), known.holds("Gao town"), known.holds("Mopti")
+    (True, False, False)
+    >>> known.add("Gao"); known.holds("Gao town")
+    True
+    """
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.inside: set[tuple[str, ...]] = set()
+        self.long: list[tuple[str, ...]] = []
+        self.empty = True
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        words = tuple(name_key(name).split())
+        self.empty = False
+        if len(words) > _INDEXED_WORDS:
+            self.long.append(words)
+            return
+        for k in range(len(words)):
+            self.inside.update(words[k:end] for end in range(k + 1, len(words) + 1))
+
+    def holds(self, name: str) -> bool:
+        """Whether ``name`` is a known place, words of one ("Taj" of "Taj Mahal hotel",
+        "Marriott" of "JW Marriott Hotel"), or one with a word saying what kind of place it
+        is ("Gao town")."""
+        words = tuple(name_key(re.sub(r"(?:\s+[a-zà-ÿ][\w-]*)+$", "", name) or name).split())
+        if not words:
+            return not self.empty
+        n = len(words)
+        return words in self.inside or any(
+            words == other[k : k + n] for other in self.long for k in range(len(other) - n + 1)
+        )
+
+
+_INDEXED_WORDS: Final = 24
+"""Names of up to this many words are indexed by every word sequence inside them."""
 
 
 def site_candidates(
@@ -366,14 +440,15 @@ def site_candidates(
     """Every name the prose reads as a possible site of the main event, beyond the
     ``known`` place names, with what is said around it (see :func:`prose_sites`)."""
     actor_names = [a for a in dict.fromkeys(actors) if len(a) > 3]
+    inside_actor = _ActorNames(actor_names)
     avoid = {name_key(a) for a in actor_names}
-    seen = [name_key(k).split() for k in known]
+    seen = _Known(known)
     candidates = []
     for sentence, read in _main_candidates(text, sentences, main_name, main_date, sites, avoid):
         found = [
             (name, begin, end, near, sited or _site_word(name), prep)
             for name, begin, end, near, sited, prep in read
-            if not _known(name, seen) and not _inside_actor(sentence, actor_names, begin, end)
+            if not seen.holds(name) and not inside_actor.cover(sentence.text, begin, end)
         ]
         if found:
             candidates.append((sentence, found))
@@ -419,7 +494,7 @@ def prose_sites(
     known = list(known)
     actors = list(actors)
     avoid = {name_key(a) for a in actors if len(a) > 3}
-    seen = [name_key(k).split() for k in known]
+    seen = _Known(known)
     model = shipped_site_model()
     mentions: list[PlaceMention] = []
     for candidate in site_candidates(
@@ -439,9 +514,9 @@ def prose_sites(
         ):
             continue
         name, sentence, end = candidate.name, candidate.sentence, candidate.end
-        if _known(name, seen):
+        if seen.holds(name):
             continue
-        seen.append(name_key(name).split())
+        seen.add(name)
         kind = PlaceKind.REGION if ADMIN_WORDS.search(name) else PlaceKind.LOCALITY
         container = _container(sentence, end, avoid)
         span = _span(sentence, candidate.begin, end)

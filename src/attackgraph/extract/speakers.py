@@ -141,6 +141,16 @@ class Speakers:
                 self.known.setdefault(name_key(acronym), self.known[key])
         self.armed = [self.canonical(name) for name in armed_groups]
         self.persons: list[str] = []
+        """The people quoted so far, each once, in the order first quoted."""
+        self._persons: set[str] = set()
+        self._person_by_surname: dict[str, str] = {}
+        """The last word of each person's name -> the person quoted first last with it."""
+        self._last_quoted: dict[str, int] = {}
+        """Each name quoted -> where in :attr:`quoted` it was last quoted."""
+        self._last_person_quoted = -1
+        """Where in :attr:`quoted` the last source that is a person stands (-1: none)."""
+        self._groups: tuple[tuple[str, ...], set[str]] | None = None
+        """The armed groups and the names that write them (see :meth:`note_mentions`)."""
         self.last_person: str | None = None
         self.last_org: str | None = None
         self.last_group: str | None = self.armed[0] if self.armed else None
@@ -163,10 +173,13 @@ class Speakers:
     def note_mentions(self, begin: int, end: int) -> None:
         """Remember the armed groups named in ``text[begin:end]`` (latest wins)."""
         latest: tuple[int, str] | None = None
-        names = set(self.armed) | {
-            a for a, f in self.acronyms.items() if self.canonical(f) in self.armed
-        }
-        for name in names:
+        if self._groups is None or self._groups[0] != tuple(self.armed):
+            armed = set(self.armed)
+            names = set(self.armed) | {
+                a for a, f in self.acronyms.items() if self.canonical(f) in armed
+            }
+            self._groups = (tuple(self.armed), names)
+        for name in self._groups[1]:
             at = self.text.rfind(name, begin, end)
             if at >= 0 and (latest is None or at > latest[0]):
                 latest = (at, self.canonical(name))
@@ -205,7 +218,7 @@ class Speakers:
         words = self.text[begin:end]
         low = words.lower()
         if low in ("he", "she"):
-            last = next(((b, n) for b, n in reversed(self.quoted) if n in self.persons), None)
+            last = self._last_person()
             nearest = nearest_person(self.text, begin, last, self.sentences)
             person = self.canonical(nearest) if nearest is not None else self.last_person
             return self._mention(person, begin, end, line)
@@ -231,12 +244,12 @@ class Speakers:
                 return self._mention(self.canonical(name), begin, end, line)
         own = re.fullmatch(r"(?:his|her)\s+(\w+)", low)
         if own is not None and own.group(1) == "ministry":  # the ministry the minister heads
-            last = next(((b, n) for b, n in reversed(self.quoted) if n in self.persons), None)
+            last = self._last_person()
             ministry = ministry_of(self.text, begin, last, self.sentences)
             if ministry is not None:
                 return self._mention(ministry, begin, end, line)
         if own is not None and own.group(1) in POSSESSED:
-            last = next(((b, n) for b, n in reversed(self.quoted) if n in self.persons), None)
+            last = self._last_person()
             return self._mention(
                 possessed_source(self.text, begin, own.group(1), last, self.sentences),
                 begin,
@@ -259,6 +272,10 @@ class Speakers:
                 found.append(mention)
         return tuple(found)
 
+    def _last_person(self) -> tuple[int, str] | None:
+        """The last source quoted that is a person (offset, name), or ``None``."""
+        return self.quoted[self._last_person_quoted] if self._last_person_quoted >= 0 else None
+
     def _plural(self, at: int) -> str | None:
         """The source quoted last, within the sentence or two before ``at``, when its words
         name several people ("local officials", "security sources", "police")."""
@@ -267,7 +284,7 @@ class Speakers:
         where, name = self.quoted[-1]
         last = name.split()[-1].lower() if name.split() else ""
         plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_NOUNS
-        plural = plural and name not in self.persons
+        plural = plural and name not in self._persons
         return name if plural and at - where < 300 else None
 
     def _mention(
@@ -329,11 +346,11 @@ class Speakers:
         parts = name.split()
         written = parts[-1] if parts and parts[0] in TITLES else name
         if parts and (len(parts) == 1 or parts[0] in TITLES):
-            name = next((p for p in reversed(self.persons) if p.split()[-1] == parts[-1]), name)
+            name = self._person_by_surname.get(parts[-1], name)
         name = self.canonical(name)
         person = (
             person
-            or name in self.persons
+            or name in self._persons
             or (not of and name_key(name) not in self.known and looks_like_person(name))
         )
         at, found = text.find(name, begin, end), name
@@ -345,9 +362,16 @@ class Speakers:
             else _span(text, begin, end, line, words)
         )
         self.quoted.append((begin, name))
+        self._last_quoted[name] = len(self.quoted) - 1
+        if name in self._persons:
+            self._last_person_quoted = len(self.quoted) - 1
         if person:
-            if name not in self.persons:
+            if name not in self._persons:
                 self.persons.append(name)
+                self._persons.add(name)
+                if name.split():
+                    self._person_by_surname[name.split()[-1]] = name
+                self._last_person_quoted = max(self._last_person_quoted, self._last_quoted[name])
             self.last_person = name
         else:
             self.last_org, self.last_org_at = name, begin

@@ -65,11 +65,18 @@ def merge_variants(actors: Mapping[str, ActorRef], minted: Collection[str]) -> d
         if name in minted and ref.actor_type != "unnamed-party" and _is_proper(ref.name)
     }
     classes = {ref.slug: ref.actor_class for name, ref in actors.items() if name in minted}
+    holding: dict[str, list[str]] = {}  # a word -> the names holding it, in order
+    for slug, held in words.items():
+        for word in dict.fromkeys(held):
+            holding.setdefault(word, []).append(slug)
     joined = {}
     for short, short_words in words.items():
+        # a longer spelling holds the short name's first and last words (_shorter)
+        ends = (holding[short_words[0]], holding[short_words[-1]]) if short_words else ()
+        among = min(ends, key=len, default=list(words))
         fitting = {
-            slug: full
-            for slug, full in words.items()
+            slug: words[slug]
+            for slug in among
             if "Actor" in (classes[short], classes[slug]) or classes[short] == classes[slug]
         }
         full = _the_longer(short_words, fitting)
