@@ -98,7 +98,7 @@ def ministry_of(
     found = _nearest(text, at, last_person, spans)
     if found is None:
         return None
-    title = _MINISTER_BEFORE.search(text, 0, found[0])
+    title = _MINISTER_BEFORE.search(text, _title_start(text, found[0]), found[0])
     if title is None:
         return None
     topic = title.group(1).strip().lower()
@@ -171,11 +171,54 @@ def _last_sentence_end(text: str, at: int) -> int:
 def _post(text: str, before: int, person: str) -> str | None:
     """The post an apposition gives ``person`` ("the Istanbul governor, Vasip Şahin"),
     read from the text up to ``before`` plus the name."""
+    limit = before + len(person) + 1
+    if person and not _after_comma(text, person, limit):
+        return None  # what the pattern needs is nowhere: no scan of the text before
     roles = "|".join(sorted(PERSON_ROLES))
     found = list(
         re.finditer(
             rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w'’-]+\s+){{0,3}}(?:{roles})),\s+{re.escape(person)}\b",
-            text[: before + len(person) + 1],
+            text[:limit],
         )
     )
     return found[-1].group(1) if found else None
+
+
+def _after_comma(text: str, person: str, limit: int) -> bool:
+    """Whether ``person`` is written somewhere in ``text[:limit]`` after a comma and white
+    space (", Vasip Şahin"), as every apposition :func:`_post` reads ends.
+
+    >>> _after_comma("The governor, Ana Ruiz, spoke.", "Ana Ruiz", 30)
+    True
+    >>> _after_comma("Governor Ana Ruiz spoke. Ruiz, Ana", "Ana Ruiz", 34)
+    False
+    """
+    at = text.find(person, 0, limit) if person else -1
+    while at >= 0:
+        k = at
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k < at and k > 0 and text[k - 1] == ",":
+            return True
+        at = text.find(person, at + 1, limit)
+    return False
+
+
+def _title_start(text: str, end: int) -> int:
+    """Where a match of :data:`_MINISTER_BEFORE` ending at ``end`` can start at the
+    earliest: after the last character before ``end`` that it cannot hold (it holds only
+    ASCII letters, white space and commas), so that the search reads the words before
+    a name, not the whole text before it.
+
+    >>> _title_start("Police said. The interior minister, Ada", 36)
+    12
+    """
+    k = end
+    while k > 0 and (
+        ("a" <= text[k - 1] <= "z")
+        or ("A" <= text[k - 1] <= "Z")
+        or text[k - 1] in ", "
+        or text[k - 1].isspace()
+    ):
+        k -= 1
+    return k

@@ -113,6 +113,12 @@ _AMONG_WERE: Final = re.compile(
     r"(?:were|was)\b"
 )
 _SITE_AFTER: Final = re.compile(r"\s*(?:of\s+them\s+)?(?:in|at|near)\s+(?:the\s+)?")
+_PREPARED: Final = 512
+"""Sentences whose parses are asked for in one batch before they are read: a stretch well
+within the parse cache (:data:`~attackgraph.extract.nlp.CACHE_SIZE`), so that a long
+document's first parses are not pushed out of it before they are used (which made every
+sentence of a document with more than the cache holds parsed twice) and the parses held
+at once stay bounded. A parse does not depend on its batch, so no result changes."""
 
 
 @dataclass(frozen=True)
@@ -182,8 +188,10 @@ class _Reader:
 
     def run(self) -> ProseFacts:
         units = list(sentences(self.doc))
-        FigureGuess.prepare(self.doc.text[u.span.begin : u.span.end] for u in units)
-        for sentence in units:
+        for k, sentence in enumerate(units):
+            if k % _PREPARED == 0:  # parsed a stretch ahead, not the whole document at once
+                ahead = units[k : k + _PREPARED]
+                FigureGuess.prepare(self.doc.text[u.span.begin : u.span.end] for u in ahead)
             self.sentence(sentence)
         return ProseFacts(
             claims=assign_ranks(self.claims),

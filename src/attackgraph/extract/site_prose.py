@@ -456,6 +456,8 @@ def site_candidates(
     labels = dict(zip(texts, entities_of(texts), strict=True))
     first = next((s for s in sentences if not s.sections and len(s.text.split()) >= 3), None)
     title = name_key(main_name)
+    named = dict.fromkeys(name for _, found in candidates for name, *_ in found)
+    counts = {name: text.count(name) for name in named}  # each name's mentions counted once
     return [
         SiteContext(
             sentence=sentence,
@@ -467,7 +469,7 @@ def site_candidates(
             sited=sited,
             near=near,
             first=sentence is first,
-            mentions=text.count(name),
+            mentions=counts[name],
             in_title=bool(name_key(name)) and f" {name_key(name)} " in f" {title} ",
         )
         for sentence, found in candidates

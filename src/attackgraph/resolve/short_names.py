@@ -18,6 +18,7 @@ capitalised words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import combinations
 from typing import Final
 
@@ -65,11 +66,36 @@ def _forms(words: list[str]) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) > 3 and f[:1].isupper()]
 
 
+_JOINED: Final = re.compile(r"[\w'’-]")
+"""A character that joins a word to the one next to it."""
+
+
+def _occurrences(form: str, text: str) -> Iterator[int]:
+    r"""Where ``text`` writes ``form`` with no word character (nor ' ’ -) touching either
+    end, in order, one after the other: what ``re.finditer`` of the form between the
+    lookarounds ``(?<![\w'’-])`` and ``(?![\w'’-])`` finds, but found by ``str.find``
+    (a long document asks about many forms; the pattern scanned the text character by
+    character).
+
+    >>> list(_occurrences("Gao", "Gao, Gaob and aGao; Gao-x, Gao"))
+    [0, 27]
+    """
+    at = text.find(form) if form else -1
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or _JOINED.match(text, at - 1) is None) and _JOINED.match(text, end) is None:
+            yield at
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
+
+
 def _written(form: str, text: str) -> bool:
     """Whether ``text`` writes ``form`` with no capitalised word joined to either end."""
-    for found in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text):
-        before = text[max(0, found.start() - 40) : found.start()]
-        after = text[found.end() : found.end() + 40]
+    for start in _occurrences(form, text):
+        end = start + len(form)
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 40]
         if re.search(r"[A-Z][\w-]*\s$", before) and not re.search(r"(?:^|\s)The\s$", before):
             continue  # the tail of a longer name
         if re.match(r"\s[A-Z]", after):
