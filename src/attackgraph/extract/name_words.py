@@ -10,7 +10,16 @@ from typing import Final
 
 from attackgraph.reference.countries import country_code
 
-__all__ = ["ORG_WORDS", "ROLE_WORDS", "TITLES", "is_proper_word", "is_title", "looks_like_person"]
+__all__ = [
+    "ORG_WORDS",
+    "ROLE_WORDS",
+    "TITLES",
+    "is_proper_word",
+    "is_title",
+    "looks_like_person",
+    "text_words",
+    "written_as_word",
+]
 
 TITLES: Final = frozenset(
     """
@@ -74,6 +83,42 @@ def looks_like_person(name: str) -> bool:
 _SENTENCE_START: Final = re.compile(r"(?:[.!?:;]\s+|\n\s*|[\"“‘(]\s*|^\s*)$")
 
 
+_WORD: Final = re.compile(r"\w+")
+_WORDS: dict[str, frozenset[str]] = {}
+"""The words (runs of word characters) of the last text asked about (one at a time)."""
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The distinct runs of word characters of ``text``, found once per text (the last
+    text's are kept): a word of word characters only is written in ``text`` between word
+    boundaries exactly when it is one of them, so a long document's thousands of names
+    are looked up, not each searched for over the whole text.
+
+    >>> sorted(text_words("Al-Amin's men, 2 of them."))
+    ['2', 'Al', 'Amin', 'men', 'of', 's', 'them']
+    """
+    found = _WORDS.get(text)
+    if found is None:
+        _WORDS.clear()
+        found = _WORDS[text] = frozenset(_WORD.findall(text))
+    return found
+
+
+def written_as_word(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` with a word boundary on both sides (what
+    ``re.search(rf"\\b{re.escape(word)}\\b", text)`` finds), looked up in
+    :func:`text_words` when ``word`` is made of word characters only.
+
+    >>> written_as_word("health", "The health ministry"), written_as_word("heal", "health")
+    (True, False)
+    >>> written_as_word("al-amin", "Al-Amin and al-amin")
+    True
+    """
+    if _WORD.fullmatch(word) is not None:
+        return word in text_words(text)
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
 def is_proper_word(word: str, text: str) -> bool:
     """Whether ``text`` writes a capitalised word as a proper name: inside a sentence at
     least once, and never in lower case ("Mossad", "Yunnan"; not "Doctors", which only
@@ -85,8 +130,10 @@ def is_proper_word(word: str, text: str) -> bool:
     """
     if len(word) < 2 or not word[:1].isupper():
         return False
-    if re.search(rf"\b{re.escape(word.lower())}\b", text):
+    if written_as_word(word.lower(), text):
         return False  # a common word
+    if _WORD.fullmatch(word) is not None and word not in text_words(text):
+        return False  # never written as a word of its own: no occurrence to look at
     return any(
         not _SENTENCE_START.search(text[max(0, found.start() - 4) : found.start()])
         for found in re.finditer(rf"\b{re.escape(word)}\b", text)

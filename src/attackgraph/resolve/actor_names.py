@@ -18,7 +18,7 @@ import re
 from typing import Final
 
 from attackgraph.extract.fragments import clean_name
-from attackgraph.extract.name_words import is_proper_word
+from attackgraph.extract.name_words import is_proper_word, written_as_word
 from attackgraph.extract.number_words import SMALL_NUMBERS, TENS
 from attackgraph.reference.countries import country_code, demonym_countries
 from attackgraph.reference.gazetteer_db import open_packaged
@@ -113,22 +113,6 @@ def state_body_word(name: str) -> str | None:
     return None
 
 
-_WORD: Final = re.compile(r"\w+")
-_WORDS: dict[str, frozenset[str]] = {}
-"""The words (runs of word characters) of the last text asked about (one at a time)."""
-
-
-def _words_of(text: str) -> frozenset[str]:
-    """The distinct runs of word characters of ``text``, found once per text: a word
-    is written in ``text`` with word boundaries on both sides exactly when it is one of
-    them (a long document asks about thousands of names)."""
-    found = _WORDS.get(text)
-    if found is None:
-        _WORDS.clear()
-        found = _WORDS[text] = frozenset(_WORD.findall(text))
-    return found
-
-
 def is_common_word(name: str, text: str) -> bool:
     """Whether a one-word name is a common noun of ``text``: written there in lower case,
     and capitalised only where a sentence starts ("Passengers said ..." but "the
@@ -142,11 +126,7 @@ def is_common_word(name: str, text: str) -> bool:
     """
     if " " in name or not name[:1].isupper() or name.isupper():
         return False
-    low = name.lower()
-    if _WORD.fullmatch(low) is not None:  # written as a word of its own: one of the text's
-        if low not in _words_of(text):
-            return False
-    elif re.search(rf"\b{re.escape(low)}\b", text) is None:
+    if not written_as_word(name.lower(), text):
         return False
     capitalised = re.finditer(rf"\b{re.escape(name)}\b", text)
     return all(
