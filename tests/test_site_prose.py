@@ -287,3 +287,40 @@ def test_a_word_of_a_known_place_is_that_place() -> None:
         actors=(),
     )
     assert [mention.name for mention in found] == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The attackers destroyed the Kestrel battalion near the depot on 3 April.",
+        "The raid on 3 April was condemned by governments across Latin America.",
+    ],
+    ids=["a-unit", "a-part-of-a-continent"],
+)
+def test_a_unit_or_a_part_of_a_continent_is_no_site(prose: str) -> None:
+    assert site_names(prose) == []
+
+
+TITLED = """= Malindi ferry siege =
+
+Infobox
+- Title: Malindi ferry siege
+- Location: Ferry terminal, Kilifi County, Kenya
+- Date: 9 June 2016
+- Deaths: 4
+
+On 9 June 2016 gunmen held passengers at the ferry terminal for six hours; four died.
+
+== Siege ==
+Police sealed the roads into Malindi while the gunmen held the terminal. At dusk a \
+grenade went off inside the Pwani Hotel in Kestrel Bay, killing a cook.
+"""
+
+
+def test_a_stated_container_of_a_prose_site_is_a_place_of_the_chain(
+    tmp_path: Path, converter: Converter
+) -> None:
+    path = tmp_path / "titled.txt"
+    path.write_text(TITLED, encoding="utf-8")
+    places = event_places(convert(converter, path), "Malindi ferry siege")
+    assert {"Pwani Hotel", "Kestrel Bay"} <= places, "'the X in Y': Y is a link of the chain"

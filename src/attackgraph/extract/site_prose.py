@@ -152,7 +152,15 @@ _NOT_SITES: Final = frozenset(
     europe africa asia america americas oceania antarctica middle east west bank
     """.split()
 )
-_NOT_SITE_ENDS: Final = frozenset({"sea", "ocean"})
+_NOT_SITE_ENDS: Final = frozenset(
+    {"sea", "ocean", "africa", "america", "americas", "asia", "europe", "oceania"}
+)
+"""A sea, or a part of a continent ("Latin America", "Southeast Asia")."""
+_UNIT_AFTER: Final = re.compile(
+    r"\s+(?:battalion|regiment|brigade|division|company|corps|platoon|squadron|detachment|"
+    r"militia|police|army|forces)s?\b"
+)
+"""A name that names a military or police unit ("destroyed the Kestrel battalion")."""
 _CARE: Final = re.compile(r"\b(?:hospital|clinic|medical|infirmary|morgue|mortuary)\b", re.I)
 _ATTACK_VERB: Final = re.compile(
     r"^(?:storm|seiz|strik|struck|attack|raid|bomb|occup|enter|hit|took|target|destroy|damag)"
@@ -313,6 +321,8 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
             name += word
             if _CARE.search(name) and not attack:
                 continue  # where the wounded were treated, unless it was attacked
+            if not word and _UNIT_AFTER.match(text, end):
+                continue  # a unit named after its home ("the Gloucestershire battalion")
             named = sited or _APPOSED_KIND.match(text, end) is not None
             named = named or (attack and text.endswith("the ", 0, begin))  # "stormed the X"
             if _is_name(name, avoid):
@@ -494,6 +504,7 @@ def prose_sites(
     ``actors`` are names that are actors, never places.
     """
     known = list(known)
+    stated = list(known)
     actors = list(actors)
     avoid = {name_key(a) for a in actors if len(a) > 3}
     seen = _Known(known)
@@ -520,21 +531,29 @@ def prose_sites(
             continue
         seen.add(name)
         kind = PlaceKind.REGION if ADMIN_WORDS.search(name) else PlaceKind.LOCALITY
-        container = _container(sentence, end, avoid)
+        inside = _container(sentence, end, avoid)
+        container = inside.text if inside is not None else None
         span = _span(sentence, candidate.begin, end)
         mentions.append(
             PlaceMention(name, kind, span, container, None, None, candidate.near, prose=True)
         )
+        if inside is not None and all(name_key(k) != name_key(inside.text) for k in stated):
+            # the place it is stated to lie in, a link of the chain ("the X cafe in Y")
+            stated.append(inside.text)
+            seen.append(name_key(inside.text).split())
+            outer_kind = PlaceKind.REGION if ADMIN_WORDS.search(inside.text) else PlaceKind.LOCALITY
+            mentions.append(PlaceMention(inside.text, outer_kind, inside, prose=True))
     return tuple(mentions)
 
 
-def _container(sentence: Sentence, end: int, avoid: set[str]) -> str | None:
-    """The place a name is stated to lie in: "X in Y", "X, a bar in Y"."""
+def _container(sentence: Sentence, end: int, avoid: set[str]) -> Span | None:
+    """The place a name is stated to lie in: "X in Y", "X, a bar in Y", "X in Mali's Y"."""
     m = _THEN_INSIDE.match(sentence.text, end)
     if m is None:
         return None
-    name = m.group("name").rstrip(".'’")
-    return name if _is_name(name, avoid) else None
+    name = _clean(m.group("name").rstrip(".'’"))
+    begin = m.start("name") + m.group("name").find(name)
+    return _span(sentence, begin, begin + len(name)) if _is_name(name, avoid) else None
 
 
 def _span(sentence: Sentence, begin: int, end: int) -> Span:
