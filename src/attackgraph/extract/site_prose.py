@@ -504,7 +504,7 @@ def prose_sites(
     ``actors`` are names that are actors, never places.
     """
     known = list(known)
-    stated = list(known)
+    stated = {name_key(k) for k in known}
     actors = list(actors)
     avoid = {name_key(a) for a in actors if len(a) > 3}
     seen = _Known(known)
@@ -537,10 +537,10 @@ def prose_sites(
         mentions.append(
             PlaceMention(name, kind, span, container, None, None, candidate.near, prose=True)
         )
-        if inside is not None and all(name_key(k) != name_key(inside.text) for k in stated):
+        if inside is not None and name_key(inside.text) not in stated:
             # the place it is stated to lie in, a link of the chain ("the X cafe in Y")
-            stated.append(inside.text)
-            seen.append(name_key(inside.text).split())
+            stated.add(name_key(inside.text))
+            seen.add(inside.text)
             outer_kind = PlaceKind.REGION if ADMIN_WORDS.search(inside.text) else PlaceKind.LOCALITY
             mentions.append(PlaceMention(inside.text, outer_kind, inside, prose=True))
     return tuple(mentions)
