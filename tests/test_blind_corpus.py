@@ -23,6 +23,8 @@ SETS = {
     "blind-10": 10,
     "blind-11": 20,
     "blind-12": 10,
+    "blind-13": 20,
+    "blind-14": 10,
 }
 
 
