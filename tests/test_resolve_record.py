@@ -36,6 +36,18 @@ def _actor(name: str, note: str | None = None) -> ActorMention:
     return ActorMention(name, SPAN, note=note)
 
 
+def _sourced(doc_id: str, text: str, country: str, sources: tuple[str, ...]) -> Extraction:
+    """A document's main event in ``country`` with one casualty claim per source name."""
+    return Extraction(
+        Document(doc_id, f"{doc_id}.txt", text, "", SPAN, (), (), ()),
+        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country=country),
+        claims=tuple(
+            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
+            for name in sources
+        ),
+    )
+
+
 def _place(
     name: str,
     kind: PlaceKind = PlaceKind.LOCALITY,
@@ -289,14 +301,7 @@ def test_an_actor_is_named_without_the_words_around_its_name(resolver: Resolver)
 
 
 def test_bare_officials_are_nobodys_government(resolver: Resolver) -> None:
-    extraction = Extraction(
-        Document("006_o", "006_o.txt", "", "", SPAN, (), (), ()),
-        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="KE"),
-        claims=tuple(
-            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
-            for name in ("officials", "the army", "Kenyan officials")
-        ),
-    )
+    extraction = _sourced("006_o", "", "KE", ("officials", "the army", "Kenyan officials"))
     record = resolve(extraction, resolver)
     assert record.actors["officials"].actor_type == "unnamed-party"
     assert record.actors["the army"].slug == "ke-armed-forces"
@@ -327,14 +332,7 @@ def test_a_description_named_by_a_country_or_a_place_is_a_party_of_its_document(
 ) -> None:
     text = "Rotterdam police said one diver drowned. One witness disagreed. Health officials too."
     sources = ("Dutch investigators", "the Rotterdam police", "Health officials", "One witness")
-    extraction = Extraction(
-        Document("008_q", "008_q.txt", text, "", SPAN, (), (), ()),
-        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="NL"),
-        claims=tuple(
-            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
-            for name in sources
-        ),
-    )
+    extraction = _sourced("008_q", text, "NL", sources)
     record = resolve(extraction, resolver)
     refs = [record.actors[name] for name in sources]
     assert [r.actor_type for r in refs] == [None, None, "unnamed-party", "unnamed-party"]
@@ -357,14 +355,7 @@ def test_a_description_holding_a_proper_name_is_a_named_party_of_its_document(
         "health spokesman in Tarvosk",
         "man calling himself Tarvosk",
     )
-    extraction = Extraction(
-        Document("009_t", "009_t.txt", text, "", SPAN, (), (), ()),
-        EventRecord("main", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="PL"),
-        claims=tuple(
-            ClaimRecord(ClaimKind.CASUALTIES, "main", (SPAN,), source=_actor(name))
-            for name in sources
-        ),
-    )
+    extraction = _sourced("009_t", text, "PL", sources)
     record = resolve(extraction, resolver)
     refs = [record.actors[name] for name in sources]
     # a town and a force the text writes only capitalised name their party; a common
