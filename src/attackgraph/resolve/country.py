@@ -12,15 +12,12 @@ Western Province": Sri Lanka has both), if at least two and more than any other;
 one country any of them can be in ("Northern Ireland"). A name that is an ISO 3166-2
 subdivision decides between countries with as many names (in "El Paso, Texas" the
 state outweighs a Mexican village called Texas); a name two countries share ("Korea")
-counts for both; a place "north of Seoul" counts as Seoul. Otherwise the country stays
-unknown: no guess.
+counts for both. Otherwise the country stays unknown: no guess.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from typing import Final
 
 from attackgraph.model import EventKind, Extraction, PlaceKind, PlaceMention
 from attackgraph.reference.countries import shared_country_name
@@ -113,10 +110,10 @@ def _countries(name: str, places: PlaceResolver) -> dict[str, bool]:
     for a subdivision), or that shares the name with another country.
 
     >>> from attackgraph.resolve import Resolver
-    >>> _countries("north of Seoul", Resolver().places), _countries("Korea", Resolver().places)
+    >>> _countries("Seoul", Resolver().places), _countries("Korea", Resolver().places)
     ({'KR': False}, {'KP': False, 'KR': False})
     """
-    text = _RELATIVE.sub("", " ".join(strip_the(name).split()), count=1)
+    text = " ".join(strip_the(name).split())
     key = name_key(text)
     if not key:
         return {}
@@ -135,8 +132,3 @@ def _countries(name: str, places: PlaceResolver) -> dict[str, bool]:
     for country in subdivision_countries(parsed.key if parsed.word else key):
         found[country] = True
     return found
-
-
-_RELATIVE: Final = re.compile(
-    r"^(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+", re.I
-)
