@@ -18,6 +18,13 @@ blank focus by a label that says nothing about the piece) and no ``rdfs:subClass
 one piece. ``tests/test_pieces.py`` requires the whole graph's results on every shape
 fixture and on generated documents.
 
+A long document repeats itself (the same claim sentence, a heading and one line again
+and again): :meth:`Cut.alike` puts the foci whose neighbourhoods are equal up to a
+one-to-one renaming of the IRIs no shape reads as text in one class, and the validator
+gives the engine one focus of each class, then every focus of a class whose first one
+has results (``tests/test_alike.py``: faults planted late, and an IRI a project shape
+reads, are found as in the whole graph).
+
 >>> s, o, p, q = (ox.NamedNode(f"http://e/{n}") for n in "sopq")
 >>> reads = Reach((frozenset({p.value}), frozenset({q.value})), frozenset(), frozenset())
 >>> data = [ox.Triple(s, p, o), ox.Triple(o, q, s), ox.Triple(o, p, s)]
@@ -27,12 +34,13 @@ fixture and on generated documents.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import pyoxigraph as ox
 
-from attackgraph.namespaces import RDFS_NS
+from attackgraph.namespaces import RDF_NS, RDFS_NS
 from attackgraph.validate.reach import ALL, Reach
 
 Piece = tuple[frozenset[str] | None, str]
@@ -49,45 +57,149 @@ def pieces(quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int)
 
     The triples are handled as the lines of their N-Triples text (one serialisation, then
     string operations: reading pyoxigraph's terms back costs more than the engine)."""
-    triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
-    text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    whole: list[Piece] = [(None, text)]
-    if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
-        return whole
-    # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
-    lines = list(dict.fromkeys(text.split("\n")[:-1]))
-    if len(lines) <= size:
-        return whole
-    out: dict[str, list[_Line]] = {}
-    incoming: dict[str, list[_Line]] = {}
-    targeting = {f"<{p}>" for p in reach.objects_targeted}
-    for line in lines:
-        subject, predicate, rest = line.split(" ", 2)
-        if not subject.startswith("<") or rest.startswith(("_:", "<<")) or predicate == _SUBCLASS:
-            return whole  # a blank node, a triple term, a subclass (see the module's notes)
-        target = rest[1:-3] if rest.startswith("<") else None
-        parsed = (predicate[1:-1], target, line)
-        out.setdefault(subject[1:-1], []).append(parsed)
-        if target is not None and predicate in targeting:
-            incoming.setdefault(target, []).append(parsed)
-    foci = list(out)  # subjects in order, then the other nodes that can be a focus
-    foci += sorted(({*incoming} | {str(n) for n in reach.nodes_targeted}) - set(out))
-    found: list[Piece] = []
-    owned: list[str] = []
-    weight = 0
-    for node in foci:
-        owned.append(node)
-        weight += len(out.get(node, ())) + len(incoming.get(node, ()))
-        if weight >= size:
-            found.append(_piece(owned, out, incoming, reach))
-            owned, weight = [], 0
-    if owned:
-        found.append(_piece(owned, out, incoming, reach))
-    return found
+    cut = Cut(quads, reach, size)
+    return cut.pieces(cut.foci) if cut.whole is None else [cut.whole]
 
 
 _Line = tuple[str, str | None, str]
 """A triple: its predicate's IRI, its object's IRI (None: a literal), its N-Triples line."""
+
+
+class Cut:
+    """A graph's N-Triples lines indexed by node, to cut pieces owning any of its nodes.
+
+    :attr:`whole` is the graph as one piece when it is no bigger than ``size`` or cannot
+    be cut (then nothing else is set); else :attr:`foci` are the nodes that can be a
+    focus, in the order they first appear."""
+
+    def __init__(
+        self, quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int
+    ) -> None:
+        triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
+        text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        self.whole: Piece | None = (None, text)
+        self.size = size
+        self.foci: list[str] = []
+        self.out: dict[str, list[_Line]] = {}
+        self.incoming: dict[str, list[_Line]] = {}
+        if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
+            return
+        self.reach = reach
+        # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
+        lines = list(dict.fromkeys(text.split("\n")[:-1]))
+        del text
+        if len(lines) <= size:
+            return
+        out, incoming = self.out, self.incoming
+        targeting = {f"<{p}>" for p in reach.objects_targeted}
+        for line in lines:
+            subject, predicate, rest = line.split(" ", 2)
+            if (
+                not subject.startswith("<")
+                or rest.startswith(("_:", "<<"))
+                or predicate == _SUBCLASS
+            ):
+                self.out, self.incoming = {}, {}
+                return  # a blank node, a triple term, a subclass (see the module's notes)
+            target = rest[1:-3] if rest.startswith("<") else None
+            parsed = (predicate[1:-1], target, line)
+            out.setdefault(subject[1:-1], []).append(parsed)
+            if target is not None and predicate in targeting:
+                incoming.setdefault(target, []).append(parsed)
+        self.whole = None
+        self.foci = list(out)  # subjects in order, then the other nodes that can be a focus
+        self.foci += sorted(({*incoming} | {str(n) for n in reach.nodes_targeted}) - set(out))
+
+    def pieces(self, nodes: Iterable[str]) -> list[Piece]:
+        """Pieces owning ``nodes`` (foci of the graph), about ``size`` triples each."""
+        found: list[Piece] = []
+        owned: list[str] = []
+        weight = 0
+        for node in nodes:
+            owned.append(node)
+            weight += len(self.out.get(node, ())) + len(self.incoming.get(node, ()))
+            if weight >= self.size:
+                found.append(_piece(owned, self.out, self.incoming, self.reach))
+                owned, weight = [], 0
+        if owned:
+            found.append(_piece(owned, self.out, self.incoming, self.reach))
+        return found
+
+    def alike(self) -> dict[str, list[str]]:
+        """The foci in classes whose neighbourhoods (what the shapes read around each:
+        :func:`_around`) are equal once the IRIs that are neither named by the shapes nor
+        values of :attr:`~.reach.Reach.lexical` predicates (nor types) are renamed one to
+        one, the focus to the focus: each class's first node -> the class, in order.
+        Each focus is its own class when the shapes may read a node's IRI as text.
+
+        The engine's results for a focus are computed from its neighbourhood alone (what
+        makes the pieces exact), and every constraint reads the renamed IRIs only by which
+        are equal (see :func:`~.reach.lexical`), so a focus has results if and only if its
+        class's first node has: a class whose first node has none needs no other
+        validated. Classes are told apart by the SHA-256 of that renamed text, as the
+        build cache tells documents apart."""
+        if self.reach.lexical is None:
+            return {node: [node] for node in self.foci}
+        classes: dict[bytes, list[str]] = {}
+        for node in self.foci:
+            classes.setdefault(self._signature(node), []).append(node)
+        return {members[0]: members for members in classes.values()}
+
+    def _signature(self, node: str) -> bytes:
+        reach = self.reach
+        assert reach.lexical is not None
+        around = _around(node, self.out, self.incoming, reach)
+        named, lexical = reach.named, reach.lexical
+        fixed = {
+            target
+            for _, (predicate, target, _line) in around
+            if target is not None and (predicate in lexical or predicate == _TYPE)
+        }
+        names: dict[str, str] = {}
+
+        def name(iri: str) -> str:
+            if iri in fixed or iri in named:
+                return f"<{iri}>"
+            found = names.get(iri)
+            if found is None:
+                found = names[iri] = f"_{len(names)}"
+            return found
+
+        parts = [name(node)]
+        for subject, (predicate, target, line) in around:
+            value = name(target) if target is not None else line.split(" ", 2)[2]
+            parts.append(f"{name(subject)} <{predicate}> {value}")
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).digest()
+
+
+_TYPE: Final = f"{RDF_NS}type"
+
+
+def _around(
+    node: str, out: dict[str, list[_Line]], incoming: dict[str, list[_Line]], reach: Reach
+) -> list[tuple[str, _Line]]:
+    """(subject, triple) of what a piece owning ``node`` alone holds, in a fixed order:
+    its triples, those targeting it, and around it what the shapes read at each distance."""
+    kept: dict[str, tuple[str, _Line]] = {}
+    for triple in out.get(node, ()):
+        kept[triple[2]] = (node, triple)
+    for triple in incoming.get(node, ()):
+        kept.setdefault(triple[2], (triple[2].split(" ", 1)[0][1:-1], triple))
+    frontier = [node]
+    for depth in range(len(reach.reads) - 1):
+        follows, read = reach.follows(depth), reach.reads[depth + 1]
+        every_link, every_read = ALL in follows, ALL in read
+        following: dict[str, None] = {}
+        for at in frontier:
+            for predicate, target, _ in out.get(at, ()):
+                if target is not None and (every_link or predicate in follows):
+                    following[target] = None
+        for at in following:
+            for triple in out.get(at, ()):
+                if every_read or triple[0] in read:
+                    kept.setdefault(triple[2], (at, triple))
+        frontier = list(following)
+    return list(kept.values())
 
 
 def _piece(

@@ -29,7 +29,7 @@ from typing import Any, Final
 from rdflib import Literal, URIRef, Variable
 from rdflib.collection import Collection
 from rdflib.graph import Graph
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
@@ -74,6 +74,13 @@ class Reach:
     """Predicates of ``sh:targetObjectsOf``: their objects are focus nodes."""
     nodes_targeted: frozenset[Node]
     """The ``sh:targetNode`` values."""
+    lexical: frozenset[str] | None = None
+    """Predicates whose values the shapes may read as text or compare by order (a
+    pattern, a length, ``sh:lessThan``, a bound, a SPARQL expression): renaming such a
+    value could change a result. None when the shapes may read a focus node's own IRI
+    as text, or it was not worked out: no renaming is safe (see :func:`lexical`)."""
+    named: frozenset[str] = frozenset()
+    """Every IRI the shapes graph names (classes, concepts of ``sh:in``, target nodes)."""
 
     def follows(self, depth: int) -> frozenset[str]:
         """The predicates whose objects are read ``depth + 1`` links away (none past the
@@ -104,7 +111,117 @@ def reach(shapes: Graph) -> Reach | None:
         return None
     farthest = max(reads, default=0)
     found = tuple(frozenset(reads.get(d, ())) for d in range(farthest + 1))
-    return Reach(found, objects, nodes)
+    named = frozenset(str(t) for triple in shapes for t in triple if isinstance(t, URIRef))
+    return Reach(found, objects, nodes, lexical(shapes), named)
+
+
+_LEXICAL: Final = tuple(
+    SH[name]
+    for name in (
+        "pattern minLength maxLength languageIn uniqueLang lessThan lessThanOrEquals "
+        "minInclusive maxInclusive minExclusive maxExclusive"
+    ).split()
+)
+"""Parameters that read a value's text or order, not only which node it is."""
+
+
+def lexical(shapes: Graph) -> frozenset[str] | None:
+    """The predicates whose values some shape may read as text or compare by order, or
+    None when a shape may read a focus node itself that way (or the query of a SPARQL
+    constraint reads a node other than as the object of a triple pattern that way).
+
+    Every other constraint the analysis bounds (counts, ``sh:in``, ``sh:hasValue``,
+    ``sh:class``, ``sh:nodeKind``, ``sh:datatype``, ``sh:equals``, ``sh:disjoint``,
+    ``sh:closed``, value shapes, and SPARQL patterns joined on their nodes) sees only
+    which nodes are equal, which are IRIs, and the IRIs the shapes name: its results do
+    not change when the data's other IRIs are renamed one-to-one. ``pieces`` validates
+    one node of each class of nodes whose neighbourhoods are equal up to such a
+    renaming, keeping the values of these predicates as they are.
+
+    >>> from attackgraph.validate.shacl import default_shapes_path
+    >>> found = lexical(Graph().parse(default_shapes_path()))
+    >>> sorted(p.rsplit("#", 1)[-1] for p in found if "nif-core" in p)
+    ['anchorOf', 'beginIndex', 'endIndex', 'isString']
+    """
+    found: set[str] = set()
+    try:
+        for parameter in _LEXICAL:
+            for shape in set(shapes.subjects(parameter, None)):
+                found.update(_valued_by(shapes, shape, set()))
+                if parameter in (SH.lessThan, SH.lessThanOrEquals):
+                    found.update(str(_iri(o)) for o in shapes.objects(shape, parameter))
+        for constraint in set(shapes.objects(None, SH.sparql)):
+            found.update(_sparql_lexical(shapes, constraint))
+    except _UnboundedError:
+        return None
+    return frozenset(found)
+
+
+def _valued_by(shapes: Graph, shape: Node, seen: set[Node]) -> Iterator[str]:
+    """The predicates whose values ``shape`` applies to; raises when it may apply to a
+    focus node (a targeted shape, or one nested in it without a path between)."""
+    if shape in seen:
+        return
+    seen.add(shape)
+    path = shapes.value(shape, SH.path)
+    if path is not None:
+        yield str(_iri(path))
+        return
+    targeted = any(True for p in _TARGETS for _ in shapes.objects(shape, p))
+    if targeted or (shape, RDF.type, RDFS.Class) in shapes:  # an implicit class target
+        raise _UnboundedError(f"{shape} reads its focus node's text")
+    parents = [s for p in _VALUE_SHAPES for s in shapes.subjects(p, shape)]
+    for listed in _LISTS:
+        for head, parent in ((h, s) for s, h in shapes.subject_objects(listed)):
+            if shape in Collection(shapes, head):
+                parents.append(parent)
+    if not parents:
+        raise _UnboundedError(f"{shape} may be a focus node's shape")
+    for parent in parents:
+        yield from _valued_by(shapes, parent, seen)
+
+
+def _sparql_lexical(shapes: Graph, constraint: Node) -> Iterator[str]:
+    """The predicates whose objects a constraint's query uses in an expression (a
+    FILTER, a BIND: anything but joining on them); raises when it so uses ``$this`` or
+    a variable bound as a subject or predicate."""
+    selects = list(shapes.objects(constraint, SH.select))
+    if len(selects) != 1:
+        raise _UnboundedError(f"{constraint}: not one sh:select")
+    prefixes = {
+        str(shapes.value(d, SH.prefix)): str(shapes.value(d, SH.namespace))
+        for d in shapes.objects(None, SH.declare)
+    }
+    try:
+        query = prepareQuery(str(selects[0]), initNs=prefixes)
+    except Exception as error:  # noqa: BLE001 - any parse failure: not bounded
+        raise _UnboundedError(f"{constraint}: {error}") from error
+    triples = list(_patterns(query.algebra))
+    for variable in set(_expression_variables(query.algebra)):
+        if variable == Variable("this"):
+            raise _UnboundedError(f"{constraint}: $this in an expression")
+        for s, p, o in triples:
+            if variable in (s, p):
+                raise _UnboundedError(f"{constraint}: {variable} in an expression")
+            if o == variable:
+                yield str(_iri(p))
+
+
+_NOT_EXPRESSIONS: Final = frozenset({"triples", "_vars", "PV", "var"})
+"""Keys of rdflib's query algebra whose variables are patterns or names, not values used."""
+
+
+def _expression_variables(algebra: Any) -> Iterator[Variable]:
+    """Every variable of a parsed query outside its triple patterns and projections."""
+    if isinstance(algebra, Variable):
+        yield algebra
+    elif isinstance(algebra, CompValue):
+        for key, value in algebra.items():
+            if key not in _NOT_EXPRESSIONS:
+                yield from _expression_variables(value)
+    elif isinstance(algebra, Iterable) and not isinstance(algebra, str | Node):
+        for item in algebra:
+            yield from _expression_variables(item)
 
 
 def _shape(

@@ -41,7 +41,7 @@ from rdflib.term import Identifier, Node
 from attackgraph.formats import JSONLD, READABLE
 from attackgraph.model import AttackgraphError, InputError, OptionError, Problem
 from attackgraph.validate.locate import Locator
-from attackgraph.validate.pieces import pieces
+from attackgraph.validate.pieces import Cut, Piece
 from attackgraph.validate.reach import Reach, reach
 from attackgraph.validate.report import Report, Violation, curie
 from attackgraph.validate.spans import SpanCheck, SpanResult
@@ -206,28 +206,44 @@ class Validator:
         for quad in quads:
             if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
                 raise ValueError(f"cannot validate {quad}: SHACL has no RDF 1.2 triple terms")
-        cut = pieces(quads, self._reach, self.piece_triples)
+        cut = Cut(quads, self._reach, self.piece_triples)
         spans = self._spans.check_quads(quads) if self._spans is not None else []
-        if not spans and len(cut) == 1 and self._conforms(cut[0][1]):
-            return Report(True, ())  # most documents: no results graph to decode
-        # (a piece of several holds its owned nodes' neighbours without their own
-        # triples, so the engine finds results for them: asking the native call first
-        # would validate that piece twice)
+        if cut.whole is not None:
+            if not spans and self._conforms(cut.whole[1]):
+                return Report(True, ())  # most documents: no results graph to decode
+            conforms, results = self._turbo(TurboInput(cut.whole[1], "nt", None, {}))
+            found = _results(results)
+        else:
+            # one focus of each class of alike ones (Cut.alike), then the others of the
+            # classes whose first focus has results
+            classes = cut.alike()
+            conforms, found = self._pieces(cut.pieces(classes))
+            flagged = {str(_focus(r)) for r in found}
+            rest = [n for first in classes if first in flagged for n in classes[first][1:]]
+            if rest:
+                more_conform, more = self._pieces(cut.pieces(rest))
+                conforms, found = conforms and more_conform, found + more
+        del cut
+        if conforms and not spans:
+            return Report(True, ())
+        view, graph_names = self._rdflib_view(quads)
+        return self._report(conforms, found, Locator(view, graph_names), spans)
+
+    def _pieces(self, cut: list[Piece]) -> tuple[bool, list[_Result]]:
+        """Whether the nodes the pieces own conform, and their results (a piece of
+        several holds its owned nodes' neighbours without their own triples, so the
+        engine finds results for them: those are dropped, and the native call is not
+        asked first, which would validate such a piece twice)."""
         conforms, found = True, list[_Result]()
         for owned, text in cut:
             # pyshacl-turbo's own input value: plain text or bytes would go through rdflib
             # first (16.7 instead of 4.2 ms a document)
             piece_conforms, results = self._turbo(TurboInput(text, "nt", None, {}))
-            if owned is None:  # the whole graph
-                conforms, found = piece_conforms, _results(results)
-            elif not piece_conforms or (None, _SH.result, None) in results:
-                mine = [r for r in _results(results) if str(_focus(r)) in owned]
+            if not piece_conforms or (None, _SH.result, None) in results:
+                mine = [r for r in _results(results) if str(_focus(r)) in (owned or ())]
                 conforms = conforms and not any(_is_violation(r) for r in mine)
                 found += mine
-        if conforms and not spans:
-            return Report(True, ())
-        view, graph_names = self._rdflib_view(quads)
-        return self._report(conforms, found, Locator(view, graph_names), spans)
+        return conforms, found
 
     def _rdflib_view(
         self, quads: list[ox.Quad | ox.Triple]
