@@ -82,6 +82,8 @@ class Cut:
         self.foci: list[str] = []
         self.out: dict[str, list[_Line]] = {}
         self.incoming: dict[str, list[_Line]] = {}
+        self._said: dict[int, int] = {}
+        """How many triples state each (predicate, literal), by hash."""
         if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
             return
         self.reach = reach
@@ -92,6 +94,10 @@ class Cut:
             return
         out, incoming = self.out, self.incoming
         targeting = {f"<{p}>" for p in reach.objects_targeted}
+        # each IRI's text held once, however many triples name it (a long document's
+        # event, document, concepts and predicates are in most of its triples)
+        names: dict[str, str] = {}
+        said = self._said
         for line in lines:
             subject, predicate, rest = line.split(" ", 2)
             if (
@@ -101,9 +107,18 @@ class Cut:
             ):
                 self.out, self.incoming = {}, {}
                 return  # a blank node, a triple term, a subclass (see the module's notes)
-            target = rest[1:-3] if rest.startswith("<") else None
-            parsed = (predicate[1:-1], target, line)
-            out.setdefault(subject[1:-1], []).append(parsed)
+            iri = predicate[1:-1]
+            iri = names.setdefault(iri, iri)
+            target: str | None = None
+            if rest.startswith("<"):
+                linked = rest[1:-3]
+                target = names.setdefault(linked, linked)
+            else:
+                key = hash((iri, rest))
+                said[key] = said.get(key, 0) + 1
+            parsed = (iri, target, line)
+            node = subject[1:-1]
+            out.setdefault(names.setdefault(node, node), []).append(parsed)
             if target is not None and predicate in targeting:
                 incoming.setdefault(target, []).append(parsed)
         self.whole = None
@@ -140,10 +155,21 @@ class Cut:
         build cache tells documents apart."""
         if self.reach.lexical is None:
             return {node: [node] for node in self.foci}
-        classes: dict[bytes, list[str]] = {}
+        classes: dict[bytes | str, list[str]] = {}
         for node in self.foci:
-            classes.setdefault(self._signature(node), []).append(node)
+            key = node if self._alone(node) else self._signature(node)
+            classes.setdefault(key, []).append(node)
         return {members[0]: members for members in classes.values()}
+
+    def _alone(self, node: str) -> bool:
+        """Whether the node states a (predicate, literal) no other triple states: an
+        alike node would state it too (a span's offsets), so no signature is needed."""
+        said = self._said
+        return any(
+            said.get(hash((predicate, line.split(" ", 2)[2])), 0) == 1
+            for predicate, target, line in self.out.get(node, ())
+            if target is None
+        )
 
     def _signature(self, node: str) -> bytes:
         reach = self.reach
