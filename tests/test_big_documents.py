@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import cProfile
 import pstats
+from typing import Any
+
+import pytest
 
 from attackgraph.extract import extract
 from attackgraph.parse import parse
@@ -88,3 +91,31 @@ def test_no_step_does_more_work_for_a_document_than_for_its_two_halves() -> None
         if calls >= 300 and calls > 1.4 * (first.get(key, 0) + second.get(key, 0))
     }
     assert not grown, "calls grew faster than the document:\n" + "\n".join(sorted(grown))
+
+
+def test_a_repeated_sentence_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence repeated through a long document: the parse-based readers that depend
+    only on its text (the figure's speaker, the people a casualty verb acts on) read it
+    once, not once per copy (issue 12)."""
+    from attackgraph.extract import figure_guess, figure_speakers
+
+    calls = {"speaker": 0, "patients": 0}
+
+    def counted(name: str, function: Any) -> Any:
+        def call(*args: Any) -> Any:
+            calls[name] += 1
+            return function(*args)
+
+        return call
+
+    monkeypatch.setattr(
+        figure_speakers, "figure_speaker", counted("speaker", figure_speakers.figure_speaker)
+    )
+    monkeypatch.setattr(figure_guess, "patients", counted("patients", figure_guess.patients))
+    block = (
+        "\n== Ambush at Kelvar ==\nThe district office said that nine herders were killed "
+        "near Kelvar. Witnesses said the convoy driver was shot.\n"
+    )
+    record = extract(parse((_HEAD + block * 60).encode(), "kelvar.txt"))
+    assert len(record.claims) >= 120
+    assert 1 <= calls["speaker"] <= 4 and 1 <= calls["patients"] <= 4, calls

@@ -32,6 +32,7 @@ spaCy's lemmas are not there, and the tagger would cost more than the classifier
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
@@ -96,6 +97,7 @@ _OUTCOME_FORM_RE: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a long document repeats its sentences
 def names_an_outcome(text: str) -> bool:
     """Whether ``text`` holds one of the :data:`OUTCOME_FORMS` or :data:`CONTEXT_FORMS` as a word.
 

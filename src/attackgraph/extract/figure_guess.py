@@ -33,6 +33,7 @@ amount is asked about, so sentences whose numbers all have an outcome cost nothi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 from spacy.tokens import Doc
@@ -45,7 +46,7 @@ from attackgraph.extract.figure_features import (
     number_features,
 )
 from attackgraph.extract.figure_model import NONE, shipped_model
-from attackgraph.extract.nlp import parse, parse_all
+from attackgraph.extract.nlp import CACHE_SIZE, parse, parse_all
 from attackgraph.extract.patients import may_name_patients, patients
 from attackgraph.model import Outcome, Quantity
 
@@ -117,7 +118,7 @@ class FigureGuess:
             return []
         found: list[Amount] = []
         taken = [(a.begin, a.end) for a in amounts]
-        for b, e in unnumbered_spans(self._parse(), self.begin, taken):
+        for b, e in _outside(_patients_in(self.text[self.begin : self.end]), self.begin, taken):
             if not (begin <= b and e <= end):
                 continue
             features = number_features(self._parse(), b - self.begin, e - self.begin, 1)
@@ -165,12 +166,26 @@ def unnumbered_spans(doc: Doc, offset: int, taken: list[tuple[int, int]]) -> lis
     >>> unnumbered_spans(parse("The guard was shot."), 10, [])
     [(10, 19)]
     """
+    return _outside(patients(doc), offset, taken)
+
+
+def _outside(
+    found: Iterable[tuple[int, int, int]], offset: int, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     out = []
-    for b, e, reach in patients(doc):
+    for b, e, reach in found:
         b, e, reach = b + offset, e + offset, reach + offset
         if not any(tb < reach and b < te for tb, te in taken):
             out.append((b, e))
     return out
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _patients_in(sentence: str) -> tuple[tuple[int, int, int], ...]:
+    """:func:`~attackgraph.extract.patients.patients` of the sentence's parse
+    (:func:`~attackgraph.extract.nlp.parse`, which depends only on the text): a sentence
+    repeated in a long document is read once."""
+    return tuple(patients(parse(sentence)))
 
 
 _NO_FIGURE: Final = frozenset({NONE, "killed-or-injured"})

@@ -27,11 +27,12 @@ its maker. Only sentences with a reporting word (:func:`worth_parsing`) are pars
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from attackgraph.extract.nlp import parse
+from attackgraph.extract.nlp import CACHE_SIZE, parse
 from attackgraph.extract.subjects import SOURCE_NOUNS, plausible_source
 
 __all__ = ["REPORTING", "SpeakerFinder", "figure_speaker", "worth_parsing"]
@@ -141,6 +142,25 @@ def _according_in(doc: Doc, low: int, high: int) -> tuple[int, int] | None:
     return None
 
 
+_SPOKEN: Final[OrderedDict[tuple[str, int, int], tuple[int, int] | None]] = OrderedDict()
+"""Recent answers of :func:`figure_speaker` by (sentence, begin, end)."""
+
+
+def _speaker_in(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
+    """:func:`figure_speaker` of a parse made by :func:`~attackgraph.extract.nlp.parse`,
+    remembered by the sentence's text: such a parse depends only on the text, and the
+    walk only on the parse, so a sentence repeated in a long document is walked once
+    (the most recent :data:`~attackgraph.extract.nlp.CACHE_SIZE` answers are kept)."""
+    key = (doc.text, begin, end)
+    if key in _SPOKEN:
+        _SPOKEN.move_to_end(key)
+        return _SPOKEN[key]
+    found = _SPOKEN[key] = figure_speaker(doc, begin, end)
+    if len(_SPOKEN) > CACHE_SIZE:
+        _SPOKEN.popitem(last=False)
+    return found
+
+
 class SpeakerFinder:
     """The speakers of the figures of one sentence ``text[begin:end]`` (parsed once,
     on the first question, and only when :func:`worth_parsing` says so).
@@ -162,7 +182,7 @@ class SpeakerFinder:
             return None
         if self._doc is None:
             self._doc = parse(self.text[self.begin : self.end])
-        found = figure_speaker(self._doc, begin - self.begin, end - self.begin)
+        found = _speaker_in(self._doc, begin - self.begin, end - self.begin)
         return None if found is None else (self.begin + found[0], self.begin + found[1])
 
     def other(

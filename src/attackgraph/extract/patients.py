@@ -30,6 +30,7 @@ finds the words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -84,6 +85,7 @@ _TRIGGER_RE: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a long document repeats its sentences
 def may_name_patients(text: str) -> bool:
     """Whether ``text`` holds a word :func:`patients` reads (a cheap test before a parse).
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 from attackgraph.concepts import Outcome, PopulationGroup
@@ -105,7 +106,13 @@ def equipment_spans(text: str) -> list[tuple[int, int]]:
     >>> equipment_spans("1 helicopter damaged")
     [(2, 12)]
     """
-    return [(m.start(), m.end()) for m in _EQUIPMENT_RE.finditer(text)]
+    return list(_equipment_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _equipment_in(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`equipment_spans`, remembered (a long document repeats its sentences)."""
+    return tuple((m.start(), m.end()) for m in _EQUIPMENT_RE.finditer(text))
 
 
 def non_casualty_match(text: str) -> bool:
