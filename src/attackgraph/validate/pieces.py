@@ -88,9 +88,13 @@ class Cut:
             return
         self.reach = reach
         # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
-        lines = list(dict.fromkeys(text.split("\n")[:-1]))
-        del text
+        raw = text.split("\n")
+        raw.pop()  # after the last "\n"
+        self.whole = None
+        del text  # held as its lines only (joined again if the graph is not cut)
+        lines = dict.fromkeys(raw)
         if len(lines) <= size:
+            self.whole = (None, "\n".join(raw) + "\n")
             return
         out, incoming = self.out, self.incoming
         targeting = {f"<{p}>" for p in reach.objects_targeted}
@@ -106,6 +110,7 @@ class Cut:
                 or predicate == _SUBCLASS
             ):
                 self.out, self.incoming = {}, {}
+                self.whole = (None, "\n".join(raw) + "\n")
                 return  # a blank node, a triple term, a subclass (see the module's notes)
             iri = predicate[1:-1]
             iri = names.setdefault(iri, iri)
@@ -121,7 +126,7 @@ class Cut:
             out.setdefault(names.setdefault(node, node), []).append(parsed)
             if target is not None and predicate in targeting:
                 incoming.setdefault(target, []).append(parsed)
-        self.whole = None
+        del raw, lines
         self.foci = list(out)  # subjects in order, then the other nodes that can be a focus
         self.foci += sorted(({*incoming} | {str(n) for n in reach.nodes_targeted}) - set(out))
 

@@ -206,8 +206,9 @@ class Validator:
         for quad in quads:
             if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
                 raise ValueError(f"cannot validate {quad}: SHACL has no RDF 1.2 triple terms")
-        cut = Cut(quads, self._reach, self.piece_triples)
+        # the span check first: what it builds is gone before the cut is made
         spans = self._spans.check_quads(quads) if self._spans is not None else []
+        cut = Cut(quads, self._reach, self.piece_triples)
         if cut.whole is not None:
             if not spans and self._conforms(cut.whole[1]):
                 return Report(True, ())  # most documents: no results graph to decode
