@@ -22,7 +22,8 @@ _VIA: Final = re.compile(
     r"\b(?:told|obtained\s+by|through|via|sent\s+to|given\s+to|published\s+by|"
     r"(?:statement|message|interview|video|recording)s?\s+to|broadcast\s+by|posted\s+on|"
     r"quoted\s+by)\s+(?:its\s+|the\s+|their\s+|an?\s+)?"
-    r"(?P<via>[A-Z][\w'’-]*(?:\.[\w'’-]+)*(?:\s+[A-Z][\w'’-]*(?:\.[\w'’-]+)*)*)"
+    r"(?P<via>[A-Z][\w'’-]*(?:\.[\w'’-]+)*"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*(?:\.[\w'’-]+)*)*)"
 )
 
 _TARGET: Final = re.compile(
@@ -41,6 +42,9 @@ def via_of(text: str, begin: int, end: int) -> tuple[int, int] | None:
     >>> t = "The group said so in a statement to Al Jazeera."
     >>> b, e = via_of(t, t.index("said"), len(t)); t[b:e]
     'Al Jazeera'
+    >>> t = "The minister told the House of Lords that nine had died."
+    >>> b, e = via_of(t, t.index("told"), len(t)); t[b:e]
+    'House of Lords'
     """
     m = _VIA.search(text, begin, end)
     if m is None or m.start() - begin > 80:
