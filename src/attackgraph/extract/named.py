@@ -21,6 +21,13 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
   number makes it an address or a count, except in an acronym ("MI5");
 - one capitalised word is kept only as an acronym ("MI5", "SNA") or a single name
   nobody longer ends with ("Belmokhtar" after "Mokhtar Belmokhtar" is the same man);
+- a learned classifier (:mod:`~attackgraph.extract.actor_features`) sits on top of these
+  rules: it leaves out a name they accept below ``ACTOR_VETO``, and from
+  ``ACTOR_THRESHOLD`` it takes a name they leave out: one capitalised word the document
+  writes as a proper name ("Interpol", "Mossad"; never a word naming a kind of body,
+  "Army", "Ministry", nor a word of a longer name, "House" of "House of Commons") and
+  two or more capitalised words no PERSON or ORG entity covers (a name the tagger misread
+  as a place or did not read);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
 - a generic word ("Army", "Defense") or a fragment never becomes an actor, nor a name
   starting with a direction ("Northern Mali") unless a body's word ends it ("Central
@@ -44,7 +51,16 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from attackgraph.extract.actor_features import (
+    ACTOR,
+    ACTOR_THRESHOLD,
+    ACTOR_VETO,
+    ActorContext,
+    actor_features,
+    shipped_actor_model,
+)
 from attackgraph.extract.fragments import clean_name
+from attackgraph.extract.name_words import is_proper_word
 from attackgraph.extract.nlp import Entity, entities_of, parse
 from attackgraph.extract.placelike import reads_as_place
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS
@@ -121,6 +137,8 @@ BODY_HEADS: Final = (
 )
 """Heads of a state's body or of a party a country names ("the Kenyan government",
 "Israeli officials", "the US embassy")."""
+_BODY_WORDS: Final = ORG_HEADS | frozenset(BODY_HEADS.split("|")) | INSTITUTION_NOUNS
+"""Words that name a kind of body, never one body on their own ("Army", "Ministry")."""
 _LINKING: Final = frozenset(
     "who whom whose which that and or but nor the a an of in on at to by for with from as "
     "than then when where while his her its their this these those had has have was were "
@@ -190,7 +208,9 @@ def _institution_head(name: str) -> bool:
     return words[-1] in INSTITUTION_NOUNS or (words[0] in INSTITUTION_NOUNS and words[1] == "of")
 
 
-def _is_name(name: str, label: str, avoid: set[str]) -> bool:
+def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) -> bool:
+    """Whether the rules read ``name`` as a party's name; with ``one_word``, one
+    capitalised word that is no acronym is not left out for that alone."""
     words = name.split()
     if not words or name_key(name) in avoid:
         return False
@@ -217,7 +237,7 @@ def _is_name(name: str, label: str, avoid: set[str]) -> bool:
     coded = label == "ORG" and len(words) == 1 and re.fullmatch(r"[A-Z]{2,}-?\d{1,2}", name)
     if any(c.isdigit() for c in name) and not (re.match(r"\d+(?:st|nd|rd|th)\b", name) or coded):
         return False  # a number, a street address; not "MI5"
-    if len(words) == 1:
+    if len(words) == 1 and not one_word:
         acronym = sum(c.isupper() for c in name) >= 2 and len(name) <= 8
         return acronym or (label == "PERSON" and len(name) > 3)
     return True
@@ -259,14 +279,47 @@ def prose_actors(
     found: dict[str, ActorMention] = {}
     seen: set[str] = set()
     candidates = []
+    sentences = list(sentences)
     for sentence in sentences:
         if sentence.text not in seen and _can_name(sentence.text, avoid):
             candidates.append(sentence)  # a repeated sentence names no one new
         seen.add(sentence.text)
+    opening = sentences[0].span.begin if sentences else -1
+    title = f" {name_key(text.split(chr(10), 1)[0])} "
+    counts: dict[str, int] = {}  # each name's mentions and gazetteer entry looked up once
+    gazetteer: dict[str, bool] = {}
+
+    def asking(sentence: Sentence, name: str, at: int, label: str, ruled: bool) -> ActorContext:
+        if name not in counts:
+            counts[name] = text.count(name)
+            gazetteer[name] = bool(open_packaged().lookup(name_key(name)))
+        return ActorContext(
+            sentence,
+            name,
+            at,
+            at + len(name),
+            label,
+            ruled,
+            sentence.span.begin == opening,
+            counts[name],
+            f" {name_key(name)} " in title,
+            gazetteer[name],
+        )
+
     placelike: set[str] = set()
     institutions: set[str] = set()
     states: set[str] = set()
-    for sentence, named in zip(candidates, entities_of(s.text for s in candidates), strict=True):
+    learned: set[str] = set()  # names of no PERSON or ORG entity the classifier took
+    asked: set[str] = set()  # every name the classifier took that the rules left out
+    tagged = list(zip(candidates, entities_of(s.text for s in candidates), strict=True))
+    inside = {  # the words of longer names the tagger reads ("House" of "House of Commons")
+        word
+        for _, named in tagged
+        for entity in named
+        if entity.label in LABELS
+        for word in name_key(entity.text).split()[1:] + name_key(entity.text).split()[:-1]
+    }
+    for sentence, named in tagged:
         for entity in named:
             if entity.label in PLACE_LABELS:
                 placelike.add(name_key(_cleaned(entity.text)))
@@ -298,7 +351,15 @@ def prose_actors(
                 more = _PARENT_UNIT.match(sentence.text, entity.end)
             end = more.end() if more else entity.end
             name = _cleaned(sentence.text[start:end].split(" (")[0])
-            if not _is_name(name, entity.label, avoid) or _honour(sentence.text, end):
+            ruled = _is_name(name, entity.label, avoid)
+            if not ruled and not (
+                " " not in name
+                and name.lower() not in _BODY_WORDS
+                and _is_name(name, entity.label, avoid, one_word=True)
+                and is_proper_word(name, text)
+            ):
+                continue  # a one-word name the text writes as a proper name is asked about
+            if _honour(sentence.text, end):
                 continue
             if _an_instance(sentence.text, start, end):
                 continue
@@ -313,11 +374,102 @@ def prose_actors(
             elif reads_as_place(text, at, at + len(name), name, person=person):
                 placelike.add(name_key(name))
                 continue
+            if name_key(name) in found:
+                continue
+            offset = at - sentence.span.begin
+            if not _accepts(asking(sentence, name, offset, entity.label, ruled)):
+                continue
+            if not ruled:
+                if _LISTED_BEFORE.search(sentence.text, 0, offset) or _LISTED_AFTER.match(
+                    sentence.text, offset + len(name)
+                ):
+                    continue  # a piece of a list of names: "Alcohol, Tobacco, Firearms"
+                asked.add(name_key(name))
             line = sentence.span.line + text.count("\n", sentence.span.begin, at)
             span = Span(at, at + len(name), name, line)
             found.setdefault(name_key(name), ActorMention(name, span, person=person))
-    actors = tuple(m for key, m in found.items() if key not in placelike - institutions - states)
+        for name, offset, label in _runs(text, sentence, named, avoid):
+            key = name_key(name)
+            mention = _mention_from(text, sentence, offset, name)
+            if (
+                mention is not None
+                and key not in found
+                and _accepts(asking(sentence, name, offset, label, False))
+            ):
+                found[key] = mention
+                learned.add(key)
+                asked.add(key)
+    placed = (placelike - institutions - states) - learned
+    words = {w for key in (*found, *avoid) if " " in key for w in key.split()}
+    placed |= {key for key in asked if key in words | inside}  # "Posada" of "Luis Posada Carriles"
+    actors = tuple(m for key, m in found.items() if key not in placed)
     return _merge_variants(actors, avoid, acronyms)
+
+
+_OPENERS: Final = _LINKING | frozenset(
+    "during after before since until from under over among following despite later then "
+    "there here also however meanwhile on at".split()
+)
+"""Words that open a sentence before a name ("During Operation X", "On Monday")."""
+
+
+_LISTED_BEFORE: Final = re.compile(r"[A-Z][\w'’-]*(?:,|\s+(?:and|or))\s+$")
+_LISTED_AFTER: Final = re.compile(r",\s+[A-Z]|\s+(?:and|or|&)\s+[A-Z]")
+"""One capitalised word in a list of them ("Alcohol, Tobacco, Firearms and Explosives"):
+a piece of a longer name or a list of first names, never taken on the classifier's word."""
+_LONGER_AFTER: Final = re.compile(r"\s+(?:in|of|de|del|for)\s+(?:the\s+)?[A-Z]")
+_LONGER_BEFORE: Final = re.compile(r"[A-Z][\w'’-]*\s+[–—-]\s+$")
+
+
+def _runs(
+    text: str, sentence: Sentence, named: tuple[Entity, ...], avoid: set[str]
+) -> Iterable[tuple[str, int, str]]:
+    """Names of two or more capitalised words that no PERSON or ORG entity covers ("Aum
+    Shinrikyo" read as a building, "Hugo Anzorreguy" read as nothing), as candidates the
+    rules leave out (name, offset in the sentence, entity label or ``NONE``): the
+    classifier decides. A sentence's first word is left out when it is
+    a linking word ("During Operation X"); a unit's number is kept ("13th Cavalry
+    Regiment")."""
+    people = [e for e in named if e.label in LABELS]
+    for run in _RUN.finditer(sentence.text):
+        begin, end = run.start(), run.end()
+        words = run.group().split()
+        if begin == 0 and len(words) > 1 and words[0].lower() in _OPENERS:
+            begin = sentence.text.index(words[1], len(words[0]))
+        number = _NUMBER_BEFORE.search(sentence.text, 0, begin)
+        if number is not None:
+            begin = number.start()  # "the 13th| Cavalry Regiment"
+        if " " not in sentence.text[begin:end] or run.group().isupper():
+            continue  # one word (asked about as an entity), or a dateline's "NEW DELHI"
+        if _LONGER_AFTER.match(sentence.text, end) or _LONGER_BEFORE.search(
+            sentence.text[max(0, begin - 40) : begin]
+        ):
+            continue  # "Islamic State| in the Greater Sahara", "Party of Peru – |Shining Path"
+        if any(e.begin < end and e.end > begin for e in people):
+            continue
+        if _INSIDE_LONGER.search(sentence.text[max(0, begin - 40) : begin]):
+            continue
+        name = _cleaned(sentence.text[begin:end])
+        if " " not in name or not _is_name(name, "ORG", avoid):
+            continue
+        if _honour(sentence.text, end) or _an_instance(sentence.text, begin, end):
+            continue
+        at = sentence.text.find(name, begin)
+        where = sentence.span.begin + at
+        if at < 0 or reads_as_place(text, where, where + len(name), name, person=False):
+            continue
+        label = next((e.label for e in named if e.begin < end and e.end > begin), "NONE")
+        yield name, at, label
+
+
+def _accepts(context: ActorContext) -> bool:
+    """Whether a candidate is an actor: the classifier of
+    :mod:`~attackgraph.extract.actor_features` keeps a name the rules accept from
+    :data:`ACTOR_VETO` and takes one they leave out from :data:`ACTOR_THRESHOLD`."""
+    if context.ruled and ACTOR_VETO <= 0:
+        return True  # nothing to ask
+    chance = shipped_actor_model().probabilities(actor_features(context))[ACTOR]
+    return chance >= (ACTOR_VETO if context.ruled else ACTOR_THRESHOLD)
 
 
 def _body(text: str, sentence: Sentence, entity: Entity, avoid: set[str]) -> ActorMention | None:
