@@ -34,7 +34,8 @@ EVENT_CLASSES: Final = (AG.Event.value, AG.Attack.value, AG.ArmedConflict.value)
 CACHE_SIZE: Final = 1 << 15
 """Entries each lookup keeps (names, types, claims ...): bounds the memory of the pages."""
 SUBJECTS_KEPT: Final = 1 << 10
-"""Subjects whose statements are kept once read (a page reads each a few times)."""
+"""Subjects whose statements are kept once read (a page reads each a few times), in
+the union and, apart, in the documents' graphs."""
 K = TypeVar("K")
 V = TypeVar("V")
 D = TypeVar("D")
@@ -166,7 +167,8 @@ class ReleaseData:
         else:
             self.store = Store(str(folder)) if folder is not None else Store()
             load_release(self.store, nquads, vocabulary=False)  # pages show the documents
-        self._described = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_subject)
+        self._stated = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_union)
+        self._graphs = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_graphs)
         self.reads = reads = Reads()
         """What the lookups read: the keys a page depends on (``reads.frame()``)."""
         self.labels: Lookup[str, str] = Lookup(self._label, reads)
@@ -260,7 +262,7 @@ class ReleaseData:
         if o is not None:
             self.reads.note("o", o, predicate, union=union)
         if s is not None and o is None:
-            stated = self._described(s)[0 if union else 1]
+            stated = self._stated(s) if union else self._graphs(s)
             return iter(stated) if p is None else (q for q in stated if q.predicate == p)
         try:
             subject, obj = (None if x is None else NamedNode(x) for x in (s, o))
@@ -271,22 +273,27 @@ class ReleaseData:
         found = self.store.quads_for_pattern(subject, p, obj, None)
         return (q for q in found if isinstance(q.graph_name, NamedNode))
 
-    def _read_subject(self, iri: str) -> tuple[tuple[Quad, ...], tuple[Quad, ...]]:
-        """The statements about ``iri`` in the union and in the documents' graphs, read
-        from the store at once (a claim's name, types, figures and description are
-        looked up one after the other: one read serves them all)."""
+    def _read_union(self, iri: str) -> tuple[Quad, ...]:
+        """The statements about ``iri`` in the union, read from the store at once (a
+        claim's name, types, figures and description are looked up one after the other:
+        one read serves them all). Apart from its statements in the documents' graphs,
+        which grow with the documents naming it (an agency quoted by thousands): its
+        name or types never read those."""
         try:
             subject = NamedNode(iri)
         except ValueError:
-            return (), ()
-        union: list[Quad] = []
-        graphs: list[Quad] = []
-        for quad in self.store.quads_for_pattern(subject, None, None, None):
-            if isinstance(quad.graph_name, NamedNode):
-                graphs.append(quad)
-            elif isinstance(quad.graph_name, DefaultGraph):
-                union.append(quad)
-        return tuple(union), tuple(graphs)
+            return ()
+        return tuple(self.store.quads_for_pattern(subject, None, None, DefaultGraph()))
+
+    def _read_graphs(self, iri: str) -> tuple[Quad, ...]:
+        """The statements about ``iri`` in the documents' graphs (a page's own, its
+        members'), read from the store at once."""
+        try:
+            subject = NamedNode(iri)
+        except ValueError:
+            return ()
+        found = self.store.quads_for_pattern(subject, None, None, None)
+        return tuple(quad for quad in found if isinstance(quad.graph_name, NamedNode))
 
     def statements(self, s: str | None, p: NamedNode | None, o: str | None) -> Iterator[Quad]:
         """The documents' statements matching IRIs ``s``, ``o`` and ``p`` (None: any)."""
