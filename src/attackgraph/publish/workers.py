@@ -11,6 +11,13 @@ workers. A page's bytes do not depend on which process renders it nor on what th
 rendered before: every lookup is a pure function of the store, and the keys a cached
 lookup notes are those of its first computation (:mod:`attackgraph.publish.reads`).
 
+The objects the workers inherit from this process (its whole heap: the build's state,
+``site``) are shared with it, page for page, until a worker writes to one; the cyclic
+garbage collector writes to every object it examines, so a worker's full collection
+would copy the whole inherited heap into the worker (the pages stage's memory then grew
+by the parent's heap per worker). They are frozen (:func:`gc.freeze`) while the workers
+run: no collection examines them.
+
 A worker starts cold (its lookups cache nothing yet) and opens the store: for fewer than
 :data:`MIN_TASKS` pages per worker (a rebuild after a small change, a small release) the
 pages are rendered in this process, whose lookups are already warm.
@@ -18,6 +25,7 @@ pages are rendered in this process, whose lookups are already warm.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -50,8 +58,12 @@ def render_all(site: Site, out: Path, tasks: Sequence[Task], *, jobs: int) -> It
     chunk = max(1, min(CHUNK, len(tasks) // (jobs * 8)))
     site.data.flush()
     start = multiprocessing.get_context("fork")
-    with start.Pool(jobs, initializer=_start, initargs=(site, folder, out)) as pool:
-        yield from pool.imap(_render, tasks, chunksize=chunk)
+    gc.freeze()  # the workers' collections leave the objects they inherit untouched
+    try:
+        with start.Pool(jobs, initializer=_start, initargs=(site, folder, out)) as pool:
+            yield from pool.imap(_render, tasks, chunksize=chunk)
+    finally:
+        gc.unfreeze()
 
 
 _WORKER: tuple[Site, Path] | None = None
