@@ -171,7 +171,6 @@ class ReleaseData:
         self._graphs = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_graphs)
         self.reads = reads = Reads()
         """What the lookups read: the keys a page depends on (``reads.frame()``)."""
-        self.labels: Lookup[str, str] = Lookup(self._label, reads)
         self.types: Lookup[str, list[str]] = Lookup(
             lambda iri: sorted(self._objects(iri, RDF.type)), reads
         )
@@ -333,7 +332,9 @@ class ReleaseData:
         return node
 
     def label(self, iri: str) -> str | None:
-        return self.labels.get(iri)
+        """The resource's name (not cached here: the pages ask through
+        :meth:`attackgraph.publish.site.Site.label`, which is)."""
+        return self._label(iri)
 
     # --- lookups -------------------------------------------------------------------
 

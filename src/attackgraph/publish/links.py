@@ -95,8 +95,9 @@ class SiteMap:
         page = self.page_path(iri)
         if page is not None:
             return page
-        if iri in self.owners:
-            return self.owners[iri]
+        owner = self.owners.get(iri)  # one lookup, not a test and a lookup
+        if owner is not None:
+            return owner
         if iri in self.terms:
             return f"{ONTOLOGY_HTML}#{term_anchor(iri)}"
         return None

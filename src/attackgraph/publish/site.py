@@ -350,12 +350,14 @@ class Owners(Mapping[str, str]):
     """Where resources without a page of their own are shown (see ``links.py``), looked
     up link by link: a claim, its figures and quotes on the first document page (in
     IRI order) that reports the claim, a side on its first event's page, a geometry on
-    its place's page. Only :meth:`__contains__` and :meth:`__getitem__` are answered.
+    its place's page. Only :meth:`__contains__` and :meth:`__getitem__` are answered,
+    each computed anew: :class:`~attackgraph.publish.links.SiteMap` asks once a link
+    target and caches the target.
     """
 
     def __init__(self, data: ReleaseData, pages: Container[str], instance_ns: str) -> None:
         self.data, self.pages, self.instance_ns = data, pages, instance_ns
-        self._find = data.reads.cached(self._owner, CACHE_SIZE)
+        self._find = self._owner  # asked once a link target, and the targets are cached
         self._layout = data.reads.cached(self._doc_layout, CACHE_SIZE)
 
     def __contains__(self, iri: object) -> bool:
