@@ -32,7 +32,17 @@ _PROLOGUE: Final = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _POINT: Final = re.compile(r"\s*POINT\s*\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)\s*", re.IGNORECASE)
 EVENT_CLASSES: Final = (AG.Event.value, AG.Attack.value, AG.ArmedConflict.value)
 CACHE_SIZE: Final = 1 << 15
-"""Entries each lookup keeps (names, types, claims ...): bounds the memory of the pages."""
+"""Entries each lookup asked again from page to page keeps (names, types, link targets):
+bounds the memory of the pages. A page worker of a 1,000-document release already asks
+more distinct keys than that (its share: ~49,000 types, ~37,000 targets), so a larger
+release adds misses, not memory."""
+CLAIMS_KEPT: Final = 1 << 14
+"""Claims kept (a claim is read by its event's page, its document's page, and the pages
+linking to its figures): a worker of a 1,000-document release reads ~12,800."""
+NEAR_KEPT: Final = 1 << 10
+"""Entries kept of a lookup that only a page and its neighbours ask again (an event's
+parts, sides and claims, a document's claims, a place's geometry and coordinates): as
+many misses with 1,024 entries as with 32,768 at 1,000 documents."""
 SUBJECTS_KEPT: Final = 1 << 10
 """Subjects whose statements are kept once read (a page reads each a few times), in
 the union and, apart, in the documents' graphs."""
@@ -128,7 +138,8 @@ class Lookup(Generic[K, V]):
     """
 
     def __init__(self, find: Callable[[K], V | None], reads: Reads, size: int = CACHE_SIZE) -> None:
-        self._find = reads.cached(find, size)
+        self._find = reads.cached(find, size) if size else find
+        """``find`` behind its cache (``size`` 0: asked anew each time)."""
 
     def get(self, key: K, default: D = None) -> V | D:  # type: ignore[assignment]
         value = self._find(key)
@@ -151,7 +162,8 @@ class ReleaseData:
     ``folder`` puts the store on disk (RocksDB), so memory stays bounded whatever the
     release's size; without it the store is held in memory. Every other index (names,
     types, parts, sides, coordinates, claims) is a :class:`Lookup`: computed when a
-    page asks and cached up to :data:`CACHE_SIZE` entries, never for the whole release.
+    page asks and cached up to :data:`CACHE_SIZE` entries (fewer for those asked again
+    only by nearby pages, none for an actor's claims), never for the whole release.
     """
 
     def __init__(
@@ -175,25 +187,27 @@ class ReleaseData:
             lambda iri: sorted(self._objects(iri, RDF.type)), reads
         )
         self.parts: Lookup[str, list[str]] = Lookup(
-            lambda o: self.subjects_with(AG.partOf, o), reads
+            lambda o: self.subjects_with(AG.partOf, o), reads, NEAR_KEPT
         )
         self.sides: Lookup[str, list[str]] = Lookup(
-            lambda o: self.subjects_with(AG.sideOf, o), reads
+            lambda o: self.subjects_with(AG.sideOf, o), reads, NEAR_KEPT
         )
         self.geometry: Lookup[str, str] = Lookup(
-            lambda place: max(self._objects(place, GEO.hasGeometry), default=None), reads
+            lambda place: max(self._objects(place, GEO.hasGeometry), default=None),
+            reads,
+            NEAR_KEPT,
         )
-        self.points: Lookup[str, tuple[float, float]] = Lookup(self._point, reads)
-        self.claim: Callable[[str], Claim] = reads.cached(self._claim, CACHE_SIZE)
+        self.points: Lookup[str, tuple[float, float]] = Lookup(self._point, reads, NEAR_KEPT)
+        self.claim: Callable[[str], Claim] = reads.cached(self._claim, CLAIMS_KEPT)
         self.claims_about: Lookup[str, list[Claim]] = Lookup(
-            lambda e: self._claims_with(AG.about, e, lambda c: c.about == e), reads
+            lambda e: self._claims_with(AG.about, e, lambda c: c.about == e), reads, NEAR_KEPT
         )
         self.claims_in: Lookup[str, list[Claim]] = Lookup(
-            lambda d: self._claims_with(AG.reportedIn, d, lambda c: d in c.docs), reads
+            lambda d: self._claims_with(AG.reportedIn, d, lambda c: d in c.docs), reads, NEAR_KEPT
         )
         self.claims_by: Lookup[str, list[Claim]] = Lookup(
-            lambda a: self._claims_with(AG.claimedBy, a, lambda c: c.by == a), reads
-        )
+            lambda a: self._claims_with(AG.claimedBy, a, lambda c: c.by == a), reads, 0
+        )  # asked by the actor's own page only: never kept (it grows with the documents)
 
     @classmethod
     @contextmanager
