@@ -211,3 +211,36 @@ def test_a_check_against_the_same_union_validates_nothing_again(tmp_path: Path) 
     dump = _sorted_dump(tmp_path / "d.nq", _quads(one, "a.txt") + _quads(other, "b.txt"))
     assert not validate_dataset(dump).conforms
     assert validate_dataset(dump, previous=dump).conforms
+
+
+def test_a_dump_in_any_n_quads_form_gives_the_whole_unions_results(tmp_path: Path) -> None:
+    """The check reads the export's lines as they are and any other line through
+    pyoxigraph: unsorted lines, comments, the default graph, an escaped IRI (the same
+    node as the plain one), a literal holding ``" <...> "`` and quotes, a blank node."""
+    e, plain = (
+        "<https://w3id.org/attackgraph/id/event/x>",
+        "<https://w3id.org/attackgraph/id/event/\\u0078>",
+    )
+    t, n = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://schema.org/name>"
+    a, ev = (
+        "<https://w3id.org/attackgraph/ontology#Attack>",
+        "<https://w3id.org/attackgraph/ontology#Event>",
+    )
+    g1, g2 = "<https://w3id.org/attackgraph/id/doc/a>", "<https://w3id.org/attackgraph/id/doc/b>"
+    lines = [
+        f"{e} {t} {a} {g2} .",
+        "# a comment",
+        f'{plain} {n} "Raid \\"at\\" <https://x> the \\u0041 gate"@en {g1} .',
+        "",
+        f"{e} {t} {ev} {g1} .",
+        f'{e} {n} "Raid" .',
+        f"{e} <https://w3id.org/attackgraph/ontology#location> _:b1 {g1} .",
+        f"{e} {t} {a} {g1} .",
+    ]
+    dump = tmp_path / "odd.nq"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = validate_dataset(dump, workdir=tmp_path)
+    whole = validate_file(dump)
+    assert not whole.conforms
+    assert found.report.violations == whole.violations
+    assert found.subjects == 1 and found.graphs == 3

@@ -8,18 +8,14 @@ from which a changed subject is reachable in at most that many links need the sh
 again, and ``dataset.py`` validates the whole part of each graph that owns one of them
 (where a result is located depends on the rest of that part). :func:`changed_subjects`
 diffs two sorted N-Quads dumps as unions (one pass over each); :func:`reaching` walks
-the links backwards in the new union's store.
+the links backwards in the new union.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final
-
-import pyoxigraph as ox
-
-from attackgraph.namespaces import RDF
 
 MAX_AFFECTED: Final = 200_000
 """Beyond this many subjects to check again, check them all (the set is held in memory)."""
@@ -53,21 +49,24 @@ def changed_subjects(old: Path, new: Path) -> set[str]:
     return found
 
 
-def reaching(store: ox.Store, targets: set[str], depth: int) -> set[str] | None:
-    """``targets`` and every subject of ``store``'s default graph linking to one of them in
-    at most ``depth`` links (not through ``rdf:type``, as the neighbourhoods are read);
-    None when that exceeds :data:`MAX_AFFECTED` subjects."""
+def reaching(
+    linking: Callable[[str], Iterable[str]], targets: set[str], depth: int
+) -> set[str] | None:
+    """``targets`` and every subject linking to one of them in at most ``depth`` links
+    (``linking(iri)``: the subjects with a triple whose object is that IRI, not through
+    ``rdf:type``, as the neighbourhoods are read); None when that exceeds
+    :data:`MAX_AFFECTED` subjects.
+
+    >>> links = {"c": ["b"], "b": ["a"], "a": []}
+    >>> sorted(reaching(links.__getitem__, {"c"}, 1)), sorted(reaching(links.__getitem__, {"c"}, 2))
+    (['b', 'c'], ['a', 'b', 'c'])
+    """
     found = set(targets)
     frontier = sorted(targets)
     for _ in range(depth):
         following: set[str] = set()
         for iri in frontier:
-            node = ox.NamedNode(iri)
-            for quad in store.quads_for_pattern(None, None, node, ox.DefaultGraph()):
-                subject = quad.subject
-                if quad.predicate != RDF.type and isinstance(subject, ox.NamedNode):
-                    if subject.value not in found:
-                        following.add(subject.value)
+            following.update(s for s in linking(iri) if s not in found)
         found |= following
         if len(found) > MAX_AFFECTED:
             return None

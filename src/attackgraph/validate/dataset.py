@@ -3,15 +3,16 @@
 Every document's graph conforms on its own, but the published dataset is their union:
 an actor, place or event several documents describe is one node there, with the
 triples of all of them. :func:`validate_dataset` runs the real shapes on that union
-without holding it in memory. One pass over the N-Quads dump loads its triples into an
-on-disk pyoxigraph store (the union, each triple once) and notes which graphs describe
-each subject; a subject's *owner* is the first of them in IRI order. Then, for each
-named graph (one per document), the shapes run on the union's triples of the subjects
-it owns and of every node up to :data:`DEPTH` links from them, so each result is
-reported once. Which graphs describe a subject, and which subjects each graph owns, are
-kept in an SQLite file beside the store (:mod:`.describers`), not in memory. With
-``jobs`` > 1 the graphs are shared out among worker processes, each reading the store
-and that file (read-only) and validating its graphs' neighbourhoods.
+without holding it in memory. One pass over the N-Quads dump notes, in an SQLite file
+(:mod:`.describers`, not in memory), each subject's triples (the union: each triple
+once, as its N-Triples line) and which graphs describe it; a subject's *owner* is the
+first of them in IRI order. Then, for each named graph (one per document), the shapes
+run on the union's triples of the subjects it owns and of every node up to
+:data:`DEPTH` links from them, so each result is reported once. A neighbourhood is a
+few reads by primary key and the text the engine reads as it is: its cost does not
+grow with the dataset (an RDF store loaded with the whole union, read a term object at
+a time, did). With ``jobs`` > 1 the graphs are shared out among worker processes, each
+reading that file (read-only) and validating its graphs' neighbourhoods.
 
 Exact for shapes that read at most :data:`DEPTH` links from a focus node. The project's
 shapes read two (a claim's evidence span's document is an ``ag:Document``:
@@ -32,12 +33,11 @@ the line of its document that states the violation's focus and path
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
+import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Final
 
@@ -60,8 +60,6 @@ from attackgraph.validate.shacl import Engine, ShapesError, Validator
 
 DEPTH: Final = 2
 """Links followed from each subject of a graph (the shapes' longest reach)."""
-LOAD_QUADS: Final = 200_000
-"""Quads per bulk load of the union store (memory: about 330 MiB whatever the dump)."""
 
 
 @dataclass(frozen=True)
@@ -142,24 +140,14 @@ def validate_dataset(
             "one document's neighbourhood at a time"
         )
     with tempfile.TemporaryDirectory(prefix=".attackgraph-union-", dir=workdir) as tmp:
-        path = str(Path(tmp, "union"))
         describers = Describers(Path(tmp, "describers.sqlite"))
-        store = ox.Store(path)
-        try:
-            quads = _union(dump, describers)
-            # one bulk load holds what it loads (1.4 GiB for 3.3 M quads): load in pieces
-            while piece := list(islice(quads, LOAD_QUADS)):
-                store.bulk_extend(piece)
-            store.flush()
-        finally:
-            del store
-            gc.collect()  # the Rust store closes RocksDB when the object is freed
+        _load(dump, describers, links=previous is not None)
         describers.finish()
         if previous is not None:
-            describers.only = _affected(path, previous, dump)
+            describers.only = reaching(describers.linking, changed_subjects(previous, dump), DEPTH)
         found: dict[tuple[object, ...], tuple[Violation, tuple[str, ...]]] = {}
         where: dict[tuple[object, ...], tuple[str, str | None]] = {}
-        for violation, involved, at in _check_all(path, describers, validator, jobs):
+        for violation, involved, at in _check_all(describers, validator, jobs):
             found.setdefault(violation.sort_key(), (violation, involved))
             where.setdefault(violation.sort_key(), at)
         graph_count, subjects = describers.graph_count(), describers.subject_count()
@@ -194,33 +182,100 @@ def _lines(
     return tuple({f"<{r[0]}>": located[r] for r in rs if r in located} for rs in requests)
 
 
-def _affected(path: str, previous: Path, dump: Path) -> set[str] | None:
-    """The subjects to validate again against ``previous`` (None: all of them)."""
-    store = ox.Store.read_only(path)
-    try:
-        return reaching(store, changed_subjects(previous, dump), DEPTH)
-    finally:
-        del store
-        gc.collect()
-
-
-def _union(dump: Path, describers: Describers) -> Iterator[ox.Quad]:
-    """The dump's triples in the default graph (the store keeps each once), noting the
-    graphs that describe each subject (an IRI) in ``describers``."""
+def _load(dump: Path, describers: Describers, *, links: bool) -> None:
+    """Note each subject's triples of the dump (each triple once) and the graphs that
+    describe it (an IRI) in ``describers``, and with ``links`` which subjects link to
+    each IRI. A sorted dump (as the export writes it) gives one row a subject."""
+    nodes: list[tuple[str, str, str]] = []
     noted: list[tuple[str, str]] = []
-    last = ("", "")
-    for quad in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS):
-        subject = quad.subject
-        if isinstance(subject, ox.NamedNode):
-            pair = (subject.value, str(quad.graph_name))
-            if pair != last:  # a sorted dump repeats a pair on consecutive lines
-                noted.append(pair)
-                last = pair
-                if len(noted) >= _NOTE_BATCH:
-                    describers.add(noted)
-                    noted.clear()
-        yield ox.Quad(subject, quad.predicate, quad.object)
+    linked: list[tuple[str, str]] = []
+    subject, triples, targets, graphs = "", dict[str, None](), dict[str, None](), set[str]()
+
+    def flush() -> None:
+        if subject:
+            nodes.append((subject, "".join(triples), "\n".join(targets)))
+            noted.extend((subject, graph) for graph in sorted(graphs))
+            if links:
+                linked.extend((target, subject) for target in targets)
+        if len(nodes) >= _NOTE_BATCH:
+            describers.add_nodes(nodes)
+            describers.add(noted)
+            describers.add_links(linked)
+            nodes.clear()
+            noted.clear()
+            linked.clear()
+
+    with dump.open("rb") as lines:
+        for number, line in enumerate(lines, 1):
+            parts = _statement(line, dump, number)
+            if parts is None:
+                continue
+            iri, triple, target, graph = parts
+            if iri != subject:
+                flush()
+                subject, triples, targets, graphs = iri, {}, {}, set()
+            triples[triple] = None
+            graphs.add(graph)
+            if target is not None:
+                targets[target] = None
+    flush()
+    describers.add_nodes(nodes)
     describers.add(noted)
+    describers.add_links(linked)
+
+
+_IRI: Final = rb"<[^<>\"{}|^`\\\x00-\x20]*>"
+_BLANK: Final = rb"_:[^ ]+"
+_LITERAL: Final = rb'"(?:[^"\\\n\r]|\\.)*"(?:@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*|\^\^' + _IRI + rb")?"
+_TERM: Final = _IRI + rb"|" + _BLANK
+_STATEMENT: Final = re.compile(
+    rb"(%s) (%s) (%s|%s)(?: (%s))? \.\r?\n?" % (_TERM, _IRI, _TERM, _LITERAL, _TERM)
+)
+"""An N-Quads line as the export writes it (terms as pyoxigraph serialises them, one
+space apart); any other line is parsed by pyoxigraph."""
+_TYPE: Final = f"<{RDF.type.value}>".encode()
+
+
+def _statement(line: bytes, dump: Path, number: int) -> tuple[str, str, str | None, str] | None:
+    """A dump line's subject IRI, its triple as an N-Triples line, the IRI its object
+    links to (None: a literal, a blank node, or through ``rdf:type``) and its graph (its
+    N-Triples form, or :data:`DEFAULT_GRAPH`); None for a line without a triple whose
+    subject is an IRI."""
+    found = _STATEMENT.fullmatch(line)
+    if found is None or b"\\" in line[: found.end(2)]:  # an escape in an IRI
+        return _parsed(line, dump, number)
+    subject, predicate, obj, graph = found.groups()
+    if not subject.startswith(b"<"):
+        return None
+    end = found.end(3)
+    triple = (line[:end] + b" .\n").decode("utf-8")
+    linked = obj.startswith(b"<") and predicate != _TYPE
+    return (
+        subject[1:-1].decode("utf-8"),
+        triple,
+        obj[1:-1].decode("utf-8") if linked else None,
+        graph.decode("utf-8") if graph is not None else DEFAULT_GRAPH,
+    )
+
+
+def _parsed(line: bytes, dump: Path, number: int) -> tuple[str, str, str | None, str] | None:
+    """:func:`_statement` of a line in another form, read by pyoxigraph."""
+    try:
+        quads = list(ox.parse(line, format=ox.RdfFormat.N_QUADS))
+    except SyntaxError as error:
+        raise SyntaxError(f"{dump}, line {number}: {error}") from None
+    if not quads or not isinstance(quads[0].subject, ox.NamedNode):
+        return None
+    quad = quads[0]
+    triple = (ox.serialize([quad.triple], format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    target = quad.object
+    linked = isinstance(target, ox.NamedNode) and quad.predicate != RDF.type
+    return (
+        quad.subject.value,
+        triple,
+        target.value if linked and isinstance(target, ox.NamedNode) else None,
+        str(quad.graph_name),
+    )
 
 
 _NOTE_BATCH: Final = 50_000
@@ -233,69 +288,59 @@ _WORKER: _Checker | None = None
 
 
 class _Checker:
-    """Validates graphs' neighbourhoods, reading the union store read-only."""
+    """Validates graphs' neighbourhoods, reading the union's triples from ``describers``."""
 
-    def __init__(self, path: str, describers: Describers, validator: Validator) -> None:
-        self.store = ox.Store.read_only(path)
+    def __init__(self, describers: Describers, validator: Validator) -> None:
         self.describers = describers
         self.validator = validator
 
     def check(self, task: Task) -> _Found:
-        mine = [ox.NamedNode(iri) for iri in task[1]]
-        quads = list(_neighbourhood(self.store, mine))
-        keep = {curie(URIRef(node.value)): node for node in mine}
+        mine = task[1]
+        text = _neighbourhood(self.describers, mine)
+        keep = {curie(URIRef(iri)): iri for iri in mine}
         found: _Found = []
-        for violation in self.validator.validate_quads(quads).violations:
+        for violation in self.validator.validate_ntriples(text, mine).violations:
             focus = keep.get(violation.focus)
             if focus is not None:
-                at = (focus.value, self._path(focus, violation))
+                at = (focus, self._path(focus, violation))
                 found.append((violation, self._involved(focus), at))
         return found
 
-    def _path(self, focus: ox.NamedNode, violation: Violation) -> str | None:
+    def _path(self, focus: str, violation: Violation) -> str | None:
         """The IRI of the violation's path when the focus has values of it."""
         if violation.path is None:
             return None
-        for quad in self.store.quads_for_pattern(focus, None, None, ox.DefaultGraph()):
+        text = self.describers.node(focus)[0]
+        for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES):
             if curie(URIRef(quad.predicate.value)) == violation.path:
-                return quad.predicate.value
+                return str(quad.predicate.value)
         return None
 
-    def _involved(self, focus: ox.NamedNode) -> tuple[str, ...]:
+    def _involved(self, focus: str) -> tuple[str, ...]:
         """The focus's owner, then the other graphs describing the focus; if none, those
         describing the nodes one link away, then two (the nearest ring where another
         document appears: a country a hundred documents describe, two links from the
         focus, does not make them all part of the break)."""
-        owner = (self.describers.graphs(focus.value) or [DEFAULT_GRAPH])[0]
-        ring: list[ox.NamedNode] = [focus]
-        seen = {focus.value}
+        owner = (self.describers.graphs(focus) or [DEFAULT_GRAPH])[0]
+        ring = [focus]
+        seen = {focus}
         for _ in range(DEPTH + 1):
-            others = {g for node in ring for g in self.describers.graphs(node.value)} - {owner}
+            others = {g for node in ring for g in self.describers.graphs(node)} - {owner}
             if others:
                 return (owner, *sorted(others, key=graph_order))
-            following: dict[str, ox.NamedNode] = {}
-            for node in ring:
-                for quad in self.store.quads_for_pattern(node, None, None, ox.DefaultGraph()):
-                    target = quad.object
-                    if isinstance(target, ox.NamedNode) and quad.predicate != RDF.type:
-                        if target.value not in seen:
-                            following.setdefault(target.value, target)
+            following = {t for node in ring for t in self.describers.node(node)[1]} - seen
             seen.update(following)
-            ring = [following[key] for key in sorted(following)]
+            ring = sorted(following)
         return (owner,)
 
 
 def _check_all(
-    path: str, describers: Describers, validator: Validator | None, jobs: int
+    describers: Describers, validator: Validator | None, jobs: int
 ) -> Iterator[tuple[Violation, tuple[str, ...], tuple[str, str | None]]]:
     if jobs <= 1 or describers.owner_count() < 8 * jobs:
-        checker = _Checker(path, describers, validator or Validator())
-        try:
-            for task in describers.tasks():
-                yield from checker.check(task)
-        finally:
-            del checker
-            gc.collect()
+        checker = _Checker(describers, validator or Validator())
+        for task in describers.tasks():
+            yield from checker.check(task)
         return
     methods = multiprocessing.get_all_start_methods()
     start = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -304,19 +349,17 @@ def _check_all(
         if validator is None
         else (validator.shapes_path, validator.engine, validator.extra)
     )
-    with start.Pool(
-        jobs, initializer=_start_worker, initargs=(path, describers.path, *settings)
-    ) as pool:
+    with start.Pool(jobs, initializer=_start_worker, initargs=(describers.path, *settings)) as pool:
         for found in pool.imap_unordered(_check_in_worker, describers.tasks(), chunksize=8):
             yield from found
 
 
 def _start_worker(
-    path: str, describers: Path, shapes: Path | None, engine: Engine, extra: tuple[Path, ...]
+    describers: Path, shapes: Path | None, engine: Engine, extra: tuple[Path, ...]
 ) -> None:
     global _WORKER
     checker = Describers(describers, read_only=True)
-    _WORKER = _Checker(path, checker, Validator(shapes, engine=engine, extra=extra))
+    _WORKER = _Checker(checker, Validator(shapes, engine=engine, extra=extra))
 
 
 def _check_in_worker(task: Task) -> _Found:
@@ -324,20 +367,21 @@ def _check_in_worker(task: Task) -> _Found:
     return _WORKER.check(task)
 
 
-def _neighbourhood(union: ox.Store, subjects: list[ox.NamedNode]) -> Iterator[ox.Quad]:
+def _neighbourhood(describers: Describers, subjects: list[str]) -> str:
     """The union's triples of ``subjects`` and of the nodes up to DEPTH links away, each
-    once (a node many documents describe is read once, not once per document)."""
-    frontier: Iterable[ox.NamedNode] = subjects
+    once (a node many documents describe is read once, not once per document), as
+    N-Triples text."""
+    parts: list[str] = []
+    frontier = subjects
     visited: set[str] = set()
     for _ in range(DEPTH + 1):
-        following: dict[str, ox.NamedNode] = {}
+        following: dict[str, None] = {}
         for node in frontier:
-            if node.value in visited:
+            if node in visited:
                 continue
-            visited.add(node.value)
-            for quad in union.quads_for_pattern(node, None, None, ox.DefaultGraph()):
-                yield quad
-                target = quad.object
-                if isinstance(target, ox.NamedNode) and quad.predicate != RDF.type:
-                    following.setdefault(target.value, target)
-        frontier = [following[key] for key in sorted(following)]
+            visited.add(node)
+            text, links = describers.node(node)
+            parts.append(text)
+            following.update(dict.fromkeys(links))
+        frontier = sorted(following)
+    return "".join(parts)

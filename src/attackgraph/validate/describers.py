@@ -1,11 +1,15 @@
-"""Which graphs describe each subject of a dataset, in an SQLite file, not in memory.
+"""Which graphs describe each subject of a dataset, and its triples, in an SQLite file.
 
 The union check (:mod:`attackgraph.validate.dataset`) validates each subject once, with
 the graph that *owns* it: the first of the graphs describing it in
 :func:`~attackgraph.validate.blame.graph_order`. A dict of every subject of a release
 would grow with it (26 MiB per 1,000 documents, and a copy in each forked worker); this
-file is filled once, while the union store is loaded, and opened read-only by the
-workers.
+file is filled once, in one pass over the dump, and opened read-only by the workers.
+It also holds the union's triples themselves, as N-Triples lines by subject with the
+IRIs they link to (:meth:`Describers.node`): a neighbourhood is a few primary-key reads
+and joined text that the SHACL engine reads as it is, with no RDF store to load and no
+term objects to build; and, when asked, which subjects link to each IRI
+(:meth:`Describers.linking`, for a rebuild's walk backwards).
 """
 
 from __future__ import annotations
@@ -30,10 +34,14 @@ class Describers:
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     d = Describers(Path(tmp, "d.sqlite"))
     ...     d.add([("s", "<g2>"), ("s", "<g1>"), ("t", DEFAULT_GRAPH), ("s", "<g2>")])
+    ...     d.add_nodes([("s", "<s> <p> <t> .\\n", "t"), ("s", "<s> <q> <u> .\\n", "u")])
+    ...     d.add_links([("t", "s")])
     ...     d.finish()
     ...     print(d.graphs("s"), list(d.tasks()), d.graph_count(), d.subject_count())
+    ...     print(d.node("s"), d.node("x"), d.linking("t"))
     ...     d.close()
     ['<g1>', '<g2>'] [('<g1>', ['s']), ('DEFAULT', ['t'])] 3 2
+    ('<s> <p> <t> .\\n<s> <q> <u> .\\n', ['t', 'u']) ('', []) ['s']
     """
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
@@ -48,6 +56,8 @@ class Describers:
                 "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                 "CREATE TABLE describes (subject TEXT, graph TEXT, PRIMARY KEY (subject, graph))"
                 " WITHOUT ROWID;"
+                "CREATE TABLE node (subject TEXT, triples TEXT, links TEXT);"
+                "CREATE TABLE link (target TEXT, subject TEXT);"
             )
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -57,14 +67,46 @@ class Describers:
             ((s, _order_key(g)) for s, g in pairs),
         )
 
+    def add_nodes(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Note ``(subject, N-Triples lines, linked IRIs one a line)`` rows: a subject's
+        triples, without repeats within a row (a subject may have several rows)."""
+        self._db.executemany("INSERT INTO node VALUES (?, ?, ?)", rows)
+
+    def add_links(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Note ``(target, subject)`` pairs: ``subject`` links to ``target``."""
+        self._db.executemany("INSERT INTO link VALUES (?, ?)", pairs)
+
     def finish(self) -> None:
-        """Work out each subject's owner (after the last :meth:`add`)."""
+        """Work out each subject's owner and index the triples (after the last add)."""
         self._db.executescript(
             "CREATE TABLE owned (owner TEXT, subject TEXT, PRIMARY KEY (owner, subject))"
             " WITHOUT ROWID;"
             "INSERT INTO owned SELECT MIN(graph), subject FROM describes GROUP BY subject;"
+            "CREATE INDEX node_of ON node (subject);"
+            "CREATE INDEX link_to ON link (target);"
         )
         self._db.commit()
+
+    def node(self, subject: str) -> tuple[str, list[str]]:
+        """The union's triples of ``subject`` (N-Triples lines, each once) and the IRIs
+        they link to (not through ``rdf:type``); empty when it has none."""
+        rows = self._db.execute(
+            "SELECT triples, links FROM node WHERE subject = ?", (subject,)
+        ).fetchall()
+        if len(rows) == 1:
+            text, links = rows[0]
+            return str(text), str(links).split("\n") if links else []
+        # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
+        lines = dict.fromkeys(
+            f"{line}\n" for text, _ in rows for line in str(text).split("\n")[:-1]
+        )
+        targets = dict.fromkeys(t for _, links in rows if links for t in str(links).split("\n"))
+        return "".join(lines), list(targets)
+
+    def linking(self, target: str) -> list[str]:
+        """The subjects that link to ``target`` (as :meth:`node` lists links), sorted."""
+        rows = self._db.execute("SELECT DISTINCT subject FROM link WHERE target = ?", (target,))
+        return sorted(str(subject) for (subject,) in rows)
 
     def graphs(self, subject: str) -> list[str]:
         """The graphs describing ``subject``, in :func:`graph_order`."""

@@ -246,6 +246,25 @@ class Validator:
                 found += mine
         return conforms, found
 
+    def validate_ntriples(self, text: str, foci: list[str] | None = None) -> Report:
+        """:meth:`validate_quads` of the triples of N-Triples ``text``, each line a
+        different triple; the engine reads the text as it is when the graph conforms (the
+        common case: no terms parsed into Python objects) and ``SyntaxError`` when it is
+        not N-Triples. With ``foci`` (IRIs), the caller keeps only the results about
+        those nodes: the graph's other nodes (a neighbourhood's edge, whose own values
+        are not in it) may break a shape without the whole graph's report being made.
+
+        >>> e = "<https://w3id.org/attackgraph/id/event/x>"
+        >>> t = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+        >>> text = f"{e} {t} <https://w3id.org/attackgraph/ontology#Attack> .\\n"
+        >>> print(Validator().validate_ntriples(text).format_text().splitlines()[0])
+        focus event:x: path rdf:type: attack or armed conflict is not also typed ag:Event: ...
+        """
+        if self._spans is not None and "<<" not in text and text.count("\n") <= self.piece_triples:
+            if not self._spans.check_ntriples(text) and self._conforms(text, foci):
+                return Report(True, ())
+        return self.validate_quads(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+
     def _rdflib_view(
         self, quads: list[ox.Quad | ox.Triple]
     ) -> tuple[Graph, Mapping[Node, set[Node]]]:
@@ -268,19 +287,21 @@ class Validator:
             conforms, results = self._pyshacl(view)
         return self._report(conforms, _results(results), Locator(view, graph_names), spans)
 
-    def _conforms(self, text: str) -> bool:
+    def _conforms(self, text: str, foci: list[str] | None = None) -> bool:
         """Whether N-Triples ``text`` conforms (results of any severity other than
         sh:Violation allowed, as in :meth:`_turbo`), from the compiled shapes' native call
         alone: the public one also decodes its results into an rdflib graph and binds the
         shapes' prefixes to it, a quarter of the engine's time on a document that
-        conforms. False when unsure (a recursion warning, or an installed pyshacl-turbo
-        without that call): the caller then takes the public way."""
+        conforms. With ``foci`` (IRIs), only whether those nodes conform to the shapes
+        that target them (the engine's ``focus_nodes``). False when unsure (a recursion
+        warning, or an installed pyshacl-turbo without that call): the caller then takes
+        the public way."""
         native = getattr(self._compiled, "_native", None)
         if native is None:
             return False
         try:  # the arguments CompiledShapes.validate passes for _turbo's options
             found = native.validate(
-                text, "nt", None, False, 100, 15, False, True, True, False, [], [], []
+                text, "nt", None, False, 100, 15, False, True, True, False, foci or [], [], []
             )
         except (RuntimeError, ValueError, TypeError):
             return False

@@ -54,6 +54,10 @@ _CONTEXT, _BEGIN, _END = (NIF_NS + n for n in ("referenceContext", "beginIndex",
 _ANCHOR, _TEXT = NIF_NS + "anchorOf", NIF_NS + "isString"
 _TYPE, _SUBCLASS = str(RDF.type), str(RDFS.subClassOf)
 _READ: Final = frozenset((_CONTEXT, _BEGIN, _END, _ANCHOR, _TEXT, _TYPE, _SUBCLASS))
+_READ_LINES: Final = re.compile(
+    "^[^ \n]+ <(?:" + "|".join(re.escape(p) for p in sorted(_READ)) + ")> .*$", re.MULTILINE
+)
+"""The N-Triples lines of the predicates the queries read."""
 _TARGETS: Final = frozenset(
     (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target, SH.path)
 )
@@ -112,6 +116,15 @@ class SpanCheck:
             if predicate in _READ:
                 index.add(_ox(quad.subject), predicate, _ox(quad.object))
         return self._check(index)
+
+    def check_ntriples(self, text: str) -> list[SpanResult]:
+        """The results on N-Triples ``text`` (no triple terms): only its lines of the
+        predicates the queries read are parsed."""
+        if not self._rules:
+            return []
+        lines = _READ_LINES.findall(text)
+        data = "\n".join(lines) + "\n" if lines else ""
+        return self.check_quads(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
     def check_graph(self, graph: Graph) -> list[SpanResult]:
         """The results on an rdflib graph."""
