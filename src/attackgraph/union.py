@@ -259,12 +259,16 @@ class Union:
         workdir: Path | None = None,
         jobs: int = 1,
         previous: Path | None = None,
+        keep: Path | None = None,
+        previous_digest: str | None = None,
     ) -> list[str]:
         """Run the shapes on the published union (the N-Quads ``dump``), one document's
         neighbourhood at a time in ``jobs`` processes (see
         :mod:`attackgraph.validate.dataset`), and list each violation on one line (empty:
-        the union conforms). ``workdir`` holds the temporary store; ``previous``, the dump
-        of a union that conformed, limits the check to what changed since.
+        the union conforms). ``workdir`` holds the temporary index; ``previous``, the dump
+        of a union that conformed, limits the check to what changed since; ``keep`` and
+        ``previous_digest``: where the union's index stays between builds, and the
+        SHA-256 of ``previous`` (see :func:`~attackgraph.validate.dataset.validate_dataset`).
 
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
@@ -279,7 +283,13 @@ class Union:
         """
         validator = Validator(self.shapes, extra=self.extra_shapes)
         self.checked = validate_dataset(
-            dump, validator, workdir=workdir, jobs=jobs, previous=previous
+            dump,
+            validator,
+            workdir=workdir,
+            jobs=jobs,
+            previous=previous,
+            keep=keep,
+            previous_digest=previous_digest,
         )
         self.failures = [" ".join(v.format_text().split()) for v in self.checked.report.violations]
         return self.failures

@@ -206,7 +206,7 @@ def build(
 
     previous = changes.previous_documents(out_dir)
     checked = union_reuse(options, out_dir)
-    conformed = checked.previous_dump() if checked is not None else None
+    conformed = checked.conformed() if checked is not None else None
     left_out: dict[str, Problem] = {}  # graph IRI -> why its document was left out
     excluded: set[Path] = set()
     with publish.staged_release(out_dir, progress=stage) as staging:
@@ -229,7 +229,9 @@ def build(
                 written.files["nquads"],
                 workdir=staging.parent,
                 jobs=options.jobs,
-                previous=conformed,
+                previous=conformed[0] if conformed is not None else None,
+                keep=checked.index if checked is not None else None,
+                previous_digest=conformed[1] if conformed is not None else None,
             )
             if not failures:
                 break

@@ -8,14 +8,18 @@ from which a changed subject is reachable in at most that many links need the sh
 again, and ``dataset.py`` validates the whole part of each graph that owns one of them
 (where a result is located depends on the rest of that part). :func:`changed_subjects`
 diffs two sorted N-Quads dumps as unions (one pass over each); :func:`reaching` walks
-the links backwards in the new union.
+the links backwards in the new union. For a rebuild that keeps the union's index,
+:func:`differing_subjects` finds the subjects with a line in one dump but not the other
+comparing equal stretches a block at a time, and :func:`subject_lines` reads a
+subject's lines by bisecting the sorted dump: no work per line of the dataset in
+Python.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 MAX_AFFECTED: Final = 200_000
 """Beyond this many subjects to check again, check them all (the set is held in memory)."""
@@ -86,3 +90,101 @@ def _triples(lines: Iterator[bytes]) -> Iterator[bytes]:
 
 def _subject(triple: bytes) -> str:
     return triple[1 : triple.index(b" ") - 1].decode("utf-8")
+
+
+BLOCK: Final = 1 << 20
+
+
+class UnsortedError(ValueError):
+    """A dump's lines are not in codepoint order."""
+
+
+def differing_subjects(old: Path, new: Path) -> set[bytes]:
+    """The subjects (N-Triples form) of the lines in one sorted dump but not the other.
+
+    Equal stretches are compared a block at a time (no Python work per line); around a
+    difference the lines are merged one by one until both files are in step again.
+    Raises :class:`UnsortedError` when a file's lines there are out of order.
+    """
+    found: set[bytes] = set()
+    with old.open("rb") as a, new.open("rb") as b:
+        start_a = start_b = 0  # where the current line began in each file
+        while True:
+            x, y = a.read(BLOCK), b.read(BLOCK)
+            if x == y:
+                if not x:
+                    return found
+                end = x.rfind(b"\n")
+                if end >= 0:
+                    start_a, start_b = a.tell() - len(x) + end + 1, b.tell() - len(y) + end + 1
+                continue
+            common = _common(x, y)
+            end = x.rfind(b"\n", 0, common)
+            if end >= 0:
+                start_a, start_b = a.tell() - len(x) + end + 1, b.tell() - len(y) + end + 1
+            a.seek(start_a)
+            b.seek(start_b)
+            _merge(a, b, found)
+            start_a, start_b = a.tell(), b.tell()
+
+
+def _common(x: bytes, y: bytes) -> int:
+    """The length of the common prefix of two byte strings."""
+    low, high = 0, min(len(x), len(y))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if x[:middle] == y[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _merge(a: BinaryIO, b: BinaryIO, found: set[bytes]) -> None:
+    """Merge the lines of ``a`` and ``b`` from their positions, noting the subjects of
+    lines in one only, until a line is in both (read) or both files end."""
+    one, other = a.readline(), b.readline()
+    last_one = last_other = b""
+    while one or other:
+        if one and one < last_one or other and other < last_other:
+            raise UnsortedError("lines out of order")
+        if one == other:
+            return
+        if not other or (one and one < other):
+            found.add(one[: one.index(b" ")])
+            last_one, one = one, a.readline()
+        else:
+            found.add(other[: other.index(b" ")])
+            last_other, other = other, b.readline()
+
+
+def subject_lines(stream: BinaryIO, size: int, subject: bytes) -> list[bytes]:
+    """The lines of a sorted dump whose subject is ``subject`` (N-Triples form), found
+    by bisecting the file."""
+    key = subject + b" "
+    low, high = 0, size
+    while low < high:  # the first line start p whose line is >= key
+        middle = (low + high) // 2
+        at = _line_start(stream, middle)
+        stream.seek(at)
+        line = stream.readline()
+        if line and line < key:
+            low = at + len(line)
+        else:
+            high = middle
+    stream.seek(_line_start(stream, low))
+    lines = []
+    for line in stream:
+        if not line.startswith(key):
+            break
+        lines.append(line)
+    return lines
+
+
+def _line_start(stream: BinaryIO, position: int) -> int:
+    """The start of the first line that starts at or after ``position``."""
+    if position == 0:
+        return 0
+    stream.seek(position - 1)
+    stream.readline()
+    return stream.tell()

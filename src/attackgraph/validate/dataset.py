@@ -36,7 +36,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -53,8 +53,14 @@ from attackgraph.validate.blame import (
     graph_order,
     statement_lines,
 )
-from attackgraph.validate.changed import changed_subjects, reaching
-from attackgraph.validate.describers import Describers, Task
+from attackgraph.validate.changed import (
+    UnsortedError,
+    changed_subjects,
+    differing_subjects,
+    reaching,
+    subject_lines,
+)
+from attackgraph.validate.describers import Describers, Statement, Task
 from attackgraph.validate.report import Report, Violation, curie
 from attackgraph.validate.shacl import Engine, ShapesError, Validator
 
@@ -102,6 +108,8 @@ def validate_dataset(
     workdir: Path | None = None,
     jobs: int = 1,
     previous: Path | None = None,
+    keep: Path | None = None,
+    previous_digest: str | None = None,
 ) -> DatasetReport:
     """Validate the union of an N-Quads dump's graphs, one graph's neighbourhood at a time.
 
@@ -109,7 +117,12 @@ def validate_dataset(
     ``jobs`` worker processes validate the neighbourhoods (1: this process). The result
     does not depend on ``jobs``. ``previous`` is the N-Quads dump of a dataset that
     conformed to the same shapes (both sorted, as the export writes them): then only the
-    subjects whose neighbourhood changed are validated again (:mod:`.changed`). Raises
+    subjects whose neighbourhood changed are validated again (:mod:`.changed`). ``keep``
+    is a file where the union's index (:class:`.Describers`) stays after the check:
+    when it holds the index of ``previous`` (``previous_digest``, its SHA-256, noted by
+    :meth:`.Describers.mark` once that dump was published), only the subjects whose
+    lines differ are read again, so a rebuild's cost follows the change, not the
+    dataset; otherwise it is filled from the whole dump. Raises
     ``SyntaxError`` when the dump is not N-Quads, ``OSError`` when it cannot be read, and
     :class:`~attackgraph.validate.ShapesError` like :class:`Validator`.
 
@@ -139,12 +152,18 @@ def validate_dataset(
             "through a path or query this check cannot bound); the union cannot be checked "
             "one document's neighbourhood at a time"
         )
+    if keep is not None:
+        try:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            keep = None  # a cache that cannot be written: the index is temporary
     with tempfile.TemporaryDirectory(prefix=".attackgraph-union-", dir=workdir) as tmp:
-        describers = Describers(Path(tmp, "describers.sqlite"))
-        _load(dump, describers, links=previous is not None)
-        describers.finish()
-        if previous is not None:
-            describers.only = reaching(describers.linking, changed_subjects(previous, dump), DEPTH)
+        if keep is not None and previous is not None and previous_digest:
+            describers = _index_again(dump, keep, previous, previous_digest) or _index(
+                dump, keep, previous, links=True
+            )
+        else:
+            describers = _index(dump, keep or Path(tmp, "d.sqlite"), previous, links=bool(keep))
         found: dict[tuple[object, ...], tuple[Violation, tuple[str, ...]]] = {}
         where: dict[tuple[object, ...], tuple[str, str | None]] = {}
         for violation, involved, at in _check_all(describers, validator, jobs):
@@ -182,6 +201,48 @@ def _lines(
     return tuple({f"<{r[0]}>": located[r] for r in rs if r in located} for rs in requests)
 
 
+def _index(dump: Path, path: Path, previous: Path | None, *, links: bool) -> Describers:
+    """The union's index in a new file at ``path`` (replacing any), from the whole dump;
+    with ``previous``, what to check again."""
+    path.unlink(missing_ok=True)
+    describers = Describers(path)
+    _load(dump, describers, links=links or previous is not None)
+    describers.finish()
+    if previous is not None:
+        describers.only = reaching(describers.linking, changed_subjects(previous, dump), DEPTH)
+    return describers
+
+
+def _index_again(dump: Path, path: Path, previous: Path, digest: str) -> Describers | None:
+    """The index at ``path``, of ``previous`` (whose SHA-256 is ``digest``), changed into
+    the index of ``dump``: only the subjects with lines in one dump but not the other are
+    read (:func:`.differing_subjects`, :func:`.subject_lines`); None when the file does
+    not hold that index, or the dumps are not sorted as the export writes them."""
+    describers = Describers.reopen(path, digest)
+    if describers is None:
+        return None
+    changed: set[str] = set()
+    size = dump.stat().st_size
+    try:
+        with dump.open("rb") as stream:
+            for subject in sorted(differing_subjects(previous, dump)):
+                if not subject.startswith(b"<") or b"\\" in subject:
+                    continue  # a blank node is not checked; an escape: not as exported
+                lines = subject_lines(stream, size, subject)
+                statements = [parse_statement(line, dump) for line in lines]
+                iri = subject[1:-1].decode("utf-8")
+                if any(s is None or s[0] != iri for s in statements):
+                    raise UnsortedError(f"{dump}: {iri}: lines not as the export writes them")
+                if describers.replace(iri, [s for s in statements if s is not None]):
+                    changed.add(iri)
+        describers.commit()
+    except UnsortedError:
+        describers.close()
+        return None
+    describers.only = reaching(describers.linking, changed, DEPTH)
+    return describers
+
+
 def _load(dump: Path, describers: Describers, *, links: bool) -> None:
     """Note each subject's triples of the dump (each triple once) and the graphs that
     describe it (an IRI) in ``describers``, and with ``links`` which subjects link to
@@ -207,7 +268,7 @@ def _load(dump: Path, describers: Describers, *, links: bool) -> None:
 
     with dump.open("rb") as lines:
         for number, line in enumerate(lines, 1):
-            parts = _statement(line, dump, number)
+            parts = parse_statement(line, dump, number)
             if parts is None:
                 continue
             iri, triple, target, graph = parts
@@ -236,7 +297,7 @@ space apart); any other line is parsed by pyoxigraph."""
 _TYPE: Final = f"<{RDF.type.value}>".encode()
 
 
-def _statement(line: bytes, dump: Path, number: int) -> tuple[str, str, str | None, str] | None:
+def parse_statement(line: bytes, dump: Path, number: int = 0) -> Statement | None:
     """A dump line's subject IRI, its triple as an N-Triples line, the IRI its object
     links to (None: a literal, a blank node, or through ``rdf:type``) and its graph (its
     N-Triples form, or :data:`DEFAULT_GRAPH`); None for a line without a triple whose
@@ -258,8 +319,8 @@ def _statement(line: bytes, dump: Path, number: int) -> tuple[str, str, str | No
     )
 
 
-def _parsed(line: bytes, dump: Path, number: int) -> tuple[str, str, str | None, str] | None:
-    """:func:`_statement` of a line in another form, read by pyoxigraph."""
+def _parsed(line: bytes, dump: Path, number: int) -> Statement | None:
+    """:func:`parse_statement` of a line in another form, read by pyoxigraph."""
     try:
         quads = list(ox.parse(line, format=ox.RdfFormat.N_QUADS))
     except SyntaxError as error:
@@ -337,9 +398,15 @@ class _Checker:
 def _check_all(
     describers: Describers, validator: Validator | None, jobs: int
 ) -> Iterator[tuple[Violation, tuple[str, ...], tuple[str, str | None]]]:
-    if jobs <= 1 or describers.owner_count() < 8 * jobs:
+    tasks: Iterable[Task]
+    if describers.only is not None:  # a rebuild: the graphs to check again, listed first
+        tasks = list(describers.tasks())
+        count = len(tasks)
+    else:
+        tasks, count = describers.tasks(), describers.owner_count()
+    if jobs <= 1 or count < 8 * jobs:  # no worker processes to start for a few graphs
         checker = _Checker(describers, validator or Validator())
-        for task in describers.tasks():
+        for task in tasks:
             yield from checker.check(task)
         return
     methods = multiprocessing.get_all_start_methods()
@@ -350,7 +417,7 @@ def _check_all(
         else (validator.shapes_path, validator.engine, validator.extra)
     )
     with start.Pool(jobs, initializer=_start_worker, initargs=(describers.path, *settings)) as pool:
-        for found in pool.imap_unordered(_check_in_worker, describers.tasks(), chunksize=8):
+        for found in pool.imap_unordered(_check_in_worker, tasks, chunksize=8):
             yield from found
 
 

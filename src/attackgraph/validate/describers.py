@@ -18,11 +18,17 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
+from typing import Final
 
 from attackgraph.validate.blame import DEFAULT_GRAPH
 
 Task = tuple[str, list[str]]
 """An owning graph and the subjects it owns, sorted."""
+Statement = tuple[str, str, str | None, str]
+"""A dump line's subject IRI, its triple as an N-Triples line, the IRI its object links
+to (None: a literal, a blank node, or through ``rdf:type``) and its graph."""
+FEW: Final = 10_000
+"""Up to this many subjects to check again, their owners are looked up one by one."""
 
 
 class Describers:
@@ -44,21 +50,105 @@ class Describers:
     ('<s> <p> <t> .\\n<s> <q> <u> .\\n', ['t', 'u']) ('', []) ['s']
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, _reopen: bool = False) -> None:
         self.path = path
         self.only: set[str] | None = None
         """When set, :meth:`tasks` gives only the graphs owning one of these subjects."""
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+        mode = "ro" if read_only else "rw" if _reopen else "rwc"
+        uri = f"{path.resolve().as_uri()}?mode={mode}"
         # the task generator runs in the worker pool's feeder thread
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         if not read_only:
+            self._db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        if not read_only and not _reopen:
             self._db.executescript(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                 "CREATE TABLE describes (subject TEXT, graph TEXT, PRIMARY KEY (subject, graph))"
                 " WITHOUT ROWID;"
                 "CREATE TABLE node (subject TEXT, triples TEXT, links TEXT);"
                 "CREATE TABLE link (target TEXT, subject TEXT);"
+                "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+                "INSERT INTO meta VALUES ('dump', '');"
             )
+
+    @classmethod
+    def reopen(cls, path: Path, digest: str) -> Describers | None:
+        """The file at ``path`` when it holds the union of the dump whose SHA-256 is
+        ``digest`` (:meth:`mark`), noted as being changed; None otherwise (no such file,
+        another dump's, one whose change was not finished, or damaged).
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     d = Describers(Path(tmp, "d.sqlite"))
+        ...     d.finish()
+        ...     d.close()
+        ...     Describers.mark(Path(tmp, "d.sqlite"), "abc")
+        ...     one = Describers.reopen(Path(tmp, "d.sqlite"), "abc")
+        ...     one.close()
+        ...     print(Describers.reopen(Path(tmp, "d.sqlite"), "abc"))
+        None
+        """
+        if not path.is_file():
+            return None
+        try:
+            found = cls(path, _reopen=True)
+        except sqlite3.Error:
+            return None
+        try:
+            row = found._db.execute("SELECT value FROM meta WHERE key = 'dump'").fetchone()
+            if row is None or row[0] != digest:
+                found.close()
+                return None
+            found._db.execute("UPDATE meta SET value = '' WHERE key = 'dump'")
+            found._db.commit()
+        except sqlite3.Error:
+            found.close()
+            return None
+        return found
+
+    @staticmethod
+    def mark(path: Path, digest: str) -> None:
+        """Note that the file at ``path`` holds the union of the dump whose SHA-256 is
+        ``digest`` (a file that cannot be written is left as it is: never reopened)."""
+        if not path.is_file():
+            return
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+            try:
+                db.execute("UPDATE meta SET value = ? WHERE key = 'dump'", (digest,))
+                db.commit()
+            finally:
+                db.close()
+        except sqlite3.Error:
+            return
+
+    def replace(self, subject: str, statements: Iterable[Statement]) -> bool:
+        """Replace what the file holds of ``subject`` by ``statements`` (all of the
+        subject's, as :func:`~attackgraph.validate.dataset.parse_statement` gives them;
+        none: the subject is gone); whether its triples changed."""
+        before = set(self.node(subject)[0].split("\n")[:-1])
+        triples: dict[str, None] = {}
+        targets: dict[str, None] = {}
+        graphs: set[str] = set()
+        for _, triple, target, graph in statements:
+            triples[triple] = None
+            graphs.add(graph)
+            if target is not None:
+                targets[target] = None
+        for table in ("node", "describes", "owned", "link"):
+            self._db.execute(f"DELETE FROM {table} WHERE subject = ?", (subject,))  # noqa: S608
+        if triples:
+            self.add_nodes([(subject, "".join(triples), "\n".join(targets))])
+            self.add((subject, graph) for graph in graphs)
+            self.add_links((target, subject) for target in targets)
+            self._db.execute(
+                "INSERT INTO owned SELECT MIN(graph), subject FROM describes WHERE subject = ?"
+                " GROUP BY subject",
+                (subject,),
+            )
+        return before != {line[:-1] for line in triples}
+
+    def commit(self) -> None:
+        self._db.commit()
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Note ``(subject, graph)`` pairs (repeats are kept once)."""
@@ -82,8 +172,10 @@ class Describers:
             "CREATE TABLE owned (owner TEXT, subject TEXT, PRIMARY KEY (owner, subject))"
             " WITHOUT ROWID;"
             "INSERT INTO owned SELECT MIN(graph), subject FROM describes GROUP BY subject;"
+            "CREATE INDEX owned_by ON owned (subject);"
             "CREATE INDEX node_of ON node (subject);"
             "CREATE INDEX link_to ON link (target);"
+            "CREATE INDEX link_from ON link (subject);"
         )
         self._db.commit()
 
@@ -117,8 +209,22 @@ class Describers:
 
     def tasks(self) -> Iterator[Task]:
         """Each owning graph (in :func:`graph_order`) with the subjects it owns, sorted."""
-        rows = self._db.execute("SELECT owner, subject FROM owned ORDER BY owner, subject")
         only = self.only
+        if only is not None and len(only) <= FEW:  # the owners of those, not a scan of all
+            owners = {
+                str(owner)
+                for subject in only
+                for (owner,) in self._db.execute(
+                    "SELECT owner FROM owned WHERE subject = ?", (subject,)
+                )
+            }
+            for owner in sorted(owners):
+                rows = self._db.execute(
+                    "SELECT subject FROM owned WHERE owner = ? ORDER BY subject", (owner,)
+                )
+                yield owner[1:], [str(s) for (s,) in rows]
+            return
+        rows = self._db.execute("SELECT owner, subject FROM owned ORDER BY owner, subject")
         for owner, group in groupby(rows, key=lambda row: str(row[0])):
             subjects = [str(s) for _, s in group]
             # a graph's results depend on all it owns (where a result is located)
