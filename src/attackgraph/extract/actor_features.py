@@ -22,15 +22,12 @@ True
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Final
 
-from attackgraph.extract.figure_model import Model
+from attackgraph.extract.figure_model import Model, packaged_weights
 from attackgraph.extract.name_words import is_title
 from attackgraph.extract.sentences import Sentence
 
@@ -135,8 +132,4 @@ def actor_features(context: ActorContext) -> list[str]:
 @cache
 def shipped_actor_model() -> Model:
     """The weights shipped with the package (or the file :data:`ACTOR_MODEL_ENV` names)."""
-    other = os.environ.get(ACTOR_MODEL_ENV)
-    if other:
-        return Model.loads(Path(other).read_text(encoding="utf-8"))
-    data = resources.files("attackgraph").joinpath("resources/actor_model.json")
-    return Model.loads(data.read_text(encoding="utf-8"))
+    return packaged_weights(ACTOR_MODEL_ENV, "actor_model.json")

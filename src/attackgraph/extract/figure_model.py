@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
-__all__ = ["MODEL_ENV", "NONE", "Model", "shipped_model", "train"]
+__all__ = ["MODEL_ENV", "NONE", "Model", "packaged_weights", "shipped_model", "train"]
 
 NONE: Final = "none"
 """The label of a number that is no casualty figure."""
@@ -162,10 +162,16 @@ def shipped_model() -> Model:
     >>> "killed" in shipped_model().labels
     True
     """
-    other = os.environ.get(MODEL_ENV)
+    return packaged_weights(MODEL_ENV, "figure_model.json")
+
+
+def packaged_weights(env: str, name: str) -> Model:
+    """The weights in the file the environment variable ``env`` names, else the
+    package's ``resources/NAME`` (how every shipped model is loaded)."""
+    other = os.environ.get(env)
     if other:
         return Model.loads(Path(other).read_text(encoding="utf-8"))
-    data = resources.files("attackgraph").joinpath("resources/figure_model.json")
+    data = resources.files("attackgraph").joinpath(f"resources/{name}")
     return Model.loads(data.read_text(encoding="utf-8"))
 
 

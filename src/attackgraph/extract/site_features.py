@@ -16,15 +16,12 @@ True
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Final
 
-from attackgraph.extract.figure_model import Model
+from attackgraph.extract.figure_model import Model, packaged_weights
 from attackgraph.extract.sentences import Sentence
 
 __all__ = [
@@ -158,8 +155,4 @@ def site_features(context: SiteContext) -> list[str]:
 @cache
 def shipped_site_model() -> Model:
     """The weights shipped with the package (or the file :data:`SITE_MODEL_ENV` names)."""
-    other = os.environ.get(SITE_MODEL_ENV)
-    if other:
-        return Model.loads(Path(other).read_text(encoding="utf-8"))
-    data = resources.files("attackgraph").joinpath("resources/site_model.json")
-    return Model.loads(data.read_text(encoding="utf-8"))
+    return packaged_weights(SITE_MODEL_ENV, "site_model.json")

@@ -32,6 +32,7 @@ from rdflib.graph import Graph
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from attackgraph.model import AttackgraphError
@@ -181,10 +182,9 @@ def _valued_by(shapes: Graph, shape: Node, seen: set[Node]) -> Iterator[str]:
         yield from _valued_by(shapes, parent, seen)
 
 
-def _sparql_lexical(shapes: Graph, constraint: Node) -> Iterator[str]:
-    """The predicates whose objects a constraint's query uses in an expression (a
-    FILTER, a BIND: anything but joining on them); raises when it so uses ``$this`` or
-    a variable bound as a subject or predicate."""
+def _select_query(shapes: Graph, constraint: Node) -> Query:
+    """A SPARQL-based constraint's one ``sh:select``, parsed with the shapes' prefix
+    declarations; raises when there is not exactly one or it does not parse."""
     selects = list(shapes.objects(constraint, SH.select))
     if len(selects) != 1:
         raise _UnboundedError(f"{constraint}: not one sh:select")
@@ -193,9 +193,16 @@ def _sparql_lexical(shapes: Graph, constraint: Node) -> Iterator[str]:
         for d in shapes.objects(None, SH.declare)
     }
     try:
-        query = prepareQuery(str(selects[0]), initNs=prefixes)
+        return prepareQuery(str(selects[0]), initNs=prefixes)
     except Exception as error:  # noqa: BLE001 - any parse failure: not bounded
         raise _UnboundedError(f"{constraint}: {error}") from error
+
+
+def _sparql_lexical(shapes: Graph, constraint: Node) -> Iterator[str]:
+    """The predicates whose objects a constraint's query uses in an expression (a
+    FILTER, a BIND: anything but joining on them); raises when it so uses ``$this`` or
+    a variable bound as a subject or predicate."""
+    query = _select_query(shapes, constraint)
     triples = list(_patterns(query.algebra))
     for variable in set(_expression_variables(query.algebra)):
         if variable == Variable("this"):
@@ -271,17 +278,9 @@ def _iri(term: Node) -> URIRef:
 
 def _sparql_reads(shapes: Graph, constraint: Node) -> Iterator[tuple[int, str]]:
     """(links from ``$this``, predicate) of each triple pattern of a constraint's query."""
-    selects = list(shapes.objects(constraint, SH.select))
-    if len(selects) != 1 or any(shapes.objects(constraint, SH.ask)):
+    if any(shapes.objects(constraint, SH.ask)):
         raise _UnboundedError(f"{constraint}: not one sh:select")
-    prefixes = {
-        str(shapes.value(d, SH.prefix)): str(shapes.value(d, SH.namespace))
-        for d in shapes.objects(None, SH.declare)
-    }
-    try:
-        query = prepareQuery(str(selects[0]), initNs=prefixes)
-    except Exception as error:  # noqa: BLE001 - any parse failure: not bounded
-        raise _UnboundedError(f"{constraint}: {error}") from error
+    query = _select_query(shapes, constraint)
     triples = list(_patterns(query.algebra))
     # every distance a variable is reached at from $this by outgoing links: its binding
     # comes through one such chain of the positive patterns, but a shorter chain may lie
