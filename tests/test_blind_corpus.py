@@ -25,6 +25,8 @@ SETS = {
     "blind-12": 10,
     "blind-13": 20,
     "blind-14": 10,
+    "blind-15": 20,
+    "blind-16": 10,
 }
 
 
