@@ -67,11 +67,16 @@ def rollup(pid: int) -> dict[str, int]:
 
 
 def children(pid: int) -> list[int]:
+    """The children of every thread of ``pid`` (the pool forks a worker it replaces from
+    its own thread)."""
+    found: list[int] = []
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as text:
-            return [int(p) for p in text.read().split()]
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as text:
+                found += [int(p) for p in text.read().split()]
     except OSError:
-        return []
+        pass
+    return found
 
 
 def _patch_cached() -> None:
