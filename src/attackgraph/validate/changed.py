@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Final
 
+from attackgraph.errors import AttackgraphError
+
 MAX_AFFECTED: Final = 200_000
 """Beyond this many subjects to check again, check them all (the set is held in memory)."""
 
@@ -95,7 +97,7 @@ def _subject(triple: bytes) -> str:
 BLOCK: Final = 1 << 20
 
 
-class UnsortedError(ValueError):
+class UnsortedError(AttackgraphError, ValueError):
     """A dump's lines are not in codepoint order."""
 
 
