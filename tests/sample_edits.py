@@ -32,3 +32,14 @@ def build(corpus: Path, out: Path, *, cache: Path | None = None, jobs: int = 1) 
     options = pipeline.BuildOptions(cache_dir=cache, issued="2024-01-01", jobs=jobs)
     report = pipeline.build([corpus], out, options)
     assert report.ok, report.summary()
+
+
+def raid(
+    perpetrator: str, title: str = "Raid on Tamba", date: str = "1 May 2020", place: str = "Tamba"
+) -> str:
+    """A short document of one attack with an infobox perpetrator: for the union tests,
+    where documents that agree or disagree on one fact are built together."""
+    return (
+        f"= {title} =\n\nInfobox\n- Date: {date}\n- Location: {place}, Mali\n"
+        f"- Perpetrator: {perpetrator}\n\nGunmen attacked the army post in {place}.\n"
+    )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sample_edits import raid
 
 from attackgraph.cli import main
 from attackgraph.validate import ShapesError, Validator, validate_file
@@ -35,21 +36,14 @@ our:one-perpetrator a sh:NodeShape ;
 """
 
 
-def _doc(perpetrator: str, title: str = "Raid on Tamba", date: str = "1 May 2020") -> str:
-    return (
-        f"= {title} =\n\nInfobox\n- Date: {date}\n- Location: Tamba, Mali\n"
-        f"- Perpetrator: {perpetrator}\n\nGunmen attacked the army post in Tamba.\n"
-    )
-
-
 @pytest.fixture()
 def inputs(tmp_path: Path) -> tuple[Path, Path]:
     folder = tmp_path / "documents"
     folder.mkdir()
-    (folder / "a-raid.txt").write_text(_doc("Front Nord"), encoding="utf-8")
-    (folder / "b-raid.txt").write_text(_doc("Front Nord"), encoding="utf-8")
-    (folder / "c-raid.txt").write_text(_doc("Katiba Sud"), encoding="utf-8")
-    other = _doc("Katiba Sud", title="Ambush near Gao", date="2 June 2021")
+    (folder / "a-raid.txt").write_text(raid("Front Nord"), encoding="utf-8")
+    (folder / "b-raid.txt").write_text(raid("Front Nord"), encoding="utf-8")
+    (folder / "c-raid.txt").write_text(raid("Katiba Sud"), encoding="utf-8")
+    other = raid("Katiba Sud", title="Ambush near Gao", date="2 June 2021")
     (folder / "d-ambush.txt").write_text(other.replace("Tamba", "Gao"), encoding="utf-8")
     rules = tmp_path / "our-rules.ttl"
     rules.write_text(ONE_PERPETRATOR, encoding="utf-8")
@@ -75,7 +69,7 @@ def test_a_union_that_breaks_an_extra_shape_leaves_out_the_document_that_disagre
     assert len(lines) == 1, output
     # at the line of c-raid.txt that names its perpetrator (the union's own locator
     # found the event in a-raid.txt)
-    stated = _doc("Katiba Sud").splitlines().index("- Perpetrator: Katiba Sud") + 1
+    stated = raid("Katiba Sud").splitlines().index("- Perpetrator: Katiba Sud") + 1
     assert re.fullmatch(
         rf"\S*/c-raid\.txt:{stated}: union/shapes: with \S*/a-raid\.txt: "
         r".*focus event:raid-on-tamba: "
@@ -110,7 +104,7 @@ def test_a_document_that_breaks_an_extra_shape_alone_is_skipped(
     tmp_path: Path, inputs: tuple[Path, Path]
 ) -> None:
     folder, rules = inputs
-    two = _doc("Front Nord, Katiba Sud", title="Raid on Kidal")
+    two = raid("Front Nord, Katiba Sud", title="Raid on Kidal")
     (folder / "b-raid.txt").write_text(two, encoding="utf-8")
     (folder / "c-raid.txt").unlink()
     code, output = _build(folder, tmp_path / "release", "--extra-shapes", str(rules))

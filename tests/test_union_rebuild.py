@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sample_edits import raid
 
 from attackgraph.cli import main
 from attackgraph.validate import dataset
@@ -29,13 +30,6 @@ ONE_PERPETRATOR = """\
     sh:property [ sh:path ag:perpetrator ; sh:maxCount 1 ;
         sh:message "one perpetrator an attack" ] .
 """
-
-
-def _doc(perpetrator: str, title: str = "Raid on Tamba", place: str = "Tamba") -> str:
-    return (
-        f"= {title} =\n\nInfobox\n- Date: 1 May 2020\n- Location: {place}, Mali\n"
-        f"- Perpetrator: {perpetrator}\n\nGunmen attacked the army post in {place}.\n"
-    )
 
 
 @pytest.fixture()
@@ -74,9 +68,9 @@ def built(tmp_path: Path, checked: list[str]) -> tuple[Path, Path, Path, Path]:
     """A conforming release of three documents, built with a cache."""
     folder = tmp_path / "documents"
     folder.mkdir()
-    (folder / "a-raid.txt").write_text(_doc("Front Nord"), encoding="utf-8")
-    (folder / "b-raid.txt").write_text(_doc("Front Nord"), encoding="utf-8")
-    ambush = _doc("Katiba Sud", title="Ambush near Gao", place="Gao")
+    (folder / "a-raid.txt").write_text(raid("Front Nord"), encoding="utf-8")
+    (folder / "b-raid.txt").write_text(raid("Front Nord"), encoding="utf-8")
+    ambush = raid("Katiba Sud", title="Ambush near Gao", place="Gao")
     (folder / "d-ambush.txt").write_text(ambush, encoding="utf-8")
     rules = tmp_path / "our-rules.ttl"
     rules.write_text(ONE_PERPETRATOR, encoding="utf-8")
@@ -92,7 +86,7 @@ def test_a_break_the_changed_document_brings_is_found(
     built: tuple[Path, Path, Path, Path], checked: list[str]
 ) -> None:
     folder, out, cache, rules = built
-    (folder / "b-raid.txt").write_text(_doc("Katiba Sud"), encoding="utf-8")
+    (folder / "b-raid.txt").write_text(raid("Katiba Sud"), encoding="utf-8")
     code, output = _build(folder, out, cache, rules)
     assert code == 1, output
     lines = [line for line in output.splitlines() if "union/shapes" in line]
@@ -120,7 +114,7 @@ def test_a_change_is_checked_where_it_touches_the_union(
     built: tuple[Path, Path, Path, Path], checked: list[str]
 ) -> None:
     folder, out, cache, rules = built
-    ambush = _doc("Katiba Sud", title="Ambush near Gao", place="Gao")
+    ambush = raid("Katiba Sud", title="Ambush near Gao", place="Gao")
     (folder / "d-ambush.txt").write_text(ambush + "\nThe army sent reinforcements.\n")
     code, output = _build(folder, out, cache, rules)
     assert code == 0, output
