@@ -104,6 +104,22 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "- Date: 3 March 2001\n\nA man fired at passengers in the depot.\n",
             "US",
         ),
+        (  # "England" is also a village in Arkansas; the English region decides with London
+            "= Bandstand bombing =\n\nInfobox\n- Location: Victoria Gardens and Hyde Park, "
+            "London, England\n- Date: 9 June 1983\n\nA bomb went off under the bandstand.\n",
+            "GB",
+        ),
+        (  # a country whose name holds "and" is one place, not two
+            "= Market shelling =\n\nInfobox\n- Location: Old market, Mostar, Bosnia and "
+            "Herzegovina\n- Date: 4 May 1993\n\nShells hit the market at noon.\n",
+            "BA",
+        ),
+        (  # wire copy: a country named as the victims' nationality is not where it happened
+            "= Truck bomb at the barracks =\n\nAMMAN, Jordan, May 3 (Wire) - A truck bomb "
+            "exploded outside a barracks on Tuesday, killing 14 U.S. marines, officials said "
+            "in 2004.\n",
+            "JO",
+        ),
     ],
     ids=[
         "town-alone",
@@ -121,6 +137,9 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
         "historical-congo",
         "demonym",
         "capital-apposition",
+        "region-over-village",
+        "country-with-and",
+        "wire-modifier",
     ],
 )
 def test_the_gazetteer_gives_the_country_the_document_leaves_out(

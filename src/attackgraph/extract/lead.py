@@ -209,6 +209,9 @@ def wire_places(
     )
     found = list(lead_places(body, avoid))
     country = next((m for m in found if m.kind is PlaceKind.COUNTRY), None)
+    if country is not None and _modifier(first, country):
+        found = [replace(m, country=None) for m in found if m is not country]
+        country = None  # "DHAHRAN, Saudi Arabia — ... killing 19 U.S. airmen": Saudi Arabia
     inner = [m for m in found if m.kind is not PlaceKind.COUNTRY]
     named = [(_spelled(first.text[b:e], text), b, e) for b, e in line.places]
     near = bool(inner)  # the clause names where: the filing town is only near it
@@ -228,6 +231,12 @@ def wire_places(
     top = country.name if country is not None else None
     inner = [replace(m, country=m.country or code, container=m.container or top) for m in inner]
     return tuple(inner + ([country] if country is not None else []))
+
+
+def _modifier(sentence: Sentence, country: PlaceMention) -> bool:
+    """Whether the clause names ``country`` only as someone's or something's."""
+    begin = country.span.begin - sentence.span.begin
+    return _not_where(sentence.text, begin, begin + len(country.span.text))
 
 
 def _spelled(name: str, text: str) -> str:
@@ -252,16 +261,40 @@ _OFFICE_OF: Final = re.compile(
 
 
 def _not_where(text: str, begin: int, end: int) -> bool:
-    """Whether a country is named as someone's ("the president of X") or as one side of a
-    war ("the X–Y War"), not as where the event happened.
+    """Whether a country is named as someone's ("the president of X"), as one side of a
+    war ("the X–Y War") or as a noun's modifier ("killing 19 U.S. airmen"), not as where
+    the event happened.
 
     >>> text = "a visit by the president of Chad to Mali during the Iran–Iraq War"
     >>> _not_where(text, 28, 32), _not_where(text, 36, 40), _not_where(text, 52, 56)
     (True, False, True)
+    >>> text = "killing 19 U.S. airmen in Mali yesterday"
+    >>> _not_where(text, 11, 15), _not_where(text, 26, 30)
+    (True, False)
     """
-    return _OFFICE_OF.search(text, max(0, begin - 40), begin) is not None or (
-        re.match(r"[–—-]\w", text[end : end + 2]) is not None
+    return (
+        _OFFICE_OF.search(text, max(0, begin - 40), begin) is not None
+        or re.match(r"[–—-]\w", text[end : end + 2]) is not None
+        or (
+            _MODIFIED.match(text, end) is not None
+            and _LOCATIVE_BEFORE.search(text, max(0, begin - 12), begin) is None
+        )
     )
+
+
+_MODIFIED: Final = re.compile(
+    r"\s+(?!(?:about|across|after|against|along|among|around|as|at|before|behind|between|"
+    r"beyond|by|during|for|from|in|inside|into|near|of|off|on|outside|over|since|through|"
+    r"throughout|to|toward|towards|under|until|via|with|within|without|and|or|nor|but|so|"
+    r"that|which|who|where|when|while|yesterday|today|tonight|last|this|earlier|later|"
+    r"was|were|is|are|had|has|have|said|says)\b)[a-z]"
+)
+"""A lower-case word (not a linking word or verb) right after a country: it modifies a
+noun ("U.S. airmen")."""
+
+_LOCATIVE_BEFORE: Final = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|throughout|into)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _span(sentence: Sentence, begin: int, end: int) -> Span:

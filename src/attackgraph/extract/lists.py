@@ -74,9 +74,27 @@ def _continues_name(text: str, at: int) -> bool:
     return found is not None and country_code(found.group().strip().replace(".", "")) is None
 
 
+def _inside_country_name(text: str, start: int, at: int) -> bool:
+    """Whether the " and " at ``at`` is inside a country's name that starts at ``start``:
+    "Bosnia and Herzegovina", "Trinidad and Tobago" (not "Mali and Niger").
+
+    >>> _inside_country_name("Tuzla, Bosnia and Herzegovina", 7, 13)
+    True
+    >>> _inside_country_name("Mali and Niger", 0, 4)
+    False
+    """
+    end = _ITEM_END.search(text, at)
+    whole = text[start : end.start() if end else len(text)]
+    return country_code(strip_the(" ".join(whole.split()))) is not None
+
+
+_ITEM_END: Final = re.compile(r"[,;(\[]")
+
+
 def _split_points(text: str) -> list[tuple[int, int]]:
     """Top-level (outside brackets) item boundaries on ``,``, ``;`` and ``" and "``;
-    not on a comma before dotted capitals that name no country.
+    not on a comma before dotted capitals that name no country, nor on an "and" inside
+    a country's name.
 
     >>> text = "Capitol, Washington, D.C., United States"
     >>> [text[b:e].strip() for b, e in _split_points(text)]
@@ -100,7 +118,12 @@ def _split_points(text: str) -> list[tuple[int, int]]:
         elif depth == 0 and ch in ",;":
             parts.append((start, i))
             start = i + 1
-        elif depth == 0 and text.startswith(" and ", i) and not joins_inside_name(text, start, i):
+        elif (
+            depth == 0
+            and text.startswith(" and ", i)
+            and not joins_inside_name(text, start, i)
+            and not _inside_country_name(text, start, i)
+        ):
             parts.append((start, i))
             start = i + 1
         i += 1

@@ -65,11 +65,7 @@ def with_event_country(extraction: Extraction, places: PlaceResolver) -> Extract
     if document_country(extraction) is not None:
         return extraction
     stated = [m for m in extraction.places if not m.prose and m.kind is not PlaceKind.COUNTRY]
-    found = set()
-    for mention in stated:
-        ref = places.place(mention.name, kind=mention.kind, coordinates=mention.coordinates)
-        if ref.resolved and ref.country:
-            found.add(ref.country)
+    found = {code for code in (_decided(m, places) for m in stated) if code is not None}
     country = found.pop() if len(found) == 1 else voted_country(stated, places)
     if country is None:
         return extraction
@@ -80,6 +76,30 @@ def with_event_country(extraction: Extraction, places: PlaceResolver) -> Extract
         for event in extraction.events
     )
     return replace(extraction, event=replace(extraction.event, country=country), events=events)
+
+
+def _decided(mention: PlaceMention, places: PlaceResolver) -> str | None:
+    """The country the gazetteer puts ``mention`` in, unless the name is also a
+    subdivision of another country: "England" after "London" is the English region,
+    not the Arkansas village the gazetteer finds first (then the chain votes).
+
+    >>> from attackgraph.model import Span
+    >>> from attackgraph.resolve import Resolver
+    >>> span = Span(0, 0, "", 1)
+    >>> england = PlaceMention("England", PlaceKind.REGION, span)
+    >>> tokyo = PlaceMention("Tokyo", PlaceKind.LOCALITY, span)
+    >>> _decided(england, Resolver().places), _decided(tokyo, Resolver().places)
+    (None, 'JP')
+    """
+    ref = places.place(mention.name, kind=mention.kind, coordinates=mention.coordinates)
+    if not (ref.resolved and ref.country):
+        return None
+    if ref.iso3166_2 is None and any(
+        subdivision and country != ref.country
+        for country, subdivision in _countries(mention.name, places).items()
+    ):
+        return None
+    return ref.country
 
 
 def voted_country(stated: list[PlaceMention], places: PlaceResolver) -> str | None:
