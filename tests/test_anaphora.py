@@ -101,3 +101,12 @@ def test_appositive_person_matches_a_rescan_at_every_anaphor() -> None:
             assert appositive_person(text, m.start(), words) == _appositive_rescan(
                 text, m.start(), words
             ), (words, m.start())
+
+
+def test_a_full_stop_ends_the_name_an_anaphor_refers_to() -> None:
+    """ "... said the Navy. The Fisheries Ministry ...": "the ministry" is the Fisheries
+    Ministry, not "Navy. The Fisheries Ministry"; initials keep their dots."""
+    text = "Six were hurt, said the Navy. The Fisheries Ministry spoke. The ministry said 4 died."
+    assert antecedent(text, text.index("The ministry"), "ministry") == "Fisheries Ministry"
+    text = "The U.N. Mission for Zembla gave a toll. The mission said 4 died."
+    assert antecedent(text, text.index("The mission"), "mission") == "U.N. Mission for Zembla"

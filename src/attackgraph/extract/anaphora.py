@@ -46,7 +46,10 @@ KIND_NOUNS: Final = frozenset("organisation organization charity agency ngo".spl
 _TITLE_NOUNS: Final = frozenset(
     "minister governor mayor president prosecutor spokesman spokeswoman spokesperson".split()
 )
-_NAME: Final = r"[A-Z][\w'’.-]*"
+_NAME: Final = r"[A-Z](?:[\w'’-]|\.(?=[\w'’-]))*(?:(?<![\w'’-]{2})\.)?"
+"""A capitalised word; a dot inside it ("U.S") or after an initial ("U.S.", "J.") but not
+a full stop after a word: "... according to the Army. The Health Ministry" names no
+"Army. The Health Ministry"."""
 _LINK: Final = r"(?:of|for|the|and|de|du)"
 
 
@@ -153,6 +156,12 @@ def antecedent(
     'Ministry of Health of Zembla'
     >>> antecedent("Police said 4 died.", 19, "ministry") is None
     True
+    >>> t = "Nine were hurt, said the Army. The Health Ministry spoke. The ministry said 4 died."
+    >>> antecedent(t, t.index("The ministry"), "ministry")
+    'Health Ministry'
+    >>> t = "The U.S. Ministry of Aid gave a toll. The ministry said 4 died."
+    >>> antecedent(t, t.index("The ministry"), "ministry")
+    'U.S. Ministry of Aid'
     """
     best: tuple[int, str] | None = None
     for m in _names_before(text, end, noun):

@@ -114,6 +114,8 @@ conference") and a time - then the sentence before the speaker is what was said.
 def _raw_cues(text: str, begin: int, end: int) -> list[Cue]:
     cues: list[Cue] = []
     for m in CUE_RE.finditer(text, begin, end):
+        if any(c.subject is not None and c.subject[0] <= m.start() < c.subject[1] for c in cues):
+            continue  # "according to the navy's revised count": "revised" names the count
         kind = cue_kind(m)
         words = m.group().lower()
         first = words.split()[0]

@@ -72,7 +72,7 @@ _DETERMINERS: Final = re.compile(
 )
 _DOCUMENT_HEADS: Final = frozenset(
     "report reports statement statements estimate estimates tally tallies count counts "
-    "account accounts figure figures".split()
+    "account accounts figure figures review reviews bulletin bulletins list lists".split()
 )
 _RECORD_HEADS: Final = frozenset(
     "tally tallies list lists register registers record records statement statements".split()
@@ -102,6 +102,16 @@ _DESCRIPTORS: Final = frozenset(
     "operation".split()
 )
 """Common nouns that describe the named organisation after them ("the airline X")."""
+_WHEN_AFTER: Final = re.compile(
+    r"\s+(?:on|in|at|during|by|that|this|last)\s+(?:(?:the|of|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|morning|afternoon|evening|night|day|week|time|"
+    r"\d{1,4})(?:\s+|$))+$"
+)
+"""A time after the speaker's words ("reports on Thursday morning", "the ministry on
+Saturday night"): when it was said, not who said it."""
+_SPOKESPEOPLE: Final = frozenset("spokesman spokeswoman spokesperson official".split())
+_BODY_WORDS: Final = frozenset("military army police navy ministry".split())
 _OF_GROUP: Final = re.compile(
     r"(?:^|['’]s\s+)(?:faction|wing|branch|affiliate|unit|cell|spokesman|spokeswoman|"
     r"spokesperson|commander|leader|member|official|representative)\s+(?:for|of)\s+(?:the\s+)?"
@@ -199,8 +209,8 @@ class Speakers:
 
         >>> Speakers.is_document("Later tallies"), Speakers.is_document("police reports")
         (True, False)
-        >>> Speakers.is_document("Early reports")
-        False
+        >>> Speakers.is_document("Early reports"), Speakers.is_document("the charity's list")
+        (False, False)
         """
         tokens = _DETERMINERS.sub("", words.strip()).split()
         if tokens and tokens[-1].lower() in ("report", "reports"):
@@ -210,11 +220,13 @@ class Speakers:
             bool(tokens)
             and tokens[-1].lower() in _RECORD_HEADS
             and all(t.islower() or t in ("Later", "Early", "Official") for t in modifiers)
-            and not any(t in SOURCE_NOUNS for t in modifiers)
+            and not any(t in SOURCE_NOUNS or t.endswith(("'s", "’s")) for t in modifiers)
         )
 
     def resolve(self, begin: int, end: int, line: int) -> tuple[ActorMention, ...]:
         """The parties named by ``text[begin:end]``; ``()`` when it cannot be resolved."""
+        when = _WHEN_AFTER.search(self.text, begin, end)
+        end = when.start() if when is not None and when.start() > begin else end
         words = self.text[begin:end]
         low = words.lower()
         if low in ("he", "she"):
@@ -222,7 +234,7 @@ class Speakers:
             nearest = nearest_person(self.text, begin, last, self.sentences)
             person = self.canonical(nearest) if nearest is not None else self.last_person
             return self._mention(person, begin, end, line)
-        if low == "it":
+        if low in ("it", "its"):  # "Its bulletin ... spoke": the parse's subject is "Its"
             return self._mention(self.last_org, begin, end, line)
         role = re.fullmatch(r"the\s+((?:[\w-]+\s+){0,3}(\w+))", low)
         if role is not None and role.group(2) in PERSON_ROLES:
@@ -256,6 +268,9 @@ class Speakers:
                 end,
                 line,
             )
+        own = re.fullmatch(r"(?:its|their)\s+(\w+)", low)
+        if own is not None and own.group(1) in _DOCUMENT_HEADS and self.last_org is not None:
+            return self._mention(self.last_org, begin, end, line)  # "its bulletin": it's
         if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low):
             return self._mention(self.last_group, begin, end, line)
         if re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES:
@@ -317,17 +332,23 @@ class Speakers:
         text = self.text
         words = ACRONYM.sub("", text[begin:end]).strip()
         words = clean_name(re.sub(r"\s+", " ", words))  # "by nightfall the minister"
+        words = _WHEN_AFTER.sub("", words)
         stripped = _DETERMINERS.sub("", words)
         tokens = stripped.split()
         if not tokens:
             return None
         person = False
+        owner = _possessor(tokens)
         of = _OF_GROUP.search(stripped) or _SPEAKS_FOR.fullmatch(stripped)
         heads = _HEAD_FROM.match(stripped)
         if heads is not None:  # "a statement from the ministry", "figures by the UN"
             name = stripped[heads.end() :]
         elif of is not None:
             name = of.group(1)
+        elif owner is not None:  # "the army's final count": the army's
+            name = owner
+        elif _body_of(tokens) is not None:  # "a Port Authority spokesman": Port Authority
+            name = " ".join(tokens[:-1])
         elif tokens[-1].lower() in _DOCUMENT_HEADS and len(tokens) == 1:
             name = re.sub(r"^(?:the|an?)\s+", "", words, flags=re.IGNORECASE)  # "early reports"
         elif _official_of(tokens) is not None:
@@ -420,6 +441,50 @@ def _official_of(tokens: list[str]) -> str | None:
     first, second = tokens[0], tokens[1]
     nation = second if first.lower() == "official" else first if second == "official" else None
     return nation if nation is not None and demonym_countries(nation) else None
+
+
+def _possessor(tokens: list[str]) -> str | None:
+    """Whose document the words name, when a possessive stands before its head noun and
+    only lower-case modifiers after it: "army's final count" -> "army", "the special
+    prosecutor's draft report" -> "special prosecutor".
+
+    >>> _possessor("army's final count".split()), _possessor("Amnesty's report".split())
+    ('army', 'Amnesty')
+    >>> _possessor("official count".split()) is None, _possessor(["count"]) is None
+    (True, True)
+    """
+    if len(tokens) < 2 or tokens[-1].lower() not in _DOCUMENT_HEADS:
+        return None
+    for i in range(len(tokens) - 2, -1, -1):
+        if re.search(r"['’]s$", tokens[i]):
+            owner = re.sub(r"['’]s$", "", " ".join(tokens[: i + 1]))
+            return owner if owner.lower() not in ("it", "its") else None
+        if not tokens[i].islower():
+            return None
+    return None
+
+
+def _body_of(tokens: list[str]) -> str | None:
+    """The body a spokesman or an official speaks for, named before the role: "Port
+    Authority spokesman" -> "Port Authority", "PPP official" -> "PPP", "military
+    spokesman" -> "military"; ``None`` for a nationality or a person ("Palestinian
+    official", "Colonel Bako").
+
+    >>> _body_of("Port Authority spokesman".split()), _body_of("military spokesman".split())
+    ('Port Authority', 'military')
+    >>> _body_of("Palestinian official".split()) is None, _body_of(["spokesman"]) is None
+    (True, True)
+    """
+    if len(tokens) < 2 or tokens[-1].lower() not in _SPOKESPEOPLE:
+        return None
+    body = tokens[:-1]
+    if len(body) == 1 and body[0].lower() in _BODY_WORDS:
+        return body[0]
+    proper = all(capitalised(t) or t in PARTICLES for t in body) and capitalised(body[0])
+    organisation = any(t in ORG_WORDS for t in body) or (
+        len(body) == 1 and body[0].isupper() and len(body[0]) > 1
+    )
+    return " ".join(body) if proper and organisation else None
 
 
 def _span(text: str, begin: int, end: int, line: int, words: str) -> Span:

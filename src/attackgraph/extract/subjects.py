@@ -19,6 +19,7 @@ from typing import Final
 
 from attackgraph.extract.amounts import PERSON_NOUNS
 from attackgraph.extract.cue_words import DOCUMENTS
+from attackgraph.extract.number_words import SMALL_NUMBERS
 from attackgraph.reference.lexicon import MONTH_NAMES, WEEKDAYS
 
 __all__ = [
@@ -297,6 +298,18 @@ def _drop_and(words: str) -> str:
     return words[4:] if words.startswith("and ") else words
 
 
+_COUNT_OPENS: Final = re.compile(
+    r"\s(?=(?:(?:"
+    + "|".join(sorted(set(SMALL_NUMBERS) - {"zero", "one"}, key=len, reverse=True))
+    + r"|dozens|hundreds|"
+    r"thousands)|\d{1,3}(?:,\d{3})*(?<!\d{4}))\s+[a-z])",
+    re.IGNORECASE,
+)
+_BEFORE_A_COUNT: Final = frozenset("the a an its their his her these those all of some".split())
+"""A count opening the clause that a source named without a comma states ("according to
+X nineteen militants died"); a year in the name ("the 2010 census") opens none."""
+
+
 def subject_after(text: str, begin: int, end: int) -> tuple[int, int] | None:
     """The source named after a cue ("according to X, ...", "..., said X."): up to a
     comma, "that"/"who"/"which" or the end of the sentence. Never raises.
@@ -304,11 +317,24 @@ def subject_after(text: str, begin: int, end: int) -> tuple[int, int] | None:
     >>> t = "According to the army, six died."
     >>> b, e = subject_after(t, 12, len(t)); t[b:e]
     'the army'
+    >>> t = "According to the army nine rebels and 12 soldiers died in the 2010 raid."
+    >>> b, e = subject_after(t, 12, len(t)); t[b:e]
+    'the army'
+    >>> [t[slice(*subject_after(t, 12, len(t)))] for t in (
+    ...     "According to the two medics 9 died.", "According to one official, 9 died.",
+    ...     "According to the 2010 census data, 9 live there.")]
+    ['the two medics', 'one official', 'the 2010 census data']
     """
     stop = end
     m = re.search(r",|\s(?:that|who|which)\s|[.;:!?](?:\s|$)", text[begin:end])
     if m is not None:
         stop = begin + m.start()
+    first = begin + len(text[begin:stop]) - len(text[begin:stop].lstrip())
+    for count in _COUNT_OPENS.finditer(text, first, stop):
+        before = text[first : count.start()].split()
+        if before and before[-1].lower() not in _BEFORE_A_COUNT:
+            stop = count.start()  # "according to the ministry nineteen militants died"
+            break
     b, e = trim(text, begin, stop)
     return (b, e) if b < e else None
 
