@@ -335,3 +335,33 @@ def test_a_number_is_never_the_speaker_of_a_coordinated_verb(
     """The small model may coordinate the second reporting verb with the first one's
     reported clause ("11 had died and [claimed]"): its victims are no speaker."""
     assert speaker(sentence, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        (
+            "Allied losses, in the figures given by the navy's records office, were nine "
+            "killed and 17 wounded.",
+            "17",
+            "the navy's records office",
+        ),
+        (
+            "Ivan Petrov, a driver who saw the convoy, told reporters that 40 had died, "
+            "while Lena Ostrova, a teacher, later drew up a list of 112 dead.",
+            "112",
+            "Lena Ostrova",
+        ),
+        ("The clinic later published a count of 58 wounded.", "58", "The clinic"),
+    ],
+)
+def test_figures_given_by_x_and_a_list_x_drew_up_are_x_s(
+    sentence: str, number: str, expected: str
+) -> None:
+    """A document named beside the figure says whose it is: "in the figures given by X",
+    "X drew up a list of N dead" (a document made, not one found)."""
+    assert speaker(sentence, number) == expected
+
+
+def test_a_list_found_is_no_statement_of_its_finder() -> None:
+    assert speaker("Soldiers found a list of 12 targets in the house.", "12") is None
