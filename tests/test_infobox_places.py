@@ -157,3 +157,21 @@ def test_a_bracketed_near_note_names_the_places_the_event_lies_near() -> None:
     assert places["Osterby"] == ("Karl County", True)
     assert "Karl County" in places
     assert not any("present-day" in name for name in places)
+
+
+@pytest.mark.parametrize(
+    ("value", "not_places"),
+    [
+        (
+            "Grand Bank, Osterby Square, Karlin, Ruritania; two more parcels in Vell",
+            ["two more parcels"],
+        ),
+        ("Kestrel valley, on the track between Osterby and Tessel, Ruritania", ["on the track"]),
+    ],
+)
+def test_a_lowercase_item_naming_no_kind_of_site_is_no_place(
+    value: str, not_places: list[str]
+) -> None:
+    names = [name for name, _ in chain(value)]
+    assert not set(not_places) & set(names), names
+    assert "Vell" in names or "Osterby" in names

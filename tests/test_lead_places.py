@@ -28,3 +28,69 @@ def test_a_lowercase_word_saying_what_a_named_place_is_belongs_to_its_name(
     text: str, site: str
 ) -> None:
     assert site in names(text)
+
+
+def chain(text: str) -> list[tuple[str, str | None]]:
+    found = lead_places(Sentence(Span(0, len(text), text, 3), (), 0, False))
+    return [(p.name, p.container) for p in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        (
+            "This note sums up the report of the Nordic Board of Inquiry on the shooting at "
+            "Osterby, in the Vell district of Karlin Province.",
+            ["Nordic Board of Inquiry"],
+        ),
+        (
+            "On a Sunday morning hundreds of people lined Mill Street in Osterby, the county "
+            "town of Vell, for the Remembrance parade.",
+            ["Remembrance"],
+        ),
+        (
+            "Soldiers of the army's 4th Rifle Regiment held the barracks of the 9th Lancers "
+            "at Tessel, near Osterby.",
+            ["9th Lancers at Tessel"],
+        ),
+    ],
+)
+def test_a_name_hanging_from_by_for_or_a_non_place_of_is_no_place(
+    text: str, not_places: list[str]
+) -> None:
+    found = names(text)
+    assert not set(not_places) & set(found), found
+
+
+def test_a_place_after_at_stays_a_place_after_an_agent_by() -> None:
+    text = "A shell fired by the army exploded at Kestrel, a square in the centre of Tuzla."
+    assert "Kestrel" in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Settlers killed 28 people at Tessel station, in the colony of Nova Brava.", "Nova Brava"),
+        ("Soldiers shot 200 villagers in the department of Osterby in 1981.", "Osterby"),
+        ("The bomb went off at Karlin Airport, in the borough of Vell.", "Vell"),
+    ],
+)
+def test_of_after_an_area_or_a_state_still_introduces_a_place(text: str, place: str) -> None:
+    assert place in names(text)
+
+
+def test_a_country_written_with_a_possessive_is_the_country() -> None:
+    text = "Gunmen killed nine worshippers in the town of Kestrel, in Sri Lanka's Eastern Province."
+    found = lead_places(Sentence(Span(0, len(text), text, 3), (), 0, False))
+    assert [(p.name, p.country) for p in found][-1] == ("Sri Lanka", "LK")
+    assert "Sri Lanka's" not in [p.name for p in found]
+
+
+def test_a_country_the_recogniser_cuts_at_and_is_one_country() -> None:
+    text = (
+        "A shell fired by the army exploded at Kestrel, a square in the centre of Tuzla in "
+        "north-eastern Bosnia and Herzegovina."
+    )
+    found = chain(text)
+    assert ("Bosnia and Herzegovina", None) in found
+    assert "Herzegovina" not in [name for name, _ in found]

@@ -28,7 +28,7 @@ from typing import Final
 from attackgraph.extract.dateline import find_dateline
 from attackgraph.extract.dates import find_dates
 from attackgraph.extract.lists import sub_span
-from attackgraph.extract.nlp import entities
+from attackgraph.extract.nlp import Entity, entities
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DatePrecision, DateRange, PlaceKind, PlaceMention, Span
@@ -37,10 +37,27 @@ from attackgraph.reference.countries import country_code, demonym_countries
 __all__ = ["dated", "day_within", "lead_date", "lead_places", "wire_places"]
 
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+_AREA_OF: Final = (
+    "village|hamlet|settlement|town|city|district|suburb|borough|parish|ward|quarter|"
+    "neighbourhood|neighborhood|outskirts|centre|center|heart|island|valley|area|part|north|"
+    "south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|"
+    "southeast|southwest|region|province|state|county|governorate|prefecture|department|"
+    "municipality|commune|territory|oblast|wilaya|emirate|canton|arrondissement|cercle|"
+    "colony|protectorate|dominion|mandate|kingdom|republic|sultanate|empire"
+).split("|")
+"""Nouns after which "of" introduces a place: "the village of X", "the department of X"."""
 _INTRODUCED: Final = re.compile(
-    r"(?:\b(?:in|at|near|outside|of)\s+(?:the\s+)?|\b(?:village|town|city|district)\s+of\s+"
-    r"|\b(?:capital|city|town|village|port)\s*,\s*)$"  # "the Malian capital, Bamako"
+    r"(?:\b(?:in|at|near|outside)\s+(?:the\s+)?|\b" + "(?:" + "|".join(_AREA_OF) + r")\s+of\s+"
+    r"(?:the\s+)?|\b(?:capital|city|town|village|port)\s*,\s*)$"  # "the Malian capital, Bamako"
 )
+"""Words introducing a name as a place: "in", "at", "the village of", "the Malian capital,"."""
+_GOVERNED: Final = re.compile(
+    r"(?:\b(?P<word>[\w-]+)\W*?\s+)?(?<![\w-])(?P<prep>by|of|for|with|against|about)\s+"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?"
+    r"(?:(?!(?:in|at|near|on|outside|inside|into|to|from|of|by)\b)[a-z][\w-]*\s+){0,3}$"
+)
+"""The preposition a name hangs from, across the lowercase words of its phrase: "carried
+out by members of the religious movement X", "the findings of the X"."""
 _PLACE_NOUN: Final = re.compile(  # after a demonym: "Nigerian city", "Kenyan north-eastern town"
     r"\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?"
     r"(?:capital|city|town|village|port|province|region|district|state|county)\b",
@@ -110,6 +127,30 @@ def day_within(coarse: DateRange, opening: Sentence | None) -> DateRange:
     return coarse
 
 
+_POSSESSIVE: Final = re.compile(r"['’]s$")
+
+
+def _joined(text: str, found: tuple[Entity, ...]) -> list[Entity]:
+    """The entities with a name the recogniser cut at "and" joined again when the whole
+    is a country ("Bosnia and" + "Herzegovina").
+
+    >>> text = "in Tuzla, Bosnia and Herzegovina"
+    >>> [e.text for e in _joined(text, (Entity("GPE", 3, 8, "Tuzla"),
+    ...     Entity("GPE", 10, 20, "Bosnia and"), Entity("LOC", 21, 32, "Herzegovina")))]
+    ['Tuzla', 'Bosnia and Herzegovina']
+    """
+    out: list[Entity] = []
+    for entity in found:
+        last = out[-1] if out else None
+        if last is not None and re.search(r"\s(?:and|&)\s*$", text[last.begin : entity.begin]):
+            whole = text[last.begin : entity.end]
+            if country_code(whole) is not None:
+                out[-1] = Entity(last.label, last.begin, entity.end, whole)
+                continue
+        out.append(entity)
+    return out
+
+
 def _parts(sentence: Sentence, begin: int, end: int) -> list[tuple[int, int]]:
     """An entity's stretch split at commas and " in " (offsets in the sentence)."""
     text = sentence.text
@@ -146,13 +187,15 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     text = first.text
     found: list[tuple[str, int, int, bool]] = []  # name, begin, end, is a place entity
     said: list[str] = []  # countries a demonym gives a place: "the Nigerian city of Kano"
-    for entity in entities(text):
+    for entity in _joined(text, entities(text)):
         if entity.label == "NORP":
             codes = demonym_countries(text[entity.begin : entity.end])
             if len(codes) == 1 and _PLACE_NOUN.match(text, entity.end):
                 said.append(codes[0])
             continue
         for b, e in _parts(first, entity.begin, entity.end):
+            owner = _POSSESSIVE.search(text, b, e)  # "in Sri Lanka's Eastern Province"
+            e = owner.start() if owner is not None else e
             area = _AREA_AFTER.match(text, e) or _FACILITY_AFTER.match(text, e)
             if area is not None and not ADMIN_WORDS.search(text[b:e]):
                 e = area.end()
@@ -162,12 +205,15 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     places = [
         (name, b, e)
         for name, b, e, labelled in found
-        if (
-            country_of(name) is not None
-            or any(w.lower() in FACILITY_WORDS for w in name.split())
-            or ADMIN_WORDS.search(name)
-            or (labelled and b > 0)
-            or _INTRODUCED.search(text, max(0, b - 20), b)
+        if country_of(name) is not None
+        or (
+            not _governed_elsewhere(text, b, name)
+            and (
+                any(w.lower() in FACILITY_WORDS for w in name.split())
+                or ADMIN_WORDS.search(name)
+                or (labelled and b > 0)
+                or _INTRODUCED.search(text, max(0, b - 20), b)
+            )
         )
     ]
     places = [p for k, p in enumerate(places) if all(p[0] != q[0] for q in places[:k])]
@@ -187,6 +233,39 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
         name, b, e = country
         mentions.append(PlaceMention(name, PlaceKind.COUNTRY, _span(first, b, e), None, code))
     return tuple(mentions)
+
+
+_EVENT_OF: Final = frozenset(
+    """
+    attack attacks assault battle bombing bombings bombardment capture defence defense fall
+    invasion liberation massacre occupation raid sack shelling siege storming
+    """.split()
+)
+"""Event nouns after which "of" introduces the place attacked: "the siege of X"."""
+
+
+def _governed_elsewhere(text: str, begin: int, name: str) -> bool:
+    """Whether the name at ``begin`` hangs from a preposition that does not say where: the
+    agent of "by", "for", "with", "against", "about" ("carried out by the X"), or "of" after
+    a noun that is neither an area nor an event ("the findings of the X", "members of the
+    movement X"); a name with a word saying it is a site or an area may follow such an "of"
+    ("the barracks of the X Regiment" is not one).
+
+    >>> text = "a raid by members of the movement Kestrel on the Osterby mall in Karlin"
+    >>> [_governed_elsewhere(text, text.index(n), n) for n in ("Kestrel", "Osterby", "Karlin")]
+    [True, False, False]
+    >>> text = "the siege of Karlin and the barracks of the 3rd Rifles"
+    >>> [_governed_elsewhere(text, text.index(n), n) for n in ("Karlin", "3rd Rifles")]
+    [False, True]
+    """
+    found = _GOVERNED.search(text, max(0, begin - 60), begin)
+    if found is None:
+        return False
+    if found.group("prep") != "of":
+        return True
+    word = (found.group("word") or "").lower()
+    sited = any(w.lower() in FACILITY_WORDS for w in name.split()) or ADMIN_WORDS.search(name)
+    return word not in _AREA_OF and word not in _EVENT_OF and not sited
 
 
 def wire_places(

@@ -323,21 +323,31 @@ def _split_at(pattern: re.Pattern[str], pieces: list[_Piece], *, near: bool) -> 
 
 _COORDINATED: Final = re.compile(r"\b(?:and|or)\s+(?:[a-z]+\s+)*$")
 """The words before an item joined to the one before it ("… and surroundings")."""
+_NOT_NAME_START: Final = frozenset("on in at along across by from to with".split())
+"""Words a place's name does not begin with: "on the road between A and B" says where
+A and B are, it names no place."""
 
 
 def _names_a_place(
     value: Span, linked: list[tuple[_Piece, str | None]]
 ) -> list[tuple[_Piece, str | None]]:
-    """Without the items joined by "and"/"or" that have no capital and no number.
+    """Without the items that have no capital and no number and are joined by "and"/"or",
+    begin with a preposition or have no word saying what kind of site they are.
 
     "Old Fort and surroundings" names one place; a lowercase item listed on its own
-    ("Grain depot; bus station") is still a site.
+    ("Grain depot; bus station") is still a site; "three more bombs in Y" names only Y.
     """
 
     def vague(piece: _Piece) -> bool:
         before = value.text[: piece.span.begin - value.begin]
-        named = any(c.isupper() or c.isdigit() for c in piece.name)
-        return not named and _COORDINATED.search(before) is not None
+        if any(c.isupper() or c.isdigit() for c in piece.name):
+            return False
+        words = piece.name.split()
+        return (
+            _COORDINATED.search(before) is not None
+            or words[0] in _NOT_NAME_START
+            or not any(w in FACILITY_WORDS or w.removesuffix("s") in FACILITY_WORDS for w in words)
+        )
 
     return [(p, outer) for p, outer in linked if not vague(p)]
 
