@@ -4,14 +4,21 @@ and a rebuild in workers still keeps the pages whose statements did not change."
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 import sqlite3
+import time
 from contextlib import closing
+from multiprocessing import Queue
 from pathlib import Path
 
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, Store
 from release_tree import tree
 from sample_edits import SAMPLE, build, copy_sample, edit
 
+from attackgraph.publish.data import ReleaseData
+from attackgraph.publish.kept_store import KeptStore
 from attackgraph.publish.reads import KEY_BYTES
 from attackgraph.publish.reuse import changed_keys
 
@@ -73,3 +80,60 @@ def test_a_rebuild_in_workers_renders_only_the_pages_that_read_a_changed_stateme
     assert "id/doc/000-6de047e5428871d9.html" in rendered
     assert rendered == expected & set(before)  # every other page is a link to the old one
     assert len(rendered) < len(before) // 4
+
+
+def _files(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir() if p.suffix == ".sst"}
+
+
+def _open_read_only(folder: str, times: int, failures: Queue[str]) -> None:
+    for _ in range(times):
+        try:
+            Store.read_only(folder)
+        except (OSError, RuntimeError) as error:  # "No such file ... .sst"
+            failures.put(str(error))
+            return
+    failures.put("")
+
+
+def test_a_settled_store_is_not_compacting_when_the_workers_open_it(tmp_path: Path) -> None:
+    """Regression: a page worker failed at start now and then, its ``Store.read_only``
+    finding an ``.sst`` file gone: the parent's writable store was still compacting (its
+    background threads deleting the files they merged) when the workers opened it."""
+    store = Store(str(tmp_path))
+    for batch in range(12):  # twelve flushed files: compactions follow in the background
+        p = NamedNode(f"urn:p{batch}")
+        store.extend(Quad(NamedNode(f"urn:s{i}"), p, Literal(str(i))) for i in range(5000))
+        store.flush()
+    data = ReleaseData(None, tmp_path, store=store)
+    del store
+    data.settle()
+    seen = _files(tmp_path)
+    start = multiprocessing.get_context("fork")
+    failures: Queue[str] = start.Queue()
+    opener = start.Process(target=_open_read_only, args=(str(tmp_path), 20, failures))
+    opener.start()
+    time.sleep(0.5)
+    assert failures.get(timeout=60) == ""
+    opener.join()
+    assert _files(tmp_path) == seen  # nothing compacts the folder any more
+    with pytest.raises(RuntimeError, match="read-write"):
+        data.store.add(Quad(NamedNode("urn:s"), NamedNode("urn:p"), NamedNode("urn:o")))
+    assert len(data.store) == 60_000
+
+
+def test_the_pages_read_a_settled_store(tmp_path: Path) -> None:
+    release = tmp_path / "release"
+    release.mkdir()
+    nquads, ntriples = release / "attackgraph.nq", release / "attackgraph.nt"
+    lines = [f'<urn:e{i}> <urn:name> "event {i}"' for i in range(100)]
+    nquads.write_text("".join(f"{line} <urn:doc{i % 7}> .\n" for i, line in enumerate(lines)))
+    ntriples.write_text("".join(f"{line} .\n" for line in lines))
+    quad = Quad(NamedNode("urn:s"), NamedNode("urn:p"), NamedNode("urn:o"))
+    with ReleaseData.on_disk(nquads, tmp_path) as data:
+        with pytest.raises(RuntimeError, match="read-write"):
+            data.store.add(quad)
+    kept = KeptStore(tmp_path / "kept", "context")
+    with ReleaseData.kept(nquads, ntriples, kept, previous=release, sha256="0") as data:
+        with pytest.raises(RuntimeError, match="read-write"):
+            data.store.add(quad)

@@ -171,6 +171,8 @@ class ReleaseData:
     ) -> None:
         self.folder = folder
         """Where the store is on disk (None: in memory)."""
+        self._read_only = store is None and nquads is None
+        """Whether :attr:`store` was opened read-only (no process writes it)."""
         if store is not None:
             self.store = store
         elif nquads is None:
@@ -217,6 +219,7 @@ class ReleaseData:
         with tempfile.TemporaryDirectory(dir=parent, prefix=".pages-store-") as folder:
             data = cls(nquads, Path(folder))
             try:
+                data.settle()
                 yield data
             finally:
                 del data.store
@@ -232,8 +235,8 @@ class ReleaseData:
         holding ``nquads`` (whose SHA-256 is ``sha256``) when the block ends normally."""
         data = cls(None, kept.folder, store=kept.open(nquads, ntriples, previous=previous))
         try:
+            data.settle()
             yield data
-            data.flush()
             kept.remember(sha256)
         finally:
             del data.store
@@ -242,12 +245,30 @@ class ReleaseData:
     @classmethod
     def opened(cls, folder: Path) -> ReleaseData:
         """The store another :class:`ReleaseData` loaded into ``folder``, opened read-only
-        (by a worker process rendering pages; call :meth:`flush` on the loader first)."""
+        (by a worker process rendering pages; call :meth:`settle` on the loader first)."""
         return cls(None, folder)
 
-    def flush(self) -> None:
-        """Write everything loaded to disk, for read-only openers."""
+    def settle(self) -> None:
+        """Close the store loaded on disk and open it again read-only, so that other
+        processes can open it read-only too (the page workers; nothing to do for a store
+        in memory or already read-only).
+
+        A writable RocksDB store compacts its files in background threads for a while
+        after a load or an update: each compaction writes new ``.sst`` files and deletes
+        those it merged. A process opening the store read-only meanwhile reads the list
+        of files, then opens them, and fails when one was deleted in between ("No such
+        file ... .sst"). Closing the writable store waits for its background work and
+        deletes what it replaced; from then on no process writes the folder. Nothing
+        else may hold the store (a live query result would keep it open): this object
+        owns it.
+        """
+        if self.folder is None or self._read_only:
+            return
         self.store.flush()
+        del self.store
+        gc.collect()  # the Rust store closes RocksDB when the object is freed
+        self.store = Store.read_only(str(self.folder))
+        self._read_only = True
 
     def select(self, query: str) -> QuerySolutions:
         """A SELECT over the union of all graphs, with the project prefixes declared."""

@@ -56,7 +56,7 @@ def render_all(site: Site, out: Path, tasks: Sequence[Task], *, jobs: int) -> It
             yield site.render(out, kind, iri)
         return
     chunk = max(1, min(CHUNK, len(tasks) // (jobs * 8)))
-    site.data.flush()
+    site.data.settle()  # nothing writes the store while the workers open it
     start = multiprocessing.get_context("fork")
     gc.freeze()  # the workers' collections leave the objects they inherit untouched
     try:
