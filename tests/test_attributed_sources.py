@@ -433,6 +433,7 @@ def test_a_time_after_the_speaker_is_no_part_of_its_name(body: str, source: str)
         ("An ANC official said 14 marchers had died.", "ANC"),
         ("A military spokesman said four attackers were shot dead.", "military"),
         ("A Coast Guard spokeswoman said seven sailors were wounded.", "Coast Guard"),
+        ("Police commanders said seven officers were wounded.", "Police"),
         ("A Zembian official said three guards died.", "Zembian official"),
         ("Army spokesman Colonel Ade Musa said five soldiers died.", "Ade Musa"),
     ],
@@ -457,3 +458,57 @@ def test_a_count_after_according_to_x_without_a_comma_is_not_part_of_x() -> None
         "eleven gunmen were killed."
     )
     assert ("interior ministry", 11) in sources(body)
+
+
+def test_its_later_tally_is_the_organisation_quoted_last() -> None:
+    """ "its later tally" says whose tally it is: no document without author."""
+    body = (
+        "The Zembian command counted 12 bodies in the square; its later tally put the "
+        "number of hostages killed at 14."
+    )
+    assert sources(body) == [("Zembian command", 12), ("Zembian command", 14)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The ministry first reported 38 dead, a figure officials later lowered to 35.",
+            [("ministry", 38), ("officials", 35)],
+        ),
+    ],
+)
+def test_a_figure_officials_gave_is_the_officials(body: str, expected: list[object]) -> None:
+    """A figure named before a reduced relative clause ("a figure officials lowered") is
+    the officials'."""
+    assert sources(body) == expected
+
+
+def test_its_bulletin_is_the_organisation_named_since_the_last_quoted() -> None:
+    """ "Its" after an organisation only named (not quoted) is that organisation's."""
+    body = (
+        "Nurses at the camp said 30 had died. The Zembla Health Ministry issued its first "
+        "numbers in the afternoon. Its bulletin that evening spoke of 149 dead."
+    )
+    assert sources(body)[-1] == ("Zembla Health Ministry", 149)
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Omar Sy, a guard, later recalled that ten raiders had been killed by noon.", "Omar Sy"),
+        ("The tribunal heard that two miners were shot dead at the gate.", "tribunal"),
+        (
+            "The regional authorities have always held that 504 villagers died.",
+            "regional authorities",
+        ),
+        ("The judiciary later put the number of people held in custody at 35.", "judiciary"),
+    ],
+)
+def test_recalled_heard_held_that_and_the_judiciary_state_figures(body: str, source: str) -> None:
+    """ "X recalled (heard, held) that ..." reports what X says; the judiciary can speak."""
+    assert [name for name, _ in sources(body)] == [source]
+
+
+def test_a_verb_held_of_hostages_is_no_statement() -> None:
+    assert sources("Gunmen held 30 people hostage in the school.") == [(None, 30)]

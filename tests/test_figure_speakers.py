@@ -365,3 +365,12 @@ def test_figures_given_by_x_and_a_list_x_drew_up_are_x_s(
 
 def test_a_list_found_is_no_statement_of_its_finder() -> None:
     assert speaker("Soldiers found a list of 12 targets in the house.", "12") is None
+
+
+def test_a_progressive_giving_and_a_time_before_the_speaker() -> None:
+    """ "by nightfall officials were giving a toll of 63": the officials, without the time."""
+    sentence = (
+        "Early bulletins put the dead at more than 50, and by nightfall officials were "
+        "giving a toll of 63 dead and 120 injured."
+    )
+    assert speaker(sentence, "63") == "officials"

@@ -262,5 +262,5 @@ def nearest_organisation(
             continue
         for entity in entities(text[begin:stop]):
             if entity.label == "ORG" and begin + entity.end <= end:
-                return begin + entity.begin, re.sub(r"^(?:[Tt]he)\s+", "", entity.text)
+                return begin + entity.begin, re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", entity.text)
     return None

@@ -16,7 +16,7 @@ claimed / alleged / declared / acknowledged / told V that"   — "told AFP": via
 "X estimated that ..."                                       estimate
 "X put / placed the death toll (number, figure) at N",       report (content from the toll
 "X gave a figure of N", "X raised the toll to N"             words on)
-"X found / concluded / established that ..."                 report
+"X found / concluded / recalled / heard / held that ..."     report
 "..., X said." / "..., said X."                              report (content before it)
 "according to X, ..." / "..., according to X."               report
 "in a statement released by X, ..."                          report

@@ -91,7 +91,7 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
      rf"cut|reduced|increased)\b"
      rf"(?=\s+(?:[\w'’-]+\s+){{0,3}}?{_TOLL}\b)"),
     (CueKind.REPORT, r"\b(?:found|concluded|established|determined|written|ruled|testified|"
-     r"argued|contended)\b(?=\s+that\b)"),
+     r"argued|contended|recalled|recounted|heard|held)\b(?=\s+that\b)"),
     (CueKind.REPORT, r"(?<=['’]s\s)(?:[a-z]+\s+){0,2}?(?:toll|count|tally|figures?)\s+"
      r"(?:listed|lists|included|includes|stood\s+at)\b"),
     (CueKind.REPORT, rf"(?:{_AFTER_DOCUMENT})(?:listed|lists|list|included|includes|include|"

@@ -33,6 +33,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from attackgraph.extract.nlp import CACHE_SIZE, parse
+from attackgraph.extract.parsed_subjects import TIMES
 from attackgraph.extract.subjects import SOURCE_NOUNS, plausible_source
 
 __all__ = ["REPORTING", "SpeakerFinder", "figure_speaker", "worth_parsing"]
@@ -41,7 +42,8 @@ REPORTING: Final = frozenset(
     """
     say says said saying tell tells told report reports reported state states stated
     announce announces announced confirm confirms confirmed estimate estimates estimated
-    put puts putting place places placed give gives gave given count counts counted list
+    put puts putting place places placed placing give gives gave given giving count counts
+    counted list
     lists listed record records recorded register registered document documented
     speak speaks spoke write writes wrote note notes noted claim claims claimed
     maintain maintains maintained compile compiled publish published
@@ -493,7 +495,9 @@ def _core(head: Token) -> list[Token]:
         else:
             break
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].dep_ in ("punct", "cc", "prep") or tokens[0].like_num):
+    while tokens and (
+        tokens[0].dep_ in ("punct", "cc", "prep") or tokens[0].like_num or tokens[0].lower_ in TIMES
+    ):  # "by nightfall officials were giving": the officials
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ in ("punct", "cc"):
         tokens = tokens[:-1]

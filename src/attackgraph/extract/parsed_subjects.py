@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from attackgraph.extract.nlp import parse
 from attackgraph.extract.number_words import MONTHS
 
-__all__ = ["needs_parse", "parsed_subject", "subject_follows"]
+__all__ = ["TIMES", "needs_parse", "parsed_subject", "subject_follows"]
 
 _OPENERS: Final = frozenset(
     """
@@ -37,7 +37,7 @@ _SUBJECTS: Final = frozenset({"nsubj"})
 
 _MONTHS: Final = frozenset(m.lower() for m in MONTHS)
 
-_TIMES: Final = frozenset(
+TIMES: Final = frozenset(
     "dawn daybreak sunrise morning noon midday afternoon evening dusk sunset nightfall night "
     "midnight today yesterday tonight".split()
 )
@@ -91,7 +91,7 @@ def parsed_subject(text: str, begin: int, end: int, verb: int) -> tuple[int, int
         tokens[0].like_num
         or tokens[0].text in MONTHS
         or tokens[0].dep_ == "prep"
-        or tokens[0].lower_ in _TIMES
+        or tokens[0].lower_ in TIMES
     ):
         tokens = tokens[1:]
     if not tokens:

@@ -110,7 +110,9 @@ _WHEN_AFTER: Final = re.compile(
 )
 """A time after the speaker's words ("reports on Thursday morning", "the ministry on
 Saturday night"): when it was said, not who said it."""
-_SPOKESPEOPLE: Final = frozenset("spokesman spokeswoman spokesperson official".split())
+_SPOKESPEOPLE: Final = frozenset(
+    "spokesman spokeswoman spokesperson official commander commanders".split()
+)
 _BODY_WORDS: Final = frozenset("military army police navy ministry".split())
 _OF_GROUP: Final = re.compile(
     r"(?:^|['’]s\s+)(?:faction|wing|branch|affiliate|unit|cell|spokesman|spokeswoman|"
@@ -211,6 +213,8 @@ class Speakers:
         (True, False)
         >>> Speakers.is_document("Early reports"), Speakers.is_document("the charity's list")
         (False, False)
+        >>> Speakers.is_document("its later tally")
+        False
         """
         tokens = _DETERMINERS.sub("", words.strip()).split()
         if tokens and tokens[-1].lower() in ("report", "reports"):
@@ -220,7 +224,10 @@ class Speakers:
             bool(tokens)
             and tokens[-1].lower() in _RECORD_HEADS
             and all(t.islower() or t in ("Later", "Early", "Official") for t in modifiers)
-            and not any(t in SOURCE_NOUNS or t.endswith(("'s", "’s")) for t in modifiers)
+            and not any(
+                t in SOURCE_NOUNS or t.endswith(("'s", "’s")) or t.lower() in ("its", "their")
+                for t in modifiers
+            )
         )
 
     def resolve(self, begin: int, end: int, line: int) -> tuple[ActorMention, ...]:
@@ -234,8 +241,10 @@ class Speakers:
             nearest = nearest_person(self.text, begin, last, self.sentences)
             person = self.canonical(nearest) if nearest is not None else self.last_person
             return self._mention(person, begin, end, line)
-        if low in ("it", "its"):  # "Its bulletin ... spoke": the parse's subject is "Its"
+        if low == "it":
             return self._mention(self.last_org, begin, end, line)
+        if low == "its":  # "Its bulletin ... spoke": the parse's subject is "Its"
+            return self._mention(self._its(begin), begin, end, line)
         role = re.fullmatch(r"the\s+((?:[\w-]+\s+){0,3}(\w+))", low)
         if role is not None and role.group(2) in PERSON_ROLES:
             person = appositive_person(self.text, begin, role.group(1))
@@ -268,9 +277,9 @@ class Speakers:
                 end,
                 line,
             )
-        own = re.fullmatch(r"(?:its|their)\s+(\w+)", low)
-        if own is not None and own.group(1) in _DOCUMENT_HEADS and self.last_org is not None:
-            return self._mention(self.last_org, begin, end, line)  # "its bulletin": it's
+        own = re.fullmatch(r"(?:its|their)\s+(?:[a-z]+\s+)*?(\w+)", low)
+        if own is not None and own.group(1) in _DOCUMENT_HEADS and self._its(begin):
+            return self._mention(self._its(begin), begin, end, line)  # "its later tally"
         if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low):
             return self._mention(self.last_group, begin, end, line)
         if re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES:
@@ -286,6 +295,15 @@ class Speakers:
             if mention is not None:
                 found.append(mention)
         return tuple(found)
+
+    def _its(self, at: int) -> str | None:
+        """Whose "its" document at ``at`` is: an organisation named in the sentences just
+        before since the last one quoted ("The Ministry of Health issued numbers. Its
+        bulletin ..."), else the last organisation quoted."""
+        named = nearest_organisation(self.text, self.sentences, at)
+        if named is not None and named[0] > self.last_org_at:
+            return self.canonical(named[1])
+        return self.last_org
 
     def _last_person(self) -> tuple[int, str] | None:
         """The last source quoted that is a person (offset, name), or ``None``."""
@@ -335,6 +353,13 @@ class Speakers:
         words = _WHEN_AFTER.sub("", words)
         stripped = _DETERMINERS.sub("", words)
         tokens = stripped.split()
+        if (
+            len(tokens) > 1
+            and tokens[0].lower() in _DOCUMENT_HEADS | {"toll", "number"}
+            and (capitalised(tokens[1]) or tokens[1].lower() in SOURCE_NOUNS)
+        ):
+            tokens = tokens[1:]  # "a figure officials later lowered": the officials
+            stripped = " ".join(tokens)
         if not tokens:
             return None
         person = False
