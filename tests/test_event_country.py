@@ -120,6 +120,11 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "in 2004.\n",
             "JO",
         ),
+        (  # Cairo is also in Illinois and Italy; the district named with its area word decides
+            "= Camp clearance =\n\nOn 3 May 2011 troops cleared a protest camp beside a mosque "
+            "in Cairo's Helwan district, killing 40 people.\n",
+            "EG",
+        ),
     ],
     ids=[
         "town-alone",
@@ -140,6 +145,7 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
         "region-over-village",
         "country-with-and",
         "wire-modifier",
+        "district-with-area-word",
     ],
 )
 def test_the_gazetteer_gives_the_country_the_document_leaves_out(
@@ -186,3 +192,35 @@ def test_a_label_opening_the_lead_does_not_hide_its_date_and_place(
     dates = {str(row[0].value) for row in store.query(query, use_default_graph_as_union=True)}  # type: ignore[union-attr,index]
     assert dates == {"2014-04-06"}
     assert event_country(tmp_path, converter, text) == ["NG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (  # a verdict years later: the event's date is the earlier one
+            "= Kaduna depot bombing =\n\nOn 2 May 2019 a court in Kaduna jailed the man who "
+            "had bombed the bus depot on 4 June 2011, killing eleven drivers.\n",
+            "2011-06-04",
+        ),
+        (  # the lead says when a report came out; the body says when the raid was
+            "= Kaduna depot raid =\n\nThis account follows a report that a rights league "
+            "published in Lagos in March 2014.\n\n== Summary ==\nOn 6 April 2013 armed men "
+            "raided a bus depot in Kaduna, killing eleven drivers.\n",
+            "2013-04-06",
+        ),
+    ],
+    ids=["verdict", "report"],
+)
+def test_an_account_written_afterwards_dates_the_event_not_itself(
+    tmp_path: Path, converter: Converter, text: str, date: str
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    store = convert(converter, path)
+    query = (
+        PREFIXES
+        + "SELECT ?d WHERE { ?e ag:date ?d "
+        + "FILTER NOT EXISTS { ?e ag:partOf|ag:followsUp|ag:precedes|ag:relatedTo ?o } }"
+    )
+    dates = {str(row[0].value) for row in store.query(query, use_default_graph_as_union=True)}  # type: ignore[union-attr,index]
+    assert dates == {date}

@@ -94,3 +94,14 @@ def test_a_country_the_recogniser_cuts_at_and_is_one_country() -> None:
     found = chain(text)
     assert ("Bosnia and Herzegovina", None) in found
     assert "Herzegovina" not in [name for name, _ in found]
+
+
+def test_an_organisation_after_a_bare_of_is_no_place() -> None:
+    text = (
+        "This account draws on the findings of the Tinta Valley Commission on the raid "
+        "against the barracks of the 9th Rifle Regiment at Ghazni, in Ghazni province."
+    )
+    found = names(text)
+    assert "Tinta Valley Commission" not in found
+    assert "9th Rifle Regiment" not in found
+    assert "Ghazni" in found

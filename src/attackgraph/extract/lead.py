@@ -76,15 +76,42 @@ _OF_COUNTRY: Final = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(.+)$")
 
 
 def lead_date(first: Sentence) -> DateRange | None:
-    """The first full date of the lead's first sentence.
+    """The first full date of the lead's first sentence; in an account written afterwards
+    (a verdict, a report) the earliest date it gives, and none when its only date is
+    when the account was published.
 
     >>> from attackgraph.model import Span
-    >>> text = "On 18 March 2015, gunmen attacked a museum."
-    >>> lead_date(Sentence(Span(0, len(text), text, 3), (), 0, False)).start.lexical
+    >>> def date(text):
+    ...     found = lead_date(Sentence(Span(0, len(text), text, 3), (), 0, False))
+    ...     return found and found.start.lexical
+    >>> date("On 18 March 2015, gunmen attacked a museum.")
     '2015-03-18'
+    >>> date("On 2 May 2019 a court jailed the man who bombed the depot on 4 June 2011.")
+    '2011-06-04'
+    >>> date("This account follows a report the league published in March 2004.") is None
+    True
     """
-    found = find_dates(first.text)
-    return found[0][0] if found else None
+    found = [(d, b) for d, b, _ in find_dates(first.text)]
+    if not found:
+        return None
+    if _AFTERWARDS.search(first.text) is None:
+        return found[0][0]
+    found = [(d, b) for d, b in found if _PUBLISHED_BEFORE.search(first.text, 0, b) is None]
+    return min(found, key=lambda pair: pair[0].start.lexical)[0] if found else None
+
+
+_AFTERWARDS: Final = re.compile(
+    r"\b(?:published|issued|released|report|court|trial|tribunal|verdict|guilty|judgment|"
+    r"judgement|sentenced|convicted|jailed|acquitted|inquiry|inquest|anniversary|"
+    r"commemorated|indicted|extradited)\b",
+    re.IGNORECASE,
+)
+"""Words of an account written after the event: a court's, a report's, a memorial's."""
+
+_PUBLISHED_BEFORE: Final = re.compile(
+    r"\b(?:published|issued|released|written|compiled)\b[^.;]{0,80}$", re.IGNORECASE
+)
+"""A date that says when an account came out ("a report published ... in July 1990")."""
 
 
 def dated(texts: tuple[str, ...]) -> DateRange | None:

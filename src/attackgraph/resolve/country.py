@@ -132,6 +132,8 @@ def _countries(name: str, places: PlaceResolver) -> dict[str, bool]:
     >>> from attackgraph.resolve import Resolver
     >>> _countries("Seoul", Resolver().places), _countries("Korea", Resolver().places)
     ({'KR': False}, {'KP': False, 'KR': False})
+    >>> _countries("Nasr City district", Resolver().places)
+    {'EG': False}
     """
     text = " ".join(strip_the(name).split())
     key = name_key(text)
@@ -140,15 +142,20 @@ def _countries(name: str, places: PlaceResolver) -> dict[str, bool]:
     shared = shared_country_name(text)
     if shared:
         return dict.fromkeys(shared, False)
-    found = dict.fromkeys(
-        sorted(
-            r.country
-            for admin in (False, True)
-            for r, _ in candidates(places.layers, key, None, admin=admin)
-        ),
-        False,
-    )
     parsed = region_name(text)
-    for country in subdivision_countries(parsed.key if parsed.word else key):
+    areas = subdivision_countries(parsed.key if parsed.word else key)
+    found = dict.fromkeys(_named(places, key), False)
+    if not found and not areas and parsed.word:  # "Nasr City district": Nasr City
+        found = dict.fromkeys(_named(places, parsed.key), False)
+    for country in areas:
         found[country] = True
     return found
+
+
+def _named(places: PlaceResolver, key: str) -> list[str]:
+    """The countries of every town or area the gazetteer writes ``key``."""
+    return sorted(
+        r.country
+        for admin in (False, True)
+        for r, _ in candidates(places.layers, key, None, admin=admin)
+    )
