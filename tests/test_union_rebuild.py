@@ -119,3 +119,28 @@ def test_a_change_is_checked_where_it_touches_the_union(
     code, output = _build(folder, out, cache, rules)
     assert code == 0, output
     assert checked == ["d-ambush"]
+
+
+def test_the_index_of_a_release_built_less_recently_is_evicted(
+    built: tuple[Path, Path, Path, Path],
+    checked: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The kept indexes are bounded (``$ATTACKGRAPH_UNION_KEEP_MB``): building a second
+    release folder evicts the first one's index and marker, never its own; the first
+    release's next build checks its whole union again, with the same report."""
+    folder, out, cache, rules = built
+    union = cache / "build" / "union"
+    (first,) = union.glob("*.sqlite")
+    before = (out / "validation-report.txt").read_text(encoding="utf-8")
+    monkeypatch.setenv("ATTACKGRAPH_UNION_KEEP_MB", "0")
+    code, output = _build(folder, out.with_name("other"), cache, rules)
+    assert code == 0, output
+    (kept,) = union.glob("*.sqlite")
+    assert kept != first and not list(union.glob(first.stem + ".*"))
+    checked.clear()
+    code, output = _build(folder, out, cache, rules)
+    assert code == 0, output
+    assert sorted(checked) == ["a-raid", "b-raid", "d-ambush", "load"]  # the whole union
+    assert (out / "validation-report.txt").read_text(encoding="utf-8") == before
+    assert [p.stem for p in union.glob("*.sqlite")] == [first.stem]  # the other one evicted

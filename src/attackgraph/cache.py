@@ -18,7 +18,8 @@ builds sharing a folder see whole entries or none.
 
 The folder is ``$ATTACKGRAPH_CACHE/build``, else ``$XDG_CACHE_HOME/attackgraph/build``,
 else ``~/.cache/attackgraph/build`` (``attackgraph build --cache-dir``; ``--no-cache`` turns it
-off). Nothing is ever evicted: delete the folder to reclaim the space.
+off). Nothing is evicted but the union check's indexes
+(:mod:`attackgraph.pipeline.union_reuse`): delete the folder to reclaim the space.
 
 >>> import tempfile
 >>> q = ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("1.50"),

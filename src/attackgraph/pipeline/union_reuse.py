@@ -14,19 +14,32 @@ Beside the marker, the union's index (:class:`~attackgraph.validate.describers.D
 an SQLite file of about 160 MB per 1,000 documents) stays in the cache, marked with the
 SHA-256 of the dump it indexes once that release is in place: the next build changes it
 where the dumps differ instead of reading the whole dump again.
+
+The indexes of release folders built less recently are evicted (:func:`evict`): once a
+build kept its own, the others are deleted, least recently built first, until the
+indexes in ``union/`` take at most :data:`KEPT_BYTES` (``$ATTACKGRAPH_UNION_KEEP_MB``
+megabytes when set); the index just kept stays even when it alone is larger. A release
+folder whose index was evicted has its whole union checked by its next build, as
+without a cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from attackgraph.export import FORMATS
 from attackgraph.publish.files import SUMS_FILE, sha256_file
 from attackgraph.validate.describers import Describers
+
+KEPT_BYTES: Final = 4 << 30
+"""What the kept union indexes of all release folders may take together (bytes) before
+those built least recently are evicted: about 25,000 documents' worth."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,62 @@ class UnionReuse:
         except OSError:
             return
         Describers.mark(self.index, digest)
+        evict(self.marker.parent, self.index, kept_bytes())
+
+
+def kept_bytes() -> int:
+    """:data:`KEPT_BYTES`, or ``$ATTACKGRAPH_UNION_KEEP_MB`` megabytes when set to a number.
+
+    >>> kept_bytes() == KEPT_BYTES or "ATTACKGRAPH_UNION_KEEP_MB" in os.environ
+    True
+    """
+    try:
+        return max(0, int(float(os.environ["ATTACKGRAPH_UNION_KEEP_MB"]) * (1 << 20)))
+    except (KeyError, ValueError):
+        return KEPT_BYTES
+
+
+def evict(folder: Path, index: Path, limit: int) -> list[str]:
+    """Delete the kept indexes (``NAME.sqlite``) in ``folder`` other than ``index``, with
+    their markers (``NAME.json``) and any other file of the same name, least recently
+    written first, until the indexes left take at most ``limit`` bytes; ``index`` is never
+    deleted. Returns the names deleted. A file another build deletes meanwhile is skipped;
+    a build reading an index deleted here keeps reading it (the file is unlinked, not
+    truncated) and its next build checks the whole union.
+
+    >>> import tempfile, time
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name, size in (("old", 300), ("mid", 300), ("new", 500)):
+    ...         _ = Path(tmp, name + ".sqlite").write_bytes(bytes(size))
+    ...         _ = Path(tmp, name + ".json").write_text("{}")
+    ...         time.sleep(0.01)
+    ...     gone = evict(Path(tmp), Path(tmp, "new.sqlite"), 800)
+    ...     gone, sorted(p.name for p in Path(tmp).iterdir())
+    (['old'], ['mid.json', 'mid.sqlite', 'new.json', 'new.sqlite'])
+    """
+    found: list[tuple[float, int, str]] = []
+    for path in folder.glob("*.sqlite"):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if path.name != index.name:
+            found.append((stat.st_mtime, stat.st_size, path.stem))
+    try:
+        total = index.stat().st_size
+    except OSError:
+        total = 0
+    total += sum(size for _, size, _ in found)
+    gone: list[str] = []
+    for _, size, name in sorted(found):
+        if total <= limit:
+            break
+        for path in folder.glob(f"{name}.*"):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        total -= size
+        gone.append(name)
+    return gone
 
 
 def _listed_digest(release: Path, name: str) -> str | None:
