@@ -84,6 +84,8 @@ class Cut:
         self.incoming: dict[str, list[_Line]] = {}
         self._said: dict[int, int] = {}
         """How many triples state each (predicate, literal), by hash."""
+        self._hubs: dict[tuple[str, int], tuple[list[str], list[_Line]]] = {}
+        """What :func:`_around` takes from a node of many triples at a depth, kept."""
         if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
             return
         self.reach = reach
@@ -179,7 +181,7 @@ class Cut:
     def _signature(self, node: str) -> bytes:
         reach = self.reach
         assert reach.lexical is not None
-        around = _around(node, self.out, self.incoming, reach)
+        around = _around(node, self.out, self.incoming, reach, self._hubs)
         named, lexical = reach.named, reach.lexical
         fixed = {
             target
@@ -206,11 +208,25 @@ class Cut:
 _TYPE: Final = f"{RDF_NS}type"
 
 
+_HUB: Final = 32
+"""A node with more triples than this (a long document's event, its document node) has
+what :func:`_around` takes from it at each depth kept, not filtered again per focus."""
+
+
 def _around(
-    node: str, out: dict[str, list[_Line]], incoming: dict[str, list[_Line]], reach: Reach
+    node: str,
+    out: dict[str, list[_Line]],
+    incoming: dict[str, list[_Line]],
+    reach: Reach,
+    hubs: dict[tuple[str, int], tuple[list[str], list[_Line]]] | None = None,
 ) -> list[tuple[str, _Line]]:
     """(subject, triple) of what a piece owning ``node`` alone holds, in a fixed order:
-    its triples, those targeting it, and around it what the shapes read at each distance."""
+    its triples, those targeting it, and around it what the shapes read at each distance.
+
+    ``hubs`` keeps, for a node of more than :data:`_HUB` triples reached at a depth, the
+    targets it links on to and the triples read on it (in the order of its triples): a
+    long document's thousands of foci all link to its event and document node, which
+    would else be filtered again for each (the same answer, in the same order)."""
     kept: dict[str, tuple[str, _Line]] = {}
     for triple in out.get(node, ()):
         kept[triple[2]] = (node, triple)
@@ -222,15 +238,47 @@ def _around(
         every_link, every_read = ALL in follows, ALL in read
         following: dict[str, None] = {}
         for at in frontier:
-            for predicate, target, _ in out.get(at, ()):
+            triples = out.get(at, ())
+            if hubs is not None and depth and len(triples) > _HUB:
+                following.update(dict.fromkeys(_hub(at, depth - 1, out, reach, hubs)[0]))
+                continue
+            for predicate, target, _ in triples:
                 if target is not None and (every_link or predicate in follows):
                     following[target] = None
         for at in following:
-            for triple in out.get(at, ()):
+            triples = out.get(at, ())
+            if hubs is not None and len(triples) > _HUB:
+                for triple in _hub(at, depth, out, reach, hubs)[1]:
+                    kept.setdefault(triple[2], (at, triple))
+                continue
+            for triple in triples:
                 if every_read or triple[0] in read:
                     kept.setdefault(triple[2], (at, triple))
         frontier = list(following)
     return list(kept.values())
+
+
+def _hub(
+    at: str,
+    depth: int,
+    out: dict[str, list[_Line]],
+    reach: Reach,
+    hubs: dict[tuple[str, int], tuple[list[str], list[_Line]]],
+) -> tuple[list[str], list[_Line]]:
+    """For the node ``at`` reached ``depth + 1`` links from a focus: the targets of its
+    links the shapes follow on (at ``depth + 1``) and its triples they read, in order."""
+    found = hubs.get((at, depth))
+    if found is None:
+        follows, read = reach.follows(depth + 1), reach.reads[depth + 1]
+        every_link, every_read = ALL in follows, ALL in read
+        triples = out.get(at, ())
+        links = [
+            target
+            for predicate, target, _ in triples
+            if target is not None and (every_link or predicate in follows)
+        ]
+        found = hubs[at, depth] = (links, [t for t in triples if every_read or t[0] in read])
+    return found
 
 
 def _piece(
