@@ -35,7 +35,7 @@ reads, are found as in the whole graph).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
 import pyoxigraph as ox
@@ -73,11 +73,16 @@ class Cut:
     focus, in the order they first appear."""
 
     def __init__(
-        self, quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int
+        self,
+        quads: Sequence[ox.Quad | ox.Triple],
+        reach: Reach | None,
+        size: int,
+        *,
+        lines: Sequence[str] | None = None,
     ) -> None:
-        triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
-        text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        self.whole: Piece | None = (None, text)
+        """The cut of ``quads``, or with ``lines`` of the triples written as these
+        N-Triples lines (without their line ends, each a different triple; ``quads`` is
+        then not read): the lines are indexed as they are, not serialised again."""
         self.size = size
         self.foci: list[str] = []
         self.out: dict[str, list[_Line]] = {}
@@ -86,16 +91,28 @@ class Cut:
         """How many triples state each (predicate, literal), by hash."""
         self._hubs: dict[tuple[str, int], tuple[list[str], list[_Line]]] = {}
         """What :func:`_around` takes from a node of many triples at a depth, kept."""
-        if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
-            return
+        self.whole: Piece | None = None
+        raw: Sequence[str]
+        unique: Collection[str]
+        if lines is not None:
+            if reach is None or len(lines) <= size:
+                self.whole = (None, "\n".join(lines) + "\n" if lines else "")
+                return
+            raw = unique = lines
+        else:
+            triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
+            text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            self.whole = (None, text)
+            if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
+                return
+            # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
+            raw = text.split("\n")
+            raw.pop()  # after the last "\n"
+            self.whole = None
+            del text  # held as its lines only (joined again if the graph is not cut)
+            unique = dict.fromkeys(raw)
         self.reach = reach
-        # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
-        raw = text.split("\n")
-        raw.pop()  # after the last "\n"
-        self.whole = None
-        del text  # held as its lines only (joined again if the graph is not cut)
-        lines = dict.fromkeys(raw)
-        if len(lines) <= size:
+        if len(unique) <= size:
             self.whole = (None, "\n".join(raw) + "\n")
             return
         out, incoming = self.out, self.incoming
@@ -104,7 +121,7 @@ class Cut:
         # event, document, concepts and predicates are in most of its triples)
         names: dict[str, str] = {}
         said = self._said
-        for line in lines:
+        for line in unique:
             subject, predicate, rest = line.split(" ", 2)
             if (
                 not subject.startswith("<")
@@ -128,7 +145,7 @@ class Cut:
             out.setdefault(names.setdefault(node, node), []).append(parsed)
             if target is not None and predicate in targeting:
                 incoming.setdefault(target, []).append(parsed)
-        del raw, lines
+        del raw, unique
         self.foci = list(out)  # subjects in order, then the other nodes that can be a focus
         self.foci += sorted(({*incoming} | {str(n) for n in reach.nodes_targeted}) - set(out))
 
