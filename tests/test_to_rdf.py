@@ -90,6 +90,7 @@ def test_a_graph_is_held_as_its_text_and_read_back_as_the_same_quads(
     assert len(held.chunks) == -(-len(made) // chunk)
     assert list(held) == made and held == made and len(held) == len(made)
     assert held[0] == made[0] and held[-1] == made[-1] and held[1:3] == made[1:3]
+    assert held + made[:2] == made + made[:2] and made[:2] + held == made[:2] + made
     again = pickle.loads(pickle.dumps(held))
     assert again == held and list(again) == made
     taken = GraphQuads.taking(graph, lines)

@@ -388,6 +388,8 @@ class GraphQuads(Sequence[Quad]):
     >>> held = GraphQuads(graph, ["<http://e/s> <http://e/p> \\"v\\" ."])
     >>> len(held), held[0].graph_name == graph, held == list(held)
     (1, True, True)
+    >>> len(held + held), len([] + held)
+    (2, 1)
     """
 
     __slots__ = ("_count", "chunks", "graph")
@@ -444,6 +446,13 @@ class GraphQuads(Sequence[Quad]):
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
+
+    def __add__(self, other: Sequence[Quad]) -> list[Quad]:
+        """The quads, then ``other``'s, as a list (as a list of quads was added to)."""
+        return [*self, *other]
+
+    def __radd__(self, other: Sequence[Quad]) -> list[Quad]:
+        return [*other, *self]
 
     def __repr__(self) -> str:
         return f"GraphQuads({self.graph}, {self._count} quads)"
