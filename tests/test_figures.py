@@ -223,3 +223,65 @@ def test_a_death_said_only_by_when_and_where_is_no_casualty(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The dead were four Danes, two Poles, an Estonian, a Kenyan porter and a Fijian cook.",
+            [(4, "killed"), (2, "killed"), (1, "killed"), (1, "killed"), (1, "killed")],
+        ),
+        (
+            "Eleven people were killed: seven villagers, three Ghanaians and a Swedish citizen.",
+            [(11, "killed"), (7, "killed"), (3, "killed"), (1, "killed")],
+        ),
+        (
+            "Nine pilgrims were wounded, two Malians, a Briton and a retired engineer among them.",
+            [(9, "injured"), (2, "injured"), (1, "injured"), (1, "injured")],
+        ),
+        ("Police killed two soldiers and a number of civilians.", [(2, "killed")]),
+        ("Gunmen killed three guards and a dog at the gate.", [(3, "killed")]),
+    ],
+)  # fmt: skip
+def test_each_person_a_breakdown_lists_with_an_article_counts_one(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five miners were killed outright and a sixth died of burns.",
+         [(5, "killed"), (1, "killed")]),
+        ("Troops shot dead three of the raiders and captured a fourth.",
+         [(3, "killed"), (1, "captured")]),
+        ("Two men were detained on Monday and a third suspect was arrested.",
+         [(2, "arrested"), (1, "arrested")]),
+        ("A second car exploded near the bridge and killed nine people.", [(9, "killed")]),
+        ("On the third day the rebels killed six villagers.", [(6, "killed")]),
+    ],
+)  # fmt: skip
+def test_one_more_person_counted_by_an_ordinal_is_one(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestrel and four other suspected bombers were killed in the raid.", [(5, "killed")]),
+        ("Police said Ortega and three others were arrested.", [(4, "arrested")]),
+        ("A farmer and her three young sons were among the dead.", [(4, "killed")]),
+        ("The wife and two children of the ferry's captain died in the fire.", [(3, "killed")]),
+        ("The priest's mother and two of his sisters were killed.", [(3, "killed")]),
+        ("Gunmen killed a policeman and two civilians.", [(1, "killed"), (2, "killed")]),
+        ("Troops and 30 rebels were killed.", [(30, "killed")]),
+    ],
+)  # fmt: skip
+def test_one_person_joined_to_a_number_of_others_or_kin_is_counted_with_it(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

@@ -28,7 +28,7 @@ from attackgraph.extract.word_match import alternatives, equipment_spans, group_
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 from attackgraph.reference.countries import demonym_countries
 
-__all__ = ["listed_amounts", "named_amounts", "none_of", "single_victims"]
+__all__ = ["listed_amounts", "named_amounts", "none_of", "person_noun", "single_victims"]
 
 
 _SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
@@ -228,11 +228,21 @@ def _person(noun: str, outcome: Outcome = "injured") -> bool:
     """Whether ``noun`` names one person: a person noun, an agent noun, or, as the
     victim of a killing, any noun that is not equipment ("a Muslim carpenter", "a
     passer-by")."""
-    if noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner"):
-        return True
-    if _AGENT_NOUN.fullmatch(noun) and not equipment_spans(noun):
+    if person_noun(noun):
         return True
     return outcome == "killed" and not equipment_spans(noun) and noun not in _NOT_VICTIM
+
+
+def person_noun(noun: str) -> bool:
+    """Whether the lower-case ``noun`` names a person: a person noun or an agent noun
+    that is no equipment.
+
+    >>> person_noun("carpenter"), person_noun("medic"), person_noun("truck")
+    (True, True, False)
+    """
+    if noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner"):
+        return True
+    return _AGENT_NOUN.fullmatch(noun) is not None and not equipment_spans(noun)
 
 
 _NOT_VICTIM: Final = frozenset(
