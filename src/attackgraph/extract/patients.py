@@ -59,6 +59,15 @@ _COUNTED: Final = frozenset(
     "fatalities".split()
 )
 _INCLUDE: Final = frozenset({"include", "included", "includes"})
+_EVENT_NOUNS: Final = frozenset(
+    "death killing murder assassination execution arrest abduction kidnapping capture "
+    "detention body remains".split()
+)
+"""Nouns whose "of" names who met an outcome: "the death of a nurse", "the arrest of his
+brother", "the body of a guide was found"."""
+_PART_WORDS: Final = frozenset({"including", "among"})
+_WHOLE: Final = frozenset({"them", "whom", "those"})
+_BE: Final = frozenset({"was", "were", "is", "are"})
 _PLURAL_AUX: Final = frozenset({"were", "are", "have"})
 _NOUN_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
 _INHERIT: Final = frozenset({"xcomp", "oprd", "acomp"})
@@ -78,8 +87,9 @@ _NOT_ONE_DET: Final = frozenset(
 )
 
 
+_WORDS: Final = TRIGGERS | _COUNTED | _EVENT_NOUNS | _PART_WORDS
 _TRIGGER_RE: Final = re.compile(
-    rf"\b(?:{'|'.join(sorted(TRIGGERS | _COUNTED, key=len, reverse=True))})\b"
+    rf"\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))})\b"
     rf"|\b(?:{'|'.join(sorted(_TAKING))})\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(sorted(_TAKEN_AS))})\b",
     re.IGNORECASE,
 )
@@ -112,6 +122,10 @@ def patients(doc: Doc) -> list[tuple[int, int, int]]:
         taken = word in _TAKING and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _TAKEN_AS
         if word in _COUNTED:
             found.update(_spans(_listed(token)))
+        if word in _EVENT_NOUNS:
+            found.update(_spans(_of_whom(token)))
+        if word in _PART_WORDS:
+            found.update(_spans(_parts(token)))
         if word not in TRIGGERS and not taken:
             continue
         if word in _STATES and (
@@ -135,6 +149,9 @@ def _spans(arguments: list[Token]) -> list[tuple[int, int, int]]:
     for argument in arguments:
         if _one_person(argument):
             first, last = argument.left_edge, argument.right_edge
+            for prep in argument.lefts:
+                if prep.dep_ == "prep":  # "among them a priest": the priest
+                    first = argument.doc[prep.right_edge.i + 1]
             end = argument.idx + len(argument.text)
             out.append((first.idx, end, max(end, last.idx + len(last.text))))
     return out
@@ -156,6 +173,34 @@ def _listed(counted: Token) -> list[Token]:
         if child.dep_ in deps and child is not counted:
             out += [child, *(c for c in child.conjuncts if c.i > child.i)]
     return out
+
+
+def _of_whom(noun: Token) -> list[Token]:
+    """Who the outcome a noun names befell: "the killing of a guard and his son"."""
+    out: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    out += [child, *(c for c in child.conjuncts if c.i > child.i)]
+    return out
+
+
+def _parts(word: Token) -> list[Token]:
+    """The people named as some of those counted before: "30 died, including a nurse and
+    the driver", "nine were killed, among them a priest", "Among them was a teacher"."""
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    if word.lower_ == "including":
+        people = objects
+    elif not any(o.lower_ in _WHOLE for o in objects):
+        return []  # "among the ruins"
+    elif word.head.lower_ in _BE:
+        people = [c for c in word.head.children if c.dep_ in ("nsubj", "attr") and c is not word]
+    elif word.head.dep_ not in ("ROOT", "conj") or word.head.pos_ == "NOUN":
+        people = [word.head]
+    else:
+        people = []
+    return [p for o in people for p in (o, *(c for c in o.conjuncts if c.i > o.i))]
 
 
 def _arguments(verb: Token, *, intransitive: bool) -> list[Token]:
