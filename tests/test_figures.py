@@ -285,3 +285,19 @@ def test_one_person_joined_to_a_number_of_others_or_kin_is_counted_with_it(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two more of the wounded died later in hospital.", [(2, "killed")]),
+        ("The clinic said three of the injured had died overnight.", [(3, "killed")]),
+        ("Twelve of the hostages were wounded in the rescue.", [(12, "injured")]),
+        ("Forty were hurt, including five of the wounded in a critical state.",
+         [(40, "injured"), (5, "injured")]),
+    ],
+)  # fmt: skip
+def test_a_numbered_part_of_those_counted_has_died_when_its_verb_says_so(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
