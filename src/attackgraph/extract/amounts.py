@@ -88,12 +88,13 @@ _ORDINALS: Final = (
 ).split()
 
 _ORDINAL_ONE: Final = re.compile(
-    rf"(?<![\w-])(?P<article>[Aa]n?|[Tt]he)\s+(?:{'|'.join(_ORDINALS)})\b"
-    r"(?=(?P<bare>\s*[,;.]|\s+(?:was|had|has|died|who|is|later|also|then)\b)"
+    rf"(?<![\w-])(?:(?P<article>[Aa]n?|[Tt]he)\s+(?:{'|'.join(_ORDINALS)})|[Aa]nother)\b"
+    r"(?=(?P<bare>\s*[,;.]|\s+(?:was|had|has|died|who|is|later|also|then|[a-z]{3,}ed)\b)"
     r"|\s+(?P<words>(?:[A-Z][\w'’-]*\s+|[a-z][\w-]*-[\w-]+\s+){0,2}(?P<noun>[a-z][\w-]*))\b)"
 )
-"""One more person counted by an ordinal: "six were killed and a seventh died", "shot four
-and captured a fifth", "a third suspect was arrested"."""
+"""One more person counted by an ordinal or "another": "six were killed and a seventh
+died", "shot four and captured a fifth", "a third suspect was arrested", "one died in a fall
+and another drowned"."""
 
 
 def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
