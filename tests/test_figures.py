@@ -305,3 +305,17 @@ def test_a_numbered_part_of_those_counted_has_died_when_its_verb_says_so(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels killed another 12 villagers.", [(12, "killed")]),
+        ("Militants killed a further 30 people in the north.", [(30, "killed")]),
+        ("Police detained an additional four suspects.", [(4, "arrested")]),
+    ],
+)  # fmt: skip
+def test_an_outcome_verb_before_a_further_number_reads_it(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

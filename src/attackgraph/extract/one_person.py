@@ -46,7 +46,7 @@ _SINGLE: Final = re.compile(
     rf"(?P<verb>{alternatives(k for k in _SINGLE_OUTCOMES if not k.endswith('ing'))})\b"
     rf"|(?P<active>{alternatives(_ONE_ACTIVE)})\s+"
     r"(?P<article2>an?|the)\s+(?:(?!of\b)[a-z][\w-]*\s+){0,2}?(?P<noun2>(?!of\b)[a-z][\w-]*)\b"
-    r"(?!\s+of\b)"
+    r"(?!\s+(?:of\b|\d))"
 )
 
 

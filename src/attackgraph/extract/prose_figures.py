@@ -111,7 +111,7 @@ _ELIDED: Final = frozenset({"others", "other", "more", "further", "additional"})
 
 _INCREMENT: Final = re.compile(
     r"\b(?:a\s+further|an\s+additional|another|(?:\S+\s+)?(?:further|more|additional))\s*$"
-    r"|^\S+\s+(?:further|more|additional)\b|^(?:a\s+further|an\s+additional|another)\b",
+    r"|^\S+\s+(?:further|more|additional)\b|^(?:\w+\s+)?(?:a\s+further|an\s+additional|another)\b",
     re.IGNORECASE,
 )
 
@@ -126,6 +126,8 @@ def increment(text: str, begin: int, end: int) -> str | None:
     >>> increment("another 12 were hurt", 8, 20)
     'further'
     >>> increment("two more soldiers died", 0, 22)
+    'further'
+    >>> increment("killed another 12", 0, 17)
     'further'
     >>> increment("21 people were killed", 0, 21) is None
     True
