@@ -319,3 +319,20 @@ def test_an_outcome_verb_before_a_further_number_reads_it(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said none of the mission's Danish staff was killed or injured.",
+         [(0, "killed"), (0, "injured")]),
+        ("No civilians were killed or wounded in the raid.", [(0, "killed"), (0, "injured")]),
+        ("No member of the Kenyan crew was captured.", [(0, "captured")]),
+        ("None of the hostages was killed.", [(0, "killed")]),
+        ("No evidence was found.", []),
+    ],
+)  # fmt: skip
+def test_nobody_of_a_group_met_each_outcome_the_sentence_denies(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
