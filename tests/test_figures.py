@@ -144,7 +144,7 @@ def test_a_part_of_those_counted_takes_its_own_verbs_outcome(
          [(2, "arrested")]),
         ("Ivo Bran, Ole Sund and Kai Voss were captured on the ridge.", [(3, "captured")]),
         ("The driver, Paul Amsel, was killed.", [(1, "killed")]),
-        ("Ana Ruiz and two other guards were killed.", [(2, "killed")]),
+        ("Ana Ruiz and two other guards were killed.", [(3, "killed")]),  # she and two others
     ],
 )  # fmt: skip
 def test_people_listed_as_the_subject_of_a_casualty_verb_are_counted_from_the_parse(
@@ -283,6 +283,8 @@ def test_one_more_person_counted_by_an_ordinal_is_one(
         ("The priest's mother and two of his sisters were killed.", [(3, "killed")]),
         ("Gunmen killed a policeman and two civilians.", [(1, "killed"), (2, "killed")]),
         ("Troops and 30 rebels were killed.", [(30, "killed")]),
+        ("Twelve people died in Ashford and one more the next day in Kent.",
+         [(12, "killed"), (1, "killed")]),  # a place before "and": no person
     ],
 )  # fmt: skip
 def test_one_person_joined_to_a_number_of_others_or_kin_is_counted_with_it(

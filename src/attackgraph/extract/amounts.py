@@ -162,6 +162,7 @@ _ONE_BEFORE: Final = re.compile(
 )
 """One person named before "and" an amount: "Noordin and three other militants", "a
 woman and her two daughters", "the wife and four children of the caretaker"."""
+_PLACE_BEFORE: Final = re.compile(r"\b(?:in|at|on|from|to|near|of|into|outside|inside)\s+$")
 _OTHERS_AFTER: Final = re.compile(r"\s+(?:other|others|more|further)\b")
 _KIN_AFTER: Final = re.compile(
     rf"\s+(?:[\w-]+\s+)?(?:{_KIN}s|children|men|women|brothers|sisters|grandchildren)\b"
@@ -180,8 +181,8 @@ def _with_one_before(text: str, begin: int, amounts: list[Amount]) -> list[Amoun
             continue
         floor = amounts[k - 1].end if k else begin
         m = _ONE_BEFORE.search(text, max(floor, a.begin - 60), a.begin)
-        if m is None or m.end() != a.begin:
-            continue
+        if m is None or m.end() != a.begin or _PLACE_BEFORE.search(text, floor, m.start()):
+            continue  # "16 died in Zhanaozen and one more": a place, no person
         others = _OTHERS_AFTER.match(text, a.end)
         kin = _KIN_AFTER.match(text, a.end)
         noun = m["noun"]

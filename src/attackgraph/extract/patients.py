@@ -35,7 +35,9 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
+from attackgraph.extract.one_person import person_noun
 from attackgraph.extract.vocabulary import CASUALTY_VERBS, verb_forms
+from attackgraph.extract.word_match import equipment_spans
 
 __all__ = ["TRIGGERS", "may_name_patients", "patients"]
 
@@ -123,9 +125,9 @@ def patients(doc: Doc) -> list[tuple[int, int, int]]:
         if word in _COUNTED:
             found.update(_spans(_listed(token)))
         if word in _EVENT_NOUNS:
-            found.update(_spans(_of_whom(token)))
+            found.update(_spans([p for p in _of_whom(token) if _person(p)]))
         if word in _PART_WORDS:
-            found.update(_spans(_parts(token)))
+            found.update(_spans([p for p in _parts(token) if _person(p)]))
         if word not in TRIGGERS and not taken:
             continue
         if word in _STATES and (
@@ -184,6 +186,20 @@ def _of_whom(noun: Token) -> list[Token]:
                 if child.dep_ == "pobj":
                     out += [child, *(c for c in child.conjuncts if c.i > child.i)]
     return out
+
+
+def _person(token: Token) -> bool:
+    """Whether ``token`` heads words for a person: a name (not a plural such as "Muslims")
+    or a person noun ("a midwife", "his nephew")."""
+    if token.text[:1].isupper():
+        named = any(c.dep_ == "compound" for c in token.children)
+        return named or not token.text.endswith("s") or token.text.endswith(("ss", "us", "is"))
+    word = token.lower_
+    return person_noun(word) or not (equipment_spans(word) or _ABSTRACT.search(word))
+
+
+_ABSTRACT: Final = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ure|ism|ed)$")
+"""Endings of nouns for things and deeds, not people ("poor preparation", "control")."""
 
 
 def _parts(word: Token) -> list[Token]:
