@@ -190,7 +190,9 @@ def _of_whom(noun: Token) -> list[Token]:
 
 def _person(token: Token) -> bool:
     """Whether ``token`` heads words for a person: a name (not a plural such as "Muslims")
-    or a person noun ("a midwife", "his nephew")."""
+    or a person noun ("a midwife", "his nephew"); never a verb ("had taken control")."""
+    if token.dep_ not in _PERSON_DEPS or any(c.dep_.startswith("aux") for c in token.children):
+        return False
     if token.text[:1].isupper():
         named = any(c.dep_ == "compound" for c in token.children)
         return named or not token.text.endswith("s") or token.text.endswith(("ss", "us", "is"))
@@ -198,6 +200,7 @@ def _person(token: Token) -> bool:
     return person_noun(word) or not (equipment_spans(word) or _ABSTRACT.search(word))
 
 
+_PERSON_DEPS: Final = _NOUN_DEPS | {"npadvmod", "dep", "nmod"}
 _ABSTRACT: Final = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ure|ism|ed)$")
 """Endings of nouns for things and deeds, not people ("poor preparation", "control")."""
 
