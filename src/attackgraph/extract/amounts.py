@@ -301,6 +301,9 @@ def _one_listed(item: str, noun: str) -> bool:
     own after a nationality ("a Dutch national")."""
     if _ITEM_STOP.search(item) or noun.isupper():
         return False
+    first = next((w for w in item.split() if not w[:1].isupper()), "")
+    if first in PERSON_NOUNS:
+        return True  # "3 soldiers and a policeman too"
     if _person(noun.lower()) or noun.lower() in _ONE_MORE_PERSON:
         return True
     parts = noun.split("-")
