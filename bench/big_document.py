@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import json
 import resource
 import sys
@@ -175,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         help="repeated claim sentences (default), many sections, or varied prose",
     )  # fmt: skip
     parser.add_argument("--profile", type=Path, help="write a cProfile of the stages there")
+    parser.add_argument(
+        "--digest", action="store_true",
+        help="also print the SHA-256 of the graph's N-Triples and the validation report",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     size = int(args.mb * 1_000_000)
     if args.kind == "sections":
@@ -194,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     from attackgraph.pipeline import BuildOptions, Converter
     from attackgraph.pipeline.convert import collector_paused
     from attackgraph.resolve import resolve
-    from attackgraph.to_rdf import quads as build_quads
+    from attackgraph.to_rdf import GraphQuads, triple_lines
 
     converter = Converter(BuildOptions())
     start = _cpu()
@@ -219,10 +224,18 @@ def main(argv: list[str] | None = None) -> int:
         doc = timed("parse", parse, data, "big.txt")
         extraction = timed("extract", extract, doc)
         record = timed("resolve", resolve, extraction, converter.resolver)
-        quads = timed("rdf", build_quads, record, minter)
+        graph, lines = timed("rdf", triple_lines, record, minter)  # as the converter does
+        count = len(lines)
         if validator is not None:
-            report = timed("validate", validator.validate_quads, quads)
+            report = timed("validate", validator.validate_lines, lines)
             conforms = report.conforms
+        quads = timed("hold", GraphQuads.taking, graph, lines)
+        digest = None
+        if args.digest:
+            digest = hashlib.sha256()
+            for chunk in quads.chunks:
+                digest.update(chunk)
+            digest.update(report.format_text().encode() if validator is not None else b"")
     if profile is not None:
         profile.dump_stats(args.profile)
     result = {
@@ -232,10 +245,12 @@ def main(argv: list[str] | None = None) -> int:
         "cpu_s": {k: round(v, 2) for k, v in stages.items()},
         "convert_cpu_s": round(sum(v for k, v in stages.items() if k != "warm_up"), 2),
         "claims": len(extraction.claims),
-        "quads": len(quads),
+        "quads": count,
         "conforms": conforms if validator is not None else None,
         "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10,
     }
+    if digest is not None:
+        result["sha256"] = digest.hexdigest()
     if args.json:
         print(json.dumps(result))
     else:

@@ -512,3 +512,12 @@ def test_recalled_heard_held_that_and_the_judiciary_state_figures(body: str, sou
 
 def test_a_verb_held_of_hostages_is_no_statement() -> None:
     assert sources("Gunmen held 30 people hostage in the school.") == [(None, 30)]
+
+
+def test_a_clause_inside_an_apposition_is_not_the_speaker() -> None:
+    """ "X, a guard who ... before the rebels took it, recalled": X, as the parse says."""
+    body = (
+        "Ali Musa, a constable who had manned the gun before the rebels took it, later "
+        "recalled that ten rebels had been killed by then."
+    )
+    assert sources(body) == [("Ali Musa", 10)]

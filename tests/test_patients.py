@@ -76,3 +76,23 @@ def test_the_classifier_makes_a_figure_of_one_person(text: str, words: str, outc
 def test_the_classifier_is_not_asked_without_an_outcome_word() -> None:
     text = "The treasurer, Ivo Brandt, was seen in the square."
     assert FigureGuess(text, 0, len(text)).unnumbered([], 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The consulate confirmed the death of a Danish engineer.", ["a Danish engineer"]),
+        ("Detectives tied the rifle to the murder of a pharmacist and his nephew.",
+         ["a pharmacist", "his nephew"]),
+        ("Prosecutors announced the arrest of a Ghanaian national.", ["a Ghanaian national"]),
+        ("The body of the ferry's cook was recovered downstream.", ["the ferry's cook"]),
+        ("The shelling killed 14 people, including a midwife and the village chief.",
+         ["a midwife", "the village chief"]),
+        ("Militants shot nine passengers, among them a retired judge.", ["a retired judge"]),
+        ("Among them was an Austrian student who had arrived that week.", ["an Austrian student"]),
+    ],
+)  # fmt: skip
+def test_one_person_an_outcome_noun_or_a_breakdown_names_is_a_candidate(
+    text: str, expected: list[str]
+) -> None:
+    assert _found(text) == expected

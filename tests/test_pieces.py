@@ -157,6 +157,10 @@ def test_pieces_give_the_whole_report_on_generated_documents(
             cut = validators[size].validate_quads(quads)
             shown = f"{cut.format_text()}\n---\n{whole.format_text()}"
             assert cut == whole, f"{document.name}, pieces of {size}:\n{shown}"
+        # the same graph given as the N-Triples lines the converter holds (issue 12)
+        text = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
+        lines = list(dict.fromkeys(text.decode().split("\n")[:-1]))
+        assert validators[SIZES[-1]].validate_lines(lines) == whole, document.name
         found += len(whole.violations)
     assert found >= 24  # the faults were found, not just agreed on
 
@@ -184,3 +188,33 @@ def test_a_literal_with_a_unicode_line_separator_stays_on_its_line() -> None:
     assert len(found) == 2
     for _, text in found:
         assert list(ox.parse(text.encode(), ox.RdfFormat.N_TRIPLES))  # whole lines only
+
+
+def test_a_hub_is_read_once_with_the_same_neighbourhoods(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long document's foci all link to its event and document node (hundreds of
+    triples each): what the shapes read on such a hub is kept per depth, not filtered
+    again per focus (issue 12), and every focus's neighbourhood is the one read without
+    the keeping, triple for triple and in the same order."""
+    from attackgraph.validate import pieces as cutting
+    from attackgraph.validate.pieces import Cut, _around
+
+    monkeypatch.setattr(cutting, "_HUB", 6)  # the document and event nodes are hubs
+
+    block = "\n== Ambush ==\nThe district office said that {n} herders were killed.\n"
+    text = "= Ambush at Kelvar =\n\nHerders were ambushed near Kelvar.\n" + "".join(
+        block.format(n=n) for n in range(3, 80)
+    )
+    path = tmp_path / "kelvar.txt"
+    path.write_text(text, encoding="utf-8")
+    quads = Converter(BuildOptions(validate=False)).convert(path).quads
+    found = _engine_reach()
+    cut = Cut(quads, found, 40)  # type: ignore[arg-type]
+    assert cut.whole is None and max(len(t) for t in cut.out.values()) > 6
+    hubs: dict[tuple[str, int], tuple[list[str], list[tuple[str, str | None, str]]]] = {}
+    for node in cut.foci:
+        plain = _around(node, cut.out, cut.incoming, found)  # type: ignore[arg-type]
+        kept = _around(node, cut.out, cut.incoming, found, hubs)  # type: ignore[arg-type]
+        assert kept == plain, node
+    assert hubs  # the hubs were kept

@@ -276,3 +276,35 @@ def test_a_thing_counted_with_a_or_a_number_word_is_no_actor() -> None:
     )
     assert "Vauxhall Cavalier" not in found and "Land Rovers" not in found
     assert "Commando Brigade" in found  # a unit's number counts nothing
+
+
+def test_the_parses_a_body_or_a_state_asks_for_are_made_in_one_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "The Ruritanian government condemned ...", "Freedonia sent ...": whether such a
+    body or state acts is read from the sentence's parse; a document's such sentences
+    are parsed together before they are read, not one at a time (issue 12: a parse
+    alone costs about three times its share of a batch), and the same actors come out."""
+    from attackgraph.extract import nlp
+
+    peoples = ("Kenyan", "Malian", "Nigerien", "Chadian", "Ghanaian", "Senegalese")
+    countries = ("France", "Japan", "Norway", "Canada", "Brazil", "Italy")
+    prose = " ".join(
+        f"The {people} government condemned the raid on Varnel {n}. "
+        f"{country} sent aid to Kelvar {n} on Monday."
+        for n, (people, country) in enumerate(zip(peoples, countries, strict=True))
+    )
+    single: list[str] = []
+    answers = nlp._answers
+
+    def counted(store, pipes, answer, texts):  # type: ignore[no-untyped-def]
+        texts = list(texts)
+        if pipes == nlp.PARSE_PIPES and len(texts) == 1 and texts[0] not in store:
+            single.append(texts[0])
+        return answers(store, pipes, answer, texts)
+
+    monkeypatch.setattr(nlp, "_answers", counted)
+    nlp._PARSED.clear()
+    found = named(prose)
+    assert "Kenyan government" in found and "France" in found
+    assert single == []

@@ -12,7 +12,7 @@ from attackgraph.identifiers import Minter
 from attackgraph.model import ClaimRecord, EventKind, EventRecord, Extraction, Record
 from attackgraph.parse import parse_file
 from attackgraph.resolve import Resolver, resolve
-from attackgraph.to_rdf import quads
+from attackgraph.to_rdf import GraphQuads, quads, triple_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 MOPTI = ROOT / "data" / "documents" / "000_6de047e5428871d9.txt"
@@ -68,3 +68,32 @@ def test_a_site_is_named_under_the_main_event(record: Record) -> None:
     subjects = {q.subject.value for q in quads(record, minter)}
     site = minter.event("april-2022-mopti-region-attacks-sevare").value
     assert site in subjects
+
+
+@pytest.mark.parametrize("chunk", [3, 65_536])
+def test_a_graph_is_held_as_its_text_and_read_back_as_the_same_quads(
+    record: Record, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The converter holds a document's graph as N-Triples lines, then text (issue 12:
+    no pyoxigraph term per quad): read back, the same quads in the same order, pickled
+    as text, and taking the lines empties them."""
+    import pickle
+
+    from attackgraph import to_rdf
+    from attackgraph.pipeline import BuildOptions, Converter
+
+    monkeypatch.setattr(to_rdf, "_LINES", chunk)  # lines a chunk of the text
+    made = quads(record, Minter())
+    graph, lines = triple_lines(record, Minter())
+    assert len(lines) == len(set(lines)) == len(made)
+    held = GraphQuads(graph, lines)
+    assert len(held.chunks) == -(-len(made) // chunk)
+    assert list(held) == made and held == made and len(held) == len(made)
+    assert held[0] == made[0] and held[-1] == made[-1] and held[1:3] == made[1:3]
+    assert held + made[:2] == made + made[:2] and made[:2] + held == made[:2] + made
+    again = pickle.loads(pickle.dumps(held))
+    assert again == held and list(again) == made
+    taken = GraphQuads.taking(graph, lines)
+    assert lines == [] and taken == held
+    result = Converter(BuildOptions(validate=False)).convert(MOPTI)
+    assert isinstance(result.quads, GraphQuads) and result.quads == made

@@ -85,7 +85,7 @@ def convert(
         result = converter.convert_bytes(data, Path(name))
     if result.skipped is not None:
         raise InputError(result.skipped)
-    return result.quads
+    return list(result.quads)
 
 
 def build_release(

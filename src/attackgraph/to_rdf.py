@@ -7,11 +7,13 @@ The resolve stage guarantees that every place and actor slug referenced here
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
 from pathlib import PurePath
-from typing import Final
+from typing import Any, Final, overload
 
-from pyoxigraph import Literal, NamedNode, Quad
+import pyoxigraph as ox
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from attackgraph.identifiers import Minter, raw_property, slugify
 from attackgraph.model import (
@@ -110,7 +112,10 @@ class _Builder:
         self.minter = minter
         self.doc_slug = slugify(self.extraction.document.doc_id)
         self.doc = minter.document(self.doc_slug)
-        self.out: list[Quad] = []
+        self.out: list[Triple] = []
+        """The triples added since the last :meth:`flush`."""
+        self.lines: dict[str, None] = {}
+        """The N-Triples lines of the triples flushed, each once, in order."""
         main_slug = slugify(self.extraction.event.name)
         self.main_slug = main_slug
         self.events = {
@@ -122,7 +127,20 @@ class _Builder:
         self.actors = {ref.slug: ref for ref in record.actors.values()}
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.out.append(Quad(s, p, o, self.doc))
+        self.out.append(Triple(s, p, o))
+        if len(self.out) >= _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """The triples added written as N-Triples lines, each line kept once (a triple
+        has one N-Triples line and a line one triple, so this is the quads' own
+        de-duplication, in the same order)."""
+        if self.out:
+            text = (ox.serialize(self.out, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            lines = text.split("\n")  # "\n" alone ends a line (see validate.pieces)
+            lines.pop()
+            self.lines.update(dict.fromkeys(lines))
+            self.out.clear()
 
     def typed(self, node: NamedNode, cls: NamedNode) -> None:
         """``node a cls``, and its ``ag:`` super-classes (an armed group is an actor)."""
@@ -315,7 +333,7 @@ class _Builder:
         self.add(node, AG.estimateType, concept(quantity.estimate_type, "estimate-type"))
         self.add(node, AG.statedAs, _str(figure.span.text))
 
-    def build(self) -> list[Quad]:
+    def build(self) -> list[str]:
         self.document()
         for place in sorted(self.places.values(), key=lambda r: r.slug):
             self.place(place)
@@ -334,7 +352,124 @@ class _Builder:
         main = self.events[self.extraction.event.key]
         for raw in self.extraction.raw:
             self.add(main, raw_property(raw.key), _str(raw.span.text))
-        return list(dict.fromkeys(self.out))
+        self.flush()
+        return list(self.lines)
+
+
+_CHUNK: Final = 4096
+"""Triples written as N-Triples at a time while a document's graph is built."""
+
+
+def triple_lines(record: Record, minter: Minter) -> tuple[NamedNode, list[str]]:
+    """The document's graph name and its triples as N-Triples lines (without their line
+    ends), without duplicates, in the order of :func:`quads`: a long document's graph
+    held as text, not as pyoxigraph terms (~470 bytes a quad; issue 12).
+
+    >>> from attackgraph.extract import extract
+    >>> from attackgraph.parse import parse
+    >>> from attackgraph.resolve import Resolver, resolve
+    >>> record = resolve(extract(parse(b"= Raid on Tamba =\\n\\nA raid.\\n", "t.txt")), Resolver())
+    >>> graph, lines = triple_lines(record, Minter())
+    >>> graph.value, lines[0].split()[1]
+    ('https://w3id.org/attackgraph/id/doc/t', '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>')
+    """
+    builder = _Builder(record, minter)
+    return builder.doc, builder.build()
+
+
+class GraphQuads(Sequence[Quad]):
+    """The quads of one named graph held as the N-Triples text of its triples (one
+    line each, each triple once, in chunks of :data:`_LINES` lines): a sequence of
+    :class:`pyoxigraph.Quad`, read from the text each time it is iterated. A long
+    document's graph takes its text's size, not ~470 bytes a quad as pyoxigraph terms
+    (issue 12).
+
+    >>> graph = NamedNode("http://e/g")
+    >>> held = GraphQuads(graph, ["<http://e/s> <http://e/p> \\"v\\" ."])
+    >>> len(held), held[0].graph_name == graph, held == list(held)
+    (1, True, True)
+    >>> len(held + held), len([] + held)
+    (2, 1)
+    """
+
+    __slots__ = ("_count", "chunks", "graph")
+
+    def __init__(self, graph: NamedNode, lines: Sequence[str]) -> None:
+        self.graph = graph
+        self.chunks = tuple(
+            ("\n".join(lines[start : start + _LINES]) + "\n").encode("utf-8")
+            for start in range(0, len(lines), _LINES)
+        )
+        """The triples as N-Triples (UTF-8), :data:`_LINES` lines a chunk."""
+        self._count = len(lines)
+
+    @classmethod
+    def taking(cls, graph: NamedNode, lines: list[str]) -> GraphQuads:
+        """The quads of ``lines``, which are emptied as they are written (each line's
+        string freed once its chunk is), so that the lines and their text are not held
+        whole at the same time."""
+        chunks = []
+        for start in range(0, len(lines), _LINES):
+            chunks.append(("\n".join(lines[start : start + _LINES]) + "\n").encode("utf-8"))
+            lines[start : start + _LINES] = [""] * len(lines[start : start + _LINES])
+        held = cls(graph, ())
+        held.chunks, held._count = tuple(chunks), len(lines)
+        lines.clear()
+        return held
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Quad]:
+        graph = self.graph
+        for chunk in self.chunks:
+            for triple in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES):
+                yield Quad(triple.subject, triple.predicate, triple.object, graph)
+
+    @overload
+    def __getitem__(self, index: int) -> Quad: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Quad]: ...
+    def __getitem__(self, index: int | slice) -> Quad | list[Quad]:
+        if isinstance(index, slice) or index < 0:
+            return list(self)[index]
+        found = next(islice(iter(self), index, None), None)
+        if found is None:
+            raise IndexError("GraphQuads index out of range")
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, GraphQuads):
+            return self.graph == other.graph and self.chunks == other.chunks
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __add__(self, other: Sequence[Quad]) -> list[Quad]:
+        """The quads, then ``other``'s, as a list (as a list of quads was added to)."""
+        return [*self, *other]
+
+    def __radd__(self, other: Sequence[Quad]) -> list[Quad]:
+        return [*other, *self]
+
+    def __repr__(self) -> str:
+        return f"GraphQuads({self.graph}, {self._count} quads)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _graph_quads, (self.graph.value, self.chunks, self._count)
+
+
+_LINES: Final = 65_536
+"""N-Triples lines a chunk of :class:`GraphQuads` holds."""
+
+
+def _graph_quads(graph: str, chunks: tuple[bytes, ...], count: int) -> GraphQuads:
+    """A :class:`GraphQuads` from its pickled parts."""
+    held = GraphQuads(NamedNode(graph), ())
+    held.chunks, held._count = chunks, count
+    return held
 
 
 def quads(record: Record, minter: Minter) -> list[Quad]:
@@ -350,4 +485,4 @@ def quads(record: Record, minter: Minter) -> list[Quad]:
     >>> [q.object.value for q in quads(record, Minter()) if q.predicate == SCHEMA.name]
     ['Raid on Tamba', 'Raid on Tamba']
     """
-    return _Builder(record, minter).build()
+    return list(GraphQuads(*triple_lines(record, minter)))

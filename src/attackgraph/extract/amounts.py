@@ -33,11 +33,13 @@ from attackgraph.extract.one_person import (
     listed_amounts,
     named_amounts,
     none_of,
+    person_noun,
     single_victims,
 )
 from attackgraph.extract.vocabulary import INCLUSION_WORDS, PLACE_NOUNS
 from attackgraph.extract.word_match import equipment_spans
 from attackgraph.model import Quantity
+from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts", "most_of"]
 
@@ -65,8 +67,34 @@ _BOTH: Final = re.compile(
 )
 
 _LIST_ONE: Final = re.compile(
-    r"(?:,|\band)\s+(?P<article>an?)\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z][\w-]*)"
+    r"(?:,|\band)\s+(?P<article>an?)\s+(?P<item>(?:[\w'’-]+\s+){0,3}?(?P<noun>[\w'’-]+))"
+    r"(?=\s*(?:[,;:.)]|$)|\s+(?:and|or|who|whose|whom|from|of|with|among|in|at|on|aged|"
+    r"were|was|had|have|died|killed)\b)"
 )
+"""One person listed after an amount ("six soldiers and a policeman", "two Swiss, a
+Briton, a Dutch national and a Nepali cook"): the item's words up to the end of the item;
+its last word names the person."""
+
+_ITEM_STOP: Final = re.compile(r"\b(?:the|a|an|his|her|their|its|said|told)\b", re.I)
+
+_ONE_MORE_PERSON: Final = frozenset(
+    "citizen national subject cook guide baby infant victim native briton".split()
+)
+"""Singular nouns for a person the person-noun tests miss ("a Canadian citizen")."""
+
+_ORDINALS: Final = (
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+
+_ORDINAL_ONE: Final = re.compile(
+    rf"(?<![\w-])(?:(?P<article>[Aa]n?|[Tt]he)\s+(?:{'|'.join(_ORDINALS)})|[Aa]nother)\b"
+    r"(?=(?P<bare>\s*[,;.]|\s+(?:was|had|has|died|who|is|later|also|then|[a-z]{3,}ed)\b)"
+    r"|\s+(?P<words>(?:[A-Z][\w'’-]*\s+|[a-z][\w-]*-[\w-]+\s+){0,2}(?P<noun>[a-z][\w-]*))\b)"
+)
+"""One more person counted by an ordinal or "another": "six were killed and a seventh
+died", "shot four and captured a fifth", "a third suspect was arrested", "one died in a fall
+and another drowned"."""
 
 
 def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
@@ -100,11 +128,13 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
             continue  # "the remains of 143", "the release of 13": the classifier decides
         amounts.append(Amount(quantity, qb, qe, qe))
     _compose(text, end, amounts)
+    composed = _with_one_before(text, begin, amounts)
     amounts += _implied(text, begin, end, amounts)
     amounts += _larger(
         listed_amounts(text, begin, end, amounts), named_amounts(text, begin, end, amounts)
     )
     amounts += single_victims(text, begin, end, amounts)
+    amounts = [a for a in amounts if a in composed or not any(_inside(a, c) for c in composed)]
     amounts += [a for a in deferred if all(a.end <= o.begin or o.end <= a.begin for o in amounts)]
     zeros = none_of(text, begin, end)  # "none of the X, who ..., was hurt": read whole
     amounts = [a for a in amounts if all(not z.begin <= a.begin < z.end for z in zeros)] + zeros
@@ -117,6 +147,56 @@ _ONE_MORE: Final = re.compile(
     r"father|brother|sister|relative|friend|colleague|partner|companion)\s+of\s+(?:a|an)\s+"
     r"(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other|another)\b"
 )
+
+
+_KIN: Final = (
+    r"(?:wife|husband|son|daughter|father|mother|brother|sister|child|baby|grandson|"
+    r"granddaughter|grandfather|grandmother|nephew|niece|uncle|aunt|cousin|fiancée?|"
+    r"woman|man|girl|boy)"
+)
+_ONE_BEFORE: Final = re.compile(
+    r"(?:(?<![\w'’-])(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*"
+    r"|(?<![\w-])(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+)?"
+    r"(?P<noun>[a-z][\w-]*))"
+    r"\s+and\s+(?:(?:his|her|their|its)\s+)?$"
+)
+"""One person named before "and" an amount: "Noordin and three other militants", "a
+woman and her two daughters", "the wife and four children of the caretaker"."""
+_PLACE_BEFORE: Final = re.compile(r"\b(?:in|at|on|from|to|near|of|into|outside|inside)\s+$")
+_OTHERS_AFTER: Final = re.compile(r"\s+(?:other|others|more|further)\b")
+_KIN_AFTER: Final = re.compile(
+    rf"\s+(?:[\w-]+\s+)?(?:{_KIN}s|children|men|women|brothers|sisters|grandchildren)\b"
+    r"|\s+of\s+(?:his|her|their)\s+(?:brothers|sisters|sons|daughters|children)\b"
+)
+
+
+def _with_one_before(text: str, begin: int, amounts: list[Amount]) -> list[Amount]:
+    """ "Noordin and three other militants were killed", "a woman and her two daughters
+    were among the dead": one person more than the number, counted with it (the words
+    from the person on)."""
+    composed: list[Amount] = []
+    for k, a in enumerate(amounts):
+        q = a.quantity
+        if q.value is None or q.minimum is not None or q.maximum is not None or q.value < 1:
+            continue
+        floor = amounts[k - 1].end if k else begin
+        m = _ONE_BEFORE.search(text, max(floor, a.begin - 60), a.begin)
+        if m is None or m.end() != a.begin or _PLACE_BEFORE.search(text, floor, m.start()):
+            continue  # "16 died in Zhanaozen and one more": a place, no person
+        others = _OTHERS_AFTER.match(text, a.end)
+        kin = _KIN_AFTER.match(text, a.end)
+        noun = m["noun"]
+        if noun is None and others is None:
+            continue  # "Troops and 30 rebels": a name counts one only before "others"
+        if noun is not None and not (re.fullmatch(_KIN, noun) or _person(noun)):
+            continue
+        after = others or kin
+        if after is None:
+            continue
+        a.quantity = Quantity(q.value + 1, None, None, q.approximate, text[m.start() : after.end()])
+        a.begin = m.start()
+        composed.append(a)
+    return composed
 
 
 _SHARED_NOUN: Final = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}and\s+")
@@ -181,18 +261,69 @@ def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amo
     found: list[Amount] = []
     for m in _BOTH.finditer(text, begin, end):
         found.append(Amount(Quantity(2, None, None, False, m.group()), m.start(), m.end(), m.end()))
+    listed: list[Amount] = []
     for m in _LIST_ONE.finditer(text, begin, end):
-        if m.group("noun") not in PERSON_NOUNS:
+        if not _one_listed(m["item"], m["noun"]):
             continue
-        previous = [a for a in amounts if a.end <= m.start()]
+        previous = sorted((a for a in [*amounts, *listed] if a.end <= m.start()), key=_end)
         if (
             previous
             and clear_between(text, previous[-1].end, m.start())
             and m.start() - previous[-1].end < 60
         ):
             one = Quantity(1, None, None, False, m.group("article"))
-            found.append(Amount(one, m.start("article"), m.end("article"), m.end("article")))
+            listed.append(Amount(one, m.start("article"), m.end("article"), m.end("article")))
+    found += listed
+    for m in _ORDINAL_ONE.finditer(text, begin, end):
+        if m["bare"] is not None:
+            if not any(a.end <= m.start() for a in amounts):
+                continue  # "a second" of nothing counted before: a time, a car
+        elif not _person(m["noun"]):
+            continue  # "a second car", "the third day"
+        one = Quantity(1, None, None, False, m.group())
+        found.append(Amount(one, m.start(), m.end(), m.end()))
     return found
+
+
+def _inside(a: Amount, whole: Amount) -> bool:
+    """Whether ``a`` lies in the words ``whole`` counts ("a farmer" of "a farmer and her
+    three sons")."""
+    return whole.begin <= a.begin and a.end <= whole.end
+
+
+def _end(a: Amount) -> int:
+    return a.end
+
+
+def _one_listed(item: str, noun: str) -> bool:
+    """Whether the words of a list item after "a"/"an" name one person: its last word a
+    person noun, a nationality ("a Briton", "a Chinese-American") or a person noun of its
+    own after a nationality ("a Dutch national")."""
+    if _ITEM_STOP.search(item) or noun.isupper():
+        return False
+    first = next((w for w in item.split() if not w[:1].isupper()), "")
+    if first in PERSON_NOUNS:
+        return True  # "3 soldiers and a policeman too"
+    if _person(noun.lower()) or noun.lower() in _ONE_MORE_PERSON:
+        return True
+    parts = noun.split("-")
+    return noun[:1].isupper() and bool(demonym_countries(parts[-1]))
+
+
+def _person(noun: str) -> bool:
+    """A singular noun for one person ("policeman", "carpenter", "engineer")."""
+    return person_noun(noun) and not noun.endswith("s") and noun not in _NOT_PERSON
+
+
+_NOT_PERSON: Final = frozenset(
+    "number order other quarter border corner water monument moment document government "
+    "department statement agreement investment settlement shipment equipment apartment "
+    "basement element segment incident percent event accident center centre river letter "
+    "chapter sector floor door after later either neither never over under ever per "
+    "comment tournament parliament parent garment ferment cement tent rent clinic traffic "
+    "public republic topic music panic logic arsenic epidemic pandemic plastic".split()
+)
+"""Words of an agent noun's shape that name no person (or name one too rarely to count)."""
 
 
 def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:

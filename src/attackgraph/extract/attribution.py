@@ -250,8 +250,9 @@ def _without_adverbial(
     parsed = parsed_subject(text, begin, end, verb)
     if parsed is None or not (begin <= parsed[0] and parsed[1] <= verb):
         return subject
-    if not no_noun and parsed[1] <= subject[0]:
+    if not no_noun and parsed[1] <= subject[0] and "," not in text[parsed[1] : subject[0]]:
         return subject  # "an investigation published by X found": X, as the words say
+    # "Ali Musa, a guard who stood there before the rebels took it, recalled": Ali Musa
     return parsed
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "ORG_WORDS",
     "ROLE_WORDS",
     "TITLES",
+    "inside_sentences",
     "is_proper_word",
     "is_title",
     "looks_like_person",
@@ -132,9 +133,35 @@ def is_proper_word(word: str, text: str) -> bool:
         return False
     if written_as_word(word.lower(), text):
         return False  # a common word
-    if _WORD.fullmatch(word) is not None and word not in text_words(text):
-        return False  # never written as a word of its own: no occurrence to look at
+    if _WORD.fullmatch(word) is not None:
+        # its occurrences are the runs of word characters equal to it: read once per text
+        return word in inside_sentences(text)
     return any(
         not _SENTENCE_START.search(text[max(0, found.start() - 4) : found.start()])
         for found in re.finditer(rf"\b{re.escape(word)}\b", text)
     )
+
+
+def inside_sentences(text: str) -> frozenset[str]:
+    """The capitalised words (runs of word characters) that ``text`` writes at least once
+    not at the start of a sentence (the test of :func:`is_proper_word`), found in one
+    pass and kept for the last text asked about: a pattern searched over the whole text
+    per word made a long document's names cost the square of its length (issue 12).
+
+    >>> sorted(inside_sentences("Doctors said Mossad knew. Health workers agreed."))
+    ['Mossad']
+    """
+    found = _INSIDE.get(text)
+    if found is None:
+        _INSIDE.clear()
+        found = _INSIDE[text] = frozenset(
+            match.group()
+            for match in _WORD.finditer(text)
+            if match.group()[:1].isupper()
+            and not _SENTENCE_START.search(text[max(0, match.start() - 4) : match.start()])
+        )
+    return found
+
+
+_INSIDE: dict[str, frozenset[str]] = {}
+""":func:`inside_sentences` of the last text asked about."""

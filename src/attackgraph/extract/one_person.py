@@ -28,7 +28,7 @@ from attackgraph.extract.word_match import alternatives, equipment_spans, group_
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 from attackgraph.reference.countries import demonym_countries
 
-__all__ = ["listed_amounts", "named_amounts", "none_of", "single_victims"]
+__all__ = ["listed_amounts", "named_amounts", "none_of", "person_noun", "single_victims"]
 
 
 _SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
@@ -46,7 +46,7 @@ _SINGLE: Final = re.compile(
     rf"(?P<verb>{alternatives(k for k in _SINGLE_OUTCOMES if not k.endswith('ing'))})\b"
     rf"|(?P<active>{alternatives(_ONE_ACTIVE)})\s+"
     r"(?P<article2>an?|the)\s+(?:(?!of\b)[a-z][\w-]*\s+){0,2}?(?P<noun2>(?!of\b)[a-z][\w-]*)\b"
-    r"(?!\s+of\b)"
+    r"(?!\s+(?:of\b|\d))"
 )
 
 
@@ -119,12 +119,14 @@ def _plural(noun: str) -> bool:
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
 
+_OR_VERB: Final = r"(?:\s+or\s+(?P<verb2>killed|hurt|injured|wounded|harmed|captured))?"
+"""A second outcome nobody met: "none of the staff was killed or injured" is two zeros."""
 _NO_GROUP: Final = re.compile(
     r"(?<![\w-])(?P<no>[Nn]o|[Nn]ot\s+a\s+single)\s+"
-    r"(?P<words>(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
+    r"(?P<words>(?:[a-z]+\s+of\s+(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
     r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:(?:known|reported|said|thought|"
     r"believed)\s+(?:to\s+have\s+been\s+)?)?(?:(?P<verb>killed|hurt|injured|wounded|harmed|"
-    r"arrested|detained|taken\s+hostage|abducted|kidnapped|found\s+dead)"
+    rf"arrested|detained|taken\s+hostage|abducted|kidnapped|captured|found\s+dead){_OR_VERB}"
     r"|(?:among|one\s+of)\s+the\s+(?P<counted>dead|victims|killed|wounded|injured))\b"
 )
 """A group none of whom met an outcome: "no Danish tourists were killed", "no nurses were
@@ -142,7 +144,8 @@ _UNHURT: Final = re.compile(
     r"|\bwithout\s+(?P<no2>any)\s+of\s+(?:its|their|his|her|the)\s+[\w\s-]{1,40}?\s+being\s+"
     r"(?:hurt|injured|harmed|wounded)\b"
     r"|(?<![\w-])(?P<no3>[Nn]one)\s+of\s+(?:the|its|their|his|her)\s+[^,;.]{1,40}?"
-    r"(?:,[^;.]{1,80}?,)?\s+(?:was|were|had\s+been)\s+(?P<verb>hurt|injured|harmed|wounded)\b"
+    r"(?:,[^;.]{1,80}?,)?\s+(?:was|were|had\s+been)\s+"
+    rf"(?P<verb>hurt|injured|harmed|wounded|killed|captured|arrested|detained){_OR_VERB}\b"
 )
 """Nobody of a group or one person hurt, without "no": "escaped unhurt", "rescued unharmed",
 "without any of its players being hurt", "none of the runners, who had finished, was
@@ -159,7 +162,7 @@ _ZERO_OUTCOMES: Final[dict[str, Outcome]] = {
     "killed": "killed", "hurt": "injured", "injured": "injured", "wounded": "injured",
     "harmed": "injured", "arrested": "arrested", "detained": "arrested", "in": "arrested",
     "hit": "injured", "taken": "captured", "abducted": "captured", "kidnapped": "captured",
-    "found": "killed", "dead": "killed", "victims": "killed",
+    "found": "killed", "dead": "killed", "victims": "killed", "captured": "captured",
 }  # fmt: skip
 
 
@@ -182,9 +185,9 @@ def none_of(text: str, begin: int, end: int) -> list[Amount]:
         no = next(g for g in ("no", "no2", "no3") if m[g])
         zero = Amount(Quantity(0, None, None, False, m[no]), m.start(no), m.end(no), m.end())
         group = group_match(text[m.end(no) : m.start("verb")]) if m["verb"] else None
-        zero.outcome, zero.own = "injured", True
+        zero.outcome, zero.own = _ZERO_OUTCOMES.get(m["verb"] or "hurt", "injured"), True
         zero.group = (group[0], None) if group is not None else ("total", None)
-        found.append(zero)
+        found += [zero, *_or_zero(zero, m["verb2"])]
     for m in _NO_GROUP.finditer(text, begin, end):
         named = _zero_group(m["words"], singular=m["no"].lower().startswith("not"))
         if named is None:
@@ -193,13 +196,24 @@ def none_of(text: str, begin: int, end: int) -> list[Amount]:
         zero = Amount(Quantity(0, None, None, False, m["no"]), m.start("no"), m.end("no"), m.end())
         zero.outcome = _ZERO_OUTCOMES.get(word, "injured")
         zero.own, zero.group = True, named
-        found.append(zero)
+        found += [zero, *_or_zero(zero, m["verb2"])]
     for m in _NO_ARRESTS.finditer(text, begin, end):
         no = "no" if m["no"] else "no2"
         zero = Amount(Quantity(0, None, None, False, m[no]), m.start(no), m.end(no), m.end())
         zero.outcome, zero.own, zero.group = "arrested", True, ("total", None)
         found.append(zero)
     return found
+
+
+def _or_zero(zero: Amount, verb: str | None) -> list[Amount]:
+    """The second zero of "none ... was killed or injured" (the same words, another
+    outcome)."""
+    outcome = _ZERO_OUTCOMES.get(verb or "", None)
+    if outcome is None or outcome == zero.outcome:
+        return []
+    other = Amount(zero.quantity, zero.begin, zero.end, zero.extent)
+    other.outcome, other.own, other.group = outcome, True, zero.group
+    return [other]
 
 
 def _zero_group(words: str, *, singular: bool) -> tuple[PopulationGroup, str | None] | None:
@@ -210,6 +224,8 @@ def _zero_group(words: str, *, singular: bool) -> tuple[PopulationGroup, str | N
     if group is not None:
         return group[0], None
     phrase = words.strip()
+    if re.match(r"members?\s+of\s", phrase):  # "no member of the crew"
+        return "other-group", phrase
     last = phrase.split()[-1] if phrase else ""
     if demonym_countries(last) or demonym_countries(last.removesuffix("s")):
         return "total", phrase
@@ -228,11 +244,21 @@ def _person(noun: str, outcome: Outcome = "injured") -> bool:
     """Whether ``noun`` names one person: a person noun, an agent noun, or, as the
     victim of a killing, any noun that is not equipment ("a Muslim carpenter", "a
     passer-by")."""
-    if noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner"):
-        return True
-    if _AGENT_NOUN.fullmatch(noun) and not equipment_spans(noun):
+    if person_noun(noun):
         return True
     return outcome == "killed" and not equipment_spans(noun) and noun not in _NOT_VICTIM
+
+
+def person_noun(noun: str) -> bool:
+    """Whether the lower-case ``noun`` names a person: a person noun or an agent noun
+    that is no equipment.
+
+    >>> person_noun("carpenter"), person_noun("medic"), person_noun("truck")
+    (True, True, False)
+    """
+    if noun in PERSON_NOUNS or noun in ("driver", "suspect", "leader", "chief", "owner"):
+        return True
+    return _AGENT_NOUN.fullmatch(noun) is not None and not equipment_spans(noun)
 
 
 _NOT_VICTIM: Final = frozenset(

@@ -35,7 +35,9 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
+from attackgraph.extract.one_person import person_noun
 from attackgraph.extract.vocabulary import CASUALTY_VERBS, verb_forms
+from attackgraph.extract.word_match import equipment_spans
 
 __all__ = ["TRIGGERS", "may_name_patients", "patients"]
 
@@ -59,6 +61,15 @@ _COUNTED: Final = frozenset(
     "fatalities".split()
 )
 _INCLUDE: Final = frozenset({"include", "included", "includes"})
+_EVENT_NOUNS: Final = frozenset(
+    "death killing murder assassination execution arrest abduction kidnapping capture "
+    "detention body remains".split()
+)
+"""Nouns whose "of" names who met an outcome: "the death of a nurse", "the arrest of his
+brother", "the body of a guide was found"."""
+_PART_WORDS: Final = frozenset({"including", "among"})
+_WHOLE: Final = frozenset({"them", "whom", "those"})
+_BE: Final = frozenset({"was", "were", "is", "are"})
 _PLURAL_AUX: Final = frozenset({"were", "are", "have"})
 _NOUN_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
 _INHERIT: Final = frozenset({"xcomp", "oprd", "acomp"})
@@ -78,8 +89,9 @@ _NOT_ONE_DET: Final = frozenset(
 )
 
 
+_WORDS: Final = TRIGGERS | _COUNTED | _EVENT_NOUNS | _PART_WORDS
 _TRIGGER_RE: Final = re.compile(
-    rf"\b(?:{'|'.join(sorted(TRIGGERS | _COUNTED, key=len, reverse=True))})\b"
+    rf"\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))})\b"
     rf"|\b(?:{'|'.join(sorted(_TAKING))})\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(sorted(_TAKEN_AS))})\b",
     re.IGNORECASE,
 )
@@ -112,6 +124,10 @@ def patients(doc: Doc) -> list[tuple[int, int, int]]:
         taken = word in _TAKING and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _TAKEN_AS
         if word in _COUNTED:
             found.update(_spans(_listed(token)))
+        if word in _EVENT_NOUNS:
+            found.update(_spans([p for p in _of_whom(token) if _person(p)]))
+        if word in _PART_WORDS:
+            found.update(_spans([p for p in _parts(token) if _person(p)]))
         if word not in TRIGGERS and not taken:
             continue
         if word in _STATES and (
@@ -135,6 +151,9 @@ def _spans(arguments: list[Token]) -> list[tuple[int, int, int]]:
     for argument in arguments:
         if _one_person(argument):
             first, last = argument.left_edge, argument.right_edge
+            for prep in argument.lefts:
+                if prep.dep_ == "prep":  # "among them a priest": the priest
+                    first = argument.doc[prep.right_edge.i + 1]
             end = argument.idx + len(argument.text)
             out.append((first.idx, end, max(end, last.idx + len(last.text))))
     return out
@@ -156,6 +175,51 @@ def _listed(counted: Token) -> list[Token]:
         if child.dep_ in deps and child is not counted:
             out += [child, *(c for c in child.conjuncts if c.i > child.i)]
     return out
+
+
+def _of_whom(noun: Token) -> list[Token]:
+    """Who the outcome a noun names befell: "the killing of a guard and his son"."""
+    out: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    out += [child, *(c for c in child.conjuncts if c.i > child.i)]
+    return out
+
+
+def _person(token: Token) -> bool:
+    """Whether ``token`` heads words for a person: a name (not a plural such as "Muslims")
+    or a person noun ("a midwife", "his nephew"); never a verb ("had taken control")."""
+    if token.dep_ not in _PERSON_DEPS or any(c.dep_.startswith("aux") for c in token.children):
+        return False
+    if token.text[:1].isupper():
+        named = any(c.dep_ == "compound" for c in token.children)
+        return named or not token.text.endswith("s") or token.text.endswith(("ss", "us", "is"))
+    word = token.lower_
+    return person_noun(word) or not (equipment_spans(word) or _ABSTRACT.search(word))
+
+
+_PERSON_DEPS: Final = _NOUN_DEPS | {"npadvmod", "dep", "nmod"}
+_ABSTRACT: Final = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ure|ism|ed)$")
+"""Endings of nouns for things and deeds, not people ("poor preparation", "control")."""
+
+
+def _parts(word: Token) -> list[Token]:
+    """The people named as some of those counted before: "30 died, including a nurse and
+    the driver", "nine were killed, among them a priest", "Among them was a teacher"."""
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    if word.lower_ == "including":
+        people = objects
+    elif not any(o.lower_ in _WHOLE for o in objects):
+        return []  # "among the ruins"
+    elif word.head.lower_ in _BE:
+        people = [c for c in word.head.children if c.dep_ in ("nsubj", "attr") and c is not word]
+    elif word.head.dep_ not in ("ROOT", "conj") or word.head.pos_ == "NOUN":
+        people = [word.head]
+    else:
+        people = []
+    return [p for o in people for p in (o, *(c for c in o.conjuncts if c.i > o.i))]
 
 
 def _arguments(verb: Token, *, intransitive: bool) -> list[Token]:

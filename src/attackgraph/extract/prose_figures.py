@@ -71,10 +71,12 @@ _OF_THE_DEAD: Final = re.compile(
     r"(?:were|was)\s+(?:all\s+)?(?=\w)"
 )
 _OF_COUNTED: Final = re.compile(
-    r"\s+of\s+(?:the|those)\s+(?:dead|victims|wounded|injured|bodies|hostages|killed|captives)\b"
+    r"\s+(?:more\s+)?of\s+(?:the|those)\s+"
+    r"(?:dead|victims|wounded|injured|bodies|hostages|killed|captives)\b"
 )
-"""A vague part of those counted ("several of the injured"): its outcome is its own verb's
-("later died"), never the noun's."""
+"""A part of those counted ("several of the injured", "three of the wounded"): its outcome
+is its own verb's ("later died"), the noun's only when it has no verb ("five of the
+wounded" is injured; a vague part or none with no verb of its own is no figure)."""
 _ADVERBS: Final = re.compile(r"(?:(?:\w+ly|later|also|then|soon|all)\s+)*")
 
 _OF_THE_DEAD_OUTCOMES: Final[dict[str, Outcome]] = {
@@ -109,7 +111,7 @@ _ELIDED: Final = frozenset({"others", "other", "more", "further", "additional"})
 
 _INCREMENT: Final = re.compile(
     r"\b(?:a\s+further|an\s+additional|another|(?:\S+\s+)?(?:further|more|additional))\s*$"
-    r"|^\S+\s+(?:further|more|additional)\b|^(?:a\s+further|an\s+additional|another)\b",
+    r"|^\S+\s+(?:further|more|additional)\b|^(?:\w+\s+)?(?:a\s+further|an\s+additional|another)\b",
     re.IGNORECASE,
 )
 
@@ -124,6 +126,8 @@ def increment(text: str, begin: int, end: int) -> str | None:
     >>> increment("another 12 were hurt", 8, 20)
     'further'
     >>> increment("two more soldiers died", 0, 22)
+    'further'
+    >>> increment("killed another 12", 0, 17)
     'further'
     >>> increment("21 people were killed", 0, 21) is None
     True
@@ -282,10 +286,10 @@ def read_figures(
         if len(words) > _WINDOW:
             limit = after + words[_WINDOW - 1].end()
         vague = a.quantity.value is None and a.quantity.minimum is None
-        of_counted = (
-            _OF_COUNTED.match(text, after, limit) if vague or a.quantity.value == 0 else None
-        )  # "none of the captives was hurt": hurt
+        of_counted = _OF_COUNTED.match(text, after, limit)  # "none of the captives was hurt"
         found = outcome_after(text, of_counted.end() if of_counted else after, limit)
+        if found is None and of_counted is not None and not vague and a.quantity.value != 0:
+            found = outcome_after(text, after, limit)  # "five of the wounded": injured
         if found is not None:
             a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])
             continue

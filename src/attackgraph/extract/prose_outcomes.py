@@ -151,7 +151,11 @@ def outcome_before(text: str, floor: int, at: int) -> tuple[Outcome, int] | None
     left = text[floor:at]
     if re.search(r"\bshot\s+dead\s+(?:all\s+)?$", left):
         return "killed", floor + left.rindex("shot")
-    m = re.search(r"(\w+)\s+(?:(?:all|the|a\s+total\s+of|an\s+estimated)\s+)?$", left)
+    m = re.search(
+        r"(\w+)\s+(?:(?:all|the|a\s+total\s+of|an\s+estimated|another|a\s+further|"
+        r"an\s+additional)\s+)?$",
+        left,
+    )  # "killed another 12": a further figure (prose_figures.increment)
     if m is None or m.group(1).lower() not in _ACTIVE_BEFORE:
         return None
     word = m.group(1).lower()

@@ -303,7 +303,7 @@ def _convert_and_write(
                 return DocumentResult(result.path, skipped=problem, warnings=result.warnings)
             sources[iri] = (result.source, result.path)
             report.document_hashes[iri] = result.sha256
-            quads, conflicts = merged.add(result.quads, result.source)
+            quads, conflicts = merged.add(list(result.quads), result.source)
             return replace(result, quads=quads, warnings=(*result.warnings, *conflicts))
         return result
 
@@ -318,7 +318,7 @@ def _convert_and_write(
                 report.skipped.append(result.skipped)
             else:
                 report.built += 1
-                yield result.quads
+                yield list(result.quads)
             if result.cached:
                 report.cached = (report.cached or 0) + 1
             if progress is not None:

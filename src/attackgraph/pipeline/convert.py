@@ -27,6 +27,7 @@ from attackgraph.model import Document, InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import display_path, parse, parse_file
 from attackgraph.resolve import Resolver, resolve
+from attackgraph.to_rdf import GraphQuads, triple_lines
 from attackgraph.to_rdf import quads as build_quads
 from attackgraph.validate import Validator, Violation
 from attackgraph.version import VERSION
@@ -62,7 +63,9 @@ class DocumentResult:
     """What happened to one document."""
 
     path: Path
-    quads: list[Quad] = field(default_factory=list)
+    quads: Sequence[Quad] = field(default_factory=list)
+    """The document's quads: a converted document's are a :class:`~attackgraph.to_rdf.
+    GraphQuads` (its N-Triples text, read as quads when iterated)."""
     skipped: Problem | None = None
     source: str = ""
     """The path as shown in messages (undecodable bytes escaped)."""
@@ -84,13 +87,17 @@ class DocumentResult:
         >>> pickle.loads(pickle.dumps(result)) == result
         True
         """
-        body = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS) or b""
         rest = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "quads"}
+        if isinstance(self.quads, GraphQuads):  # already text
+            return _unpickled, (self.quads, rest)
+        body = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS) or b""
         return _unpickled, (body, rest)
 
 
-def _unpickled(body: bytes, rest: dict[str, Any]) -> DocumentResult:
+def _unpickled(body: bytes | GraphQuads, rest: dict[str, Any]) -> DocumentResult:
     """A :class:`DocumentResult` from its pickled parts (see its ``__reduce__``)."""
+    if isinstance(body, GraphQuads):
+        return DocumentResult(quads=body, **rest)
     return DocumentResult(quads=list(ox.parse(body, format=ox.RdfFormat.N_QUADS)), **rest)
 
 
@@ -192,9 +199,10 @@ class Converter:
     def _convert_document(self, path: Path, document: Document) -> DocumentResult:
         extraction = extract(document)
         record = resolve(extraction, self.resolver)
-        quads = build_quads(record, self.minter)
-        report = self.validator.validate_quads(quads) if self.validator else None
+        graph, lines = triple_lines(record, self.minter)  # text: no term objects held
+        report = self.validator.validate_lines(lines) if self.validator else None
         if report is None or report.conforms:
+            quads = GraphQuads.taking(graph, lines)
             return DocumentResult(
                 path,
                 quads,

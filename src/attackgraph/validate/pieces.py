@@ -35,7 +35,7 @@ reads, are found as in the whole graph).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
 import pyoxigraph as ox
@@ -73,27 +73,46 @@ class Cut:
     focus, in the order they first appear."""
 
     def __init__(
-        self, quads: Sequence[ox.Quad | ox.Triple], reach: Reach | None, size: int
+        self,
+        quads: Sequence[ox.Quad | ox.Triple],
+        reach: Reach | None,
+        size: int,
+        *,
+        lines: Sequence[str] | None = None,
     ) -> None:
-        triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
-        text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        self.whole: Piece | None = (None, text)
+        """The cut of ``quads``, or with ``lines`` of the triples written as these
+        N-Triples lines (without their line ends, each a different triple; ``quads`` is
+        then not read): the lines are indexed as they are, not serialised again."""
         self.size = size
         self.foci: list[str] = []
         self.out: dict[str, list[_Line]] = {}
         self.incoming: dict[str, list[_Line]] = {}
         self._said: dict[int, int] = {}
         """How many triples state each (predicate, literal), by hash."""
-        if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
-            return
+        self._hubs: dict[tuple[str, int], tuple[list[str], list[_Line]]] = {}
+        """What :func:`_around` takes from a node of many triples at a depth, kept."""
+        self.whole: Piece | None = None
+        raw: Sequence[str]
+        unique: Collection[str]
+        if lines is not None:
+            if reach is None or len(lines) <= size:
+                self.whole = (None, "\n".join(lines) + "\n" if lines else "")
+                return
+            raw = unique = lines
+        else:
+            triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
+            text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            self.whole = (None, text)
+            if reach is None or text.count("\n") <= size:  # no more lines, so no more triples
+                return
+            # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
+            raw = text.split("\n")
+            raw.pop()  # after the last "\n"
+            self.whole = None
+            del text  # held as its lines only (joined again if the graph is not cut)
+            unique = dict.fromkeys(raw)
         self.reach = reach
-        # "\n" alone ends a line: a literal may hold U+2028 or U+0085 unescaped
-        raw = text.split("\n")
-        raw.pop()  # after the last "\n"
-        self.whole = None
-        del text  # held as its lines only (joined again if the graph is not cut)
-        lines = dict.fromkeys(raw)
-        if len(lines) <= size:
+        if len(unique) <= size:
             self.whole = (None, "\n".join(raw) + "\n")
             return
         out, incoming = self.out, self.incoming
@@ -102,7 +121,7 @@ class Cut:
         # event, document, concepts and predicates are in most of its triples)
         names: dict[str, str] = {}
         said = self._said
-        for line in lines:
+        for line in unique:
             subject, predicate, rest = line.split(" ", 2)
             if (
                 not subject.startswith("<")
@@ -126,7 +145,7 @@ class Cut:
             out.setdefault(names.setdefault(node, node), []).append(parsed)
             if target is not None and predicate in targeting:
                 incoming.setdefault(target, []).append(parsed)
-        del raw, lines
+        del raw, unique
         self.foci = list(out)  # subjects in order, then the other nodes that can be a focus
         self.foci += sorted(({*incoming} | {str(n) for n in reach.nodes_targeted}) - set(out))
 
@@ -179,7 +198,7 @@ class Cut:
     def _signature(self, node: str) -> bytes:
         reach = self.reach
         assert reach.lexical is not None
-        around = _around(node, self.out, self.incoming, reach)
+        around = _around(node, self.out, self.incoming, reach, self._hubs)
         named, lexical = reach.named, reach.lexical
         fixed = {
             target
@@ -206,11 +225,25 @@ class Cut:
 _TYPE: Final = f"{RDF_NS}type"
 
 
+_HUB: Final = 32
+"""A node with more triples than this (a long document's event, its document node) has
+what :func:`_around` takes from it at each depth kept, not filtered again per focus."""
+
+
 def _around(
-    node: str, out: dict[str, list[_Line]], incoming: dict[str, list[_Line]], reach: Reach
+    node: str,
+    out: dict[str, list[_Line]],
+    incoming: dict[str, list[_Line]],
+    reach: Reach,
+    hubs: dict[tuple[str, int], tuple[list[str], list[_Line]]] | None = None,
 ) -> list[tuple[str, _Line]]:
     """(subject, triple) of what a piece owning ``node`` alone holds, in a fixed order:
-    its triples, those targeting it, and around it what the shapes read at each distance."""
+    its triples, those targeting it, and around it what the shapes read at each distance.
+
+    ``hubs`` keeps, for a node of more than :data:`_HUB` triples reached at a depth, the
+    targets it links on to and the triples read on it (in the order of its triples): a
+    long document's thousands of foci all link to its event and document node, which
+    would else be filtered again for each (the same answer, in the same order)."""
     kept: dict[str, tuple[str, _Line]] = {}
     for triple in out.get(node, ()):
         kept[triple[2]] = (node, triple)
@@ -222,15 +255,47 @@ def _around(
         every_link, every_read = ALL in follows, ALL in read
         following: dict[str, None] = {}
         for at in frontier:
-            for predicate, target, _ in out.get(at, ()):
+            triples = out.get(at, ())
+            if hubs is not None and depth and len(triples) > _HUB:
+                following.update(dict.fromkeys(_hub(at, depth - 1, out, reach, hubs)[0]))
+                continue
+            for predicate, target, _ in triples:
                 if target is not None and (every_link or predicate in follows):
                     following[target] = None
         for at in following:
-            for triple in out.get(at, ()):
+            triples = out.get(at, ())
+            if hubs is not None and len(triples) > _HUB:
+                for triple in _hub(at, depth, out, reach, hubs)[1]:
+                    kept.setdefault(triple[2], (at, triple))
+                continue
+            for triple in triples:
                 if every_read or triple[0] in read:
                     kept.setdefault(triple[2], (at, triple))
         frontier = list(following)
     return list(kept.values())
+
+
+def _hub(
+    at: str,
+    depth: int,
+    out: dict[str, list[_Line]],
+    reach: Reach,
+    hubs: dict[tuple[str, int], tuple[list[str], list[_Line]]],
+) -> tuple[list[str], list[_Line]]:
+    """For the node ``at`` reached ``depth + 1`` links from a focus: the targets of its
+    links the shapes follow on (at ``depth + 1``) and its triples they read, in order."""
+    found = hubs.get((at, depth))
+    if found is None:
+        follows, read = reach.follows(depth + 1), reach.reads[depth + 1]
+        every_link, every_read = ALL in follows, ALL in read
+        triples = out.get(at, ())
+        links = [
+            target
+            for predicate, target, _ in triples
+            if target is not None and (every_link or predicate in follows)
+        ]
+        found = hubs[at, depth] = (links, [t for t in triples if every_read or t[0] in read])
+    return found
 
 
 def _piece(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gzip
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -209,6 +209,35 @@ class Validator:
         # the span check first: what it builds is gone before the cut is made
         spans = self._spans.check_quads(quads) if self._spans is not None else []
         cut = Cut(quads, self._reach, self.piece_triples)
+        return self._validate_cut(cut, spans, lambda: quads)
+
+    def validate_lines(self, lines: Sequence[str]) -> Report:
+        """:meth:`validate_quads` of the triples written as ``lines``: N-Triples lines
+        without their line ends, each a different triple, no triple terms (what
+        :func:`attackgraph.to_rdf.triple_lines` gives). The lines are cut into pieces as
+        they are: no pyoxigraph term is made unless the graph breaks a shape (a long
+        document's quads as objects took ~470 bytes each, issue 12).
+
+        >>> e = "<https://w3id.org/attackgraph/id/event/x>"
+        >>> t = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+        >>> line = f"{e} {t} <https://w3id.org/attackgraph/ontology#Attack> ."
+        >>> print(Validator().validate_lines([line]).format_text().splitlines()[0])
+        focus event:x: path rdf:type: attack or armed conflict is not also typed ag:Event: ...
+        """
+        if self.engine == "pyshacl":
+            return self.validate_quads(_parsed_lines(lines))
+        spans = self._spans.check_lines(lines) if self._spans is not None else []
+        cut = Cut((), self._reach, self.piece_triples, lines=lines)
+        return self._validate_cut(cut, spans, lambda: list(_parsed_lines(lines)))
+
+    def _validate_cut(
+        self,
+        cut: Cut,
+        spans: list[SpanResult],
+        quads: Callable[[], Sequence[ox.Quad | ox.Triple]],
+    ) -> Report:
+        """The report of a graph cut into ``cut`` with the span check's ``spans``;
+        ``quads`` gives its triples when a report has to be made of them."""
         if cut.whole is not None:
             if not spans and self._conforms(cut.whole[1]):
                 return Report(True, ())  # most documents: no results graph to decode
@@ -227,7 +256,7 @@ class Validator:
         del cut
         if conforms and not spans:
             return Report(True, ())
-        view, graph_names = self._rdflib_view(quads)
+        view, graph_names = self._rdflib_view(quads())
         return self._report(conforms, found, Locator(view, graph_names), spans)
 
     def _pieces(self, cut: list[Piece]) -> tuple[bool, list[_Result]]:
@@ -266,7 +295,7 @@ class Validator:
         return self.validate_quads(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
 
     def _rdflib_view(
-        self, quads: list[ox.Quad | ox.Triple]
+        self, quads: Sequence[ox.Quad | ox.Triple]
     ) -> tuple[Graph, Mapping[Node, set[Node]]]:
         view, graph_names = _QueryCachingGraph(self._queries), defaultdict[Node, set[Node]](set)
         with quiet_ill_typed():
@@ -460,3 +489,16 @@ def validate_file(path: Path, validator: Validator | None = None) -> Report:
         message = f"cannot parse as {rdf_format.name}: {e.msg}"
         raise InputError(Problem(str(path), e.lineno or 0, "validate/bad-rdf", message)) from e
     return (validator or _default_validator()).validate_quads(quads)
+
+
+def _parsed_lines(lines: Iterable[str], chunk: int = 65_536) -> Iterator[ox.Quad]:
+    """The triples of N-Triples ``lines`` (without their line ends), parsed a chunk at a
+    time."""
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= chunk:
+            yield from ox.parse(("\n".join(batch) + "\n").encode(), format=ox.RdfFormat.N_TRIPLES)
+            batch = []
+    if batch:
+        yield from ox.parse(("\n".join(batch) + "\n").encode(), format=ox.RdfFormat.N_TRIPLES)

@@ -126,6 +126,25 @@ class SpanCheck:
         data = "\n".join(lines) + "\n" if lines else ""
         return self.check_quads(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
+    def check_lines(self, lines: Iterable[str]) -> list[SpanResult]:
+        """:meth:`check_ntriples` of the text of N-Triples ``lines`` (without their line
+        ends): the lines of the predicates the queries read, parsed a chunk at a time.
+
+        >>> s = "<http://e/s>"
+        >>> SpanCheck(Graph()).check_lines([f"{s} <http://e/p> {s} ."])
+        []
+        """
+        if not self._rules:
+            return []
+        index = _Index()
+        read = [line for line in lines if line.split(" ", 2)[1][1:-1] in _READ]
+        for start in range(0, len(read), 65_536):
+            data = "\n".join(read[start : start + 65_536]) + "\n"
+            for quad in ox.parse(data.encode(), format=ox.RdfFormat.N_TRIPLES):
+                predicate = quad.predicate.value
+                index.add(_ox(quad.subject), predicate, _ox(quad.object))
+        return self._check(index)
+
     def check_graph(self, graph: Graph) -> list[SpanResult]:
         """The results on an rdflib graph."""
         if not self._rules:
