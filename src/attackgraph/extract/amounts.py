@@ -275,6 +275,8 @@ def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amo
             listed.append(Amount(one, m.start("article"), m.end("article"), m.end("article")))
     found += listed
     for m in _ORDINAL_ONE.finditer(text, begin, end):
+        if any(a.begin <= m.start() and m.end() <= a.begin + len(a.quantity.text) for a in amounts):
+            continue  # "two Belgians and the wife of a third": counted in the three
         if m["bare"] is not None:
             if not any(a.end <= m.start() for a in amounts):
                 continue  # "a second" of nothing counted before: a time, a car
