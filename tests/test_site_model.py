@@ -64,17 +64,3 @@ def test_a_place_named_by_known_as_or_called_and_an_island_of_are_sites() -> Non
     assert "Crow's Nest" in places
     assert "Morwen" in places
     assert not any(name.startswith("Battle") for name in places)  # the event's other name
-
-
-BASED = (
-    "= 2011 Tarvel church bombings =\n\nInfobox\n- Location: Tarvel, Ruritania\n"
-    "- Date: 3 May 2011\n\nOn 3 May 2011 two suicide bombers struck churches in the "
-    "coastal town of Tarvel, Ruritania.\n\n== Attack ==\nThe first bomber blew himself up "
-    "in St Anne's Church. Officials in Karlin said the cell was based on the Dunmore estate.\n"
-)
-
-
-def test_a_named_estate_where_the_cell_lived_is_no_site_of_the_attack() -> None:
-    places = prose_places(BASED)
-    assert "St Anne's Church" in places
-    assert "Dunmore estate" not in places

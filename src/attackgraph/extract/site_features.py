@@ -44,7 +44,7 @@ SITE_THRESHOLD: Final = 0.6
 """The probability of :data:`SITE` from which a candidate the rules leave out (no word
 saying what kind of place it is, no place entity) becomes a place."""
 
-SITE_VETO: Final = 0.25
+SITE_VETO: Final = 0.1
 """The probability of :data:`SITE` below which a candidate the rules accept is left out."""
 
 _ATTACK: Final = re.compile(
