@@ -23,57 +23,35 @@ totals. The checkout scored is the one this file belongs to.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "src"))
 
+import loso  # noqa: E402
 import train_site_model  # noqa: E402
 
 from attackgraph.evaluate import evaluate  # noqa: E402
-from attackgraph.extract import figure_model, site_features  # noqa: E402
+from attackgraph.extract import site_features  # noqa: E402
 from attackgraph.extract.figure_model import Example  # noqa: E402
 from attackgraph.pipeline import BuildOptions  # noqa: E402
 
 CATEGORIES = ("places", "actors", "attributed_claims", "unattributed_figures")
 
 
-def _code_digest() -> str:
-    h = hashlib.sha256()
-    for path in sorted((ROOT / "src/attackgraph/extract").glob("*.py")):
-        h.update(path.read_bytes())
-    h.update((ROOT / "tools/train_site_model.py").read_bytes())
-    return h.hexdigest()[:12]
-
-
 def set_examples(folder: Path, work: Path) -> list[Example]:
     """The labelled candidates of one set, read from ``work`` when made by the same code."""
-    cached = work / f"examples-{folder.name}-{_code_digest()}.json"
-    if cached.exists():
-        return [(fs, label) for fs, label in json.loads(cached.read_text("utf-8"))]
-    examples: list[Example] = []
-    for path in sorted(folder.glob("*.txt")):
-        examples += train_site_model.document_examples(path)
-    cached.write_text(json.dumps(examples), "utf-8")
-    return examples
-
-
-def train(examples: list[Example], out: Path, args: argparse.Namespace) -> Path:
-    model = figure_model.train(
-        examples, epochs=args.epochs, seed=args.seed, min_count=args.min_count, l2=args.l2
+    digest = loso.code_digest(ROOT / "tools/train_site_model.py")
+    return loso.cached_examples(
+        folder, work / f"examples-{folder.name}-{digest}.json", train_site_model.document_examples
     )
-    out.write_text(model.dumps(), "utf-8")
-    return out
 
 
-def score(folder: Path, weights: Path, out: Path) -> dict[str, tuple[int, int, int]]:
+def score(folder: Path, weights: Path, out: Path) -> loso.Found:
     """The published graph of ``folder`` scored with ``weights`` (``attackgraph evaluate``
     in this process, without the shapes check, which changes no score unless a document
     breaks a shape): TP / FP / FN by category, the totals also written to ``out``."""
@@ -85,46 +63,11 @@ def score(folder: Path, weights: Path, out: Path) -> dict[str, tuple[int, int, i
     return {c: found[c] for c in CATEGORIES}
 
 
-def _f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def _row(name: str, found: dict[str, tuple[int, int, int]]) -> str:
-    cells = [f"{'/'.join(map(str, found[c]))} ({_f1(*found[c]):.3f})" for c in CATEGORIES]
-    return f"{name:<12} " + "  ".join(f"{c:<22}" for c in cells)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dev", nargs="+", type=Path, required=True)
-    parser.add_argument("--validation", nargs="*", type=Path, default=[])
-    parser.add_argument("--work", type=Path, required=True)
-    parser.add_argument("--train-only", nargs="*", default=None, help="names of sets to train on")
-    parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--l2", type=float, default=1e-3)
-    args = parser.parse_args(argv)
+def main(argv: list[str] | None = None) -> int:
+    args = loso.parser(__doc__.splitlines()[0]).parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     examples = {s.name: set_examples(s, args.work) for s in args.dev}
-    if args.train_only is not None:
-        examples = {name: ex for name, ex in examples.items() if name in args.train_only}
-    print(f"{'set':<12} " + "  ".join(f"{c:<22}" for c in CATEGORIES))
-    sums = dict.fromkeys(CATEGORIES, (0, 0, 0))
-    for s in args.dev:
-        rest = [e for name, ex in examples.items() if name != s.name for e in ex]
-        weights = train(rest, args.work / f"without-{s.name}.json", args)
-        found = score(s, weights, args.work / f"score-{s.name}.txt")
-        for c in CATEGORIES:
-            sums[c] = tuple(a + b for a, b in zip(sums[c], found[c], strict=True))  # type: ignore[assignment]
-        print(_row(s.name, found), flush=True)
-    print(_row("LOSO sum", sums), flush=True)
-    if args.validation:
-        weights = train([e for ex in examples.values() for e in ex], args.work / "all.json", args)
-        for s in args.validation:
-            found = score(s, weights, args.work / f"score-{s.name}.txt")
-            print(_row(s.name, found), flush=True)
-    return 0
+    return loso.run(args, examples, score, CATEGORIES, CATEGORIES, 22)
 
 
 if __name__ == "__main__":
