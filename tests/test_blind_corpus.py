@@ -27,6 +27,8 @@ SETS = {
     "blind-14": 10,
     "blind-15": 20,
     "blind-16": 10,
+    "blind-17": 20,
+    "blind-18": 10,
 }
 
 
