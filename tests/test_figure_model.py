@@ -46,6 +46,20 @@ def test_training_on_the_same_corpus_writes_the_same_bytes(tmp_path: Path) -> No
     assert model.weights  # it learned something
 
 
+def test_check_tells_whether_the_file_holds_the_weights_the_command_trains(
+    tmp_path: Path,
+) -> None:
+    tool = _tool()
+    out = tmp_path / "w.json"
+    args = [str(FIXTURES), "--out", str(out), "--min-count", "1"]
+    assert tool.main([*args, "--check"]) == 1  # no file yet
+    assert not out.exists()  # --check writes nothing
+    assert tool.main(args) == 0
+    assert tool.main([*args, "--check"]) == 0
+    assert tool.main([*args, "--check", "--seed", "2"]) == 1  # other weights
+    assert tool.main([*args, "--check"]) == 0  # and the file is left as it was
+
+
 def test_the_fixture_corpus_labels_each_amount_from_its_gold() -> None:
     examples = _tool().corpus_examples([FIXTURES])
     labels = [label for _, label in examples]

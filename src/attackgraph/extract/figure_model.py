@@ -196,7 +196,9 @@ def training_command(
     document_examples: Callable[[Path], list[Example]],
 ) -> int:
     """The command line of a training tool (``tools/train_*_model.py``): folders of
-    ``NAME.txt`` + ``NAME.gold.json`` in, a weights file out, its SHA-256 printed."""
+    ``NAME.txt`` + ``NAME.gold.json`` in, a weights file out, its SHA-256 printed; with
+    ``--check``, whether the file already holds the weights the command trains (the
+    shipped weights still come from their recorded command)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("corpus", nargs="+", type=Path, help="folders of NAME.txt + NAME.gold.json")
     parser.add_argument("--out", type=Path, required=True, help="weights file to write")
@@ -204,14 +206,22 @@ def training_command(
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--min-count", type=int, default=3, help="rarer features are left out")
     parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing: exit 1 unless --out holds these bytes"
+    )
     args = parser.parse_args(argv)
     examples = corpus_examples(args.corpus, document_examples)
     model = train(
         examples, epochs=args.epochs, seed=args.seed, min_count=args.min_count, l2=args.l2
     )
     data = model.dumps().encode("utf-8")
-    args.out.write_bytes(data)
     counts = Counter(label for _, label in examples)
     print(f"{len(examples)} examples {dict(sorted(counts.items()))}", file=sys.stderr)
-    print(f"{hashlib.sha256(data).hexdigest()}  {args.out} ({len(data)} bytes)")
+    digest = hashlib.sha256(data).hexdigest()
+    if args.check:
+        same = args.out.exists() and args.out.read_bytes() == data
+        print(f"{digest}  {'the same bytes as' if same else 'NOT the bytes of'} {args.out}")
+        return 0 if same else 1
+    args.out.write_bytes(data)
+    print(f"{digest}  {args.out} ({len(data)} bytes)")
     return 0
