@@ -52,6 +52,29 @@ def test_no_candidate_for_several_none_or_the_one_who_acted(text: str) -> None:
     assert _found(text) in ([], ["the bodyguard"])
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One of the ferry's stewards was badly wounded.", ["One of the ferry's stewards"]),
+        ("The militia later executed one of its own commanders.",
+         ["one of its own commanders"]),
+        ("Witnesses said one of the two drivers had been abducted.",
+         ["one of the two drivers"]),
+    ],
+)  # fmt: skip
+def test_one_of_a_group_is_a_candidate_with_the_group_s_words(
+    text: str, expected: list[str]
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["No one was hurt when the roof fell.", "The one who was arrested was released."]
+)
+def test_no_one_and_the_one_are_no_candidate_of_one_of(text: str) -> None:
+    assert not any(words.lower().startswith("one of") for words in _found(text))
+
+
 def test_a_person_an_amount_already_counts_is_left_to_it() -> None:
     text = "The guard was shot."
     assert unnumbered_spans(parse(text), 0, [(0, 9)]) == []

@@ -12,7 +12,9 @@ arguments a casualty verb acts on -
 - each conjunct of such an argument ("Hardy and Jones were killed" gives both);
 - through a relative pronoun, the noun it stands for ("Romano, who was killed");
 - the people listed among those counted: "among the dead were A and his son", "the
-  victims included a priest".
+  victims included a priest";
+- one person of a group ("one of the pilots was wounded", "shot one of the guards"): the
+  number readers leave "one of" out as a pronoun.
 
 An argument that is plural, a number, counted by a number, or a pronoun for several or
 for none ("they", "all", "nobody") is no candidate here: the number readers
@@ -154,7 +156,8 @@ def _spans(arguments: list[Token]) -> list[tuple[int, int, int]]:
             for prep in argument.lefts:
                 if prep.dep_ == "prep":  # "among them a priest": the priest
                     first = argument.doc[prep.right_edge.i + 1]
-            end = argument.idx + len(argument.text)
+            head = _one_of(argument) or argument  # "one of the pilots": the pilots' words
+            end = head.idx + len(head.text)
             out.append((first.idx, end, max(end, last.idx + len(last.text))))
     return out
 
@@ -251,6 +254,8 @@ def _one_person(token: Token) -> bool:
     """Whether ``token`` heads a phrase for one person: no number, no plural, no pronoun
     for several or for none."""
     word = token.lower_
+    if _one_of(token) is not None:
+        return True  # "one of the pilots was wounded": one person of a group
     if word in _NOT_ONE or token.like_num or word in _PLURAL_WORDS:
         return False
     if any(c.dep_ in ("nummod", "quantmod") for c in token.children):
@@ -262,3 +267,16 @@ def _one_person(token: Token) -> bool:
     if word.endswith("men"):
         return False  # "fishermen", "gunmen"
     return not (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _one_of(token: Token) -> Token | None:
+    """The group ``token`` picks one person of, when it is "one of ..." ("one of the
+    guards", "one of its fighters", "one of them"), else ``None``."""
+    if token.lower_ != "one" or any(c.dep_ == "det" for c in token.children):
+        return None  # "no one", "the one"
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
