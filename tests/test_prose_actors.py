@@ -308,3 +308,74 @@ def test_the_parses_a_body_or_a_state_asks_for_are_made_in_one_batch(
     found = named(prose)
     assert "Kenyan government" in found and "France" in found
     assert single == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "body"),
+    [
+        ("A High Court judge ruled in 2019 that the search had been lawful.", "High Court"),
+        ("The Special Air Service stormed the farmhouse at dawn.", "Special Air Service"),
+        (
+            "The General Assembly of Ruritania condemned the shooting the next day.",
+            "General Assembly of Ruritania",
+        ),
+    ],
+    ids=["court", "service", "assembly"],
+)
+def test_a_title_word_that_opens_a_bodys_name_is_part_of_it(prose: str, body: str) -> None:
+    """ "High", "Special", "Interior" are titles before a person's name ("High Commissioner
+    Ann Wu") but the first word of a body's ("High Court"): cutting them left "Court",
+    "Air Service", no actor or the wrong one."""
+    found = named(prose)
+    assert body in found
+    assert not any(name != body and name in body for name in found)
+
+
+def test_a_month_or_a_title_before_of_opens_no_longer_name() -> None:
+    """ "al-Qaeda in the Islamic Maghreb" is one name, its tail no actor of its own; but a
+    month or a title before "of" opens no name: the person or body after it is named."""
+    found = named(
+        "The raid came a week after the murder on 3 March of Tomas Varga, a councillor. "
+        "Olek Brand, then Commander of the Ruritanian Navy, ordered the ships home."
+    )
+    assert "Tomas Varga" in found
+    assert "Ruritanian Navy" in found
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The expulsions broke the Kelvar Valley Treaty signed a decade before.",
+        "Lawyers said the Kelvar Emergency Powers Act gave soldiers immunity.",
+        "The attack broke the Ostrava Accords, which had ended the war.",
+        "The raid came two years after the Dhofar Rebellion ended in the south.",
+        "Witnesses said a Rear Admiral had ordered the ships to withdraw.",
+    ],
+    ids=["treaty", "act", "accords", "rebellion", "rank"],
+)
+def test_a_text_an_event_or_a_rank_is_no_actor(prose: str) -> None:
+    """The name of a treaty, a law, a service or an event, or a rank without a name,
+    names no party."""
+    assert named(prose) == []
+
+
+def test_a_town_the_tagger_read_as_a_one_word_person_is_no_actor() -> None:
+    """The tagger reads some towns as people ("Jaffna", "Raipur"); one word the gazetteer
+    knows as a place of the document's country is none, a full name stays a person."""
+    from attackgraph.model import (
+        ActorMention,
+        Document,
+        EventClass,
+        EventKind,
+        EventRecord,
+        Extraction,
+        Span,
+    )
+    from attackgraph.resolve import Resolver
+    from attackgraph.resolve.actor_refs import town_names
+
+    span = Span(0, 0, "", 1)
+    doc = Document("d", "d.txt", "", "", span, (), (), ())
+    event = EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN)
+    people = (ActorMention("Gao", span, person=True), ActorMention("Amadou Gao", span, person=True))
+    assert town_names(Extraction(doc, event, actors=people), Resolver().places, "ML") == {"Gao"}

@@ -60,7 +60,7 @@ from attackgraph.extract.actor_features import (
     shipped_actor_model,
 )
 from attackgraph.extract.fragments import clean_name
-from attackgraph.extract.name_words import is_proper_word
+from attackgraph.extract.name_words import ORG_WORDS, is_proper_word, is_title, written_as_word
 from attackgraph.extract.nlp import Entity, entities_of, parse, parse_all
 from attackgraph.extract.placelike import reads_as_place
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS
@@ -138,6 +138,13 @@ BODY_HEADS: Final = (
 """Heads of a state's body or of a party a country names ("the Kenyan government",
 "Israeli officials", "the US embassy")."""
 _BODY_WORDS: Final = ORG_HEADS | frozenset(BODY_HEADS.split("|")) | INSTITUTION_NOUNS
+_BODY_NAMES: Final = (
+    _BODY_WORDS
+    | {w.lower() for w in ORG_WORDS}
+    | frozenset("department office branch unit directorate inquiry tribunal assembly".split())
+)
+"""Last words of a body's name: a title word before them is part of the name ("High
+Court", "Interior Ministry", "Special Branch"), not a person's title."""
 """Words that name a kind of body, never one body on their own ("Army", "Ministry")."""
 _LINKING: Final = frozenset(
     "who whom whose which that and or but nor the a an of in on at to by for with from as "
@@ -180,11 +187,44 @@ def _can_name(text: str, avoid: set[str]) -> bool:
     return False
 
 
+def _tail_of_longer(sentence: str, begin: int, text: str) -> bool:
+    """Whether the name written from ``begin`` in ``sentence`` ends a longer name
+    (:data:`_INSIDE_LONGER`: "al-Qaeda in the Islamic Maghreb"). A month, a title or a
+    sentence's first word the document also writes in lower case opens no name: "on 14
+    May of Ali Musa", "the Sirdar of the Egyptian Army" (``text`` is the document).
+
+    >>> text = "Police of the Tactical Unit came. The police left."
+    >>> [_tail_of_longer(s, s.index("T"), text) for s in ("Police of the Tactical Unit came.",
+    ...     "Commander of the Tactical Unit", "Ansar of the Tactical Unit")]
+    [False, False, True]
+    """
+    window = sentence[max(0, begin - 40) : begin]
+    found = _INSIDE_LONGER.search(window)
+    if found is None:
+        return False
+    word, *rest = found.group().split()
+    if word[:1].isupper() and rest[:1] in (["in"], ["of"], ["for"]):
+        start = begin - len(window) + found.start()
+        opening = start == 0 and written_as_word(word.lower(), text)
+        return not (word.lower() in _MONTHS or is_title(word) or opening)
+    return True
+
+
 def _cleaned(text: str) -> str:
+    """A name as written, without its article, possessive and a person's title; a title
+    word that opens a body's name is part of it ("High Court", "Justice Department",
+    "Special Air Service"; "Sergeant Dustin Wright" is Dustin Wright).
+
+    >>> _cleaned("the High Court's"), _cleaned("Special Air Service"), _cleaned("Sergeant Ann Wu")
+    ('High Court', 'Special Air Service', 'Ann Wu')
+    >>> _cleaned("Secretary of State")  # a title, not a body
+    'of State'
+    """
     words = _POSSESSIVE.sub("", clean_name(text.strip(" ,.;:\"'“”"))).split()
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    while len(words) > 1 and words[0].rstrip(".") in TITLES:
+    body = len(words) > 1 and words[1][:1].isupper() and _head(words).lower() in _BODY_NAMES
+    while len(words) > 1 and words[0].rstrip(".") in TITLES and not body:
         words = words[1:]
     return _COMMANDED.sub("", " ".join(words))
 
@@ -229,6 +269,8 @@ def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) 
         return False  # "Operation Serval", "Northern Mali"
     if re.search(r" (?:in|at) ", name):
         return False
+    if _head(words).lower() in _NOT_PARTIES or all(_RANK.fullmatch(w) for w in words):
+        return False  # "Fort Laramie Treaty", "Dhofar Rebellion"; "Second Lieutenant"
     if any(w.lower() in FACILITY_WORDS for w in words) and not is_institution(name, label):
         return False
     area = ADMIN_WORDS.fullmatch(words[-1]) or ADMIN_WORDS.fullmatch(words[0])
@@ -241,6 +283,32 @@ def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) 
         acronym = sum(c.isupper() for c in name) >= 2 and len(name) <= 8
         return acronym or (label == "PERSON" and len(name) > 3)
     return True
+
+
+_NOT_PARTIES: Final = frozenset(
+    "treaty convention accord accords agreement pact charter act law declaration protocol "
+    "crisis rebellion uprising revolution exposition exhibition festival mass list medal".split()
+)
+"""Heads of the names of a text, a law, an event or an award: no party ("Fort Laramie
+Treaty", "Armed Forces Special Powers Act", "Congo Crisis", "Pentecost Mass")."""
+_RANK: Final = re.compile(
+    rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))}|First|Second|Third|Private|Class|"
+    r"Rear|Lance|Corporal|Staff|Warrant|Officer|Majesty|Highness|Excellency|Taoiseach)\.?"
+)
+"""Words of a rank or a form of address: a name of nothing but these names nobody."""
+
+
+def _head(words: list[str]) -> str:
+    """The head word of a name: its last, or the one before "of", "on" or "for"
+    ("American Convention| on Human Rights").
+
+    >>> _head("Treaty of Paris".split()), _head("Red Cross".split())
+    ('Treaty', 'Cross')
+    """
+    for at, word in enumerate(words[1:], start=1):
+        if word in ("of", "on", "for"):
+            return words[at - 1]
+    return words[-1]
 
 
 def _names_an_area(name: str) -> bool:
@@ -336,7 +404,7 @@ def prose_actors(
                     found.setdefault(name_key(body.name), body)
             if entity.label not in LABELS:
                 continue
-            if _INSIDE_LONGER.search(sentence.text[max(0, entity.begin - 40) : entity.begin]):
+            if _tail_of_longer(sentence.text, entity.begin, text):
                 continue
             if entity.label == "ORG" and _TITLED.match(sentence.text, entity.end):
                 continue  # "United Nations Secretary-General Ban Ki-moon": the man is named
@@ -450,7 +518,7 @@ def _runs(
             continue  # "Islamic State| in the Greater Sahara", "Party of Peru – |Shining Path"
         if any(e.begin < end and e.end > begin for e in people):
             continue
-        if _INSIDE_LONGER.search(sentence.text[max(0, begin - 40) : begin]):
+        if _tail_of_longer(sentence.text, begin, text):
             continue
         name = _cleaned(sentence.text[begin:end])
         if " " not in name or not _is_name(name, "ORG", avoid):

@@ -14,7 +14,12 @@ from dataclasses import replace
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.named import is_institution
 from attackgraph.model import ActorMention, ActorRef, Extraction, PlaceKind
-from attackgraph.reference.countries import country_code, demonym, demonym_countries
+from attackgraph.reference.countries import (
+    capital_country,
+    country_code,
+    demonym,
+    demonym_countries,
+)
 from attackgraph.reference.names import strip_the
 from attackgraph.reference.registry import actor_key
 from attackgraph.resolve.actor_names import is_generic, named_part, state_body_word
@@ -138,7 +143,9 @@ def _of_another_country(words: list[str], country: str | None) -> bool:
 
 def town_names(extraction: Extraction, places: PlaceResolver, country: str | None) -> set[str]:
     """Names the prose gave as people or organisations that the gazetteer knows as places
-    of the document's country ("Leego" tagged as an organisation): no actors.
+    of the document's country ("Leego" tagged as an organisation, "Jaffna" as a person):
+    no actors. A person's name counts only as one word ("Luis Echeverría" is also a
+    town's name), and never as a capital (a capital that acts is its state).
 
     >>> from attackgraph.model import Document, EventClass, EventKind, EventRecord, Span
     >>> from attackgraph.resolve import Resolver
@@ -148,10 +155,16 @@ def town_names(extraction: Extraction, places: PlaceResolver, country: str | Non
     >>> named = (ActorMention("Gao", span), ActorMention("Oxfam", span))
     >>> town_names(Extraction(doc, event, actors=named), Resolver().places, "ML")
     {'Gao'}
+    >>> people = tuple(ActorMention(n, span, person=True) for n in ("Gao", "Ali Gao", "Bamako"))
+    >>> town_names(Extraction(doc, event, actors=people), Resolver().places, "ML")
+    {'Gao'}
     """
     found = set()
     for mention in extraction.actors:
-        if len(mention.name.split()) <= 2 and not mention.person and not institution(mention):
+        words = len(mention.name.split())
+        if mention.person and capital_country(mention.name) is not None:
+            continue  # "Sanaa rejected the claim": the state (resolve/actors.py)
+        if words <= (1 if mention.person else 2) and not institution(mention):
             ref = places.place(mention.name, country=country)
             if ref.resolved and ref.kind is not PlaceKind.COUNTRY:
                 found.add(mention.name)
