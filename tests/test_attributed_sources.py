@@ -521,3 +521,41 @@ def test_a_clause_inside_an_apposition_is_not_the_speaker() -> None:
         "recalled that ten rebels had been killed by then."
     )
     assert sources(body) == [("Ali Musa", 10)]
+
+
+def test_a_named_body_under_a_judge_is_the_body() -> None:
+    """ "A Special Commission under Judge X": the commission; "an inquiry under Judge X"
+    (a body without a name) stays the judge's."""
+    body = (
+        "A Special Commission under Judge Hanna Berg, which sat in the capital for a "
+        "month, put the number killed at 61 and the wounded at about 140. An inquiry under "
+        "Justice Ivo Marek later found that about 30 people had died in the riots."
+    )
+    assert sources(body) == [
+        ("Special Commission", 61),
+        ("Special Commission", 140),
+        ("Ivo Marek", 30),
+    ]
+
+
+def test_later_histories_state_figures() -> None:
+    body = (
+        "The army said four soldiers had been killed and about 30 wounded; later "
+        "regimental histories give up to 35 wounded."
+    )
+    assert sources(body) == [("army", 4), ("army", 30), ("regimental histories", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Some press accounts at the time put the dead at 32.", [("press accounts", 32)]),
+        (
+            "Several aid workers in the camp said 12 children had died.",
+            [("aid workers in the camp", 12)],
+        ),
+    ],
+)
+def test_a_quantifier_opening_the_subject_is_no_name(body: str, expected: list[object]) -> None:
+    """ "Some press accounts put": not a name "Some" followed by a verb "press"."""
+    assert sources(body) == expected

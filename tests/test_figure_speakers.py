@@ -374,3 +374,23 @@ def test_a_progressive_giving_and_a_time_before_the_speaker() -> None:
         "giving a toll of 63 dead and 120 injured."
     )
     assert speaker(sentence, "63") == "officials"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The shelling lasted for hours. Several survivors and the parish council "
+            "began to speak of 58 dead.",
+            [("survivors", 58)],
+        ),
+        ("The ministry of health went on to put the toll at 45.", [("ministry of health", 45)]),
+        ("The commission continued to give a figure of 300 wounded.", [("commission", 300)]),
+    ],
+)
+def test_an_infinitive_s_speaker_is_the_subject_of_the_verb_above_it(
+    body: str, expected: list[object]
+) -> None:
+    """ "X began to speak of 58 dead", "X went on to put the toll at 45": X, not the words
+    "X went on to" nor nobody."""
+    assert sources(body) == expected

@@ -456,10 +456,18 @@ def _subject_of(verb: Token) -> Token | None:
             if subject.like_num or subject.lower_ == "none":
                 return None  # victims ("11 had died and [claimed]"): a misread coordination
             return subject
-        if verb.dep_ != "conj" or verb.head is verb:
+        if (verb.dep_ != "conj" and not _raised(verb)) or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _raised(verb: Token) -> bool:
+    """Whether ``verb`` is an infinitive whose subject is that of the verb above it
+    ("X began to speak of 58 dead", "X went on to put the toll at 45")."""
+    return verb.dep_ == "xcomp" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _maker(head: Token) -> Token:

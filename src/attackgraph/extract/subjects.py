@@ -54,7 +54,7 @@ SOURCE_NOUNS: Final = frozenset(
     firefighters municipality church diocese charity monitor observatory parents campaigners
     activists lawyers prosecutors historians scholars researchers team laboratory lab panel
     institute foundation service network broadcaster station bureau unit inspectorate
-    watchdog judiciary prosecution inquest
+    watchdog judiciary prosecution inquest histories
     """.split()
 )
 """Common nouns that can name a source ("local security sources", "the ministry")."""
@@ -66,7 +66,10 @@ _SKIP_BACK: Final = re.compile(
     r"(?:\s*,)?\s+(?:later|initially|first|also|then|subsequently|previously|earlier|officially|"
     r"separately|publicly|quickly|soon|eventually|finally|again|itself|himself|herself|"
     r"reportedly|repeatedly|immediately|still|now|had|has|have|would|could|did|does|do|"
-    r"once|at\s+first|more\s+cautiously|too|however,?|meanwhile,?|(?!(?:family|assembly|supply|rally|ally|anomaly|"
+    r"once|at\s+first|more\s+cautiously|too|however,?|meanwhile,?|"
+    r"(?:went\s+on|goes\s+on|go\s+on|began|begins|continued|continues|started|starts|came|"
+    r"appeared|decided|moved)\s+to|"  # "X went on to put the toll at": X
+    r"(?!(?:family|assembly|supply|rally|ally|anomaly|"
     r"monopoly|homily|jelly|belly|bully)\b)[a-z]{3,}ly)\s*$"
 )
 
@@ -89,6 +92,9 @@ _MADE_BY: Final = re.compile(
     r"\s+(?:set\s+up|appointed|created|formed|established|chaired|headed|commissioned|named)\s*$"
 )
 _BY: Final = re.compile(r"\bby\s+(?=(?:the\s+)?[A-Z])")
+_UNDER: Final = re.compile(r"(\w+)\s+under\s+(?=(?:the\s+)?[A-Z])")
+"""A body and who leads it ("a Special Commission under Judge X"); a body without a name
+("an inquiry under Judge X") is known by its leader's."""
 
 _NAME_TOKEN: Final = re.compile(
     r"(?:[A-Z0-9][\w'’.-]*|(?:al|el|ad|ash|as|an|ar|at|bin|ibn)-[A-Z][\w'’-]*|of|for|the|de|du|"
@@ -109,6 +115,11 @@ _NOT_NAME_START: Final = frozenset(
     "On In At By During After Before Within Since From For Over Under Days Hours Weeks "
     "Months Early Late However Then Later Earlier Meanwhile When While Following".split()
 )
+
+_QUANTIFIERS: Final = frozenset(
+    "Some Most Many Several Other Others Both All Few Early Later Initial First".split()
+)
+"""Capitalised words opening a noun phrase that are no name ("Some press accounts")."""
 
 _MONTH_WORDS: Final = frozenset(MONTH_NAMES)
 
@@ -173,6 +184,12 @@ def _noun_phrase(text: str, begin: int, end: int) -> tuple[int, int] | None:
     m = _RELATIVE.search(text, begin, end)
     if m is not None:
         end = m.start()
+    under = _UNDER.search(text, begin, end)
+    if under is not None and under.group(1).lower() in SOURCE_NOUNS:
+        if under.group(1).istitle():  # "a Special Commission under Judge X": the commission
+            end = under.end(1)
+        else:  # "an inquiry under Judge X": the judge
+            begin = under.end()
     by = _BY.search(text, begin, end)
     made = _MADE_BY.search(text, begin, by.start()) if by is not None else None
     if made is not None:  # "a committee set up by the president": the committee
@@ -180,8 +197,8 @@ def _noun_phrase(text: str, begin: int, end: int) -> tuple[int, int] | None:
     elif by is not None and not _is_name(text[begin : by.start()].strip()):
         begin = by.end()
     vp = _NAME_THEN_VP.match(text, begin, end)
-    if vp is not None and _common_noun(vp.group(1)):
-        vp = None  # "Figures from the Red Cross gave": a capitalised noun, no name
+    if vp is not None and (_common_noun(vp.group(1)) or vp.group(1).strip() in _QUANTIFIERS):
+        vp = None  # "Figures from the Red Cross gave", "Some press accounts": no name
     if vp is not None and vp.group(2) not in SOURCE_NOUNS | _LINKS:
         end = begin + len(vp.group(1).rstrip())  # "President X cut short a visit, declared"
     chunk = text[begin:end]
