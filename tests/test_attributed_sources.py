@@ -523,6 +523,28 @@ def test_a_clause_inside_an_apposition_is_not_the_speaker() -> None:
     assert sources(body) == [("Ali Musa", 10)]
 
 
+def test_it_is_the_organisation_named_since_the_last_quoted() -> None:
+    """ "It concluded" after a sentence naming an organisation is that organisation's,
+    not the source quoted before it."""
+    body = (
+        "The district council said 12 people were hurt. In May, the Coastal Press Agency "
+        "published an investigation based on interviews with survivors. It concluded that "
+        "about 60 people had died."
+    )
+    assert sources(body) == [("district council", 12), ("Coastal Press Agency", 60)]
+
+
+def test_a_one_word_name_of_a_person_written_in_full_is_he() -> None:
+    """ "Tate reported ..., and ... he raised the figure": the colonel named in full
+    earlier, not the last person quoted before him."""
+    body = (
+        "Colonel Amos R. Tate commanded the column. Fr Lucas Brandt said 30 people had "
+        "died. In his first dispatch, Tate reported that 120 fighters had been killed, and "
+        "in later letters he raised the figure to as many as 300."
+    )
+    assert sources(body) == [("Fr Lucas Brandt", 30), ("Tate", 120), ("Tate", None)]
+
+
 def test_a_named_body_under_a_judge_is_the_body() -> None:
     """ "A Special Commission under Judge X": the commission; "an inquiry under Judge X"
     (a body without a name) stays the judge's."""
@@ -544,6 +566,46 @@ def test_later_histories_state_figures() -> None:
         "regimental histories give up to 35 wounded."
     )
     assert sources(body) == [("army", 4), ("army", 30), ("regimental histories", None)]
+
+
+def test_it_after_the_organisation_is_that_organisation() -> None:
+    """ "the organisation documented ... It said": the organisation "the organisation"
+    named, not the source quoted by name before it."""
+    body = (
+        "Sahel Rights Watch later counted 40 dead in the town. The Interior Ministry said "
+        "12 had died. The most careful count came from Sahel Rights Watch. In a report "
+        "published a year later, the organisation documented 75 deaths. It said that the "
+        "real toll was probably above 90."
+    )
+    assert sources(body) == [
+        ("Sahel Rights Watch", 40),
+        ("Interior Ministry", 12),
+        ("Sahel Rights Watch", 75),
+        ("Sahel Rights Watch", 90),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Sahel Front claimed the bombing. Among the foreigners killed were two Danes "
+            "and a Swede, according to their governments.",
+            [("governments", 2), ("governments", 1)],
+        ),
+        (
+            "The Sahel Front claimed the bombing. Two of the dead were teachers, their "
+            "families said.",
+            [("families", 2)],
+        ),
+        (
+            "The Sahel Front claimed the bombing. Its spokesman said 30 soldiers died.",
+            [("Sahel Front", 30)],
+        ),
+    ],
+)
+def test_their_governments_are_not_the_armed_group_s(body: str, expected: list[object]) -> None:
+    assert sources(body) == expected
 
 
 @pytest.mark.parametrize(

@@ -17,15 +17,20 @@ exact words in the text; its ``name`` is what the resolve stage should look up:
 
 Coreference (the only kinds made):
 
-- "he"/"she" -> the last person quoted; "it" -> the last organisation quoted;
+- "he"/"she" -> the last person quoted (a one-word name is a person when the text
+  writes it in full somewhere: "Col. Amos R. Tate" ... "Tate said"); "it" -> the
+  organisation that opens a sentence just before, named since the last one quoted
+  ("The agency published a study. It concluded"), else the last organisation quoted;
 - "the ministry", "the governor", ... -> the nearest earlier full name written with
   that noun ("Ministry of Health", "Governor Amos Tate" -> "Amos Tate"; see
   :mod:`~attackgraph.extract.anaphora`); "the organisation", "the agency", "the
-  charity" -> the last organisation quoted;
+  charity" -> the organisation named in the sentences just before (by the recogniser,
+  or by a name quoted earlier), else the last organisation quoted;
 - "its"/"their spokesman" and "the group", "the militants", "the jihadists",
   "the insurgents", "the rebels", "the organisation", "the movement" -> the last
   armed group named: the document's perpetrators and non-state combatants, then any
-  of them (or a claimant of responsibility) named since, latest first.
+  of them (or a claimant of responsibility) named since, latest first ("their
+  governments", "their families" are not a group's: the noun names the source).
 
 Anything else ("they", "the family") resolves to nothing; the caller keeps the claim
 without a source and warns.
@@ -113,6 +118,13 @@ Saturday night"): when it was said, not who said it."""
 _SPOKESPEOPLE: Final = frozenset(
     "spokesman spokeswoman spokesperson official commander commanders".split()
 )
+_OPENING: Final = re.compile(r"\s*(?:[^,;.]{0,80},\s+)?(?:the\s+|The\s+)?")
+"""What may stand before the subject that opens a sentence."""
+_NOT_A_GROUP_S: Final = frozenset(
+    "government governments families relatives embassy embassies".split()
+)
+"""What "their" victims have and an armed group does not: "according to their
+governments" is not the group's word."""
 _BODY_WORDS: Final = frozenset("military army police navy ministry".split())
 _OF_GROUP: Final = re.compile(
     r"(?:^|['’]s\s+)(?:faction|wing|branch|affiliate|unit|cell|spokesman|spokeswoman|"
@@ -155,6 +167,8 @@ class Speakers:
         self.persons: list[str] = []
         """The people quoted so far, each once, in the order first quoted."""
         self._persons: set[str] = set()
+        self._surnames: dict[str, bool] = {}
+        """One-word names -> whether they end a person's full name in the text."""
         self._person_by_surname: dict[str, str] = {}
         """The last word of each person's name -> the person quoted first last with it."""
         self._last_quoted: dict[str, int] = {}
@@ -241,8 +255,16 @@ class Speakers:
             nearest = nearest_person(self.text, begin, last, self.sentences)
             person = self.canonical(nearest) if nearest is not None else self.last_person
             return self._mention(person, begin, end, line)
-        if low == "it":
-            return self._mention(self.last_org, begin, end, line)
+        if low == "it":  # "The agency published a study. It concluded": the agency
+            named = self._named_organisation(begin)
+            if (
+                named is not None
+                and named[0] > self.last_org_at
+                and self._opens_sentence(named[0])
+                and not (len(self.sentences) > 1 and self.last_org_at >= self.sentences[-2][0])
+            ):  # named since the last quoted, as a subject, and that one not quoted just now
+                return self._org(self.canonical(named[1]), begin, end, line)
+            return self._org(self.last_org, begin, end, line)
         if low == "its":  # "Its bulletin ... spoke": the parse's subject is "Its"
             return self._mention(self._its(begin), begin, end, line)
         role = re.fullmatch(r"the\s+((?:[\w-]+\s+){0,3}(\w+))", low)
@@ -254,9 +276,9 @@ class Speakers:
         the = re.fullmatch(r"the\s+(\w+)", low)
         kind = the.group(1) if the is not None else ""
         if kind in KIND_NOUNS or (kind in ("group", "movement") and self.last_group is None):
-            named = nearest_organisation(self.text, self.sentences, begin)
+            named = self._named_organisation(begin)
             if named is not None and named[0] > self.last_org_at:
-                return self._mention(self.canonical(named[1]), begin, end, line)
+                return self._org(self.canonical(named[1]), begin, end, line)
         if the is not None and the.group(1) in KIND_NOUNS and self.last_org is not None:
             return self._mention(self.last_org, begin, end, line)
         if the is not None and the.group(1) in ANAPHOR_NOUNS:
@@ -280,7 +302,10 @@ class Speakers:
         own = re.fullmatch(r"(?:its|their)\s+(?:[a-z]+\s+)*?(\w+)", low)
         if own is not None and own.group(1) in _DOCUMENT_HEADS and self._its(begin):
             return self._mention(self._its(begin), begin, end, line)  # "its later tally"
-        if re.fullmatch(r"(?:its|their|the group['’]s)\s+\w+", low):
+        own = re.fullmatch(r"(?:its|their|the group['’]s)\s+(\w+)", low)
+        if own is not None and own.group(1) in _NOT_A_GROUP_S:
+            return self._mention(own.group(1), begin, end, line)  # "their governments"
+        if own is not None:
             return self._mention(self.last_group, begin, end, line)
         if re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES:
             if self.last_group is not None:  # else "the rebels" name themselves
@@ -300,10 +325,35 @@ class Speakers:
         """Whose "its" document at ``at`` is: an organisation named in the sentences just
         before since the last one quoted ("The Ministry of Health issued numbers. Its
         bulletin ..."), else the last organisation quoted."""
-        named = nearest_organisation(self.text, self.sentences, at)
+        named = self._named_organisation(at)
         if named is not None and named[0] > self.last_org_at:
             return self.canonical(named[1])
         return self.last_org
+
+    def _named_organisation(self, at: int) -> tuple[int, str] | None:
+        """(offset, name) of the organisation named last before ``at``: of the sentences
+        just before (:func:`~attackgraph.extract.anaphora.nearest_organisation`), the
+        latest naming one - an organisation the recogniser finds, or one quoted before
+        (the recogniser misses many: "came from Human Rights Watch") - and the first
+        named in it."""
+        found = nearest_organisation(self.text, self.sentences, at)
+        names = {name for _, name in self.quoted if name not in self._persons and " " in name}
+        for begin, stop in sorted(self.sentences, reverse=True):
+            if begin >= at:
+                continue
+            hits = [(self.text.find(n, begin, min(stop, at)), n) for n in names]
+            hits = [hit for hit in hits if hit[0] >= 0]
+            if found is not None and begin <= found[0] < stop:
+                hits.append(found)
+            if hits:
+                return min(hits)
+        return found
+
+    def _opens_sentence(self, at: int) -> bool:
+        """Whether the name at ``at`` opens its sentence, perhaps after a phrase set off by
+        a comma ("In May, the Coastal Press Agency published ..."): it is the subject."""
+        start = max((b for b, _ in self.sentences if b <= at), default=0)
+        return _OPENING.fullmatch(self.text, start, at) is not None
 
     def _last_person(self) -> tuple[int, str] | None:
         """The last source quoted that is a person (offset, name), or ``None``."""
@@ -319,6 +369,12 @@ class Speakers:
         plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_NOUNS
         plural = plural and name not in self._persons
         return name if plural and at - where < 300 else None
+
+    def _org(self, name: str | None, begin: int, end: int, line: int) -> tuple[ActorMention, ...]:
+        """The organisation ``name`` referred to at ``begin``: quoted last from now on."""
+        if name is not None:
+            self.last_org, self.last_org_at = name, begin
+        return self._mention(name, begin, end, line)
 
     def _mention(
         self, name: str | None, begin: int, end: int, line: int
@@ -398,6 +454,7 @@ class Speakers:
             person
             or name in self._persons
             or (not of and name_key(name) not in self.known and looks_like_person(name))
+            or self._surname(name)
         )
         at, found = text.find(name, begin, end), name
         if at < 0:
@@ -422,6 +479,22 @@ class Speakers:
         else:
             self.last_org, self.last_org_at = name, begin
         return ActorMention(name, span)
+
+    def _surname(self, name: str) -> bool:
+        """Whether the one word ``name`` ends a person's name written in full in the text
+        ("Col. Amos R. Tate" in the infobox, then "Tate reported ..."): a person, whom
+        "he" and "she" can refer to."""
+        if len(name.split()) != 1 or not name[:1].isupper() or name.isupper():
+            return False
+        if name not in self._surnames:
+            written = (m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", self.text))
+            before = (_GIVEN.search(self.text, max(0, at - 60), at) for at in written)
+            self._surnames[name] = any(
+                looks_like_person(" ".join([*_given_names(m.group(1)), name]))
+                for m in before
+                if m is not None
+            )
+        return self._surnames[name]
 
     @staticmethod
     def _name(tokens: list[str]) -> tuple[str, bool]:
@@ -456,6 +529,15 @@ class Speakers:
         if before and before[-1] in _DESCRIPTORS:
             return " ".join(run), False
         return " ".join(tokens), False
+
+
+_GIVEN: Final = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){1,3})$")
+"""Capitalised words right before a surname ("Col. John M. " before "Chivington")."""
+
+
+def _given_names(words: str) -> list[str]:
+    """The words before a surname without titles and initials ("Col. John M." -> John)."""
+    return [w for w in words.split() if not is_title(w) and not re.fullmatch(r"[A-Z]\.", w)]
 
 
 def _official_of(tokens: list[str]) -> str | None:
