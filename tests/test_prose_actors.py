@@ -379,3 +379,29 @@ def test_a_town_the_tagger_read_as_a_one_word_person_is_no_actor() -> None:
     event = EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN)
     people = (ActorMention("Gao", span, person=True), ActorMention("Amadou Gao", span, person=True))
     assert town_names(Extraction(doc, event, actors=people), Resolver().places, "ML") == {"Gao"}
+
+
+def test_the_make_of_a_vehicle_or_a_weapon_is_no_actor() -> None:
+    """A name written only before a kind of vehicle or weapon is its make or model, and
+    one written only after a measure and "of" a substance; a body's name stays one."""
+    found = named(
+        "Witnesses saw a Fouga Magister jet strafe the camp before noon. "
+        "The truck carried 300 kilograms of Semtex. A Ruritanian Navy frigate stood offshore."
+    )
+    assert found == ["Ruritanian Navy"]
+
+
+@pytest.mark.parametrize(
+    ("prose", "unit"),
+    [
+        ("Then the 21st Lancers charged the ridge in the late afternoon.", "21st Lancers"),
+        ("Supplies were dropped by helicopters of No. 9 Squadron after dark.", "No. 9 Squadron"),
+        ("The hill was held by 45 Commando until the morning.", "45 Commando"),
+        ("On the left flank B Company dug in along the creek.", "B Company"),
+    ],
+    ids=["ordinal", "numbered", "number-first", "lettered"],
+)
+def test_a_unit_named_by_its_number_or_letter_is_an_actor(prose: str, unit: str) -> None:
+    """The tagger reads "21st Lancers" as an ordinal and a word, not an organisation: a
+    unit named by its number or letter and a unit word is a party all the same."""
+    assert unit in named(prose)

@@ -141,7 +141,10 @@ _BODY_WORDS: Final = ORG_HEADS | frozenset(BODY_HEADS.split("|")) | INSTITUTION_
 _BODY_NAMES: Final = (
     _BODY_WORDS
     | {w.lower() for w in ORG_WORDS}
-    | frozenset("department office branch unit directorate inquiry tribunal assembly".split())
+    | frozenset(
+        "department office branch unit directorate inquiry tribunal assembly navy fleet "
+        "airways airlines".split()
+    )
 )
 """Last words of a body's name: a title word before them is part of the name ("High
 Court", "Interior Ministry", "Special Branch"), not a person's title."""
@@ -162,6 +165,38 @@ _CAPITALISED: Final = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 _BODY_RUN: Final = re.compile(rf"\b[A-Z][\w'’-]+{_BODY_AFTER.pattern}")
 
 
+_UNIT_WORDS: Final = (
+    "Division|Battalion|Brigade|Regiment|Company|Squadron|Battery|Wing|Cavalry|Infantry|"
+    "Lancers|Commando|Rifles|Front|Corps|Army|Fleet|Group|Troop|Platoon|Column|Detachment"
+)
+_UNIT: Final = re.compile(
+    rf"(?<![\w,.-])(?:(?:\d+(?:st|nd|rd|th)?|No\.\s?\d+)\s+(?:[A-Z][\w'’-]*\s+){{0,3}}"
+    rf"(?:{_UNIT_WORDS})|[A-Z]\s+(?:Company|Squadron|Troop|Platoon|Battery))\b"
+    rf"(?:,\s+\d+(?:st|nd|rd|th)?(?:\s+[A-Z][\w'’-]*)+)?"
+)
+"""A unit named by its number or letter ("21st Lancers", "45 Commando", "No. 9
+Squadron", "B Company", "1st Battalion, 20th Infantry"), which the tagger often reads as
+a number and a word, not an organisation."""
+
+
+def _units(sentence: str) -> Iterable[tuple[str, int]]:
+    """The units :data:`_UNIT` finds in a sentence (name, offset); not from a sentence's
+    opening "A" or "I", which reads as a word there ("A Company officer said").
+
+    >>> list(_units("Then the 21st Lancers and No. 9 Squadron came; B Company held."))
+    [('21st Lancers', 9), ('No. 9 Squadron', 26), ('B Company', 47)]
+    >>> list(_units("Men of the 1st Battalion, 20th Infantry, under Captain Ola Ek."))
+    [('1st Battalion, 20th Infantry', 11)]
+    """
+    for found in _UNIT.finditer(sentence):
+        name = found.group()
+        if found.start() == 0 and name.startswith(("A ", "I ")):
+            continue
+        if re.match(r"\d{4}\s", name):
+            continue  # a year before a name ("1916 Army ...")
+        yield name, found.start()
+
+
 def _can_name(text: str, avoid: set[str]) -> bool:
     """Whether a sentence can name someone new: an acronym, or two capitalised words in a
     row that are not a name already known. Only those sentences are read by the tagger.
@@ -171,8 +206,8 @@ def _can_name(text: str, avoid: set[str]) -> bool:
     >>> _can_name("Later, Ali Roba came.", {"ali roba"})
     False
     """
-    if _BODY_RUN.search(text):
-        return True  # "the Kenyan government"
+    if _BODY_RUN.search(text) or _UNIT.search(text):
+        return True  # "the Kenyan government", "the 21st Lancers"
     for run in _CAPITALISED.finditer(text):
         if country_code(run.group()) and (
             _REACTING_AFTER.match(text, run.end()) or text[: run.start()].endswith("by ")
@@ -432,7 +467,7 @@ def prose_actors(
                 continue  # a one-word name the text writes as a proper name is asked about
             if _honour(sentence.text, end):
                 continue
-            if _an_instance(sentence.text, start, end):
+            if _an_instance(sentence.text, start, end) or _a_make(name, text):
                 continue
             begin = sentence.span.begin + start + sentence.text[start:end].find(name.split()[0])
             at = text.find(name, begin, sentence.span.end)
@@ -470,6 +505,13 @@ def prose_actors(
                 found[key] = mention
                 learned.add(key)
                 asked.add(key)
+        for name, offset in _units(sentence.text):
+            key = name_key(name)
+            if key in found or key in avoid:
+                continue
+            mention = _mention_from(text, sentence, offset, name)
+            if mention is not None and _accepts(asking(sentence, name, offset, "ORG", True)):
+                found[key] = mention
     placed = (placelike - institutions - states) - learned
     words = {w for key in (*found, *avoid) if " " in key for w in key.split()}
     placed |= {key for key in asked if key in words | inside}  # "Posada" of "Luis Posada Carriles"
@@ -524,6 +566,8 @@ def _runs(
         if " " not in name or not _is_name(name, "ORG", avoid):
             continue
         if _honour(sentence.text, end) or _an_instance(sentence.text, begin, end):
+            continue
+        if _a_make(_cleaned(sentence.text[begin:end]), text):
             continue
         at = sentence.text.find(name, begin)
         where = sentence.span.begin + at
@@ -638,6 +682,42 @@ def _an_instance(text: str, begin: int, end: int) -> bool:
         or (c.dep_ == "nummod" and c.is_alpha and c.idx < begin)
         for c in token.children
     )
+
+
+_MADE: Final = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:vans?|trucks?|lorry|lorries|cars?|jets?|aircraft|planes?|"
+    r"airliners?|helicopters?|tanks?|rifles?|guns?|pistols?|missiles?|rockets?|launchers?|"
+    r"vehicles?|bombers?|fighters?|destroyers?|frigates?|grenades?|explosives?|mortars?)\b"
+)
+"""Kinds of vehicle and weapon after a name: the name is their make or model ("a white
+Renault Kangoo van", "Sherman tanks", "Kalashnikov rifles")."""
+_MEASURED: Final = re.compile(
+    r"\b(?:kilograms?|kilos?|kg|pounds?|lbs?|tonnes?|tons?|grams?)\s+of\s+$"
+)
+"""A measure before a name: the name is a substance ("40 kilograms of TNT")."""
+
+
+def _a_make(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` only as the make or model of a vehicle or a weapon,
+    or as a substance measured out: every time a kind of vehicle or weapon follows it
+    (:data:`_MADE`) or a measure and "of" come before it (:data:`_MEASURED`). A body's
+    name is never one ("Royal Air Force jets", "US Navy destroyers").
+
+    >>> text = "A Fouga Magister jet bombed the camp. Later a Fouga Magister jet came back."
+    >>> _a_make("Fouga Magister", text), _a_make("Fouga Magister", text + " Fouga Magister sold.")
+    (True, False)
+    >>> _a_make("TNT", "It held 9 kg of TNT."), _a_make("Royal Air Force", "Royal Air Force jets")
+    (True, False)
+    """
+    if not name or name.split()[-1].lower() in _BODY_NAMES:
+        return False
+    found = False
+    for written in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        before = text[max(0, written.start() - 24) : written.start()]
+        if not (_MADE.match(text, written.end()) or _MEASURED.search(before)):
+            return False
+        found = True
+    return found
 
 
 _REACTING_AFTER: Final = re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+{_REACTING.pattern}", re.IGNORECASE)
