@@ -342,6 +342,25 @@ def test_a_verbless_breakdown_takes_the_outcome_before_it() -> None:
     assert [(f[1], f[2]) for f in facts(body)] == [("killed", 17), ("killed", 4)]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("A car bomb killed 26 people. Among them 9 schoolchildren.",
+         [("killed", 26), ("killed", 9)]),
+        ("A car bomb killed 26 people. Among them, nine pupils of the nearby school.",
+         [("killed", 26), ("killed", 9)]),
+        ("The raid left 26 dead. Of those, 20 were farmhands and six were traders.",
+         [("killed", 26), ("killed", 20), ("killed", 6)]),
+        ("Militiamen shot 26 people dead. Of the dead, nine were women.",
+         [("killed", 26), ("killed", 9)]),
+    ],
+)  # fmt: skip
+def test_a_breakdown_opening_with_those_counted_takes_the_outcome_before_it(
+    body: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(f[1], f[2]) for f in facts(body)] == expected
+
+
 def test_reports_that_say_something_are_a_source_tallies_are_not() -> None:
     assert sources("Early reports said that 14 people had died.") == [("Early reports", 14)]
     assert sources("Later tallies put the number of dead at 19.") == [(None, 19)]

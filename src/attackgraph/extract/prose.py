@@ -109,9 +109,14 @@ _BARE_AMOUNT: Final = re.compile(
     r"\s*[.;]?\s*"
 )
 _AMONG_WERE: Final = re.compile(
-    r"\s*(?:[Aa]mong|[Ii]ncluded\s+among)\s+(?:them|the\s+dead|the\s+victims|those\s+killed)\s+"
-    r"(?:were|was)\b"
+    r"\s*(?:(?:[Aa]mong|[Ii]ncluded\s+among)\s+(?:them|the\s+dead|the\s+victims|those\s+killed)"
+    r"(?:\s+(?:were|was)\b|[\s,]+(?=\w))"
+    r"|[Oo]f\s+(?:them|those|these|the\s+dead|the\s+victims|those\s+killed)\s*,)"
 )
+"""A sentence that opens by breaking down the people counted before: "Among them were
+four children", "Among them 22 children" (no verb), "Of those, 12 were soldiers", "Of the
+dead, nine were police officers"; its amounts without an outcome take the outcome read
+last."""
 _SITE_AFTER: Final = re.compile(r"\s*(?:of\s+them\s+)?(?:in|at|near)\s+(?:the\s+)?")
 _PREPARED: Final = 512
 """Sentences whose parses are asked for in one batch before they are read: a stretch well
