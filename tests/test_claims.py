@@ -361,6 +361,23 @@ def test_a_breakdown_opening_with_those_counted_takes_the_outcome_before_it(
     assert [(f[1], f[2]) for f in facts(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The governor put the number killed at 57 and the wounded at 140.",
+         [("killed", 57), ("injured", 140)]),
+        ("The coroner raised the number of dead to 19 and the number of injured to 33.",
+         [("killed", 19), ("injured", 33)]),
+        ("The inquiry estimated the dead at 2,300 and the wounded at about 4,000.",
+         [("killed", 2300), ("injured", 4000)]),
+    ],
+)  # fmt: skip
+def test_each_toll_of_a_coordinated_pair_keeps_its_own_outcome(
+    body: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(f[1], f[2]) for f in facts(body)] == expected
+
+
 def test_reports_that_say_something_are_a_source_tallies_are_not() -> None:
     assert sources("Early reports said that 14 people had died.") == [("Early reports", 14)]
     assert sources("Later tallies put the number of dead at 19.") == [(None, 19)]

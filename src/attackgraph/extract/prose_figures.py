@@ -290,10 +290,10 @@ def read_figures(
         found = outcome_after(text, of_counted.end() if of_counted else after, limit)
         if found is None and of_counted is not None and not vague and a.quantity.value != 0:
             found = outcome_after(text, after, limit)  # "five of the wounded": injured
-        if found is not None:
+        toll = toll_before(text, floor, a.begin, last_outcome)
+        if found is not None and not _named_toll_disagrees(text, toll, a.begin, found[0]):
             a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])
             continue
-        toll = toll_before(text, floor, a.begin, last_outcome)
         if toll is not None:
             a.outcome, a.toll = toll[0], True
             if a.group is None or a.elided:
@@ -332,6 +332,20 @@ _HOLDING: Final = re.compile(
     r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over|up\s+to|all|the)\s+)*$",
     re.IGNORECASE,
 )
+
+
+def _named_toll_disagrees(
+    text: str, toll: tuple[Outcome, int] | None, at: int, after: Outcome
+) -> bool:
+    """Whether a toll right before the amount at ``at`` names an outcome word of its own,
+    with no comma between, other than the outcome word after the amount: "put the number
+    killed at 243 and the wounded at 300" (243 killed: "wounded" is the next toll's word).
+    A bare "toll" or "figure" does not count, nor an item of a list before ("55 as
+    wounded, a total of 218 victims")."""
+    if toll is None or toll[0] == after:
+        return False
+    word = OUTCOME_RE.match(text, toll[1])
+    return word is not None and "," not in text[word.end() : at]
 
 
 def _person_group(words: str) -> tuple[PopulationGroup, str | None]:
