@@ -394,3 +394,29 @@ def test_an_infinitive_s_speaker_is_the_subject_of_the_verb_above_it(
     """ "X began to speak of 58 dead", "X went on to put the toll at 45": X, not the words
     "X went on to" nor nobody."""
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "numbers", "expected"),
+    [
+        (
+            "Karl Wendt, a ferryman who was on the quay when it was shelled, told reporters "
+            "that 30 to 40 people had died, while Ana Rees, a cousin of the mayor, later drew "
+            "up a list of 96 dead: 41 men and 55 women and children.",
+            ("96", "41", "55"),
+            "Ana Rees",
+        ),
+        (
+            "Officials said 61 people had died, while a relief agency that worked in the "
+            "valley counted 88 dead: 50 adults and 38 children.",
+            ("88", "50", "38"),
+            "a relief agency",
+        ),
+    ],
+)
+def test_a_breakdown_after_a_colon_is_said_by_whoever_gave_its_total(
+    sentence: str, numbers: tuple[str, ...], expected: str
+) -> None:
+    """The parse may hang "41 men" on a noun of the first speaker's clause; the numbers
+    after the colon break down the one before it, and share its speaker."""
+    assert [speaker(sentence, n) for n in numbers] == [expected] * len(numbers)

@@ -16,7 +16,9 @@ that names a speaker:
   verb it is coordinated with ("counted nine and said that 15 were hurt"), or the agent
   of a passive ("was put at 40 by the ministry"); a relative pronoun ("which put")
   stands for the noun it describes;
-- an "according to X" or an "as compiled by X" attached to the clause: X.
+- an "according to X" or an "as compiled by X" attached to the clause: X;
+- a number in a breakdown after a colon ("a list of 96 dead: 41 men and 55 women"):
+  the speaker of the number it breaks down, wherever the parse hangs the breakdown.
 
 The speaker is the subject's noun phrase without relative clauses, appositions,
 participles and adjuncts ("press reports at the time" -> "press reports"); a subject
@@ -104,6 +106,9 @@ def figure_speaker(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
     if token is None:
         return None
     low, high = _segment(doc, token)
+    total = _broken_down(doc, token, low)
+    if total is not None:  # "a list of 96 dead: 41 men and 55 women": the list's speaker
+        return figure_speaker(doc, total.idx, total.idx + len(total.text))
     seen, came_from = 0, None
     while seen < 40:
         seen += 1
@@ -132,6 +137,17 @@ def figure_speaker(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
             break
         token, came_from = token.head, token
     return _according_in(doc, low, high)
+
+
+def _broken_down(doc: Doc, token: Token, low: int) -> Token | None:
+    """The number a breakdown after a colon holding ``token`` breaks down ("a list of 96
+    dead: 41 men and 55 women" -> 96): the last number before the colon, in the same
+    part of the sentence (a colon before a clause of its own parts the sentence instead,
+    :func:`_segment`)."""
+    colon = next((t for t in reversed(doc[low : token.i]) if t.text == ":"), None)
+    if colon is None:
+        return None
+    return next((t for t in reversed(doc[low : colon.i]) if t.like_num), None)
 
 
 def _drew_up(verb: Token, came_from: Token | None) -> bool:
