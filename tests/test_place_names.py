@@ -120,6 +120,47 @@ def test_an_area_holding_a_site_of_the_attack_stays(tmp_path: Path, converter: C
     assert {"Upendo shrine", "Kizingo district"} <= set(places)
 
 
+PUT_IN = """= Ndovu market bombing =
+
+Infobox
+- Location: Ndovu market, Kenya
+- Date: 3 March 2015
+- Deaths: 4
+
+On 3 March 2015 a bomb exploded at Ndovu market, in the Kiboko district, killing four \
+traders. Two men were later arrested in the Tembo district.
+"""
+
+
+def test_an_area_its_sentence_puts_a_place_of_the_attack_in_stays(
+    tmp_path: Path, converter: Converter
+) -> None:
+    places = event_places(converted(tmp_path, converter, PUT_IN), "Ndovu market bombing")
+    assert "Kiboko district" in places
+    assert "Tembo district" not in places
+
+
+KNOWN_ABROAD = """= Jacaranda café shooting =
+
+Infobox
+- Location: Lamu County, Kenya
+- Date: 9 June 2016
+- Deaths: 3
+
+== Attack ==
+On 9 June 2016 two gunmen opened fire inside the Jacaranda café in Port Said, a fishing \
+village of the county, killing three customers.
+"""
+
+
+def test_a_town_known_only_abroad_holding_a_site_of_the_attack_stays(
+    tmp_path: Path, converter: Converter
+) -> None:
+    places = event_places(converted(tmp_path, converter, KNOWN_ABROAD), "Jacaranda café shooting")
+    assert "Jacaranda café" in places
+    assert "Port Said" in places, places
+
+
 # -- a place the attack happened near is a place of the event -------------------------
 
 NEAR = """= Kisauni twin blasts =

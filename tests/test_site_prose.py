@@ -324,3 +324,20 @@ def test_a_stated_container_of_a_prose_site_is_a_place_of_the_chain(
     path.write_text(TITLED, encoding="utf-8")
     places = event_places(convert(converter, path), "Malindi ferry siege")
     assert {"Pwani Hotel", "Kestrel Bay"} <= places, "'the X in Y': Y is a link of the chain"
+
+
+def test_a_town_in_another_area_than_the_stated_places_is_elsewhere() -> None:
+    from attackgraph.model import PlaceKind, PlaceMention
+    from attackgraph.resolve import Resolver
+    from attackgraph.resolve.sites import _elsewhere
+
+    places = Resolver().places
+    town = places.place("Mombasa", country="KE")
+    county = places.place("Kwale County", country="KE", kind=PlaceKind.REGION)
+    stated = [c for c in places.chain(county) if c.kind is PlaceKind.REGION]
+    mention = PlaceMention("Mombasa", PlaceKind.LOCALITY, Span(0, 7, "Mombasa", 1), prose=True)
+    inside = {c.slug for c in places.chain(county)}
+    assert town.resolved and stated
+    assert _elsewhere(mention, town, "KE", inside, [], places, stated)
+    # without a stated area (or a point) there is nothing to tell it by
+    assert not _elsewhere(mention, town, "KE", inside, [], places, [])

@@ -7,10 +7,13 @@ alone ("in Colaba", "in Pune"); the gazetteer can. A prose place
 (:attr:`~attackgraph.model.PlaceMention.prose`) is dropped when
 
 - the gazetteer puts it in the document's country more than :data:`NEAR_KM` from
-  every place the infobox or the lead gives;
+  every place the infobox or the lead gives, or, when none of those has a point, in
+  another first-level area than every area they lie in ("Havana" in a story of a
+  landing in Matanzas province);
 - it is a region that contains none of those places;
 - the gazetteer knows the name only outside the document's country ("London" in a
-  story of an attack in Russia);
+  story of an attack in Russia), unless a site the document names is stated to lie in
+  it ("the Broad Arrow café in Port Arthur": the document is the witness);
 
   these two never drop a name written "the X" with no word saying what kind of place it
   is ("outside the Positano"): that is a building named after a town, not the town;
@@ -18,7 +21,9 @@ alone ("in Colaba", "in Pune"); the gazetteer can. A prose place
   ("County Sligo", "Bryansk region", "the 18th arrondissement"), that no site of the
   document lies in: a story names areas for where people came from or went, and an area
   where the attack happened holds a site the document names ("a shrine in Kochchikade
-  district").
+  district"), or its sentence puts a place of the event in it a few words before ("at
+  Tamba, in the Kora district"; "the Upendo shrine, which stands on Ferry Road in the
+  Kizingo district").
 
 A place the gazetteer does not know at all (a street, a hotel, a quarter) stays: the
 document is the only witness there is.
@@ -26,6 +31,8 @@ document is the only witness there is.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Final
 
@@ -62,25 +69,48 @@ def keep_event_sites(
     stated = [_ref(m, resolver, country) for m in extraction.places if not m.prose]
     inside = {c.slug for ref in stated for c in resolver.chain(ref)}
     points = [ref.point for ref in stated if ref.point and ref.kind is PlaceKind.LOCALITY]
+    regions = [c for ref in stated for c in resolver.chain(ref) if c.kind is PlaceKind.REGION]
     holding = {m.container for m in extraction.places if m.container}
+    text = extraction.document.text
     far = {
         m.name
         for m in extraction.places
         if m.prose
-        and (
-            (
-                not _named_as_a_building(m, extraction.document.text)
-                and _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver)
-            )
-            or (_area(m) and m.name not in holding and not _ref(m, resolver, country).resolved)
-        )
+        and not _named_as_a_building(m, text)
+        and _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver, regions)
     }
+    # a name the gazetteer knows only abroad stays when a kept site is stated to lie in it
+    far -= {
+        m.container
+        for m in extraction.places
+        if m.prose
+        and m.name not in far
+        and m.container in far
+        and not _ref(_by_name(extraction, m.container), resolver, country).resolved
+    }
+    event_places = [m.name for m in extraction.places if m.name not in far]
+    for m in sorted(extraction.places, key=lambda m: m.span.begin):
+        if (
+            m.prose
+            and m.name not in far
+            and _area(m)
+            and m.name not in holding
+            and not _ref(m, resolver, country).resolved
+        ):
+            if _placed_in(m, text, event_places):
+                holding.add(m.name)
+            else:
+                far.add(m.name)
     if not far:
         return extraction
     kept = tuple(p for p in extraction.event.places if p not in far)
     event = replace(extraction.event, places=kept)
     places = tuple(m for m in extraction.places if m.name not in far)
     return replace(extraction, event=event, places=places)
+
+
+def _by_name(extraction: Extraction, name: str | None) -> PlaceMention:
+    return next(m for m in extraction.places if m.name == name)
 
 
 def _area(mention: PlaceMention) -> bool:
@@ -96,6 +126,39 @@ def _area(mention: PlaceMention) -> bool:
     return mention.kind is PlaceKind.REGION and (
         ADMIN_WORDS.fullmatch(words[0]) is not None or ADMIN_WORDS.fullmatch(words[-1]) is not None
     )
+
+
+_INTO_AREA: Final = re.compile(r"(?:\bin(?:\s+the)?|,)\s+$")
+"""The words just before an area that a place of the event is put in ("X, in the Y
+district", "X, Y County")."""
+_GAP_WORDS: Final = 10
+"""How many words may stand between a place of the event and the area it is put in."""
+
+
+def _placed_in(mention: PlaceMention, text: str, names: Collection[str]) -> bool:
+    """Whether the sentence of an area puts one of ``names`` (places of the event) in
+    it: the name at most :data:`_GAP_WORDS` words before the area, which follows "in
+    (the)" or a comma.
+
+    >>> from attackgraph.model import Span
+    >>> text = "Shots were fired at Tamba, in the Kora district. Others fled to the Lue district."
+    >>> [_placed_in(PlaceMention(n, PlaceKind.REGION, Span(b, b + len(n), n, 1), prose=True),
+    ...   text, ["Tamba"]) for n, b in (("Kora district", 34), ("Lue district", 68))]
+    [True, False]
+    """
+    begin = mention.span.begin
+    start = max(text.rfind(". ", 0, begin), text.rfind("\n", 0, begin)) + 1
+    before = text[start:begin]
+    if _INTO_AREA.search(before) is None:
+        return False
+    for name in names:
+        if not name or name == mention.name:
+            continue
+        found = [m.end() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", before)]
+        gap = before[found[-1] :] if found else ""
+        if found and len(gap.split()) <= _GAP_WORDS and ";" not in gap:
+            return True
+    return False
 
 
 def _named_as_a_building(mention: PlaceMention, text: str) -> bool:
@@ -136,12 +199,16 @@ def _elsewhere(
     inside: set[str],
     points: list[tuple[float, float]],
     resolver: PlaceResolver,
+    regions: Collection[PlaceRef] = (),
 ) -> bool:
     if ref.resolved:
         if ref.kind is PlaceKind.REGION:
             return ref.slug not in inside
         if ref.point is None or not points:
-            return False
+            # no distance to measure: the first-level area the gazetteer puts it in
+            areas = {c.slug for c in resolver.chain(ref)[1:] if c.kind is PlaceKind.REGION}
+            stated = {c.slug for c in regions}
+            return bool(areas) and bool(stated) and not areas & stated
         return all(km(*ref.point, *point) > NEAR_KM for point in points)
     key = name_key(mention.name)
     countries = {r.country for layer in resolver.layers for r, _ in layer.lookup(key)}
