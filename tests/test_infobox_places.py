@@ -175,3 +175,23 @@ def test_a_lowercase_item_naming_no_kind_of_site_is_no_place(
     names = [name for name, _ in chain(value)]
     assert not set(not_places) & set(names), names
     assert "Vell" in names or "Osterby" in names
+
+
+def test_a_site_between_two_places_names_both() -> None:
+    value = "Ash Lane–Mill Cross and Elm Square, Brackwater, Ruritania"
+    assert chain(value) == [
+        ("Ash Lane", "Brackwater"),
+        ("Mill Cross", "Brackwater"),
+        ("Elm Square", "Brackwater"),
+        ("Brackwater", "Ruritania"),
+        ("Ruritania", None),
+    ]
+
+
+def test_an_area_written_with_a_dash_is_one_place() -> None:
+    value = "Lower Ferry, Tarn–Vessa, Ruritania"
+    assert chain(value) == [
+        ("Lower Ferry", "Tarn–Vessa"),
+        ("Tarn–Vessa", "Ruritania"),
+        ("Ruritania", None),
+    ]

@@ -22,7 +22,9 @@ Further forms the writers of infoboxes use:
 - "X in the Y" within one item puts X inside Y ("Mosque in the Police Lines"), and an
   item joined by "and" with no capital and no number names no place ("and surroundings");
 - "X between A and B" names X and the places A and B it lies near; "corner of A and B
-  streets" names the streets A and B (the plural street word shared, as for areas).
+  streets" names the streets A and B (the plural street word shared, as for areas);
+- a site written "A–B" (an en dash, no spaces) is the stretch between two places and
+  names both ("Ash Lane–Mill Cross and Elm Square, Town").
 
 The gazetteer (resolve stage) confirms or corrects these guesses; here only the
 document's own statement is recorded.
@@ -233,7 +235,8 @@ def _read_chain(value: Span, pieces: list[_Piece]) -> list[tuple[_Piece, str | N
             break
         elif k in ands:
             sites_end = k + 1
-    sites, containers = pieces[:sites_end], _one_area(value, pieces[sites_end:])
+    sites = [part for site in pieces[:sites_end] for part in _between_two(site)]
+    containers = _one_area(value, pieces[sites_end:])
     near = sites[0].near  # "near Khasham and al-Tabiyeh"
     sites = [replace(site, near=site.near or near) for site in sites]
     outer = next((c.name for c in containers if not c.near), None)
@@ -241,6 +244,27 @@ def _read_chain(value: Span, pieces: list[_Piece]) -> list[tuple[_Piece, str | N
     for k, piece in enumerate(containers):
         linked.append((piece, containers[k + 1].name if k + 1 < len(containers) else None))
     return linked
+
+
+_EN_DASH: Final = re.compile(r"(?<=[\w'’.])–(?=[A-Z\u00c0-\u00de])")
+"""An en dash joining two names without spaces: a stretch between two sites."""
+
+
+def _between_two(site: _Piece) -> list[_Piece]:
+    """A site written as the stretch between two named places ("Ash Lane–Mill Cross",
+    a tunnel between two stations) names both; an area's name with a dash ("North
+    Ossetia–Alania") is never a site, so it is never split.
+
+    >>> text = "Ash Lane–Mill Cross"
+    >>> [p.name for p in _between_two(_Piece(text, Span(0, len(text), text, 1)))]
+    ['Ash Lane', 'Mill Cross']
+    """
+    dash = _EN_DASH.search(site.name)
+    if dash is None or site.name.count("–") != 1 or ADMIN_WORDS.search(site.name):
+        return [site]
+    head = sub_span(site.span, 0, dash.start())
+    tail = sub_span(site.span, dash.end(), len(site.span.text))
+    return [replace(site, name=head.text, span=head), replace(site, name=tail.text, span=tail)]
 
 
 def _one_area(value: Span, containers: list[_Piece]) -> list[_Piece]:
