@@ -211,10 +211,25 @@ def test_a_part_of_a_site_and_more_kinds_of_site(prose: str, sites: list[str]) -
             "A column of raiders swung west towards the Tamsin hills, where it was scattered.",
             ["Tamsin hills"],
         ),
+        (
+            "Grenades went off outside the Umoja headquarters and at the Palm Court and Sea "
+            "Breeze hotels.",
+            ["Umoja headquarters", "Palm Court hotel", "Sea Breeze hotel"],
+        ),
+        (
+            "Shortly after eight a bomb went off inside the Zebra Bar and Restaurant, "
+            "killing nine diners.",
+            ["Zebra Bar and Restaurant"],
+        ),
     ],
-    ids=["occupied", "plural-kind-of-one-name"],
+    ids=[
+        "occupied",
+        "plural-kind-of-one-name",
+        "plural-kind-not-of-a-named-kind",
+        "a-kind-word-after-and-ends-the-name",
+    ],
 )
-def test_a_site_taken_or_named_with_a_plural_kind(prose: str, sites: list[str]) -> None:
+def test_a_site_taken_or_named_by_its_kind(prose: str, sites: list[str]) -> None:
     assert site_names(prose) == sites
 
 
@@ -268,6 +283,11 @@ def test_a_site_named_after_a_part_or_with_an_article(prose: str, sites: list[st
 )
 def test_positions_placed_by_a_compass_direction_are_sites(prose: str, sites: list[str]) -> None:
     assert site_names(prose) == sites
+
+
+def test_a_distance_opening_a_sentence_is_no_site() -> None:
+    prose = "About 20 kilometres to the east the raiders raided the Kibarani market."
+    assert site_names(prose) == ["Kibarani market"]
 
 
 def test_a_word_of_a_known_place_is_that_place() -> None:

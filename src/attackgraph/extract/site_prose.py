@@ -189,7 +189,7 @@ _FLIGHT: Final = re.compile(r"\bFlight\s+\d")
 _STOP_WORDS: Final = frozenset(
     """
     the a an he she it they we his her their its this that these those there then when
-    after before during while on in at as by for from with mr mrs ms dr
+    after before during while on in at as by for from with mr mrs ms dr about
     """.split()
 )
 
@@ -199,6 +199,16 @@ def _site_word(name: str) -> bool:
     return any(w.lower() in SITE_WORDS or w.lower()[:-1] in SITE_WORDS for w in words) or (
         ADMIN_WORDS.search(name) is not None
     )
+
+
+def _kind_only(name: str) -> bool:
+    """Whether a name is only words saying what kind of site it is ("Restaurant" of
+    "the Zebra Bar and Restaurant"): the end of the name before it, not a name.
+
+    >>> _kind_only("Restaurant"), _kind_only("Tusker Restaurant")
+    (True, False)
+    """
+    return all(w.lower() in SITE_WORDS for w in name.split())
 
 
 def _clean(name: str) -> str:
@@ -309,19 +319,27 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
         names = [(first, m.start("name"))]
         tail = m.group("more") or ""
         for extra in re.finditer(_NAME, tail):
-            names.append((extra.group("name"), m.start("more") + extra.start("name")))
+            begin = m.start("more") + extra.start("name")
+            previous, at = names[-1]
+            if _kind_only(extra.group("name")) and text[at + len(previous) : begin] == " and ":
+                names[-1] = (text[at : begin + len(extra.group("name"))], at)  # "X Bar and Grill"
+            else:
+                names.append((extra.group("name"), begin))
         plural = _PLURAL_SITE.search(names[-1][0]) if len(names) > 1 else None
-        word = ""
+        word, sharing = "", len(names)
         if plural is not None and plural.group("word") in SITE_WORDS:
             names[-1] = (names[-1][0][: plural.start()], names[-1][1])  # "X and Y stations"
-            sited, word = True, " " + plural.group("word")
-        for raw, begin in names:
+            sited, word, sharing = True, " " + plural.group("word"), len(names) - 1
+            while sharing > 0 and not _site_word(names[sharing - 1][0]):
+                sharing -= 1  # not "the X headquarters and the Y and Z hotels"
+        for k, (raw, begin) in enumerate(names):
             name = _clean(raw)
             end = begin + len(name)
-            name += word
+            shared = word if k >= sharing else ""
+            name += shared
             if _CARE.search(name) and not attack:
                 continue  # where the wounded were treated, unless it was attacked
-            if not word and _UNIT_AFTER.match(text, end):
+            if not shared and _UNIT_AFTER.match(text, end):
                 continue  # a unit named after its home ("the Gloucestershire battalion")
             named = sited or _APPOSED_KIND.match(text, end) is not None
             named = named or (attack and text.endswith("the ", 0, begin))  # "stormed the X"
