@@ -621,3 +621,35 @@ def test_their_governments_are_not_the_armed_group_s(body: str, expected: list[o
 def test_a_quantifier_opening_the_subject_is_no_name(body: str, expected: list[object]) -> None:
     """ "Some press accounts put": not a name "Some" followed by a verb "press"."""
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Tamba emergency medical centre said 12 people had died. At least five of "
+            "the dead were foreigners, the centre said.",
+            [("Tamba emergency medical centre", 12), ("Tamba emergency medical centre", None)],
+        ),
+        (
+            "The Human Rights Center in Tamba said 12 people had died. The center later said "
+            "15 had died.",
+            [("Human Rights Center in Tamba", 12), ("Human Rights Center", 15)],
+        ),
+    ],
+)
+def test_the_centre_is_the_centre_named_before(body: str, expected: list[object]) -> None:
+    assert sources(body) == expected
+
+
+def test_a_figure_a_named_body_established_is_that_body_s() -> None:
+    """ "The official figure established by X is ...": X, although no reporting verb
+    stands in the sentence."""
+    body = (
+        "The official figure established by the Military Prosecutor's Office in 1992 is 31 "
+        "people killed and 70 wounded."
+    )
+    assert sources(body) == [
+        ("Military Prosecutor's Office", 31),
+        ("Military Prosecutor's Office", 70),
+    ]

@@ -35,7 +35,7 @@ ANAPHOR_NOUNS: Final = frozenset(
     """
     ministry minister governor government mayor president commission committee council
     agency office department command prosecutor spokesman spokeswoman spokesperson
-    authority authorities embassy mission union
+    authority authorities embassy mission union centre center
     """.split()
 )
 """Head nouns that refer back to a full name written with them."""

@@ -54,7 +54,7 @@ SOURCE_NOUNS: Final = frozenset(
     firefighters municipality church diocese charity monitor observatory parents campaigners
     activists lawyers prosecutors historians scholars researchers team laboratory lab panel
     institute foundation service network broadcaster station bureau unit inspectorate
-    watchdog judiciary prosecution inquest histories
+    watchdog judiciary prosecution inquest histories centre center
     """.split()
 )
 """Common nouns that can name a source ("local security sources", "the ministry")."""
