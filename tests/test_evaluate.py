@@ -506,6 +506,46 @@ def test_swapping_predicted_and_gold_swaps_precision_and_recall(
         assert scorer(predicted[p], gold[g]) > 0
 
 
+def test_a_figure_pairs_with_the_gold_figure_of_its_own_sentence() -> None:
+    # two gold deaths of one person; the reader found only the second: the report must
+    # list the first as missed, not the one that was read (issue 8: misses listed against
+    # the wrong sentence sent figure work after figures that were never lost)
+    first = "A courier was stabbed on the quay and died."
+    second = "Later a ferryman, hit by a stray round, also died of his wounds."
+    who = ("Harbour police",)
+    gold = [Item("killed 1", ("killed", 1), who, sentence=first)]
+    gold.append(Item("killed 1", ("killed", 1), who, sentence=second))
+    read = [Item("killed 1", ("killed", 1), who, sentence=second.replace(" ", "  ", 1))]
+    for scorer in (SCORERS["unattributed_figures"], SCORERS["attributed_claims"]):
+        result = match(read, gold, scorer)
+        assert result.pairs == ((0, 1),) and result.gold_only == (0,)
+        assert match(gold, read, scorer).predicted_only == (0,)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    predicted=st.lists(items, max_size=6),
+    gold=st.lists(items, max_size=6),
+    sentences=st.lists(st.sampled_from(["s1", "s2", ""]), min_size=12, max_size=12),
+    category=st.sampled_from(sorted(SCORERS)),
+)
+def test_sentences_never_change_how_many_pairs_or_their_score(
+    predicted: list[Item], gold: list[Item], sentences: list[str], category: str
+) -> None:
+    scorer = SCORERS[category]
+    told = [
+        dataclasses.replace(x, sentence=s)
+        for x, s in zip(predicted + gold, sentences, strict=False)
+    ]
+    plain, with_sentences = (
+        match(predicted, gold, scorer),
+        match(told[: len(predicted)], told[len(predicted) :], scorer),
+    )
+    assert len(with_sentences.pairs) == len(plain.pairs)
+    total = sum(scorer(predicted[p], gold[g]) for p, g in plain.pairs)
+    assert sum(scorer(predicted[p], gold[g]) for p, g in with_sentences.pairs) == total
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 4), min_size=3, max_size=3), min_size=1, max_size=4))
 def test_assignment_is_optimal(weights: list[list[int]]) -> None:
