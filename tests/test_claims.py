@@ -509,3 +509,26 @@ def test_a_named_person_among_the_militants_killed_is_a_militant() -> None:
     x = read("The cell's leader, Omar Dadi, was among the militants killed in the raid.")
     (claim,) = [c for c in x.claims if c.figures]
     assert [(f.quantity.value, f.group) for f in claim.figures] == [(1, "militants")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Coastal Front claimed responsibility for the attack on the ferry terminal, "
+         "which killed 14 people and wounded 40.",
+         [(None, "killed", 14, None), (None, "injured", 40, None)]),
+        ("Port officials blamed the Coastal Front for a car bombing at a fish market in 2017 "
+         "that killed nine traders.",
+         [(None, "killed", 9, None)]),
+        ("The Coastal Front denied any role in the blast, in which six dockers died.",
+         [(None, "killed", 6, None)]),
+        ("The Coastal Front said it had killed 30 sailors.",
+         [("Coastal Front", "killed", 30, None)]),
+    ],
+)  # fmt: skip
+def test_what_an_attack_did_is_told_inside_a_claim_of_responsibility(
+    body: str, expected: list[Fact]
+) -> None:
+    # issue 8: a cue that only blames, claims, denies or condemns covered its words, so
+    # the document's own figures in a relative clause of it were never read
+    assert facts(body) == expected

@@ -117,6 +117,13 @@ _AMONG_WERE: Final = re.compile(
 four children", "Among them 22 children" (no verb), "Of those, 12 were soldiers", "Of the
 dead, nine were police officers"; its amounts without an outcome take the outcome read
 last."""
+_NARRATED: Final = re.compile(
+    r",?\s+(?:which|that|in\s+which|during\s+which|where)\s+(?=(?:\w+\s+){0,3}?"
+    r"(?:killed|killing|left|wounded|injured|claimed\s+the\s+lives|died|were\s+killed))"
+)
+"""A relative clause that tells what an attack did ("claimed responsibility for the
+bombing, which killed 21", "blamed the group for the raid that left 12 dead"): inside a
+cue that only blames, claims, denies or condemns, its figures are the document's own."""
 _SITE_AFTER: Final = re.compile(r"\s*(?:of\s+them\s+)?(?:in|at|near)\s+(?:the\s+)?")
 _PREPARED: Final = 512
 """Sentences whose parses are asked for in one batch before they are read: a stretch well
@@ -214,8 +221,13 @@ class _Reader:
         self.spoken, self.stated = {}, set()
         covered: list[tuple[int, int]] = []
         sources: tuple[ActorMention, ...] = ()
+        narrated: list[tuple[int, int]] = []
         for cue in find_cues(text, span.begin, span.end):
             self.speakers.note_mentions(span.begin, cue.begin)
+            if cue.kind not in (CueKind.REPORT, CueKind.ESTIMATE):
+                clause = _NARRATED.search(text, *cue.content)
+                if clause is not None:  # "claimed the bombing, which killed 21"
+                    narrated.append((clause.start(), cue.content[1]))
             if cue.subject is not None and Speakers.is_document(text[slice(*cue.subject)]):
                 continue  # "later tallies put ...": the document's own claim
             if cue.subject is not None:
@@ -238,7 +250,7 @@ class _Reader:
                 continue
             self.cue(sentence, cue, sources)
         self.speakers.note_mentions(span.begin, span.end)
-        for begin, end in _uncovered(text, span.begin, span.end, covered):
+        for begin, end in _uncovered(text, span.begin, span.end, covered) + narrated:
             self.figures(sentence, begin, end, None, None, ClaimKind.CASUALTIES)
 
     def cue(self, sentence: Sentence, cue: Cue, sources: tuple[ActorMention, ...]) -> None:
