@@ -29,6 +29,8 @@ SETS = {
     "blind-16": 10,
     "blind-17": 20,
     "blind-18": 10,
+    "blind-19": 20,
+    "blind-20": 10,
 }
 
 
