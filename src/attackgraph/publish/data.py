@@ -23,7 +23,7 @@ from typing import Final, Generic, TypeVar
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, Store
 
 from attackgraph.namespaces import AG, GEO, NIF, PREFIXES, RDF, SCHEMA
-from attackgraph.publish.kept_store import KeptStore
+from attackgraph.publish.kept_store import KeptStore, compact
 from attackgraph.publish.reads import Reads
 from attackgraph.sparql.store import load_release
 
@@ -181,6 +181,8 @@ class ReleaseData:
         else:
             self.store = Store(str(folder)) if folder is not None else Store()
             load_release(self.store, nquads, vocabulary=False)  # pages show the documents
+            if folder is not None:
+                compact(self.store)
         self._stated = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_union)
         self._graphs = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_graphs)
         self.reads = reads = Reads()
