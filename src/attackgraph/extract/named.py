@@ -138,6 +138,7 @@ BODY_HEADS: Final = (
 """Heads of a state's body or of a party a country names ("the Kenyan government",
 "Israeli officials", "the US embassy")."""
 _BODY_WORDS: Final = ORG_HEADS | frozenset(BODY_HEADS.split("|")) | INSTITUTION_NOUNS
+"""Words that name a kind of body, never one body on their own ("Army", "Ministry")."""
 _BODY_NAMES: Final = (
     _BODY_WORDS
     | {w.lower() for w in ORG_WORDS}
@@ -148,7 +149,6 @@ _BODY_NAMES: Final = (
 )
 """Last words of a body's name: a title word before them is part of the name ("High
 Court", "Interior Ministry", "Special Branch"), not a person's title."""
-"""Words that name a kind of body, never one body on their own ("Army", "Ministry")."""
 _LINKING: Final = frozenset(
     "who whom whose which that and or but nor the a an of in on at to by for with from as "
     "than then when where while his her its their this these those had has have was were "
