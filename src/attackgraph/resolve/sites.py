@@ -67,9 +67,10 @@ def keep_event_sites(
     if not any(m.prose for m in extraction.places):
         return extraction
     stated = [_ref(m, resolver, country) for m in extraction.places if not m.prose]
-    inside = {c.slug for ref in stated for c in resolver.chain(ref)}
+    chains = [c for ref in stated for c in resolver.chain(ref)]
+    inside = {c.slug for c in chains}
     points = [ref.point for ref in stated if ref.point and ref.kind is PlaceKind.LOCALITY]
-    regions = [c for ref in stated for c in resolver.chain(ref) if c.kind is PlaceKind.REGION]
+    regions = [c for c in chains if c.kind is PlaceKind.REGION]
     holding = {m.container for m in extraction.places if m.container}
     text = extraction.document.text
     far = {
