@@ -21,6 +21,7 @@ import re
 from typing import Final
 
 from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
+from attackgraph.extract.figure_referents import attacker_referent
 from attackgraph.extract.parsed_victims import listed_in_parse
 from attackgraph.extract.victims import listed_victims, named_victims
 from attackgraph.extract.vocabulary import DEATH_STATES, GERUND_OUTCOMES, PASSIVE_OUTCOMES
@@ -96,7 +97,11 @@ def single_victims(text: str, begin: int, end: int, amounts: list[Amount]) -> li
         one = Quantity(1, None, None, False, m[article])
         a = Amount(one, m.start(article), m.end(article), m.end())
         a.outcome, a.own = outcome, True
-        a.group = _with_others(text, m.end(), end) or _person_group(noun)
+        a.group = _with_others(text, m.end(), end) or (
+            ("attackers", None)
+            if pronoun and attacker_referent(text, m.start(article))
+            else _person_group(noun)
+        )
         if m["active"]:
             a.lead = m.start("active")
         found.append(a)

@@ -48,6 +48,7 @@ from typing import Final
 
 from attackgraph.extract.amounts import Amount, clear_between, find_amounts, most_of
 from attackgraph.extract.figure_guess import FigureGuess
+from attackgraph.extract.figure_referents import PRONOUNS, attacker_referent
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.prose_outcomes import (
     OUTCOME_RE,
@@ -321,7 +322,12 @@ def read_figures(
             elif a.toll and a.unknown_noun and guess(a) == a.outcome:
                 a.unknown_noun = False  # "among the dead were 55 lawyers": people, the model says
         for one in guess.unnumbered(amounts, begin, stop):
-            one.group = _person_group(text[one.begin : one.end])
+            who = text[one.begin : one.end]
+            one.group = (
+                ("attackers", None)
+                if who.lower() in PRONOUNS and attacker_referent(text, one.begin)
+                else _person_group(who)
+            )
             amounts.append(one)
         amounts.sort(key=lambda a: a.begin)
     return _finish(amounts, earlier_group)
