@@ -405,3 +405,29 @@ def test_a_unit_named_by_its_number_or_letter_is_an_actor(prose: str, unit: str)
     """The tagger reads "21st Lancers" as an ordinal and a word, not an organisation: a
     unit named by its number or letter and a unit word is a party all the same."""
     assert unit in named(prose)
+
+
+ACCUSED = """= Harbour market bombing =
+
+Infobox
+- Location: Port Halden
+- Date: 4 March 2011
+- Deaths: 9
+
+A bomb killed nine traders in the harbour market of Port Halden. The provincial governor \
+said the bombers were members of the Coastal Liberation Army.
+"""
+
+
+def test_a_party_a_claim_blames_is_an_actor_the_document_names(
+    tmp_path: Path, converter: Converter
+) -> None:
+    path = tmp_path / "market.txt"
+    path.write_text(ACCUSED, encoding="utf-8")
+    store = convert(converter, path)
+    found = store.query(
+        PREFIXES + "SELECT ?n WHERE { ?d schema:mentions ?a . ?a schema:name ?n }",
+        use_default_graph_as_union=True,
+    )
+    names = {str(row[0].value) for row in found}  # type: ignore[index,union-attr]
+    assert "Coastal Liberation Army" in names  # the object of a claim, linked by no other role

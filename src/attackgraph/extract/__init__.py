@@ -71,6 +71,7 @@ def extract(doc: Document) -> Extraction:
     incidents = tuple(_with_relations(event, prose.relations) for event in prose.events)
     places = _merge_places(facts.places, prose.places)
     known = _actor_names(facts, prose.claims)
+    linked = _actor_names(facts, prose.claims, objects=False)
     found = prose_sites(
         doc.text,
         sentences(doc),
@@ -93,7 +94,7 @@ def extract(doc: Document) -> Extraction:
         claims=assign_ranks((*facts.claims, *prose.claims)),
         raw=tuple(facts.raw),
         warnings=(*facts.warnings, *prose.warnings),
-        actors=_not_sites(prose_actors(doc.text, sentences(doc), known, stated), found),
+        actors=_not_sites(prose_actors(doc.text, sentences(doc), linked, stated), found),
     )
 
 
@@ -149,12 +150,20 @@ def _not_sites(
     )
 
 
-def _actor_names(facts: InfoboxFacts, claims: tuple[ClaimRecord, ...]) -> tuple[str, ...]:
-    """Every actor name the infobox and the claims give (prose names add to these)."""
+def _actor_names(
+    facts: InfoboxFacts, claims: tuple[ClaimRecord, ...], *, objects: bool = True
+) -> tuple[str, ...]:
+    """Every actor name the infobox and the claims give (prose names add to these); without
+    ``objects``, not the actors claims are about ("alleged that the X was involved"): a
+    claim's object is no party the document links (side, perpetrator, source), so the
+    prose's reader of named parties still reads it."""
     names = [a.name for side in facts.sides for a in (*side.actors, *side.commanders)]
     names += [a.name for a in facts.perpetrators]
     names += [m.name for c in claims for m in (c.source, c.via) if m is not None]
-    names += [c.statement.obj for c in claims if c.statement and c.statement.object_kind == "actor"]
+    if objects:
+        names += [
+            c.statement.obj for c in claims if c.statement and c.statement.object_kind == "actor"
+        ]
     return tuple(names)
 
 
