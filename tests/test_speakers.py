@@ -4,6 +4,8 @@ looking for every name in it). Our own wording throughout."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -93,3 +95,24 @@ def test_the_organisation_is_the_first_quoted_name_of_the_sentence_before(
         for f in claim.figures
     ]
     assert found[-1] == (source, 20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(("Tate", "tate", "TATE", "Tates", "O'", "-", " ", ".", "Éva", "_", "1")),
+        max_size=15,
+    ),
+    name=st.sampled_from(("Tate", "Tate-Tate", "Éva", "Tates", "O'Tate", "Tate.")),
+)
+def test_a_word_is_written_where_a_search_for_it_as_a_word_finds_it(
+    pieces: list[str], name: str
+) -> None:
+    """The index of capitalised words finds a one-word name where ``\\b{name}\\b`` does."""
+    text = "".join(pieces)
+    expected = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    assert list(Speakers(text)._written(name)) == expected
+
+
+def test_a_word_written_again_inside_its_last_writing_is_not_found_twice() -> None:
+    assert list(Speakers("Tate-Tate-Tate met Tate-Tate")._written("Tate-Tate")) == [0, 19]
