@@ -431,3 +431,31 @@ def test_a_party_a_claim_blames_is_an_actor_the_document_names(
     )
     names = {str(row[0].value) for row in found}  # type: ignore[index,union-attr]
     assert "Coastal Liberation Army" in names  # the object of a claim, linked by no other role
+
+
+@pytest.mark.parametrize(
+    ("prose", "body"),
+    [
+        (
+            "Two days later the Central Criminal Court of Kenya sentenced three men to death.",
+            "Central Criminal Court of Kenya",
+        ),
+        (
+            "The next morning the Eastern Cape Civil Liberties Association organised a march.",
+            "Eastern Cape Civil Liberties Association",
+        ),
+        (
+            "The State Investigation Department said the bomb had been built in a garage.",
+            "State Investigation Department",
+        ),
+        (
+            "Doctors at the National Hospital of Uganda treated forty people.",
+            "National Hospital of Uganda",
+        ),
+    ],
+    ids=["direction-court-of", "direction-association", "area-word-opens-body", "institution-of"],
+)
+def test_a_body_whose_head_comes_before_of_or_after_a_direction_is_an_actor(
+    prose: str, body: str
+) -> None:
+    assert body in named(prose)

@@ -30,8 +30,9 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
   as a place or did not read);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
 - a generic word ("Army", "Defense") or a fragment never becomes an actor, nor a name
-  starting with a direction ("Northern Mali") unless a body's word ends it ("Central
-  Intelligence Agency", "Greater Manchester Police");
+  starting with a direction ("Northern Mali") unless a body's word heads it ("Central
+  Intelligence Agency", "Greater Manchester Police", "Central Criminal Court of X"); an
+  area word that opens a body's name makes no area ("State Security Department");
 - a numbered unit keeps its number, which the tagger leaves out, and the unit it
   belongs to ("the 27th| Infantry Battalion", "1st Battalion, 7th Cavalry"), but not
   its commander ("... under Colonel X"); an area word makes a name an area only at
@@ -280,7 +281,7 @@ def _institution_head(name: str) -> bool:
     words = name.lower().split()
     if len(words) < 2:
         return False
-    return words[-1] in INSTITUTION_NOUNS or (words[0] in INSTITUTION_NOUNS and words[1] == "of")
+    return words[-1] in INSTITUTION_NOUNS or _head(words) in INSTITUTION_NOUNS
 
 
 def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) -> bool:
@@ -299,7 +300,10 @@ def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) 
         return False
     if name.endswith("s") and demonym_countries(name[:-1]):
         return False  # "Sri Lankans": people of a country
-    body = words[-1].lower() in ORG_HEADS and words[0].lower() != "operation"
+    head = _head(words).lower()
+    body = (words[-1].lower() in ORG_HEADS or head in _DIRECTED_BODIES) and (
+        words[0].lower() != "operation"
+    )
     if (words[0].lower() in _NOT_ACTORS and not body) or country_code(" ".join(words[1:])):
         return False  # "Operation Serval", "Northern Mali"
     if re.search(r" (?:in|at) ", name):
@@ -309,7 +313,8 @@ def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) 
     if any(w.lower() in FACILITY_WORDS for w in words) and not is_institution(name, label):
         return False
     area = ADMIN_WORDS.fullmatch(words[-1]) or ADMIN_WORDS.fullmatch(words[0])
-    if not unit and area and _names_an_area(name):
+    opens_body = ADMIN_WORDS.fullmatch(words[0]) and words[-1].lower() in _BODY_NAMES
+    if not unit and area and not opens_body and _names_an_area(name):
         return False  # "Borno State", "County Down"; not "Oslo District Court", "5th Division"
     coded = label == "ORG" and len(words) == 1 and re.fullmatch(r"[A-Z]{2,}-?\d{1,2}", name)
     if any(c.isdigit() for c in name) and not (re.match(r"\d+(?:st|nd|rd|th)\b", name) or coded):
@@ -320,6 +325,12 @@ def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) 
     return True
 
 
+_DIRECTED_BODIES: Final = ORG_HEADS | frozenset(
+    "association squad department office institute union society league federation".split()
+)
+"""Head words of a body's name that a direction or a place's name may open ("Central
+Criminal Court of Iraq", "West Midlands Serious Crime Squad", "Northern Ireland Civil
+Rights Association"; not "Northern Mali")."""
 _NOT_PARTIES: Final = frozenset(
     "treaty convention accord accords agreement pact charter act law declaration protocol "
     "crisis rebellion uprising revolution exposition exhibition festival mass list medal".split()
