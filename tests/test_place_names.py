@@ -92,6 +92,38 @@ def test_the_prose_spelling_of_a_stated_place_is_published(
     assert "Tumaini Crescent" in places["41 Tumaini Crescent"]
 
 
+# -- the gazetteer's region of a town is a place of the event only when written ------
+
+HARBOUR = """= Likoni ferry bombing =
+
+Infobox
+- Location: Likoni ferry terminal, Mombasa, Kenya
+- Date: 9 June 2016
+- Deaths: 2
+
+On 9 June 2016 a bomb went off in a queue at the Likoni ferry terminal, killing two \
+passengers.{extra}
+"""
+
+
+def test_a_region_the_document_never_names_is_left_out(
+    tmp_path: Path, converter: Converter
+) -> None:
+    places = event_places(
+        converted(tmp_path, converter, HARBOUR.format(extra="")), "Likoni ferry bombing"
+    )
+    assert {"Likoni ferry terminal", "Mombasa"} <= set(places)
+    assert not any("County" in name for name in places)
+
+
+def test_a_region_the_document_names_stays(tmp_path: Path, converter: Converter) -> None:
+    extra = " The governor of Mombasa county visited the wounded."
+    places = event_places(
+        converted(tmp_path, converter, HARBOUR.format(extra=extra)), "Likoni ferry bombing"
+    )
+    assert "Mombasa County" in places
+
+
 # -- an area the story only mentions is no site ---------------------------------------
 
 TRAVEL = """= Bandari market attack =

@@ -26,8 +26,8 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Final
 
-from attackgraph.model import PlaceMention, PlaceRef
-from attackgraph.reference.names import name_key, strip_the
+from attackgraph.model import PlaceKind, PlaceMention, PlaceRef
+from attackgraph.reference.names import REGION_WORDS, name_key, region_name, strip_the
 from attackgraph.resolve.short_names import short_names
 
 Chain = Callable[[PlaceRef], tuple[PlaceRef, ...]]
@@ -67,6 +67,127 @@ def keep_stated_chain(
         if gazetteer_container is not None and gazetteer_container != outer.slug:
             if _says_little(outer):
                 _set(places, replace(outer, container=gazetteer_container))
+
+
+def keep_written_containers(
+    mentions: tuple[PlaceMention, ...], places: dict[str, PlaceRef], text: str
+) -> None:
+    """Leave out the gazetteer's containers the document never names (in place).
+
+    The places of an event are the ones its document names (the corpus' gold: sites,
+    settlements, districts, regions): a reader of a story set in "Kabul" learns nothing
+    of "Kābul Province", nor of "Île-de-France" from one set in Paris. A container
+    the gazetteer adds is kept when ``text`` writes it (its name, or its bare name
+    with an area word: "Baghdad province" for "Baghdād Governorate"), or when the
+    document names an area by its bare name that the gazetteer read as another of its
+    places ("Quebec City, Quebec": both the city of Québec); else the place inside it
+    is linked to the next container that is kept, or to its country.
+    Countries and the mentioned places themselves always stay.
+
+    >>> from attackgraph.model import PlaceKind, Span
+    >>> af = PlaceRef("af", "Afghanistan", PlaceKind.COUNTRY, country="AF")
+    >>> region = PlaceRef("af-kabul", "Kābul Province", PlaceKind.REGION, container="af")
+    >>> town = PlaceRef("af-kabul-town", "Kabul", PlaceKind.LOCALITY, container="af-kabul")
+    >>> said = (PlaceMention("Kabul", PlaceKind.LOCALITY, Span(0, 5, "Kabul", 1)),)
+    >>> places = {"Kabul": town, "af-kabul": region, "af": af}
+    >>> keep_written_containers(said, places, "A bomb went off in Kabul.")
+    >>> places["Kabul"].container, sorted(places)
+    ('af', ['Kabul', 'af'])
+    >>> places = {"Kabul": town, "af-kabul": region, "af": af}
+    >>> keep_written_containers(said, places, "Kabul, in Kabul province.")
+    >>> places["Kabul"].container
+    'af-kabul'
+    """
+    stated = {places[m.name].slug for m in mentions if m.name in places}
+    named: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.name in places:
+            named.setdefault(places[m.name].slug, set()).add(m.name)
+    areas = {
+        region_name(m.name).key
+        for m in mentions
+        if m.kind is PlaceKind.REGION and m.name in places and len(named[places[m.name].slug]) > 1
+    }
+    by_slug = {ref.slug: ref for ref in places.values()}
+    written = _Written(text)
+    dropped = {
+        slug: ref
+        for slug, ref in by_slug.items()
+        if slug not in stated
+        and ref.kind is not PlaceKind.COUNTRY
+        and not written.names(ref)
+        and not any(region_name(form).key in areas for form in (ref.name, *ref.aliases))
+    }
+    if not dropped:
+        return
+
+    def kept(slug: str | None) -> str | None:
+        seen: set[str] = set()
+        while slug in dropped and slug not in seen:
+            seen.add(slug)
+            slug = dropped[slug].container
+        return slug
+
+    for key, ref in list(places.items()):
+        if ref.slug in dropped:
+            del places[key]
+            continue
+        also_in = tuple(s for s in (kept(s) for s in ref.also_in) if s is not None)
+        container = kept(ref.container)
+        if container != ref.container or also_in != ref.also_in:
+            also = tuple(dict.fromkeys(s for s in also_in if s != container))
+            places[key] = replace(ref, container=container, also_in=also)
+
+
+_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+class _Written:
+    """The words of a text as matching keys, to ask whether it names a place."""
+
+    def __init__(self, text: str) -> None:
+        self.keys: list[str] = []
+        self.capital: list[bool] = []
+        for match in _WORD.finditer(text):
+            for part in name_key(match.group()).split():
+                self.keys.append(part)
+                self.capital.append(match.group()[:1].isupper())
+        self.at: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            self.at.setdefault(key, []).append(i)
+
+    def names(self, ref: PlaceRef) -> bool:
+        """Whether the text writes ``ref`` by one of its names, capitalised, or by its
+        bare name beside an area word ("Kabul province", "the province of Kabul")."""
+        for form in (ref.name, *ref.aliases):
+            if self._find(name_key(form).split()):
+                return True
+            bare = region_name(form)
+            if bare.word is not None and self._beside_area_word(bare.key.split()):
+                return True
+        return False
+
+    def _find(self, words: list[str]) -> list[int]:
+        if not words:
+            return []
+        n = len(words)
+        return [
+            i
+            for i in self.at.get(words[0], ())
+            if self.keys[i : i + n] == words and self.capital[i]
+        ]
+
+    def _beside_area_word(self, words: list[str]) -> bool:
+        for i in self._find(words):
+            after = self.keys[i + len(words) : i + len(words) + 1]
+            before = self.keys[max(0, i - 3) : i]
+            if after and after[0] in REGION_WORDS:
+                return True
+            if before[-2:-1] and before[-2] in REGION_WORDS and before[-1] == "of":
+                return True
+            if len(before) == 3 and before[0] in REGION_WORDS and before[1:] == ["of", "the"]:
+                return True
+        return False
 
 
 def _says_little(ref: PlaceRef) -> bool:

@@ -48,7 +48,7 @@ from attackgraph.resolve.actor_refs import (
     with_spellings,
 )
 from attackgraph.resolve.actors import ActorResolver
-from attackgraph.resolve.chain import add_spellings, keep_stated_chain
+from attackgraph.resolve.chain import add_spellings, keep_stated_chain, keep_written_containers
 from attackgraph.resolve.commanders import commanders_as_people
 from attackgraph.resolve.country import document_country, with_event_country
 from attackgraph.resolve.places import PlaceResolver
@@ -178,6 +178,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     record = Record(extraction=extraction, places=places, actors=actors)
     conflicts = containment_conflicts(extraction, record, resolver)
     keep_stated_chain(extraction.places, places, set(conflicts), resolver.places.chain)
+    keep_written_containers(extraction.places, places, extraction.document.text)
     return replace(record, claims=_containment_claims(extraction, conflicts))
 
 
