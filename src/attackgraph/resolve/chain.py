@@ -70,7 +70,10 @@ def keep_stated_chain(
 
 
 def keep_written_containers(
-    mentions: tuple[PlaceMention, ...], places: dict[str, PlaceRef], text: str
+    mentions: tuple[PlaceMention, ...],
+    places: dict[str, PlaceRef],
+    text: str,
+    contradicted: Collection[str] = (),
 ) -> None:
     """Leave out the gazetteer's containers the document never names (in place).
 
@@ -81,7 +84,9 @@ def keep_written_containers(
     with an area word: "Baghdad province" for "Baghdād Governorate"), or when the
     document names an area by its bare name that the gazetteer read as another of its
     places ("Quebec City, Quebec": both the city of Québec); else the place inside it
-    is linked to the next container that is kept, or to its country.
+    is linked to the next container that is kept, or to its country. The container of
+    a place named in ``contradicted`` (whose stated container the gazetteer contradicts,
+    kept as a deprecated claim) stays too: it is what the graph says instead.
     Countries and the mentioned places themselves always stay.
 
     >>> from attackgraph.model import PlaceKind, Span
@@ -99,6 +104,7 @@ def keep_written_containers(
     'af-kabul'
     """
     stated = {places[m.name].slug for m in mentions if m.name in places}
+    stated |= {places[name].container or "" for name in contradicted if name in places}
     named: dict[str, set[str]] = {}
     for m in mentions:
         if m.name in places:

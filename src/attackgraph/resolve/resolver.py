@@ -178,7 +178,8 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     record = Record(extraction=extraction, places=places, actors=actors)
     conflicts = containment_conflicts(extraction, record, resolver)
     keep_stated_chain(extraction.places, places, set(conflicts), resolver.places.chain)
-    keep_written_containers(extraction.places, places, extraction.document.text)
+    contradicted = {name for name, _ in conflicts}
+    keep_written_containers(extraction.places, places, extraction.document.text, contradicted)
     return replace(record, claims=_containment_claims(extraction, conflicts))
 
 
