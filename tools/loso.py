@@ -1,7 +1,8 @@
-"""What the leave-one-set-out tools share (``loso_figures.py``, ``loso_sites.py``): the
-examples of a set cached by the digest of the code that makes them, the training
-options, the loop that leaves each development set out of its weights and scores it,
-and the table it prints. Each tool brings its own examples and its own scorer.
+"""What the leave-one-set-out tools share (``loso_figures.py``, ``loso_sites.py``,
+``loso_actors.py``): the examples of a set cached by the digest of the code that makes
+them, the training options, the loop that leaves each development set out of its weights
+and scores it, and the table it prints. Each tool brings its own examples and its own
+scorer.
 """
 
 from __future__ import annotations
