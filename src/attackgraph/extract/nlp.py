@@ -149,23 +149,35 @@ def _answers(
     """The cached answers for ``texts``; each distinct new text goes once through the
     components ``pipes`` (in one ``nlp.pipe`` batch) and its answer is kept.
 
-    One thread at a time (:data:`_LOCK`): ``select_pipes`` switches components of the one
-    shared pipeline, so a parse in one thread (a Dask worker's) while another thread asks
-    for entities alone would run without the parser; the caches are shared too."""
+    One thread at a time (:data:`_LOCK`): the components of the one shared pipeline keep
+    state between calls (the parser's listener receives the shared ``tok2vec``'s output
+    of the batch), so two threads (a Dask worker's) must not run them at once; the caches
+    are shared too."""
     texts = list(texts)
     with _LOCK:
         todo = [t for t in dict.fromkeys(texts) if t not in store]
         if todo:
             nlp = pipeline()
-            with nlp.select_pipes(enable=list(pipes)):
-                for text, doc in zip(todo, nlp.pipe(todo), strict=True):
-                    store[text] = answer(doc)
+            for text, doc in zip(todo, nlp.pipe(todo, disable=_others(pipes)), strict=True):
+                store[text] = answer(doc)
         found = [store[t] for t in texts]
         for text in texts:
             store.move_to_end(text)
         while len(store) > CACHE_SIZE:
             store.popitem(last=False)
     return found
+
+
+@cache
+def _others(pipes: tuple[str, ...]) -> tuple[str, ...]:
+    """The pipeline's components other than ``pipes``: those ``nlp.pipe`` skips (cheaper
+    per call than switching them off and on again with ``select_pipes``, which rewrites
+    the pipeline's configuration each time; the components run are the same).
+
+    >>> _others(ENTITY_PIPES)
+    ('tok2vec', 'tagger', 'parser', 'attribute_ruler', 'lemmatizer')
+    """
+    return tuple(name for name in pipeline().pipe_names if name not in pipes)
 
 
 _LOCK: Final = threading.Lock()
