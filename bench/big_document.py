@@ -177,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--profile", type=Path, help="write a cProfile of the stages there")
     parser.add_argument(
+        "--claims-limit", type=int, default=None,
+        help="claims read from the document, as build's --claims-limit (default: the "
+        "build's default; 0: none; a checkout without the limit reads all)",
+    )  # fmt: skip
+    parser.add_argument(
         "--digest", action="store_true",
         help="also print the SHA-256 of the graph's N-Triples and the validation report",
     )  # fmt: skip
@@ -195,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from attackgraph.extract import extract
     from attackgraph.identifiers import Minter
+    from attackgraph.limits import Limits
     from attackgraph.parse import parse
     from attackgraph.pipeline import BuildOptions, Converter
     from attackgraph.pipeline.convert import collector_paused
@@ -222,7 +228,11 @@ def main(argv: list[str] | None = None) -> int:
 
     with collector_paused():  # as the build converts a document
         doc = timed("parse", parse, data, "big.txt")
-        extraction = timed("extract", extract, doc)
+        cap = getattr(Limits(), "claims", None) if args.claims_limit is None else args.claims_limit
+        if cap:  # as the converter extracts
+            extraction = timed("extract", lambda d: extract(d, max_claims=cap), doc)
+        else:
+            extraction = timed("extract", extract, doc)
         record = timed("resolve", resolve, extraction, converter.resolver)
         graph, lines = timed("rdf", triple_lines, record, minter)  # as the converter does
         count = len(lines)
@@ -245,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         "cpu_s": {k: round(v, 2) for k, v in stages.items()},
         "convert_cpu_s": round(sum(v for k, v in stages.items() if k != "warm_up"), 2),
         "claims": len(extraction.claims),
+        "claims_limit": cap or None,
         "quads": count,
         "conforms": conforms if validator is not None else None,
         "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10,

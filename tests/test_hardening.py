@@ -232,6 +232,42 @@ def test_a_document_past_the_memory_limit_is_skipped_with_limit_memory(tmp_path:
     assert code == 1
 
 
+def _tallies(count: int) -> str:
+    return "\n\n".join(
+        f"On day {n} of the siege the district office reported that {n + 2} guards had died."
+        for n in range(1, count + 1)
+    )
+
+
+def test_the_claims_limit_keeps_the_first_claims_and_names_the_line_where_it_stopped() -> None:
+    from attackgraph.extract import extract
+    from attackgraph.parse import parse
+
+    data = _doc("Siege of Ovrin", prose=_tallies(8)).encode()
+    assert len(extract(parse(data, "ovrin.txt")).claims) == 8
+    capped = extract(parse(data, "ovrin.txt"), max_claims=3)
+    assert [c.figures[0].quantity.value for c in capped.claims] == [3, 4, 5]
+    [warning] = [w for w in capped.warnings if w.rule == "limit/claims"]
+    fourth = data.decode().splitlines().index(_tallies(8).split("\n\n")[3]) + 1
+    assert (warning.source, warning.line) == ("ovrin.txt", fourth)
+    assert "more than 3 claims" in warning.message
+
+
+def test_a_document_past_the_claims_limit_builds_with_a_limit_claims_warning(
+    tmp_path: Path,
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "ovrin.txt").write_text(_doc("Siege of Ovrin", prose=_tallies(8)), encoding="utf-8")
+    code, output = _build(inputs, tmp_path / "out", "--claims-limit", "3", "--no-cache")
+    assert code == 0, output
+    assert re.search(
+        re.escape(f"warning: {inputs / 'ovrin.txt'}:") + r"\d+: limit/claims: more than 3", output
+    ), output
+    code, output = _build(inputs, tmp_path / "out2", "--claims-limit", "0", "--no-cache")
+    assert code == 0 and "limit/claims" not in output, output
+
+
 UNION = {
     "a.txt": _doc(
         "Raid on Tamba",

@@ -115,16 +115,23 @@ def _required_distributions() -> set[str]:
 
 
 def build_context(
-    *, base: str, validate: bool, gazetteer_files: Sequence[Path], shapes: Sequence[Path] = ()
+    *,
+    base: str,
+    validate: bool,
+    gazetteer_files: Sequence[Path],
+    shapes: Sequence[Path] = (),
+    claims: int | None = None,
 ) -> str:
     """The part of every key that is the same for all documents of one build (``shapes``:
-    extra shapes files).
+    extra shapes files; ``claims``: the claims limit, which changes what a long document
+    gives).
 
     Raises ``OSError`` when a gazetteer or shapes file cannot be read.
     """
     parts = [code_fingerprint(), f"base {base}", f"validate {validate}"]
     parts += [f"gazetteer {file_sha256(path)}" for path in gazetteer_files]
     parts += [f"shapes {file_sha256(path)}" for path in shapes]
+    parts += [f"claims {claims}"] if claims is not None else []
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from attackgraph.cli.options import DOCUMENTS_ARGUMENT, GAZETTEER_OPTION
-from attackgraph.limits import DEFAULT_MEMORY, DEFAULT_SECONDS, Limits
+from attackgraph.limits import DEFAULT_CLAIMS, DEFAULT_MEMORY, DEFAULT_SECONDS, Limits
 from attackgraph.version import VERSION
 
 
@@ -89,6 +89,14 @@ from attackgraph.version import VERSION
     "the document is skipped with limit/memory.",
 )
 @click.option(
+    "--claims-limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_CLAIMS,
+    show_default=True,
+    help="Claims one document may give (0: no limit); past it the rest of its text is "
+    "not read and the document builds with a limit/claims warning naming the line.",
+)
+@click.option(
     "--scheduler",
     metavar="ADDRESS",
     help="Convert the documents on a Dask distributed cluster (tcp://host:8786; needs "
@@ -114,6 +122,7 @@ def build_command(
     no_cache: bool,
     time_limit: float,
     memory_limit: int,
+    claims_limit: int,
     scheduler: str | None,
     quiet: bool,
 ) -> None:
@@ -157,7 +166,11 @@ def build_command(
         ),
         allow_shrink=allow_shrink,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-        limits=Limits(seconds=time_limit or None, memory=(memory_limit << 20) or None),
+        limits=Limits(
+            seconds=time_limit or None,
+            memory=(memory_limit << 20) or None,
+            claims=claims_limit or None,
+        ),
         scheduler=scheduler,
         extra_shapes=extra_shapes,
     )

@@ -41,8 +41,12 @@ from attackgraph.reference.names import name_key
 __all__ = ["MAIN", "extract"]
 
 
-def extract(doc: Document) -> Extraction:
+def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
     """Everything the converter reads from one parsed document.
+
+    ``max_claims`` bounds the claims (and the work: converting is linear in them): the
+    prose is read until the claims reach it, the sentences after are not read by any
+    stage, and a ``limit/claims`` warning names the line (see :func:`read_prose`).
 
     >>> from attackgraph.parse import parse
     >>> text = b"= Raid on Tamba =\\n\\nInfobox\\n- Deaths: 3\\n\\nA raid.\\n"
@@ -67,14 +71,16 @@ def extract(doc: Document) -> Extraction:
         )
         for site in (sites if len(sites) > 1 else ())
     )
-    prose = read_prose(doc, _prose_context(main, sub_events, facts))
+    budget = None if max_claims is None else max(0, max_claims - len(facts.claims))
+    prose = read_prose(doc, _prose_context(main, sub_events, facts), budget)
+    read = sentences(doc)[: prose.read]  # all of them unless the claims limit stopped it
     incidents = tuple(_with_relations(event, prose.relations) for event in prose.events)
     places = _merge_places(facts.places, prose.places)
     known = _actor_names(facts, prose.claims)
     linked = _actor_names(facts, prose.claims, objects=False)
     found = prose_sites(
         doc.text,
-        sentences(doc),
+        read,
         main_name=main.name,
         main_date=main.date,
         sites=tuple(event.places[0] for event in sub_events),
@@ -94,7 +100,7 @@ def extract(doc: Document) -> Extraction:
         claims=assign_ranks((*facts.claims, *prose.claims)),
         raw=tuple(facts.raw),
         warnings=(*facts.warnings, *prose.warnings),
-        actors=_not_sites(prose_actors(doc.text, sentences(doc), linked, stated), found),
+        actors=_not_sites(prose_actors(doc.text, read, linked, stated), found),
     )
 
 

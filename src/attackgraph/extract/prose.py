@@ -72,7 +72,7 @@ from attackgraph.model import (
 )
 from attackgraph.reference.countries import country_code
 
-__all__ = ["ProseContext", "ProseFacts", "assign_ranks", "read_prose"]
+__all__ = ["CLAIMS_RULE", "ProseContext", "ProseFacts", "assign_ranks", "read_prose"]
 
 _ATTACK_WORDS: Final = re.compile(
     r"\b(?:attacked|attacking|struck|fired|shot|killed|executions?|executed|bombed|exploded|"
@@ -125,6 +125,8 @@ _NARRATED: Final = re.compile(
 bombing, which killed 21", "blamed the group for the raid that left 12 dead"): inside a
 cue that only blames, claims, denies or condemns, its figures are the document's own."""
 _SITE_AFTER: Final = re.compile(r"\s*(?:of\s+them\s+)?(?:in|at|near)\s+(?:the\s+)?")
+CLAIMS_RULE: Final = "limit/claims"
+"""The warning of a document whose claims went past the claims limit (``max_claims``)."""
 _PREPARED: Final = 512
 """Sentences whose parses are asked for in one batch before they are read: a stretch well
 within the parse cache (:data:`~attackgraph.extract.nlp.CACHE_SIZE`), so that a long
@@ -161,6 +163,9 @@ class ProseFacts:
     """Places named as objects of statements ("also attacked Ségou")."""
     relations: tuple[tuple[str, IncidentRelation, str], ...] = ()
     """(incident key, how it stands to the main event, main key)."""
+    read: int | None = None
+    """How many of the document's sentences were read when a claims limit stopped the
+    reading (see :func:`read_prose`); ``None``: all of them."""
 
 
 def _span(doc: Document, sentence: Sentence, begin: int, end: int) -> Span:
@@ -198,19 +203,43 @@ class _Reader:
         self.stated: set[tuple[int, int, str | None]] = set()
         """(figure span, source name) read in the current sentence: each once."""
 
-    def run(self) -> ProseFacts:
+    def run(self, max_claims: int | None = None) -> ProseFacts:
         units = list(sentences(self.doc))
+        read = None
         for k, sentence in enumerate(units):
+            if max_claims is not None and len(self.claims) >= max_claims:
+                read = k
+                break
             if k % _PREPARED == 0:  # parsed a stretch ahead, not the whole document at once
                 ahead = units[k : k + _PREPARED]
                 FigureGuess.prepare(self.doc.text[u.span.begin : u.span.end] for u in ahead)
             self.sentence(sentence)
+        if max_claims is not None and (read is not None or len(self.claims) > max_claims):
+            self.stop(units[read] if read is not None else units[-1], max_claims)
+            read = len(units) if read is None else read
         return ProseFacts(
             claims=assign_ranks(self.claims),
             events=self.about.events(),
             warnings=tuple(self.warnings),
             places=tuple(dict.fromkeys(self.places)),
             relations=self.about.relations(),
+            read=read,
+        )
+
+    def stop(self, unread: Sentence, max_claims: int) -> None:
+        """Keep the first ``max_claims`` claims and say where the reading stopped: at the
+        first claim left out, else at the sentence ``unread``, the first not read."""
+        left = self.claims[max_claims:]
+        line = left[0].evidence[0].line if left and left[0].evidence else unread.span.line
+        del self.claims[max_claims:]
+        self.warnings.append(
+            Problem(
+                self.doc.source,
+                line,
+                CLAIMS_RULE,
+                f"more than {max_claims:,} claims: the first {max_claims:,} are kept and the "
+                "text from this line on is not read (--claims-limit changes the limit)",
+            )
         )
 
     def sentence(self, sentence: Sentence) -> None:
@@ -429,10 +458,13 @@ def _uncovered(
     return out
 
 
-def read_prose(doc: Document, context: ProseContext) -> ProseFacts:
+def read_prose(doc: Document, context: ProseContext, max_claims: int | None = None) -> ProseFacts:
     """Claims, incidents and warnings from the prose of ``doc`` (see the module docstring).
 
-    Pure and deterministic. Never raises for a parsed document.
+    Pure and deterministic. Never raises for a parsed document. With ``max_claims``, the
+    reading stops once that many claims are read: the first ``max_claims`` are kept, the
+    rest of the text is not read (nor by the later stages: :attr:`ProseFacts.read`), and
+    a ``limit/claims`` warning names the line where it stopped.
 
     >>> from attackgraph.parse import parse
     >>> doc = parse(b"= Raid on Tamba =\\n\\nGunmen attacked Tamba, killing six soldiers. "
@@ -441,5 +473,9 @@ def read_prose(doc: Document, context: ProseContext) -> ProseFacts:
     >>> [(c.source and c.source.name, c.rank.value, [(f.quantity.value, f.group, f.outcome)
     ...   for f in c.figures]) for c in facts.claims]
     [(None, 'normal', [(6, 'soldiers', 'killed')]), ('army', 'normal', [(9, 'soldiers', 'killed')])]
+    >>> capped = read_prose(doc, ProseContext("main", "Raid on Tamba", {}, ()), max_claims=1)
+    >>> len(capped.claims), capped.read, [str(w) for w in capped.warnings]
+    (1, 1, ['tamba.txt:3: limit/claims: more than 1 claims: the first 1 are kept and the \
+text from this line on is not read (--claims-limit changes the limit)'])
     """
-    return _Reader(doc, context).run()
+    return _Reader(doc, context).run(max_claims)

@@ -152,6 +152,7 @@ def _release_context(options: BuildOptions) -> str:
         validate=options.validate,
         gazetteer_files=options.gazetteer_files,
         shapes=options.extra_shapes,
+        claims=options.limits.claims or None,
     )
     context += f"\0{options.version}\0{options.publish!r}"
     return hashlib.sha256(context.encode()).hexdigest()

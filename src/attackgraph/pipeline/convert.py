@@ -49,7 +49,7 @@ class BuildOptions:
     cache_dir: Path | None = None
     """Folder of the build cache (``cache.default_cache_dir()``); None builds uncached."""
     limits: Limits = field(default_factory=Limits)
-    """Wall time and memory one document may take (see :mod:`attackgraph.limits`)."""
+    """CPU time, memory and claims one document may take (see :mod:`attackgraph.limits`)."""
     scheduler: str | None = None
     """Address of a Dask distributed scheduler that converts the documents (``jobs`` is
     then unused); None converts them on this machine."""
@@ -197,7 +197,7 @@ class Converter:
         return self._convert_document(path, parse_file(path, doc_id=doc_id))
 
     def _convert_document(self, path: Path, document: Document) -> DocumentResult:
-        extraction = extract(document)
+        extraction = extract(document, max_claims=self.options.limits.claims or None)
         record = resolve(extraction, self.resolver)
         graph, lines = triple_lines(record, self.minter)  # text: no term objects held
         report = self.validator.validate_lines(lines) if self.validator else None
@@ -348,6 +348,7 @@ def convert_all(
             validate=options.validate,
             gazetteer_files=options.gazetteer_files,
             shapes=options.extra_shapes,
+            claims=options.limits.claims or None,
         )
         cache = BuildCache(options.cache_dir, context)
     converter = Converter(options, cache)
