@@ -36,6 +36,7 @@ from attackgraph.extract.one_person import (
     person_noun,
     single_victims,
 )
+from attackgraph.extract.reflexives import reflexive_victims
 from attackgraph.extract.vocabulary import INCLUSION_WORDS, PLACE_NOUNS
 from attackgraph.extract.word_match import equipment_spans
 from attackgraph.model import Quantity
@@ -134,6 +135,7 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         listed_amounts(text, begin, end, amounts), named_amounts(text, begin, end, amounts)
     )
     amounts += single_victims(text, begin, end, amounts)
+    amounts += reflexive_victims(text, begin, end, amounts)
     amounts = [a for a in amounts if a in composed or not any(_inside(a, c) for c in composed)]
     amounts += [a for a in deferred if all(a.end <= o.begin or o.end <= a.begin for o in amounts)]
     zeros = none_of(text, begin, end)  # "none of the X, who ..., was hurt": read whole

@@ -61,6 +61,7 @@ _ACTS: Final = frozenset(
 """What an attacker does to others (the subject of these verbs is the agent)."""
 
 _SUBJECTS: Final = frozenset({"nsubj"})
+_RELATIVE: Final = frozenset({"who", "that"})
 _MENTIONS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"})
 _PERPETRATOR_LINE: Final = re.compile(r"^- (?:Perpetrators?|Attackers?):[ \t]*(.*)$", re.MULTILINE)
 _HEADING: Final = re.compile(r"^=+ ", re.MULTILINE)
@@ -69,9 +70,11 @@ _BACK: Final = 900
 _SENTENCES_BACK: Final = 4
 
 
-def attacker_referent(text: str, at: int) -> bool:
+def attacker_referent(text: str, at: int, *, besides: int | None = None) -> bool:
     """Whether the pronoun at ``text[at]`` stands for the attacker (see the module
-    docstring); ``False`` when nothing before says so."""
+    docstring); ``False`` when nothing before says so. A noun or a name at ``at`` (or a
+    relative pronoun, for its noun) is read itself, leaving out the verb at ``besides``
+    ("Kozák killed himself": whether Kozák is the attacker, his killing aside)."""
     floor = max(0, at - _BACK)
     for m in _HEADING.finditer(text, floor, at):
         floor = m.start()
@@ -88,19 +91,19 @@ def attacker_referent(text: str, at: int) -> bool:
     for k, (begin, end) in enumerate(reversed(spans)):
         sentence = text[begin:end]
         doc = parse(sentence)
+        names = _names(sentence, doc, perpetrators)
         if k == 0:
-            pronoun = next((t for t in doc if begin + t.idx == at), None)
-            if pronoun is None:
+            target = next((t for t in doc if begin + t.idx == at), None)
+            if target is None:
                 return False
-            excluded = {begin + t.idx for t in _co_subjects(pronoun)}
-        found_entities = entities(sentence)
-        names = [(e.begin, e.end) for e in found_entities if e.label == "PERSON"]
-        others = [(e.begin, e.end) for e in found_entities if e.label != "PERSON"]
-        names += [  # a perpetrator's name the recogniser missed (not a place, not a body)
-            (t.idx, t.idx + len(t.text))
-            for t in doc
-            if t.text in perpetrators and not any(b <= t.idx < e for b, e in others)
-        ]
+            if target.text.lower() in _RELATIVE and target.head.dep_ == "relcl":
+                target = target.head.head  # "a soldier who shot himself": the soldier
+            skip = None if besides is None else besides - begin
+            if target.text.lower() not in PRONOUNS:
+                return bool(_attacker(target, names, perpetrators, skip))
+            if _acts(target, skip):
+                return True  # "he killed six before turning the rifle on himself"
+            excluded = {begin + t.idx for t in _co_subjects(target)}
         found = _mentions(doc, begin, names, at)
         for token in reversed(found):
             if begin + token.idx in excluded:
@@ -110,6 +113,19 @@ def attacker_referent(text: str, at: int) -> bool:
                 return verdict
             excluded |= {begin + t.idx for t in _co_subjects(token)}  # "X saw him": not X
     return False
+
+
+def _names(sentence: str, doc: Doc, perpetrators: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the people ``sentence`` names: PERSON entities, and a perpetrator's name
+    the recogniser missed (not inside a place or a body)."""
+    found = entities(sentence)
+    names = [(e.begin, e.end) for e in found if e.label == "PERSON"]
+    others = [(e.begin, e.end) for e in found if e.label != "PERSON"]
+    return names + [
+        (t.idx, t.idx + len(t.text))
+        for t in doc
+        if t.text in perpetrators and not any(b <= t.idx < e for b, e in others)
+    ]
 
 
 def _mentions(doc: Doc, begin: int, names: list[tuple[int, int]], at: int) -> list[Token]:
@@ -136,12 +152,16 @@ def _name_head(token: Token, names: list[tuple[int, int]]) -> bool:
 
 
 def _attacker(
-    token: Token, names: list[tuple[int, int]], perpetrators: frozenset[str]
+    token: Token,
+    names: list[tuple[int, int]],
+    perpetrators: frozenset[str],
+    besides: int | None = None,
 ) -> bool | None:
     """Whether the person ``token`` mentions is the attacker; ``None`` for a pronoun that
-    says nothing of it (read further back)."""
+    says nothing of it (read further back). The verb at ``besides`` (an offset in the
+    token's sentence) is not counted as an act of the attacker."""
     word = token.text.lower()
-    if word in _ATTACKER_NOUNS or _acts(token) or _beside_attacker(token):
+    if word in _ATTACKER_NOUNS or _acts(token, besides) or _beside_attacker(token):
         return True
     if _name_head(token, names) and any(w in perpetrators for w in _name_words(token, names)):
         return True
@@ -161,14 +181,15 @@ def _name_words(token: Token, names: list[tuple[int, int]]) -> list[str]:
     return []
 
 
-def _acts(token: Token) -> bool:
+def _acts(token: Token, besides: int | None = None) -> bool:
     """Whether ``token`` is the subject of a killing or firing verb, or of a verb joined
-    to one ("opened fire ..., killing 49", "shot at guests and then stabbed ...")."""
+    to one ("opened fire ..., killing 49", "shot at guests and then stabbed ..."), other
+    than the verb at ``besides``."""
     if token.dep_ not in _SUBJECTS:
         return False
     verb = token.head
     verbs = [verb, *_joined(verb)]
-    return any(_violent(v) for v in verbs)
+    return any(_violent(v) for v in verbs if v.idx != besides)
 
 
 def _joined(verb: Token) -> list[Token]:
