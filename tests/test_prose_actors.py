@@ -459,3 +459,14 @@ def test_a_body_whose_head_comes_before_of_or_after_a_direction_is_an_actor(
     prose: str, body: str
 ) -> None:
     assert body in named(prose)
+
+
+@pytest.mark.parametrize(
+    ("prose", "person"),
+    [
+        ("The driver, Michael Jordan, told reporters he had seen two men run.", "Michael Jordan"),
+        ("A retired teacher, Helen Chad, later gave evidence at the inquest.", "Helen Chad"),
+    ],
+)
+def test_a_person_whose_surname_is_a_country_is_named(prose: str, person: str) -> None:
+    assert person in named(prose)

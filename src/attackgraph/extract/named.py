@@ -304,7 +304,8 @@ def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) 
     body = (words[-1].lower() in ORG_HEADS or head in _DIRECTED_BODIES) and (
         words[0].lower() != "operation"
     )
-    if (words[0].lower() in _NOT_ACTORS and not body) or country_code(" ".join(words[1:])):
+    tail_country = label != "PERSON" and country_code(" ".join(words[1:]))  # "Paul Burma"
+    if (words[0].lower() in _NOT_ACTORS and not body) or tail_country:
         return False  # "Operation Serval", "Northern Mali"
     if re.search(r" (?:in|at) ", name):
         return False
