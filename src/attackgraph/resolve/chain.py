@@ -154,17 +154,34 @@ class _Written:
     def __init__(self, text: str) -> None:
         self.keys: list[str] = []
         self.capital: list[bool] = []
-        for match in _WORD.finditer(text):
-            for part in name_key(match.group()).split():
+        self.joined: list[bool] = []
+        """Whether the next word follows with nothing but spaces between."""
+        matches = list(_WORD.finditer(text))
+        for n, match in enumerate(matches):
+            parts = name_key(match.group()).split()
+            gap = text[match.end() : matches[n + 1].start()] if n + 1 < len(matches) else "."
+            for k, part in enumerate(parts):
                 self.keys.append(part)
                 self.capital.append(match.group()[:1].isupper())
+                self.joined.append(k + 1 < len(parts) or gap.strip(" ") == "")
         self.at: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
             self.at.setdefault(key, []).append(i)
 
     def names(self, ref: PlaceRef) -> bool:
-        """Whether the text writes ``ref`` by one of its names, capitalised, or by its
-        bare name beside an area word ("Kabul province", "the province of Kabul")."""
+        """Whether the text writes ``ref`` by one of its names, capitalised and not the
+        start of a longer name ("the New York State Special Commission" names a body),
+        or by its bare name beside an area word ("Kabul province", "the province of
+        Kabul").
+
+        >>> state = PlaceRef("us-ny", "New York State", PlaceKind.REGION)
+        >>> [_Written(t).names(state) for t in ("a New York State Special Commission",
+        ...  "upstate, in New York State.", "in the state of New York", "New York State")]
+        [False, True, True, True]
+        >>> _Written("in Baghdad Province").names(PlaceRef("b", "Baghdād Governorate",
+        ...  PlaceKind.REGION))
+        True
+        """
         for form in (ref.name, *ref.aliases):
             if self._find(name_key(form).split()):
                 return True
@@ -173,22 +190,30 @@ class _Written:
                 return True
         return False
 
-    def _find(self, words: list[str]) -> list[int]:
+    def _find(self, words: list[str], *, whole: bool = True) -> list[int]:
         if not words:
             return []
         n = len(words)
         return [
             i
             for i in self.at.get(words[0], ())
-            if self.keys[i : i + n] == words and self.capital[i]
+            if self.keys[i : i + n] == words
+            and self.capital[i]
+            and not (whole and self._goes_on(i + n - 1))
         ]
 
+    def _goes_on(self, last: int) -> bool:
+        """Whether a capitalised word follows word ``last`` as part of one name."""
+        return last + 1 < len(self.keys) and self.joined[last] and self.capital[last + 1]
+
     def _beside_area_word(self, words: list[str]) -> bool:
-        for i in self._find(words):
+        for i in self._find(words, whole=False):
             after = self.keys[i + len(words) : i + len(words) + 1]
             before = self.keys[max(0, i - 3) : i]
-            if after and after[0] in REGION_WORDS:
+            if after and after[0] in REGION_WORDS and not self._goes_on(i + len(words)):
                 return True
+            if self._goes_on(i + len(words) - 1):
+                continue
             if before[-2:-1] and before[-2] in REGION_WORDS and before[-1] == "of":
                 return True
             if len(before) == 3 and before[0] in REGION_WORDS and before[1:] == ["of", "the"]:
