@@ -78,6 +78,9 @@ def parsed_subject(text: str, begin: int, end: int, verb: int) -> tuple[int, int
     >>> t = "By nightfall Okafor put the toll at 12."
     >>> b, e = parsed_subject(t, 0, len(t), t.index("put")); t[b:e]
     'Okafor'
+    >>> t = "The Annual Report on the Coastal Crisis, published in May, stated that 9 died."
+    >>> b, e = parsed_subject(t, 0, len(t), t.index("stated")); t[b:e]
+    'The Annual Report on the Coastal Crisis'
     """
     doc = parse(text[begin:end])
     token = next((t for t in doc if t.idx == verb - begin), None)
@@ -120,8 +123,24 @@ def _core(head: Token) -> list[Token]:
         close = child.dep_ == "appos" and child.left_edge.i == head.i + 1
         if child.dep_ in _RIGHT_MODIFIERS and not close:  # "the broadcaster Jim McKay": one
             break
-        tokens += list(child.subtree)
+        tokens += _without_set_off(child)
     return sorted(tokens, key=lambda t: t.i)
+
+
+_SET_OFF: Final = frozenset({"appos", "relcl", "acl"})
+
+
+def _without_set_off(token: Token) -> list[Token]:
+    """The token's subtree without a clause or an apposition set off by a comma to the
+    right of a word inside it ("the Report on the Crisis, published in June": the
+    participle hangs on "Crisis", not on the subject's head)."""
+    tokens = [t for child in token.lefts for t in child.subtree] + [token]
+    rights = list(token.rights)
+    for k, child in enumerate(rights):
+        if child.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ in _SET_OFF:
+            break
+        tokens += _without_set_off(child)
+    return tokens
 
 
 def subject_follows(text: str, begin: int, end: int, verb: int) -> bool:
