@@ -653,3 +653,34 @@ def test_a_figure_a_named_body_established_is_that_body_s() -> None:
         ("Military Prosecutor's Office", 31),
         ("Military Prosecutor's Office", 70),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "When the scouts swept the hill on 9 May they counted 40 enemy dead.",
+            [("scouts", 40)],
+        ),
+        (
+            "At the ford the column beat off an attack; the British lost 12 killed, and they "
+            "counted some 300 enemy dead around their camp.",
+            [(None, 12), ("British", 300)],
+        ),
+        ("Police said the gunmen had fled, and they said 12 people died.", [("Police", 12)]),
+    ],
+)
+def test_they_is_the_plural_subject_of_an_earlier_clause(body: str, expected: list[object]) -> None:
+    """ "they" speaking after a clause whose subject names several is that subject (one
+    inside a reported clause is what was said, not who said it)."""
+    assert sorted(sources(body), key=str) == sorted(expected, key=str)
+
+
+def test_a_participle_set_off_inside_the_subject_is_no_part_of_it() -> None:
+    """ "The Annual Report on the Coastal Crisis, published in June, stated": the report; the
+    participle hangs on "Crisis" in the parse, not on the subject's head."""
+    body = (
+        "The Annual Report on the Coastal Crisis, published in June 2003, stated that 50 "
+        "soldiers had been killed."
+    )
+    assert sources(body) == [("Annual Report on the Coastal Crisis", 50)]

@@ -42,6 +42,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from spacy.tokens import Token
+
 from attackgraph.extract.acronyms import ACRONYM, PARTICLES, capitalised, find_acronyms
 from attackgraph.extract.anaphora import (
     ANAPHOR_NOUNS,
@@ -52,6 +54,7 @@ from attackgraph.extract.anaphora import (
     appositive_person,
     nearest_organisation,
 )
+from attackgraph.extract.figure_speakers import REPORTING
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.lists import joins_inside_name
 from attackgraph.extract.name_words import (
@@ -61,8 +64,9 @@ from attackgraph.extract.name_words import (
     is_title,
     looks_like_person,
 )
+from attackgraph.extract.nlp import parse
 from attackgraph.extract.possessors import POSSESSED, ministry_of, nearest_person, possessed_source
-from attackgraph.extract.subjects import SOURCE_NOUNS
+from attackgraph.extract.subjects import PRONOUNS, SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import demonym_countries
 from attackgraph.reference.names import name_key
@@ -317,6 +321,10 @@ class Speakers:
             if self.last_group is not None:  # else "the rebels" name themselves
                 return self._mention(self.last_group, begin, end, line)
         if low == "they":  # "Local officials said ... They added": the last plural source
+            earlier = self._plural_subject(begin)
+            if earlier is not None:  # "When the scouts swept the hill they counted 40"
+                plural = self._one(*earlier, line)
+                return (ActorMention(plural.name, Span(begin, end, words, line)),) if plural else ()
             return self._mention(self._plural(begin), begin, end, line)
         if low in ("we", "them"):
             return ()
@@ -394,6 +402,36 @@ class Speakers:
     def _last_person(self) -> tuple[int, str] | None:
         """The last source quoted that is a person (offset, name), or ``None``."""
         return self.quoted[self._last_person_quoted] if self._last_person_quoted >= 0 else None
+
+    def _plural_subject(self, at: int) -> tuple[int, int] | None:
+        """The words of the plural subject of an earlier clause of the sentence that holds
+        "they" at ``at``, read from the parse ("When the scouts swept the hill they
+        counted 40", "the rangers lost six, and they counted 40 dead"): the nearest, not
+        one inside a clause reported or described by another; ``None`` when there is
+        none, or when "they" is no reporting verb's subject or stands in a relative
+        clause ("people they accused", "where they said they found")."""
+        start, stop = next(((b, e) for b, e in reversed(self.sentences) if b <= at < e), (0, 0))
+        if stop <= start:
+            return None
+        doc = parse(self.text[start:stop])
+        they = next((t for t in doc if t.idx == at - start), None)
+        if (
+            they is None
+            or they.head.lower_ not in REPORTING
+            or any(a.dep_ in ("relcl", "acl") for a in they.ancestors)
+        ):
+            return None  # "people they accused", "where they said": no speaker of figures
+        found = None
+        for token in doc:
+            if token.idx >= at - start:
+                break
+            if token.dep_ != "nsubj" or token.lower_ in PRONOUNS or not _plural_word(token):
+                continue
+            if any(a.dep_ in ("ccomp", "relcl", "acl") for a in token.ancestors):
+                continue
+            words = [t for t in token.subtree if t.i <= token.i]
+            found = start + words[0].idx, start + token.idx + len(token.text)
+        return found
 
     def _plural(self, at: int) -> str | None:
         """The source quoted last, within the sentence or two before ``at``, when its words
@@ -613,6 +651,18 @@ def _word_edge(text: str, at: int) -> bool:
 
 
 _WORD: Final = re.compile(r"\w")
+
+
+def _plural_word(token: Token) -> bool:
+    """Whether a subject's head names several: a plural noun ("scouts", "the police") or
+    a nationality after "the" ("the British")."""
+    word = token.lower_
+    if word in _PLURAL_NOUNS or (word.endswith("s") and not word.endswith(("ss", "'s", "’s"))):
+        return True
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return before == "the" and token.text[:1].isupper() and bool(demonym_countries(token.text))
+
+
 _GIVEN: Final = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){1,3})$")
 """Capitalised words right before a surname ("Col. John M. " before "Chivington")."""
 
