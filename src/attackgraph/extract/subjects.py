@@ -54,7 +54,7 @@ SOURCE_NOUNS: Final = frozenset(
     firefighters municipality church diocese charity monitor observatory parents campaigners
     activists lawyers prosecutors historians scholars researchers team laboratory lab panel
     institute foundation service network broadcaster station bureau unit inspectorate
-    watchdog judiciary prosecution inquest histories centre center
+    watchdog judiciary prosecution inquest histories centre center jury juries examiner
     """.split()
 )
 """Common nouns that can name a source ("local security sources", "the ministry")."""
@@ -371,14 +371,37 @@ def plausible_source(words: str) -> bool:
 
 
 def _source_noun(word: str) -> bool:
-    """A noun that can name a speaker: a source noun or a person ("a nurse", "witnesses")."""
+    """A noun that can name a speaker: a source noun, a person ("a nurse", "witnesses"),
+    or people named by what they do ("organisers", "participants", "refugees").
+
+    >>> [_source_noun(w) for w in ("witnesses", "organisers", "refugees", "numbers", "attack")]
+    [True, True, True, False, False]
+    """
     singular = word[:-2] + "an" if word.endswith("men") else word.removesuffix("s")
     return (
         word in SOURCE_NOUNS
         or singular in SOURCE_NOUNS
         or word in PERSON_NOUNS
         or singular in PERSON_NOUNS
+        or _agents(word)
     )
+
+
+_AGENT_ENDINGS: Final = ("ers", "ors", "ists", "ants", "ents", "ees", "ians", "eers")
+_NOT_AGENTS: Final = frozenset(
+    "numbers orders others figures papers letters matters quarters headquarters "
+    "centers corners borders waters powers towers chapters errors sectors factors events "
+    "comments documents contents incidents elements percents moments "
+    "payments settlements statements governments departments treatments".split()
+)
+"""Words with an agent's ending that name things (or are read by other rules)."""
+
+
+def _agents(word: str) -> bool:
+    """Whether the plural ``word`` names people by an agent's ending: "-ers", "-ors",
+    "-ists", "-ants", "-ents", "-ees", "-ians" ("writers", "organisers", "lawmakers",
+    "participants", "refugees", "historians")."""
+    return len(word) > 5 and word.endswith(_AGENT_ENDINGS) and word not in _NOT_AGENTS
 
 
 def coordinated_verb(words: str) -> bool:
