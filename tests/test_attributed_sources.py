@@ -684,3 +684,43 @@ def test_a_participle_set_off_inside_the_subject_is_no_part_of_it() -> None:
         "soldiers had been killed."
     )
     assert sources(body) == [("Annual Report on the Coastal Crisis", 50)]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The organisers said 30 marchers had been hurt.", "organisers"),
+        ("In May 2011 the jury found that the 14 victims had been unlawfully killed.", "jury"),
+        (
+            "The medical examiner concluded that both men had died of gunshot wounds.",
+            "medical examiner",
+        ),
+    ],
+)
+def test_people_named_by_what_they_do_and_a_jury_state_figures(body: str, source: str) -> None:
+    """Plural nouns of people by an agent's ending ("organisers", "refugees"), a jury and
+    a medical examiner can speak."""
+    assert [name for name, _ in sources(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "The siege ended at noon, when commandos shot the gunman dead, according to the "
+            "police chief, General Ada Obi.",
+            "Ada Obi",
+        ),
+        (
+            "The inquest was led by the Regional Coroner, Ian Lowe, and heard 40 witnesses. "
+            "The coroner found that two of the hostages had been killed by police fire.",
+            "Ian Lowe",
+        ),
+    ],
+)
+def test_a_role_named_by_an_apposition_after_it_or_with_a_capital_is_the_person(
+    body: str, source: str
+) -> None:
+    """ "according to the police chief, General Ada Obi": Ada Obi; "the Regional Coroner,
+    Ian Lowe ... The coroner found": Ian Lowe."""
+    assert [name for name, _ in sources(body)] == [source]

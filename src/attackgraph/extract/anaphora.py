@@ -212,12 +212,23 @@ def appositive_person(text: str, end: int, words: str) -> str | None:
     'Ian Lowe'
     >>> appositive_person(t, t.index("The doctor"), "prosecutor") is None
     True
+
+    The apposition may follow the words themselves ("according to the police chief,
+    General Ada Obi."), and the role be written with a capital ("the State Coroner, Ian
+    Lowe, ... The coroner found"):
+
+    >>> t = "Two died, according to the police chief, Ada Obi."
+    >>> appositive_person(t, t.index("the police"), "police chief")
+    'Ada Obi'
+    >>> t = "The State Coroner, Ian Lowe, led it. The coroner found that 2 died."
+    >>> appositive_person(t, t.index("The coroner"), "coroner")
+    'Ian Lowe'
     """
     *modifiers, head = words.lower().split()
     found = [
         (start, name)
         for start, stop, role, name in _role_appositions(text, head)
-        if stop <= end and all(w in role.split() for w in modifiers)
+        if (stop <= end or start == end) and all(w in role.split() for w in modifiers)
     ]
     return max(found)[1] if found else None
 
@@ -232,7 +243,8 @@ def _role_appositions(text: str, head: str) -> tuple[tuple[int, int, str, str], 
     >>> _role_appositions("The interior minister, Ada Obi, spoke.", "minister")
     ((0, 31, 'interior minister', 'Ada Obi'),)
     """
-    role = rf"{_ROLE_BEFORE}(?P<role>(?:[\w-]+\s+){{0,4}}?{re.escape(head)})\b"
+    written = rf"(?:{re.escape(head)}|{re.escape(head[:1].upper() + head[1:])})"
+    role = rf"{_ROLE_BEFORE}(?P<role>(?:[\w-]+\s+){{0,4}}?{written})\b"
     found = [
         (m.start(), m.end(), m["role"].lower(), m["name"])
         for pattern in (

@@ -280,6 +280,8 @@ class Speakers:
         role = re.fullmatch(r"the\s+((?:[\w-]+\s+){0,3}(\w+))", low)
         if role is not None and role.group(2) in PERSON_ROLES:
             person = appositive_person(self.text, begin, role.group(1))
+            while person is not None and len(person.split()) > 2 and is_title(person.split()[0]):
+                person = person.split(None, 1)[1]  # "the police chief, General Ada Obi"
             if person is not None:  # "the information minister" introduced by name
                 self.last_person = person
                 return self._mention(person, begin, end, line)
