@@ -272,6 +272,14 @@ def _participle_subject(
     return None
 
 
+_ACCORDING_TO_WHAT: Final = re.compile(
+    r"(?:the|a|an)\s+(?!(?:plan|schedule|legend|tradition|custom)\b)[a-z]"
+)
+"""What "according to" names that names no speaker by its words is still the source of
+what it says ("according to the medical evidence", "according to the most detailed
+reconstruction"): a noun phrase with an article, not "plan" or "legend" ("according to
+its analysis" is left to the possessive's rules)."""
+
 _SUBORDINATE: Final = re.compile(
     r"\s*(?:When|After|As|Once|Before|Since|While|Although|Though|Because|If|Until)\b[^,]*$"
 )
@@ -347,7 +355,11 @@ def find_cues(text: str, begin: int = 0, end: int | None = None) -> tuple[Cue, .
     for cue in _raw_cues(text, begin, stop):
         if cue.subject is not None:
             words = text[cue.subject[0] : cue.subject[1]]
-            if not plausible_source(words) or words.lower() in _FIRST_PERSON:
+            according = text.startswith("ccording", cue.begin + 1) and cue.kind is CueKind.REPORT
+            if (
+                not (plausible_source(words) or (according and _ACCORDING_TO_WHAT.match(words)))
+                or words.lower() in _FIRST_PERSON
+            ):
                 continue  # '"We counted 12 bodies," said X': the quote's speaker says it
             nested = (
                 cues
