@@ -724,3 +724,45 @@ def test_a_role_named_by_an_apposition_after_it_or_with_a_capital_is_the_person(
     """ "according to the police chief, General Ada Obi": Ada Obi; "the Regional Coroner,
     Ian Lowe ... The coroner found": Ian Lowe."""
     assert [name for name, _ in sources(body)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The remaining 40, according to the medical evidence, had suffered injuries.",
+            [("medical evidence", 40)],
+        ),
+        (
+            "The identified dead numbered 13, according to the most careful reconstruction.",
+            [("careful reconstruction", 13)],
+        ),
+        ("Everything went according to plan and 12 rebels were captured.", [(None, 12)]),
+    ],
+)
+def test_what_according_to_names_is_the_source(body: str, expected: list[object]) -> None:
+    """ "according to the medical evidence": the evidence states it, though its words
+    name no speaker; "according to plan" names none."""
+    assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "In May 2009 a court in Tamba ruled, in a post-mortem inquest, that the 78 "
+            "detainees had died of suffocation.",
+            [("court", 78)],
+        ),
+        (
+            "At the trial the officers in the dock accepted that about 5,000 people had been "
+            "killed.",
+            [("officers", 5000)],
+        ),
+        ("Rescuers found 12 bodies in the rubble.", [(None, 12)]),
+    ],
+)
+def test_a_finding_states_the_clause_it_finds(body: str, expected: list[object]) -> None:
+    """ "X ruled (accepted, found) that ...": X states the clause; "found 12 bodies" states
+    nothing."""
+    assert sources(body) == expected

@@ -71,8 +71,17 @@ _KEEP_PREPS: Final = frozenset({"of", "for"})
 """Prepositions inside a name ("Ministry of Health", "Office for Statistics"); other
 prepositional phrases after the head are adjuncts ("officials in the first days")."""
 
+_FINDING: Final = frozenset(
+    "find finds found rule rules ruled accept accepts accepted testify testifies testified "
+    "certify certifies certified".split()
+)
+"""Verbs of a finding that state what their clause says ("the jury found that 21 had been
+killed", "the court ruled, in an inquest, that 78 had died"), not what they act on
+("rescuers found 12 bodies")."""
+
+
 _CUE_WORDS: Final = re.compile(
-    r"\b(?:" + "|".join(sorted(REPORTING)) + r"|according)\b", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(REPORTING | _FINDING)) + r"|according)\b", re.IGNORECASE
 )
 
 
@@ -128,7 +137,7 @@ def figure_speaker(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
             found = _named_by_modifier(token)
             if found is None and _drew_up(token, came_from):  # "X drew up a list of 163 dead"
                 found = _subject_of(token)
-            if found is None and _is_reporting_verb(token):
+            if found is None and (_is_reporting_verb(token) or _finding(token, came_from)):
                 found = _subject_of(token)
                 if found is not None and _reports_a_tally(token, found):
                     found = _outer_speaker(token, low, high) or found
@@ -439,6 +448,16 @@ def _segment(doc: Doc, token: Token) -> tuple[int, int]:
 _SPEAK: Final = frozenset({"speak", "speaks", "spoke"})
 
 
+def _finding(verb: Token, came_from: Token | None) -> bool:
+    """Whether the walk reached a verb of finding from the clause it states (``ccomp``)."""
+    return (
+        came_from is not None
+        and came_from.dep_ == "ccomp"
+        and verb.lower_ in _FINDING
+        and verb.dep_ in _VERB_DEPS
+    )
+
+
 def _is_reporting_verb(token: Token) -> bool:
     """A reporting word used as a verb; "spoke" only when it speaks of something ("spoke
     of 22 dead", not "spoke to 60 survivors")."""
@@ -498,7 +517,12 @@ def _raised(verb: Token) -> bool:
 
 
 def _maker(head: Token) -> Token:
-    """The maker of a document named as the subject ("Figures released by the ministry")."""
+    """The maker of a document named as the subject ("Figures released by the ministry"),
+    or of one a relative clause describes ("X published its own inquiry, which found")."""
+    if head.dep_ == "dobj" and head.head.lower_ in _MAKING:
+        maker = _subject_of(head.head)
+        if maker is not None and maker.lower_ not in _RELATIVES:
+            return maker
     if head.lower_ not in _DOCUMENTS:
         return head
     for child in head.children:
