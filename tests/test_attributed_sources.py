@@ -766,3 +766,31 @@ def test_a_finding_states_the_clause_it_finds(body: str, expected: list[object])
     """ "X ruled (accepted, found) that ...": X states the clause; "found 12 bodies" states
     nothing."""
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Initial reports on state radio, citing the head of the regional fire service, "
+            "put the dead at 30.",
+            [("head of the regional fire service", 30)],
+        ),
+        (
+            "Two days later the Sahel Rights League, citing hospital records, said that 45 "
+            "people had been killed.",
+            [("Sahel Rights League", 45)],
+        ),
+        (
+            "By the afternoon, regional security officials were quoting a figure of 54 dead, "
+            "37 of them children.",
+            [("regional security officials", 54), ("regional security officials", 37)],
+        ),
+    ],
+)
+def test_reports_citing_someone_are_that_ones_and_quoting_reports(
+    body: str, expected: list[object]
+) -> None:
+    """Reports or media "citing X" relay X's figures; a body citing records states its
+    own; "were quoting a figure of 54" states it."""
+    assert sources(body) == expected

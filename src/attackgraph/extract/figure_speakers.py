@@ -49,7 +49,7 @@ REPORTING: Final = frozenset(
     lists listed record records recorded register registered document documented
     speak speaks spoke write writes wrote note notes noted claim claims claimed
     maintain maintains maintained compile compiled publish published
-    cite cites cited quote quoted revise revised raise raised lower lowered
+    cite cites cited quote quoted quoting revise revised raise raised lower lowered
     believe believes believed argue argues argued conclude concluded identify identified
     show shows showed
     """.split()
