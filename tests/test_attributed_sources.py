@@ -665,14 +665,19 @@ def test_a_figure_a_named_body_established_is_that_body_s() -> None:
         (
             "At the ford the column beat off an attack; the British lost 12 killed, and they "
             "counted some 300 enemy dead around their camp.",
-            [(None, 12), ("British", 300)],
+            [(None, 12), ("United Kingdom", 300)],
         ),
         ("Police said the gunmen had fled, and they said 12 people died.", [("Police", 12)]),
+        (
+            "When the Australians swept the ridge on 9 May they counted 40 enemy dead.",
+            [("Australia", 40)],
+        ),
     ],
 )
 def test_they_is_the_plural_subject_of_an_earlier_clause(body: str, expected: list[object]) -> None:
     """ "they" speaking after a clause whose subject names several is that subject (one
-    inside a reported clause is what was said, not who said it)."""
+    inside a reported clause is what was said, not who said it); a people's name is its
+    country."""
     assert sorted(sources(body), key=str) == sorted(expected, key=str)
 
 

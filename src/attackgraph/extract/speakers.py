@@ -68,7 +68,7 @@ from attackgraph.extract.nlp import parse
 from attackgraph.extract.possessors import POSSESSED, ministry_of, nearest_person, possessed_source
 from attackgraph.extract.subjects import PRONOUNS, SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
-from attackgraph.reference.countries import demonym_countries
+from attackgraph.reference.countries import country_name, demonym_countries
 from attackgraph.reference.names import name_key
 
 __all__ = ["TITLES", "Speakers", "find_acronyms"]
@@ -324,6 +324,9 @@ class Speakers:
                 return self._mention(self.last_group, begin, end, line)
         if low == "they":  # "Local officials said ... They added": the last plural source
             earlier = self._plural_subject(begin)
+            nation = _nation(self.text[earlier[0] : earlier[1]]) if earlier else None
+            if nation is not None:  # "the Australians swept ... they counted": Australia
+                return self._mention(self.canonical(nation), begin, end, line)
             if earlier is not None:  # "When the scouts swept the hill they counted 40"
                 plural = self._one(*earlier, line)
                 return (ActorMention(plural.name, Span(begin, end, words, line)),) if plural else ()
@@ -653,6 +656,21 @@ def _word_edge(text: str, at: int) -> bool:
 
 
 _WORD: Final = re.compile(r"\w")
+
+
+def _nation(words: str) -> str | None:
+    """The country a people's name stands for ("the Australians", "the British"), else
+    ``None``.
+
+    >>> _nation("the Australians"), _nation("the British"), _nation("the scouts")
+    ('Australia', 'United Kingdom', None)
+    """
+    people = re.fullmatch(r"(?:the\s+)?([A-Z][\w-]+)", words.strip())
+    if people is None:
+        return None
+    name = people.group(1)
+    codes = demonym_countries(name) or demonym_countries(name.removesuffix("s"))
+    return country_name(codes[0]) if len(codes) == 1 else None
 
 
 def _plural_word(token: Token) -> bool:
