@@ -799,3 +799,11 @@ def test_reports_citing_someone_are_that_ones_and_quoting_reports(
     """Reports or media "citing X" relay X's figures; a body citing records states its
     own; "were quoting a figure of 54" states it."""
     assert sources(body) == expected
+
+
+def test_its_investigators_with_no_armed_group_are_the_organisation_named_before() -> None:
+    body = (
+        "The Coastal Police Inspectorate reached a higher figure of its own. Its "
+        "investigators put the dead at the hamlet alone at 347."
+    )
+    assert sources(body) == [("Coastal Police Inspectorate", 347)]

@@ -30,10 +30,14 @@ Coreference (the only kinds made):
   "the insurgents", "the rebels", "the organisation", "the movement" -> the last
   armed group named: the document's perpetrators and non-state combatants, then any
   of them (or a claimant of responsibility) named since, latest first ("their
-  governments", "their families" are not a group's: the noun names the source).
+  governments", "their families" are not a group's: the noun names the source);
+  "its investigators" with no armed group named -> the organisation named just before;
+- "they" as a reporting verb's subject -> the plural subject of an earlier clause of
+  its sentence ("When the scouts swept the hill they counted 40"; a people, "the
+  Australians", is its country), else the last plural source quoted just before.
 
-Anything else ("they", "the family") resolves to nothing; the caller keeps the claim
-without a source and warns.
+Anything else ("the family") resolves to nothing; the caller keeps the claim without a
+source and warns.
 """
 
 from __future__ import annotations
@@ -172,9 +176,9 @@ class Speakers:
         """The people quoted so far, each once, in the order first quoted."""
         self._persons: set[str] = set()
         self._surnames: dict[str, bool] = {}
+        """One-word names -> whether they end a person's full name in the text."""
         self._capitalised: dict[str, list[int]] | None = None
         """Each word the text writes with a capital first -> where (see :meth:`_written`)."""
-        """One-word names -> whether they end a person's full name in the text."""
         self._person_by_surname: dict[str, str] = {}
         """The last word of each person's name -> the person quoted first last with it."""
         self._last_quoted: dict[str, int] = {}
@@ -317,6 +321,8 @@ class Speakers:
         own = re.fullmatch(r"(?:its|their|the group['’]s)\s+(\w+)", low)
         if own is not None and own.group(1) in _NOT_A_GROUP_S:
             return self._mention(own.group(1), begin, end, line)  # "their governments"
+        if own is not None and self.last_group is None and low.startswith("its"):
+            return self._mention(self._its(begin), begin, end, line)  # no group to be its
         if own is not None:
             return self._mention(self.last_group, begin, end, line)
         if re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES:
