@@ -35,7 +35,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from attackgraph.extract.nlp import CACHE_SIZE, parse
-from attackgraph.extract.parsed_subjects import TIMES
+from attackgraph.extract.parsed_subjects import TIMES, without_set_off
 from attackgraph.extract.subjects import SOURCE_NOUNS, plausible_source
 
 __all__ = ["REPORTING", "SpeakerFinder", "figure_speaker", "worth_parsing"]
@@ -546,7 +546,7 @@ def _core(head: Token) -> list[Token]:
     tokens = [t for child in head.lefts for t in child.subtree] + [head]
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in _KEEP_PREPS:
-            tokens += list(child.subtree)
+            tokens += without_set_off(child)  # "X of the OSCE, which was refused entry"
         elif child.dep_ in ("compound", "flat", "nmod") or (
             child.dep_ == "appos" and child.left_edge.i == head.i + 1
         ):

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from attackgraph.extract.nlp import parse
 from attackgraph.extract.number_words import MONTHS
 
-__all__ = ["TIMES", "needs_parse", "parsed_subject", "subject_follows"]
+__all__ = ["TIMES", "needs_parse", "parsed_subject", "subject_follows", "without_set_off"]
 
 _OPENERS: Final = frozenset(
     """
@@ -123,14 +123,14 @@ def _core(head: Token) -> list[Token]:
         close = child.dep_ == "appos" and child.left_edge.i == head.i + 1
         if child.dep_ in _RIGHT_MODIFIERS and not close:  # "the broadcaster Jim McKay": one
             break
-        tokens += _without_set_off(child)
+        tokens += without_set_off(child)
     return sorted(tokens, key=lambda t: t.i)
 
 
 _SET_OFF: Final = frozenset({"appos", "relcl", "acl"})
 
 
-def _without_set_off(token: Token) -> list[Token]:
+def without_set_off(token: Token) -> list[Token]:
     """The token's subtree without a clause or an apposition set off by a comma to the
     right of a word inside it ("the Report on the Crisis, published in June": the
     participle hangs on "Crisis", not on the subject's head)."""
@@ -139,7 +139,7 @@ def _without_set_off(token: Token) -> list[Token]:
     for k, child in enumerate(rights):
         if child.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ in _SET_OFF:
             break
-        tokens += _without_set_off(child)
+        tokens += without_set_off(child)
     return tokens
 
 
