@@ -237,6 +237,24 @@ def test_twins_hold_the_description(sample: Path) -> None:
         assert f'<link rel="alternate" type="application/ld+json" href="{stem}.jsonld">' in text
 
 
+def test_document_twins_hold_their_claims(sample: Path) -> None:
+    """A document's twins hold every statement any document's graph makes about each
+    claim it reports (the twins read a claim's statements from the union: each triple
+    once, whichever graphs state it)."""
+    store = ox.Store()
+    store.bulk_load(path=str(sample / "attackgraph.nq"), format=ox.RdfFormat.N_QUADS)
+    reported = ox.NamedNode(_AG + "reportedIn")
+    shown = 0
+    for path in sorted((sample / "id" / "doc").glob("*.html")):
+        iri = ox.NamedNode(f"{BASE}/{path.relative_to(sample).with_suffix('').as_posix()}")
+        claims = {q.subject for q in store.quads_for_pattern(None, reported, iri, None)}
+        stated = {q.triple for c in claims for q in store.quads_for_pattern(c, None, None, None)}
+        ttl = _triples(path.with_suffix(".ttl").read_bytes(), ox.RdfFormat.TURTLE)
+        assert stated <= ttl, path
+        shown += len(claims)
+    assert shown > 10
+
+
 def _triples(data: bytes, rdf_format: ox.RdfFormat) -> set[ox.Triple]:
     return {q.triple for q in ox.parse(data, format=rdf_format)}
 

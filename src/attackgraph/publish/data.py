@@ -351,9 +351,28 @@ class ReleaseData:
         found = self._quads(None, predicate, obj)
         return sorted({q.subject.value for q in found if isinstance(q.subject, NamedNode)})
 
+    def pointing(self, obj: str, predicates: tuple[NamedNode, ...]) -> list[str]:
+        """Sorted subjects pointing at ``obj`` with any of ``predicates``, from one read of
+        every statement pointing at it (for a resource that few statements point at:
+        one read instead of one for each predicate)."""
+        wanted = {p.value for p in predicates}
+        found = self._quads(None, None, obj)
+        return sorted(
+            {
+                q.subject.value
+                for q in found
+                if q.predicate.value in wanted and isinstance(q.subject, NamedNode)
+            }
+        )
+
     def outgoing(self, iri: str) -> list[Quad]:
         """The resource's statements, in the documents' graphs."""
         return list(self._quads(iri, None, None, union=False))
+
+    def stated(self, iri: str) -> list[Quad]:
+        """The resource's statements in the union: each of its triples once, whichever
+        documents' graphs state it (the release has no statement outside them)."""
+        return list(self._quads(iri, None, None))
 
     def incoming(self, iri: str) -> list[Quad]:
         """The statements pointing at the resource, in N-Quads order (the dump's:

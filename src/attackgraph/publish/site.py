@@ -42,6 +42,8 @@ ASSETS: Final = "assets"
 """The release folder of the pages' stylesheet and scripts."""
 _TABLE_TITLES: Final = {"doc": "Claims read in this document", "actor": "Claims made"}
 """The heading of the claims table on a page's later parts (by kind)."""
+_CLAIMING: Final = (AG.assertsFigure, AG.evidence)
+"""How a claim points at a figure or a span it shows (:class:`Owners`)."""
 _LISTS: Final = (
     ("doc", "documents.html", "Documents"),
     ("actor", "actors.html", "Actors"),
@@ -217,8 +219,8 @@ class Site:
         assert path is not None
         stem = path.rsplit("/", 1)[-1][: -len(".html")]
         others = self._members(kind, iri)[1:]  # the first is ``iri``, read above
-        triples = sort_triples(
-            (q.triple for q in chain(quads, *(data.outgoing(m) for m in others))), iri
+        triples = sort_triples(  # the same distinct triples as the members' graphs hold
+            (q.triple for q in chain(quads, *(data.stated(m) for m in others))), iri
         )
         jsonld = dumps(self.jsonld.document(triples))
         summary = getattr(views, kind)(iri, node)
@@ -392,8 +394,11 @@ class Owners(Mapping[str, str]):
             return None
         data = self.data
         claims = [iri] if data.is_a(iri, AG.Claim) else []
-        for predicate in (AG.assertsFigure, AG.evidence):
-            claims += [c for c in data.subjects_with(predicate, iri) if data.is_a(c, AG.Claim)]
+        if iri.startswith(self.instance_ns):  # a claim, figure, span, side or geometry:
+            found = data.pointing(iri, _CLAIMING)  # few statements point at it, one read
+        else:  # an ontology term or an outside IRI: thousands may point at it
+            found = [c for p in _CLAIMING for c in data.subjects_with(p, iri)]
+        claims += [c for c in found if data.is_a(c, AG.Claim)]
         docs = [d for c in claims for d in data.claim(c).docs if d in self.pages]
         if docs:
             part = self._layout(min(docs)).get(iri, 1)
