@@ -31,9 +31,14 @@ _PACKAGED: Final = {
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    """Write a file of the staging folder, creating its folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    """Write a file of the staging folder, creating its folder when it is missing (the
+    pages write tens of thousands of files into a few folders: asking for the folder
+    first, an exception each time it exists, cost as much as writing a small file)."""
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def gzip_file(source: Path) -> Path:
