@@ -18,7 +18,9 @@ into ``--out/site`` in ``--jobs`` processes, as the pages stage of a build does.
   sites in ``--out/trace-PID.txt`` (the worker's last snapshot, with each cache's
   entries); ``--trim`` calls ``malloc_trim(0)`` then and prints the line again (what
   the allocator held freed);
-- CPU-s of the whole stage (the tree's ``getrusage``) and per page.
+- CPU-s of the whole stage (the tree's ``getrusage``) and per page, and of this process
+  alone (the parent: the lists, the index, the workers' entries received, and the
+  memory sampler's thread, whose CPU is printed apart).
 
 Not run by the test suite.
 """
@@ -163,10 +165,14 @@ _RENDER = workers._render
 _START = workers._start
 
 
-def sample(stop: threading.Event, peak: list[int]) -> None:
+def sample(stop: threading.Event, peak: list[int], spent: list[float]) -> None:
+    """Sample every process's memory until ``stop``; the peak sum of their PSS in
+    ``peak``, this thread's CPU-s in ``spent`` (reading ``smaps_rollup`` is kernel work:
+    ~20 CPU-s in ten minutes)."""
     me = os.getpid()
     last = 0.0
     while not stop.wait(0.2):
+        spent[0] = time.thread_time()
         pids = [me, *children(me)]
         rolls = {pid: rollup(pid) for pid in pids}
         total = sum(r.get("Pss", 0) for r in rolls.values())
@@ -196,29 +202,34 @@ def main() -> None:
     workers._start = _start  # type: ignore[assignment]
     shutil.rmtree(args.out, ignore_errors=True)
     args.out.mkdir(parents=True)
-    stop, peak = threading.Event(), [0]
-    sampler = threading.Thread(target=sample, args=(stop, peak), daemon=True)
+    stop, peak, spent = threading.Event(), [0], [0.0]
+    sampler = threading.Thread(target=sample, args=(stop, peak, spent), daemon=True)
     sampler.start()
     started = time.monotonic()
     cpu0 = _cpu()
     with ReleaseData.on_disk(args.release / "attackgraph.nq", args.out) as data:
-        loaded = _cpu()
+        loaded, parent0 = _cpu(), _cpu(children=False)
         print(f"store loaded: {loaded - cpu0:.1f} CPU-s", flush=True)
         site = Site(data, Ontology(packaged_file("ontology.ttl")), base=args.base)
         counts = site.write(args.out / "site", version="bench", jobs=args.jobs)
     cpu = _cpu() - loaded
+    parent = _cpu(children=False) - parent0
     stop.set()
     sampler.join()
     pages = sum(counts.values())
     print(
         f"pages {counts} in {time.monotonic() - started:.0f} s wall; pages stage {cpu:.1f} CPU-s "
-        f"({1000 * cpu / pages:.1f} ms a page); peak PSS all {peak[0] / 2**20:.2f} GiB",
+        f"({1000 * cpu / pages:.1f} ms a page; this process {parent:.1f}, of which the memory "
+        f"sampler {spent[0]:.1f}); "
+        f"peak PSS all {peak[0] / 2**20:.2f} GiB",
         flush=True,
     )
 
 
-def _cpu() -> float:
+def _cpu(*, children: bool = True) -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
+    if not children:
+        return own.ru_utime + own.ru_stime
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
