@@ -6,12 +6,15 @@ reader takes as a party and what they would not.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from published_store import PREFIXES, convert
 
-from attackgraph.extract.named import prose_actors
+from attackgraph.extract.named import _written, prose_actors
 from attackgraph.extract.sentences import sentences
 from attackgraph.parse import parse
 from attackgraph.pipeline import Converter
@@ -470,3 +473,21 @@ def test_a_body_whose_head_comes_before_of_or_after_a_direction_is_an_actor(
 )
 def test_a_person_whose_surname_is_a_country_is_named(prose: str, person: str) -> None:
     assert person in named(prose)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(("Fouga", "Magister", "fouga", "-", " ", ".", "Éva", "_", "1", "(", "a")),
+        max_size=16,
+    ),
+    name=st.sampled_from(("Fouga", "Fouga Magister", "Fouga-Magister", "Magister Fouga", "(a")),
+)
+def test_a_name_is_written_where_a_search_for_it_as_whole_words_finds_it(
+    pieces: list[str], name: str
+) -> None:
+    """The word index finds a name where ``(?<![\\w-])name(?![\\w-])`` does, overlaps
+    left out as the search leaves them out."""
+    text = "".join(pieces)
+    search = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+    assert _written(name, text) == [m.start() for m in re.finditer(search, text)]

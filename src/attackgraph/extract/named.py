@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 from attackgraph.extract.actor_features import (
@@ -724,12 +725,48 @@ def _a_make(name: str, text: str) -> bool:
     if not name or name.split()[-1].lower() in _BODY_NAMES:
         return False
     found = False
-    for written in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        before = text[max(0, written.start() - 24) : written.start()]
-        if not (_MADE.match(text, written.end()) or _MEASURED.search(before)):
+    for at in _written(name, text):
+        before = text[max(0, at - 24) : at]
+        if not (_MADE.match(text, at + len(name)) or _MEASURED.search(before)):
             return False
         found = True
     return found
+
+
+def _written(name: str, text: str) -> list[int]:
+    r"""Where ``text`` writes ``name`` as whole words: the starts that
+    ``re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)`` finds, looked up in
+    an index of the text's words built once (a search of the whole text for each name
+    made a long document's cost its length times the names it writes).
+
+    >>> text = "Tate met O-Tate. Tate Ross and Tates left; Tate Ross Tate Ross."
+    >>> _written("Tate", text), _written("Tate Ross", text), _written("Ross Tate", text)
+    ([0, 17, 43, 53], [17, 43, 53], [48])
+    """
+    head = re.match(r"[\w-]+", name)
+    if head is None:  # no word character first: not in the index
+        return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    found: list[int] = []
+    last = 0
+    for at in _word_starts(text).get(head.group(), ()):
+        end = at + len(name)
+        if at >= last and text.startswith(name, at) and not _WORD_GOES_ON.match(text, end):
+            found.append(at)
+            last = end
+    return found
+
+
+_WORD_GOES_ON: Final = re.compile(r"[\w-]")
+
+
+@lru_cache(maxsize=2)  # the document being read; the same text object every call
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Each run of word characters and hyphens in ``text`` (not inside a longer one),
+    with where it starts."""
+    starts: dict[str, list[int]] = {}
+    for m in re.finditer(r"[\w-]+", text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
 
 
 _REACTING_AFTER: Final = re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+{_REACTING.pattern}", re.IGNORECASE)
