@@ -31,6 +31,8 @@ SETS = {
     "blind-18": 10,
     "blind-19": 20,
     "blind-20": 10,
+    "blind-21": 20,
+    "blind-22": 10,
 }
 
 
