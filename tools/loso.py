@@ -10,11 +10,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from attackgraph.evaluate import evaluate
 from attackgraph.extract import figure_model
 from attackgraph.extract.figure_model import Example
+from attackgraph.pipeline import BuildOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,3 +109,38 @@ def run(
             found = score(s, weights, args.work / f"score-{s.name}.txt")
             print(_row(s.name, found, categories, width), flush=True)
     return 0
+
+
+def classifier_main(
+    description: str,
+    trainer: Path,
+    document_examples: Callable[[Path], list[Example]],
+    model_env: str,
+    clear_model: Callable[[], None],
+    categories: Sequence[str],
+    argv: list[str] | None = None,
+) -> int:
+    """A leave-one-set-out tool for a classifier whose weights the build reads from the
+    file ``model_env`` names (the prose-site and prose-actor classifiers): each set's
+    examples made by ``trainer``'s ``document_examples`` (cached by the digest of
+    ``trainer``), each set scored by ``attackgraph evaluate SET --gold SET`` in this
+    process, without the shapes check (which changes no score unless a document breaks a
+    shape), with the weights trained without it; ``categories`` printed, the first the
+    classifier's own."""
+
+    def set_examples(folder: Path, work: Path) -> list[Example]:
+        out = work / f"examples-{folder.name}-{code_digest(trainer)}.json"
+        return cached_examples(folder, out, document_examples)
+
+    def score(folder: Path, weights: Path, out: Path) -> Found:
+        os.environ[model_env] = str(weights)
+        clear_model()
+        result = evaluate([folder], folder, options=BuildOptions(validate=False))
+        found = {c: (t.tp, t.fp, t.fn) for c, t in result.total.items()}
+        out.write_text(json.dumps(found, sort_keys=True) + "\n", "utf-8")
+        return {c: found[c] for c in categories}
+
+    args = parser(description).parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    examples = {s.name: set_examples(s, args.work) for s in args.dev}
+    return run(args, examples, score, categories, categories, 22)
