@@ -710,6 +710,7 @@ _MEASURED: Final = re.compile(
 """A measure before a name: the name is a substance ("40 kilograms of TNT")."""
 
 
+@lru_cache(maxsize=4096)  # a long document writes its names many times
 def _a_make(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name`` only as the make or model of a vehicle or a weapon,
     or as a substance measured out: every time a kind of vehicle or weapon follows it
@@ -736,21 +737,29 @@ def _a_make(name: str, text: str) -> bool:
 def _written(name: str, text: str) -> list[int]:
     r"""Where ``text`` writes ``name`` as whole words: the starts that
     ``re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)`` finds, looked up in
-    an index of the text's words built once (a search of the whole text for each name
-    made a long document's cost its length times the names it writes).
+    an index of the text's words built once: the places of the name's rarest word in the
+    text (a search of the whole text for each name, or a walk of its commonest word, made
+    a long document's cost its length times the names it writes).
 
     >>> text = "Tate met O-Tate. Tate Ross and Tates left; Tate Ross Tate Ross."
     >>> _written("Tate", text), _written("Tate Ross", text), _written("Ross Tate", text)
     ([0, 17, 43, 53], [17, 43, 53], [48])
     """
-    head = re.match(r"[\w-]+", name)
-    if head is None:  # no word character first: not in the index
+    words = [(m.start(), m.group()) for m in re.finditer(r"[\w-]+", name)]
+    if not words:  # no word in the name: not in the index
         return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    starts = _word_starts(text)
+    offset, rarest = min(words, key=lambda word: len(starts.get(word[1], ())))
     found: list[int] = []
     last = 0
-    for at in _word_starts(text).get(head.group(), ()):
+    for at in (where - offset for where in starts.get(rarest, ())):
         end = at + len(name)
-        if at >= last and text.startswith(name, at) and not _WORD_GOES_ON.match(text, end):
+        if (
+            at >= last
+            and text.startswith(name, at)
+            and not (at and _WORD_GOES_ON.match(text, at - 1))
+            and not _WORD_GOES_ON.match(text, end)
+        ):
             found.append(at)
             last = end
     return found
