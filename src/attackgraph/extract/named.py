@@ -710,7 +710,6 @@ _MEASURED: Final = re.compile(
 """A measure before a name: the name is a substance ("40 kilograms of TNT")."""
 
 
-@lru_cache(maxsize=4096)  # a long document writes its names many times
 def _a_make(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name`` only as the make or model of a vehicle or a weapon,
     or as a substance measured out: every time a kind of vehicle or weapon follows it
@@ -725,13 +724,14 @@ def _a_make(name: str, text: str) -> bool:
     """
     if not name or name.split()[-1].lower() in _BODY_NAMES:
         return False
-    found = False
-    for at in _written(name, text):
-        before = text[max(0, at - 24) : at]
-        if not (_MADE.match(text, at + len(name)) or _MEASURED.search(before)):
-            return False
-        found = True
-    return found
+    made = _words(text).made  # a long document writes its names many times: each once
+    if name not in made:
+        writings = _written(name, text)
+        made[name] = bool(writings) and all(
+            _MADE.match(text, at + len(name)) or _MEASURED.search(text[max(0, at - 24) : at])
+            for at in writings
+        )
+    return made[name]
 
 
 def _written(name: str, text: str) -> list[int]:
@@ -748,7 +748,7 @@ def _written(name: str, text: str) -> list[int]:
     words = [(m.start(), m.group()) for m in re.finditer(r"[\w-]+", name)]
     if not words:  # no word in the name: not in the index
         return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
-    starts = _word_starts(text)
+    starts = _words(text).starts
     offset, rarest = min(words, key=lambda word: len(starts.get(word[1], ())))
     found: list[int] = []
     last = 0
@@ -768,14 +768,22 @@ def _written(name: str, text: str) -> list[int]:
 _WORD_GOES_ON: Final = re.compile(r"[\w-]")
 
 
-@lru_cache(maxsize=2)  # the document being read; the same text object every call
-def _word_starts(text: str) -> dict[str, list[int]]:
-    """Each run of word characters and hyphens in ``text`` (not inside a longer one),
-    with where it starts."""
-    starts: dict[str, list[int]] = {}
-    for m in re.finditer(r"[\w-]+", text):
-        starts.setdefault(m.group(), []).append(m.start())
-    return starts
+class _Words:
+    """A text's index of its words, and what :func:`_a_make` found of its names."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: dict[str, list[int]] = {}
+        """Each run of word characters and hyphens (not inside a longer one), with where
+        it starts."""
+        for m in re.finditer(r"[\w-]+", text):
+            self.starts.setdefault(m.group(), []).append(m.start())
+        self.made: dict[str, bool] = {}
+        """Name -> whether the text writes it only as a make (:func:`_a_make`)."""
+
+
+@lru_cache(maxsize=2)  # the document being read (the same text object every call); two
+def _words(text: str) -> _Words:  # so that no earlier document's text is kept alive
+    return _Words(text)
 
 
 _REACTING_AFTER: Final = re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+{_REACTING.pattern}", re.IGNORECASE)
