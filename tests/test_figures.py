@@ -338,3 +338,71 @@ def test_nobody_of_a_group_met_each_outcome_the_sentence_denies(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three raiders wounded five farmers near the well.", [(5, "injured")]),
+        ("Two snipers killed eleven marchers on the bridge.", [(11, "killed")]),
+        ("Four gunmen abducted twelve pupils and a teacher.", [(12, "captured"), (1, "captured")]),
+    ],
+)  # fmt: skip
+def test_who_did_it_is_no_casualty_when_a_number_word_opens_the_object(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medics said 12 were in a critical condition on Monday.", [(12, "injured")]),
+        ("Of the 40 admitted, nine remained in intensive care.", [(9, "injured")]),
+        ("Some 25 pupils were treated for smoke inhalation.", [(25, "injured")]),
+        ("Six people died and 31 were taken to hospitals in the capital.",
+         [(6, "killed"), (31, "injured")]),
+        ("Four guards died at once and two more succumbed in hospital.",
+         [(4, "killed"), (2, "killed")]),
+    ],
+)  # fmt: skip
+def test_the_injured_are_read_from_their_condition_or_care(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert [f for f in figures(text) if f[0] in {e[0] for e in expected}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eighty prisoners were executed in the yard.", [(80, "killed")]),
+        ("The column took 300 prisoners at the ford.", [(300, "captured")]),
+    ],
+)  # fmt: skip
+def test_prisoners_take_their_own_verbs_outcome(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eleven shoppers were killed, together with the two attackers, and 60 were hurt.",
+         [(11, "killed"), (2, "killed"), (60, "injured")]),
+        ("Nine villagers died along with their four abductors, and 14 were wounded.",
+         [(9, "killed"), (4, "killed"), (14, "injured")]),
+        ("Seven guests were killed in addition to the three gunmen, and dozens were hurt.",
+         [(7, "killed"), (3, "killed"), ((None, None), "injured")]),
+    ],
+)  # fmt: skip
+def test_those_counted_together_with_a_figure_share_its_outcome(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_toll_given_as_an_amount_names_it() -> None:
+    text = "The ministry gave the number of rebels killed as 412, with 96 wounded."
+    assert figures(text) == [(412, "killed"), (96, "injured")]
+

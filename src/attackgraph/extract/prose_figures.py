@@ -67,6 +67,8 @@ _PARTITIVE_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those|which)\b")
 
 _OWNER_AFTER: Final = re.compile(r"\s+of\s+(?:its|their)\s+(?=[a-z])")
 
+_ALONG_WITH: Final = ("together with", "along with", "as well as")
+
 _OF_THE_DEAD: Final = re.compile(
     r"\s+of\s+(?:the|those)\s+(?P<word>dead|killed|victims|wounded|injured|hostages)\s+"
     r"(?:were|was)\s+(?:all\s+)?(?=\w)"
@@ -86,8 +88,13 @@ _OF_THE_DEAD_OUTCOMES: Final[dict[str, Outcome]] = {
 }  # fmt: skip
 
 _INCLUSION_BEFORE: Final = re.compile(
-    rf"(?:{'|'.join(re.escape(w) for w in INCLUSION_WORDS)})\s+$", re.IGNORECASE
+    rf"(?:{'|'.join(re.escape(w) for w in (*INCLUSION_WORDS, *_ALONG_WITH))})\s+"
+    r"(?:(?:the|their|its|his|her)\s+)?$",
+    re.IGNORECASE,
 )
+"""Words that make the next amount a part of the figure before, or counted with it:
+"including 3 teachers", "together with the three bombers" (their outcome is the figure's:
+rule 4)."""
 
 _CLAUSE_BREAK: Final = re.compile(
     r"[;:]|,\s+(?:while|whereas|but|although|though|before|after|when|as|since|because|"

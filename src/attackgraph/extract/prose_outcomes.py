@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from attackgraph.extract.number_words import SMALL_NUMBERS, TENS
 from attackgraph.extract.vocabulary import (
     GERUND_OUTCOMES,
     NON_CASUALTY_WORDS,
@@ -48,6 +49,16 @@ PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
     "blown themselves up": "killed", "killed themselves": "killed", "victims": "killed",
     "hospital treatment": "injured", "being held": "captured", "still held": "captured",
     "being held in custody": "arrested", "in captivity": "captured",
+    **dict.fromkeys(
+        (
+            "taken to hospitals", "taken to a hospital", "taken to the hospital",
+            "in a critical condition", "in critical condition", "in a serious condition",
+            "in serious condition", "in a stable condition", "in stable condition",
+            "in a grave condition", "in intensive care", "treated for",
+        ),
+        "injured",
+    ),
+    "succumbed": "killed",
 }  # fmt: skip
 """Outcome words of prose that the infobox vocabulary does not need: the casualty verbs'
 forms (:data:`~attackgraph.extract.vocabulary.CASUALTY_VERBS`) and nouns and phrases."""
@@ -67,7 +78,7 @@ _ACTIVE_BEFORE: Final = (
 ) | frozenset(_VERB_OUTCOMES)
 
 _LINK: Final = frozenset(
-    "was were is are stood at of to rose risen had has have reached numbered in the between "
+    "was were is are as stood at of to rose risen had has have reached numbered in the between "
     "been given for put placed raised now final official total a an higher lower revised "
     "later new climbed increased ranged from range estimated included include includes much far "
     "even would stand stands".split()
@@ -77,8 +88,10 @@ _BE: Final = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly
 
 _OBJECT_AFTER: Final = re.compile(
     r"\s+(?:(?:the|a|an|all|his|her|their|its|at\s+least|more|some|several|dozens|hundreds|"
-    r"many)\b|\d|[A-Z])"
+    rf"many|(?i:{'|'.join([*SMALL_NUMBERS, *TENS])}))\b|\d|[A-Z])"
 )
+"""What opens the object of an active verb: "four gunmen killed three policemen" (the four
+did the killing)."""
 
 
 def _phrases(words: list[str]) -> re.Pattern[str]:
@@ -109,14 +122,15 @@ def outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | Non
         m = OUTCOME_RE.search(text, m.end(), stop)  # "the band Eagles of Death Metal"
     if m is None or _NON_CASUALTY_RE.search(text, begin, m.start()):
         return None
-    if m.group().lower() in _CAPTIVE_NOUNS:  # "one captive was killed": the verb says
+    captive = m.group().lower()
+    if captive in _CAPTIVE_NOUNS or captive in _CAPTIVES:  # "one captive was killed"
         verb = OUTCOME_RE.search(text, m.end(), stop)
         if verb is not None and (
             verb.group().lower() == "died"
             or _BE.search(text, max(0, verb.start() - 30), verb.start())
         ):
-            m = verb
-        elif _LIST_GOES_ON.match(text, m.end()):
+            m = verb  # the verb says: "111 prisoners were killed"
+        elif captive in _CAPTIVE_NOUNS and _LIST_GOES_ON.match(text, m.end()):
             return None  # "one hostage, two commandos and ... died": the list's verb
     word = m.group().lower()
     if word in _TRANSITIVE and not _BE.search(text, max(0, m.start() - 30), m.start()):
@@ -128,6 +142,9 @@ def outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | Non
 
 
 _CAPTIVE_NOUNS: Final = frozenset({"hostage", "captive", "prisoner"})
+_CAPTIVES: Final = frozenset({"captives", "prisoners"})
+"""Plural captive nouns: their own verb gives the outcome ("111 prisoners were killed"),
+else they are captured ("took 40 prisoners")."""
 _LIST_GOES_ON: Final = re.compile(
     r"\s*(?:,|\s+and)\s+(?:all\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|an?)\b"
 )
