@@ -364,6 +364,21 @@ def test_a_breakdown_opening_with_those_counted_takes_the_outcome_before_it(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        ("The blast killed 12 and wounded 40. Of the dead, seven were pilgrims.",
+         [("killed", 12), ("injured", 40), ("killed", 7)]),
+        ("Eight died and 35 were hurt. Among the wounded, 11 were police cadets.",
+         [("killed", 8), ("injured", 35), ("injured", 11)]),
+    ],
+)  # fmt: skip
+def test_a_breakdown_of_the_dead_or_the_wounded_takes_the_outcome_its_words_name(
+    body: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(f[1], f[2]) for f in facts(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
         ("The governor put the number killed at 57 and the wounded at 140.",
          [("killed", 57), ("injured", 140)]),
         ("The coroner raised the number of dead to 19 and the number of injured to 33.",

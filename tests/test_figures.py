@@ -406,3 +406,18 @@ def test_a_toll_given_as_an_amount_names_it() -> None:
     text = "The ministry gave the number of rebels killed as 412, with 96 wounded."
     assert figures(text) == [(412, "killed"), (96, "injured")]
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How many villagers died that night is still disputed.",
+        "Nobody could say how many pupils were missing after the raid.",
+    ],
+)
+def test_the_many_of_a_question_is_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_every_part_listed_after_among_them_keeps_the_figures_outcome() -> None:
+    text = "The shelling killed 90 people, among them 31 women and 40 children, and 120 were hurt."
+    assert figures(text) == [(90, "killed"), (31, "killed"), (40, "killed"), (120, "injured")]

@@ -108,15 +108,22 @@ _BARE_AMOUNT: Final = re.compile(
     r"\s*(?:(?:(?:at\s+least|about|around|nearly|more\s+than|some)\s+)?[\d,]+|[a-z]+(?:-[a-z]+)?)"
     r"\s*[.;]?\s*"
 )
+_COUNTED: Final = r"the\s+(?:dead|victims|wounded|injured)|those\s+(?:killed|wounded|injured)"
 _AMONG_WERE: Final = re.compile(
-    r"\s*(?:(?:[Aa]mong|[Ii]ncluded\s+among)\s+(?:them|the\s+dead|the\s+victims|those\s+killed)"
+    rf"\s*(?:(?:[Aa]mong|[Ii]ncluded\s+among)\s+(?:them|{_COUNTED})"
     r"(?:\s+(?:were|was)\b|[\s,]+(?=\w))"
-    r"|[Oo]f\s+(?:them|those|these|the\s+dead|the\s+victims|those\s+killed)\s*,)"
+    rf"|[Oo]f\s+(?:them|those|these|{_COUNTED})\s*,)"
 )
 """A sentence that opens by breaking down the people counted before: "Among them were
 four children", "Among them 22 children" (no verb), "Of those, 12 were soldiers", "Of the
-dead, nine were police officers"; its amounts without an outcome take the outcome read
-last."""
+dead, nine were police officers", "Among the wounded, 14 were ..."; its amounts without an
+outcome take the outcome the counted people's word names ("the dead", "those wounded"),
+else the outcome read last."""
+_COUNTED_WORD: Final = re.compile(r"\b(?:dead|victims|killed|wounded|injured)\b")
+_COUNTED_OUTCOMES: Final[dict[str, Outcome]] = {
+    "dead": "killed", "victims": "killed", "killed": "killed", "wounded": "injured",
+    "injured": "injured",
+}  # fmt: skip
 _NARRATED: Final = re.compile(
     r",?\s+(?:which|that|in\s+which|during\s+which|where)\s+(?=(?:\w+\s+){0,3}?"
     r"(?:killed|killing|left|wounded|injured|claimed\s+the\s+lives|died|were\s+killed))"
@@ -364,13 +371,16 @@ class _Reader:
         cue: Cue | None = None,
     ) -> bool:
         """Claims for the figures in ``text[begin:end]``; whether there were any."""
-        among = _AMONG_WERE.match(self.doc.text, begin) is not None and self.last_outcome
+        among = _AMONG_WERE.match(self.doc.text, begin)
+        word = _COUNTED_WORD.search(among.group()) if among else None
+        named = _COUNTED_OUTCOMES[word.group()] if word else None
+        counted = named or (self.last_outcome if among else None)
         found = read_figures(
             self.doc.text,
             begin,
             end,
             last_outcome=self.last_outcome,
-            count_outcome=(self.last_outcome or "killed") if counting or among else None,
+            count_outcome=counted or ((self.last_outcome or "killed") if counting else None),
             earlier_group=last_group(self.doc.text, sentence.span.begin, begin),
             guess=FigureGuess(
                 self.doc.text,

@@ -254,7 +254,7 @@ def read_figures(
     [(14, 'total', 'killed'), (20, 'total', 'killed')]
     """
     stop = len(text) if end is None else end
-    amounts = find_amounts(text, begin, stop)
+    amounts = [a for a in find_amounts(text, begin, stop) if not _asked(text, begin, a)]
     for k, a in enumerate(amounts):
         nxt = amounts[k + 1].begin if k + 1 < len(amounts) else stop
         floor = amounts[k - 1].end if k else begin
@@ -273,8 +273,8 @@ def read_figures(
             a.partitive, a.relative, after = True, True, part.end()
         elif owner is not None:
             a.partitive, a.owner, after = True, True, owner.end()
-        elif _INCLUSION_BEFORE.search(text, floor, a.begin):
-            a.partitive = True
+        elif _INCLUSION_BEFORE.search(text, floor, a.begin) or _listed_part(text, amounts, k):
+            a.partitive = True  # "among them 167 women and 298 children": both parts
         if a.own:
             continue  # a named person "died": read with its outcome
         a.group, a.unknown_noun, a.elided, group_end = _group(text, after, nxt)
@@ -338,6 +338,28 @@ def read_figures(
             amounts.append(one)
         amounts.sort(key=lambda a: a.begin)
     return _finish(amounts, earlier_group)
+
+
+_LISTED: Final = re.compile(r"\s*,?\s*(?:and\s+)?")
+"""What joins the items of one list of parts ("167 women and 298 children")."""
+
+
+def _listed_part(text: str, amounts: list[Amount], k: int) -> bool:
+    """Whether amount ``k`` is listed right after a part ("among them 167 women and 298")."""
+    before = amounts[k - 1] if k else None
+    return (
+        before is not None
+        and before.partitive
+        and _LISTED.fullmatch(text, before.extent, amounts[k].begin) is not None
+    )
+
+
+_HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
+
+
+def _asked(text: str, begin: int, a: Amount) -> bool:
+    """Whether ``a`` is the "many" of a question ("how many died is not known"): no amount."""
+    return a.quantity.text.lower() == "many" and _HOW.search(text, begin, a.begin) is not None
 
 
 _HOLDING: Final = re.compile(
