@@ -227,7 +227,10 @@ def test_a_document_past_the_memory_limit_is_skipped_with_limit_memory(tmp_path:
     inputs.mkdir()
     shutil.copy(SAMPLE, inputs)
     (inputs / "big.txt").write_text(_claims(400_000), encoding="utf-8")
-    code, output = _build(inputs, tmp_path / "out", "--memory-limit", "8", "--no-validate")
+    no_claims_limit = ("--claims-limit", "0")  # else 1,000 claims stay under 8 MiB
+    code, output = _build(
+        inputs, tmp_path / "out", "--memory-limit", "8", "--no-validate", *no_claims_limit
+    )
     assert f"{inputs / 'big.txt'}:1: limit/memory:" in output, output
     assert code == 1
 
@@ -251,6 +254,55 @@ def test_the_claims_limit_keeps_the_first_claims_and_names_the_line_where_it_sto
     fourth = data.decode().splitlines().index(_tallies(8).split("\n\n")[3]) + 1
     assert (warning.source, warning.line) == ("ovrin.txt", fourth)
     assert "more than 3 claims" in warning.message
+
+
+def test_the_infoboxs_claims_count_towards_the_limit_and_stop_the_reading() -> None:
+    from attackgraph.extract import extract
+    from attackgraph.parse import parse
+
+    lines = "- Date: 2 June 2021\n- Casualties1: 4 killed (per Ovrin police), 5 killed (per Red "
+    lines += "Crescent)"
+    data = _doc("Siege of Ovrin", lines + "\n- Casualties2: 7 wounded", _tallies(4)).encode()
+    assert len(extract(parse(data, "ovrin.txt")).claims) == 7
+    mixed = extract(parse(data, "ovrin.txt"), max_claims=5)  # 3 in the infobox, 2 in the prose
+    assert len(mixed.claims) == 5
+    [warning] = [w for w in mixed.warnings if w.rule == "limit/claims"]
+    assert "more than 5 claims" in warning.message  # the document's limit, not what was left
+    boxed = extract(parse(data, "ovrin.txt"), max_claims=1)
+    assert [(c.source and c.source.name) for c in boxed.claims] == ["Ovrin police"]
+    [warning] = [w for w in boxed.warnings if w.rule == "limit/claims"]
+    assert warning.line == 5 and "more than 1 claims" in warning.message  # the Casualties1 line
+    assert boxed.read == boxed.text() and "siege the district office" not in boxed.text()
+
+
+def test_the_text_after_the_claims_limit_is_read_by_no_stage() -> None:
+    from attackgraph.extract import extract
+    from attackgraph.parse import parse
+
+    later = "\n\nPrime Minister Ada Obiora visited the wounded in Ovrin."
+    data = _doc("Siege of Ovrin", prose=_tallies(6) + later).encode()
+    whole = extract(parse(data, "ovrin.txt"))
+    assert whole.read is None and whole.text() == whole.document.text
+    assert "Ada Obiora" in {a.name for a in whole.actors}
+    capped = extract(parse(data, "ovrin.txt"), max_claims=3)
+    assert capped.text() == capped.document.text[: len(capped.read or "")]
+    assert capped.text().rstrip().endswith("5 guards had died.")
+    assert "Ada Obiora" not in {a.name for a in capped.actors}
+
+
+def test_a_long_texts_anaphora_scan_only_as_far_as_the_reading_reached() -> None:
+    from attackgraph.extract import anaphora
+
+    filler = "The convoy moved on and the road was quiet. " * 8_000  # 352,000 characters
+    text = filler + "The interior minister, Ada Obiora, spoke for the Ministry of Health of "
+    text += "Zembla. Later the minister said 9 died and the ministry gave a toll. "
+    text += filler + "The health minister, Ian Lowe, spoke for the Zembla Ministry of Aid."
+    at, end = text.index("the minister said"), len(text)
+    assert len(text) > anaphora._WHOLE and anaphora._horizon(text, at) < end
+    assert anaphora.appositive_person(text, at, "minister") == "Ada Obiora"
+    assert anaphora.antecedent(text, at, "ministry") == "Ministry of Health of Zembla"
+    assert anaphora.appositive_person(text, end, "minister") == "Ian Lowe"  # scanned further
+    assert anaphora.antecedent(text, end, "ministry") == "Zembla Ministry of Aid"
 
 
 def test_a_document_past_the_claims_limit_builds_with_a_limit_claims_warning(

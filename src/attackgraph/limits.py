@@ -36,15 +36,18 @@ threads.
 
 Defaults: 30 CPU seconds and 1 GiB a document (``attackgraph build --time-limit/--memory-limit``).
 
-- Claims: converting is linear in the claims a text gives (about 0.4-0.8 ms of CPU a
-  claim, a document's RDF and SHACL report grow with them: a 5 MB document of 200,000
+- Claims: converting is linear in the claims a text gives (0.4-0.8 ms of CPU a claim
+  of repeated sentences, about 9 ms a claim of varied prose, whose sentences are
+  parsed; a document's RDF and SHACL report grow with them: a 5 MB document of 200,000
   claims took 86 CPU-s and 2.5 GiB), so the time and memory limits alone would skip a
-  long document instead of converting it. ``claims`` bounds them: the prose is read
-  until the document has that many claims, the text after is left unread, and the
-  document builds with a ``limit/claims`` warning naming the line where the reading
-  stopped (``attackgraph build --claims-limit``). The default, 5,000, is over a hundred
-  times the most claims of any development document (41) and keeps a document to a few
-  seconds; it is a bound, not a drop: the warning is always printed.
+  long document instead of converting it. ``claims`` bounds them: the infobox's
+  casualty lines and then the prose are read until the document has that many claims,
+  the text after is left unread by every stage, and the document builds with a
+  ``limit/claims`` warning naming the line where the reading stopped (``attackgraph
+  build --claims-limit``). The default, 1,000, is over twenty times the most claims of
+  any development document (41) and keeps a document well inside the time limit (5 MB
+  of varied prose: about 10 CPU-s, ``bench/big_document.py --kind prose``); it is a
+  bound, not a drop: the warning is always printed.
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ from typing import Final
 
 DEFAULT_SECONDS: Final = 30.0
 DEFAULT_MEMORY: Final = 1 << 30
-DEFAULT_CLAIMS: Final = 5000
+DEFAULT_CLAIMS: Final = 1000
 TIME_RULE: Final = "limit/time"
 MEMORY_RULE: Final = "limit/memory"
 HANG_FACTOR: Final = 10
@@ -77,7 +80,7 @@ class Limits:
     """Per-document limits; ``None`` (or 0) switches one off.
 
     >>> Limits().seconds, Limits().memory == 1024 ** 3, Limits().claims
-    (30.0, True, 5000)
+    (30.0, True, 1000)
     """
 
     seconds: float | None = DEFAULT_SECONDS

@@ -292,9 +292,16 @@ class Extraction:
     """Things read with doubt; reported, never fatal."""
     actors: tuple[ActorMention, ...] = ()
     """People and organisations the prose names that no side, event or claim names."""
+    read: str | None = None
+    """The start of the document's text that was read, when a limit stopped the reading
+    before the end (:mod:`attackgraph.limits`); ``None``: the whole text was read."""
 
     def all_events(self) -> tuple[EventRecord, ...]:
         return (self.event, *self.events)
+
+    def text(self) -> str:
+        """The text every stage reads: the document's, or the part of it a limit left."""
+        return self.document.text if self.read is None else self.read
 
 
 # ---------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
 from attackgraph.extract.lead import dated, day_within, lead_date, lead_places, wire_places
 from attackgraph.extract.mapping import event_types
 from attackgraph.extract.named import is_institution, prose_actors
-from attackgraph.extract.prose import ProseContext, read_prose
+from attackgraph.extract.prose import ProseContext, ProseFacts, claims_limit_reached, read_prose
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import sentences
 from attackgraph.extract.site_prose import prose_sites
@@ -54,7 +54,7 @@ def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
     >>> x.event.name, [(f.quantity.value, f.outcome) for c in x.claims for f in c.figures]
     ('Raid on Tamba', [(3, 'killed')])
     """
-    facts = _from_the_lead(doc, read_infobox(doc))
+    facts = _from_the_lead(doc, read_infobox(doc, max_claims))
     sites = _sites(facts.places)
     conflicts = _conflicts(facts)
     main = _main_event(doc, facts, sites, tuple(c.key for c in conflicts))
@@ -71,15 +71,21 @@ def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
         )
         for site in (sites if len(sites) > 1 else ())
     )
-    budget = None if max_claims is None else max(0, max_claims - len(facts.claims))
-    prose = read_prose(doc, _prose_context(main, sub_events, facts), budget)
+    if facts.unread is not None and max_claims is not None:  # the infobox alone reached it
+        limit = claims_limit_reached(doc.source, facts.unread, max_claims)
+        prose = ProseFacts(claims=(), events=(), warnings=(limit,), read=0)
+    else:
+        before = len(facts.claims)
+        budget = None if max_claims is None else max_claims - before
+        prose = read_prose(doc, _prose_context(main, sub_events, facts), budget, before)
     read = sentences(doc)[: prose.read]  # all of them unless the claims limit stopped it
+    text = doc.text if prose.read is None else doc.text[: read[-1].span.end if read else 0]
     incidents = tuple(_with_relations(event, prose.relations) for event in prose.events)
     places = _merge_places(facts.places, prose.places)
     known = _actor_names(facts, prose.claims)
     linked = _actor_names(facts, prose.claims, objects=False)
     found = prose_sites(
-        doc.text,
+        text,
         read,
         main_name=main.name,
         main_date=main.date,
@@ -100,7 +106,8 @@ def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
         claims=assign_ranks((*facts.claims, *prose.claims)),
         raw=tuple(facts.raw),
         warnings=(*facts.warnings, *prose.warnings),
-        actors=_not_sites(prose_actors(doc.text, read, linked, stated), found),
+        actors=_not_sites(prose_actors(text, read, linked, stated), found),
+        read=None if prose.read is None else text,
     )
 
 

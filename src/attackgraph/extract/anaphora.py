@@ -62,21 +62,46 @@ def _pattern(noun: str) -> re.Pattern[str]:
     )
 
 
-_SCANNED: dict[str, dict[str, tuple[list[int], list[re.Match[str]]]]] = {}
-"""The matches of each noun's pattern in the last text scanned (one text at a time)."""
+_WHOLE: Final = 1 << 18
+"""Texts up to this many characters are scanned whole for the names and roles an anaphor
+may refer to (every development document is under a tenth of it)."""
+_MARGIN: Final = 1 << 16
 
 
-def _all_names(text: str, noun: str) -> tuple[list[int], list[re.Match[str]]]:
-    """Every match of the noun's pattern in the whole text and their ends (increasing:
-    the matches do not overlap), computed once per text and noun."""
+def _horizon(text: str, end: int) -> int:
+    """How far to scan ``text`` for what was written before ``end``: all of it when it
+    is short, else the next power of two past ``end`` and a margin, so that a long
+    document's reading scans what it has reached (and some way after), in at most twice
+    its length in all, not the whole text for every lookup (issue 12: a 5 MB text took
+    seconds a scan). A match that ends before ``end`` is one of the whole text's: the
+    patterns look at nothing more than a few words after it.
+
+    >>> _horizon("x" * 100, 10), _horizon("x" * (1 << 20), 10) == 1 << 17
+    (100, True)
+    """
+    if len(text) <= _WHOLE:
+        return len(text)
+    return min(len(text), 1 << (end + _MARGIN).bit_length())
+
+
+_SCANNED: dict[str, dict[str, tuple[int, list[int], list[re.Match[str]]]]] = {}
+"""The matches of each noun's pattern in the last text scanned (one text at a time), with
+how far it was scanned (:func:`_horizon`)."""
+
+
+def _all_names(text: str, end: int, noun: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Every match of the noun's pattern in the text as far as :func:`_horizon` reaches
+    from ``end`` and their ends (increasing: the matches do not overlap), computed once per
+    text and noun (again only when a later ``end`` reaches further)."""
     per_noun = _SCANNED.get(text)
     if per_noun is None:
         _SCANNED.clear()
         per_noun = _SCANNED[text] = {}
-    if noun not in per_noun:
-        found = list(_pattern(noun).finditer(text))
-        per_noun[noun] = ([m.end() for m in found], found)
-    return per_noun[noun]
+    reach = _horizon(text, end)
+    if noun not in per_noun or per_noun[noun][0] < reach:
+        found = list(_pattern(noun).finditer(text, 0, reach))
+        per_noun[noun] = (reach, [m.end() for m in found], found)
+    return per_noun[noun][1:]
 
 
 def _names_before(text: str, end: int, noun: str) -> Iterator[re.Match[str]]:
@@ -85,7 +110,7 @@ def _names_before(text: str, end: int, noun: str) -> Iterator[re.Match[str]]:
     the scan bounded at ``end`` finds the whole text's matches that end by ``end``,
     then nothing before the next match starts (a match there in the bounded text would
     be one in the whole text), then what a scan from there to ``end`` finds."""
-    ends, found = _all_names(text, noun)
+    ends, found = _all_names(text, end, noun)
     k = bisect_right(ends, end)
     if k < len(found) and found[k].start() < end:
         yield from reversed(list(_pattern(noun).finditer(text, found[k].start(), end)))
@@ -227,20 +252,20 @@ def appositive_person(text: str, end: int, words: str) -> str | None:
     *modifiers, head = words.lower().split()
     found = [
         (start, name)
-        for start, stop, role, name in _role_appositions(text, head)
+        for start, stop, role, name in _role_appositions(text, head, _horizon(text, end))
         if (stop <= end or start == end) and all(w in role.split() for w in modifiers)
     ]
     return max(found)[1] if found else None
 
 
 @lru_cache(maxsize=16)
-def _role_appositions(text: str, head: str) -> tuple[tuple[int, int, str, str], ...]:
-    """Every apposition of a role ending in ``head`` and a person's name in ``text``, read
-    once per text and role (start, end, lower-cased role words, name): each anaphor then
-    only filters, so a document with many "the minister said" is read once, not once per
-    anaphor.
+def _role_appositions(text: str, head: str, reach: int) -> tuple[tuple[int, int, str, str], ...]:
+    """Every apposition of a role ending in ``head`` and a person's name in the first
+    ``reach`` characters of ``text`` (:func:`_horizon`), read once per text and role (start,
+    end, lower-cased role words, name): each anaphor then only filters, so a document with
+    many "the minister said" is read once, not once per anaphor.
 
-    >>> _role_appositions("The interior minister, Ada Obi, spoke.", "minister")
+    >>> _role_appositions("The interior minister, Ada Obi, spoke.", "minister", 38)
     ((0, 31, 'interior minister', 'Ada Obi'),)
     """
     written = rf"(?:{re.escape(head)}|{re.escape(head[:1].upper() + head[1:])})"
@@ -252,7 +277,7 @@ def _role_appositions(text: str, head: str) -> tuple[tuple[int, int, str, str], 
             rf"(?P<name>{_PERSON}),\s+{role}",
             rf"(?<![\w'’-])(?P<role>(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)})\s+(?P<name>{_PERSON})",
         )
-        for m in re.finditer(pattern, text)
+        for m in re.compile(pattern).finditer(text, 0, reach)
     ]
     return tuple(found)
 

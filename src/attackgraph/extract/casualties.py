@@ -241,9 +241,9 @@ def _source(note: str) -> str | None:
     return _SOURCE_TAIL.sub("", words[intro.end() if intro else 0 :]).strip() or None
 
 
-def _read(mask: str, frag: _Fragment) -> None:
-    """Fill quantity, outcome, group, label and party from the fragment's own words."""
-    region = mask[frag.body : frag.end]
+def _read(region: str, frag: _Fragment) -> None:
+    """Fill quantity, outcome, group, label and party from the fragment's own words
+    (``region``: its text from ``frag.body`` to ``frag.end``, brackets blanked)."""
     found = find_quantities(region)
     if found:
         frag.quantity, _, q_end = found[0]
@@ -293,15 +293,15 @@ def _fragments(text: str, begin: int, end: int) -> list[_Fragment]:
         elif (intro := _INNER_INTRO.match(text, b, e)) is not None:
             b = body = intro.end()
         frag = _Fragment(b, body, e, scope, after == "and")
-        mask = list(text)
+        mask = list(text[body:e])  # the fragment's own words, not the whole value's
         for m in _PAREN.finditer(text, body, e):
-            mask[m.start() : m.end()] = " " * len(m.group())
+            mask[m.start() - body : m.end() - body] = " " * len(m.group())
             if not _note(frag, m.group()[1:-1]):
                 frag.inner.append((m.start() + 1, m.end() - 1))
         for inner_begin, inner_end in reversed(frag.inner):  # "19 (16 civilians) (+3 gunmen)"
             if not text[inner_end + 1 : frag.end].strip(_TRIM):
                 frag.end = _trim(text, b, inner_begin - 1)[1]
-        _read("".join(mask), frag)
+        _read("".join(mask)[: frag.end - body], frag)
         if frag.group is None and frag.party is None and scope.group is not None:
             frag.group, frag.label = scope.group
         frags.append(frag)

@@ -60,6 +60,9 @@ class InfoboxFacts:
     claims: list[ClaimRecord] = field(default_factory=list)
     raw: list[RawValue] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    unread: int | None = None
+    """The line from which the casualty lines were not read: their claims reached the
+    claims limit (see :func:`read_infobox`); ``None``: all were read."""
 
 
 @dataclass
@@ -98,8 +101,19 @@ def _warn(doc: Document, entry: InfoboxEntry, rule: str, message: str) -> Proble
     return Problem(doc.source, entry.line, rule, message)
 
 
-def read_infobox(doc: Document) -> InfoboxFacts:
-    """Interpret every infobox entry of ``doc``; see ``mapping.MAPPING`` for the keys."""
+def read_infobox(doc: Document, max_claims: int | None = None) -> InfoboxFacts:
+    """Interpret every infobox entry of ``doc``; see ``mapping.MAPPING`` for the keys.
+
+    With ``max_claims``, the casualty lines are read until they give that many claims:
+    the first ``max_claims`` are kept and :attr:`InfoboxFacts.unread` is the line of the
+    first claim left out (or of the first line not read).
+
+    >>> from attackgraph.parse import parse
+    >>> doc = parse(b"= Raid =\\n\\nInfobox\\n- Deaths: 3 (per X), 4 (per Y)\\n"
+    ...             b"- Injuries: 9\\n\\nA raid.\\n", "raid.txt")
+    >>> [(len(f.claims), f.unread) for f in (read_infobox(doc), read_infobox(doc, 1))]
+    [(3, None), (1, 4)]
+    """
     facts = InfoboxFacts()
     ruled = [(entry, rule_for(entry.key)) for entry in doc.infobox]
     coordinates = _read_coordinates(doc, ruled, facts)
@@ -118,7 +132,13 @@ def read_infobox(doc: Document) -> InfoboxFacts:
         _read_entry(doc, entry, rule, facts, sides, coordinates, casualty_entries)
     facts.sides = [parts.record(number) for number, parts in sorted(sides.items())]
     for entry, rule in casualty_entries:
+        if max_claims is not None and len(facts.claims) >= max_claims:
+            facts.unread = entry.span.line
+            break
         _read_casualties(doc, entry, rule, facts)
+    if max_claims is not None and len(facts.claims) > max_claims:
+        facts.unread = facts.claims[max_claims].evidence[0].line
+        del facts.claims[max_claims:]
     return facts
 
 

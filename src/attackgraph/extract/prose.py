@@ -72,7 +72,14 @@ from attackgraph.model import (
 )
 from attackgraph.reference.countries import country_code
 
-__all__ = ["CLAIMS_RULE", "ProseContext", "ProseFacts", "assign_ranks", "read_prose"]
+__all__ = [
+    "CLAIMS_RULE",
+    "ProseContext",
+    "ProseFacts",
+    "assign_ranks",
+    "claims_limit_reached",
+    "read_prose",
+]
 
 _ATTACK_WORDS: Final = re.compile(
     r"\b(?:attacked|attacking|struck|fired|shot|killed|executions?|executed|bombed|exploded|"
@@ -210,7 +217,7 @@ class _Reader:
         self.stated: set[tuple[int, int, str | None]] = set()
         """(figure span, source name) read in the current sentence: each once."""
 
-    def run(self, max_claims: int | None = None) -> ProseFacts:
+    def run(self, max_claims: int | None = None, before: int = 0) -> ProseFacts:
         units = list(sentences(self.doc))
         read = None
         for k, sentence in enumerate(units):
@@ -222,7 +229,9 @@ class _Reader:
                 FigureGuess.prepare(self.doc.text[u.span.begin : u.span.end] for u in ahead)
             self.sentence(sentence)
         if max_claims is not None and (read is not None or len(self.claims) > max_claims):
-            self.stop(units[read] if read is not None else units[-1], max_claims)
+            self.stop(
+                units[read] if read is not None else units[-1], max_claims, max_claims + before
+            )
             read = len(units) if read is None else read
         return ProseFacts(
             claims=assign_ranks(self.claims),
@@ -233,21 +242,13 @@ class _Reader:
             read=read,
         )
 
-    def stop(self, unread: Sentence, max_claims: int) -> None:
+    def stop(self, unread: Sentence, max_claims: int, limit: int) -> None:
         """Keep the first ``max_claims`` claims and say where the reading stopped: at the
         first claim left out, else at the sentence ``unread``, the first not read."""
         left = self.claims[max_claims:]
         line = left[0].evidence[0].line if left and left[0].evidence else unread.span.line
         del self.claims[max_claims:]
-        self.warnings.append(
-            Problem(
-                self.doc.source,
-                line,
-                CLAIMS_RULE,
-                f"more than {max_claims:,} claims: the first {max_claims:,} are kept and the "
-                "text from this line on is not read (--claims-limit changes the limit)",
-            )
-        )
+        self.warnings.append(claims_limit_reached(self.doc.source, line, limit))
 
     def sentence(self, sentence: Sentence) -> None:
         text, span = self.doc.text, sentence.span
@@ -468,13 +469,16 @@ def _uncovered(
     return out
 
 
-def read_prose(doc: Document, context: ProseContext, max_claims: int | None = None) -> ProseFacts:
+def read_prose(
+    doc: Document, context: ProseContext, max_claims: int | None = None, before: int = 0
+) -> ProseFacts:
     """Claims, incidents and warnings from the prose of ``doc`` (see the module docstring).
 
     Pure and deterministic. Never raises for a parsed document. With ``max_claims``, the
     reading stops once that many claims are read: the first ``max_claims`` are kept, the
     rest of the text is not read (nor by the later stages: :attr:`ProseFacts.read`), and
-    a ``limit/claims`` warning names the line where it stopped.
+    a ``limit/claims`` warning names the line where it stopped (and the document's
+    limit: ``max_claims`` and the ``before`` claims its infobox gave).
 
     >>> from attackgraph.parse import parse
     >>> doc = parse(b"= Raid on Tamba =\\n\\nGunmen attacked Tamba, killing six soldiers. "
@@ -488,4 +492,20 @@ def read_prose(doc: Document, context: ProseContext, max_claims: int | None = No
     (1, 1, ['tamba.txt:3: limit/claims: more than 1 claims: the first 1 are kept and the \
 text from this line on is not read (--claims-limit changes the limit)'])
     """
-    return _Reader(doc, context).run(max_claims)
+    return _Reader(doc, context).run(max_claims, before)
+
+
+def claims_limit_reached(source: str, line: int, limit: int) -> Problem:
+    """The warning of a document whose claims went past ``limit`` at ``line``.
+
+    >>> str(claims_limit_reached("a.txt", 9, 5000))
+    'a.txt:9: limit/claims: more than 5,000 claims: the first 5,000 are kept and the text \
+from this line on is not read (--claims-limit changes the limit)'
+    """
+    return Problem(
+        source,
+        line,
+        CLAIMS_RULE,
+        f"more than {limit:,} claims: the first {limit:,} are kept and the text from this "
+        "line on is not read (--claims-limit changes the limit)",
+    )

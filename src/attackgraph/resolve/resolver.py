@@ -158,7 +158,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             coordinates=mention.coordinates,
         )
     _part_from_whole(extraction.places, places, resolver.places, country)
-    add_spellings(extraction.places, places, extraction.document.text)
+    add_spellings(extraction.places, places, extraction.text())
     actors: dict[str, ActorRef] = {}
     towns = town_names(extraction, resolver.places, country)
     for actor_mention, person in actor_mentions(extraction):
@@ -179,7 +179,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     conflicts = containment_conflicts(extraction, record, resolver)
     keep_stated_chain(extraction.places, places, set(conflicts), resolver.places.chain)
     contradicted = {name for name, _ in conflicts}
-    keep_written_containers(extraction.places, places, extraction.document.text, contradicted)
+    keep_written_containers(extraction.places, places, extraction.text(), contradicted)
     return replace(record, claims=_containment_claims(extraction, conflicts))
 
 
@@ -298,8 +298,8 @@ def _actor(
     body = resolver.actors.state_body(words, country) if words and country else None
     if body is not None:
         return body
-    if is_generic(cleaned) or is_common_word(cleaned, extraction.document.text):
-        text = extraction.document.text
+    if is_generic(cleaned) or is_common_word(cleaned, extraction.text()):
+        text = extraction.text()
         if is_described_party(cleaned, text) or names_proper_party(cleaned, text):
             return _described(cleaned, extraction)
         return _placeholder(cleaned, extraction)

@@ -72,7 +72,7 @@ def keep_event_sites(
     points = [ref.point for ref in stated if ref.point and ref.kind is PlaceKind.LOCALITY]
     regions = [c for c in chains if c.kind is PlaceKind.REGION]
     holding = {m.container for m in extraction.places if m.container}
-    text = extraction.document.text
+    text = extraction.text()
     far = {
         m.name
         for m in extraction.places
