@@ -12,6 +12,8 @@ RDF and SHACL on it, the spaCy pipeline and the reference data loaded before.
     .venv/bin/python bench/big_document.py --kind sections --mb 1
     .venv/bin/python bench/big_document.py --kind prose --mb 2 --profile /tmp/p.prof
 
+``--kind infobox`` is an infobox of casualty lines of 3,000 figures each, every one with
+its own source (the claims of a hostile infobox, which the claims limit also bounds).
 ``--vary`` puts a different number in every copy of a sentence, so that no two
 sentences are equal (the cost without deduplication). ``--kind sections`` is the
 hostile corpus's other worst case: a heading and one short line, again and again
@@ -104,6 +106,30 @@ def sections_document(size: int) -> str:
     return "".join(parts)
 
 
+def infobox_document(size: int) -> str:
+    """A document of at most ``size`` bytes whose infobox has casualty lines of a few
+    thousand figures each, every one with its own source (``Casualties1: 1 killed (per
+    Source 0), 2 killed (per Source 1), ...``, each line under the parser's 100,000
+    characters), then the lead: the claims of a hostile infobox.
+
+    >>> text = infobox_document(200_000)
+    >>> text.count("- Casualties") >= 2 and len(text) <= 200_000
+    True
+    """
+    head, lead = _HEAD.split("\n\nOn 4 May")
+    lead = "\n\nOn 4 May" + lead
+    parts, used = [head], len(head) + len(lead)
+    for key in count(1):
+        line = f"\n- Casualties{key}: " + ", ".join(
+            f"{n % 97 + 1} killed (per Source {n})" for n in range(key * 3000, key * 3000 + 3000)
+        )
+        if used + len(line) > size:
+            break
+        parts.append(line)
+        used += len(line)
+    return "".join(parts) + lead
+
+
 _ROOT = Path(__file__).resolve().parent.parent
 _PROSE_SETS = (
     Path("/work/shared/corpus/dev"),
@@ -172,8 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--write", type=Path, help="write the document there and stop")
     parser.add_argument(
-        "--kind", choices=("claims", "sections", "prose"), default="claims",
-        help="repeated claim sentences (default), many sections, or varied prose",
+        "--kind", choices=("claims", "sections", "prose", "infobox"), default="claims",
+        help="repeated claim sentences (default), many sections, varied prose, or an "
+        "infobox of long casualty lines",
     )  # fmt: skip
     parser.add_argument("--profile", type=Path, help="write a cProfile of the stages there")
     parser.add_argument(
@@ -191,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         text = sections_document(size)
     elif args.kind == "prose":
         text = prose_document(size)
+    elif args.kind == "infobox":
+        text = infobox_document(size)
     else:
         text = document(size, vary=args.vary)
     data = text.encode()
