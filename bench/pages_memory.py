@@ -101,7 +101,9 @@ def _patch_cached() -> None:
     cached_by = reads_module.Reads.cached
 
     def named(self: Any, find: Any, size: int) -> Any:
-        naming[0] = getattr(find, "__qualname__", "?").replace(".<lambda>", "")
+        naming[0] = getattr(find, "__qualname__", "?")
+        if naming[0].endswith("<lambda>"):  # a Lookup's: named by its line in data.py
+            naming[0] = f"lambda:{find.__code__.co_firstlineno}"
         try:
             return cached_by(self, find, size)
         finally:

@@ -151,3 +151,19 @@ def test_an_actor_with_many_claims_is_in_parts_showing_every_incoming_link(
     assert "more incoming links are on the next parts of this page" in first
     assert "The claims are shown in" in first and "At most" not in first
     assert any("<h2>Claims made</h2>" in p.read_text(encoding="utf-8") for p in parts)
+
+
+def test_a_document_layout_read_lean_is_the_one_its_page_has(release: Path) -> None:
+    """The layout of a document page (which part shows each claim, figure and span), as
+    a link into it needs it, read without the lookups' caches and without the claims'
+    figures (`ReleaseData.layout_claims`) is the one the cached claims give."""
+    from attackgraph.publish.data import ReleaseData
+    from attackgraph.publish.parts import doc_layout
+    from attackgraph.publish.views import doc_claims
+
+    data = ReleaseData(release / "attackgraph.nq")
+    (doc,) = [iri for iri in data.typed_subjects() if "/id/doc/" in iri]
+    length = len(data.node(doc).text(NIF.isString) or "")
+    lean = doc_layout(length, doc_claims(data, doc, lean=True))
+    assert len(set(lean.values())) > 2  # claims, figures and spans on several parts
+    assert lean == doc_layout(length, doc_claims(data, doc))

@@ -423,12 +423,48 @@ class ReleaseData:
         found = [self.claim(c) for c in self.subjects_with(predicate, obj)]
         return [c for c in found if self.is_a(c.iri, AG.Claim) and keep(c)]
 
-    def _claim(self, iri: str) -> Claim:
-        node = self.union_node(iri)
-        spans = [self._typed_node(s, AG.TextSpan) for s in node.iris(AG.evidence)]
+    def layout_claims(self, doc: str) -> list[Claim]:
+        """The claims reported in ``doc`` (as :attr:`claims_in`, unsorted) with what a
+        document page's layout reads of them (their quotes, their figures' IRIs), read
+        from the store without the lookups' caches: a hub's page (an agency quoted in
+        hundreds of documents) links into the pages of all those documents, and their
+        thousands of claims, figures and spans would push out of every cache what the
+        other pages ask again (and stay in the worker's memory)."""
+        found = []
+        for iri in self.subjects_with(AG.reportedIn, doc):
+            node = self._fresh_node(iri)
+            if AG.Claim.value in node.iris(RDF.type):
+                claim = self._claim(iri, node, self._fresh_node, lean=True)
+                if doc in claim.docs:
+                    found.append(claim)
+        return found
+
+    def _fresh_node(self, iri: str, cls: NamedNode | None = None) -> Node:
+        """The resource's properties in the union, read from the store (not kept); with
+        ``cls``, none unless it is one (as :meth:`_typed_node`)."""
+        node = Node(iri)
+        for q in self._read_union(iri):
+            if isinstance(q.object, NamedNode | Literal):
+                node.add(q.predicate.value, q.object)
+        return node if cls is None or cls.value in node.iris(RDF.type) else Node(iri)
+
+    def _claim(
+        self,
+        iri: str,
+        node: Node | None = None,
+        typed: Callable[[str, NamedNode], Node] | None = None,
+        *,
+        lean: bool = False,
+    ) -> Claim:
+        """The claim ``iri`` (its statements ``node`` if read, its spans and figures read
+        by ``typed``; ``lean``: its figures' IRIs only)."""
+        node = self.union_node(iri) if node is None else node
+        typed = self._typed_node if typed is None else typed
+        spans = [typed(s, AG.TextSpan) for s in node.iris(AG.evidence)]
         quotes = tuple(_quote(span) for span in spans)
         figures = tuple(
-            _figure(self._typed_node(f, AG.CasualtyFigure)) for f in node.iris(AG.assertsFigure)
+            _figure(Node(f) if lean else typed(f, AG.CasualtyFigure))
+            for f in node.iris(AG.assertsFigure)
         )
         predicate, obj = node.iris(RDF.predicate), node.values(RDF.object)
         return Claim(

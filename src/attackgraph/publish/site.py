@@ -387,7 +387,7 @@ class Owners(Mapping[str, str]):
         page linking into a document of thousands of claims would note them all)."""
         with self.data.reads.instead("s", doc):
             text = self.data.node(doc).text(NIF.isString) or ""
-            return doc_layout(len(text), doc_claims(self.data, doc))
+            return doc_layout(len(text), doc_claims(self.data, doc, lean=True))
 
     def _owner(self, iri: str) -> str | None:
         if iri in self.pages:

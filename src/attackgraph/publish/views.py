@@ -322,9 +322,12 @@ def _arcs(quads: Sequence[Quad], label: Label, *, incoming: bool) -> tuple[Arc, 
 _TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def doc_claims(data: ReleaseData, iri: str) -> list[Claim]:
-    """The claims a document page lists, in its order (the document's, by number)."""
-    return sorted(data.claims_in.get(iri, ()), key=lambda c: (c.iri.rsplit("-", 1)[0], _num(c.iri)))
+def doc_claims(data: ReleaseData, iri: str, *, lean: bool = False) -> list[Claim]:
+    """The claims a document page lists, in its order (the document's, by number);
+    ``lean``: with what its layout reads only, not kept in the lookups' caches
+    (:meth:`~attackgraph.publish.data.ReleaseData.layout_claims`)."""
+    found = data.layout_claims(iri) if lean else data.claims_in.get(iri, ())
+    return sorted(found, key=lambda c: (c.iri.rsplit("-", 1)[0], _num(c.iri)))
 
 
 def _rank(claim: Claim) -> int:
