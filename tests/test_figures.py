@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from attackgraph.extract.figure_guess import FigureGuess
 from attackgraph.extract.prose_figures import read_figures
 from attackgraph.extract.vocabulary import CASUALTY_VERBS, PASSIVE_OUTCOMES, verb_forms
 
@@ -421,3 +422,17 @@ def test_the_many_of_a_question_is_no_figure(text: str) -> None:
 def test_every_part_listed_after_among_them_keeps_the_figures_outcome() -> None:
     text = "The shelling killed 90 people, among them 31 women and 40 children, and 120 were hurt."
     assert figures(text) == [(90, "killed"), (31, "killed"), (40, "killed"), (120, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Among the dead were 14 members of the choir.", [(14, "killed")]),
+        ("Among the victims were seven elderly men.", [(7, "killed")]),
+    ],
+)  # fmt: skip
+def test_a_tolls_figure_of_people_the_vocabulary_does_not_know_is_kept(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    found = read_figures(text, guess=FigureGuess(text, 0, len(text), 0.9))
+    assert [(f.quantity.value, f.outcome) for f in found] == expected

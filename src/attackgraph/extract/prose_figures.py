@@ -35,8 +35,9 @@ the group of the last amount before the stretch, else ``total``; a toll takes th
 group words before it ("the Somali dead"). Other nouns give ``other-group`` with
 their words as label, except with a toll's outcome (rule 3): "the dead ... in three
 mass graves" is no figure. Vague amounts ("dozens") are figures only with an outcome
-of their own. A toll's figure with an unknown noun is kept when the classifier reads
-the same outcome ("among the dead were 31 magistrates"); a ``deferred`` amount ("the
+of their own. A toll's figure with an unknown noun is kept when a plural person noun
+heads it ("among the dead were seven elderly men") or the classifier reads the same
+outcome ("among the dead were 31 magistrates"); a ``deferred`` amount ("the
 bodies of 27 miners") gets its outcome from the classifier alone.
 """
 
@@ -50,6 +51,7 @@ from attackgraph.extract.amounts import Amount, clear_between, find_amounts, mos
 from attackgraph.extract.figure_guess import FigureGuess
 from attackgraph.extract.figure_referents import PRONOUNS, attacker_referent
 from attackgraph.extract.numbers import find_quantities
+from attackgraph.extract.one_person import person_noun
 from attackgraph.extract.prose_outcomes import (
     OUTCOME_RE,
     outcome_after,
@@ -326,8 +328,8 @@ def read_figures(
         for a in amounts:
             if a.outcome is None:
                 a.outcome = guess(a)
-            elif a.toll and a.unknown_noun and guess(a) == a.outcome:
-                a.unknown_noun = False  # "among the dead were 55 lawyers": people, the model says
+            elif a.toll and a.unknown_noun and (_people(a) or guess(a) == a.outcome):
+                a.unknown_noun = False  # "among the dead were 55 lawyers": people
         for one in guess.unnumbered(amounts, begin, stop):
             who = text[one.begin : one.end]
             one.group = (
@@ -352,6 +354,20 @@ def _listed_part(text: str, amounts: list[Amount], k: int) -> bool:
         and before.partitive
         and _LISTED.fullmatch(text, before.extent, amounts[k].begin) is not None
     )
+
+
+_PLURALS: Final = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+
+
+def _people(a: Amount) -> bool:
+    """Whether the unknown noun after ``a`` names people ("75 members of the guard", "four
+    deaf men"): a plural person noun heads it."""
+    label = a.group[1] if a.group is not None else None
+    words = re.split(r"\s+of\s+", label or "", maxsplit=1)[0].lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    return person_noun(_PLURALS.get(head) or head.removesuffix("s"))
 
 
 _HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
