@@ -106,11 +106,22 @@ def sections_document(size: int) -> str:
     return "".join(parts)
 
 
+def _agency(n: int) -> str:
+    """A source name of letters only, one per ``n`` ("Agency Bcd"): a name with a digit is
+    read as a note, not a source."""
+    letters = ""
+    while True:
+        n, k = divmod(n, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[k]
+        if not n:
+            return "Agency " + letters.capitalize()
+
+
 def infobox_document(size: int) -> str:
     """A document of at most ``size`` bytes whose infobox has casualty lines of a few
-    thousand figures each, every one with its own source (``Casualties1: 1 killed (per
-    Source 0), 2 killed (per Source 1), ...``, each line under the parser's 100,000
-    characters), then the lead: the claims of a hostile infobox.
+    thousand figures each, every one with its own source (``Casualties1: 91 killed (per
+    Agency Gkd), ...``, each line under the parser's 100,000 characters), then the
+    lead: the claims of a hostile infobox.
 
     >>> text = infobox_document(200_000)
     >>> text.count("- Casualties") >= 2 and len(text) <= 200_000
@@ -121,7 +132,7 @@ def infobox_document(size: int) -> str:
     parts, used = [head], len(head) + len(lead)
     for key in count(1):
         line = f"\n- Casualties{key}: " + ", ".join(
-            f"{n % 97 + 1} killed (per Source {n})" for n in range(key * 3000, key * 3000 + 3000)
+            f"{n % 97 + 1} killed (per {_agency(n)})" for n in range(key * 3000, key * 3000 + 3000)
         )
         if used + len(line) > size:
             break
