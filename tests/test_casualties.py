@@ -227,11 +227,58 @@ def test_non_casualty_fragments_are_kept_unparsed() -> None:
     ]
 
 
-def test_outcome_less_severity_subsets_are_no_figures() -> None:
+def test_how_badly_hurt_is_an_injury_figure() -> None:
     parsed = parse("240 (35 critically)", INJURIES)
-    assert [f.quantity.value for f in parsed.figures] == [240]
-    assert [s.text for s in parsed.unparsed] == ["35 critically"]
+    assert [(f.quantity.value, f.outcome) for f in parsed.figures] == [
+        (240, "injured"),
+        (35, "injured"),
+    ]
     assert parse("6 seriously wounded").figures[0].outcome == "injured"
+    assert [f.outcome for f in parse("12 killed; 4 severely").figures] == ["killed", "injured"]
+
+
+def test_who_got_away_is_no_figure() -> None:
+    parsed = parse("14 killed, 2 taken prisoner, 3 escaped")
+    assert [f.span.text for f in parsed.figures] == ["14 killed", "2 taken prisoner"]
+    assert [s.text for s in parsed.unparsed] == ["3 escaped"]
+
+
+def test_a_bare_later_estimate_has_the_fields_first_outcome() -> None:
+    parsed = parse("410 killed (per the army); ~900 (per a monitor); 12 captured; dozens more")
+    assert [(f.quantity.text, f.outcome, f.source) for f in parsed.figures] == [
+        ("410", "killed", "army"),
+        ("~900", "killed", "a monitor"),
+        ("12", "captured", None),
+        ("dozens", "killed", None),
+    ]
+    parsed = parse("70 killed; ~5,000 driven out; 30 women subjected to abuse")
+    assert [f.outcome for f in parsed.figures][1:] == ["killed-or-injured", "killed-or-injured"]
+
+
+def test_an_amount_given_only_in_brackets() -> None:
+    parsed = parse("Whole crew killed (c. 240)")
+    assert [(f.quantity.value, f.quantity.approximate, f.outcome) for f in parsed.figures] == [
+        (240, True, "killed")
+    ]
+
+
+def test_alternative_figures_after_a_sourced_one() -> None:
+    parsed = parse("3 dead; 90 hurt (per the mayor) – 300+", SIDE)
+    assert [(f.quantity.value, f.quantity.minimum, f.outcome) for f in parsed.figures] == [
+        (3, None, "killed"),
+        (90, None, "injured"),
+        (None, 300, "injured"),
+    ]
+    parsed = parse("41 (per the tribunal) / 35 (first count)", DEATHS)
+    assert [f.quantity.value for f in parsed.figures] == [41, 35]
+
+
+def test_the_year_of_a_source_is_no_figure() -> None:
+    parsed = parse("112; 130 (per 2019 inquiry)", INJURIES)
+    assert [(f.quantity.value, f.source) for f in parsed.figures] == [
+        (112, None),
+        (130, "2019 inquiry"),
+    ]
 
 
 def test_and_joined_fragment_shares_a_non_casualty_outcome() -> None:

@@ -14,15 +14,20 @@ How a value is read:
    ("149 (including 132 children)", "148 (+4 attackers)", "20 (14 civilians, 5
    soldiers)") become figures of their own; "(est.)" makes the amount approximate;
    other notes in lower case ("(alleged)") are ignored; anything else is the stated
-   source ("(per UNAMA)" -> "UNAMA", "(US estimate)" -> "US").
+   source ("(per UNAMA)" -> "UNAMA", "(US estimate)" -> "US", "(per 2020 review)"); a
+   bracket holding only an amount gives a fragment without one its amount ("Entire
+   garrison killed (c. 7,000)"). A dash after a sourced amount, or a spaced slash before
+   an amount, starts an alternative figure ("702 (per prosecutors) – 1,000+").
 3. Each fragment gives one figure: the amount (:func:`numbers.find_quantities`, or
    "the attacker" = 1), the outcome words, the group words, and a party named in
    capitals ("4 Nigerien soldiers" -> "Nigerien"). Unknown nouns between the amount
    and the outcome make an ``other-group`` with their label ("1 interpreter killed").
 4. Missing parts are carried within a segment: the outcome backwards across "and"
    ("4 soldiers and 1 interpreter killed"), else the field's default outcome, else the
-   outcome of a neighbouring fragment, else ``killed-or-injured`` (a combined or
-   unstated outcome; the corpus gold writes ``null``). The group of the first figure
+   outcome of a neighbouring fragment, else, for a bare amount ("~300 (per HRW)",
+   "hundreds more"), the outcome an earlier segment of the field named first, else
+   ``killed-or-injured`` (a combined or unstated outcome; the corpus gold writes ``null``).
+   How badly without an outcome ("(~100 seriously)") is an injury. The group of the first figure
    and the party carry forwards to elided fragments ("4 US soldiers killed, 2 wounded");
    a source carries backwards ("315 killed, 812 wounded (per SNA)").
 5. Fragments that are no casualty figure ("Unknown", "2 helicopters destroyed",
@@ -111,6 +116,7 @@ class _Fragment:
     noted: bool = False  # has a parenthetical of its own
     skip: bool = False  # equipment, displacement, ...: not a casualty figure
     held: bool = False  # the outcome is a noun of who they were ("prisoners of war")
+    bare: bool = False  # an amount with no words of what or who ("~300", "hundreds more")
     inner: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -130,6 +136,14 @@ _LISTED_OUTCOME: Final = re.compile(
 )
 _DEATH_NOUNS: Final = re.compile(r"\b(?:bod(?:y|ies)|corpses|(?:death\s+)?toll)\b", re.I)
 """In a casualty field, bodies and a toll are the dead ("245 bodies found")."""
+_BARE: Final = re.compile(
+    r"(?:(?:more|further|others?|additional|est\.?|estimated|at|in|near|[A-Z][\w'’.-]*|"
+    r"[\"“”'‘’])\s*)*"
+)
+"""What may stand beside an amount that says nothing of what happened or to whom: "more",
+"est.", "at Albany"; the parentheses are read apart."""
+_NO_CASUALTY: Final = re.compile(r"\b(?:escaped|got\s+away)\b", re.I)
+"""Who got away is no casualty of the side ("29 killed, 1 captured, 1 escaped")."""
 _HELD_NOUNS: Final = re.compile(r"\b(?:prisoners?(?:\s+of\s+war)?|pows?|hostages?|captives)$", re.I)
 """Who the dead of a ``Deaths`` field were, not what happened to them ("84 prisoners of
 war")."""
@@ -176,12 +190,14 @@ def _and_cuts(text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _dash_cuts(text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
-    """A dash between two sourced amounts ("~150 (army) – 2,000+ (local officials)"): two
+    """A dash after a sourced amount ("~150 (army) – 2,000+ (local officials)", "90 hurt
+    (per police) – 300+"), or a slash between two amounts ("29 (per court) / 22"): two
     figures, each its source's, not one range."""
     cuts = []
-    for m in re.finditer(r"\)\s*[–—-]\s*", text[begin:end]):
-        at, after = begin + m.start() + 1, begin + m.end()
-        if find_quantities(text[after:end]) and _PAREN.search(text, after, end):
+    for m in re.finditer(r"\)\s*[–—-]\s*|\s/\s", text[begin:end]):
+        at, after = begin + m.start() + (m.group().startswith(")")), begin + m.end()
+        found = find_quantities(text[after:end])
+        if found and (found[0][1] == 0 or _PAREN.search(text, after, end)):
             cuts.append((at, after, ","))
     return cuts
 
@@ -218,7 +234,7 @@ def _note(frag: _Fragment, note: str) -> bool:
     frag.noted = True
     if note.strip(" .").lower() in ESTIMATE_NOTES:
         frag.estimate = True
-    elif _INNER_INTRO.match(note) or find_quantities(note) or implied_count(note):
+    elif _INNER_INTRO.match(note) or implied_count(note) or _amounts(note):
         return False
     elif _SOURCE_INTRO.match(note.strip()) or _SOURCE_TAIL.search(note.strip(" .")):
         frag.source = _source(note) or frag.source
@@ -230,6 +246,13 @@ def _note(frag: _Fragment, note: str) -> bool:
     elif not _MONTH.search(note):
         frag.source = _source(note) or frag.source
     return True
+
+
+def _amounts(note: str) -> bool:
+    """Whether a note holds an amount, not only the year of a source ("per 2020 review")."""
+    found = find_quantities(note)
+    sourced = _SOURCE_INTRO.match(note.strip()) is not None
+    return any(not (sourced and re.fullmatch(r"(?:19|20)\d\d", q.text)) for q, _, _ in found)
 
 
 def _source(note: str) -> str | None:
@@ -246,12 +269,13 @@ def _read(region: str, frag: _Fragment) -> None:
     (``region``: its text from ``frag.body`` to ``frag.end``, brackets blanked)."""
     found = find_quantities(region)
     if found:
-        frag.quantity, _, q_end = found[0]
+        frag.quantity, q_begin, q_end = found[0]
     elif (implied := implied_count(region)) is not None:
-        count, b, q_end = implied
-        frag.quantity = Quantity(count, None, None, False, region[b:q_end])
+        count, q_begin, q_end = implied
+        frag.quantity = Quantity(count, None, None, False, region[q_begin:q_end])
     else:
         return
+    frag.bare = _BARE.fullmatch(f"{region[:q_begin]} {region[q_end:]}".strip()) is not None
     outcome = outcome_match(region)
     equipment = equipment_spans(region)
     taken = equipment + ([(outcome[1], outcome[2])] if outcome else [])
@@ -269,12 +293,10 @@ def _read(region: str, frag: _Fragment) -> None:
     frag.held = outcome is not None and _HELD_NOUNS.search(region[: outcome[2]]) is not None
     if outcome is None and _DEATH_NOUNS.search(region):
         frag.outcome = "killed"
+    elif outcome is None and SEVERITY_RE.search(region) is not None:
+        frag.outcome = "injured"  # "413 (~100 seriously)": how badly they were hurt
     frag.skip = (not named and bool(equipment)) or (
-        outcome is None
-        and (
-            non_casualty_match(region)
-            or (frag.group is None and SEVERITY_RE.search(region) is not None)
-        )
+        outcome is None and (non_casualty_match(region) or _NO_CASUALTY.search(region) is not None)
     )
 
 
@@ -298,6 +320,14 @@ def _fragments(text: str, begin: int, end: int) -> list[_Fragment]:
             mask[m.start() - body : m.end() - body] = " " * len(m.group())
             if not _note(frag, m.group()[1:-1]):
                 frag.inner.append((m.start() + 1, m.end() - 1))
+        if len(frag.inner) == 1 and not find_quantities("".join(mask)):
+            inner_begin, inner_end = frag.inner[0]  # "Whole garrison killed (c. 900)"
+            amount = find_quantities(text[inner_begin:inner_end])
+            rest = text[inner_begin + amount[0][2] : inner_end].strip() if amount else ""
+            if amount and amount[0][1] == 0 and _BARE.fullmatch(rest):
+                at = inner_begin - 1 - body
+                mask[at : inner_end + 1 - body] = text[inner_begin - 1 : inner_end + 1]
+                frag.inner = []
         for inner_begin, inner_end in reversed(frag.inner):  # "19 (16 civilians) (+3 gunmen)"
             if not text[inner_end + 1 : frag.end].strip(_TRIM):
                 frag.end = _trim(text, b, inner_begin - 1)[1]
@@ -312,8 +342,11 @@ def _resolve(
     frags: list[_Fragment],
     default_outcome: Outcome | None,
     default_group: PopulationGroup | None,
+    field_outcome: Outcome | None = None,
 ) -> None:
-    """Carry outcome, group, party and source between the fragments of one segment."""
+    """Carry outcome, group, party and source between the fragments of one segment; a
+    segment that names no outcome takes ``field_outcome``, the outcome an earlier segment
+    of the field named first ("634 killed (US count); hundreds more (per villagers)")."""
     own_outcome = [f.outcome for f in frags]
     own_group = [f.group for f in frags]
     for k, frag in enumerate(frags):  # a Deaths field's "84 prisoners of war" died
@@ -334,7 +367,8 @@ def _resolve(
         if frag.outcome is None:
             before = [f.outcome for f in frags[:k] if f.scope is frag.scope and f.outcome]
             after = [o for o in own_outcome[k + 1 :] if o]
-            frag.outcome = before[-1] if before else after[0] if after else KILLED_OR_INJURED
+            fallback = (field_outcome if frag.bare else None) or KILLED_OR_INJURED
+            frag.outcome = before[-1] if before else after[0] if after else fallback
     for k, frag in enumerate(frags):
         earlier = [f for f in frags[:k] if f.scope is frag.scope and f.quantity is not None]
         elided = own_group[k] is None and frag.party is None and own_outcome[k] is not None
@@ -363,9 +397,12 @@ def _parse(
     def span(b: int, e: int) -> Span:
         return Span(value.begin + b, value.begin + e, text[b:e], value.line)
 
+    field_outcome: Outcome | None = None  # the first outcome a segment names
     for seg_begin, seg_end, _ in _pieces(text, begin, end, _cuts(text, begin, end, ";|•")):
         frags = _fragments(text, seg_begin, seg_end)
-        _resolve(frags, *defaults)
+        named = [f.outcome for f in frags if f.quantity is not None and not f.skip]
+        _resolve(frags, *defaults, field_outcome)
+        field_outcome = field_outcome or next((o for o in named if o), None)
         for frag in frags:
             if frag.quantity is None or frag.skip or frag.outcome is None:
                 unparsed.append(span(frag.begin, frag.end))

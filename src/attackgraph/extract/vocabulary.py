@@ -237,7 +237,7 @@ SEVERITY_WORDS: Final = (
     "critically", "critical", "seriously", "serious", "severely", "severe", "lightly",
     "slightly", "minor", "hospitalized", "hospitalised",
 )  # fmt: skip
-"""How badly: "413 (100 critically)" is no figure of a group unless an outcome is named."""
+"""How badly: in an infobox, "413 (100 critically)" names 100 injured."""
 LABEL_STOPWORDS: Final = frozenset(
     "of the a an in at on by from to were was been being also reportedly allegedly "
     "confirmed unconfirmed all other others more with and or as during after before "
