@@ -125,6 +125,26 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "in Cairo's Helwan district, killing 40 people.\n",
             "EG",
         ),
+        (  # a former state inside the chain, not at its end
+            "= River post ambush =\n\nInfobox\n- Place: River post, eastern Annam, French "
+            "Indochina\n- Date: 9 May 1950\n\nA convoy was ambushed below the post.\n",
+            "VN",
+        ),
+        (  # a capital far larger than the towns abroad that share its name
+            "= Hotel lobby bombing =\n\nInfobox\n- Location: Hotel lobby, Bogotá\n"
+            "- Date: 9 May 1990\n\nA bomb went off in the lobby at noon.\n",
+            "CO",
+        ),
+        (  # the neighbour a border is shared with is not where it happened
+            "= Gate shooting =\n\nOn 3 March 1957 soldiers shot eleven farmers in the village of "
+            "Umm al-Fahm, close to the border with Jordan.\n",
+            "IL",
+        ),
+        (  # the lead is one line with no full stop; the body follows under a heading
+            "= Depot killings =\n\nFindings: the killing of drivers at a bus depot, Kaduna, "
+            "Nigeria, 6 April 2013\n\n== Detail ==\nArmed men raided the depot at dawn.\n",
+            "NG",
+        ),
     ],
     ids=[
         "town-alone",
@@ -146,6 +166,10 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
         "country-with-and",
         "wire-modifier",
         "district-with-area-word",
+        "former-state-inside",
+        "dominant-city",
+        "border-with",
+        "heading-only-lead",
     ],
 )
 def test_the_gazetteer_gives_the_country_the_document_leaves_out(
@@ -224,3 +248,41 @@ def test_an_account_written_afterwards_dates_the_event_not_itself(
     )
     dates = {str(row[0].value) for row in store.query(query, use_default_graph_as_union=True)}  # type: ignore[union-attr,index]
     assert dates == {date}
+
+
+def event_dates(tmp_path: Path, converter: Converter, text: str) -> set[tuple[str, str]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    store = convert(converter, path)
+    query = (
+        PREFIXES
+        + "SELECT ?p ?d WHERE { ?e ?p ?d VALUES ?p { ag:date ag:startDate ag:endDate } "
+        + "FILTER NOT EXISTS { ?e ag:partOf|ag:followsUp|ag:precedes|ag:relatedTo ?o } }"
+    )
+    return {
+        (str(row[0]).rstrip(">").rsplit("#", 1)[-1].rsplit("/", 1)[-1], str(row[1].value))  # type: ignore[index,union-attr]
+        for row in store.query(query, use_default_graph_as_union=True)  # type: ignore[union-attr]
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (  # the end written after the start, without its year
+            "= Jail revolt =\n\nThe revolt at the county jail began on 3 May 1972 and ended "
+            "on 6 May when guards retook the wings.\n",
+            {("startDate", "1972-05-03"), ("endDate", "1972-05-06")},
+        ),
+        (  # a month in the heading line, the nights in the lead's next sentence
+            "= Valley killings =\n\nFindings: the killing of the villagers of Tala, March "
+            "1983\n\nThis summary draws on reports published in 1984. It covers the raid on "
+            "Tala on the night of 11 to 12 March 1983 and its aftermath.\n",
+            {("startDate", "1983-03-11"), ("endDate", "1983-03-12")},
+        ),
+    ],
+    ids=["began-ended", "month-narrowed-to-nights"],
+)
+def test_a_span_of_days_the_lead_gives(
+    tmp_path: Path, converter: Converter, text: str, dates: set[tuple[str, str]]
+) -> None:
+    assert event_dates(tmp_path, converter, text) == dates

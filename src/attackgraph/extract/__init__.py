@@ -112,13 +112,15 @@ def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
 
 
 def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
-    """Date and places from the lead's opening sentence when the infobox gives none; the
-    date, when that sentence has none, from a heading line above it, and narrowed to the
-    day the body's first sentence gives within a month or year the lead gives; else the
-    first date with a month in the lead's next two sentences or the body's first."""
+    """Date and places from the lead's opening sentence (its only line when no sentence
+    opens it) when the infobox gives none; the date, when that sentence has none, from a
+    heading line above it, and narrowed to the day or days the body's first sentence, else
+    the lead's next two, give within a month or year the lead gives; else the first date
+    with a month in the lead's next two sentences or the body's first."""
     opening = [s for s in sentences(doc) if not s.sections]
     lead = tuple(s.text for s in opening if _is_clause(s.text))
     first = next((s for s in opening if _is_clause(s.text)), None)
+    first = first or next(iter(opening), None)  # only a line: "Findings: X, Brazil, 1996"
     if first is None or (facts.date is not None and facts.places):
         return facts
     if facts.date is None:
@@ -127,7 +129,7 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
         coarse = lead_date(first) or next((d for d in map(lead_date, headings) if d), None)
         body = next((s for s in sentences(doc) if s.sections and _is_clause(s.text)), None)
         if facts.date is None and coarse is not None:
-            facts.date = day_within(coarse, body)
+            facts.date = day_within(coarse, body, lead[1:3])
         if facts.date is None:  # the lead's next sentences, then the body's first
             facts.date = dated((*lead[1:3], *((body.text,) if body else ())))
     if not facts.places:

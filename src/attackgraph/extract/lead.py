@@ -21,6 +21,7 @@ place, else a place it happened near.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 from typing import Final
@@ -31,12 +32,14 @@ from attackgraph.extract.lists import sub_span
 from attackgraph.extract.nlp import Entity, entities
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentences import Sentence
-from attackgraph.model import DatePrecision, DateRange, PlaceKind, PlaceMention, Span
+from attackgraph.model import DatePrecision, DateRange, DateValue, PlaceKind, PlaceMention, Span
 from attackgraph.reference.countries import country_code, demonym_countries
+from attackgraph.reference.lexicon import MONTH_NUMBERS
 
 __all__ = ["dated", "day_within", "lead_date", "lead_places", "wire_places"]
 
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+_MONTHS: Final = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _AREA_OF: Final = (
     "village|hamlet|settlement|town|city|district|suburb|borough|parish|ward|quarter|"
     "neighbourhood|neighborhood|outskirts|centre|center|heart|island|valley|area|part|north|"
@@ -90,14 +93,47 @@ def lead_date(first: Sentence) -> DateRange | None:
     '2011-06-04'
     >>> date("This account follows a report the league published in March 2004.") is None
     True
+    >>> found = lead_date(Sentence(Span(0, 60, "A revolt began on 9 May 1970 and ended on "
+    ...     "12 May when troops stormed the jail.", 3), (), 0, False))
+    >>> found.start.lexical, found.end.lexical
+    ('1970-05-09', '1970-05-12')
     """
-    found = [(d, b) for d, b, _ in find_dates(first.text)]
+    found = [(d, b, e) for d, b, e in find_dates(first.text)]
     if not found:
         return None
-    if _AFTERWARDS.search(first.text) is None:
-        return found[0][0]
-    found = [(d, b) for d, b in found if _PUBLISHED_BEFORE.search(first.text, 0, b) is None]
-    return min(found, key=lambda pair: pair[0].start.lexical)[0] if found else None
+    if _AFTERWARDS.search(first.text) is not None:
+        found = [f for f in found if _PUBLISHED_BEFORE.search(first.text, 0, f[1]) is None]
+        found = sorted(found, key=lambda f: f[0].start.lexical)[:1]
+    return _ended(first.text, *found[0]) if found else None
+
+
+_ENDED: Final = re.compile(
+    r"[^.;]{0,80}?\b(?:ended|ending|lasted\s+until|until|till)\s+(?:on\s+)?"
+    r"(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))\b"
+    r"(?!,?\s*\d)",
+    re.IGNORECASE,
+)
+"""The last day of a span the first date began, written without its year: "began on 9
+September 1971 and ended on 13 September"."""
+
+
+def _ended(text: str, found: DateRange, begin: int, end: int) -> DateRange:
+    """``found`` (a day, at ``text[begin:end]``) to the day a clause after it says the
+    event ended, in the same year and within a month; else ``found``."""
+    start = found.start
+    more = _ENDED.match(text, end)
+    if found.end is not None or start.precision is not DatePrecision.DAY or more is None:
+        return found
+    month = MONTH_NUMBERS[(more.group("m1") or more.group("m2")).lower().rstrip(".")]
+    first = datetime.date.fromisoformat(start.lexical)
+    try:
+        last = datetime.date(first.year, month, int(more.group("d1") or more.group("d2")))
+    except ValueError:
+        return found
+    if not 0 < (last - first).days <= 31:
+        return found
+    return DateRange(start, DateValue(last.isoformat(), DatePrecision.DAY))
 
 
 _AFTERWARDS: Final = re.compile(
@@ -129,10 +165,13 @@ def dated(texts: tuple[str, ...]) -> DateRange | None:
     return None
 
 
-def day_within(coarse: DateRange, opening: Sentence | None) -> DateRange:
-    """``coarse`` (a month or a year the lead gives) narrowed to the day the body's
+def day_within(
+    coarse: DateRange, opening: Sentence | None, also: tuple[str, ...] = ()
+) -> DateRange:
+    """``coarse`` (a month or a year the lead gives) narrowed to the day or days the body's
     opening sentence gives inside it, when it gives one ("Findings ... April 1995." then
-    "On 22 April 1995, soldiers opened fire ..."); else ``coarse`` unchanged.
+    "On 22 April 1995, soldiers opened fire ...", "Between 6 and 8 April 1995, ..."), else
+    the first the ``also`` sentences (the lead's next ones) give; else ``coarse`` unchanged.
 
     >>> from attackgraph.model import DatePrecision, DateValue, Span
     >>> text = "On 22 April 1995, soldiers opened fire."
@@ -141,17 +180,25 @@ def day_within(coarse: DateRange, opening: Sentence | None) -> DateRange:
     '1995-04-22'
     >>> day_within(DateRange(DateValue("1996", DatePrecision.YEAR)), body).start.lexical
     '1996'
+    >>> lead = ("It tells of the night of 3 to 4 April 1995 in the valley.",)
+    >>> found = day_within(DateRange(DateValue("1995-04", DatePrecision.MONTH)), None, lead)
+    >>> found.start.lexical, found.end.lexical
+    ('1995-04-03', '1995-04-04')
     """
-    if opening is None or coarse.end is not None or coarse.start.precision is DatePrecision.DAY:
+    if coarse.end is not None or coarse.start.precision is DatePrecision.DAY:
         return coarse
-    found = find_dates(opening.text)
-    if not found:
-        return coarse
-    day = found[0][0]
-    inside = day.start.lexical.startswith(coarse.start.lexical + "-")
-    if day.end is None and day.start.precision is DatePrecision.DAY and inside:
-        return day
+    for text in ((opening.text,) if opening is not None else ()) + also:
+        found = find_dates(text)
+        if found:  # the first sentence with a date decides
+            return found[0][0] if _inside(found[0][0], coarse) else coarse
     return coarse
+
+
+def _inside(found: DateRange, coarse: DateRange) -> bool:
+    """Whether ``found`` gives days, all within the month or year ``coarse`` gives."""
+    prefix = coarse.start.lexical + "-"
+    ends = (found.start,) + ((found.end,) if found.end is not None else ())
+    return all(d.precision is DatePrecision.DAY and d.lexical.startswith(prefix) for d in ends)
 
 
 _POSSESSIVE: Final = re.compile(r"['’]s$")
@@ -245,6 +292,7 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     ]
     places = [p for k, p in enumerate(places) if all(p[0] != q[0] for q in places[:k])]
     countries = [(n, b, e) for n, b, e in places if country_of(n) is not None]
+    countries = [c for c in countries if _BORDER_WITH.search(text, max(0, c[1] - 40), c[1]) is None]
     country = next((c for c in countries if not _not_where(text, c[1], c[2])), None)
     country = country or next(iter(countries), None)
     inner = [(n, b, e) for n, b, e in places if country_of(n) is None]
@@ -377,9 +425,13 @@ def _not_where(text: str, begin: int, end: int) -> bool:
     >>> text = "killing 19 U.S. airmen in Mali yesterday"
     >>> _not_where(text, 11, 15), _not_where(text, 26, 30)
     (True, False)
+    >>> text = "at Tala, near the border with Chad"
+    >>> _not_where(text, 30, 34)
+    True
     """
     return (
         _OFFICE_OF.search(text, max(0, begin - 40), begin) is not None
+        or _BORDER_WITH.search(text, max(0, begin - 40), begin) is not None  # a neighbour
         or re.match(r"[–—-]\w", text[end : end + 2]) is not None
         or (
             _MODIFIED.match(text, end) is not None
@@ -387,6 +439,12 @@ def _not_where(text: str, begin: int, end: int) -> bool:
         )
     )
 
+
+_BORDER_WITH: Final = re.compile(
+    r"\b(?:border|borders|frontier|boundary|line)\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A neighbour named by the border the event was near ("near the armistice line with X")."""
 
 _MODIFIED: Final = re.compile(
     r"\s+(?!(?:about|across|after|against|along|among|around|as|at|before|behind|between|"

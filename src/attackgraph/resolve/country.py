@@ -12,21 +12,24 @@ Western Province": Sri Lanka has both), if at least two and more than any other;
 one country any of them can be in ("Northern Ireland"). A name that is an ISO 3166-2
 subdivision decides between countries with as many names (in "El Paso, Texas" the
 state outweighs a Mexican village called Texas); a name two countries share ("Korea")
-counts for both. Otherwise the country stays unknown: no guess.
+counts for both. A former state in the chain ("Tonkin") is its territory's country. When
+nothing else decides, a city far larger than any namesake abroad does ("Sydney": Australia,
+see :func:`dominant_country`). Otherwise the country stays unknown: no guess.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from attackgraph.model import EventKind, Extraction, PlaceKind, PlaceMention
-from attackgraph.reference.countries import shared_country_name
+from attackgraph.reference.countries import former_country_code, shared_country_name
 from attackgraph.reference.names import name_key, region_name, strip_the
 from attackgraph.reference.regions import subdivision_countries
 from attackgraph.resolve.place_candidates import candidates
 from attackgraph.resolve.places import PlaceResolver
 
-__all__ = ["document_country", "with_event_country"]
+__all__ = ["document_country", "dominant_country", "with_event_country"]
 
 
 def document_country(extraction: Extraction) -> str | None:
@@ -67,6 +70,7 @@ def with_event_country(extraction: Extraction, places: PlaceResolver) -> Extract
     stated = [m for m in extraction.places if not m.prose and m.kind is not PlaceKind.COUNTRY]
     found = {code for code in (_decided(m, places) for m in stated) if code is not None}
     country = found.pop() if len(found) == 1 else voted_country(stated, places)
+    country = country or dominant_country(stated, places)
     if country is None:
         return extraction
     events = tuple(
@@ -91,6 +95,9 @@ def _decided(mention: PlaceMention, places: PlaceResolver) -> str | None:
     >>> _decided(england, Resolver().places), _decided(tokyo, Resolver().places)
     (None, 'JP')
     """
+    former = former_country_code(mention.name)  # "Tonkin, French Indochina": Viet Nam
+    if former is not None:
+        return former
     ref = places.place(mention.name, kind=mention.kind, coordinates=mention.coordinates)
     if not (ref.resolved and ref.country):
         return None
@@ -123,6 +130,38 @@ def voted_country(stated: list[PlaceMention], places: PlaceResolver) -> str | No
     if len(ranked) > 1 and ranked[0][1][0] >= 2 and ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     return None
+
+
+DOMINANT: Final = 20
+"""How many times more people the largest town of the stated names must have than the
+largest of any other country for the names to decide the country alone."""
+
+
+def dominant_country(stated: list[PlaceMention], places: PlaceResolver) -> str | None:
+    """The country of the largest town any of the ``stated`` names can be, when it has
+    :data:`DOMINANT` times the people of the largest such town elsewhere ("Sydney" of
+    Australia against Nova Scotia's, "Vienna" against Virginia's), else ``None``. A
+    reader takes the famous city; the gazetteer alone, which must give coordinates, does
+    not (``PlaceResolver``'s rule).
+
+    >>> from attackgraph.model import Span
+    >>> from attackgraph.resolve import Resolver
+    >>> span = Span(0, 0, "", 1)
+    >>> chain = [PlaceMention(n, PlaceKind.LOCALITY, span) for n in ("George Street", "Sydney")]
+    >>> dominant_country(chain, Resolver().places)
+    'AU'
+    """
+    largest: dict[str, int] = {}
+    for mention in stated:
+        key = name_key(" ".join(strip_the(mention.name).split()))
+        for record, _ in candidates(places.layers, key, None, admin=False) if key else ():
+            largest[record.country] = max(largest.get(record.country, 0), record.population)
+    ranked = sorted(largest.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANT * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _countries(name: str, places: PlaceResolver) -> dict[str, bool]:
