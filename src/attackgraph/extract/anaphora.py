@@ -248,6 +248,16 @@ def appositive_person(text: str, end: int, words: str) -> str | None:
     >>> t = "The State Coroner, Ian Lowe, led it. The coroner found that 2 died."
     >>> appositive_person(t, t.index("The coroner"), "coroner")
     'Ian Lowe'
+
+    The apposition may have no article ("Ada Obi, governor of the region, said"), and a
+    role written as a title before the name counts too ("Fire Commissioner Ada Obi"):
+
+    >>> t = "Ada Obi, governor of the region, spoke. The governor said 3 died."
+    >>> appositive_person(t, t.index("The governor"), "governor")
+    'Ada Obi'
+    >>> t = "Fire Commissioner Ada Obi spoke. The commissioner said 3 died."
+    >>> appositive_person(t, t.index("The commissioner"), "commissioner")
+    'Ada Obi'
     """
     *modifiers, head = words.lower().split()
     found = [
@@ -274,8 +284,8 @@ def _role_appositions(text: str, head: str, reach: int) -> tuple[tuple[int, int,
         (m.start(), m.end(), m["role"].lower(), m["name"])
         for pattern in (
             rf"{role}(?:\s+(?:of|at|for|in)\s+[^,;.]{{1,50}})?,\s+(?P<name>{_PERSON})\s*[,;.]",
-            rf"(?P<name>{_PERSON}),\s+{role}",
-            rf"(?<![\w'’-])(?P<role>(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)})\s+(?P<name>{_PERSON})",
+            rf"(?P<name>{_PERSON}),\s+(?:{_ROLE_BEFORE})?(?P<role>(?:[\w-]+\s+){{0,4}}?{written})\b",
+            rf"(?<![\w'’-])(?P<role>(?:[\w'’-]+\s+){{0,3}}?{written})\s+(?P<name>{_PERSON})",
         )
         for m in re.compile(pattern).finditer(text, 0, reach)
     ]

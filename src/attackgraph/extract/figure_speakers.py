@@ -38,7 +38,7 @@ from attackgraph.extract.nlp import CACHE_SIZE, parse
 from attackgraph.extract.parsed_subjects import TIMES, without_set_off
 from attackgraph.extract.subjects import SOURCE_NOUNS, plausible_source
 
-__all__ = ["REPORTING", "SpeakerFinder", "figure_speaker", "worth_parsing"]
+__all__ = ["REPORTING", "SpeakerFinder", "document_maker", "figure_speaker", "worth_parsing"]
 
 REPORTING: Final = frozenset(
     """
@@ -64,6 +64,15 @@ _DOCUMENTS: Final = frozenset(
     "estimate estimates list lists account accounts toll communique communiqué".split()
 )
 """Heads of subjects that name a document; its maker ("released by X") is the speaker."""
+
+_MADE: Final = _DOCUMENTS | frozenset(
+    "review reviews note notes study studies survey surveys investigation investigations "
+    "inquiry inquiries examination examinations analysis audit dispatch findings numbers totals "
+    "memo memorandum book books".split()
+)
+"""Heads of noun phrases naming something made by someone, whose maker a "by" or a
+clause of making names ("a review by the prosecutor", "a note prepared by X",
+"the figures the ministry released"): the maker speaks for it."""
 
 _RELATIVES: Final = frozenset({"which", "who", "that"})
 
@@ -159,6 +168,36 @@ def figure_speaker(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
     return _according_in(doc, low, high)
 
 
+def document_maker(doc: Doc, at: int) -> tuple[int, int] | None:
+    """Who made the document named by the word at character ``at`` of the parsed
+    sentence ``doc``, as offsets into it: the maker the parse names ("the report,
+    published by X", "X released a report", "the figures X released"), or its owner
+    ("X's official dispatch", "X, whose book ..."); ``None`` when it names none.
+
+    >>> t = "The Harbour Trust's final report, issued in May, gave a toll of 12."
+    >>> t[slice(*document_maker(parse(t), t.index("report")))]
+    'The Harbour Trust'
+    >>> t = "The writer Ana Moss, whose book appeared in 1990, counted 40 dead."
+    >>> t[slice(*document_maker(parse(t), t.index("book")))]
+    'Ana Moss'
+    >>> document_maker(parse("The report said 12 died."), 4) is None
+    True
+    """
+    token = next((t for t in doc if t.idx == at), None)
+    if token is None:
+        return None
+    maker = _maker(token)
+    if maker is token:
+        owner = _owner(token)
+        whose = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if whose is not None and token.head.dep_ == "relcl":
+            owner = token.head.head  # "X, whose book ...": X
+        if owner is None:
+            return None
+        maker = owner
+    return _speaker_span(maker)
+
+
 def _broken_down(doc: Doc, token: Token, low: int) -> Token | None:
     """The number a breakdown after a colon holding ``token`` breaks down ("a list of 96
     dead: 41 men and 55 women" -> 96): the last number before the colon, in the same
@@ -203,6 +242,9 @@ def _according_in(doc: Doc, low: int, high: int) -> tuple[int, int] | None:
             obj = next((c for c in token.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in _DOCUMENTS and _maker(obj) is not obj:
                 return _speaker_span(_maker(obj))
+            owner = _owner(obj) if obj is not None and obj.lower_ in _DOCUMENTS else None
+            if owner is not None:  # "in the commission's count": the commission
+                return _speaker_span(owner)
         if token.lower_ == "according" and token.dep_ == "prep" and not low <= token.head.i < high:
             to = next((c for c in token.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
@@ -275,13 +317,16 @@ class SpeakerFinder:
         'the police'
         """
         found = self(begin, end)
+        if found is not None and self.made(found):
+            return found  # "Figures given by X put ...": X, though the cue's subject holds it
         if found is None or any(
             w is not None and found[0] < w[1] and w[0] < found[1] for w in (named, subject)
         ):
             return None
         if any(w is not None and self.holds(found, w) for w in (named, subject)):
             return None  # the cue named the same party ("the minister, Ali Noor")
-        return found if plausible_source(self.text[found[0] : found[1]]) else None
+        words = self.text[found[0] : found[1]]
+        return found if plausible_source(words) or _made_thing(words) else None
 
     def parted(self, begin: int, end: int, cue: int) -> bool:
         """Whether the parse finds no speaker for the figure at ``text[begin:end]`` while
@@ -297,6 +342,34 @@ class SpeakerFinder:
             return False
         low, high = sorted((begin, cue))
         return ";" in self.text[low:high]
+
+    def made(self, speaker: tuple[int, int]) -> bool:
+        """Whether ``speaker`` (a speaker this finder gave) is the maker the parse names
+        of a document ("Figures released by the army", "a review by the prosecutor", "the
+        figures his ministry released").
+
+        >>> text = "Figures released by the army put the toll at 31."
+        >>> finder = SpeakerFinder(text, 0, len(text))
+        >>> army = finder(text.index("31"), text.index("31") + 2)
+        >>> text[slice(*army)], finder.made(army)
+        ('the army', True)
+        """
+        if self._doc is None:
+            return False
+        b, e = speaker[0] - self.begin, speaker[1] - self.begin
+        inside = [t for t in self._doc if b <= t.idx < e]
+        head = next((t for t in inside if not b <= t.head.idx < e or t.head is t), None)
+        while head is not None and head.dep_ == "appos" and head.head is not head:
+            head = head.head  # "the KGB chairman, Ali Noor": the chairman's
+        if head is None or head.head is head:
+            return False
+        above = head.head
+        if head.dep_ == "nsubj" and above.dep_ == "relcl":
+            return above.lower_ in _MAKING and above.head.lower_ in _MADE
+        if head.dep_ != "pobj" or above.lower_ != "by":
+            return False
+        made = above.head.head if above.dep_ == "agent" else above.head
+        return made.lower_ in _MADE or above.head.lower_ in _MADE
 
     def holds(self, speaker: tuple[int, int], words: tuple[int, int]) -> bool:
         """Whether ``words`` lie in the noun phrase of ``speaker`` (a speaker this finder
@@ -340,10 +413,37 @@ def _closed(clause: Token) -> bool:
     police identified suspects, but none was arrested"; "the government announced 1,654,
     while later research produced figures ..."). Clauses coordinated inside what is
     reported ("said that 1,654 had died and 889 had been wounded") are not closed."""
-    if clause.dep_ == "relcl":
+    if clause.dep_ == "relcl" or _lost_subject(clause):
         return True
     own = any(c.dep_ in _OWN_SUBJECT for c in clause.children)
     return own and clause.dep_ in ("conj", "advcl") and _is_reporting_verb(clause.head)
+
+
+def _made_thing(words: str) -> bool:
+    """Whether ``words`` name a document by a noun of :data:`_MADE` after "the" ("the
+    book", "the same study"): its maker speaks through it
+    (:mod:`~attackgraph.extract.speakers` finds the maker named before).
+
+    >>> _made_thing("The same study"), _made_thing("the book"), _made_thing("the attack")
+    (True, True, False)
+    """
+    made = re.fullmatch(r"the\s+(?:same\s+)?(\w+)", words.strip(), re.IGNORECASE)
+    return made is not None and made.group(1).lower() in _MADE
+
+
+def _lost_subject(verb: Token) -> bool:
+    """Whether the parse coordinated ``verb`` with the clause before it and gave it no
+    subject, though words stand between them that are no conjunction, adverb or
+    auxiliary: the small model hung the verb's own subject on the clause before ("X
+    gave a total of 146 dead, and staff at the clinic said ...": "staff" read as part
+    of the total). Such a verb's subject is not the first clause's."""
+    if verb.dep_ != "conj" or verb.i == 0 or any(c.dep_ in _OWN_SUBJECT for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.dep_ not in _BEFORE_A_VERB and before.lower_ not in ("and", "or", "but")
+
+
+_BEFORE_A_VERB: Final = frozenset({"cc", "punct", "advmod", "aux", "auxpass", "neg", "preconj"})
 
 
 def _speaker_span(head: Token) -> tuple[int, int] | None:
@@ -427,6 +527,18 @@ def _document_subject(verb: Token) -> Token | None:
     return next((c for c in subjects if c.lower_ in _DOCUMENTS and c.lower_ != "toll"), None)
 
 
+def _owner(document: Token) -> Token | None:
+    """Who owns ``document`` by a possessive that is no pronoun ("the commission's
+    count"), else ``None``."""
+    return next(
+        (c for c in document.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE),
+        None,
+    )
+
+
+_POSSESSIVE: Final = frozenset("its their his her our my your whose".split())
+
+
 def _clause_after(colon: Token) -> bool:
     """Whether a clause with its own subject follows ``colon`` ("...: the army later
     confirmed 18"), not a breakdown of what precedes it ("at 379: 337 men, 41 boys")."""
@@ -494,6 +606,9 @@ def _subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # nearest: not a dateline
         subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+        made = [c for c in subjects if _maker(c) is not c]
+        if len(subjects) > 1 and made:  # "Figures released by X after the war gave": the
+            subject = made[0]  # parse's second subject ("the war") is a misread clause
         if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
             return _agent(verb)
         if subject is not None:
@@ -503,6 +618,8 @@ def _subject_of(verb: Token) -> Token | None:
                 return None  # victims ("11 had died and [claimed]"): a misread coordination
             return subject
         if (verb.dep_ != "conj" and not _raised(verb)) or verb.head is verb:
+            return None
+        if _lost_subject(verb):
             return None
         verb = verb.head
     return None
@@ -523,13 +640,17 @@ def _maker(head: Token) -> Token:
         maker = _subject_of(head.head)
         if maker is not None and maker.lower_ not in _RELATIVES:
             return maker
-    if head.lower_ not in _DOCUMENTS:
+    if head.lower_ not in _MADE:
         return head
     for child in head.children:
         if child.dep_ == "acl":
             agent = _agent(child)
             if agent is not None:
                 return agent
+        if child.dep_ == "relcl" and child.lower_ in _MAKING:  # "the figures X released"
+            maker = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if maker is not None and maker.lower_ not in _RELATIVES:
+                return maker
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:

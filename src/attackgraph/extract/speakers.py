@@ -20,10 +20,16 @@ Coreference (the only kinds made):
 - "he"/"she" -> the last person quoted (a one-word name is a person when the text
   writes it in full somewhere: "Col. Amos R. Tate" ... "Tate said"); "it" -> the
   organisation that opens a sentence just before, named since the last one quoted
-  ("The agency published a study. It concluded"), else the last organisation quoted;
+  ("The agency published a study. It concluded"), else the last organisation quoted
+  - never a plural source ("witnesses"): then the organisation named since, if any;
+- "the report", "the same dispatch", "the book" -> the maker or owner the parse names
+  at the nearest earlier mention of that noun ("The report, published by X",
+  "X's dispatch", "X, whose book ..."; see
+  :func:`~attackgraph.extract.figure_speakers.document_maker`);
 - "the ministry", "the governor", ... -> the nearest earlier full name written with
   that noun ("Ministry of Health", "Governor Amos Tate" -> "Amos Tate"; see
-  :mod:`~attackgraph.extract.anaphora`); "the organisation", "the agency", "the
+  :mod:`~attackgraph.extract.anaphora`), an organisation so found being the one "it"
+  refers to next; "the organisation", "the agency", "the
   charity" -> the organisation named in the sentences just before (by the recogniser,
   or by a name quoted earlier), else the last organisation quoted;
 - "its"/"their spokesman" and "the group", "the militants", "the jihadists",
@@ -58,7 +64,7 @@ from attackgraph.extract.anaphora import (
     appositive_person,
     nearest_organisation,
 )
-from attackgraph.extract.figure_speakers import REPORTING
+from attackgraph.extract.figure_speakers import REPORTING, document_maker
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.lists import joins_inside_name
 from attackgraph.extract.name_words import (
@@ -123,6 +129,14 @@ _WHEN_AFTER: Final = re.compile(
 )
 """A time after the speaker's words ("reports on Thursday morning", "the ministry on
 Saturday night"): when it was said, not who said it."""
+_MADE_AFTER: Final = re.compile(
+    r"\b(figures?|reports?|statements?|counts?|estimates?|tally|tallies|data|lists?)\s+"
+    r"(?:\w+ly\s+|later\s+)?(?:published|released|issued|given|compiled|provided|drawn\s+up)"
+    r"\b(?!.*\bby\b).*$",
+    re.IGNORECASE,
+)
+"""A participle after a document's head that says when or where it was made, not by
+whom ("Government figures published later in July"): not part of its author's name."""
 _SPOKESPEOPLE: Final = frozenset(
     "spokesman spokeswoman spokesperson official commander commanders".split()
 )
@@ -271,14 +285,18 @@ class Speakers:
             return self._mention(person, begin, end, line)
         if low == "it":  # "The agency published a study. It concluded": the agency
             named = self._named_organisation(begin)
+            several = self.last_org is not None and _names_several(self.last_org)
             if (
                 named is not None
                 and named[0] > self.last_org_at
-                and self._opens_sentence(named[0])
-                and not (len(self.sentences) > 1 and self.last_org_at >= self.sentences[-2][0])
+                and (
+                    several  # "it" is never "witnesses": the organisation named since
+                    or self._opens_sentence(named[0])
+                    and not (len(self.sentences) > 1 and self.last_org_at >= self.sentences[-2][0])
+                )
             ):  # named since the last quoted, as a subject, and that one not quoted just now
                 return self._org(self.canonical(named[1]), begin, end, line)
-            return self._org(self.last_org, begin, end, line)
+            return () if several else self._org(self.last_org, begin, end, line)
         if low == "its":  # "Its bulletin ... spoke": the parse's subject is "Its"
             return self._mention(self._its(begin), begin, end, line)
         role = re.fullmatch(r"the\s+((?:[\w-]+\s+){0,3}(\w+))", low)
@@ -289,6 +307,13 @@ class Speakers:
             if person is not None:  # "the information minister" introduced by name
                 self.last_person = person
                 return self._mention(person, begin, end, line)
+        made = re.fullmatch(r"the\s+(?:same\s+)?(\w+)", low)
+        if made is not None and made.group(1) in _MADE_ANAPHORS:  # "the report found"
+            maker = self._document_maker(begin, made.group(1), line)
+            if maker is not None:
+                return (ActorMention(maker.name, Span(begin, end, words, line)),)
+            if made.group(1) not in SOURCE_NOUNS:
+                return ()  # "the book" by nobody named: no source
         the = re.fullmatch(r"the\s+(\w+)", low)
         kind = the.group(1) if the is not None else ""
         if kind in KIND_NOUNS or (kind in ("group", "movement") and self.last_group is None):
@@ -299,6 +324,8 @@ class Speakers:
             return self._mention(self.last_org, begin, end, line)
         if the is not None and the.group(1) in ANAPHOR_NOUNS:
             name = antecedent(self.text, begin, the.group(1), self.quoted)
+            if name is not None and the.group(1) not in PERSON_ROLES:  # "the committee":
+                return self._org(self.canonical(name), begin, end, line)  # "it" from now on
             if name is not None:
                 return self._mention(self.canonical(name), begin, end, line)
         own = re.fullmatch(r"(?:his|her)\s+(\w+)", low)
@@ -345,6 +372,25 @@ class Speakers:
             if mention is not None:
                 found.append(mention)
         return tuple(found)
+
+    def _document_maker(self, at: int, noun: str, line: int) -> ActorMention | None:
+        """The maker of the document "the {noun}" at ``at`` refers to: of the nearest
+        earlier mentions of ``noun`` (up to :data:`_MENTIONS_READ`), the first whose
+        sentence's parse names its maker or owner ("The report, published by the
+        rights office, found ...", "Tate's dispatch ... The same dispatch estimated")."""
+        start = at
+        for _ in range(_MENTIONS_READ):
+            found = _word_before(self.text, noun, start)
+            if found is None:
+                return None
+            begin = max(self.text.rfind(". ", 0, found) + 2, self.text.rfind("\n", 0, found) + 1)
+            stop = self.text.find(". ", found)
+            stop = len(self.text) if stop < 0 else stop + 1
+            maker = document_maker(parse(self.text[begin:stop]), found - begin)
+            if maker is not None:
+                return self._one(begin + maker[0], begin + maker[1], line)
+            start = found
+        return None
 
     def _its(self, at: int) -> str | None:
         """Whose "its" document at ``at`` is: an organisation named in the sentences just
@@ -492,6 +538,7 @@ class Speakers:
         words = ACRONYM.sub("", text[begin:end]).strip()
         words = clean_name(re.sub(r"\s+", " ", words))  # "by nightfall the minister"
         words = _WHEN_AFTER.sub("", words)
+        words = _MADE_AFTER.sub(r"\1", words)  # "Government figures published later"
         stripped = _DETERMINERS.sub("", words)
         tokens = stripped.split()
         if (
@@ -677,6 +724,53 @@ def _nation(words: str) -> str | None:
     name = people.group(1)
     codes = demonym_countries(name) or demonym_countries(name.removesuffix("s"))
     return country_name(codes[0]) if len(codes) == 1 else None
+
+
+_MADE_ANAPHORS: Final = frozenset(
+    "report dispatch book study review inquiry investigation findings memo note".split()
+)
+"""Documents that "the {noun}" refers back to, speaking for whoever made them."""
+_MENTIONS_READ: Final = 4
+
+
+_WINDOW: Final = 20_000
+"""How far back (characters) a document's earlier mention is looked for: a bound on the
+cost of each anaphor in a long text."""
+
+
+def _word_before(text: str, word: str, end: int) -> int | None:
+    """Where the whole word ``word`` (any case) is last written before ``end``, within
+    :data:`_WINDOW` characters.
+
+    >>> t = "A report. The reporter said the report"
+    >>> _word_before(t, "report", 30), _word_before("x", "report", 1)
+    (2, None)
+    """
+    found = None
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    for m in pattern.finditer(text, max(0, end - _WINDOW), end):
+        found = m.start()
+    return found
+
+
+def _names_several(name: str) -> bool:
+    """Whether the source ``name`` is a common plural noun phrase ("witnesses", "local
+    officials"), which "it" cannot refer to; a name ("United Nations") can.
+
+    >>> _names_several("local officials"), _names_several("United Nations")
+    (True, False)
+    >>> _names_several("Witnesses"), _names_several("staff")
+    (True, True)
+    >>> _names_several("Ministry of Health"), _names_several("the press")
+    (False, False)
+    """
+    words = name.split()
+    last = words[-1] if words else ""
+    common = (name[:1].lower() + name[1:]).islower()  # "Witnesses" opening a sentence
+    return common and (
+        (last.endswith("s") and not last.endswith(("ss", "'s", "’s")))
+        or last in ("people", "staff", "personnel")
+    )
 
 
 def _plural_word(token: Token) -> bool:

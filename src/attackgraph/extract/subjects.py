@@ -55,6 +55,7 @@ SOURCE_NOUNS: Final = frozenset(
     activists lawyers prosecutors historians scholars researchers team laboratory lab panel
     institute foundation service network broadcaster station bureau unit inspectorate
     watchdog judiciary prosecution inquest histories centre center jury juries examiner
+    commissioner commissioners superintendent inspector envoy director surgeon colonel captain
     """.split()
 )
 """Common nouns that can name a source ("local security sources", "the ministry")."""
