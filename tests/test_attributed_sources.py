@@ -911,3 +911,16 @@ def test_the_report_speaks_for_who_made_it(body: str, expected: list[object]) ->
     """ "The report", "the same study", "the book" refer back to the document named
     before; its maker or owner, as the parse names it, states its figures."""
     assert sources(body) == expected
+
+
+def test_a_second_speaker_the_parse_left_without_a_subject_keeps_its_own() -> None:
+    """The small model hangs "hospital staff at X" on the total before and makes
+    "said" a verb of the first clause: the second figure is still the staff's."""
+    body = (
+        "The provincial government gave a total of 73 dead, and hospital staff at Kelani "
+        "Valley General Hospital said that they had admitted about 40 wounded."
+    )
+    assert sources(body) == [
+        ("hospital staff at Kelani Valley General Hospital", 40),
+        ("provincial government", 73),
+    ]

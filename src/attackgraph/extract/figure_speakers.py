@@ -437,7 +437,9 @@ def _lost_subject(verb: Token) -> bool:
     auxiliary: the small model hung the verb's own subject on the clause before ("X
     gave a total of 146 dead, and staff at the clinic said ...": "staff" read as part
     of the total). Such a verb's subject is not the first clause's."""
-    if verb.dep_ != "conj" or verb.i == 0 or any(c.dep_ in _OWN_SUBJECT for c in verb.children):
+    if verb.dep_ != "conj" or verb.i == 0 or not _is_reporting_verb(verb):
+        return False  # "15 women and 20 children": no verb
+    if any(c.dep_ in _OWN_SUBJECT for c in verb.children):
         return False
     before = verb.doc[verb.i - 1]
     return before.dep_ not in _BEFORE_A_VERB and before.lower_ not in ("and", "or", "but")

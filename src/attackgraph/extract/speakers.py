@@ -672,8 +672,8 @@ class Speakers:
         titled = [
             i
             for i, t in enumerate(run)
-            if is_title(t) and not (i + 1 < len(run) and run[i + 1] in ORG_WORDS)
-        ]  # "Foreign Office": no title
+            if is_title(t) and not (i + 1 < len(run) and run[i + 1] in ORG_WORDS | _INSTITUTIONS)
+        ]  # "Foreign Office", "General Hospital": no title
         if titled and titled[-1] < len(run) - 1:
             rest = run[titled[-1] + 1 :]
             if len(rest) > 2 and rest[0] in PARTICLES:
@@ -691,6 +691,10 @@ class Speakers:
             return " ".join(run), False
         return " ".join(tokens), False
 
+
+_INSTITUTIONS: Final = frozenset("Hospital Assembly Staff Court Headquarters Clinic".split())
+"""Words after a title word that make it part of an institution's name ("General
+Hospital", "General Assembly"), not a person's title."""
 
 _CAPITALISED: Final = re.compile(r"(?<!\w)[^\W\d_a-z]\w*")
 """A word that starts with no digit, no underscore and no small ASCII letter: the words
