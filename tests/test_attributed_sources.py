@@ -924,3 +924,13 @@ def test_a_second_speaker_the_parse_left_without_a_subject_keeps_its_own() -> No
         ("hospital staff at Kelani Valley General Hospital", 40),
         ("provincial government", 73),
     ]
+
+
+def test_a_speaker_described_by_an_apposition_is_named_by_its_name() -> None:
+    """ "X, an exile group based in Oslo, put ...": the word rules find the description
+    as the subject; the parse names X, whom the description describes."""
+    body = (
+        "Aid groups estimated that 400 people had been killed, while the Lowland Rights "
+        "Committee, an exile group based in Oslo, put the toll at 900."
+    )
+    assert sources(body) == [("Aid groups", 400), ("Lowland Rights Committee", 900)]

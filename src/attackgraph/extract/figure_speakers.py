@@ -323,7 +323,12 @@ class SpeakerFinder:
             w is not None and found[0] < w[1] and w[0] < found[1] for w in (named, subject)
         ):
             return None
-        if any(w is not None and self.holds(found, w) for w in (named, subject)):
+        described = (
+            subject is not None
+            and self.text[found[1] : subject[0]].strip() == ","
+            and re.match(r"an?\s", self.text[subject[0] : subject[1]], re.IGNORECASE) is not None
+        )  # "X, an exile group based in Oslo, put ...": the cue's words describe X
+        if not described and any(w is not None and self.holds(found, w) for w in (named, subject)):
             return None  # the cue named the same party ("the minister, Ali Noor")
         words = self.text[found[0] : found[1]]
         return found if plausible_source(words) or _made_thing(words) else None
