@@ -368,6 +368,9 @@ class SpeakerFinder:
             head = head.head  # "the KGB chairman, Ali Noor": the chairman's
         if head is None or head.head is head:
             return False
+        after = self._doc[head.i + 1] if head.i + 1 < len(self._doc) else None
+        if after is not None and after.dep_ == "nsubj" and _name_goes_on(head, [after]):
+            return False  # "by the UN mission MIRA found": the parse split the name
         above = head.head
         if head.dep_ == "nsubj" and above.dep_ == "relcl":
             return above.lower_ in _MAKING and above.head.lower_ in _MADE
@@ -614,8 +617,10 @@ def _subject_of(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # nearest: not a dateline
         subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
         made = [c for c in subjects if _maker(c) is not c]
-        if len(subjects) > 1 and made:  # "Figures released by X after the war gave": the
-            subject = made[0]  # parse's second subject ("the war") is a misread clause
+        rest = [c for c in subjects if c not in made]
+        if len(subjects) > 1 and made and not _name_goes_on(_maker(made[0]), rest):
+            subject = made[0]  # "Figures released by X after the war gave": the parse's
+            # second subject ("the war") is a misread clause
         if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
             return _agent(verb)
         if subject is not None:
@@ -630,6 +635,20 @@ def _subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _name_goes_on(maker: Token, subjects: list[Token]) -> bool:
+    """Whether one of ``subjects`` starts right after the phrase of ``maker``: the parse
+    split the maker's name ("published by the UN mission MIRA found": "MIRA" is no
+    second subject but the end of the maker's name).
+
+    >>> d = parse("An inquiry published by the UN mission MIRA found that 20 villagers were "
+    ...           "killed.")
+    >>> _name_goes_on(d[6], [d[7]]), _name_goes_on(d[6], [d[1]])
+    (True, False)
+    """
+    end = maker.right_edge.i
+    return any(s.left_edge.i == end + 1 for s in subjects)
 
 
 def _raised(verb: Token) -> bool:
