@@ -66,6 +66,49 @@ def test_a_nationality_in_a_list_of_victims_is_a_subgroup() -> None:
     assert [(f[2], f[3]) for f in found] == [(4, "Danish"), (2, "Germans")]
 
 
+def groups(body: str) -> list[tuple[object, str, str | None]]:
+    """The prose figures of ``body`` as (amount, population group, qualifier)."""
+    return [
+        (f.quantity.value, f.group, f.qualifier)
+        for c in read(body).claims
+        for f in c.figures
+        if not any(e.text.startswith(("Deaths", "Injuries")) for e in c.evidence)
+    ]
+
+
+def test_a_subgroup_takes_the_group_of_the_people_it_is_drawn_from() -> None:
+    """Issue 8: a subgroup is never ``total``; with a head that names its people
+    ("hikers" are civilians) every nationality of the breakdown takes that group."""
+    body = "The bandits killed 41 tourists, twenty of them Swedish, four Belgians and two Germans."
+    assert groups(body) == [
+        (41, "civilians", None),
+        (20, "civilians", "Swedish"),
+        (4, "civilians", "Belgians"),
+        (2, "civilians", "Germans"),
+    ]
+
+
+def test_a_subgroup_of_people_the_text_gives_no_group_for_is_other_group() -> None:
+    """Of "52 people", a group the text does not name, the British are ``other-group``, as a
+    nationality named with a noun ("Irish citizens") already was - never ``total``."""
+    assert groups("The bombing killed 52 people, thirty of them British.") == [
+        (52, "total", None),
+        (30, "other-group", "British"),
+    ]
+    body = "Two Austrians and three Irish citizens were also among the dead."
+    assert [g for _, g, _ in groups(body)] == ["other-group", "other-group"]
+    # its own words give a group: kept ("Swiss sailors" are soldiers, whatever the head)
+    body = "The fire killed 30 people, including four Swiss sailors."
+    assert groups(body)[1] == (4, "soldiers", "Swiss")
+
+
+def test_a_named_person_or_an_increment_is_never_the_total() -> None:
+    assert groups("Tomas Varga and Ada Obi were later killed in the crossfire.") == [
+        (2, "other-group", "Tomas Varga and Ada Obi")
+    ]
+    assert all(g != "total" for _, g, q in groups("A further twelve died later.") if q)
+
+
 def test_the_whole_a_part_is_taken_from_is_no_figure() -> None:
     assert facts("Nine of the 14 rebels were killed in the assault.") == [(None, "killed", 9, None)]
 

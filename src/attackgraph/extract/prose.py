@@ -50,7 +50,13 @@ from attackgraph.extract.attribution import Cue, CueKind, find_cues
 from attackgraph.extract.figure_guess import CONFIDENCE, UNATTRIBUTED_CONFIDENCE, FigureGuess
 from attackgraph.extract.figure_speakers import SpeakerFinder
 from attackgraph.extract.incidents import Aboutness, IncidentRelation
-from attackgraph.extract.prose_figures import ProseFigure, increment, last_group, read_figures
+from attackgraph.extract.prose_figures import (
+    ProseFigure,
+    increment,
+    last_group,
+    read_figures,
+    subgroup_group,
+)
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import Sentence, sentences
 from attackgraph.extract.speakers import Speakers
@@ -406,8 +412,9 @@ class _Reader:
                 qualifier = fig.qualifier or increment(self.doc.text, fig.begin, fig.end)
                 if fig.owner:  # "six of its crew": its = the source, else the words
                     qualifier = who.name if who is not None else fig.group_label
+                group = subgroup_group(fig.group, qualifier, fig.head)
                 figure = Figure(
-                    fig.quantity, fig.group, fig.outcome, span, fig.group_label, qualifier=qualifier
+                    fig.quantity, group, fig.outcome, span, fig.group_label, qualifier=qualifier
                 )
                 by_claim.setdefault((about, who), []).append(figure)
             self.last_outcome = fig.outcome

@@ -34,11 +34,14 @@ words ("fifteen were injured", "two others") carry the previous figure's group, 
 the group of the last amount before the stretch, else ``total``; a toll takes the
 group words before it ("the Somali dead"). Other nouns give ``other-group`` with
 their words as label, except with a toll's outcome (rule 3): "the dead ... in three
-mass graves" is no figure. Vague amounts ("dozens") are figures only with an outcome
-of their own. A toll's figure with an unknown noun is kept when a plural person noun
-heads it ("among the dead were seven elderly men") or the classifier reads the same
-outcome ("among the dead were 31 magistrates"); a ``deferred`` amount ("the
-bodies of 27 miners") gets its outcome from the classifier alone.
+mass graves" is no figure. A figure that counts a subgroup (a nationality, an
+organisation's members, named people) is never ``total``: :func:`subgroup_group`,
+applied by the caller once the subgroup is known. Vague amounts ("dozens") are
+figures only with an outcome of their own. A toll's figure with an unknown noun is
+kept when a plural person noun heads it ("among the dead were seven elderly men") or
+the classifier reads the same outcome ("among the dead were 31 magistrates"); a
+``deferred`` amount ("the bodies of 27 miners") gets its outcome from the classifier
+alone.
 """
 
 from __future__ import annotations
@@ -161,6 +164,9 @@ class ProseFigure:
     """A nationality that makes the figure a subgroup ("thirty of them British")."""
     owner: bool = False
     """A part of whoever "its"/"their" names ("six of its crew"): the caller knows who."""
+    head: PopulationGroup | None = None
+    """The group of the people a part is drawn from ("38 tourists, thirty of them
+    British": ``civilians``), for a part only (see :func:`subgroup_group`)."""
 
 
 _PLACE_PP: Final = r"\s+(?:at|in|on|near|inside|outside)\s+"
@@ -471,22 +477,53 @@ def _carry(text: str, amounts: list[Amount]) -> None:
 def _finish(
     amounts: list[Amount], earlier_group: tuple[PopulationGroup, str | None] | None
 ) -> list[ProseFigure]:
+    """The figures of the amounts with an outcome. A part ("thirty of them British",
+    and every part listed after it: "..., three Irish and two Germans") keeps the group
+    of the people it is drawn from as ``head``, and is not the group a later amount
+    without group words takes ("and wounded 15")."""
     figures: list[ProseFigure] = []
     previous = earlier_group
     for a in amounts:
         if a.outcome is None or (a.unknown_noun and a.toll):
             continue
         group = a.group if a.group is not None else previous or ("total", None)
+        head = previous[0] if a.partitive and previous is not None else None
         if not a.partitive:
             previous = group
         begin = a.lead if a.lead >= 0 else a.begin
         figures.append(
             ProseFigure(
                 a.quantity, group[0], group[1], a.outcome, begin, a.extent,
-                a.qualifier or nationality(group[1]), a.owner,
+                a.qualifier or nationality(group[1]), a.owner, head,
             )
         )  # fmt: skip
     return figures
+
+
+_NO_CONCEPT: Final = frozenset({"total", "other-group"})
+
+
+def subgroup_group(
+    group: PopulationGroup, qualifier: str | None, head: PopulationGroup | None
+) -> PopulationGroup:
+    """The population group of a figure that counts a subgroup (``qualifier``: a
+    nationality, an organisation, named people, "further"), never ``total``: the group
+    its own words give ("nine German tourists": civilians), else the group of the people
+    it is drawn from when the text gives one ("38 tourists, thirty of them British":
+    civilians), else ``other-group``. Every nationality of one breakdown is treated
+    alike ("two Germans" and "three Irish citizens" are both ``other-group``). A figure
+    without a qualifier keeps its group.
+
+    >>> subgroup_group("total", "British", "civilians")
+    'civilians'
+    >>> subgroup_group("total", "Germans", None), subgroup_group("other-group", "Irish", None)
+    ('other-group', 'other-group')
+    >>> subgroup_group("soldiers", "French", "total"), subgroup_group("total", None, None)
+    ('soldiers', 'total')
+    """
+    if qualifier is None or group not in _NO_CONCEPT:
+        return group
+    return head if head is not None and head not in _NO_CONCEPT else "other-group"
 
 
 def nationality(label: str | None) -> str | None:
