@@ -163,6 +163,23 @@ def test_the_index_filters_and_pages(release: Path, browser: object) -> None:
     page.close()
 
 
+def test_a_subgroup_reads_as_a_part_of_the_total_in_a_browser(
+    release: Path, browser: object, shots: Path
+) -> None:
+    """What a reader sees of the Sousse victims: the British 30 among the 38 killed."""
+    visit = Visit(browser, (release / "id/event/2015-sousse-attack.html").as_uri(), "")
+    page = visit.page
+    shown = page.inner_text("main") if page.locator("main").count() else page.inner_text("body")
+    assert "30 British among the 38 killed" in shown
+    assert "2 Germans among the 38 killed" in shown
+    assert "30 total" not in shown and "total (British)" not in shown
+    cell = page.locator("table.claims td", has_text="British (a subgroup").first
+    assert cell.is_visible()
+    page.screenshot(path=str(shots / "static-subgroups.png"))
+    assert not visit.problems, visit.problems
+    page.close()
+
+
 def test_chromium_is_debians() -> None:
     assert shutil.which("chromium") in (CHROMIUM, None) or Path(CHROMIUM).exists()
 

@@ -132,6 +132,24 @@ def test_sample_event_page_shows_who_said_what(sample: Path) -> None:
     assert f'href="../../{doc}"' in page
 
 
+def test_subgroups_are_shown_as_parts_of_their_total(sample: Path) -> None:
+    """Issue 8: "thirty of them British" and the other nationalities of the Sousse
+    victims are parts of the 38 killed, all worded alike - never "30 total"."""
+    page = (sample / "id/event/2015-sousse-attack.html").read_text(encoding="utf-8")
+    figures = page.split("<h2>Figures</h2>", 1)[1].split("</ul>", 1)[0]
+    lines = [" ".join(_text(li).split()) for li in re.findall(r"<li>.*?</li>", figures)]
+    assert "<p>Deaths: <b>38</b></p>" in page
+    assert "killed: 38 total" in lines
+    for part in ("30 British", "3 Irish citizens", "2 Germans", "1 Portuguese woman"):
+        assert f"{part} among the 38 killed" in lines, lines
+    assert not [line for line in lines if "total (" in line or "other group" in line]
+    rows = [" ".join(_text(r).split()) for r in _rows(page)]
+    british = [r for r in rows if re.match(r"British \(a subgroup; other group ?\) killed 30", r)]
+    assert len(british) == 1 and "thirty of them British" in british[0]
+    assert not [r for r in rows if r.startswith("total") and "British" in r.split("killed")[0]]
+    assert not [r for r in rows if "≠" in r]  # the British 30 contradict nobody's 38
+
+
 def test_disagreeing_sources_are_highlighted(fixture: Path) -> None:
     page = (fixture / MOPTI).read_text(encoding="utf-8")
     rows = _rows(page)

@@ -23,7 +23,7 @@ from attackgraph.publish.render import (
     headline_deaths,
     marked_text,
 )
-from attackgraph.publish.whosaid import figure_order, figure_text, who_said
+from attackgraph.publish.whosaid import figure_order, preferred_lines, who_said
 
 _RANKS: Final = {"preferred": 0, "normal": 1, "deprecated": 2}
 
@@ -129,15 +129,13 @@ class Views:
         }
 
     def _preferred(self, claims: Sequence[Claim], iri: str) -> list[str]:
-        label = self.label
-        rows = [
-            f"{label(f.outcome)}: {figure_text(f)} {label(f.group)}"
-            + (f" ({f.group_label})" if f.group_label else "")
+        figures = [
+            f
             for c in claims
             if c.about == iri and (c.rank or "").endswith("/preferred")
             for f in sorted(c.figures, key=figure_order)
         ]
-        return list(dict.fromkeys(rows))
+        return preferred_lines(figures, self.label)
 
     def _side(self, side: str) -> dict[str, Any]:
         node = self.data.node(side)

@@ -55,6 +55,86 @@ def figure_text(figure: Figure) -> str:
     return "?"
 
 
+def subgroup_words(figure: Figure) -> str:
+    """The subgroup a qualified figure counts, in the source's words: its label, with
+    the qualifier when the label does not say it ("crew (Volga-Dnepr)"); ``""`` for a
+    figure without a qualifier.
+
+    >>> f = Figure("f", None, "British nationals", None, 30, *(None,) * 6, "British")
+    >>> subgroup_words(f), subgroup_words(f.__class__(**{**f.__dict__, "group_label": None}))
+    ('British nationals', 'British')
+    """
+    q, label = figure.qualifier, figure.group_label
+    if q is None:
+        return ""
+    if label and q.casefold() in label.casefold():
+        return label
+    return f"{label} ({q})" if label else q
+
+
+def preferred_lines(figures: Sequence[Figure], label: Label) -> list[str]:
+    """The event page's preferred figures, one line each: a whole group as "killed: 38
+    total", and a subgroup (``ag:groupQualifier``) as a part of the figure it breaks
+    down, in words that cannot be read as a total: "30 British among the 38 killed".
+
+    A subgroup's head is the preferred figure of the same outcome for its population
+    group, else for ``total``; without one it is "among those killed". An increment
+    ("another 12", qualifier ``further``) is "12 more killed, added to another count".
+
+    >>> def fig(group, value, qualifier=None, label=None, outcome="killed"):
+    ...     return Figure("f", "c/" + group, label, "c/" + outcome, value, *(None,) * 6,
+    ...                   qualifier)
+    >>> name = lambda iri: (iri or "").rsplit("/", 1)[-1]
+    >>> preferred_lines([fig("total", 38), fig("other-group", 30, "British", "British"),
+    ...                  fig("other-group", 3, "Irish", "Irish citizens"),
+    ...                  fig("civilians", 2, "German", "German tourists"),
+    ...                  fig("other-group", 1, "Ana Ruiz", outcome="injured"),
+    ...                  fig("soldiers", 2, "further")], name)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['killed: 38 total', '30 British among the 38 killed',
+     '3 Irish citizens among the 38 killed', '2 German tourists among the 38 killed',
+     '1 Ana Ruiz among those injured', '2 more soldiers killed, added to another count']
+    """
+    heads: dict[tuple[str | None, str], Figure] = {}
+    for f in figures:
+        if f.qualifier is None:
+            heads.setdefault((f.outcome, _local(f.group)), f)
+    lines = [
+        f"{label(f.outcome)}: {figure_text(f)} {label(f.group)}"
+        + (f" ({f.group_label})" if f.group_label else "")
+        for f in figures
+        if f.qualifier is None
+    ]
+    lines += [_part_line(f, heads, label) for f in figures if f.qualifier is not None]
+    return list(dict.fromkeys(lines))
+
+
+def _part_line(f: Figure, heads: dict[tuple[str | None, str], Figure], label: Label) -> str:
+    """One subgroup's line of :func:`preferred_lines`."""
+    outcome, group = label(f.outcome), _local(f.group)
+    if f.qualifier == "further":
+        words = f.group_label or ("" if group in _NO_HEAD else label(f.group))
+        more = f"{words} {outcome}" if words else outcome
+        return f"{figure_text(f)} more {more}, added to another count"
+    head = heads.get((f.outcome, group)) if group not in _NO_HEAD else None
+    head = head or heads.get((f.outcome, "total"))
+    if head is None:
+        among = f"among those {outcome}"
+    elif _local(head.group) == "total":
+        among = f"among the {figure_text(head)} {outcome}"
+    else:
+        among = f"among the {figure_text(head)} {label(head.group)} {outcome}"
+    return f"{figure_text(f)} {subgroup_words(f)} {among}"
+
+
+_NO_HEAD: Final = frozenset({"total", "other-group"})
+"""Groups that name no people a subgroup could be drawn from."""
+
+
+def _local(iri: str | None) -> str:
+    return (iri or "").rsplit("/", 1)[-1]
+
+
 def source_key(claim: Claim) -> str:
     """Who stands behind a claim: its party, else the document itself."""
     return claim.by or "doc:" + ",".join(claim.docs)
@@ -83,6 +163,8 @@ def disagreements(rows: Sequence[Row]) -> set[int]:
     []
     >>> sorted(disagreements([part(None, 3, "Irish"), part("fco", 4, "Irish")]))
     [0, 1]
+    >>> sorted(disagreements([part(None, 30, "British"), part("fco", 38, None)]))
+    []
     """
     groups: dict[tuple[str | None, ...], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -210,6 +292,8 @@ class FigureRow:
     side: Link | None
     sources: list[Source]
     flagged: bool = False
+    subgroup: str = ""
+    """The subgroup counted (:func:`subgroup_words`), for a part of a total."""
 
 
 @dataclass
@@ -232,6 +316,10 @@ class WhoSaid:
     @property
     def flagged(self) -> bool:
         return any(r.flagged for r in self.figures)
+
+    @property
+    def subgroups(self) -> bool:
+        return any(r.subgroup for r in self.figures)
 
 
 def who_said(
@@ -274,8 +362,8 @@ def who_said(
             statements.append(StatementRow(source, about, statement))
             continue
         who = figure.side or figure.actor
-        key = (claim.about, figure.group, figure.group_label, figure.outcome, who,
-               figure.value, figure.low, figure.high, figure.estimate)  # fmt: skip
+        key = (claim.about, figure.group, figure.group_label, figure.qualifier, figure.outcome,
+               who, figure.value, figure.low, figure.high, figure.estimate)  # fmt: skip
         found = grouped.get(key)
         if found is None:
             found = grouped[key] = FigureRow(
@@ -287,6 +375,7 @@ def who_said(
                 estimate=label(figure.estimate) if figure.estimate else "",
                 side=link(who),
                 sources=[],
+                subgroup=subgroup_words(figure),
             )
         found.sources.append(source)
         found.flagged = found.flagged or i in flagged
