@@ -934,3 +934,22 @@ def test_a_speaker_described_by_an_apposition_is_named_by_its_name() -> None:
         "Committee, an exile group based in Oslo, put the toll at 900."
     )
     assert sources(body) == [("Aid groups", 400), ("Lowland Rights Committee", 900)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The port authority likewise said that nine dockers had died.",
+            [("port authority", 9)],
+        ),
+        (
+            "The provincial governor never confirmed that 14 villagers had died.",
+            [("provincial governor", 14)],
+        ),
+    ],
+)
+def test_an_adverb_or_a_negation_after_the_speaker_is_not_part_of_its_name(
+    body: str, expected: list[object]
+) -> None:
+    assert sources(body) == expected

@@ -27,10 +27,15 @@ _LEADING: Final = re.compile(
     rf"|(?:[a-z]+\s+)*?(?:[a-z]+ed|led|paid|held|run)\s+by\s+)",
 )
 _TRAILING: Final = re.compile(
-    r"(?<=[\w.)])\s+(?:(?:has|have|had|was|were|is|are|would|will|could|also)(?:\s+[a-z]+)*"
-    r"|(?:based|citing|quoting|according|with)\b.*)$"
+    r"(?<=[\w.)])(?:\s+(?:(?:has|have|had|was|were|is|are|would|will|could|also|did|does|do|"
+    r"never|later|likewise|instead|itself|themselves|in\s+turn)(?:\s+[a-z]+)*"
+    r"|(?:based|citing|quoting|according|with|denied|denies|blamed|blames|said|says)\b.*"
+    r"|(?:of|for|and|or|by|in|at))"
+    r"|,(?:\s+[a-z]+)+)$"
 )
-"""A verb or a source phrase after the name: "Real IRA has always", "X based on Y"."""
+"""A verb, an adverb or a source phrase after the name ("Real IRA has always", "X based
+on Y", "the ministry later", "X did not", "X denied involvement"), a word of a clause
+after a comma ("X, disputed"), or a dangling preposition ("L Company of")."""
 
 
 def clean_name(name: str) -> str:
@@ -48,6 +53,14 @@ def clean_name(name: str) -> str:
     ('the Harbour Front', 'Oxfam')
     >>> clean_name("the Harbour Front with foreign backing")
     'the Harbour Front'
+    >>> clean_name("Coast Front officials did not"), clean_name("Jon Varga never")
+    ('Coast Front officials', 'Jon Varga')
+    >>> clean_name("the port authority later"), clean_name("Harbour Front denied any role")
+    ('the port authority', 'Harbour Front')
+    >>> clean_name("Jon Varga, disputed"), clean_name("B Company of")
+    ('Jon Varga', 'B Company')
+    >>> clean_name("Office of the Ombudsman"), clean_name("Doctors Without Borders")
+    ('Office of the Ombudsman', 'Doctors Without Borders')
     """
     text = " ".join(name.split())
     for _ in range(3):
