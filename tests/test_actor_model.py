@@ -42,7 +42,7 @@ def weights(monkeypatch: pytest.MonkeyPatch) -> Use:
 
 ONE_WORD = (
     "Investigators in the port city said Tarlock had financed the cell. Officers later "
-    "arrested two men on a warrant that Interpol had issued in March, Inspector Dana Rowe "
+    "arrested two men on a warrant that Interpol had circulated in March, Inspector Dana Rowe "
     "said."
 )
 
@@ -112,3 +112,43 @@ def test_the_shipped_actor_weights_are_the_recorded_file() -> None:
     recorded = (root / "docs" / "evaluation.md").read_text(encoding="utf-8")
     assert hashlib.sha256(data).hexdigest() in recorded
     assert len(data) < 60_000
+
+
+@pytest.mark.parametrize(
+    ("prose", "party"),
+    [
+        (
+            "Two days after the blast the Kremlin said the bombers had trained abroad. Crowds "
+            "gathered near the Kremlin that night.",
+            "Kremlin",
+        ),
+        (
+            "The warrant against the two brothers was issued by Europol in March. Both men had "
+            "fled to the coast, where Europol agents lost them.",
+            "Europol",
+        ),
+        (
+            "The brothers were sought for months. In the end Hezbollah claimed the bombing in a "
+            "video.",
+            "Hezbollah",
+        ),
+    ],
+    ids=["subject-of-said", "agent-of-a-passive", "subject-of-claimed"],
+)
+def test_a_one_word_name_the_document_uses_as_a_party_is_taken(
+    weights: Use, prose: str, party: str
+) -> None:
+    weights(NO)  # the classifier declines every name the rules leave out
+    assert party in named(prose)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Crowds gathered near the Kremlin that night. Tourists visited the Kremlin on Sunday.",
+        "The brothers were sought for months. They had once lived near Hezbollah offices.",
+    ],
+)
+def test_a_one_word_name_only_mentioned_is_left_to_the_classifier(weights: Use, prose: str) -> None:
+    weights(NO)
+    assert named(prose) == []
