@@ -89,6 +89,37 @@ def test_a_street_corner_names_its_streets(value: str, expected: list[str]) -> N
     assert [name for name, _ in chain(value)] == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Toll gate 4, Old Quarry Road near Velden Airfield, Kornmark Province, Ruritania",
+            [
+                ("Toll gate 4", False),
+                ("Old Quarry Road", False),
+                ("Velden Airfield", True),
+                ("Kornmark Province", False),
+                ("Ruritania", False),
+            ],
+        ),
+        (
+            "Tessel and the dunes south of Karlin, Ruritania",
+            [("Tessel", False), ("Karlin", True), ("Ruritania", False)],
+        ),
+    ],
+)
+def test_x_near_y_within_one_item_names_x_and_the_place_it_lies_near(
+    value: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert near_chain(value) == expected
+
+
+def test_a_place_the_event_was_near_holds_no_other_place() -> None:
+    value = "Old Quarry Road near Velden Airfield, Kornmark Province, Ruritania"
+    mentions = split_places(Span(0, len(value), value, 5))
+    assert {p.name: p.container for p in mentions}["Old Quarry Road"] == "Kornmark Province"
+
+
 def test_an_and_after_the_chain_reached_an_area_joins_one_enclosing_name() -> None:
     value = "Pellow, Carrick district, Turks and Caicos Province, Ruritania"
     assert chain(value) == [

@@ -10,8 +10,9 @@ from published_store import PREFIXES, convert
 from pyoxigraph import Store
 
 from attackgraph.extract.sentence_dates import dated_elsewhere
-from attackgraph.extract.sentences import Sentence
+from attackgraph.extract.sentences import Sentence, sentences
 from attackgraph.model import DatePrecision, DateRange, DateValue, Span
+from attackgraph.parse import parse
 from attackgraph.pipeline import Converter
 
 
@@ -361,3 +362,50 @@ def test_a_town_in_another_area_than_the_stated_places_is_elsewhere() -> None:
     assert _elsewhere(mention, town, "KE", inside, [], places, stated)
     # without a stated area (or a point) there is nothing to tell it by
     assert not _elsewhere(mention, town, "KE", inside, [], places, [])
+
+
+LISTED = """= Kelbewa valley raids =
+
+Infobox
+- Title: Kelbewa valley raids
+- Location: Doroukou, Mali
+- Date: 3 March 2021
+- Deaths: 31
+
+On 3 March 2021 armed men raided settlements around Doroukou, killing 31 villagers.
+
+== Raids ==
+Riding motorcycles, the attackers burned the hamlets east of the river, among them \
+Sandarougou, Tirgoumbé and Wellikaye, before dawn. Six were shot, including Sergeant \
+Issa Maïga.
+"""
+
+
+def test_the_places_a_plural_lists_are_sites(tmp_path: Path, converter: Converter) -> None:
+    path = tmp_path / "listed.txt"
+    path.write_text(LISTED, encoding="utf-8")
+    places = event_places(convert(converter, path), "Kelbewa valley raids")
+    assert {"Sandarougou", "Tirgoumbé", "Wellikaye"} <= places, "'the hamlets, among them X'"
+    assert not any("Maïga" in name for name in places), "'six were shot, including X': people"
+
+
+def test_a_place_entity_without_a_locative_word_is_left_to_the_classifier() -> None:
+    from attackgraph.extract.site_prose import ENTITY_GOVERNOR, site_candidates
+
+    text = (
+        "= Road ambush =\n\n== Ambush ==\nBy noon the rebels held the foothills of the "
+        "Hamrin Mountains above the road.\n"
+    )
+    doc = parse(text.encode("utf-8"), "road.txt")
+    found = site_candidates(
+        doc.text,
+        sentences(doc),
+        main_name="Road ambush",
+        main_date=None,
+        sites=(),
+        known=(),
+        actors=(),
+    )
+    assert [(c.name, c.prep, c.label) for c in found] == [
+        ("Hamrin Mountains", ENTITY_GOVERNOR, "LOC")
+    ]

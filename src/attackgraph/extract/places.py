@@ -80,6 +80,11 @@ _INSIDE: Final = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?(?=[A-Z])")
 """Within one listed item, "X in the Y" puts X inside Y."""
 _BETWEEN: Final = re.compile(r"\s+between\s+(?:the\s+)?(?=[A-Z])")
 """Within one listed item, "X between A" (and B, the next item): X near A and B."""
+_NEAR_WITHIN: Final = re.compile(
+    r"\s+(?:near|close\s+to|(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of)\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
+"""Within one listed item, "X near Y" or "X south of Y": X, and Y the event was near."""
 _CORNER: Final = re.compile(
     r"^(?:the\s+)?(?:corner|junction|intersection|crossroads)\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
@@ -241,8 +246,9 @@ def _read_chain(value: Span, pieces: list[_Piece]) -> list[tuple[_Piece, str | N
     sites = [replace(site, near=site.near or near) for site in sites]
     outer = next((c.name for c in containers if not c.near), None)
     linked: list[tuple[_Piece, str | None]] = [(site, outer) for site in sites]
-    for k, piece in enumerate(containers):
-        linked.append((piece, containers[k + 1].name if k + 1 < len(containers) else None))
+    for k, piece in enumerate(containers):  # a place the event was near holds nothing
+        outer = next((c.name for c in containers[k + 1 :] if not c.near), None)
+        linked.append((piece, outer))
     return linked
 
 
@@ -299,9 +305,13 @@ def _named(pieces: list[_Piece]) -> list[_Piece]:
     >>> text = "Mosque in the Police Lines"
     >>> [p.name for p in _named([_Piece(text, Span(0, len(text), text, 1))])]
     ['Mosque', 'Police Lines']
+    >>> text = "Route 12 near the Kestrel Dam"
+    >>> [(p.name, p.near) for p in _named([_Piece(text, Span(0, len(text), text, 1))])]
+    [('Route 12', False), ('Kestrel Dam', True)]
     """
     out: list[_Piece] = []
-    for piece in _split_at(_BETWEEN, pieces, near=True):
+    split = _split_at(_NEAR_WITHIN, _split_at(_BETWEEN, pieces, near=True), near=True, carry=False)
+    for piece in split:
         inside = _INSIDE.search(piece.name)
         if inside is not None:
             outer = sub_span(piece.span, inside.end(), len(piece.span.text))
@@ -318,9 +328,12 @@ def _named(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
-def _split_at(pattern: re.Pattern[str], pieces: list[_Piece], *, near: bool) -> list[_Piece]:
+def _split_at(
+    pattern: re.Pattern[str], pieces: list[_Piece], *, near: bool, carry: bool = True
+) -> list[_Piece]:
     """The pieces split where ``pattern`` occurs; the part after it ``near`` or not, and
-    when ``near``, so is the piece after it (the B of "between A and B").
+    when ``near`` and ``carry``, so is the piece after it (the B of "between A and B");
+    "X near Y" carries nothing to the next piece.
 
     >>> text = "Coast Road between Tarn"
     >>> [(p.name, p.near) for p in _split_at(_BETWEEN, [_Piece(text, Span(0, 23, text, 1))],
@@ -341,7 +354,7 @@ def _split_at(pattern: re.Pattern[str], pieces: list[_Piece], *, near: bool) -> 
             replace(piece, name=head.text, span=head),
             _Piece(rest.text, rest, near, piece.note),
         ]
-        after = near
+        after = near and carry
     return out
 
 

@@ -126,6 +126,9 @@ def site_features(context: SiteContext) -> list[str]:
     found.append(f"ent={ent}&{'sited' if context.sited else 'unsited'}")
     if context.near:
         found.append("near")
+    if gov == "entity":  # no locative word: the word before the name, lowercase ("to")
+        previous = re.search(r"([a-z]+)\W*$", text[: context.begin])
+        found.append(f"prev={previous.group(1) if previous else 'none'}")
     sections = context.sentence.sections
     found.append("first" if context.first else ("lead" if not sections else "section"))
     if sections:

@@ -9,7 +9,8 @@ the Old Quarter". A name is read as a site when
   "onto", "around", "through", "across", "towards", "below", "above" ...), "the
   hamlets of", or an attack verb ("stormed", "seized", "struck" ...), with an optional
   "the" (not "under": "under Colonel X" names a commander), or a part of a site ("the
-  roof of", "the main gate of", "the steps of");
+  roof of", "the main gate of", "the steps of"), or it opens a list after places
+  named in the plural ("the hamlets east of the river, among them X, Y and Z");
 - it is a place: a named entity of the linguistic layer (GPE, LOC, FAC), or a
   capitalised name with a word saying what kind of site it is ("hotel", "Street",
   "district"), written before or after it;
@@ -19,6 +20,10 @@ the Old Quarter". A name is read as a site when
   treated ("taken to", "treated at", "the General Hospital in X");
 - it is not an actor the document names, a country, a people or a date (a day of the
   week: "on Monday the ministry said").
+
+A place entity of the linguistic layer (GPE, LOC, FAC) that no such word governs ("held
+the foothills of X", "flew on to Y") is a candidate too, with the governing word
+:data:`ENTITY_GOVERNOR`: only the classifier takes it, as a name the rules leave out.
 
 Whether a candidate becomes a place is then asked of a small learned classifier
 (:mod:`~attackgraph.extract.site_features`): it leaves out a candidate these rules accept
@@ -95,6 +100,8 @@ _BEFORE_NAME: Final = (
     "shrine|guesthouse"
 )
 """Kinds of site written before a name: "the Cambodian restaurant Le Petit Cambodge"."""
+_LIST_OPENER: Final = r"among\s+them|including|such\s+as"
+"""Words opening a list of the places a plural names ("the villages, among them X and Y")."""
 _UPPER: Final = "A-Z0-9\u00c0-\u00d6\u00d8-\u00de"
 _PARTICLE: Final = r"(?:a[dlnrstz]|ash|e[dlnrs]|ul)-"
 """A lowercase article joined to a name: "al-Rawda", "el-Arish", "ash-Shifa"."""
@@ -118,7 +125,7 @@ _LOCATIVE: Final = re.compile(
     r"island|department|province|region|state|municipality|colony|county|commune|governorate|"
     r"prefecture|parish|hill|valley)s? of|"
     r"(?:(?:now|later|locally|then|since)\s+)?(?:known(?:\s+to\s+(?:the\s+)?[\w’'-]+)?\s+as|"
-    r"called)|" + _BEFORE_NAME + ")"
+    r"called)|" + _BEFORE_NAME + "|" + _LIST_OPENER + ")"
     r"\s+[\"“]?(?:the\s+)?"
     + _NAME
     + r"(?P<more>(?:(?:,|,?\s+and)\s+(?:at\s+|in\s+|on\s+)?(?:the\s+)?"
@@ -144,6 +151,14 @@ _TREATED: Final = re.compile(
 )
 """Where the wounded were treated: "taken to X", and the town of a hospital ("the
 General Hospital in X")."""
+_LISTED: Final = re.compile(r"^(?:among\s+them|including|such\s+as)$", re.IGNORECASE)
+_PLURAL_PLACES: Final = re.compile(r"\b(?P<word>[a-z]+?)(?:e?s)\b")
+_TO_OPENER: Final = re.compile(
+    r"(?:\s+(?!(?:where|which|who|killing|killed|wounding|wounded|injuring|injured)\b)"
+    r"[\w'’-]+){0,6},?\s+$"
+)
+"""A plural before a list opener: "the hamlets, among them", "five camps in X and Y,
+including"."""
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_LABELS: Final = frozenset({"PERSON", "NORP"})
 _NOT_SITES: Final = frozenset(
@@ -287,19 +302,78 @@ def _main_candidates(
     """The candidates of each sentence telling of the main event (see the module doc);
     what a sentence is about is asked only when it names a candidate."""
     about = Aboutness(text, "main", main_name, main_date, {s: f"site:{s}" for s in sites})
+    sentences = list(sentences)
+    open_ = [s for s in sentences if _open(s)]
+    asked = list(dict.fromkeys(s.text for s in open_ if _INNER_CAPITAL.search(s.text)))
+    tagged = dict(zip(asked, entities_of(asked), strict=True))
     for sentence in sentences:
         about.observe(sentence)
-        top = sentence.sections[0] if sentence.sections else ""
-        if BACKGROUND_SECTIONS.match(top) or AFTERMATH_SECTIONS.match(top):
-            continue
-        if _SKIP_SECTIONS.match(top):
+        if not _open(sentence):
             continue
         found = _candidates(sentence, avoid)
+        found += _entity_candidates(sentence, tagged.get(sentence.text, ()), avoid, found)
         if not found or dated_elsewhere(sentence, main_date):
             continue
         key = about.about(sentence, sentence.span.begin, sentence.span.end)
         if key == "main" or key.startswith("site:"):
             yield sentence, found
+
+
+def _open(sentence: Sentence) -> bool:
+    """Whether a sentence's section can tell of the main event's sites."""
+    top = sentence.sections[0] if sentence.sections else ""
+    return not (
+        BACKGROUND_SECTIONS.match(top) or AFTERMATH_SECTIONS.match(top) or _SKIP_SECTIONS.match(top)
+    )
+
+
+_INNER_CAPITAL: Final = re.compile(rf"\S\s+[\"“(]?(?:{_PARTICLE})?[{_UPPER}]")
+"""A capitalised word after the sentence's first: only then can the tagger find a place."""
+ENTITY_GOVERNOR: Final = "entity"
+"""The governing word of a candidate only the tagger reads as a place (no locative word
+or attack verb before it): the classifier alone decides whether it is a site."""
+
+
+def _entity_candidates(
+    sentence: Sentence,
+    found: Sequence[Entity],
+    avoid: set[str],
+    taken: Sequence[tuple[str, int, int, bool, bool, str]],
+) -> list[tuple[str, int, int, bool, bool, str]]:
+    """The places (GPE, LOC, FAC) the tagger reads in a sentence where no locative word
+    governs them ("flew on to Tripoli", "leaving Camp Speicher", "the villages of the
+    valley, Alisingha among them"), beyond the candidates ``taken`` by the rules: the
+    governing word :data:`ENTITY_GOVERNOR`.
+
+    >>> from attackgraph.model import Span
+    >>> text = "The gunmen left Camp Speicher and drove to Tikrit."
+    >>> s = Sentence(Span(0, len(text), text, 1), (), 0, False)
+    >>> tags = (Entity("FAC", 16, 29, "Camp Speicher"), Entity("GPE", 43, 49, "Tikrit"))
+    >>> [c[0] for c in _entity_candidates(s, tags, set(), [])]
+    ['Camp Speicher', 'Tikrit']
+    """
+    text = sentence.text
+    spans = [(begin, end) for _, begin, end, *_ in taken]
+    out = []
+    for entity in found:
+        if entity.label not in _PLACE_LABELS:
+            continue
+        begin = entity.begin
+        raw = entity.text
+        if raw.lower().startswith("the "):
+            begin, raw = begin + 4, raw[4:]
+        name = _clean(raw)
+        end = begin + len(name)
+        if any(b < end and begin < e for b, e in spans):
+            continue
+        before = text[:begin]
+        if _TREATED.search(before) or _OTHER_EVENT.search(before) or _DESCRIBES.search(before):
+            continue
+        if _CARE.search(name) or _UNIT_AFTER.match(text, end):
+            continue
+        if _is_name(name, avoid):
+            out.append((name, begin, end, False, False, ENTITY_GOVERNOR))
+    return out
 
 
 def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int, bool, bool, str]]:
@@ -315,6 +389,10 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
         prep = m.group("prep")
         attack = _ATTACK_VERB.match(prep.lower()) is not None
         sited = _NAMED_AS_PLACE.search(prep) is not None or m.group("kind") is not None
+        if _LISTED.match(prep):
+            if not _lists_places(text[: m.start("prep")]):
+                continue  # "killing six, including Colonel X"
+            prep, sited = "among", True
         first = m.group("name") + (m.group("kind") or "")  # "the Conoco gas plant"
         names = [(first, m.start("name"))]
         tail = m.group("more") or ""
@@ -346,6 +424,35 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
             if _is_name(name, avoid):
                 found.append((name, begin, end, prep == "near", named, prep))
     return found + _directed(text, avoid, {begin for _, begin, *_ in found})
+
+
+def _lists_places(before: str) -> bool:
+    """Whether the words before a list opener name places in the plural ("the old
+    districts, among them", "five camps in the two provinces, including").
+
+    >>> _lists_places("gunmen burned several hamlets, "), _lists_places("six were killed, ")
+    (True, False)
+    >>> _lists_places("to report to mass screening centres, ")
+    True
+    >>> _lists_places("five camps in X and Y, "), _lists_places("villages in what was then X, ")
+    (True, True)
+    """
+    for m in _PLURAL_PLACES.finditer(before):
+        if _TO_OPENER.fullmatch(before, m.end()) is None:
+            continue
+        word = m.group("word")
+        for stem in (word, word + "e", word[:-1] + "y" if word.endswith("i") else word):
+            if stem in SITE_WORDS or stem in _AREA_PLURALS:
+                return True
+    return False
+
+
+_AREA_PLURALS: Final = frozenset(
+    """
+    district province region state county commune municipality neighbourhood neighborhood
+    settlement hamlet centre center site location area quarter township
+    """.split()
+)
 
 
 def _directed(
@@ -537,7 +644,9 @@ def prose_sites(
         known=known,
         actors=actors,
     ):
-        ruled = candidate.sited or candidate.label in _PLACE_LABELS
+        ruled = candidate.prep != ENTITY_GOVERNOR and (
+            candidate.sited or candidate.label in _PLACE_LABELS
+        )
         if not ruled and candidate.label in _NOT_PLACE_LABELS:
             continue  # the classifier never makes a person or a people a place
         if model.probabilities(site_features(candidate))[SITE] < (
