@@ -33,6 +33,8 @@ SETS = {
     "blind-20": 10,
     "blind-21": 20,
     "blind-22": 10,
+    "blind-23": 20,
+    "blind-24": 10,
 }
 
 
