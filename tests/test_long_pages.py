@@ -15,6 +15,7 @@ import pytest
 from test_pages import parsed
 
 from attackgraph import pipeline
+from attackgraph.limits import Limits
 from attackgraph.namespaces import NIF
 from attackgraph.publish.parts import TEXT_PART
 
@@ -47,7 +48,8 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
         n += 1
     (folder / "convoy.txt").write_text("".join(parts), encoding="utf-8")
     out = folder / "release"
-    options = pipeline.BuildOptions(issued="2029-03-10", jobs=2)
+    no_claims_limit = Limits(claims=0)  # its ~3,200 claims are past the default 1,000
+    options = pipeline.BuildOptions(issued="2029-03-10", jobs=2, limits=no_claims_limit)
     report = pipeline.build([folder / "convoy.txt"], out, options)
     assert report.ok, report.summary()
     return out
