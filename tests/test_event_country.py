@@ -238,16 +238,7 @@ def test_a_label_opening_the_lead_does_not_hide_its_date_and_place(
 def test_an_account_written_afterwards_dates_the_event_not_itself(
     tmp_path: Path, converter: Converter, text: str, date: str
 ) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    store = convert(converter, path)
-    query = (
-        PREFIXES
-        + "SELECT ?d WHERE { ?e ag:date ?d "
-        + "FILTER NOT EXISTS { ?e ag:partOf|ag:followsUp|ag:precedes|ag:relatedTo ?o } }"
-    )
-    dates = {str(row[0].value) for row in store.query(query, use_default_graph_as_union=True)}  # type: ignore[union-attr,index]
-    assert dates == {date}
+    assert event_dates(tmp_path, converter, text) == {("date", date)}
 
 
 def event_dates(tmp_path: Path, converter: Converter, text: str) -> set[tuple[str, str]]:
