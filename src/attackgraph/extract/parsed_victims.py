@@ -31,7 +31,7 @@ from attackgraph.extract.vocabulary import PASSIVE_OUTCOMES
 from attackgraph.model import Outcome
 from attackgraph.reference.countries import demonym_countries
 
-__all__ = ["ListedVictims", "listed_in_parse", "needs_parse"]
+__all__ = ["AMONG_NOUNS", "ListedVictims", "listed_in_parse", "needs_parse"]
 
 _VERBS: Final[dict[str, Outcome]] = {
     **{w: o for w, o in PASSIVE_OUTCOMES.items() if " " not in w},
@@ -135,7 +135,7 @@ _AMONG: Final = re.compile(
     r"injured|wounded|hurt|hostages|captives|missing)\b"
 )
 
-_AMONG_NOUNS: Final[dict[str, Outcome]] = {
+AMONG_NOUNS: Final[dict[str, Outcome]] = {
     "dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured",
     "hostages": "captured", "captives": "captured", "missing": "missing",
@@ -153,7 +153,7 @@ def _among_the_dead(token: Token) -> tuple[Outcome, list[Token]] | None:
         if prep.dep_ == "prep" and prep.text.lower() == "among":
             for noun in prep.children:
                 if noun.dep_ == "pobj":
-                    outcome = _AMONG_NOUNS.get(noun.text.lower()) or next(
+                    outcome = AMONG_NOUNS.get(noun.text.lower()) or next(
                         (_VERBS[c.text.lower()] for c in noun.children
                          if c.dep_ == "acl" and c.text.lower() in _VERBS),
                         None,

@@ -50,6 +50,7 @@ from attackgraph.extract.attribution import Cue, CueKind, find_cues
 from attackgraph.extract.figure_guess import CONFIDENCE, UNATTRIBUTED_CONFIDENCE, FigureGuess
 from attackgraph.extract.figure_speakers import SpeakerFinder
 from attackgraph.extract.incidents import Aboutness, IncidentRelation
+from attackgraph.extract.parsed_victims import AMONG_NOUNS
 from attackgraph.extract.prose_figures import (
     ProseFigure,
     increment,
@@ -133,10 +134,6 @@ dead, nine were police officers", "Among the wounded, 14 were ..."; its amounts 
 outcome take the outcome the counted people's word names ("the dead", "those wounded"),
 else the outcome read last."""
 _COUNTED_WORD: Final = re.compile(r"\b(?:dead|victims|killed|wounded|injured)\b")
-_COUNTED_OUTCOMES: Final[dict[str, Outcome]] = {
-    "dead": "killed", "victims": "killed", "killed": "killed", "wounded": "injured",
-    "injured": "injured",
-}  # fmt: skip
 _NARRATED: Final = re.compile(
     r",?\s+(?:which|that|in\s+which|during\s+which|where)\s+(?=(?:\w+\s+){0,3}?"
     r"(?:killed|killing|left|wounded|injured|claimed\s+the\s+lives|died|were\s+killed))"
@@ -380,7 +377,7 @@ class _Reader:
         """Claims for the figures in ``text[begin:end]``; whether there were any."""
         among = _AMONG_WERE.match(self.doc.text, begin)
         word = _COUNTED_WORD.search(among.group()) if among else None
-        named = _COUNTED_OUTCOMES[word.group()] if word else None
+        named = AMONG_NOUNS[word.group()] if word else None
         counted = named or (self.last_outcome if among else None)
         found = read_figures(
             self.doc.text,
