@@ -13,7 +13,8 @@ RDF and SHACL on it, the spaCy pipeline and the reference data loaded before.
     .venv/bin/python bench/big_document.py --kind prose --mb 2 --profile /tmp/p.prof
 
 ``--kind infobox`` is an infobox of casualty lines of 3,000 figures each, every one with
-its own source (the claims of a hostile infobox, which the claims limit also bounds).
+its own source (the claims of a hostile infobox, which the claims limit also bounds);
+``--kind unsourced`` the same lines without sources, each line one claim of 3,000 figures.
 ``--vary`` puts a different number in every copy of a sentence, so that no two
 sentences are equal (the cost without deduplication). ``--kind sections`` is the
 hostile corpus's other worst case: a heading and one short line, again and again
@@ -117,22 +118,30 @@ def _agency(n: int) -> str:
             return "Agency " + letters.capitalize()
 
 
-def infobox_document(size: int) -> str:
+def infobox_document(size: int, *, sourced: bool = True) -> str:
     """A document of at most ``size`` bytes whose infobox has casualty lines of a few
     thousand figures each, every one with its own source (``Casualties1: 91 killed (per
     Agency Gkd), ...``, each line under the parser's 100,000 characters), then the
-    lead: the claims of a hostile infobox.
+    lead: the claims of a hostile infobox. Not ``sourced``: each figure has a note with a
+    digit (``91 killed (per unit 3000)``), which names no source, so a line is one claim
+    of 3,000 figures.
 
     >>> text = infobox_document(200_000)
     >>> text.count("- Casualties") >= 2 and len(text) <= 200_000
     True
+    >>> "killed (per unit 3000)" in infobox_document(200_000, sourced=False)
+    True
     """
+
+    def note(n: int) -> str:
+        return f"per {_agency(n)}" if sourced else f"per unit {n}"
+
     head, lead = _HEAD.split("\n\nOn 4 May")
     lead = "\n\nOn 4 May" + lead
     parts, used = [head], len(head) + len(lead)
     for key in count(1):
         line = f"\n- Casualties{key}: " + ", ".join(
-            f"{n % 97 + 1} killed (per {_agency(n)})" for n in range(key * 3000, key * 3000 + 3000)
+            f"{n % 97 + 1} killed ({note(n)})" for n in range(key * 3000, key * 3000 + 3000)
         )
         if used + len(line) > size:
             break
@@ -209,9 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--write", type=Path, help="write the document there and stop")
     parser.add_argument(
-        "--kind", choices=("claims", "sections", "prose", "infobox"), default="claims",
-        help="repeated claim sentences (default), many sections, varied prose, or an "
-        "infobox of long casualty lines",
+        "--kind", choices=("claims", "sections", "prose", "infobox", "unsourced"),
+        default="claims",
+        help="repeated claim sentences (default), many sections, varied prose, an "
+        "infobox of long casualty lines of sourced figures, or of figures without sources",
     )  # fmt: skip
     parser.add_argument("--profile", type=Path, help="write a cProfile of the stages there")
     parser.add_argument(
@@ -229,8 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         text = sections_document(size)
     elif args.kind == "prose":
         text = prose_document(size)
-    elif args.kind == "infobox":
-        text = infobox_document(size)
+    elif args.kind in ("infobox", "unsourced"):
+        text = infobox_document(size, sourced=args.kind == "infobox")
     else:
         text = document(size, vary=args.vary)
     data = text.encode()

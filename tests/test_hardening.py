@@ -275,6 +275,24 @@ def test_the_infoboxs_claims_count_towards_the_limit_and_stop_the_reading() -> N
     assert boxed.read == boxed.text() and "siege the district office" not in boxed.text()
 
 
+def test_a_claim_counts_once_per_figure_and_is_kept_whole_or_left_out() -> None:
+    from attackgraph.extract import extract
+    from attackgraph.parse import parse
+
+    many = ", ".join(f"{n} killed" for n in range(2, 40))  # one claim: no source
+    lines = f"- Date: 2 June 2021\n- Deaths: 3\n- Casualties1: {many}\n- Injuries: 9"
+    data = _doc("Siege of Ovrin", lines, _tallies(2)).encode()
+    whole = extract(parse(data, "ovrin.txt"))
+    assert [len(c.figures) for c in whole.claims][:3] == [1, 38, 1]
+    capped = extract(parse(data, "ovrin.txt"), max_claims=20)  # 1 + 38 is past 20
+    assert [len(c.figures) for c in capped.claims] == [1]  # no claim cut to some figures
+    [warning] = [w for w in capped.warnings if w.rule == "limit/claims"]
+    assert warning.line == 6 and "once per figure" in warning.message  # the Casualties1 line
+    assert capped.read == capped.text() and "district office" not in capped.text()
+    fits = extract(parse(data, "ovrin.txt"), max_claims=41)  # 1 + 38 + 1, one left for prose
+    assert [len(c.figures) for c in fits.claims] == [1, 38, 1, 1]
+
+
 def test_the_text_after_the_claims_limit_is_read_by_no_stage() -> None:
     from attackgraph.extract import extract
     from attackgraph.parse import parse

@@ -36,18 +36,20 @@ threads.
 
 Defaults: 30 CPU seconds and 1 GiB a document (``attackgraph build --time-limit/--memory-limit``).
 
-- Claims: converting is linear in the claims a text gives (0.4-0.8 ms of CPU a claim
-  of repeated sentences, about 9 ms a claim of varied prose, whose sentences are
-  parsed; a document's RDF and SHACL report grow with them: a 5 MB document of 200,000
-  claims took 86 CPU-s and 2.5 GiB), so the time and memory limits alone would skip a
-  long document instead of converting it. ``claims`` bounds them: the infobox's
-  casualty lines and then the prose are read until the document has that many claims,
-  the text after is left unread by every stage, and the document builds with a
-  ``limit/claims`` warning naming the line where the reading stopped (``attackgraph
-  build --claims-limit``). The default, 1,000, is over twenty times the most claims of
-  any development document (41) and keeps a document well inside the time limit (5 MB
-  of varied prose: about 10 CPU-s, ``bench/big_document.py --kind prose``); it is a
-  bound, not a drop: the warning is always printed.
+- Claims: converting is linear in the claims a text gives and the figures they hold
+  (0.4-0.8 ms of CPU a claim of repeated sentences, about 9 ms a claim of varied prose,
+  whose sentences are parsed; a document's RDF and SHACL report grow with them: a 5 MB
+  document of 200,000 claims took 86 CPU-s and 2.5 GiB), so the time and memory limits
+  alone would skip a long document instead of converting it. ``claims`` bounds them: the
+  infobox's casualty lines and then the prose are read until the document's claims reach
+  it, a claim counting once per figure (an infobox line of 3,000 figures with no source
+  is one claim of 3,000: :mod:`attackgraph.extract.claims_limit`), a claim is kept whole
+  or left out, the text after is left unread by every stage, and the document builds
+  with a ``limit/claims`` warning naming the line where the reading stopped
+  (``attackgraph build --claims-limit``). The default, 1,000, is over seventeen times
+  what any development document uses (56: 40 claims) and keeps a document well inside
+  the time limit (5 MB of varied prose: about 10 CPU-s, ``bench/big_document.py --kind
+  prose``); it is a bound, not a drop: the warning is always printed.
 """
 
 from __future__ import annotations

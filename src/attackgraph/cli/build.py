@@ -93,8 +93,9 @@ from attackgraph.version import VERSION
     type=click.IntRange(min=0),
     default=DEFAULT_CLAIMS,
     show_default=True,
-    help="Claims one document may give (0: no limit); past it the rest of its text is "
-    "not read and the document builds with a limit/claims warning naming the line.",
+    help="Claims one document may give, a claim counting once per figure (0: no limit); "
+    "past it the rest of its text is not read and the document builds with a limit/claims "
+    "warning naming the line.",
 )
 @click.option(
     "--scheduler",

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from attackgraph.extract import claims_limit
 from attackgraph.extract.dateline import wire_date
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.incidents import IncidentRelation
@@ -20,7 +21,7 @@ from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
 from attackgraph.extract.lead import dated, day_within, lead_date, lead_places, wire_places
 from attackgraph.extract.mapping import event_types
 from attackgraph.extract.named import is_institution, prose_actors
-from attackgraph.extract.prose import ProseContext, ProseFacts, claims_limit_reached, read_prose
+from attackgraph.extract.prose import ProseContext, ProseFacts, read_prose
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import sentences
 from attackgraph.extract.site_prose import prose_sites
@@ -44,8 +45,9 @@ __all__ = ["MAIN", "extract"]
 def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
     """Everything the converter reads from one parsed document.
 
-    ``max_claims`` bounds the claims (and the work: converting is linear in them): the
-    prose is read until the claims reach it, the sentences after are not read by any
+    ``max_claims`` bounds the claims (and the work: converting is linear in their
+    figures; :mod:`~attackgraph.extract.claims_limit`): the infobox and then the prose are
+    read until the claims reach it, the sentences after are not read by any
     stage, and a ``limit/claims`` warning names the line (see :func:`read_prose`).
 
     >>> from attackgraph.parse import parse
@@ -72,10 +74,10 @@ def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
         for site in (sites if len(sites) > 1 else ())
     )
     if facts.unread is not None and max_claims is not None:  # the infobox alone reached it
-        limit = claims_limit_reached(doc.source, facts.unread, max_claims)
+        limit = claims_limit.reached(doc.source, facts.unread, max_claims)
         prose = ProseFacts(claims=(), events=(), warnings=(limit,), read=0)
     else:
-        before = len(facts.claims)
+        before = claims_limit.weight(facts.claims)
         budget = None if max_claims is None else max_claims - before
         prose = read_prose(doc, _prose_context(main, sub_events, facts), budget, before)
     read = sentences(doc)[: prose.read]  # all of them unless the claims limit stopped it

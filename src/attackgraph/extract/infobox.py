@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import cast
 
+from attackgraph.extract import claims_limit
 from attackgraph.extract.casualties import ParsedFigure, parse_casualty_field
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.lists import Item, parse_coordinates, split_items, sub_span
@@ -104,9 +105,10 @@ def _warn(doc: Document, entry: InfoboxEntry, rule: str, message: str) -> Proble
 def read_infobox(doc: Document, max_claims: int | None = None) -> InfoboxFacts:
     """Interpret every infobox entry of ``doc``; see ``mapping.MAPPING`` for the keys.
 
-    With ``max_claims``, the casualty lines are read until they give that many claims:
-    the first ``max_claims`` are kept and :attr:`InfoboxFacts.unread` is the line of the
-    first claim left out (or of the first line not read).
+    With ``max_claims``, the casualty lines are read until their claims reach it
+    (:mod:`~attackgraph.extract.claims_limit`: a claim counts once per figure): those
+    within it are kept and :attr:`InfoboxFacts.unread` is the line of the first claim
+    left out (or of the first line not read).
 
     >>> from attackgraph.parse import parse
     >>> doc = parse(b"= Raid =\\n\\nInfobox\\n- Deaths: 3 (per X), 4 (per Y)\\n"
@@ -132,13 +134,14 @@ def read_infobox(doc: Document, max_claims: int | None = None) -> InfoboxFacts:
         _read_entry(doc, entry, rule, facts, sides, coordinates, casualty_entries)
     facts.sides = [parts.record(number) for number, parts in sorted(sides.items())]
     for entry, rule in casualty_entries:
-        if max_claims is not None and len(facts.claims) >= max_claims:
+        if max_claims is not None and claims_limit.weight(facts.claims) >= max_claims:
             facts.unread = entry.span.line
             break
         _read_casualties(doc, entry, rule, facts)
-    if max_claims is not None and len(facts.claims) > max_claims:
-        facts.unread = facts.claims[max_claims].evidence[0].line
-        del facts.claims[max_claims:]
+    keep = len(facts.claims) if max_claims is None else claims_limit.kept(facts.claims, max_claims)
+    if keep < len(facts.claims):
+        facts.unread = facts.claims[keep].evidence[0].line
+        del facts.claims[keep:]
     return facts
 
 

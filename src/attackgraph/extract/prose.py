@@ -46,6 +46,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from attackgraph.extract import claims_limit
 from attackgraph.extract.attribution import Cue, CueKind, find_cues
 from attackgraph.extract.figure_guess import CONFIDENCE, UNATTRIBUTED_CONFIDENCE, FigureGuess
 from attackgraph.extract.figure_speakers import SpeakerFinder
@@ -80,11 +81,9 @@ from attackgraph.model import (
 from attackgraph.reference.countries import country_code
 
 __all__ = [
-    "CLAIMS_RULE",
     "ProseContext",
     "ProseFacts",
     "assign_ranks",
-    "claims_limit_reached",
     "read_prose",
 ]
 
@@ -142,8 +141,6 @@ _NARRATED: Final = re.compile(
 bombing, which killed 21", "blamed the group for the raid that left 12 dead"): inside a
 cue that only blames, claims, denies or condemns, its figures are the document's own."""
 _SITE_AFTER: Final = re.compile(r"\s*(?:of\s+them\s+)?(?:in|at|near)\s+(?:the\s+)?")
-CLAIMS_RULE: Final = "limit/claims"
-"""The warning of a document whose claims went past the claims limit (``max_claims``)."""
 _PREPARED: Final = 512
 """Sentences whose parses are asked for in one batch before they are read: a stretch well
 within the parse cache (:data:`~attackgraph.extract.nlp.CACHE_SIZE`), so that a long
@@ -223,15 +220,18 @@ class _Reader:
     def run(self, max_claims: int | None = None, before: int = 0) -> ProseFacts:
         units = list(sentences(self.doc))
         read = None
+        used = seen = 0  # what the claims read so far count towards the limit
         for k, sentence in enumerate(units):
-            if max_claims is not None and len(self.claims) >= max_claims:
+            used, seen = used + claims_limit.weight(self.claims[seen:]), len(self.claims)
+            if max_claims is not None and used >= max_claims:
                 read = k
                 break
             if k % _PREPARED == 0:  # parsed a stretch ahead, not the whole document at once
                 ahead = units[k : k + _PREPARED]
                 FigureGuess.prepare(self.doc.text[u.span.begin : u.span.end] for u in ahead)
             self.sentence(sentence)
-        if max_claims is not None and (read is not None or len(self.claims) > max_claims):
+        used += claims_limit.weight(self.claims[seen:])
+        if max_claims is not None and (read is not None or used > max_claims):
             self.stop(
                 units[read] if read is not None else units[-1], max_claims, max_claims + before
             )
@@ -246,12 +246,13 @@ class _Reader:
         )
 
     def stop(self, unread: Sentence, max_claims: int, limit: int) -> None:
-        """Keep the first ``max_claims`` claims and say where the reading stopped: at the
+        """Keep the claims within ``max_claims`` and say where the reading stopped: at the
         first claim left out, else at the sentence ``unread``, the first not read."""
-        left = self.claims[max_claims:]
+        keep = claims_limit.kept(self.claims, max_claims)
+        left = self.claims[keep:]
         line = left[0].evidence[0].line if left and left[0].evidence else unread.span.line
-        del self.claims[max_claims:]
-        self.warnings.append(claims_limit_reached(self.doc.source, line, limit))
+        del self.claims[keep:]
+        self.warnings.append(claims_limit.reached(self.doc.source, line, limit))
 
     def sentence(self, sentence: Sentence) -> None:
         text, span = self.doc.text, sentence.span
@@ -479,10 +480,11 @@ def read_prose(
     """Claims, incidents and warnings from the prose of ``doc`` (see the module docstring).
 
     Pure and deterministic. Never raises for a parsed document. With ``max_claims``, the
-    reading stops once that many claims are read: the first ``max_claims`` are kept, the
-    rest of the text is not read (nor by the later stages: :attr:`ProseFacts.read`), and
-    a ``limit/claims`` warning names the line where it stopped (and the document's
-    limit: ``max_claims`` and the ``before`` claims its infobox gave).
+    reading stops once the claims reach it (:mod:`~attackgraph.extract.claims_limit`: a
+    claim counts once per figure): those within it are kept, the rest of the text is not
+    read (nor by the later stages: :attr:`ProseFacts.read`), and a ``limit/claims``
+    warning names the line where it stopped (and the document's limit: ``max_claims``
+    and the ``before`` its infobox used).
 
     >>> from attackgraph.parse import parse
     >>> doc = parse(b"= Raid on Tamba =\\n\\nGunmen attacked Tamba, killing six soldiers. "
@@ -493,23 +495,8 @@ def read_prose(
     [(None, 'normal', [(6, 'soldiers', 'killed')]), ('army', 'normal', [(9, 'soldiers', 'killed')])]
     >>> capped = read_prose(doc, ProseContext("main", "Raid on Tamba", {}, ()), max_claims=1)
     >>> len(capped.claims), capped.read, [str(w) for w in capped.warnings]
-    (1, 1, ['tamba.txt:3: limit/claims: more than 1 claims: the first 1 are kept and the \
-text from this line on is not read (--claims-limit changes the limit)'])
+    (1, 1, ['tamba.txt:3: limit/claims: more than 1 claims (a claim counts once per figure): \
+the claims within the limit are kept and the text from this line on is not read \
+(--claims-limit changes the limit)'])
     """
     return _Reader(doc, context).run(max_claims, before)
-
-
-def claims_limit_reached(source: str, line: int, limit: int) -> Problem:
-    """The warning of a document whose claims went past ``limit`` at ``line``.
-
-    >>> str(claims_limit_reached("a.txt", 9, 5000))
-    'a.txt:9: limit/claims: more than 5,000 claims: the first 5,000 are kept and the text \
-from this line on is not read (--claims-limit changes the limit)'
-    """
-    return Problem(
-        source,
-        line,
-        CLAIMS_RULE,
-        f"more than {limit:,} claims: the first {limit:,} are kept and the text from this "
-        "line on is not read (--claims-limit changes the limit)",
-    )
