@@ -436,3 +436,80 @@ def test_a_tolls_figure_of_people_the_vocabulary_does_not_know_is_kept(
 ) -> None:
     found = read_figures(text, guess=FigureGuess(text, 0, len(text), 0.9))
     assert [(f.quantity.value, f.outcome) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A tribunal in the capital sentenced nine militants to death in 2019.", []),
+        ("Four of the plotters were condemned to death and eleven to long prison terms.", []),
+        ("The judges handed down three death sentences, all later commuted.", []),
+        ("Two guards were beaten to death at the gate.", [(2, "killed")]),
+    ],
+)  # fmt: skip
+def test_a_sentence_to_death_is_no_death(text: str, expected: list[tuple[object, str]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Harlow raid was the killing of 31 farm workers by a militia.", [(31, "killed")]),
+        ("It ended with the abduction of 12 engineers from the dam site.", [(12, "captured")]),
+        ("Police announced the arrest of 40 suspects after the riot.", [(40, "arrested")]),
+        ("The talks secured the release of 13 aid workers.", []),
+    ],
+)  # fmt: skip
+def test_a_noun_naming_what_was_done_gives_its_of_phrase_that_outcome(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of some 300 men on the ferry, 112 died.", [(112, "killed")]),
+        ("Of the 60 passengers aboard, 17 were hurt and 4 died.", [(17, "injured"), (4, "killed")]),
+        ("Of the 40 dead, 12 were children.", [(40, "killed"), (12, "killed")]),
+    ],
+)  # fmt: skip
+def test_those_a_clause_with_of_draws_a_part_from_take_no_outcome_of_theirs(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_an_outcome_verb_inside_a_longer_word_counts_nobody() -> None:
+    assert figures("The bombing changed the way the city guarded its markets.") == []
+
+
+def test_those_who_drowned_died() -> None:
+    assert figures("The boat overturned and 23 of the fishermen drowned.") == [(23, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Under the deal the government released 400 prisoners held since the war.", []),
+        ("The raiders stormed the jail, freeing some 90 prisoners.", []),
+        ("Eleven prisoners escaped through a tunnel during the night.", []),
+        ("By nightfall the rebels had taken 60 prisoners.", [(60, "captured")]),
+    ],
+)  # fmt: skip
+def test_prisoners_let_go_are_no_captives(text: str, expected: list[tuple[object, str]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Captain Jan Roos was killed when his Fouga was shot down.", [(1, "killed")]),
+        ("A Soviet MiG-21 patrolling the border was shot down by a missile.", []),
+    ],
+)  # fmt: skip
+def test_an_aircraft_shot_down_is_nobody_hurt(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    found = read_figures(text, guess=FigureGuess(text, 0, len(text), 0.9))
+    assert [(f.quantity.value, f.outcome) for f in found] == expected

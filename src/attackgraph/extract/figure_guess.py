@@ -32,6 +32,7 @@ amount is asked about, so sentences whose numbers all have an outcome cost nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
@@ -47,6 +48,7 @@ from attackgraph.extract.figure_features import (
 )
 from attackgraph.extract.figure_model import NONE, shipped_model
 from attackgraph.extract.nlp import CACHE_SIZE, parse, parse_all
+from attackgraph.extract.one_person import person_noun
 from attackgraph.extract.patients import may_name_patients, patients
 from attackgraph.model import Outcome, Quantity
 
@@ -118,7 +120,9 @@ class FigureGuess:
             return []
         found: list[Amount] = []
         taken = [(a.begin, a.end) for a in amounts]
-        for b, e in _outside(_patients_in(self.text[self.begin : self.end]), self.begin, taken):
+        found_in = _patients_in(self.text[self.begin : self.end])
+        downed = [f for f in found_in if self._downed(*f)]
+        for b, e in _outside([f for f in found_in if f not in downed], self.begin, taken):
             if not (begin <= b and e <= end):
                 continue
             features = number_features(self._parse(), b - self.begin, e - self.begin, 1)
@@ -129,6 +133,12 @@ class FigureGuess:
             one.outcome, one.own = outcome, True
             found.append(one)
         return found
+
+    def _downed(self, b: int, e: int, reach: int) -> bool:
+        """Whether the candidate at ``b:e`` (offsets in the sentence) is a thing "shot
+        down" ("his Mirage was shot down"), not a person ("the pilot was shot down")."""
+        head = self.text[self.begin + b : self.begin + e].split()[-1].lower()
+        return _SHOT_DOWN.match(self.text, self.begin + reach) is not None and not person_noun(head)
 
     @staticmethod
     def prepare(sentences: Iterable[str]) -> None:
@@ -152,6 +162,9 @@ class FigureGuess:
             return None
         return _OUTCOMES[label]
 
+
+_SHOT_DOWN: Final = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+shot\s+down\b")
+"""What befalls an aircraft, not a person: "his Mirage was shot down" is no one hurt."""
 
 UNNUMBERED: Final = "unnumbered"
 """The feature of a candidate with no number words: a person a casualty verb acts on."""

@@ -45,7 +45,7 @@ _SINGLE: Final = re.compile(
     r"(?:\s+of\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+)?)?(?:,\s+[A-Z][^,]{2,60},)?\s+)?"
     r"(?:was|had\s+been|has\s+been)\s+(?:(?:\w+ly|also|later|then|reportedly|reported)\s+){0,2}"
     rf"(?P<verb>{alternatives(k for k in _SINGLE_OUTCOMES if not k.endswith('ing'))})\b"
-    rf"|(?P<active>{alternatives(_ONE_ACTIVE)})\s+"
+    rf"|(?<![\w-])(?P<active>{alternatives(_ONE_ACTIVE)})\s+"
     r"(?P<article2>an?|the)\s+(?:(?!of\b)[a-z][\w-]*\s+){0,2}?(?P<noun2>(?!of\b)[a-z][\w-]*)\b"
     r"(?!\s+(?:of\b|\d))"
 )

@@ -56,12 +56,13 @@ from attackgraph.extract.figure_referents import PRONOUNS, attacker_referent
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.one_person import person_noun
 from attackgraph.extract.prose_outcomes import (
+    FREED_BEFORE,
     OUTCOME_RE,
     outcome_after,
     outcome_before,
     toll_before,
 )
-from attackgraph.extract.vocabulary import INCLUSION_WORDS, LABEL_STOPWORDS
+from attackgraph.extract.vocabulary import GERUND_OUTCOMES, INCLUSION_WORDS, LABEL_STOPWORDS
 from attackgraph.extract.word_match import group_match, party_and_label
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 from attackgraph.reference.countries import demonym_countries
@@ -263,6 +264,7 @@ def read_figures(
     """
     stop = len(text) if end is None else end
     amounts = [a for a in find_amounts(text, begin, stop) if not _asked(text, begin, a)]
+    freed: list[Amount] = []
     for k, a in enumerate(amounts):
         nxt = amounts[k + 1].begin if k + 1 < len(amounts) else stop
         floor = amounts[k - 1].end if k else begin
@@ -288,6 +290,9 @@ def read_figures(
         a.group, a.unknown_noun, a.elided, group_end = _group(text, after, nxt)
         a.extent = max(a.end, group_end)
         if a.deferred:
+            named = _named_deed(text, floor, a.begin)
+            if named is not None:  # "the killing of 24 villagers": the noun's outcome
+                a.outcome, a.own, a.lead = named[0], True, named[1]
             continue  # "the remains of 143 people": only the classifier reads an outcome
         if k and _gapped(text, amounts[k - 1], a):
             a.outcome, a.own = amounts[k - 1].outcome, True  # "41 died at X, seven at Y"
@@ -306,6 +311,10 @@ def read_figures(
         found = outcome_after(text, of_counted.end() if of_counted else after, limit)
         if found is None and of_counted is not None and not vague and a.quantity.value != 0:
             found = outcome_after(text, after, limit)  # "five of the wounded": injured
+        let_go = FREED_BEFORE.search(text, floor, a.begin)
+        if found is not None and found[0] == "captured" and let_go is not None:
+            freed.append(a)  # "released 1,150 prisoners": let go, no captives of the attack
+            continue
         toll = toll_before(text, floor, a.begin, last_outcome)
         if found is not None and not _named_toll_disagrees(text, toll, a.begin, found[0]):
             a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])
@@ -316,6 +325,7 @@ def read_figures(
                 clause_at = max(text.rfind(c, floor, toll[1]) for c in ",;:(")
                 start = max(floor, clause_at + 1, text.rfind(" and ", floor, toll[1]) + 1)
                 a.group, a.elided = _group_before(text, start, a.begin), False
+    amounts = [a for a in amounts if not any(a is f for f in freed)]
     for most in most_of(text, begin, stop):
         of = _PARTITIVE_AFTER.match(text, most.end)
         most.extent = of.end() if of is not None else most.end
@@ -325,7 +335,7 @@ def read_figures(
         most.extent = max(most.extent, group_end)
         amounts.append(most)
     amounts.sort(key=lambda a: a.begin)
-    _carry(text, amounts)
+    _carry(text, amounts, [a for a in amounts if _WHOLE_BEFORE.search(text[begin : a.begin])])
     if count_outcome is not None:
         for a in amounts:
             if a.outcome is None and not a.unknown_noun and not a.deferred:
@@ -374,6 +384,40 @@ def _people(a: Amount) -> bool:
         return False
     head = words[-1]
     return person_noun(_PLURALS.get(head) or head.removesuffix("s"))
+
+
+_DEED_NOUNS: Final[dict[str, Outcome]] = {
+    **{w: o for w, o in GERUND_OUTCOMES.items() if " " not in w},
+    "shooting dead": "killed",
+    **dict.fromkeys(
+        "killings murder murders massacre execution executions assassination slaughter".split(),
+        "killed",
+    ),
+    **dict.fromkeys("abduction abductions kidnappings capture".split(), "captured"),
+    "arrest": "arrested", "arrests": "arrested",
+}  # fmt: skip
+"""Nouns for what was done to people, whose "of" names them: "the killing of 24
+villagers", "the execution of some 22,000 prisoners", "the abduction of 30 workers"."""
+_DEED_OF: Final = re.compile(
+    rf"\b(?P<noun>{'|'.join(sorted(map(re.escape, _DEED_NOUNS), key=len, reverse=True))})"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _named_deed(text: str, floor: int, at: int) -> tuple[Outcome, int] | None:
+    """(outcome, where the noun starts) when the amount at ``at`` follows "N of" for a
+    noun that names what was done to those counted ("the killing of 24 villagers": they
+    were killed); else ``None`` ("the release of 13", "the remains of 143").
+
+    >>> t = "The massacre was the killing of 24 villagers by a patrol."
+    >>> _named_deed(t, 0, t.index("24"))
+    ('killed', 21)
+    >>> _named_deed("the release of 13 hostages", 0, 15) is None
+    True
+    """
+    m = _DEED_OF.search(text, floor, at)
+    return (_DEED_NOUNS[m["noun"].lower()], m.start()) if m is not None else None
 
 
 _HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
@@ -446,10 +490,18 @@ def last_group(text: str, begin: int, end: int) -> tuple[PopulationGroup, str | 
     return None
 
 
-def _carry(text: str, amounts: list[Amount]) -> None:
-    """Rules 4-6: outcomes for amounts without one."""
+_WHOLE_BEFORE: Final = re.compile(r"(?:^|[,;:]\s+)[Oo]f\s+(?:the\s+)?$")
+"""Before an amount that opens a clause with "Of": those a later amount is drawn from
+("Of the 56 people on board, 38 died"), who met no outcome of their own."""
+
+
+def _carry(text: str, amounts: list[Amount], wholes: list[Amount]) -> None:
+    """Rules 4-6: outcomes for amounts without one; never for ``wholes``, the amounts a
+    clause opens with "Of": "Of roughly 400 men in the column, 155 were killed" says
+    nothing of what befell the 400 (an outcome of their own stays: "Of the 91 dead, 41
+    were Arabs")."""
     for k, a in enumerate(amounts):
-        if a.outcome is not None or a.deferred:
+        if a.outcome is not None or a.deferred or any(w is a for w in wholes):
             continue
         if a.partitive and k > 0 and amounts[k - 1].outcome:
             whole = amounts[k - 1].quantity

@@ -27,11 +27,13 @@ from attackgraph.extract.vocabulary import (
 from attackgraph.model import Outcome
 
 __all__ = [
+    "FREED_BEFORE",
     "OUTCOMES",
     "OUTCOME_RE",
     "PROSE_OUTCOMES",
     "outcome_after",
     "outcome_before",
+    "sentenced_to_death",
     "toll_before",
 ]
 
@@ -58,7 +60,7 @@ PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
         ),
         "injured",
     ),
-    "succumbed": "killed",
+    "succumbed": "killed", "drowned": "killed",
 }  # fmt: skip
 """Outcome words of prose that the infobox vocabulary does not need: the casualty verbs'
 forms (:data:`~attackgraph.extract.vocabulary.CASUALTY_VERBS`) and nouns and phrases."""
@@ -118,11 +120,13 @@ def outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | Non
     True
     """
     m = OUTCOME_RE.search(text, begin, stop)
-    while m is not None and _in_name(text, m.start()):
+    while m is not None and (_in_name(text, m.start()) or sentenced_to_death(text, m)):
         m = OUTCOME_RE.search(text, m.end(), stop)  # "the band Eagles of Death Metal"
     if m is None or _NON_CASUALTY_RE.search(text, begin, m.start()):
         return None
     captive = m.group().lower()
+    if captive in _CAPTIVES and _FREED_AFTER.match(text, m.end()):
+        return None  # "25 prisoners escaped": free, not taken
     if captive in _CAPTIVE_NOUNS or captive in _CAPTIVES:  # "one captive was killed"
         verb = OUTCOME_RE.search(text, m.end(), stop)
         if verb is not None and (
@@ -145,9 +149,49 @@ _CAPTIVE_NOUNS: Final = frozenset({"hostage", "captive", "prisoner"})
 _CAPTIVES: Final = frozenset({"captives", "prisoners"})
 """Plural captive nouns: their own verb gives the outcome ("111 prisoners were killed"),
 else they are captured ("took 40 prisoners")."""
+_FREED_AFTER: Final = re.compile(
+    r"\s+(?:(?:were|was|had|have|been)\s+)*(?:\w+ly\s+|later\s+|all\s+)?"
+    r"(?:escaped|broke\s+out|fled|freed|released|rescued|set\s+free)\b",
+    re.IGNORECASE,
+)
+FREED_BEFORE: Final = re.compile(
+    r"\b(?:release|releases|released|releasing|free|frees|freed|freeing|exchanged|"
+    r"exchanging|swapped|swapping)\s+(?:(?:the|all|another|some|its|their)\s+)*$",
+    re.IGNORECASE,
+)
+"""A verb that lets those counted go ("released 1,150 prisoners", "freeing 173
+prisoners"): they are no captives of the attack (:data:`_FREED_AFTER` says the same after
+the noun: "25 prisoners escaped")."""
 _LIST_GOES_ON: Final = re.compile(
     r"\s*(?:,|\s+and)\s+(?:all\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|an?)\b"
 )
+
+
+_SENTENCE_AFTER: Final = re.compile(r"\s+(?:sentences?|penalty|penalties|row|warrants?)\b", re.I)
+_SENTENCED_BEFORE: Final = re.compile(
+    r"\b(?:sentenc|condemn)\w*\b[^.;:]{0,80}?\bto\s+$|\bsentences?\s+of\s+$", re.I
+)
+
+
+def sentenced_to_death(text: str, word: re.Match[str]) -> bool:
+    """Whether the outcome word ``word`` ("death") names a court's sentence, not a death:
+    "sentenced six men to death", "condemned to death", "two death sentences", "on death
+    row". A sentence is no casualty: who was sentenced was neither killed then nor, in
+    the words, executed.
+
+    >>> t = "The court sentenced six men to death; two death sentences were commuted."
+    >>> [sentenced_to_death(t, m) for m in OUTCOME_RE.finditer(t)]
+    [True, True]
+    >>> t = "Four guards were beaten to death."
+    >>> [sentenced_to_death(t, m) for m in OUTCOME_RE.finditer(t)]
+    [False]
+    """
+    if word.group().lower() != "death":
+        return False
+    return (
+        _SENTENCE_AFTER.match(text, word.end()) is not None
+        or _SENTENCED_BEFORE.search(text, max(0, word.start() - 100), word.start()) is not None
+    )
 
 
 def _in_name(text: str, at: int) -> bool:
