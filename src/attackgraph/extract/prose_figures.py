@@ -62,7 +62,12 @@ from attackgraph.extract.prose_outcomes import (
     outcome_before,
     toll_before,
 )
-from attackgraph.extract.vocabulary import GERUND_OUTCOMES, INCLUSION_WORDS, LABEL_STOPWORDS
+from attackgraph.extract.vocabulary import (
+    GERUND_OUTCOMES,
+    INCLUSION_WORDS,
+    LABEL_STOPWORDS,
+    PASSIVE_OUTCOMES,
+)
 from attackgraph.extract.word_match import group_match, party_and_label
 from attackgraph.model import Outcome, PopulationGroup, Quantity
 from attackgraph.reference.countries import demonym_countries
@@ -335,7 +340,7 @@ def read_figures(
         most.extent = max(most.extent, group_end)
         amounts.append(most)
     amounts.sort(key=lambda a: a.begin)
-    _carry(text, amounts, [a for a in amounts if _WHOLE_BEFORE.search(text[begin : a.begin])])
+    _carry(text, amounts, [a for a in amounts if _whole(text, begin, stop, a)])
     if count_outcome is not None:
         for a in amounts:
             if a.outcome is None and not a.unknown_noun and not a.deferred:
@@ -491,8 +496,25 @@ def last_group(text: str, begin: int, end: int) -> tuple[PopulationGroup, str | 
 
 
 _WHOLE_BEFORE: Final = re.compile(r"(?:^|[,;:]\s+)[Oo]f\s+(?:the\s+)?$")
-"""Before an amount that opens a clause with "Of": those a later amount is drawn from
-("Of the 56 people on board, 38 died"), who met no outcome of their own."""
+_TAKEN: Final = frozenset(
+    {"taken", "held", "seized", *(w for w in PASSIVE_OUTCOMES if " " not in w)}
+)
+
+
+def _whole(text: str, begin: int, stop: int, a: Amount) -> bool:
+    """Whether ``a`` opens a clause with "Of" and names those a later amount is drawn
+    from ("Of the 56 people on board, 38 died"), who met no outcome of their own; not
+    when its words name one ("Of the 80 pupils taken, 61 ...": captured).
+
+    >>> t = "Of the 56 people on board, 38 died."
+    >>> [_whole(t, 0, len(t), a) for a in find_amounts(t, 0, len(t))]
+    [True, False]
+    """
+    if not _WHOLE_BEFORE.search(text[begin : a.begin]):
+        return False
+    comma = text.find(",", a.end, stop)
+    words = re.findall(r"[a-z]+", text[a.end : comma if comma >= 0 else stop].lower())
+    return not any(w in _TAKEN for w in words)
 
 
 def _carry(text: str, amounts: list[Amount], wholes: list[Amount]) -> None:
