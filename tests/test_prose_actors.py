@@ -362,6 +362,26 @@ def test_a_text_an_event_or_a_rank_is_no_actor(prose: str) -> None:
     assert named(prose) == []
 
 
+@pytest.mark.parametrize(
+    ("prose", "party"),
+    [
+        (
+            "The Velmar Incursion left the border villages empty, and Senator Rose Adeyemi "
+            "demanded an inquiry.",
+            "Rose Adeyemi",
+        ),
+        ("The Harwick Raid was planned by Combined Operations in London.", "Combined Operations"),
+        ("The tribunal applied the Legislative Decrees issued by the cabinet of Ana Ruiz.", None),
+        ("Historians compare it with the Dunmore Massacre, which Lord Avery investigated.", None),
+    ],
+    ids=["incursion", "raid", "decrees", "massacre"],
+)
+def test_the_name_of_an_attack_or_a_decree_is_no_actor(prose: str, party: str | None) -> None:
+    """An incursion, a raid, a siege, a massacre or a set of decrees is named like a
+    body ("the Velmar Incursion") but names no party; the parties beside it stay."""
+    assert named(prose) == ([party] if party else [])
+
+
 def test_a_town_the_tagger_read_as_a_one_word_person_is_no_actor() -> None:
     """The tagger reads some towns as people ("Jaffna", "Raipur"); one word the gazetteer
     knows as a place of the document's country is none, a full name stays a person."""

@@ -337,11 +337,13 @@ _DIRECTED_BODIES: Final = ORG_HEADS | frozenset(
 Criminal Court of Iraq", "West Midlands Serious Crime Squad", "Northern Ireland Civil
 Rights Association"; not "Northern Mali")."""
 _NOT_PARTIES: Final = frozenset(
-    "treaty convention accord accords agreement pact charter act law declaration protocol "
-    "crisis rebellion uprising revolution exposition exhibition festival mass list medal".split()
+    "treaty convention accord accords agreement pact charter act law decree decrees declaration "
+    "protocol crisis rebellion uprising revolution exposition exhibition festival mass list "
+    "medal".split()
 )
 """Heads of the names of a text, a law, an event or an award: no party ("Fort Laramie
-Treaty", "Armed Forces Special Powers Act", "Congo Crisis", "Pentecost Mass")."""
+Treaty", "Armed Forces Special Powers Act", "Legislative Decrees", "Congo Crisis", "Pentecost
+Mass")."""
 _RANK: Final = re.compile(
     rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))}|First|Second|Third|Private|Class|"
     r"Rear|Lance|Corporal|Staff|Warrant|Officer|Majesty|Highness|Excellency|Taoiseach)\.?"

@@ -41,9 +41,13 @@ PLACE_NOUNS: Final = frozenset(
 )
 """Nouns that name a kind of place, as the head of a description."""
 
-EVENT_NOUNS: Final = frozenset("war wars campaign offensive plan flight".split())
-"""Last words of the name of a war, a campaign, a plan or a flight ("Second Chechen War",
-"National Action Plan"): such a name names no party either."""
+EVENT_NOUNS: Final = frozenset(
+    "war wars campaign offensive plan flight raid raids incursion emergency siege expedition "
+    "massacre massacres bombing bombings shooting shootings ambush".split()
+)
+"""Head words of the name of a war, a campaign, a plan, a flight or an attack ("Second
+Chechen War", "National Action Plan", "Harwick Raid", "Siege of Oldport"): such a name
+names no party either."""
 
 _LOCAL_STREET: Final = frozenset(
     "rue calle carrera avenida avenue jalan barangay kampung kampong plaza piazza praça "
@@ -111,8 +115,8 @@ def reads_as_place(text: str, begin: int, end: int, name: str, *, person: bool) 
         return False
     if words[0].lower() in _LOCAL_STREET or (not person and is_place_word(words[-1])):
         return True  # "John Park" is a man, "Sambisa Forest" a forest
-    if words[-1].lower() in EVENT_NOUNS and len(words) > 1:
-        return True  # "Second Chechen War", "Korean Air Flight"
+    if len(words) > 1 and _event_head(words) in EVENT_NOUNS:
+        return True  # "Second Chechen War", "Korean Air Flight", "Siege of Oldport"
     before, after = text[max(0, begin - 20) : begin], text[end : end + 60]
     if _POSSESSIVE.match(after):
         return False  # "at Kasab's trial"
@@ -128,6 +132,19 @@ def reads_as_place(text: str, begin: int, end: int, name: str, *, person: bool) 
     if found is not None and found.group("noun") in PLACE_NOUNS:
         return True
     return _apposition_head(after) in PLACE_NOUNS
+
+
+def _event_head(words: list[str]) -> str:
+    """The word that heads a name as the name of an event: the one before "of", else the
+    last one.
+
+    >>> _event_head("Siege of Oldport".split()), _event_head("Velmar Incursion".split())
+    ('siege', 'incursion')
+    """
+    for at, word in enumerate(words[1:], start=1):
+        if word == "of":
+            return words[at - 1].lower()
+    return words[-1].lower()
 
 
 def _apposition_head(after: str) -> str:
