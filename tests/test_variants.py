@@ -3,10 +3,13 @@ and names that describe rather than name (resolve/actor_names.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from attackgraph.model import ActorRef
-from attackgraph.resolve.variants import merge_variants
+from attackgraph.pipeline import Converter
+from attackgraph.resolve.variants import join_acronyms, merge_variants
 
 
 def refs(*names: str, person: str = "") -> dict[str, ActorRef]:
@@ -68,3 +71,39 @@ def test_a_demonym_or_a_sentence_capital_before_a_generic_head_describes(name: s
     from attackgraph.resolve.actor_names import is_generic
 
     assert is_generic(name)
+
+
+DEPOT = """= Port Selwyn depot bombing =
+
+Infobox
+- Location: Port Selwyn, Kenya
+- Date: 4 June 2011
+- Deaths: 3
+
+A bomb exploded at the Port Selwyn fuel depot on 4 June 2011. The Coastal Freedom Movement, \
+a separatist group, planted the device, investigators said. The CFM said three guards had \
+been killed. Years later the Harbour Truth Commission heard the families; the HTC said in its \
+report that the guards had been unarmed.
+"""
+
+
+def test_an_acronym_is_the_party_whose_initials_it_is(tmp_path: Path, converter: Converter) -> None:
+    """A source written as an acronym ("the CFM said") and the name it abbreviates in the
+    prose are one party, published once with both names."""
+    from attackgraph.evaluate import read_document
+
+    path = tmp_path / "depot.txt"
+    path.write_text(DEPOT, encoding="utf-8")
+    result = converter.convert(path)
+    assert result.skipped is None
+    actors = set(read_document(result.quads).actors)
+    assert ("Coastal Freedom Movement", "CFM") in actors
+    assert ("Harbour Truth Commission", "HTC") in actors
+    assert not {("CFM",), ("HTC",)} & actors
+
+
+def test_an_acronym_joins_no_name_when_two_fit_or_both_are_known() -> None:
+    two = refs("NDA", "National Defence Army", "Northern Democratic Alliance")
+    assert join_acronyms(two, set(two), "The NDA denied it.")["NDA"].slug == "nda"
+    known = refs("NDA", "National Defence Army")  # both identities of the registry
+    assert join_acronyms(known, set(), "The NDA denied it.")["NDA"].slug == "nda"

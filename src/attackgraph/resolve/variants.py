@@ -13,18 +13,24 @@ name ends with it ("Bhutto": "Benazir Bhutto", not "Bhutto's People's Party"). I
 guesses: a short name that fits two longer ones ("Johnson" beside "David Johnson" and
 "Myeshia Johnson") is left alone, and names the registry or a
 country gives (an identity of their own) are never joined to anything.
+:func:`join_acronyms` gives an acronym the identity of the name it abbreviates in the
+same document ("PLO" and "Palestine Liberation Organization" as a source and in the
+prose): the one the document defines ("... Front (TPLF)"), else the one name whose
+initials it is.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import Final
 
+from attackgraph.extract.acronyms import find_acronyms
 from attackgraph.model import ActorRef
 from attackgraph.reference.registry import actor_key
 
-__all__ = ["PARTICLES", "merge_variants"]
+__all__ = ["PARTICLES", "join_acronyms", "merge_variants"]
 
 PARTICLES: Final = frozenset(
     "of the and for in on de del della di da do dos das du des la le les van von der den "
@@ -171,3 +177,72 @@ def _owned(before: tuple[str, ...]) -> bool:
     """Whether the words before a name end in an owner word ("of", not "of the": "1st
     Battalion of the Assam Regiment" is of the regiment's own)."""
     return bool(before) and before[-1] in _OWNER_WORDS
+
+
+_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+"""A name written as one upper-case word: an acronym ("TPLF", "M23")."""
+
+
+def join_acronyms(
+    actors: Mapping[str, ActorRef], minted: Collection[str], text: str
+) -> dict[str, ActorRef]:
+    """``actors`` (written name -> identity) with each acronym given the identity of the
+    name it abbreviates in the document ``text``: the full name the text defines it for
+    ("Tigray People's Liberation Front (TPLF)"), else the one other name of the document
+    whose initials it is (with or without "of", "and", "des": "Truth and Reconciliation
+    Commission" for "TRC"). A minted acronym takes the full name's identity; a minted
+    full name the text defines the acronym for takes the identity the registry gives the
+    acronym; two identities of the registry, or a person's name, stay apart.
+
+    >>> from attackgraph.model import ActorRef
+    >>> refs = {"PLO": ActorRef("plo", "PLO", "Actor", None),
+    ...         "Palestine Liberation Organization": ActorRef(
+    ...             "palestine-liberation-organization", "Palestine Liberation Organization",
+    ...             "ArmedGroup", None)}
+    >>> join_acronyms(refs, refs, "The PLO denied it.")["PLO"].slug
+    'palestine-liberation-organization'
+    >>> refs["Popular Liberation Office"] = ActorRef("plo2", "Popular Liberation Office",
+    ...                                              "Actor", None)
+    >>> join_acronyms(refs, refs, "The PLO denied it.")["PLO"].slug  # two fit: no guess
+    'plo'
+    """
+    defined = {short: actor_key(full) for short, full in find_acronyms(text).items()}
+    by_key: dict[str, list[str]] = {}
+    for name, ref in actors.items():
+        if ref.actor_class != "Person" and ref.actor_type != "unnamed-party":
+            by_key.setdefault(actor_key(name), []).append(name)
+    joined = dict(actors)
+    for name, ref in actors.items():
+        short = name.strip()
+        if _ACRONYM.fullmatch(short) is None or ref.actor_type == "unnamed-party":
+            continue
+        fulls = by_key.get(defined.get(short, ""), []) or [
+            other for key, names in by_key.items() for other in names if _abbreviates(short, key)
+        ]
+        slugs = {actors[other].slug for other in fulls} - {ref.slug}
+        if len(slugs) != 1:
+            continue
+        full = next(other for other in fulls if actors[other].slug in slugs)
+        if name in minted:
+            joined[name] = actors[full]
+        elif full in minted and defined.get(short) == actor_key(full):
+            for other, other_ref in actors.items():
+                if other_ref.slug == actors[full].slug and other in minted:
+                    joined[other] = ref
+    return joined
+
+
+def _abbreviates(acronym: str, key: str) -> bool:
+    """Whether ``acronym`` is the initials of the name whose key is ``key`` (a hyphen
+    parts words), with or without its particles.
+
+    >>> _abbreviates("TRC", "truth and reconciliation commission")
+    True
+    >>> _abbreviates("TTP", "tehrik i taliban pakistan"), _abbreviates("UN", "un")
+    (True, False)
+    """
+    words = key.split()
+    if len(words) < 2:
+        return False
+    content = [w for w in words if w not in PARTICLES]
+    return acronym.lower() in {"".join(w[0] for w in words), "".join(w[0] for w in content)}
