@@ -9,7 +9,7 @@ import pytest
 
 from attackgraph.model import ActorRef
 from attackgraph.pipeline import Converter
-from attackgraph.resolve.variants import join_acronyms, merge_variants
+from attackgraph.resolve.variants import join_acronyms, join_possessors, merge_variants
 
 
 def refs(*names: str, person: str = "") -> dict[str, ActorRef]:
@@ -107,3 +107,39 @@ def test_an_acronym_joins_no_name_when_two_fit_or_both_are_known() -> None:
     assert join_acronyms(two, set(two), "The NDA denied it.")["NDA"].slug == "nda"
     known = refs("NDA", "National Defence Army")  # both identities of the registry
     assert join_acronyms(known, set(), "The NDA denied it.")["NDA"].slug == "nda"
+
+
+MARKET = """= Kessel market attack =
+
+Infobox
+- Location: Kessel, Kenya
+- Date: 9 March 2014
+- Deaths: 14
+
+Gunmen opened fire in the Kessel market on 9 March 2014. The Lumen Foundation, a rights group \
+based in Nairobi, sent a team to the town a week later. The Lumen Foundation's researchers said \
+14 people had died, among them four children.
+"""
+
+
+def test_what_a_party_owns_and_speaks_through_is_that_party(
+    tmp_path: Path, converter: Converter
+) -> None:
+    """ "X's researchers said" is X speaking: one party, X, the claim's source."""
+    from attackgraph.evaluate import read_document
+
+    path = tmp_path / "market.txt"
+    path.write_text(MARKET, encoding="utf-8")
+    result = converter.convert(path)
+    assert result.skipped is None
+    published = read_document(result.quads)
+    assert published.actors == (("Lumen Foundation",),)
+    assert any(claim.source == ("Lumen Foundation",) for claim in published.claims)
+
+
+def test_an_office_a_family_or_a_body_of_a_party_is_a_party_of_its_own() -> None:
+    names = refs("Ada Moreno", "Ada Moreno's office", "Ada Moreno's family", "Ada Moreno's lawyers")
+    joined = join_possessors(names, set(names))
+    assert joined["Ada Moreno's lawyers"].slug == "ada-moreno"
+    assert joined["Ada Moreno's office"].slug != "ada-moreno"
+    assert joined["Ada Moreno's family"].slug != "ada-moreno"

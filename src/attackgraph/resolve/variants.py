@@ -16,7 +16,8 @@ country gives (an identity of their own) are never joined to anything.
 :func:`join_acronyms` gives an acronym the identity of the name it abbreviates in the
 same document ("PLO" and "Palestine Liberation Organization" as a source and in the
 prose): the one the document defines ("... Front (TPLF)"), else the one name whose
-initials it is.
+initials it is. :func:`join_possessors` gives what a party owns and speaks through ("Amnesty
+International's researchers", "Kitchener's official dispatch") the party's identity.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from attackgraph.extract.acronyms import find_acronyms
 from attackgraph.model import ActorRef
 from attackgraph.reference.registry import actor_key
 
-__all__ = ["PARTICLES", "join_acronyms", "merge_variants"]
+__all__ = ["PARTICLES", "join_acronyms", "join_possessors", "merge_variants"]
 
 PARTICLES: Final = frozenset(
     "of the and for in on de del della di da do dos das du des la le les van von der den "
@@ -246,3 +247,44 @@ def _abbreviates(acronym: str, key: str) -> bool:
         return False
     content = [w for w in words if w not in PARTICLES]
     return acronym.lower() in {"".join(w[0] for w in words), "".join(w[0] for w in content)}
+
+
+_POSSESSED: Final = re.compile(r"(?P<owner>.+?)['’]s?\s+(?P<words>[a-z][a-z -]*)")
+"""A party's name and lower-case words it owns: "Memorial's researchers"."""
+_OWN_PARTIES: Final = frozenset(
+    "office offices family families government administration ministry department "
+    "authority authorities service services police army military forces court council "
+    "commission committee agency embassy".split()
+)
+"""What a party owns that is a party of its own: "the Prosecutor General's office", "the
+victim's family", "Moscow's health department"."""
+
+
+def join_possessors(actors: Mapping[str, ActorRef], minted: Collection[str]) -> dict[str, ActorRef]:
+    """``actors`` (written name -> identity) with each minted name of what another actor
+    of the document owns and speaks through ("Amnesty International's research", "the
+    minister's spokesman", "Kitchener's official dispatch") given that actor's identity:
+    the document's party said it. An office, a family or a body is a party of its own
+    ("Prosecutor General's office", "Kenya's military").
+
+    >>> from attackgraph.model import ActorRef
+    >>> refs = {"Memorial": ActorRef("memorial", "Memorial", "Organization", None),
+    ...         "Memorial's researchers": ActorRef("m-r", "Memorial's researchers", "Actor", None),
+    ...         "Memorial's office": ActorRef("m-o", "Memorial's office", "Actor", None)}
+    >>> {name: ref.slug for name, ref in join_possessors(refs, refs).items()}
+    {'Memorial': 'memorial', "Memorial's researchers": 'memorial', "Memorial's office": 'm-o'}
+    """
+    owners: dict[str, ActorRef] = {}
+    for name, ref in actors.items():
+        if ref.actor_type != "unnamed-party":
+            for key in map(actor_key, (name, ref.name, *ref.aliases)):
+                owners.setdefault(key, ref)
+    joined = dict(actors)
+    for name, ref in actors.items():
+        found = _POSSESSED.fullmatch(name.strip())
+        if found is None or name not in minted or _OWN_PARTIES & set(found.group("words").split()):
+            continue
+        owner = owners.get(actor_key(found.group("owner")))
+        if owner is not None and owner.slug != ref.slug:
+            joined[name] = owner
+    return joined
