@@ -143,3 +143,13 @@ def test_an_office_a_family_or_a_body_of_a_party_is_a_party_of_its_own() -> None
     assert joined["Ada Moreno's lawyers"].slug == "ada-moreno"
     assert joined["Ada Moreno's office"].slug != "ada-moreno"
     assert joined["Ada Moreno's family"].slug != "ada-moreno"
+
+
+def test_a_party_s_members_are_that_party_but_a_nation_s_people_are_not_the_state() -> None:
+    names = refs("Ruvo Front", "Ruvo Front fighters", "Ruvo Front radio", "Tessian doctors")
+    names["Tessia"] = ActorRef("tessia", "Tessia", "StateActor", None, state="ts")
+    names["Tessian"] = names["Tessia"]
+    joined = join_possessors(names, set(names) - {"Tessia", "Tessian"})
+    assert joined["Ruvo Front fighters"].slug == "ruvo-front"
+    assert joined["Ruvo Front radio"].slug != "ruvo-front"  # a medium of its own
+    assert joined["Tessian doctors"].slug != "tessia"

@@ -249,12 +249,13 @@ def _abbreviates(acronym: str, key: str) -> bool:
     return acronym.lower() in {"".join(w[0] for w in words), "".join(w[0] for w in content)}
 
 
-_POSSESSED: Final = re.compile(r"(?P<owner>.+?)['’]s?\s+(?P<words>[a-z][a-z -]*)")
-"""A party's name and lower-case words it owns: "Memorial's researchers"."""
+_POSSESSED: Final = re.compile(r"(?P<owner>.+?)(?:['’]s?)?\s+(?P<words>[a-z][a-z -]*)")
+"""A party's name and lower-case words it owns: "Memorial's researchers", "Fatah fighters"."""
 _OWN_PARTIES: Final = frozenset(
     "office offices family families government administration ministry department "
     "authority authorities service services police army military forces court council "
-    "commission committee agency embassy".split()
+    "commission committee agency embassy command intelligence radio television newspaper "
+    "newspapers".split()
 )
 """What a party owns that is a party of its own: "the Prosecutor General's office", "the
 victim's family", "Moscow's health department"."""
@@ -263,9 +264,11 @@ victim's family", "Moscow's health department"."""
 def join_possessors(actors: Mapping[str, ActorRef], minted: Collection[str]) -> dict[str, ActorRef]:
     """``actors`` (written name -> identity) with each minted name of what another actor
     of the document owns and speaks through ("Amnesty International's research", "the
-    minister's spokesman", "Kitchener's official dispatch") given that actor's identity:
-    the document's party said it. An office, a family or a body is a party of its own
-    ("Prosecutor General's office", "Kenya's military").
+    minister's spokesman", "Kitchener's official dispatch", "Fatah fighters", "NATO
+    officials") given that actor's identity: the document's party said it (as the
+    resolver reads "UN officials" for a party it knows). An office, a family, a body or a
+    medium is a party of its own ("Prosecutor General's office", "Kenya's military",
+    "UNITA radio"), and a country's people are not the state ("Lithuanian doctors").
 
     >>> from attackgraph.model import ActorRef
     >>> refs = {"Memorial": ActorRef("memorial", "Memorial", "Organization", None),
@@ -276,7 +279,7 @@ def join_possessors(actors: Mapping[str, ActorRef], minted: Collection[str]) -> 
     """
     owners: dict[str, ActorRef] = {}
     for name, ref in actors.items():
-        if ref.actor_type != "unnamed-party":
+        if ref.actor_type != "unnamed-party" and ref.state is None:
             for key in map(actor_key, (name, ref.name, *ref.aliases)):
                 owners.setdefault(key, ref)
     joined = dict(actors)
