@@ -105,3 +105,26 @@ def test_an_organisation_after_a_bare_of_is_no_place() -> None:
     assert "Tinta Valley Commission" not in found
     assert "9th Rifle Regiment" not in found
     assert "Ghazni" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        (
+            "A rocket struck a crowded bus depot in the eastern Ukrainian city of Sumy on "
+            "Monday, killing 14 people.",
+            "Sumy",
+            "UA",
+        ),
+        (
+            "Gunmen attacked a police post in the northern Sri Lankan town of Vavuniya on Friday.",
+            "Vavuniya",
+            "LK",
+        ),
+    ],
+)
+def test_a_people_the_recogniser_reads_as_a_place_gives_the_country(
+    text: str, town: str, country: str
+) -> None:
+    found = lead_places(Sentence(Span(0, len(text), text, 3), (), 0, False))
+    assert [(p.name, p.country) for p in found] == [(town, country)]

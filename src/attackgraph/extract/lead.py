@@ -262,8 +262,10 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     found: list[tuple[str, int, int, bool]] = []  # name, begin, end, is a place entity
     said: list[str] = []  # countries a demonym gives a place: "the Nigerian city of Kano"
     for entity in _joined(text, entities(text)):
-        if entity.label == "NORP":
-            codes = demonym_countries(text[entity.begin : entity.end])
+        written = text[entity.begin : entity.end]
+        if entity.label == "NORP" or (demonym_countries(written) and country_of(written) is None):
+            # a people, also when the tagger reads it as a place ("the Sri Lankan capital")
+            codes = demonym_countries(written)
             if len(codes) == 1 and _PLACE_NOUN.match(text, entity.end):
                 said.append(codes[0])
             continue
