@@ -226,3 +226,25 @@ def test_an_area_written_with_a_dash_is_one_place() -> None:
         ("Tarn–Vessa", "Ruritania"),
         ("Ruritania", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Fort Ardent / Fort Calder, Kell Province, Ruritania",
+            [
+                ("Fort Ardent", "Kell Province"),
+                ("Fort Calder", "Kell Province"),
+                ("Kell Province", "Ruritania"),
+            ],
+        ),
+        (
+            "Elm Cross and Wharf Lane stations, Circle line, Varna, Ruritania",
+            [("Elm Cross station", "Circle line"), ("Wharf Lane station", "Circle line")],
+        ),
+    ],
+    ids=["a-slash-between-two-sites", "a-plural-kind-shared-by-two-stations"],
+)
+def test_two_sites_in_one_item(value: str, expected: list[tuple[str, str | None]]) -> None:
+    assert chain(value)[: len(expected)] == expected

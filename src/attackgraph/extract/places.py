@@ -93,7 +93,7 @@ _CORNER: Final = re.compile(
 _PLURAL_AREA: Final = re.compile(
     r"\s(?P<word>arrondissement|district|province|region|state|countie|governorate|"
     r"department|territorie|prefecture|municipalitie|ward|borough|commune|street|avenue|"
-    r"road)s$",
+    r"road|station|hotel|mosque|market|camp|base|school)s$",
     re.IGNORECASE,
 )
 
@@ -174,7 +174,30 @@ def near_phrases(value: Span) -> tuple[Span, ...]:
 
 def _joined_by_and(value: Span, previous: _Piece, piece: _Piece) -> bool:
     between = value.text[previous.span.end - value.begin : piece.span.begin - value.begin]
-    return re.search(r"\b(?:and|&)\b|&", between) is not None
+    return re.search(r"\b(?:and|&)\b|&|^\s+/\s+$", between) is not None
+
+
+_SLASH: Final = re.compile(r"\s+/\s+(?=[A-Z\u00c0-\u00de])")
+"""Two places written as one item with a slash between them ("Camp A / Camp B")."""
+
+
+def _slashed(pieces: list[_Piece]) -> list[_Piece]:
+    """The pieces with "A / B" read as two places listed with "and".
+
+    >>> text = "Camp Tarn / Camp Mere"
+    >>> [p.name for p in _slashed([_Piece(text, Span(0, len(text), text, 1))])]
+    ['Camp Tarn', 'Camp Mere']
+    """
+    out: list[_Piece] = []
+    for piece in pieces:
+        found = _SLASH.search(piece.name)
+        if found is None or piece.note:
+            out.append(piece)
+            continue
+        head = sub_span(piece.span, 0, found.start())
+        rest = sub_span(piece.span, found.end(), len(piece.span.text))
+        out += [replace(piece, name=head.text, span=head), _Piece(rest.text, rest, piece.near)]
+    return out
 
 
 def _is_facility(piece: _Piece) -> bool:
@@ -393,7 +416,7 @@ def _read_group(value: Span, group: Span) -> _Group:
     dash = _DASH.search(group.text)
     head = sub_span(group, 0, dash.start()) if dash else group
     rest = sub_span(group, dash.end(), len(group.text)) if dash else None
-    pieces = _named(_shared_area(value, [_piece(item) for item in split_items(head)]))
+    pieces = _named(_shared_area(value, _slashed([_piece(item) for item in split_items(head)])))
     chain = (
         _named(_shared_area(value, [_piece(item) for item in split_items(rest)])) if rest else []
     )
