@@ -409,3 +409,97 @@ def test_a_place_entity_without_a_locative_word_is_left_to_the_classifier() -> N
     assert [(c.name, c.prep, c.label) for c in found] == [
         ("Hamrin Mountains", ENTITY_GOVERNOR, "LOC")
     ]
+
+
+def known_site_names(prose: str, known: tuple[str, ...]) -> list[str]:
+    """The prose sites of a one-section document, beside the ``known`` place names."""
+    from attackgraph.extract.site_prose import prose_sites
+
+    doc = parse(f"= Depot raid =\n\n{prose}\n".encode(), "raid.txt")
+    found = prose_sites(
+        doc.text,
+        sentences(doc),
+        main_name="Depot raid",
+        main_date=None,
+        sites=(),
+        known=known,
+        actors=(),
+    )
+    return [mention.name for mention in found]
+
+
+@pytest.mark.parametrize(
+    ("prose", "known", "sites"),
+    [
+        (
+            "The militia marched the villagers up into the Tamsin hills at dusk.",
+            ("Tamsin-dong",),
+            ["Tamsin hills"],
+        ),
+        (
+            "The mine went off under a lorry in the Korvo valley, killing eleven.",
+            ("Korvo",),
+            ["Korvo valley"],
+        ),
+        (
+            "The rebels overran the post beside the Korvo river bridge before dawn.",
+            ("Korvo",),
+            ["Korvo river bridge"],
+        ),
+        ("Raiders set fire to houses across Korvo town.", ("Korvo",), []),
+        ("A second team stormed the Korvo school and held it for an hour.", ("Korvo",), []),
+    ],
+    ids=[
+        "hills-of-a-known-town",
+        "valley-of-a-known-town",
+        "bridge-over-a-river-of-a-known-town",
+        "the-town-itself",
+        "a-building-called-by-the-town",
+    ],
+)
+def test_a_site_named_after_a_known_town_is_a_site_of_its_own(
+    prose: str, known: tuple[str, ...], sites: list[str]
+) -> None:
+    assert known_site_names(prose, known) == sites
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        (
+            "Most of the boats were sunk before they could land their men at the Old Quay or "
+            "the North Jetty, and many crews drowned.",
+            ["Old Quay", "North Jetty"],
+        ),
+        (
+            "He walked into the Harbour Bar & Grill next to the ferry office and fired.",
+            ["Harbour Bar & Grill"],
+        ),
+        ("The bomb went off in the heart of the Sri Lankan capital at dusk.", []),
+    ],
+    ids=["a-list-closed-by-or", "an-ampersand-inside-a-name", "a-people-of-two-words"],
+)
+def test_lists_with_or_names_with_an_ampersand_and_two_word_peoples(
+    prose: str, sites: list[str]
+) -> None:
+    assert site_names(prose) == sites
+
+
+REGION_OF_THE_TOWN = """= Bagua road clash =
+
+Infobox
+- Title: Bagua road clash
+- Location: Bagua, Peru
+- Date: 5 June 2009
+- Deaths: 10
+
+The clash took place on 5 June 2009 outside the town of Bagua, in Peru's Amazonas region, \
+when police cleared a blocked road and ten people were killed.
+"""
+
+
+def test_a_region_stated_to_hold_the_town_stays(tmp_path: Path, converter: Converter) -> None:
+    path = tmp_path / "bagua.txt"
+    path.write_text(REGION_OF_THE_TOWN, encoding="utf-8")
+    places = event_places(convert(converter, path), "Bagua road clash")
+    assert any(name.startswith("Amazonas") for name in places), places

@@ -107,8 +107,9 @@ _PARTICLE: Final = r"(?:a[dlnrstz]|ash|e[dlnrs]|ul)-"
 """A lowercase article joined to a name: "al-Rawda", "el-Arish", "ash-Shifa"."""
 _NAME: Final = (
     rf"(?P<name>(?:(?:{_PARTICLE})?[{_UPPER}][\w'’.-]*|St\.)"
-    rf"(?:\s+(?:[{_UPPER}][\w'’.-]*|(?:de|del|de la|la|le|du|des|of|al|el|da|di|van|von|y)\b))*"
-    r"(?:\s+(?:" + _KINDS + r")s?\b)?)"
+    rf"(?:\s+(?:[{_UPPER}][\w'’.-]*|(?:de|del|de la|la|le|du|des|of|al|el|da|di|van|von|y)\b|"
+    rf"&(?=\s+[{_UPPER}])))*"
+    r"(?:\s+(?:" + _KINDS + r")s?\b){0,2})"
     r"(?P<kind>\s+(?!(?:the|a|an)\s)[a-z]+\s+(?:" + _KINDS + r")\b)?"
 )
 _LOCATIVE: Final = re.compile(
@@ -128,7 +129,7 @@ _LOCATIVE: Final = re.compile(
     r"called)|" + _BEFORE_NAME + "|" + _LIST_OPENER + ")"
     r"\s+[\"“]?(?:the\s+)?"
     + _NAME
-    + r"(?P<more>(?:(?:,|,?\s+and)\s+(?:at\s+|in\s+|on\s+)?(?:the\s+)?"
+    + r"(?P<more>(?:(?:,|,?\s+(?:and|or))\s+(?:at\s+|in\s+|on\s+)?(?:the\s+)?"
     + _NAME.replace("?P<name>", "?:").replace("?P<kind>", "?:")
     + r")*)"
 )
@@ -265,6 +266,8 @@ def _is_name(name: str, avoid: set[str]) -> bool:
         return False  # "also known as the Battle of X": the event's other name
     if words[0].lower() in MONTH_NUMBERS or words[0] in WEEKDAYS or country_of(name) is not None:
         return False
+    if len(words) > 1 and demonym_countries(name):
+        return False  # a people of two words ("the Sri Lankan capital")
     if name.lower() in _NOT_SITES or words[-1].lower() in _NOT_SITE_ENDS:
         return False  # a continent or a sea
     if re.search(r"['’]s\s+[a-z]", name):
@@ -527,11 +530,15 @@ class _Known:
     (True, False, False)
     >>> known.add("Gao"); known.holds("Gao town")
     True
+    >>> known.holds("Gao valley"), known.holds("Gao airport"), known.holds("Gao beach area")
+    (False, True, True)
     """
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.inside: set[tuple[str, ...]] = set()
         self.long: list[tuple[str, ...]] = []
+        self.kinds: dict[str, set[str]] = {}
+        """Each word of a known name -> the site words of the names holding it."""
         self.empty = True
         for name in names:
             self.add(name)
@@ -539,6 +546,9 @@ class _Known:
     def add(self, name: str) -> None:
         words = tuple(name_key(name).split())
         self.empty = False
+        kinds = {w for w in words if w in _OWN_SITE_WORDS}
+        for word in words:
+            self.kinds.setdefault(word, set()).update(kinds)
         if len(words) > _INDEXED_WORDS:
             self.long.append(words)
             return
@@ -548,18 +558,34 @@ class _Known:
     def holds(self, name: str) -> bool:
         """Whether ``name`` is a known place, words of one ("Taj" of "Taj Mahal hotel",
         "Marriott" of "JW Marriott Hotel"), or one with a word saying what kind of place it
-        is ("Gao town")."""
-        words = tuple(name_key(re.sub(r"(?:\s+[a-zà-ÿ][\w-]*)+$", "", name) or name).split())
+        is ("Gao town"). A known name followed by a word for a landform of its own ("Gao
+        valley", "the Tana river bridge") is another place, unless a known name holding
+        that name also holds the word ("Gao hills" when "Gao Hills Reserve" is known)."""
+        head = re.sub(r"(?:\s+[a-zà-ÿ][\w-]*)+$", "", name) or name
+        words = tuple(name_key(head).split())
         if not words:
             return not self.empty
         n = len(words)
-        return words in self.inside or any(
+        held = words in self.inside or any(
             words == other[k : k + n] for other in self.long for k in range(len(other) - n + 1)
         )
+        tail = name_key(name[len(head) :]).split()[-1:]  # "the X river bridge": a bridge
+        own = {w for w in tail if w in _OWN_SITE_WORDS}
+        return held and own <= self.kinds.get(words[0], set())
 
 
 _INDEXED_WORDS: Final = 24
 """Names of up to this many words are indexed by every word sequence inside them."""
+_OWN_SITE_WORDS: Final = frozenset(
+    """
+    valley hill hills ridge spur mountain mountains massif forest river creek dam bridge pass
+    gorge plateau swamp marsh canal
+    """.split()
+)
+"""Words naming a landform or a crossing of its own after a town's name ("the Tana
+valley", "the Tana river bridge" are not Tana), unlike the words for the town itself or
+its area ("Tana town"). A building named after its town ("the Tana school") is left out:
+it is as often the event's site called by the town's name."""
 
 
 def site_candidates(

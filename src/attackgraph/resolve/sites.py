@@ -73,12 +73,14 @@ def keep_event_sites(
     regions = [c for c in chains if c.kind is PlaceKind.REGION]
     holding = {m.container for m in extraction.places if m.container}
     text = extraction.text()
+    event_names = [m.name for m in extraction.places if not m.prose]
     far = {
         m.name
         for m in extraction.places
         if m.prose
         and not _named_as_a_building(m, text)
         and _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver, regions)
+        and not _region_of_the_event(m, _ref(m, resolver, country), regions, text, event_names)
     }
     # a name the gazetteer knows only abroad stays when a kept site is stated to lie in it
     far -= {
@@ -110,6 +112,20 @@ def keep_event_sites(
     return replace(extraction, event=event, places=places)
 
 
+def _region_of_the_event(
+    mention: PlaceMention,
+    ref: PlaceRef,
+    regions: Collection[PlaceRef],
+    text: str,
+    names: Collection[str],
+) -> bool:
+    """Whether a region the gazetteer knows is stated to hold a place of the event ("the
+    town of X, in Peru's Y region") that the gazetteer puts in no region at all: the
+    document is the witness then (a place it puts in another region contradicts it)."""
+    region = ref.resolved and ref.kind is PlaceKind.REGION
+    return region and not regions and _placed_in(mention, text, names)
+
+
 def _by_name(extraction: Extraction, name: str | None) -> PlaceMention:
     return next(m for m in extraction.places if m.name == name)
 
@@ -129,9 +145,10 @@ def _area(mention: PlaceMention) -> bool:
     )
 
 
-_INTO_AREA: Final = re.compile(r"(?:\bin(?:\s+the)?|,)\s+$")
+_INTO_AREA: Final = re.compile(r"(?:\bin(?:\s+the|\s+[A-Z][\w-]*['’]s)?|,)\s+$")
 """The words just before an area that a place of the event is put in ("X, in the Y
-district", "X, Y County")."""
+district", "X, in Peru's Y region", "X, Y County")."""
+
 _GAP_WORDS: Final = 10
 """How many words may stand between a place of the event and the area it is put in."""
 
@@ -139,7 +156,7 @@ _GAP_WORDS: Final = 10
 def _placed_in(mention: PlaceMention, text: str, names: Collection[str]) -> bool:
     """Whether the sentence of an area puts one of ``names`` (places of the event) in
     it: the name at most :data:`_GAP_WORDS` words before the area, which follows "in
-    (the)" or a comma.
+    (the)", "in X's" or a comma.
 
     >>> from attackgraph.model import Span
     >>> text = "Shots were fired at Tamba, in the Kora district. Others fled to the Lue district."
