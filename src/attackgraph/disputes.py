@@ -15,7 +15,6 @@ then left out and reported (``union/conflict``), as before.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -104,13 +103,40 @@ class DocumentView:
             names += self.names.get(owner, ())
         found: list[tuple[int, int]] = []
         for name in dict.fromkeys(n for n in names if n.strip()):
-            m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text)
-            if m is not None:
-                found.append((m.start(), m.end()))
+            begin = word_at(self.text, name)
+            if begin >= 0:
+                found.append((begin, begin + len(name)))
         if not found:
             return None
         begin, end = min(found)
         return TextSpan(begin, end, self.text[begin:end], self.text.count("\n", 0, begin) + 1)
+
+
+def word_at(text: str, name: str) -> int:
+    """Where ``text`` first has ``name`` not inside a longer word (no word character,
+    ``\\w``, just before or after it); -1 if nowhere. The same answer as
+    ``re.search(rf"(?<!\\w){re.escape(name)}(?!\\w)", text)`` without compiling a
+    pattern for every name (the union asks it for every first value of every document).
+
+    >>> word_at("Tamba and Tambakounda", "Tambakounda"), word_at("in Tambakounda", "Tamba")
+    (10, -1)
+    >>> word_at("x_Tamba, Tamba.", "Tamba"), word_at("(Tamba)", "(Tamba)")
+    (9, 0)
+    """
+    size, start = len(text), text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not _is_word(text[start - 1])) and (
+            end == size or not _is_word(text[end])
+        ):
+            return start
+        start = text.find(name, start + 1)
+    return -1
+
+
+def _is_word(char: str) -> bool:
+    """What ``\\w`` matches in a ``str`` pattern: alphanumeric (``str.isalnum``) or ``_``."""
+    return char.isalnum() or char == "_"
 
 
 class Disputes:
@@ -124,28 +150,40 @@ class Disputes:
         self.here: _Document | None = None
         self.claims = 0
         self.view: DocumentView | None = None
+        self.noted: set[str] | None = None
+        """The subjects whose span the current document noted (None: ask ``state``, the
+        graph was added before)."""
 
     def begin(self, view: DocumentView) -> None:
         """The document whose quads are being added now."""
         self.view = view
         self.here = None
+        self.noted = None
         if view.graph is not None:
             self.here = _Document(view.graph, view.slug, view.about, view.next_claim)
             about = None if view.about is None else view.about.value
+            if self.state.document(view.graph.value) is None:
+                self.noted = set()  # a new graph: no span of it is noted yet
             self.state.put_document(view.graph.value, view.slug, about, view.next_claim)
 
     def first(self, subject: str) -> None:
         """The current document states the first value of one of ``subject``'s single
         values: remember where it names the subject."""
-        view = self.view
-        if view is not None and view.graph is not None:
-            if not self.state.span(view.graph.value, subject)[0]:
-                span = view.span_naming(subject)
-                self.state.put_span(
-                    view.graph.value,
-                    subject,
-                    None if span is None else list((span.begin, span.end, span.text, span.line)),
-                )
+        view, noted = self.view, self.noted
+        if view is None or view.graph is None:
+            return
+        if noted is not None:
+            if subject in noted:
+                return
+            noted.add(subject)
+        elif self.state.span(view.graph.value, subject)[0]:
+            return
+        span = view.span_naming(subject)
+        self.state.put_span(
+            view.graph.value,
+            subject,
+            None if span is None else list((span.begin, span.end, span.text, span.line)),
+        )
 
     def _document(self, graph: str) -> _Document | None:
         if self.here is not None and self.here.graph.value == graph:

@@ -147,10 +147,25 @@ class Union:
         self.disputes.begin(DocumentView(self.minter, quads))
         out: list[ox.Quad] = []
         problems: list[Problem] = []
+        single = self._single_of(shared)
         for quad in quads:
-            self._check(quad, source, out, problems)
+            allowed = single.get(_iri(quad.subject))
+            if allowed is not None and quad.predicate.value in allowed:
+                self._check(quad, source, out, problems)
+            else:
+                out.append(quad)  # not a single value: nothing to check
         self.state.save_firsts({k: v for k, v in self.values.items() if k not in known})
         return out, problems
+
+    def _single_of(self, shared: Mapping[str, set[str]]) -> dict[str, frozenset[str]]:
+        """The single-valued properties of each shared thing of the document (by its
+        classes, earlier documents' included), for the things that have any."""
+        found: dict[str, frozenset[str]] = {}
+        for subject in shared:
+            allowed = frozenset().union(*(self.single.get(c, ()) for c in self.types[subject]))
+            if allowed:
+                found[subject] = allowed
+        return found
 
     # -- identities of events ------------------------------------------------
     def _shared_types(self, quads: Iterable[ox.Quad]) -> dict[str, set[str]]:
