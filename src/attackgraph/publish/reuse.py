@@ -161,6 +161,7 @@ class Previous:
         self.folder = reuse.previous
         self.changed: set[bytes] | None = None
         self._db: sqlite3.Connection | None = None
+        self._made: set[str] = set()
         old_nq, old_nt = (reuse.previous / dump.name for dump in (nquads, ntriples))
         if not all(p.is_file() for p in (reuse.manifest, old_nq, old_nt)):
             return
@@ -196,14 +197,16 @@ class Previous:
         if any(keys[i : i + KEY_BYTES] in changed for i in range(0, len(keys), KEY_BYTES)):
             return None
         files: dict[str, str] = json.loads(files_json)
+        # Plain strings, not Path objects: a rebuild asks this for every page and file.
+        folder, target = os.fspath(self.folder), os.fspath(staging)
         for path, digest in files.items():
             try:
-                if _sha256(self.folder / path) != digest:
+                if _file_sha256(os.path.join(folder, path)) != digest:
                     return None
             except OSError:
                 return None
         for path in files:
-            _link(self.folder / path, staging / path)
+            _link(os.path.join(folder, path), os.path.join(target, path), self._made)
         return Entry(files, keys, json.loads(index_json), name, types)
 
     def close(self) -> None:
@@ -223,8 +226,18 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _file_sha256(path: str) -> str:
+    with open(path, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def _link(source: str, target: str, made: set[str]) -> None:
+    """Hard-link (else copy) ``source`` to ``target``, making its folder unless ``made``
+    holds it (the folders made so far)."""
+    parent = os.path.dirname(target)
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
     try:
         os.link(source, target)
     except OSError:
