@@ -42,7 +42,7 @@ from attackgraph.identifiers import Minter
 from attackgraph.model import AttackgraphError, Problem
 from attackgraph.namespaces import AG, DEFAULT_BASE, RDF, SCHEMA
 from attackgraph.union_state import First, UnionState, term_of
-from attackgraph.validate import Validator
+from attackgraph.validate import Validator, shipped_validator
 from attackgraph.validate.dataset import DatasetReport, validate_dataset
 from attackgraph.validate.single_valued import single_valued
 
@@ -296,7 +296,11 @@ class Union:
         focus event:x: path rdf:type: attack or armed conflict is not also typed ag:Event: ...
         focus event:x: path schema:name: event has more than one schema:name: ...
         """
-        validator = Validator(self.shapes, extra=self.extra_shapes)
+        validator = (
+            shipped_validator()
+            if self.shapes is None and not self.extra_shapes
+            else Validator(self.shapes, extra=self.extra_shapes)
+        )
         self.checked = validate_dataset(
             dump,
             validator,

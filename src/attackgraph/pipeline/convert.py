@@ -8,7 +8,7 @@ import multiprocessing
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
-from functools import lru_cache, partial
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Any, Final
@@ -29,7 +29,7 @@ from attackgraph.parse import display_path, parse, parse_file
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import GraphQuads, triple_lines
 from attackgraph.to_rdf import quads as build_quads
-from attackgraph.validate import Validator, Violation
+from attackgraph.validate import Validator, Violation, shipped_validator
 from attackgraph.version import VERSION
 
 
@@ -250,15 +250,9 @@ def collector_paused() -> Iterator[None]:
 
 def _validator(extra: tuple[Path, ...]) -> Validator:
     """A validator of the shipped shapes and ``extra`` ones: with none, the process's one
-    (:func:`_shipped_validator`), else a new one (the files may change between builds)."""
-    return _shipped_validator() if not extra else Validator(extra=extra)
-
-
-@lru_cache(maxsize=1)
-def _shipped_validator() -> Validator:
-    """The shipped shapes compiled once per process: forked workers inherit the build
-    process's (0.3 CPU-s and its memory each, before)."""
-    return Validator()
+    (:func:`~attackgraph.validate.shipped_validator`: forked workers inherit it and the
+    union check uses it too), else a new one (the files may change between builds)."""
+    return shipped_validator() if not extra else Validator(extra=extra)
 
 
 def _cacheable(result: DocumentResult, sha256: str) -> bool:

@@ -14,6 +14,7 @@ from attackgraph.validate.shacl import (
     ShapesError,
     Validator,
     default_shapes_path,
+    shipped_validator,
     validate_file,
 )
 from attackgraph.validate.terms import rdflib_graph, rdflib_term
@@ -29,5 +30,6 @@ __all__ = [
     "default_shapes_path",
     "rdflib_graph",
     "rdflib_term",
+    "shipped_validator",
     "validate_file",
 ]

@@ -453,6 +453,17 @@ def _default_validator() -> Validator:
     return Validator()
 
 
+@lru_cache(maxsize=1)
+def shipped_validator() -> Validator:
+    """The shipped shapes compiled once per process (about a CPU-second each time):
+    the build's documents and its union check share it, and forked workers inherit it.
+
+    >>> shipped_validator() is shipped_validator()
+    True
+    """
+    return Validator()
+
+
 def validate_file(path: Path, validator: Validator | None = None) -> Report:
     """Parse an RDF file (format by extension, ``.gz`` allowed) and validate it.
 
