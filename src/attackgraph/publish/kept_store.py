@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import heapq
 import json
 import shutil
 from collections.abc import Iterator
@@ -33,6 +32,7 @@ from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Stor
 
 from attackgraph.publish.files import sha256_file
 from attackgraph.sparql.store import load_release
+from attackgraph.validate.changed import differing_lines
 
 _BATCH: Final = 10_000
 """Differing lines parsed and applied at a time."""
@@ -133,7 +133,9 @@ def compact(store: Store) -> None:
 def differences(old: Path, new: Path) -> Iterator[tuple[bool, bytes]]:
     """The lines of two sorted, unique dumps that only one has: ``(True, line)`` for a
     line only ``new`` has, ``(False, line)`` for one only ``old`` has. Raises
-    ``ValueError`` when a dump is not sorted and unique (its differences would be wrong).
+    ``ValueError`` when a dump is not sorted and unique where they differ (equal
+    stretches are compared a block at a time: :func:`~attackgraph.validate.changed.
+    differing_lines`).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -143,28 +145,7 @@ def differences(old: Path, new: Path) -> Iterator[tuple[bool, bytes]]:
     ...     list(differences(a, b))
     [(False, b'1\\n'), (True, b'3\\n'), (True, b'5\\n')]
     """
-    with old.open("rb") as before, new.open("rb") as after:
-        tagged = heapq.merge(_tagged(before, old, False), _tagged(after, new, True))
-        previous: tuple[bytes, bool] | None = None
-        for item in tagged:
-            if previous is not None and previous[0] == item[0]:
-                previous = None  # in both
-                continue
-            if previous is not None:
-                yield previous[1], previous[0]
-            previous = item
-        if previous is not None:
-            yield previous[1], previous[0]
-
-
-def _tagged(lines: Iterator[bytes], path: Path, tag: bool) -> Iterator[tuple[bytes, bool]]:
-    """``(line, tag)`` for each line, checking that they increase."""
-    last = b""
-    for line in lines:
-        if line <= last:
-            raise ValueError(f"{path}: not sorted and unique at {line[:80]!r}")
-        last = line
-        yield line, tag
+    return differing_lines(old, new)
 
 
 def _apply(store: Store, old: Path, new: Path, rdf_format: RdfFormat) -> None:

@@ -31,6 +31,7 @@ from typing import Any, Final
 from pyoxigraph import NamedNode, RdfFormat, parse
 
 from attackgraph.publish.reads import KEY_BYTES, key
+from attackgraph.validate.changed import UnsortedError, differing_lines
 
 CHANGED_LIMIT: Final = 200_000
 """Past this many changed keys every page is rendered again (comparing costs more)."""
@@ -101,23 +102,13 @@ def changed_keys(
 
 
 def _differing_lines(old: Path, new: Path) -> Iterator[bytes | None]:
-    """Lines in only one of two sorted files (None, and stop, if one is not sorted)."""
-    with old.open("rb") as a_file, new.open("rb") as b_file:
-        a, b = a_file.readline(), b_file.readline()
-        last_a = last_b = b""
-        while a or b:
-            if (a and a < last_a) or (b and b < last_b):
-                yield None
-                return
-            if a and (not b or a < b):
-                yield a
-                last_a, a = a, a_file.readline()
-            elif b and (not a or b < a):
-                yield b
-                last_b, b = b, b_file.readline()
-            else:
-                last_a, last_b = a, b
-                a, b = a_file.readline(), b_file.readline()
+    """Lines in only one of two sorted files (None, and stop, if one is not sorted
+    where they differ: :func:`~attackgraph.validate.changed.differing_lines`)."""
+    try:
+        for _, line in differing_lines(old, new):
+            yield line
+    except UnsortedError:
+        yield None
 
 
 class Manifest:
