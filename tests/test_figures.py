@@ -513,3 +513,17 @@ def test_an_aircraft_shot_down_is_nobody_hurt(
 ) -> None:
     found = read_figures(text, guess=FigureGuess(text, 0, len(text), 0.9))
     assert [(f.quantity.value, f.outcome) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three guards were killed and four armoured lorries were set alight.", [(3, "killed")]),
+        ("Nine pilgrims died and two minibuses overturned in the ravine.", [(9, "killed")]),
+        ("The mortars killed six soldiers and two interpreters.", [(6, "killed"), (2, "killed")]),
+    ],
+)  # fmt: skip
+def test_things_listed_after_a_figure_take_no_outcome_of_people(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

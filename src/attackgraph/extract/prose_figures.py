@@ -380,14 +380,17 @@ def _listed_part(text: str, amounts: list[Amount], k: int) -> bool:
 _PLURALS: Final = {"men": "man", "women": "woman", "children": "child", "people": "person"}
 
 
-def _people(a: Amount) -> bool:
+def _people(a: Amount, names: bool = False) -> bool:
     """Whether the unknown noun after ``a`` names people ("75 members of the guard", "four
-    deaf men"): a plural person noun heads it."""
+    deaf men"): a plural person noun heads it, or with ``names`` a capitalised word ("two
+    Poles", "three Ghanaians": people of a nation, a people or a party)."""
     label = a.group[1] if a.group is not None else None
-    words = re.split(r"\s+of\s+", label or "", maxsplit=1)[0].lower().split()
+    words = re.split(r"\s+of\s+", label or "", maxsplit=1)[0].split()
     if not words:
         return False
-    head = words[-1]
+    head = words[-1].lower()
+    if names and words[-1][:1].isupper():
+        return True
     return person_noun(_PLURALS.get(head) or head.removesuffix("s"))
 
 
@@ -423,6 +426,14 @@ def _named_deed(text: str, floor: int, at: int) -> tuple[Outcome, int] | None:
     """
     m = _DEED_OF.search(text, floor, at)
     return (_DEED_NOUNS[m["noun"].lower()], m.start()) if m is not None else None
+
+
+def _thing(a: Amount) -> bool:
+    """Whether ``a`` counts things, not people: a number before a noun the group
+    vocabulary does not know, headed by no person noun or name ("six jump jets", "two
+    coaches"); one person a list names with "a" is a person ("and a Fijian cook")."""
+    article = a.quantity.text.lower() in ("a", "an")
+    return a.unknown_noun and not article and not _people(a, names=True)
 
 
 _HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
@@ -518,7 +529,9 @@ def _whole(text: str, begin: int, stop: int, a: Amount) -> bool:
 
 
 def _carry(text: str, amounts: list[Amount], wholes: list[Amount]) -> None:
-    """Rules 4-6: outcomes for amounts without one; never for ``wholes``, the amounts a
+    """Rules 4-6: outcomes for amounts without one; rules 5 and 6 never for an amount
+    whose noun the group vocabulary does not know and no person noun heads ("two
+    buses", "six jump jets"); never for ``wholes``, the amounts a
     clause opens with "Of": "Of roughly 400 men in the column, 155 were killed" says
     nothing of what befell the 400 (an outcome of their own stays: "Of the 91 dead, 41
     were Arabs")."""
@@ -533,8 +546,8 @@ def _carry(text: str, amounts: list[Amount], wholes: list[Amount]) -> None:
             ):
                 a.outcome = amounts[k - 1].outcome  # "202 people, most of them foreigners"
             continue
-        if a.quantity.estimate_type == "vague":
-            continue
+        if a.quantity.estimate_type == "vague" or _thing(a):
+            continue  # "killed two Marines and destroyed six jets": the jets are no people
         j = k
         while j + 1 < len(amounts) and clear_between(text, amounts[j].extent, amounts[j + 1].begin):
             j += 1
