@@ -366,3 +366,45 @@ def test_a_dash_between_two_noted_amounts_gives_two_figures() -> None:
     assert parsed.figures[1].source == "villagers"
     ((figure,),) = [parse("40–300 (est.)", DEATHS).figures]
     assert (figure.quantity.minimum, figure.quantity.maximum) == (40, 300)
+
+
+def test_people_listed_after_including_are_a_part_counted_one_each() -> None:
+    parsed = parse(
+        "9 (including her father and two sisters); 5 (among them a 10-year-old boy)", DEATHS
+    )
+    assert [(f.quantity.value, f.group, f.group_label, f.span.text) for f in parsed.figures] == [
+        (9, "total", None, "9"),
+        (1, "other-group", "her father", "her father"),
+        (2, "other-group", "sisters", "two sisters"),  # an amount: read as before
+        (5, "total", None, "5"),
+        (1, "other-group", "a 10-year-old boy", "a 10-year-old boy"),
+    ]
+    ((_, named),) = [parse("4 (including Omar Diallo and Awa Keita)", DEATHS).figures]
+    assert (named.quantity.value, named.group) == (2, "other-group")
+    for plural in ("6 (including women and children)", "6 (including Tuareg fighters)"):
+        assert [f.quantity.value for f in parse(plural, DEATHS).figures] == [6], plural
+
+
+def test_a_bracket_naming_the_figures_people_is_no_figure_of_its_own() -> None:
+    assert rows(parse("1 (gunman Idrissa Sow)", DEATHS)) == [
+        (1, None, None, False, "killed", "attackers", None, None, None)
+    ]
+    assert [f.quantity.value for f in parse("14 (+ the gunman)", DEATHS).figures] == [14, 1]
+    assert [f.quantity.value for f in parse("3 (the gunman)", DEATHS).figures] == [3, 1]
+
+
+def test_a_note_on_how_some_died_is_no_figure() -> None:
+    parsed = parse("57 killed (many by drowning), 20 wounded")
+    assert [(f.quantity.value, f.outcome) for f in parsed.figures] == [
+        (57, "killed"),
+        (20, "injured"),
+    ]
+    assert not parsed.unparsed
+    assert [f.quantity.value for f in parse("57 killed (most of them soldiers)").figures][0] == 57
+
+
+def test_a_later_death_ends_the_first_outcome() -> None:
+    ((figure,),) = [parse("2 guards later abducted and killed").figures]
+    assert figure.outcome == "killed"
+    ((taken,),) = [parse("2 guards abducted").figures]
+    assert taken.outcome == "captured"

@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Final
 
+from attackgraph.extract.amount_record import PERSON_NOUNS
 from attackgraph.extract.number_words import MONTHS
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.vocabulary import (
@@ -117,6 +118,7 @@ class _Fragment:
     skip: bool = False  # equipment, displacement, ...: not a casualty figure
     held: bool = False  # the outcome is a noun of who they were ("prisoners of war")
     bare: bool = False  # an amount with no words of what or who ("~300", "hundreds more")
+    included: bool = False  # opened by "including": a part of the figure before it
     inner: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -144,6 +146,26 @@ _BARE: Final = re.compile(
 "est.", "at Albany"; the parentheses are read apart."""
 _NO_CASUALTY: Final = re.compile(r"\b(?:escaped|got\s+away)\b", re.I)
 """Who got away is no casualty of the side ("29 killed, 1 captured, 1 escaped")."""
+_MANNER: Final = re.compile(
+    r"\s*(?:many|most|some|all|mostly|several|others?)\s+(?:by|from|through|during|in)\b", re.I
+)
+"""A note on how or where some of the figure's people died, not a figure of its own
+("231 killed (many by suicide)", "(most in the first hour)")."""
+_THEN_KILLED: Final = re.compile(
+    r"\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?:killed|died|executed|murdered)\b", re.I
+)
+"""A second outcome that ends the first: "abducted and killed" is a death."""
+_KIN: Final = frozenset(
+    ("mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "child",
+     "victim", "grandmother", "grandfather", "uncle", "aunt", "cousin", "nephew", "niece",
+     "fiancée", "fiancé", "teacher", "student", "bodyguard", "colleague", "friend")
+)  # fmt: skip
+"""Singular nouns of one person besides :data:`PERSON_NOUNS`: who a victim was to someone."""
+_CONJUNCTS: Final = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NAME_PARTICLES: Final = frozenset(
+    ("de", "da", "del", "van", "von", "bin", "ibn", "al", "el", "la")
+)
+_NAME_WORD: Final = re.compile(r"[A-ZÀ-Ý][\w'’.-]+")
 _HELD_NOUNS: Final = re.compile(r"\b(?:prisoners?(?:\s+of\s+war)?|pows?|hostages?|captives)$", re.I)
 """Who the dead of a ``Deaths`` field were, not what happened to them ("84 prisoners of
 war")."""
@@ -234,6 +256,8 @@ def _note(frag: _Fragment, note: str) -> bool:
     frag.noted = True
     if note.strip(" .").lower() in ESTIMATE_NOTES:
         frag.estimate = True
+    elif _MANNER.match(note) and not _amounts(re.sub(r"^\s*\w+", "", note)):
+        pass  # "(many by suicide)": how, not how many
     elif _INNER_INTRO.match(note) or implied_count(note) or _amounts(note):
         return False
     elif _SOURCE_INTRO.match(note.strip()) or _SOURCE_TAIL.search(note.strip(" .")):
@@ -264,19 +288,60 @@ def _source(note: str) -> str | None:
     return _SOURCE_TAIL.sub("", words[intro.end() if intro else 0 :]).strip() or None
 
 
+def _people(text: str) -> tuple[int, int, int] | None:
+    """(count, begin, end) of the people a list without numbers names, one a person:
+    "his mother and wife" two, "a 12-year-old girl" one, "Patrick Argüello" one; ``None``
+    when a part names no single person ("women and children", "Boko Haram fighters").
+
+    >>> _people("his mother and wife"), _people("1st victim Kasi"), _people("women and children")
+    ((2, 0, 19), (1, 0, 15), None)
+    """
+    begin, end = _trim(text, 0, len(text))
+    parts = _CONJUNCTS.split(text[begin:end]) if begin < end else []
+    if not parts or len(parts) > 8:
+        return None
+    for part in parts:
+        words = re.findall(r"[\w'’.-]+", part)
+        lower = {w.lower().removesuffix("'s").removesuffix("’s") for w in words if w.islower()}
+        named = len(_NAME_WORD.findall(part)) >= 2 and lower <= _NAME_PARTICLES
+        if not named and not lower & (PERSON_NOUNS | _KIN):
+            return None
+    return len(parts), begin, end
+
+
+def _same_people(note: str, frag: _Fragment) -> bool:
+    """Whether a bracket without "including" or "+" names who the figure's people were,
+    as many as the figure ("1 (hijacker Patrick Argüello)"): then it is no figure of its
+    own, and gives the figure its group when the figure names none."""
+    value = frag.quantity.value if frag.quantity is not None else None
+    if value is None or _INNER_INTRO.match(note) or note.lstrip().startswith("+"):
+        return False
+    implied = implied_count(note)
+    if implied is None or implied[0] != value or _amounts(note) or outcome_match(note):
+        return False
+    if frag.group is None and (group := _words(note)[1]) is not None:
+        frag.group, frag.label = group
+    return True
+
+
 def _read(region: str, frag: _Fragment) -> None:
     """Fill quantity, outcome, group, label and party from the fragment's own words
     (``region``: its text from ``frag.body`` to ``frag.end``, brackets blanked)."""
-    found = find_quantities(region)
+    found, listed = find_quantities(region), False
     if found:
         frag.quantity, q_begin, q_end = found[0]
     elif (implied := implied_count(region)) is not None:
         count, q_begin, q_end = implied
         frag.quantity = Quantity(count, None, None, False, region[q_begin:q_end])
+    elif frag.included and (people := _people(region)) is not None:
+        count, q_begin, q_end = people  # "(including his mother and wife)"
+        frag.quantity, listed = Quantity(count, None, None, False, region[q_begin:q_end]), True
     else:
         return
     frag.bare = _BARE.fullmatch(f"{region[:q_begin]} {region[q_end:]}".strip()) is not None
     outcome = outcome_match(region)
+    if outcome and (then := _THEN_KILLED.match(region, outcome[2])) is not None:
+        outcome = ("killed", outcome[1], then.end())  # "abducted and killed"
     equipment = equipment_spans(region)
     taken = equipment + ([(outcome[1], outcome[2])] if outcome else [])
     stop = outcome[1] if outcome and outcome[1] >= q_end else len(region)
@@ -289,6 +354,8 @@ def _read(region: str, frag: _Fragment) -> None:
     frag.party = frag.party or party
     if frag.group is None and label is not None:
         frag.group, frag.label = "other-group", label
+    if frag.group is None and listed:  # the people listed, a part: never the total
+        frag.group, frag.label = "other-group", region[q_begin:q_end]
     frag.outcome = outcome[0] if outcome else None
     frag.held = outcome is not None and _HELD_NOUNS.search(region[: outcome[2]]) is not None
     if outcome is None and _DEATH_NOUNS.search(region):
@@ -307,14 +374,14 @@ def _fragments(text: str, begin: int, end: int) -> list[_Fragment]:
     cuts = sorted(cuts + _dash_cuts(text, begin, end))
     scope = _Scope()
     for b, e, after in _pieces(text, begin, end, cuts):
-        body = b
+        body, intro = b, None
         prefix = _PREFIX.match(text, b, e)
         if prefix is not None and not find_quantities(prefix.group(1)):
             party, group, outcome = _words(prefix.group(1))
             scope, body = _Scope(party, group, outcome), prefix.end()
         elif (intro := _INNER_INTRO.match(text, b, e)) is not None:
             b = body = intro.end()
-        frag = _Fragment(b, body, e, scope, after == "and")
+        frag = _Fragment(b, body, e, scope, after == "and", included=intro is not None)
         mask = list(text[body:e])  # the fragment's own words, not the whole value's
         for m in _PAREN.finditer(text, body, e):
             mask[m.start() - body : m.end() - body] = " " * len(m.group())
@@ -332,6 +399,7 @@ def _fragments(text: str, begin: int, end: int) -> list[_Fragment]:
             if not text[inner_end + 1 : frag.end].strip(_TRIM):
                 frag.end = _trim(text, b, inner_begin - 1)[1]
         _read("".join(mask)[: frag.end - body], frag)
+        frag.inner = [(ib, ie) for ib, ie in frag.inner if not _same_people(text[ib:ie], frag)]
         if frag.group is None and frag.party is None and scope.group is not None:
             frag.group, frag.label = scope.group
         frags.append(frag)
