@@ -113,6 +113,15 @@ def test_a_lead_without_a_date_in_its_first_sentence_is_dated_by_the_next(
     assert event_date(text) == expected
 
 
+def test_a_year_in_the_lead_is_narrowed_to_the_day_a_later_lead_sentence_opens_on() -> None:
+    text = (
+        "= Clearing of the Dovre camp =\n\nThrough the spring of 2009 strikers held a camp "
+        "outside the Dovre mill. Police had fenced it off on 2 March. On 11 May, riot police "
+        "broke it up in one morning.\n\nThe dead numbered four.\n"
+    )
+    assert event_date(text) == "2009-05-11"  # not 2 March: a sentence opening on its day
+
+
 def test_a_range_of_months_in_the_lead_is_kept_as_written() -> None:
     text = (
         "= Siskin deportations =\n\nThe Siskin deportations were the expulsion of the "

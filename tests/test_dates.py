@@ -105,6 +105,7 @@ def test_find_dates_in_prose() -> None:
         ("raids on 14 and 15 August 2017 killed", ("2017-08-14", "2017-08-15")),
         ("raids on August 14 and 15, 2017 killed", ("2017-08-14", "2017-08-15")),
         ("the group re-formed in late 2017", ("2017", None)),
+        ("the camp grew through the winter of 1994 until", ("1994", None)),
         ("over the night of 3 to 4 March 1999 the camp burned", ("1999-03-03", "1999-03-04")),
         ("talks ran from 11 to 14 July 2006 in Geneva", ("2006-07-11", "2006-07-14")),
         ("the deportations of March and April 1944 emptied", ("1944-03", "1944-04")),

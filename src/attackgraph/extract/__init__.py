@@ -18,7 +18,14 @@ from attackgraph.extract.dateline import wire_date
 from attackgraph.extract.dates import parse_date
 from attackgraph.extract.incidents import IncidentRelation
 from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
-from attackgraph.extract.lead import dated, day_within, lead_date, lead_places, wire_places
+from attackgraph.extract.lead import (
+    dated,
+    day_within,
+    lead_date,
+    lead_places,
+    opening_day,
+    wire_places,
+)
 from attackgraph.extract.mapping import event_types
 from attackgraph.extract.named import is_institution, prose_actors
 from attackgraph.extract.prose import ProseContext, ProseFacts, read_prose
@@ -131,7 +138,7 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
         coarse = lead_date(first) or next((d for d in map(lead_date, headings) if d), None)
         body = next((s for s in sentences(doc) if s.sections and _is_clause(s.text)), None)
         if facts.date is None and coarse is not None:
-            facts.date = day_within(coarse, body, lead[1:3])
+            facts.date = opening_day(day_within(coarse, body, lead[1:3]), lead[1:])
         if facts.date is None:  # the lead's next sentences, then the body's first
             facts.date = dated((*lead[1:3], *((body.text,) if body else ())))
     if not facts.places:

@@ -48,8 +48,12 @@ _ATOM: Final = (
     rf"|(?:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+\d{{4}})?(?![\d:])|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})"
 )
-YEAR_INTROS: Final = ("in ", "since ", "during ", "by ", "until ", "early ", "late ", "mid-")
-"""Words before a bare year that make it a date in prose ("in 2013", "late 2021")."""
+YEAR_INTROS: Final = (
+    "in ", "since ", "during ", "by ", "until ", "early ", "late ", "mid-", "spring of ",
+    "summer of ", "autumn of ", "fall of ", "winter of ",
+)  # fmt: skip
+"""Words before a bare year that make it a date in prose ("in 2013", "late 2021", "the
+summer of 2013")."""
 _YEAR_LOOKBEHIND: Final = "|".join(rf"(?<=\b{w})" for w in YEAR_INTROS)
 _FIND: Final = re.compile(
     rf"\b(?:{_DAY}\s*(?:[–—-]|and|to)\s*(?={_DAY}\s))?"  # 29 and 30 / 22 to 23 November

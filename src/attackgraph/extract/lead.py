@@ -194,6 +194,41 @@ def day_within(
     return coarse
 
 
+_OPENING_DAY: Final = re.compile(
+    r"(?:On|By|Early\s+on|Late\s+on)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}))\b"
+    r"(?![,\s]*\d)",
+    re.IGNORECASE,
+)
+"""A sentence opening on a day and month without a year ("On 14 August, troops ...")."""
+
+
+def opening_day(coarse: DateRange, texts: tuple[str, ...]) -> DateRange:
+    """``coarse``, a year the lead gives ("in the summer of 2013"), narrowed to the day
+    a later sentence of the lead opens on without repeating the year ("On 14 August,
+    security forces cleared ..."); the first such sentence decides, else ``coarse``.
+
+    >>> year = DateRange(DateValue("2013", DatePrecision.YEAR))
+    >>> opening_day(year, ("It was removed on 3 July.", "On 14 August, troops moved in.")).start
+    DateValue(lexical='2013-08-14', precision=<DatePrecision.DAY: 'day'>)
+    >>> opening_day(year, ("It was removed on 3 July.",)) is year
+    True
+    """
+    if coarse.end is not None or coarse.start.precision is not DatePrecision.YEAR:
+        return coarse
+    for text in texts:
+        m = _OPENING_DAY.match(text)
+        if m is None:
+            continue
+        month = MONTH_NUMBERS[(m["m1"] or m["m2"]).lower()]
+        try:
+            day = datetime.date(int(coarse.start.lexical), month, int(m["d1"] or m["d2"]))
+        except ValueError:
+            return coarse
+        return DateRange(DateValue(day.isoformat(), DatePrecision.DAY))
+    return coarse
+
+
 def _inside(found: DateRange, coarse: DateRange) -> bool:
     """Whether ``found`` gives days, all within the month or year ``coarse`` gives."""
     prefix = coarse.start.lexical + "-"
