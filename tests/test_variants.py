@@ -9,7 +9,12 @@ import pytest
 
 from attackgraph.model import ActorRef
 from attackgraph.pipeline import Converter
-from attackgraph.resolve.variants import join_acronyms, join_possessors, merge_variants
+from attackgraph.resolve.variants import (
+    join_acronyms,
+    join_known,
+    join_possessors,
+    merge_variants,
+)
 
 
 def refs(*names: str, person: str = "") -> dict[str, ActorRef]:
@@ -153,3 +158,40 @@ def test_a_party_s_members_are_that_party_but_a_nation_s_people_are_not_the_stat
     assert joined["Ruvo Front fighters"].slug == "ruvo-front"
     assert joined["Ruvo Front radio"].slug != "ruvo-front"  # a medium of its own
     assert joined["Tessian doctors"].slug != "tessia"
+
+
+COUNCIL = """= Dorvan market bombing =
+
+Infobox
+- Location: Dorvan, Kenya
+- Date: 2 May 2015
+- Deaths: 9
+
+A bomb killed nine people at the Dorvan market on 2 May 2015. The United Nations Security \
+Council condemned the attack the same evening. A week later the Security Council said that the \
+bombers had crossed from the north.
+"""
+
+
+def test_a_name_cut_short_is_the_known_party_whose_name_holds_it(
+    tmp_path: Path, converter: Converter
+) -> None:
+    """ "The Security Council said" after "the United Nations Security Council": the
+    registry's party, named once, with the document's short spelling as an alias."""
+    from attackgraph.evaluate import read_document
+
+    path = tmp_path / "council.txt"
+    path.write_text(COUNCIL, encoding="utf-8")
+    result = converter.convert(path)
+    assert result.skipped is None
+    [names] = read_document(result.quads).actors
+    assert names[0] == "United Nations Security Council"
+    assert "Security Council" in names
+
+
+def test_a_name_after_of_is_not_the_known_party_that_holds_it() -> None:
+    names = refs("Army of Ostrava Republic", "Ostrava Republic", "Kessel Defence Force")
+    names["Defence Force"] = ActorRef("defence-force", "Defence Force", "Actor")
+    joined = join_known(names, {"Ostrava Republic", "Defence Force"})
+    assert joined["Ostrava Republic"].slug == "ostrava-republic"  # after "of": another party
+    assert joined["Defence Force"].slug == "kessel-defence-force"

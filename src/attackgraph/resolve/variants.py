@@ -16,7 +16,10 @@ country gives (an identity of their own) are never joined to anything.
 :func:`join_acronyms` gives an acronym the identity of the name it abbreviates in the
 same document ("PLO" and "Palestine Liberation Organization" as a source and in the
 prose): the one the document defines ("... Front (TPLF)"), else the one name whose
-initials it is. :func:`join_possessors` gives what a party owns and speaks through ("Amnesty
+initials it is. :func:`join_known` gives a minted name the identity of the one known
+name of the document that holds its words ("United Nations Interim Force" of "United
+Nations Interim Force in Lebanon", "Security Council" of "UN Security Council").
+:func:`join_possessors` gives what a party owns and speaks through ("Amnesty
 International's researchers", "Kitchener's official dispatch") the party's identity.
 """
 
@@ -31,7 +34,7 @@ from attackgraph.extract.acronyms import find_acronyms
 from attackgraph.model import ActorRef
 from attackgraph.reference.registry import actor_key
 
-__all__ = ["PARTICLES", "join_acronyms", "join_possessors", "merge_variants"]
+__all__ = ["PARTICLES", "join_acronyms", "join_known", "join_possessors", "merge_variants"]
 
 PARTICLES: Final = frozenset(
     "of the and for in on de del della di da do dos das du des la le les van von der den "
@@ -290,4 +293,44 @@ def join_possessors(actors: Mapping[str, ActorRef], minted: Collection[str]) -> 
         owner = owners.get(actor_key(found.group("owner")))
         if owner is not None and owner.slug != ref.slug:
             joined[name] = owner
+    return joined
+
+
+def join_known(actors: Mapping[str, ActorRef], minted: Collection[str]) -> dict[str, ActorRef]:
+    """``actors`` (written name -> identity) with each minted name of two or more words
+    given the identity of the one known name (the registry's or a country's) of the
+    document whose words hold it, in order and next to each other, not after "of" or
+    "for" ("United Nations Interim Force" of "United Nations Interim Force in Lebanon";
+    not "Republika Srpska" of "Army of Republika Srpska"): the tagger or a source cut
+    the name short. Two known names that fit: no guess.
+
+    >>> from attackgraph.model import ActorRef
+    >>> refs = {"UNIFIL": ActorRef("unifil", "United Nations Interim Force in Lebanon",
+    ...                            "Organization", None),
+    ...         "United Nations Interim Force": ActorRef("unif", "United Nations Interim Force",
+    ...                                                  "Actor", None)}
+    >>> join_known(refs, {"United Nations Interim Force"})["United Nations Interim Force"].slug
+    'unifil'
+    """
+    known: dict[str, set[tuple[str, ...]]] = {}
+    refs: dict[str, ActorRef] = {}
+    for name, ref in actors.items():
+        if name not in minted and ref.actor_type != "unnamed-party":
+            for spelling in (name, ref.name, *ref.aliases):
+                known.setdefault(ref.slug, set()).add(tuple(actor_key(spelling).split()))
+            refs.setdefault(ref.slug, ref)
+    joined = dict(actors)
+    for name, ref in actors.items():
+        short = tuple(actor_key(ref.name).split())
+        if name not in minted or len(short) < 2 or not _is_proper(ref.name):
+            continue
+        if ref.actor_type == "unnamed-party" or ref.actor_class == "Person":
+            continue
+        fits = {
+            slug
+            for slug, spellings in known.items()
+            if slug != ref.slug and any(_inside(short, full) for full in spellings)
+        }
+        if len(fits) == 1:
+            joined[name] = refs[fits.pop()]
     return joined
