@@ -175,7 +175,9 @@ def publish(
         site.write_assets(staging)
         pages = {}
         if options.pages:
-            pages = _write_pages(site, staging, version=version, reuse=reuse, jobs=jobs)
+            pages = _write_pages(
+                site, staging, version=version, reuse=reuse, jobs=jobs, digests=digests
+            )
             digests.update(site.digests)
         if options.pages:
             downloads.append(Download("index.html", "Linked-data pages (HTML)", "text/html", 0, ""))
@@ -254,9 +256,16 @@ def _manifest_path(reuse: PageReuse) -> Path:
 
 
 def _write_pages(
-    site: Site, staging: Path, *, version: str, reuse: PageReuse | None, jobs: int
+    site: Site,
+    staging: Path,
+    *,
+    version: str,
+    reuse: PageReuse | None,
+    jobs: int,
+    digests: Mapping[str, str],
 ) -> dict[str, int]:
-    """The pages, those of the replaced release kept where nothing they show changed."""
+    """The pages, those of the replaced release kept where nothing they show changed
+    (``digests``: the SHA-256 of the staged dumps, by file name)."""
     if reuse is None:
         return site.write(staging, version=version, jobs=jobs)
     nquads, ntriples = (staging / FORMATS[n].file_name() for n in ("nquads", "ntriples"))
@@ -268,7 +277,7 @@ def _write_pages(
         )
     finally:
         previous.close()
-    manifest.finish(nquads, ntriples)
+    manifest.finish(f"{digests[nquads.name]} {digests[ntriples.name]}")
     return pages
 
 

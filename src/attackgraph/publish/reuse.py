@@ -137,9 +137,10 @@ class Manifest:
             (iri, page.keys, json.dumps(page.files), json.dumps(page.index), page.name, page.types),
         )
 
-    def finish(self, nquads: Path, ntriples: Path) -> None:
-        """Name the release the pages belong to (by its dumps) and close."""
-        self._db.execute("INSERT INTO meta VALUES ('dumps', ?)", (_dumps_sha256(nquads, ntriples),))
+    def finish(self, dumps: str) -> None:
+        """Name the release the pages belong to and close: ``dumps`` is the SHA-256 of
+        its N-Quads and N-Triples dumps, joined by a space (known from writing them)."""
+        self._db.execute("INSERT INTO meta VALUES ('dumps', ?)", (dumps,))
         self._db.commit()
         self._db.close()
 
