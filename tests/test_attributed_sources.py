@@ -953,3 +953,66 @@ def test_an_adverb_or_a_negation_after_the_speaker_is_not_part_of_its_name(
     body: str, expected: list[object]
 ) -> None:
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Peacekeepers of the African Union mission in Zembla (AMIZ) guarded the bridge. "
+            "Three weeks earlier a convoy had lost four drivers, according to the mission.",
+            [("AMIZ", 4)],
+        ),
+        (
+            "The inquiry was led by the national human rights commission of Zembla (NHRCZ). "
+            "The commission counted 61 dead.",
+            [("NHRCZ", 61)],
+        ),
+        (
+            "Peacekeepers of the African Union mission in Zembla (AMIZ) guarded the bridge. "
+            "The toll was revised twice: the mission's final figure was 15 soldiers killed.",
+            [("AMIZ", 15)],
+        ),
+        (
+            "Ana Ruiz heads the Ministry of Health of Zembla. The ministry's latest count "
+            "gave 37 dead.",
+            [("Ministry of Health of Zembla", 37)],
+        ),
+    ],
+)
+def test_the_noun_of_a_name_defined_by_an_acronym_refers_to_it(
+    body: str, expected: list[object]
+) -> None:
+    """ "the mission" refers back to "the African Union mission in Zembla (AMIZ)" though
+    the noun is written in lower case there: the body the acronym names."""
+    assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Tamba Liberation Front had grown since 2015. Rights Watch Asia had recorded "
+            "a string of raids on herders in the spring, including an attack near Dorra in "
+            "which 23 people died, the organisation said.",
+            [("Rights Watch Asia", 23)],
+        ),
+        (
+            "Open Villages had recorded a string of raids on herders in the spring, including "
+            "an attack near Dorra in which 23 people died, the organisation said.",
+            [("Open Villages", 23)],
+        ),
+        (
+            "The Zembla Red Cross sent teams to the town. Open Villages published a report "
+            "in May. The organisation said that 23 people had died.",
+            [("Open Villages", 23)],
+        ),
+    ],
+)
+def test_the_organisation_is_the_subject_the_recogniser_missed(
+    body: str, expected: list[object]
+) -> None:
+    """ "..., the organisation said" after a clause whose subject is a capitalised name
+    the entity recogniser does not label (or labels as no organisation): that name,
+    not an organisation named in an earlier sentence."""
+    assert sources(body) == expected

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Final, overload
 
-from attackgraph.extract.nlp import entities
+from attackgraph.extract.nlp import entities, parse
 
 __all__ = [
     "ANAPHOR_NOUNS",
@@ -62,6 +62,16 @@ def _pattern(noun: str) -> re.Pattern[str]:
     )
 
 
+@cache
+def _defined(noun: str) -> re.Pattern[str]:
+    """The noun in lower case in a phrase an acronym in brackets names ("the United
+    Nations mission in the Republic of Zembla (UNMIZ)"): group ``acronym``."""
+    return re.compile(
+        rf"(?<![\w'’-]){noun}(?:\s+(?:{_LINK}|in|on|at|to)|\s+{_NAME}){{0,10}}"
+        r"\s+\((?P<acronym>[A-Z][A-Za-z0-9]{1,9})\)"
+    )
+
+
 _WHOLE: Final = 1 << 18
 """Texts up to this many characters are scanned whole for the names and roles an anaphor
 may refer to (every development document is under a tenth of it)."""
@@ -89,31 +99,38 @@ _SCANNED: dict[str, dict[str, tuple[int, list[int], list[re.Match[str]]]]] = {}
 how far it was scanned (:func:`_horizon`)."""
 
 
-def _all_names(text: str, end: int, noun: str) -> tuple[list[int], list[re.Match[str]]]:
-    """Every match of the noun's pattern in the text as far as :func:`_horizon` reaches
-    from ``end`` and their ends (increasing: the matches do not overlap), computed once per
-    text and noun (again only when a later ``end`` reaches further)."""
+def _all_names(
+    text: str, end: int, noun: str, defined: bool = False
+) -> tuple[list[int], list[re.Match[str]]]:
+    """Every match of the noun's pattern (with ``defined``, of :func:`_defined`'s) in the
+    text as far as :func:`_horizon` reaches from ``end`` and their ends (increasing: the
+    matches do not overlap), computed once per text and noun (again only when a later
+    ``end`` reaches further)."""
     per_noun = _SCANNED.get(text)
     if per_noun is None:
         _SCANNED.clear()
         per_noun = _SCANNED[text] = {}
     reach = _horizon(text, end)
-    if noun not in per_noun or per_noun[noun][0] < reach:
-        found = list(_pattern(noun).finditer(text, 0, reach))
-        per_noun[noun] = (reach, [m.end() for m in found], found)
-    return per_noun[noun][1:]
+    key = f"({noun})" if defined else noun
+    if key not in per_noun or per_noun[key][0] < reach:
+        pattern = _defined(noun) if defined else _pattern(noun)
+        found = list(pattern.finditer(text, 0, reach))
+        per_noun[key] = (reach, [m.end() for m in found], found)
+    return per_noun[key][1:]
 
 
-def _names_before(text: str, end: int, noun: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_pattern(noun).finditer(text, 0, end)``, last first, without a
-    rescan of the text per anaphor. The pattern looks at nothing after a match, so
-    the scan bounded at ``end`` finds the whole text's matches that end by ``end``,
-    then nothing before the next match starts (a match there in the bounded text would
-    be one in the whole text), then what a scan from there to ``end`` finds."""
-    ends, found = _all_names(text, end, noun)
+def _names_before(text: str, end: int, noun: str, defined: bool = False) -> Iterator[re.Match[str]]:
+    """The matches of ``_pattern(noun).finditer(text, 0, end)`` (with ``defined``, of
+    :func:`_defined`'s), last first, without a rescan of the text per anaphor. The
+    pattern looks at nothing after a match, so the scan bounded at ``end`` finds the
+    whole text's matches that end by ``end``, then nothing before the next match starts
+    (a match there in the bounded text would be one in the whole text), then what a
+    scan from there to ``end`` finds."""
+    ends, found = _all_names(text, end, noun, defined)
     k = bisect_right(ends, end)
     if k < len(found) and found[k].start() < end:
-        yield from reversed(list(_pattern(noun).finditer(text, found[k].start(), end)))
+        pattern = _defined(noun) if defined else _pattern(noun)
+        yield from reversed(list(pattern.finditer(text, found[k].start(), end)))
     for i in range(k - 1, -1, -1):
         yield found[i]
 
@@ -187,6 +204,13 @@ def antecedent(
     >>> t = "The U.S. Ministry of Aid gave a toll. The ministry said 4 died."
     >>> antecedent(t, t.index("The ministry"), "ministry")
     'U.S. Ministry of Aid'
+
+    A name written with the noun in lower case is found by the acronym that follows it
+    in brackets:
+
+    >>> t = "Troops of the UN mission in Zembla (UNMIZ) left. The mission said 4 died."
+    >>> antecedent(t, t.index("The mission"), "mission")
+    'UNMIZ'
     """
     best: tuple[int, str] | None = None
     for m in _names_before(text, end, noun):
@@ -204,6 +228,9 @@ def antecedent(
                 continue
         best = (m.start(), name)
         break  # the nearest one
+    acronym = next(_names_before(text, end, noun, defined=True), None)
+    if acronym is not None and (best is None or acronym.start() > best[0]):
+        best = (acronym.start(), acronym["acronym"])  # "the UN mission in X (UNMIX)"
     quoted = earlier if isinstance(earlier, Quoted) else Quoted(earlier)
     nearest = quoted.nearest(noun, end)
     if nearest is not None and (best is None or nearest[0] > best[0]):
@@ -293,7 +320,7 @@ def _role_appositions(text: str, head: str, reach: int) -> tuple[tuple[int, int,
 
 
 def nearest_organisation(
-    text: str, spans: Sequence[tuple[int, int]], end: int
+    text: str, spans: Sequence[tuple[int, int]], end: int, subjects: bool = False
 ) -> tuple[int, str] | None:
     """(offset, name) of the organisation "the organisation" or "the group" at ``end``
     refers to when no organisation was quoted yet: of the sentences ``spans`` (the
@@ -303,11 +330,56 @@ def nearest_organisation(
     >>> t = "The Red Crescent sent teams. The organisation said 14 died."
     >>> nearest_organisation(t, [(0, 28), (29, len(t))], t.index("The organisation"))
     (0, 'Red Crescent')
+
+    With ``subjects``, a capitalised name of two words or more that the parse makes a
+    clause's subject counts as one too when the recogniser gives it no label of a
+    person, a people or a place: the recogniser misses many organisations ("Open
+    Villages had recorded raids ..., the organisation said").
+
+    >>> t = "Open Villages had recorded raids, the organisation said."
+    >>> nearest_organisation(t, [(0, len(t))], t.index("the organisation"), subjects=True)
+    (0, 'Open Villages')
     """
     for begin, stop in sorted(spans, reverse=True):
         if begin >= end:
             continue
-        for entity in entities(text[begin:stop]):
-            if entity.label == "ORG" and begin + entity.end <= end:
-                return begin + entity.begin, re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", entity.text)
+        found = [
+            (begin + entity.begin, re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", entity.text))
+            for entity in entities(text[begin:stop])
+            if entity.label == "ORG" and begin + entity.end <= end
+        ][:1]
+        if subjects:
+            found += _named_subjects(text, begin, stop, end)[:1]
+        if found:
+            return min(found)
     return None
+
+
+_NOT_ORGANISATIONS: Final = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})
+
+
+def _named_subjects(text: str, begin: int, stop: int, end: int) -> list[tuple[int, str]]:
+    """(offset, name) of the subjects of the sentence ``text[begin:stop]`` that end
+    before ``end`` and are capitalised names of two words or more ("Human Rights
+    Watch", "the Open Villages network" is none) that the recogniser does not read
+    whole as a person, a people or a place; in order."""
+    doc = parse(text[begin:stop])
+    others = [e for e in entities(text[begin:stop]) if e.label in _NOT_ORGANISATIONS]
+    found = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or begin + token.idx >= end:
+            continue
+        words = [t for child in token.lefts for t in child.subtree] + [token]
+        if words and words[0].dep_ == "det" and words[0].lower_ == "the":
+            words = words[1:]
+        first, last = words[0].idx, token.idx + len(token.text)
+        if (
+            len(words) < 2
+            or begin + last > end
+            or not all(w.text[:1].isupper() for w in words)
+            or [w.i for w in words] != list(range(words[0].i, token.i + 1))
+            or any(e.begin <= first and last <= e.end for e in others)
+        ):
+            continue
+        found.append((begin + first, text[begin + first : begin + last]))
+    return found

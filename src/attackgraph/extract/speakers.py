@@ -28,10 +28,13 @@ Coreference (the only kinds made):
   :func:`~attackgraph.extract.figure_speakers.document_maker`);
 - "the ministry", "the governor", ... -> the nearest earlier full name written with
   that noun ("Ministry of Health", "Governor Amos Tate" -> "Amos Tate"; see
-  :mod:`~attackgraph.extract.anaphora`), an organisation so found being the one "it"
-  refers to next; "the organisation", "the agency", "the
+  :mod:`~attackgraph.extract.anaphora`; a name written with the noun in lower case is
+  found by the acronym after it: "the UN mission in X (UNMIX)" -> "UNMIX"), an
+  organisation so found being the one "it" refers to next; "the mission's final
+  figure" is what "the mission" refers to; "the organisation", "the agency", "the
   charity" -> the organisation named in the sentences just before (by the recogniser,
-  or by a name quoted earlier), else the last organisation quoted;
+  by a capitalised name the parse makes a subject, or by a name quoted earlier), else
+  the last organisation quoted;
 - "its"/"their spokesman" and "the group", "the militants", "the jihadists",
   "the insurgents", "the rebels", "the organisation", "the movement" -> the last
   armed group named: the document's perpetrators and non-state combatants, then any
@@ -307,6 +310,15 @@ class Speakers:
             if person is not None:  # "the information minister" introduced by name
                 self.last_person = person
                 return self._mention(person, begin, end, line)
+        owned = re.fullmatch(r"(the\s+(\w+))['’]s\s+(?:[\w-]+\s+){0,3}(\w+)", low)
+        if (
+            owned is not None
+            and owned.group(2) in ANAPHOR_NOUNS | KIND_NOUNS
+            and owned.group(3) in _DOCUMENT_HEADS | {"toll"}
+        ):  # "the mission's final figure": what "the mission" refers to
+            owner = self.resolve(begin, begin + len(owned.group(1)), line)
+            if owner and owner[0].name.lower() != owned.group(2):
+                return tuple(ActorMention(m.name, Span(begin, end, words, line)) for m in owner)
         made = re.fullmatch(r"the\s+(?:same\s+)?(\w+)", low)
         if made is not None and made.group(1) in _MADE_ANAPHORS:  # "the report found"
             maker = self._document_maker(begin, made.group(1), line)
@@ -317,7 +329,7 @@ class Speakers:
         the = re.fullmatch(r"the\s+(\w+)", low)
         kind = the.group(1) if the is not None else ""
         if kind in KIND_NOUNS or (kind in ("group", "movement") and self.last_group is None):
-            named = self._named_organisation(begin)
+            named = self._named_organisation(begin, subjects=True)
             if named is not None and named[0] > self.last_org_at:
                 return self._org(self.canonical(named[1]), begin, end, line)
         if the is not None and the.group(1) in KIND_NOUNS and self.last_org is not None:
@@ -401,13 +413,14 @@ class Speakers:
             return self.canonical(named[1])
         return self.last_org
 
-    def _named_organisation(self, at: int) -> tuple[int, str] | None:
+    def _named_organisation(self, at: int, subjects: bool = False) -> tuple[int, str] | None:
         """(offset, name) of the organisation named last before ``at``: of the sentences
         just before (:func:`~attackgraph.extract.anaphora.nearest_organisation`), the
         latest naming one - an organisation the recogniser finds, or one quoted before
         (the recogniser misses many: "came from Human Rights Watch") - and the first
-        named in it."""
-        found = nearest_organisation(self.text, self.sentences, at)
+        named in it; with ``subjects``, also a capitalised name the parse makes a subject
+        (for "the organisation": "X had recorded ..., the organisation said")."""
+        found = nearest_organisation(self.text, self.sentences, at, subjects)
         for begin, stop in sorted(self.sentences, reverse=True):
             if begin >= at:
                 continue
