@@ -1016,3 +1016,29 @@ def test_the_organisation_is_the_subject_the_recogniser_missed(
     the entity recogniser does not label (or labels as no organisation): that name,
     not an organisation named in an earlier sentence."""
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Aid workers counted 30 dead in the first days, while a district hospital's "
+            "records suggested that around 80 people had been treated for wounds.",
+            [("Aid workers", 30), ("district hospital's records", 80)],
+        ),
+        (
+            "The tribunal settled on a count of 52 civilians killed, and found that soldiers "
+            "had shot most of them.",
+            [("tribunal", 52)],
+        ),
+        (
+            "Later studies by Dutch historians suggested the dead numbered about 60 in the "
+            "town itself.",
+            [("Dutch historians", 60)],
+        ),
+    ],
+)
+def test_suggesting_and_settling_on_a_figure_state_it(body: str, expected: list[object]) -> None:
+    """ "X suggested that ...", "X settled on a count of N", "X mentioned N deaths" state
+    the figure as "X said" does: the parse's subject of the verb is its speaker."""
+    assert sources(body) == expected

@@ -420,3 +420,20 @@ def test_a_breakdown_after_a_colon_is_said_by_whoever_gave_its_total(
     """The parse may hang "41 men" on a noun of the first speaker's clause; the numbers
     after the colon break down the one before it, and share its speaker."""
     assert [speaker(sentence, n) for n in numbers] == [expected] * len(numbers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Rescuers found the driver and his 60-year-old aunt dead in the car.", "60"),
+        ("Guards found the two wardens dead; a third was unhurt.", "two"),
+    ],
+)
+def test_finding_people_dead_is_a_discovery_not_a_finding(sentence: str, number: str) -> None:
+    """ "X found Y dead": a small clause of what was found, no clause X states."""
+    assert speaker(sentence, number) is None
+
+
+def test_a_finding_without_that_still_states_its_clause() -> None:
+    sentence = "The coroner found all eleven had died of their wounds."
+    assert speaker(sentence, "eleven") == "The coroner"

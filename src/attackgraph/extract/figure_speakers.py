@@ -51,7 +51,8 @@ REPORTING: Final = frozenset(
     maintain maintains maintained compile compiled publish published
     cite cites cited quote quoted quoting revise revised raise raised lower lowered
     believe believes believed argue argues argued conclude concluded identify identified
-    show shows showed
+    show shows showed suggest suggests suggested mention mentions mentioned
+    reply replies replied refer refers referred settle settles settled
     """.split()
 )
 """Reporting and tallying verbs, as written (the parse carries no lemmas)."""
@@ -571,13 +572,20 @@ _SPEAK: Final = frozenset({"speak", "speaks", "spoke"})
 
 
 def _finding(verb: Token, came_from: Token | None) -> bool:
-    """Whether the walk reached a verb of finding from the clause it states (``ccomp``)."""
+    """Whether the walk reached a verb of finding from the clause it states (``ccomp``):
+    a clause of its own, with "that" or an auxiliary ("found that 21 had died", "found
+    all eleven had been shot"), not a small clause of what was found in what state
+    ("officers found the gunman and his mother dead": a discovery, no finding)."""
     return (
         came_from is not None
         and came_from.dep_ == "ccomp"
         and verb.lower_ in _FINDING
         and verb.dep_ in _VERB_DEPS
+        and any(c.dep_ in _FINITE for c in came_from.children)
     )
+
+
+_FINITE: Final = frozenset({"mark", "aux", "auxpass"})
 
 
 def _is_reporting_verb(token: Token) -> bool:
