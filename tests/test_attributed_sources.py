@@ -1042,3 +1042,35 @@ def test_suggesting_and_settling_on_a_figure_state_it(body: str, expected: list[
     """ "X suggested that ...", "X settled on a count of N", "X mentioned N deaths" state
     the figure as "X said" does: the parse's subject of the verb is its speaker."""
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "In May the Coast Radio announced that rebel units had seized the old fort and "
+            "claimed that 300 soldiers had been captured there.",
+            [("Coast Radio", 300)],
+        ),
+        (
+            "The agency reported that the army had retaken the town and said that 40 rebels "
+            "had died.",
+            [("agency", 40)],
+        ),
+    ],
+)
+def test_a_second_reporting_verb_is_the_first_speaker_s(body: str, expected: list[object]) -> None:
+    """ "X announced that Y had done A and claimed that N ...": the parse coordinates
+    "claimed" with Y's act inside what X announced; X claims the figure, not Y."""
+    assert sources(body) == expected
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_it() -> None:
+    """ ", and a review committee set up under it recognised N": the parse gives the verb
+    no subject and climbs to the first clause's; the words name the committee, whose
+    participle ("set up under it") is no part of its name."""
+    body = (
+        "In 2001 the regional council passed a decree on the killings, and a review "
+        "committee set up under it recognised 412 people as having been killed."
+    )
+    assert sources(body) == [("review committee", 412)]

@@ -202,6 +202,9 @@ _NOT_A_NOUN: Final = re.compile(r"[a-z]+(?:s|ing|ed)\s+[a-z]")
 """Words before a verb that open with a verb form, not a noun ("monitors civilian
 casualties", "speaking on condition of anonymity"): the parse knows the subject."""
 _AS_BEFORE: Final = re.compile(r"\bas\s+$")
+_NEW_CLAUSE: Final = re.compile(r"(?:,\s*and|;)\s*$")
+"""What ends right before the subject words found when they open a coordinated clause of
+their own ("..., and a review board set up under it")."""
 _RELATIVE_BEFORE: Final = re.compile(
     r",\s+(?:(?:for|of|with|to|in|by|from|at)\s+)?(?:which|whom|who|whose)\b[^,;]{1,80},\s*$"
 )
@@ -252,6 +255,8 @@ def _without_adverbial(
         return subject
     if not no_noun and parsed[1] <= subject[0] and "," not in text[parsed[1] : subject[0]]:
         return subject  # "an investigation published by X found": X, as the words say
+    if not no_noun and parsed[1] <= subject[0] and _NEW_CLAUSE.search(text, parsed[1], subject[0]):
+        return subject  # "X passed a law, and a board set up under it counted": the board
     # "Ali Musa, a guard who stood there before the rebels took it, recalled": Ali Musa
     return parsed
 

@@ -641,8 +641,30 @@ def _subject_of(verb: Token) -> Token | None:
             return None
         if _lost_subject(verb):
             return None
-        verb = verb.head
+        verb = _coordinated_with(verb)
     return None
+
+
+def _coordinated_with(verb: Token) -> Token:
+    """The verb whose subject a coordinated ``verb`` without its own shares: the verb it
+    is coordinated with, but for a reporting verb the parse coordinates with an act
+    inside what another reporting verb reports ("X announced that troops had found the
+    graves and claimed that 300 lay there"): that reporting verb (X claimed it, not the
+    troops)."""
+    head = verb.head
+    reports = any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children
+    )  # "claimed that ..."
+    if (
+        reports
+        and verb.dep_ == "conj"
+        and _is_reporting_verb(verb)
+        and not _is_reporting_verb(head)
+        and head.dep_ == "ccomp"
+        and _is_reporting_verb(head.head)
+    ):
+        return head.head
+    return head
 
 
 def _name_goes_on(maker: Token, subjects: list[Token]) -> bool:

@@ -140,6 +140,11 @@ _MADE_AFTER: Final = re.compile(
 )
 """A participle after a document's head that says when or where it was made, not by
 whom ("Government figures published later in July"): not part of its author's name."""
+_SET_UP_UNDER: Final = re.compile(
+    r"\s+(?:set\s+up|appointed|created|formed|established|convened)\s+(?:under|in|after)\b.*$"
+)
+"""A participle after a body's noun that says when or under what it was made, not by
+whom ("a review board set up under the act"): no part of its name."""
 _SPOKESPEOPLE: Final = frozenset(
     "spokesman spokeswoman spokesperson official commander commanders".split()
 )
@@ -552,13 +557,18 @@ class Speakers:
         words = clean_name(re.sub(r"\s+", " ", words))  # "by nightfall the minister"
         words = _WHEN_AFTER.sub("", words)
         words = _MADE_AFTER.sub(r"\1", words)  # "Government figures published later"
+        words = _SET_UP_UNDER.sub("", words)  # "a review board set up under the law"
         stripped = _DETERMINERS.sub("", words)
         tokens = stripped.split()
         if (
             len(tokens) > 1
             and tokens[0].lower() in _DOCUMENT_HEADS | {"toll", "number"}
-            and (capitalised(tokens[1]) or tokens[1].lower() in SOURCE_NOUNS)
-        ):
+            and (
+                capitalised(tokens[1])
+                or tokens[1].lower() in SOURCE_NOUNS
+                and (tokens[1].lower().endswith("s") or tokens[1].lower() in _PLURAL_NOUNS)
+            )
+        ):  # not "a review committee": a singular noun ends the body's name
             tokens = tokens[1:]  # "a figure officials later lowered": the officials
             stripped = " ".join(tokens)
         if not tokens:
