@@ -437,3 +437,8 @@ def test_finding_people_dead_is_a_discovery_not_a_finding(sentence: str, number:
 def test_a_finding_without_that_still_states_its_clause() -> None:
     sentence = "The coroner found all eleven had died of their wounds."
     assert speaker(sentence, "eleven") == "The coroner"
+
+
+def test_a_clause_before_a_verb_of_finding_is_what_it_states() -> None:
+    sentence = "On the second day they shot about 30 of the farmers, witnesses later testified."
+    assert speaker(sentence, "30") == "witnesses"

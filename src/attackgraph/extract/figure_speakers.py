@@ -573,16 +573,17 @@ _SPEAK: Final = frozenset({"speak", "speaks", "spoke"})
 
 def _finding(verb: Token, came_from: Token | None) -> bool:
     """Whether the walk reached a verb of finding from the clause it states (``ccomp``):
-    a clause of its own, with "that" or an auxiliary ("found that 21 had died", "found
-    all eleven had been shot"), not a small clause of what was found in what state
-    ("officers found the gunman and his mother dead": a discovery, no finding)."""
+    one before the verb ("..., survivors testified") or one after it with "that" or an
+    auxiliary ("found that 21 had died", "found all eleven had been shot"), not a small
+    clause of what was found in what state ("officers found the gunman and his mother
+    dead": a discovery, no finding)."""
     return (
         came_from is not None
         and came_from.dep_ == "ccomp"
         and verb.lower_ in _FINDING
         and verb.dep_ in _VERB_DEPS
-        and any(c.dep_ in _FINITE for c in came_from.children)
-    )
+        and (came_from.i < verb.i or any(c.dep_ in _FINITE for c in came_from.children))
+    )  # "X killed 20, survivors testified": the clause before the verb is what it states
 
 
 _FINITE: Final = frozenset({"mark", "aux", "auxpass"})
