@@ -1074,3 +1074,27 @@ def test_a_coordinated_clause_with_its_own_subject_keeps_it() -> None:
         "committee set up under it recognised 412 people as having been killed."
     )
     assert sources(body) == [("review committee", 412)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The rangers searched the ridge for two days. They reported that 12 poachers had "
+            "been killed.",
+            [("rangers", 12)],
+        ),
+        (
+            "Aid workers reached the camp on Monday. They said 25 children had died of wounds.",
+            [("Aid workers", 25)],
+        ),
+        ("The British landed at dawn. They counted 40 dead.", [("United Kingdom", 40)]),
+    ],
+)
+def test_they_opening_a_sentence_is_the_plural_subject_of_the_one_before(
+    body: str, expected: list[object]
+) -> None:
+    """ "They" as a reporting verb's subject with no plural source quoted just before:
+    the plural subject of the main clause of the sentence before (a people is its
+    country), not nobody (the claim was left out)."""
+    assert sources(body) == expected

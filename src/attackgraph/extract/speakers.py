@@ -43,7 +43,9 @@ Coreference (the only kinds made):
   "its investigators" with no armed group named -> the organisation named just before;
 - "they" as a reporting verb's subject -> the plural subject of an earlier clause of
   its sentence ("When the scouts swept the hill they counted 40"; a people, "the
-  Australians", is its country), else the last plural source quoted just before.
+  Australians", is its country), else the last plural source quoted just before, else,
+  when "they" opens its sentence, the plural subject of the main clause of the sentence
+  before ("The rangers searched the ridge. They reported ...").
 
 Anything else ("the family") resolves to nothing; the caller keeps the claim without a
 source and warns.
@@ -374,6 +376,8 @@ class Speakers:
                 return self._mention(self.last_group, begin, end, line)
         if low == "they":  # "Local officials said ... They added": the last plural source
             earlier = self._plural_subject(begin)
+            if earlier is None and self._plural(begin) is None:
+                earlier = self._plural_subject_before(begin)  # "Investigators ... They found"
             nation = _nation(self.text[earlier[0] : earlier[1]]) if earlier else None
             if nation is not None:  # "the Australians swept ... they counted": Australia
                 return self._mention(self.canonical(nation), begin, end, line)
@@ -507,6 +511,27 @@ class Speakers:
             words = [t for t in token.subtree if t.i <= token.i]
             found = start + words[0].idx, start + token.idx + len(token.text)
         return found
+
+    def _plural_subject_before(self, at: int) -> tuple[int, int] | None:
+        """The words of the plural subject of the main clause of the sentence just before
+        the one that "they" at ``at`` opens ("Investigators had gathered the names. They
+        also found that ..."), read from the parse; ``None`` when "they" does not open
+        its sentence or that subject is no plural noun phrase (a pronoun)."""
+        current = next((k for k, (b, e) in enumerate(self.sentences) if b <= at < e), None)
+        if not current or self.text[self.sentences[current][0] : at].strip():
+            return None
+        start, stop = self.sentences[current - 1]
+        doc = parse(self.text[start:stop])
+        for token in doc:
+            if (
+                token.dep_ == "nsubj"
+                and token.head.dep_ == "ROOT"
+                and token.lower_ not in PRONOUNS
+                and _plural_word(token)
+            ):
+                words = [t for t in token.subtree if t.i <= token.i]
+                return start + words[0].idx, start + token.idx + len(token.text)
+        return None
 
     def _plural(self, at: int) -> str | None:
         """The source quoted last, within the sentence or two before ``at``, when its words
@@ -745,7 +770,7 @@ def _nation(words: str) -> str | None:
     >>> _nation("the Australians"), _nation("the British"), _nation("the scouts")
     ('Australia', 'United Kingdom', None)
     """
-    people = re.fullmatch(r"(?:the\s+)?([A-Z][\w-]+)", words.strip())
+    people = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][\w-]+)", words.strip())
     if people is None:
         return None
     name = people.group(1)
