@@ -1098,3 +1098,25 @@ def test_they_opening_a_sentence_is_the_plural_subject_of_the_one_before(
     the plural subject of the main clause of the sentence before (a people is its
     country), not nobody (the claim was left out)."""
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "A nurse at Saint Luke Clinic, the town's only clinic, said that 40 wounded had "
+            "been admitted.",
+            [("nurse at Saint Luke Clinic", 40)],
+        ),
+        (
+            "Officials in Tamba, the regional capital, said 12 soldiers had died.",
+            [("Officials in Tamba", 12)],
+        ),
+    ],
+)
+def test_a_description_of_the_place_after_the_speaker_is_not_the_speaker(
+    body: str, expected: list[object]
+) -> None:
+    """ "A nurse at X, the town's only clinic, said": the description after the comma
+    describes the place the speaker's words end with, it does not speak."""
+    assert sources(body) == expected

@@ -327,6 +327,8 @@ def _choose_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int] | N
         break
     for k in range(len(parts) - 1, -1, -1):
         b, e = parts[k]
+        if k > 0 and _DESCRIBES_PLACE.match(text, b, e) and _AT_NAME.search(text, *parts[k - 1]):
+            return parts[k - 1]  # "A doctor at X Hospital, the city's main hospital, said"
         inserted = k > 0 and _PREPOSITION.match(text, b, e) is not None
         if not re.match(r"(?:who|which|whose)\b", text[b:e]) and not inserted:
             return b, e
@@ -334,6 +336,13 @@ def _choose_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int] | N
 
 
 _PREPOSITION: Final = re.compile(r"(?:in|to|with|for|from|by|after|during|despite)\s")
+_AT_NAME: Final = re.compile(
+    r"\s(?:at|in|of|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*$"
+)
+"""A part ending in a place or body named after a preposition ("A doctor at X Hospital")."""
+_DESCRIBES_PLACE: Final = re.compile(r"the\s+(?:[\w-]+['’]s\s+)?(?:[a-z-]+\s+){0,3}[a-z]+$")
+"""A description with "the" and no name ("the city's main public hospital", "the state
+capital"): after a part ending in a name, it describes that name, not the speaker."""
 """An inserted part opened by a preposition ("X, in a message to Y, said") is no subject."""
 
 
