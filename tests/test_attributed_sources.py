@@ -1120,3 +1120,30 @@ def test_a_description_of_the_place_after_the_speaker_is_not_the_speaker(
     """ "A nurse at X, the town's only clinic, said": the description after the comma
     describes the place the speaker's words end with, it does not speak."""
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The envoy, who had lived in the hotel, was among those killed, the foreign "
+            "ministry in Oslo said.",
+            [("Norwegian foreign ministry", 1)],
+        ),
+        ("Six soldiers died, officials in Kabul said.", [("Afghan officials", 6)]),
+    ],
+)
+def test_a_body_in_a_capital_is_that_country_s(body: str, expected: list[object]) -> None:
+    """ "the foreign ministry in Oslo": a body named by common nouns and the capital it
+    sits in is that country's, not one of the document's country."""
+    assert sources(body) == expected
+
+
+def test_a_name_after_the_role_of_a_place_is_the_speaker() -> None:
+    """ "The mayor of X, Ada Obi, believed ... and estimated that N ...": the small model
+    hangs the name on X; the role's person states the figure, by her name."""
+    body = (
+        "The mayor of Tamba, Ada Obi, believed the true figure was far higher and "
+        "estimated that about 900 people had died."
+    )
+    assert sources(body) == [("Ada Obi", 900)]

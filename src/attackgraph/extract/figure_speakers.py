@@ -34,6 +34,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
+from attackgraph.extract.anaphora import PERSON_ROLES
 from attackgraph.extract.nlp import CACHE_SIZE, parse
 from attackgraph.extract.parsed_subjects import TIMES, without_set_off
 from attackgraph.extract.subjects import SOURCE_NOUNS, plausible_source
@@ -719,6 +720,14 @@ def _core(head: Token) -> list[Token]:
     """The head's noun phrase without relative clauses, appositions, participles and
     adjuncts after it."""
     named = next((c for c in head.rights if c.dep_ == "appos" and _is_name(c)), None)
+    if named is None and head.lower_ in PERSON_ROLES:  # "the mayor of X, Ali Noor,": the
+        of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        rights = list(place.rights) if place is not None else []  # the small model hangs
+        named = next(  # the name on X
+            (c for c in rights if c.dep_ == "appos" and _is_name(c) and c.i > c.head.i + 1),
+            None,
+        )
     if named is not None and not _is_name(head):  # "the minister, Ali Noor,": Ali Noor
         head = named
     tokens = [t for child in head.lefts for t in child.subtree] + [head]

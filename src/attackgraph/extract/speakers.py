@@ -83,7 +83,12 @@ from attackgraph.extract.nlp import parse
 from attackgraph.extract.possessors import POSSESSED, ministry_of, nearest_person, possessed_source
 from attackgraph.extract.subjects import PRONOUNS, SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
-from attackgraph.reference.countries import country_name, demonym_countries
+from attackgraph.reference.countries import (
+    capital_country,
+    country_name,
+    demonym,
+    demonym_countries,
+)
 from attackgraph.reference.names import name_key
 
 __all__ = ["TITLES", "Speakers", "find_acronyms"]
@@ -583,6 +588,7 @@ class Speakers:
         words = _WHEN_AFTER.sub("", words)
         words = _MADE_AFTER.sub(r"\1", words)  # "Government figures published later"
         words = _SET_UP_UNDER.sub("", words)  # "a review board set up under the law"
+        words = _in_capital(words)  # "the foreign ministry in Prague": the Czech one
         stripped = _DETERMINERS.sub("", words)
         tokens = stripped.split()
         if (
@@ -761,6 +767,28 @@ def _word_edge(text: str, at: int) -> bool:
 
 
 _WORD: Final = re.compile(r"\w")
+
+
+_IN_PLACE: Final = re.compile(
+    r"((?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}[a-z]+)\s+in\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
+)
+
+
+def _in_capital(words: str) -> str:
+    """A body named by common nouns and the capital it sits in stands for that capital's
+    country ("the foreign ministry in Prague" -> "Czech foreign ministry", "officials in
+    Kabul" -> "Afghan officials"); other words are returned as they are.
+
+    >>> _in_capital("the foreign ministry in Prague"), _in_capital("officials in Tamba")
+    ('Czech foreign ministry', 'officials in Tamba')
+    """
+    m = _IN_PLACE.fullmatch(words.strip())
+    code = capital_country(m.group(2)) if m is not None else None
+    adjective = demonym(code) if code is not None else None
+    if m is None or adjective is None:
+        return words
+    body = re.sub(r"^(?:the|a|an)\s+", "", m.group(1))
+    return f"{adjective} {body}"
 
 
 def _nation(words: str) -> str | None:
