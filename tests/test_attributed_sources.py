@@ -1147,3 +1147,11 @@ def test_a_name_after_the_role_of_a_place_is_the_speaker() -> None:
         "estimated that about 900 people had died."
     )
     assert sources(body) == [("Ada Obi", 900)]
+
+
+def test_who_quotes_a_source_is_not_the_source() -> None:
+    """ "Police sources quoted by local radio put the toll at 41": the police sources
+    state the toll; the radio only passes it on."""
+    assert sources("Police sources quoted by local radio put the toll at 41.") == [
+        ("Police sources", 41)
+    ]

@@ -24,18 +24,20 @@ _LEADING: Final = re.compile(
     rf"(?:{_DATE_WORDS}|[a-z][\w-]*)(?:\s+\d{{4}})?,?\s+"
     rf"|(?:(?:[a-z]+|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier),?\s+"
     rf"|(?:later|earlier|meanwhile|overnight|then|also|however|afterwards|subsequently),?\s+"
-    rf"|(?:[a-z]+\s+)*?(?:[a-z]+ed|led|paid|held|run)\s+by\s+)",
+    rf"|(?:[a-z]+\s+)*?(?!quoted\s|cited\s)(?:[a-z]+ed|led|paid|held|run)\s+by\s+)",
 )
 _TRAILING: Final = re.compile(
     r"(?<=[\w.)])(?:\s+(?:(?:has|have|had|was|were|is|are|would|will|could|also|did|does|do|"
     r"never|later|likewise|instead|itself|themselves|in\s+turn)(?:\s+[a-z]+)*"
     r"|(?:based|citing|quoting|according|with|denied|denies|blamed|blames|said|says)\b.*"
+    r"|(?:quoted|cited)\s+by\b.*"
     r"|(?:of|for|and|or|by|in|at))"
     r"|,(?:\s+[a-z]+)+)$"
 )
 """A verb, an adverb or a source phrase after the name ("Real IRA has always", "X based
-on Y", "the ministry later", "X did not", "X denied involvement"), a word of a clause
-after a comma ("X, disputed"), or a dangling preposition ("L Company of")."""
+on Y", "X quoted by Y", "the ministry later", "X did not", "X denied involvement"), a
+word of a clause after a comma ("X, disputed"), or a dangling preposition ("L Company
+of")."""
 
 
 def clean_name(name: str) -> str:
@@ -61,6 +63,12 @@ def clean_name(name: str) -> str:
     ('Jon Varga', 'B Company')
     >>> clean_name("Office of the Ombudsman"), clean_name("Doctors Without Borders")
     ('Office of the Ombudsman', 'Doctors Without Borders')
+
+    Who quotes a source only passes it on: "Police sources quoted by local radio" are
+    the police sources.
+
+    >>> clean_name("Police sources quoted by local radio")
+    'Police sources'
     """
     text = " ".join(name.split())
     for _ in range(3):
