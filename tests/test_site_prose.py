@@ -503,3 +503,8 @@ def test_a_region_stated_to_hold_the_town_stays(tmp_path: Path, converter: Conve
     path.write_text(REGION_OF_THE_TOWN, encoding="utf-8")
     places = event_places(convert(converter, path), "Bagua road clash")
     assert any(name.startswith("Amazonas") for name in places), places
+
+
+def test_a_saint_written_st_is_the_known_saint() -> None:
+    prose = "Gunmen burst into St. Ambroise church during the evening mass."
+    assert known_site_names(prose, ("Église Saint-Ambroise",)) == []

@@ -532,6 +532,8 @@ class _Known:
     True
     >>> known.holds("Gao valley"), known.holds("Gao airport"), known.holds("Gao beach area")
     (False, True, True)
+    >>> known.add("Église Saint-Jean Bosco"); known.holds("St. Jean Bosco")
+    True
     """
 
     def __init__(self, names: Iterable[str] = ()) -> None:
@@ -544,7 +546,7 @@ class _Known:
             self.add(name)
 
     def add(self, name: str) -> None:
-        words = tuple(name_key(name).split())
+        words = _known_words(name)
         self.empty = False
         kinds = {w for w in words if w in _OWN_SITE_WORDS}
         for word in words:
@@ -562,7 +564,7 @@ class _Known:
         valley", "the Tana river bridge") is another place, unless a known name holding
         that name also holds the word ("Gao hills" when "Gao Hills Reserve" is known)."""
         head = re.sub(r"(?:\s+[a-zà-ÿ][\w-]*)+$", "", name) or name
-        words = tuple(name_key(head).split())
+        words = _known_words(head)
         if not words:
             return not self.empty
         n = len(words)
@@ -572,6 +574,17 @@ class _Known:
         tail = name_key(name[len(head) :]).split()[-1:]  # "the X river bridge": a bridge
         own = {w for w in tail if w in _OWN_SITE_WORDS}
         return held and own <= self.kinds.get(words[0], set())
+
+
+def _known_words(name: str) -> tuple[str, ...]:
+    """The words of a name as known places are indexed, "St" before a word read as
+    "Saint" ("St. Jean Bosco" is "Saint-Jean Bosco").
+
+    >>> _known_words("St. Jean Bosco") == _known_words("Saint-Jean Bosco"), _known_words("Elm St")
+    (True, ('elm', 'st'))
+    """
+    words = name_key(name).split()
+    return tuple("saint" if w == "st" and k + 1 < len(words) else w for k, w in enumerate(words))
 
 
 _INDEXED_WORDS: Final = 24
