@@ -11,6 +11,7 @@ from attackgraph.model import ActorRef
 from attackgraph.pipeline import Converter
 from attackgraph.resolve.variants import (
     join_acronyms,
+    join_described,
     join_known,
     join_possessors,
     merge_variants,
@@ -195,3 +196,20 @@ def test_a_name_after_of_is_not_the_known_party_that_holds_it() -> None:
     joined = join_known(names, {"Ostrava Republic", "Defence Force"})
     assert joined["Ostrava Republic"].slug == "ostrava-republic"  # after "of": another party
     assert joined["Defence Force"].slug == "kessel-defence-force"
+
+
+def test_a_description_before_a_person_s_full_name_is_that_person() -> None:
+    """A source written with a description before the full name the document gives
+    elsewhere ("Ruvian President Ines Varga said") is that person, not a second actor;
+    a body named after the person ("Friends of Ines Varga") is not."""
+    names = refs(
+        "Ines Varga",
+        "Ruvian President Ines Varga",
+        "Friends of Ines Varga",
+        "Ines Varga Foundation",
+        person="Ines Varga",
+    )
+    joined = join_described(names, set(names) - {"Ines Varga"})
+    assert joined["Ruvian President Ines Varga"].slug == "ines-varga"
+    assert joined["Friends of Ines Varga"].slug != "ines-varga"
+    assert joined["Ines Varga Foundation"].slug != "ines-varga"

@@ -55,6 +55,7 @@ from attackgraph.resolve.places import PlaceResolver
 from attackgraph.resolve.sites import keep_event_sites
 from attackgraph.resolve.variants import (
     join_acronyms,
+    join_described,
     join_known,
     join_possessors,
     merge_variants,
@@ -177,7 +178,8 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             if statement.obj not in actors:
                 actors[statement.obj] = _actor(statement.obj, extraction, resolver)
     minted = {name for name, ref in actors.items() if resolver.actors.by_slug(ref.slug) is None}
-    actors = one_ref_per_slug(join_known(merge_variants(actors, minted), minted))
+    actors = join_known(merge_variants(actors, minted), minted)
+    actors = one_ref_per_slug(join_described(actors, minted))
     actors = with_spellings(join_acronyms(actors, minted, extraction.text()))
     actors = join_possessors(actors, minted)  # after the spellings: no "X's spokesman" alias of X
     _add_related(places, actors, resolver)

@@ -34,7 +34,14 @@ from attackgraph.extract.acronyms import find_acronyms
 from attackgraph.model import ActorRef
 from attackgraph.reference.registry import actor_key
 
-__all__ = ["PARTICLES", "join_acronyms", "join_known", "join_possessors", "merge_variants"]
+__all__ = [
+    "PARTICLES",
+    "join_acronyms",
+    "join_described",
+    "join_known",
+    "join_possessors",
+    "merge_variants",
+]
 
 PARTICLES: Final = frozenset(
     "of the and for in on de del della di da do dos das du des la le les van von der den "
@@ -331,6 +338,47 @@ def join_known(actors: Mapping[str, ActorRef], minted: Collection[str]) -> dict[
             for slug, spellings in known.items()
             if slug != ref.slug and any(_inside(short, full) for full in spellings)
         }
+        if len(fits) == 1:
+            joined[name] = refs[fits.pop()]
+    return joined
+
+
+def join_described(actors: Mapping[str, ActorRef], minted: Collection[str]) -> dict[str, ActorRef]:
+    """``actors`` (written name -> identity) with each minted name that ends with the full
+    name of a person of the document, a description before it ("Kenyan President Daniel
+    arap Moi", "the artist Yvonne Bezerra de Mello"), given that person's identity; not
+    after "of" or "for" ("Friends of Amadou Keita" is another party).
+
+    >>> from attackgraph.model import ActorRef
+    >>> refs = {"Ines Varga": ActorRef("ines-varga", "Ines Varga", "Person", None),
+    ...         "Ruvian President Ines Varga": ActorRef("rpiv", "Ruvian President Ines Varga",
+    ...                                                 "Person", None),
+    ...         "Friends of Ines Varga": ActorRef("fiv", "Friends of Ines Varga", "Actor", None)}
+    >>> [r.slug for r in join_described(refs, set(refs) - {"Ines Varga"}).values()]
+    ['ines-varga', 'ines-varga', 'fiv']
+    """
+    people: dict[tuple[str, ...], set[str]] = {}
+    refs: dict[str, ActorRef] = {}
+    for name, ref in actors.items():
+        if ref.actor_class == "Person" and ref.actor_type != "unnamed-party":
+            for spelling in (name, ref.name, *ref.aliases):
+                held = tuple(actor_key(spelling).split())
+                if len(held) >= 2:
+                    people.setdefault(held, set()).add(ref.slug)
+                    refs.setdefault(ref.slug, ref)
+    joined = dict(actors)
+    for name, ref in actors.items():
+        if name not in minted or ref.actor_type == "unnamed-party":
+            continue
+        words = tuple(actor_key(ref.name).split())
+        fits = {
+            slug
+            for person, slugs in people.items()
+            if len(person) < len(words)
+            and words[-len(person) :] == person
+            and not _owned(words[: -len(person)])
+            for slug in slugs
+        } - {ref.slug}
         if len(fits) == 1:
             joined[name] = refs[fits.pop()]
     return joined
