@@ -29,9 +29,12 @@ from attackgraph.cache import BuildCache
 
 _CONTEXT = (
     "from attackgraph.cache import build_context;"
-    "from attackgraph.namespaces import DEFAULT_BASE;"
-    "print(build_context(base=DEFAULT_BASE, validate=True, gazetteer_files=()))"
+    "from attackgraph.pipeline.convert import BuildOptions;"
+    "o = BuildOptions();"
+    "print(build_context(base=o.base, validate=True, gazetteer_files=(),"
+    " claims=o.limits.claims or None))"
 )
+"""The cache context of a default build (``pipeline`` passes the claims limit too)."""
 
 
 def context(src: Path) -> str:

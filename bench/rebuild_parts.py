@@ -25,15 +25,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
+from cache_rekey import context  # bench/, the script's own folder
 
 from attackgraph.cache import BuildCache
 from attackgraph.export.collect import SortedQuads
@@ -44,24 +43,6 @@ from attackgraph.publish.kept_store import differences
 from attackgraph.publish.reuse import PageReuse, Previous, changed_keys
 from attackgraph.publish.stats import measure
 from attackgraph.union import Union
-
-_CONTEXT = (
-    "from attackgraph.cache import build_context;"
-    "from attackgraph.pipeline.convert import BuildOptions;"
-    "o = BuildOptions();"
-    "print(build_context(base=o.base, validate=True, gazetteer_files=(),"
-    " claims=o.limits.claims or None))"
-)
-
-
-def context(src: Path) -> str:
-    environment = {**os.environ, "PYTHONPATH": str(src.resolve())}
-    done = subprocess.run(
-        [sys.executable, "-c", _CONTEXT], env=environment, capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        sys.exit(done.stderr)
-    return done.stdout.strip()
 
 
 def merge(corpus: Path, cache: BuildCache) -> None:
