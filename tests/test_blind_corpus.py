@@ -35,6 +35,8 @@ SETS = {
     "blind-22": 10,
     "blind-23": 20,
     "blind-24": 10,
+    "blind-25": 20,
+    "blind-26": 10,
 }
 
 
