@@ -39,10 +39,10 @@ from attackgraph.export.collect import SortedQuads
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import display_path
 from attackgraph.pipeline import document_ids
-from attackgraph.publish.kept_store import differences
 from attackgraph.publish.reuse import PageReuse, Previous, changed_keys
 from attackgraph.publish.stats import measure
 from attackgraph.union import Union
+from attackgraph.validate.changed import differing_lines
 
 
 def merge(corpus: Path, cache: BuildCache) -> None:
@@ -104,7 +104,7 @@ def dump_differences(release: Path, folder: Path) -> None:
         changed.write_bytes(b"\n".join(lines[:middle] + lines[middle + 30 :]))
         pairs.append((release / name, changed))
     start = time.process_time()
-    found = sum(1 for old, new in pairs for _ in differences(old, new))
+    found = sum(1 for old, new in pairs for _ in differing_lines(old, new))
     middle_time = time.process_time()
     keys = sum(len(changed_keys(old, new, union=old.suffix == ".nt") or ()) for old, new in pairs)
     done = time.process_time()

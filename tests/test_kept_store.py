@@ -12,7 +12,8 @@ from release_tree import tree
 from sample_edits import build, copy_sample, edit
 
 from attackgraph.publish.files import sha256_file
-from attackgraph.publish.kept_store import KeptStore, differences
+from attackgraph.publish.kept_store import KeptStore
+from attackgraph.validate.changed import differing_lines
 
 SENTINEL = "not-rocksdb.txt"
 """A file put into the kept store's folder: it survives an update, not a fresh load."""
@@ -88,7 +89,7 @@ def test_an_unsorted_dump_is_loaded_afresh(tmp_path: Path) -> None:
     old = _dumps(tmp_path / "old", lines)
     new = _dumps(tmp_path / "new", lines[:1])
     with pytest.raises(ValueError, match="not sorted"):
-        list(differences(old[0], new[0]))
+        list(differing_lines(old[0], new[0]))
     kept = KeptStore(tmp_path / "store" / "r", "ctx")
     store = kept.open(*old, previous=None)
     store.flush()

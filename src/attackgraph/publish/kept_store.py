@@ -23,7 +23,6 @@ import contextlib
 import gc
 import json
 import shutil
-from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Final
@@ -130,29 +129,11 @@ def compact(store: Store) -> None:
     store.optimize()
 
 
-def differences(old: Path, new: Path) -> Iterator[tuple[bool, bytes]]:
-    """The lines of two sorted, unique dumps that only one has: ``(True, line)`` for a
-    line only ``new`` has, ``(False, line)`` for one only ``old`` has. Raises
-    ``ValueError`` when a dump is not sorted and unique where they differ (equal
-    stretches are compared a block at a time: :func:`~attackgraph.validate.changed.
-    differing_lines`).
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     a, b = Path(tmp, "a"), Path(tmp, "b")
-    ...     _ = a.write_bytes(b"1\\n2\\n4\\n")
-    ...     _ = b.write_bytes(b"2\\n3\\n4\\n5\\n")
-    ...     list(differences(a, b))
-    [(False, b'1\\n'), (True, b'3\\n'), (True, b'5\\n')]
-    """
-    return differing_lines(old, new)
-
-
 def _apply(store: Store, old: Path, new: Path, rdf_format: RdfFormat) -> None:
     """Remove from ``store`` the statements only ``old`` has and add those only ``new``
     has; N-Triples go to the default graph. A named graph left without statements is
     removed too (a fresh load has no empty graphs)."""
-    changes = differences(old, new)
+    changes = differing_lines(old, new)
     emptied: set[NamedNode | BlankNode | DefaultGraph] = set()
     while batch := list(islice(changes, _BATCH)):
         for added in (False, True):
