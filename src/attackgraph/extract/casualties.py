@@ -52,6 +52,7 @@ from attackgraph.extract.vocabulary import (
     SOURCE_TAILS,
 )
 from attackgraph.extract.word_match import (
+    LIST_SPLIT,
     SEVERITY_RE,
     equipment_spans,
     group_match,
@@ -161,7 +162,6 @@ _KIN: Final = frozenset(
      "fiancée", "fiancé", "teacher", "student", "bodyguard", "colleague", "friend")
 )  # fmt: skip
 """Singular nouns of one person besides :data:`PERSON_NOUNS`: who a victim was to someone."""
-_CONJUNCTS: Final = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NAME_PARTICLES: Final = frozenset(
     ("de", "da", "del", "van", "von", "bin", "ibn", "al", "el", "la")
 )
@@ -297,7 +297,7 @@ def _people(text: str) -> tuple[int, int, int] | None:
     ((2, 0, 19), (1, 0, 15), None)
     """
     begin, end = _trim(text, 0, len(text))
-    parts = _CONJUNCTS.split(text[begin:end]) if begin < end else []
+    parts = LIST_SPLIT.split(text[begin:end]) if begin < end else []
     if not parts or len(parts) > 8:
         return None
     for part in parts:

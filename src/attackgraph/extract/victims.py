@@ -27,7 +27,7 @@ from attackgraph.extract.vocabulary import (
     PASSIVE_OUTCOMES,
     verb_forms,
 )
-from attackgraph.extract.word_match import alternatives
+from attackgraph.extract.word_match import LIST_SEPARATOR, alternatives
 from attackgraph.model import Outcome
 from attackgraph.reference.countries import country_code, demonym_countries
 
@@ -69,7 +69,6 @@ _OBJECT_OF: Final = re.compile(
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+-[\w-]+\s+)?$"
 )
 _FATALLY: Final = re.compile(r"\b(?:fatally|mortally)\b")
-_NAME_SPLIT: Final = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 _NOT_NAME: Final = frozenset(
     """
@@ -203,7 +202,7 @@ _ONE_WORDS: Final = (
     r"(?:(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
     rf"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,2}}?{_KIN})"
 )
-_LIST: Final = rf"{_ONE_WORDS}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ONE_WORDS})+"
+_LIST: Final = rf"{_ONE_WORDS}(?:(?:{LIST_SEPARATOR}){_ONE_WORDS})+"
 _AMONG: Final = r"(?P<noun>dead|victims|killed|wounded|injured)"
 _LISTED: Final = (
     re.compile(rf"\b[Aa]mong\s+the\s+{_AMONG}\s+(?:were|was)\s+(?:also\s+)?(?P<list>{_LIST})"

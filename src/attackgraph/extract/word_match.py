@@ -47,6 +47,11 @@ def _phrases(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
+LIST_SEPARATOR: Final = r"\s*,\s*(?:and\s+)?|\s+and\s+"
+"""What parts the items of a list: a comma (with or without "and") or "and"."""
+LIST_SPLIT: Final = re.compile(LIST_SEPARATOR)
+"""Splits a list at :data:`LIST_SEPARATOR` ("Ada Obi, Ian Lowe and Tom Ray")."""
+
 _OUTCOME_RE: Final = _phrases(OUTCOME_WORDS)
 _GROUP_RE: Final = _phrases(GROUP_WORDS)
 _EQUIPMENT_RE: Final = _phrases(EQUIPMENT_WORDS)
