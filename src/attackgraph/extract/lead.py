@@ -125,15 +125,21 @@ def _ended(text: str, found: DateRange, begin: int, end: int) -> DateRange:
     more = _ENDED.match(text, end)
     if found.end is not None or start.precision is not DatePrecision.DAY or more is None:
         return found
-    month = MONTH_NUMBERS[(more.group("m1") or more.group("m2")).lower().rstrip(".")]
     first = datetime.date.fromisoformat(start.lexical)
-    try:
-        last = datetime.date(first.year, month, int(more.group("d1") or more.group("d2")))
-    except ValueError:
-        return found
-    if not 0 < (last - first).days <= 31:
+    last = _day_in(first.year, more)
+    if last is None or not 0 < (last - first).days <= 31:
         return found
     return DateRange(start, DateValue(last.isoformat(), DatePrecision.DAY))
+
+
+def _day_in(year: int, m: re.Match[str]) -> datetime.date | None:
+    """The day a match of a day and a month without a year (groups ``d1`` ``m1`` or
+    ``m2`` ``d2``: "13 September", "Sept 13") names in ``year``; ``None`` if no such day."""
+    month = MONTH_NUMBERS[(m["m1"] or m["m2"]).lower().rstrip(".")]
+    try:
+        return datetime.date(year, month, int(m["d1"] or m["d2"]))
+    except ValueError:
+        return None
 
 
 _AFTERWARDS: Final = re.compile(
@@ -220,12 +226,8 @@ def opening_day(coarse: DateRange, texts: tuple[str, ...]) -> DateRange:
         m = _OPENING_DAY.match(text)
         if m is None:
             continue
-        month = MONTH_NUMBERS[(m["m1"] or m["m2"]).lower()]
-        try:
-            day = datetime.date(int(coarse.start.lexical), month, int(m["d1"] or m["d2"]))
-        except ValueError:
-            return coarse
-        return DateRange(DateValue(day.isoformat(), DatePrecision.DAY))
+        day = _day_in(int(coarse.start.lexical), m)
+        return coarse if day is None else DateRange(DateValue(day.isoformat(), DatePrecision.DAY))
     return coarse
 
 
