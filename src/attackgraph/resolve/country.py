@@ -14,7 +14,9 @@ subdivision decides between countries with as many names (in "El Paso, Texas" th
 state outweighs a Mexican village called Texas); a name two countries share ("Korea")
 counts for both. A former state in the chain ("Tonkin") is its territory's country. When
 nothing else decides, a city far larger than any namesake abroad does ("Sydney": Australia,
-see :func:`dominant_country`). Otherwise the country stays unknown: no guess.
+see :func:`dominant_country`). Otherwise the country stays unknown: no guess. The
+gazetteer's codes include GeoNames' own "XK" for Kosovo, which is no ISO 3166-1 code and has
+no country node: a place there gives the event no country (a shape would reject the graph).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import replace
 from typing import Final
 
 from attackgraph.model import EventKind, Extraction, PlaceKind, PlaceMention
-from attackgraph.reference.countries import former_country_code, shared_country_name
+from attackgraph.reference.countries import former_country_code, is_country, shared_country_name
 from attackgraph.reference.names import name_key, region_name, strip_the
 from attackgraph.reference.regions import subdivision_countries
 from attackgraph.resolve.place_candidates import candidates
@@ -71,7 +73,7 @@ def with_event_country(extraction: Extraction, places: PlaceResolver) -> Extract
     found = {code for code in (_decided(m, places) for m in stated) if code is not None}
     country = found.pop() if len(found) == 1 else voted_country(stated, places)
     country = country or dominant_country(stated, places)
-    if country is None:
+    if country is None or not is_country(country):
         return extraction
     events = tuple(
         replace(event, country=country)
