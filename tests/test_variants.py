@@ -11,6 +11,7 @@ from attackgraph.model import ActorRef
 from attackgraph.pipeline import Converter
 from attackgraph.resolve.variants import (
     join_acronyms,
+    join_aliases,
     join_described,
     join_known,
     join_possessors,
@@ -213,3 +214,74 @@ def test_a_description_before_a_person_s_full_name_is_that_person() -> None:
     assert joined["Ruvian President Ines Varga"].slug == "ines-varga"
     assert joined["Friends of Ines Varga"].slug != "ines-varga"
     assert joined["Ines Varga Foundation"].slug != "ines-varga"
+
+
+QUARRY = """= Telvik quarry attack =
+
+Infobox
+- Location: Telvik, Kenya
+- Date: 9 March 2014
+- Deaths: 4
+
+Four workers were shot dead at the Telvik quarry on 9 March 2014. Police said the raid had \
+been ordered by Daniel Otieno, a former foreman better known as Simba. In April Simba told \
+a radio station that the quarry owners had cheated his men. The Provisional Coastal Relief \
+League (CRL) paid for the funerals, and the Provisional CRL later said it would pay the widows.
+"""
+
+
+def test_a_name_the_text_gives_as_another_name_of_a_person_is_that_person(
+    tmp_path: Path, converter: Converter
+) -> None:
+    """ "X, a former foreman better known as Y": X and Y are one person, published once
+    with both names; a name holding an acronym the text defines ("Provisional CRL") is
+    the name it spells out ("Provisional Coastal Relief League") when the document names
+    that too."""
+    from attackgraph.evaluate import read_document
+
+    path = tmp_path / "quarry.txt"
+    path.write_text(QUARRY, encoding="utf-8")
+    result = converter.convert(path)
+    assert result.skipped is None
+    actors = read_document(result.quads).actors
+    [otieno] = [names for names in actors if "Daniel Otieno" in names]
+    assert "Simba" in otieno
+    [league] = [names for names in actors if "Provisional CRL" in names]
+    assert "Provisional Coastal Relief League" in league
+    assert not [names for names in actors if names in (("Simba",), ("Provisional CRL",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omondi Baraka Keter, better known as Simba, fled.",
+        "Omondi Baraka Keter, a former foreman known as Simba, fled.",
+        "Simba, whose real name is Omondi Baraka Keter, fled.",
+        "Omondi Baraka Keter alias Simba fled.",
+    ],
+)
+def test_another_name_of_a_person_joins_the_person(text: str) -> None:
+    names = refs("Omondi Baraka Keter", "Simba", person="Omondi Baraka Keter")
+    joined = join_aliases(names, set(names), text)
+    assert joined["Simba"].slug == joined["Omondi Baraka Keter"].slug
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omondi Baraka Keter met Simba in May.",
+        "Omondi Baraka Keter, the head of a cell known as Simba, fled.",  # another party
+    ],
+)
+def test_a_name_beside_a_person_or_known_by_another_party_stays_apart(text: str) -> None:
+    names = refs("Omondi Baraka Keter", "Simba", person="Omondi Baraka Keter")
+    joined = join_aliases(names, set(names), text)
+    assert joined["Simba"].slug != joined["Omondi Baraka Keter"].slug
+
+
+def test_a_name_holding_a_defined_acronym_is_the_name_it_spells_out() -> None:
+    names = refs("Provisional Coastal Relief League", "Provisional CRL", "Coastal Relief League")
+    text = "The Coastal Relief League (CRL) paid. The Provisional CRL said so."
+    joined = join_acronyms(names, set(names), text)
+    assert joined["Provisional CRL"].slug == "provisional-coastal-relief-league"
+    assert joined["Coastal Relief League"].slug == "coastal-relief-league"

@@ -55,6 +55,7 @@ from attackgraph.resolve.places import PlaceResolver
 from attackgraph.resolve.sites import keep_event_sites
 from attackgraph.resolve.variants import (
     join_acronyms,
+    join_aliases,
     join_described,
     join_known,
     join_possessors,
@@ -179,7 +180,8 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
                 actors[statement.obj] = _actor(statement.obj, extraction, resolver)
     minted = {name for name, ref in actors.items() if resolver.actors.by_slug(ref.slug) is None}
     actors = join_known(merge_variants(actors, minted), minted)
-    actors = one_ref_per_slug(join_described(actors, minted))
+    actors = join_aliases(join_described(actors, minted), minted, extraction.text())
+    actors = one_ref_per_slug(actors)
     actors = with_spellings(join_acronyms(actors, minted, extraction.text()))
     actors = join_possessors(actors, minted)  # after the spellings: no "X's spokesman" alias of X
     _add_related(places, actors, resolver)

@@ -21,6 +21,8 @@ name of the document that holds its words ("United Nations Interim Force" of "Un
 Nations Interim Force in Lebanon", "Security Council" of "UN Security Council").
 :func:`join_possessors` gives what a party owns and speaks through ("Amnesty
 International's researchers", "Kitchener's official dispatch") the party's identity.
+:func:`join_aliases` joins a name to the other name the text says it is known by
+("Tomas Rell, better known as Kestrel", "Kestrel, whose real name is Tomas Rell").
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from attackgraph.reference.registry import actor_key
 __all__ = [
     "PARTICLES",
     "join_acronyms",
+    "join_aliases",
     "join_described",
     "join_known",
     "join_possessors",
@@ -240,6 +243,46 @@ def join_acronyms(
             for other, other_ref in actors.items():
                 if other_ref.slug == actors[full].slug and other in minted:
                     joined[other] = ref
+    return _join_spelled_out(joined, minted, defined, by_key)
+
+
+def _join_spelled_out(
+    actors: dict[str, ActorRef],
+    minted: Collection[str],
+    defined: Mapping[str, str],
+    by_key: Mapping[str, list[str]],
+) -> dict[str, ActorRef]:
+    """``actors`` with a name that holds an acronym the text defines, beside other words,
+    given the identity of the name it spells out ("Provisional NLA" is the "Provisional
+    National Liberation Army" of a text that defines "National Liberation Army (NLA)"):
+    the minted one of the two takes the other's identity.
+
+    >>> from attackgraph.model import ActorRef
+    >>> refs = {"Provisional NLA": ActorRef("p-nla", "Provisional NLA", "Actor", None),
+    ...         "Provisional National Liberation Army": ActorRef(
+    ...             "pnla", "Provisional National Liberation Army", "Actor", None)}
+    >>> keys = {"provisional national liberation army": ["Provisional National Liberation Army"]}
+    >>> _join_spelled_out(refs, {"Provisional NLA"}, {"NLA": "national liberation army"},
+    ...                   keys)["Provisional NLA"].slug
+    'pnla'
+    """
+    joined = dict(actors)
+    for name, ref in actors.items():
+        words = name.split()
+        if len(words) < 2 or ref.actor_type == "unnamed-party" or ref.actor_class == "Person":
+            continue
+        if not any(word in defined for word in words):
+            continue
+        key = " ".join(defined[w] if w in defined else actor_key(w) for w in words).strip()
+        others = {actors[o].slug: o for o in by_key.get(" ".join(key.split()), [])}
+        others.pop(ref.slug, None)
+        if len(others) != 1:
+            continue
+        other = next(iter(others.values()))
+        if name in minted:
+            joined[name] = joined[other]
+        elif other in minted:
+            joined[other] = joined[name]
     return joined
 
 
@@ -381,4 +424,76 @@ def join_described(actors: Mapping[str, ActorRef], minted: Collection[str]) -> d
         } - {ref.slug}
         if len(fits) == 1:
             joined[name] = refs[fits.pop()]
+    return joined
+
+
+_KNOWN_AS: Final = re.compile(
+    r"[”\"']?,?\s+(?:(?:an?|the)\s+(?:(?!(?:of|for|from|in|with|by|and|or)\s)[^\s,.;:()\"“”]+\s+){1,5}?)?"
+    r"(?:(?:better|also|popularly|commonly|widely|locally|later)\s+)?"
+    r"(?:known\s+as|nicknamed|alias|aka|whose\s+real\s+name\s+(?:is|was))"
+    r"\s+(?:the\s+)?[\"“']?"
+)
+"""What the text writes between a name and another name of the same party: "Tomas Rell,
+better known as Kestrel", "Tomas Rell, a cleric known as Kestrel", "Kestrel, whose real
+name is Tomas Rell", "Tomas Rell alias Kestrel". A description between them names no
+other party: "of", "for", "from", "in", "with", "by", "and", "or" stay out of it ("X, the
+head of a cell known as Y" is no Y)."""
+
+
+def join_aliases(
+    actors: Mapping[str, ActorRef], minted: Collection[str], text: str
+) -> dict[str, ActorRef]:
+    """``actors`` (written name -> identity) with a minted name the text gives as another
+    name of an actor of the document (:data:`_KNOWN_AS`: "Tomas Rell, better known as
+    Kestrel") given that actor's identity: the later name joins the earlier one unless
+    only the earlier one is minted. Two identities the registry or a country gives stay
+    apart, and so do unnamed parties.
+
+    >>> from attackgraph.model import ActorRef
+    >>> refs = {"Tomas Rell": ActorRef("tomas-rell", "Tomas Rell", "Person", None),
+    ...         "Kestrel": ActorRef("kestrel", "Kestrel", "Actor", None)}
+    >>> text = "The plan was made by Tomas Rell, a cleric better known as Kestrel."
+    >>> join_aliases(refs, refs, text)["Kestrel"].slug
+    'tomas-rell'
+    >>> join_aliases(refs, refs, "Tomas Rell met Kestrel.")["Kestrel"].slug
+    'kestrel'
+    """
+    named = {
+        name: ref
+        for name, ref in actors.items()
+        if ref.actor_type != "unnamed-party" and len(name.strip()) > 2
+    }
+    if not named or _KNOWN_AS.search(text) is None:
+        return dict(actors)
+    by_start: dict[str, list[str]] = {}
+    for name in named:
+        by_start.setdefault(name.strip()[:2], []).append(name.strip())
+    joined = dict(actors)
+    for name, ref in named.items():
+        written = name.strip()
+        for found in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text):
+            after = _KNOWN_AS.match(text, found.end())
+            if after is None:
+                continue
+            rest = text[after.end() : after.end() + 120]
+            other = max(
+                (
+                    o
+                    for o in by_start.get(rest[:2], ())
+                    if o != written and re.match(rf"{re.escape(o)}(?![\w-])", rest)
+                ),
+                key=len,
+                default=None,
+            )
+            if other is None or named[other].slug == ref.slug:
+                continue
+            if other in minted:
+                moving, target = named[other].slug, joined[name]
+            elif name in minted:
+                moving, target = ref.slug, joined[other]
+            else:
+                continue
+            for spelling in actors:
+                if spelling in minted and joined[spelling].slug == moving:
+                    joined[spelling] = target
     return joined
