@@ -216,3 +216,29 @@ def test_a_place_the_attack_happened_near_is_a_place_of_the_event(
     places = event_places(converted(tmp_path, converter, NEAR), "Kisauni twin blasts")
     assert "Baraka café" in places
     assert near in places, places
+
+
+# -- a town the title names is a place of the event however far from the infobox's ------
+
+TWO_TOWNS = """= Kisumu and Nakuru bus bombings =
+
+Infobox
+- Location: Kisumu, Kenya
+- Date: 14 July 2014
+- Deaths: 9
+
+== Attack ==
+On 14 July 2014 a bomb hidden under a seat went off on a bus at the main stage in Kisumu, \
+killing six passengers. Ninety minutes later a second bomb exploded in Nakuru, killing three \
+more. Detectives later questioned a conductor in Eldoret.
+"""
+
+
+def test_a_town_the_title_names_is_a_place_of_the_event(
+    tmp_path: Path, converter: Converter
+) -> None:
+    places = event_places(
+        converted(tmp_path, converter, TWO_TOWNS), "Kisumu and Nakuru bus bombings"
+    )
+    assert "Nakuru" in places, places
+    assert "Eldoret" not in places, places

@@ -26,7 +26,10 @@ alone ("in Colaba", "in Pune"); the gazetteer can. A prose place
   Kizingo district").
 
 A place the gazetteer does not know at all (a street, a hotel, a quarter) stays: the
-document is the only witness there is.
+document is the only witness there is. So does a place the event's name holds ("the
+Kisumu and Nakuru bus bombings": Nakuru, 150 km from the infobox's Kisumu; a village
+of the title the gazetteer knows only abroad): the gazetteer is evidence against a
+place only where the document gives none for it.
 """
 
 from __future__ import annotations
@@ -74,10 +77,12 @@ def keep_event_sites(
     holding = {m.container for m in extraction.places if m.container}
     text = extraction.text()
     event_names = [m.name for m in extraction.places if not m.prose]
+    title = f" {name_key(extraction.event.name)} "
     far = {
         m.name
         for m in extraction.places
         if m.prose
+        and f" {name_key(m.name)} " not in title
         and not _named_as_a_building(m, text)
         and _elsewhere(m, _ref(m, resolver, country), country, inside, points, resolver, regions)
         and not _region_of_the_event(m, _ref(m, resolver, country), regions, text, event_names)
