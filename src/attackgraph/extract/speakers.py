@@ -83,12 +83,7 @@ from attackgraph.extract.nlp import parse
 from attackgraph.extract.possessors import POSSESSED, ministry_of, nearest_person, possessed_source
 from attackgraph.extract.subjects import PRONOUNS, SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
-from attackgraph.reference.countries import (
-    capital_country,
-    country_name,
-    demonym,
-    demonym_countries,
-)
+from attackgraph.reference.countries import country_name, demonym_countries
 from attackgraph.reference.names import name_key
 
 __all__ = ["TITLES", "Speakers", "find_acronyms"]
@@ -162,7 +157,6 @@ _NOT_A_GROUP_S: Final = frozenset(
 )
 """What "their" victims have and an armed group does not: "according to their
 governments" is not the group's word."""
-_BODY_WORDS: Final = frozenset("military army police navy ministry".split())
 _OF_GROUP: Final = re.compile(
     r"(?:^|['’]s\s+)(?:faction|wing|branch|affiliate|unit|cell|spokesman|spokeswoman|"
     r"spokesperson|commander|leader|member|official|representative)\s+(?:for|of)\s+(?:the\s+)?"
@@ -588,7 +582,6 @@ class Speakers:
         words = _WHEN_AFTER.sub("", words)
         words = _MADE_AFTER.sub(r"\1", words)  # "Government figures published later"
         words = _SET_UP_UNDER.sub("", words)  # "a review board set up under the law"
-        words = _in_capital(words)  # "the foreign ministry in Prague": the Czech one
         stripped = _DETERMINERS.sub("", words)
         tokens = stripped.split()
         if (
@@ -769,28 +762,6 @@ def _word_edge(text: str, at: int) -> bool:
 _WORD: Final = re.compile(r"\w")
 
 
-_IN_PLACE: Final = re.compile(
-    r"((?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}[a-z]+)\s+in\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
-)
-
-
-def _in_capital(words: str) -> str:
-    """A body named by common nouns and the capital it sits in stands for that capital's
-    country ("the foreign ministry in Prague" -> "Czech foreign ministry", "officials in
-    Kabul" -> "Afghan officials"); other words are returned as they are.
-
-    >>> _in_capital("the foreign ministry in Prague"), _in_capital("officials in Tamba")
-    ('Czech foreign ministry', 'officials in Tamba')
-    """
-    m = _IN_PLACE.fullmatch(words.strip())
-    code = capital_country(m.group(2)) if m is not None else None
-    adjective = demonym(code) if code is not None else None
-    if m is None or adjective is None:
-        return words
-    body = re.sub(r"^(?:the|a|an)\s+", "", m.group(1))
-    return f"{adjective} {body}"
-
-
 def _nation(words: str) -> str | None:
     """The country a people's name stands for ("the Australians", "the British"), else
     ``None``.
@@ -904,21 +875,20 @@ def _possessor(tokens: list[str]) -> str | None:
 
 
 def _body_of(tokens: list[str]) -> str | None:
-    """The body a spokesman or an official speaks for, named before the role: "Port
-    Authority spokesman" -> "Port Authority", "PPP official" -> "PPP", "military
-    spokesman" -> "military"; ``None`` for a nationality or a person ("Palestinian
+    """The body a spokesman or an official speaks for, named before the role by its
+    proper name: "Port Authority spokesman" -> "Port Authority", "PPP official" -> "PPP";
+    ``None`` for a common noun, a nationality or a person ("military spokesman", "army
+    spokesman": the spokesman is the source, as the text names him; "Palestinian
     official", "Colonel Bako").
 
     >>> _body_of("Port Authority spokesman".split()), _body_of("military spokesman".split())
-    ('Port Authority', 'military')
+    ('Port Authority', None)
     >>> _body_of("Palestinian official".split()) is None, _body_of(["spokesman"]) is None
     (True, True)
     """
     if len(tokens) < 2 or tokens[-1].lower() not in _SPOKESPEOPLE:
         return None
     body = tokens[:-1]
-    if len(body) == 1 and body[0].lower() in _BODY_WORDS:
-        return body[0]
     proper = all(capitalised(t) or t in PARTICLES for t in body) and capitalised(body[0])
     organisation = any(t in ORG_WORDS for t in body) or (
         len(body) == 1 and body[0].isupper() and len(body[0]) > 1
