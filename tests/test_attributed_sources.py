@@ -1141,3 +1141,44 @@ def test_who_quotes_a_source_is_not_the_source() -> None:
         ("Police sources", 41)
     ]
 
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Harbour Board's first statement, carried by a local radio station, said "
+            "that 14 people had died.",
+            [("Harbour Board", 14)],
+        ),
+        (
+            "The mayor's written statement, relayed by the state news agency, said 9 guards "
+            "were wounded.",
+            [("mayor", 9)],
+        ),
+    ],
+)
+def test_a_document_s_owner_is_its_maker_not_who_passes_it_on(
+    body: str, expected: list[object]
+) -> None:
+    """ "X's statement, carried by a radio station, said": the statement is X's; the
+    agent of the participle only passes it on."""
+    assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Later work by the Coastal Peace Institute gave a total of 23 dead.",
+            [("Coastal Peace Institute", 23)],
+        ),
+        (
+            "A fresh analysis by the Delta Rights Centre put the toll at 57.",
+            [("Delta Rights Centre", 57)],
+        ),
+    ],
+)
+def test_a_name_after_by_speaks_for_the_work_it_made(body: str, expected: list[object]) -> None:
+    """ "Later work by the X Institute gave": the parse's "by" phrase after a common noun
+    that speaks names who made it, whatever the noun."""
+    assert sources(body) == expected

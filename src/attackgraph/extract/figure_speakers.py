@@ -693,13 +693,19 @@ def _raised(verb: Token) -> bool:
 
 def _maker(head: Token) -> Token:
     """The maker of a document named as the subject ("Figures released by the ministry"),
-    or of one a relative clause describes ("X published its own inquiry, which found")."""
+    or of one a relative clause describes ("X published its own inquiry, which found");
+    the owner of a document a possessive names ("the board's statement, carried by a
+    radio station": whoever passes it on is not its maker); the name a "by" phrase gives
+    after any common noun that speaks ("later work by the X Institute gave")."""
     if head.dep_ == "dobj" and head.head.lower_ in _MAKING:
         maker = _subject_of(head.head)
         if maker is not None and maker.lower_ not in _RELATIVES:
             return maker
     if head.lower_ not in _MADE:
-        return head
+        return _named_by(head) or head
+    owner = _owner(head)
+    if owner is not None:
+        return owner
     for child in head.children:
         if child.dep_ == "acl":
             agent = _agent(child)
@@ -714,6 +720,19 @@ def _maker(head: Token) -> Token:
             if obj is not None:
                 return obj
     return head
+
+
+def _named_by(head: Token) -> Token | None:
+    """The object of a "by" phrase after ``head``, a common noun, when it is a name or
+    holds one ("later research by the X Group", "an analysis by the X Centre"); else
+    ``None``."""
+    if not head.text[:1].islower():
+        return None
+    by = next((c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if obj is None or not (obj.text[:1].isupper() or any(t.text[:1].isupper() for t in obj.lefts)):
+        return None
+    return obj
 
 
 def _core(head: Token) -> list[Token]:
