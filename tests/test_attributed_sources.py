@@ -1182,3 +1182,15 @@ def test_a_name_after_by_speaks_for_the_work_it_made(body: str, expected: list[o
     """ "Later work by the X Institute gave": the parse's "by" phrase after a common noun
     that speaks names who made it, whatever the noun."""
     assert sources(body) == expected
+
+
+def test_a_name_with_its_acronym_before_a_description_is_the_speaker() -> None:
+    """ "The X Board (XB), an independent panel chaired by Y, reported": the name, with
+    its acronym in brackets, is the speaker; the description after the comma (and the
+    chair its participle names) only describes it."""
+    body = (
+        "The Lakeside Review Board (LRB), an independent panel chaired by the retired "
+        "judge Ana Moss, reported in May that 47 people had died."
+    )
+    assert sources(body) == [("Lakeside Review Board", 47)]
+

@@ -97,6 +97,8 @@ _UNDER: Final = re.compile(r"(\w+)\s+under\s+(?=(?:the\s+)?[A-Z])")
 """A body and who leads it ("a Special Commission under Judge X"); a body without a name
 ("an inquiry under Judge X") is known by its leader's."""
 
+_ACRONYM_AFTER: Final = re.compile(r"\s+\([A-Z][A-Za-z0-9]{1,9}\)$")
+"""An acronym in brackets that ends a name ("... Board (LRB)")."""
 _NAME_TOKEN: Final = re.compile(
     r"(?:[A-Z0-9][\w'’.-]*|(?:al|el|ad|ash|as|an|ar|at|bin|ibn)-[A-Z][\w'’-]*|of|for|the|de|du|"
     r"des|da|do|dos|van|von|der|la|le|wal|al|bin|ibn|y|and|&)"
@@ -144,8 +146,9 @@ def _strip_back(text: str, floor: int, end: int) -> int:
 
 
 def _is_name(words: str) -> bool:
-    """Whether ``words`` read as a proper name ("Babakura Kolo", "The UN")."""
-    tokens = words.split()
+    """Whether ``words`` read as a proper name ("Babakura Kolo", "The UN", "The Lake
+    Review Board (LRB)": an acronym in brackets after the name is part of its writing)."""
+    tokens = _ACRONYM_AFTER.sub("", words).split()
     return (
         bool(tokens)
         and tokens[0][:1].isupper()
