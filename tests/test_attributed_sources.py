@@ -1194,3 +1194,15 @@ def test_a_name_with_its_acronym_before_a_description_is_the_speaker() -> None:
     )
     assert sources(body) == [("Lakeside Review Board", 47)]
 
+
+def test_she_opening_a_sentence_is_the_person_the_sentence_before_is_about() -> None:
+    """ "In 1991 the writer Ana Moss published a book. She counted ...": the person the
+    main clause before names as its subject (a role noun before the name says it is a
+    person), not the last person quoted."""
+    body = (
+        "The police chief, Omar Bello, said 12 died. In 1991 the writer Ana Moss published "
+        "The Long Night, based on hospital records and on interviews with survivors. She "
+        "counted about 200 people killed that autumn."
+    )
+    assert ("Ana Moss", 200) in sources(body)
+    assert ("Omar Bello", 200) not in sources(body)

@@ -79,7 +79,7 @@ from attackgraph.extract.name_words import (
     is_title,
     looks_like_person,
 )
-from attackgraph.extract.nlp import parse
+from attackgraph.extract.nlp import entities, parse
 from attackgraph.extract.possessors import POSSESSED, ministry_of, nearest_person, possessed_source
 from attackgraph.extract.subjects import PRONOUNS, SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
@@ -147,6 +147,10 @@ _SET_UP_UNDER: Final = re.compile(
 )
 """A participle after a body's noun that says when or under what it was made, not by
 whom ("a review board set up under the act"): no part of its name."""
+_TRAILING_NAME: Final = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+$")
+"""Two or more capitalised words that end a phrase ("the writer Ana Moss")."""
+_ROLE_BEFORE: Final = re.compile(r"(?:^|\s)[a-z][a-z-]+\s+$")
+"""A common noun right before a name, describing the person ("the writer Ana Moss")."""
 _SPOKESPEOPLE: Final = frozenset(
     "spokesman spokeswoman spokesperson official commander commanders".split()
 )
@@ -289,7 +293,8 @@ class Speakers:
         low = words.lower()
         if low in ("he", "she"):
             last = self._last_person()
-            nearest = nearest_person(self.text, begin, last, self.sentences)
+            nearest = self._person_subject_before(begin)  # "The writer Ana Moss ... She"
+            nearest = nearest or nearest_person(self.text, begin, last, self.sentences)
             person = self.canonical(nearest) if nearest is not None else self.last_person
             return self._mention(person, begin, end, line)
         if low == "it":  # "The agency published a study. It concluded": the agency
@@ -531,6 +536,36 @@ class Speakers:
                 words = [t for t in token.subtree if t.i <= token.i]
                 return start + words[0].idx, start + token.idx + len(token.text)
         return None
+
+    def _person_subject_before(self, at: int) -> str | None:
+        """The person named by the subject of the main clause of the sentence just before
+        the one that "he" or "she" at ``at`` opens ("In 1991 the writer Ana Moss published
+        a book. She counted ..."), read from the parse: the capitalised words that end the
+        subject's phrase, when they look like a person's name and the recogniser calls
+        them a person or a common noun before them describes one ("the writer", "the
+        historian": the small model often misses or mislabels such names); ``None`` when
+        the pronoun does not open its sentence or the subject names no person."""
+        current = next((k for k, (b, e) in enumerate(self.sentences) if b <= at < e), None)
+        if not current or self.text[self.sentences[current][0] : at].strip():
+            return None
+        start, stop = self.sentences[current - 1]
+        sentence = self.text[start:stop]
+        doc = parse(sentence)
+        subjects = [t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        if not subjects or subjects[-1].lower_ in PRONOUNS:
+            return None
+        subject = subjects[-1]  # "the writer Ana Moss published": "Moss", not "writer"
+        first = min(t.i for t in subjects if t.head.i == subject.head.i)
+        words = sentence[doc[first].left_edge.idx : subject.idx + len(subject.text)]
+        name = _TRAILING_NAME.search(words)
+        if name is None or not looks_like_person(name.group()):
+            return None
+        described = _ROLE_BEFORE.search(words[: name.start()]) is not None
+        if not described and not any(
+            e.label == "PERSON" and e.text == name.group() for e in entities(sentence)
+        ):
+            return None
+        return name.group()
 
     def _plural(self, at: int) -> str | None:
         """The source quoted last, within the sentence or two before ``at``, when its words
