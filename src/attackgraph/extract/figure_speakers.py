@@ -23,7 +23,10 @@ that names a speaker:
 The speaker is the subject's noun phrase without relative clauses, appositions,
 participles and adjuncts ("press reports at the time" -> "press reports"); a subject
 that only names a document made by someone ("Figures released by the ministry") gives
-its maker. Only sentences with a reporting word (:func:`worth_parsing`) are parsed.
+its maker, a document a possessive names its owner ("the board's statement, carried by
+a radio station": the board), a common noun with a "by" phrase that holds a name that
+name ("later work by the X Institute"). Only sentences with a reporting word
+(:func:`worth_parsing`) are parsed.
 """
 
 from __future__ import annotations

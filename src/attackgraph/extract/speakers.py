@@ -17,9 +17,11 @@ exact words in the text; its ``name`` is what the resolve stage should look up:
 
 Coreference (the only kinds made):
 
-- "he"/"she" -> the last person quoted (a one-word name is a person when the text
-  writes it in full somewhere: "Col. Amos R. Tate" ... "Tate said"); "it" -> the
-  organisation that opens a sentence just before, named since the last one quoted
+- "he"/"she" opening a sentence -> the person the main clause of the sentence before
+  has as its subject ("In 1991 the writer Ana Moss published a book. She counted");
+  else the nearest person named or the last person quoted (a one-word name is a person
+  when the text writes it in full somewhere: "Col. Amos R. Tate" ... "Tate said"); "it" ->
+  the organisation that opens a sentence just before, named since the last one quoted
   ("The agency published a study. It concluded"), else the last organisation quoted
   - never a plural source ("witnesses"): then the organisation named since, if any;
 - "the report", "the same dispatch", "the book" -> the maker or owner the parse names
