@@ -408,3 +408,27 @@ def test_a_later_death_ends_the_first_outcome() -> None:
     assert figure.outcome == "killed"
     ((taken,),) = [parse("2 guards abducted").figures]
     assert taken.outcome == "captured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "412 killed or taken prisoner (per the rebels); 9 wounded",
+        "412 dead/missing; 9 wounded",
+        "412 killed and/or captured; 9 wounded",
+    ],
+)
+def test_two_outcomes_joined_by_or_make_one_combined_figure(text: str) -> None:
+    """The figure counts people of either outcome; it is no death toll."""
+    parsed = parse(text)
+    assert [(f.quantity.value, f.outcome) for f in parsed.figures] == [
+        (412, "killed-or-injured"),
+        (9, "injured"),
+    ]
+
+
+def test_none_as_an_alternative_is_no_figure() -> None:
+    """ "Few or none" guesses how many; only a "none" standing alone is a count of zero."""
+    assert parse("Few or none").figures == ()
+    assert parse("Reported as none or few").figures == ()
+    assert [f.quantity.value for f in parse("None").figures] == [0]

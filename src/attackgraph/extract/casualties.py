@@ -342,6 +342,8 @@ def _read(region: str, frag: _Fragment) -> None:
     outcome = outcome_match(region)
     if outcome and (then := _THEN_KILLED.match(region, outcome[2])) is not None:
         outcome = ("killed", outcome[1], then.end())  # "abducted and killed"
+    elif outcome and (other := _other_outcome(region, outcome)) is not None:
+        outcome = (KILLED_OR_INJURED, outcome[1], other)  # "killed or missing": which, unsaid
     equipment = equipment_spans(region)
     taken = equipment + ([(outcome[1], outcome[2])] if outcome else [])
     stop = outcome[1] if outcome and outcome[1] >= q_end else len(region)
@@ -365,6 +367,27 @@ def _read(region: str, frag: _Fragment) -> None:
     frag.skip = (not named and bool(equipment)) or (
         outcome is None and (non_casualty_match(region) or _NO_CASUALTY.search(region) is not None)
     )
+
+
+_OR: Final = re.compile(r"\s*/\s*|\s+(?:and/)?or\s+", re.I)
+
+
+def _other_outcome(region: str, outcome: tuple[Outcome, int, int]) -> int | None:
+    """Where a second, different outcome ends that "or" (or a slash) joins to ``outcome``
+    ("312 killed or captured", "40 dead/missing"): the figure counts people of either
+    outcome, not of the first; ``None`` when no other outcome follows so.
+
+    >>> region = "312 killed or taken prisoner (per the army)"
+    >>> _other_outcome(region, ("killed", 4, 10))
+    28
+    >>> _other_outcome("9 killed or dead", ("killed", 2, 8)) is None
+    True
+    """
+    joint = _OR.match(region, outcome[2])
+    other = outcome_match(region[joint.end() :]) if joint is not None else None
+    if joint is None or other is None or other[1] != 0 or other[0] == outcome[0]:
+        return None
+    return joint.end() + other[2]
 
 
 def _fragments(text: str, begin: int, end: int) -> list[_Fragment]:

@@ -203,6 +203,12 @@ class _Found:
     prefixed: bool
 
 
+def _alternative(toks: list[_Tok], i: int) -> bool:
+    """Whether token ``i`` ("none") is one of two alternatives joined by "or" ("few or
+    none", "none or very few"): a guess of how many, not a count of zero."""
+    return (i > 0 and toks[i - 1].low == "or") or (i + 1 < len(toks) and toks[i + 1].low == "or")
+
+
 def _quantity(text: str, toks: list[_Tok], i: int) -> _Found | None:
     """The longest amount phrase starting at token ``i``."""
 
@@ -215,7 +221,7 @@ def _quantity(text: str, toks: list[_Tok], i: int) -> _Found | None:
         k = _match(toks, k, _VAGUE) if k is not None else None
         j = k if k is not None else j
         return _Found(done(j, None, None, None, True), j, -1, j, False)
-    if i < len(toks) and toks[i].low == "none":
+    if i < len(toks) and toks[i].low == "none" and not _alternative(toks, i):
         return _Found(done(i + 1, 0, None, None, False), i + 1, i, i + 1, False)
     mode, approx, k = "exact", False, i
     if i < len(toks) and toks[i].low in ("between", "from"):
