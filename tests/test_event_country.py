@@ -145,6 +145,29 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "Nigeria, 6 April 2013\n\n== Detail ==\nArmed men raided the depot at dawn.\n",
             "NG",
         ),
+        (  # a former territory's name; Papua alone is also an Indonesian province
+            "= Airstrip raid =\n\nInfobox\n- Place: Kiriwina airstrip, Territory of Papua\n"
+            "- Date: 4 May 1943\n\nBombers struck the airstrip at dawn.\n",
+            "PG",
+        ),
+        (  # "outside the Japan embassy": the country names whose embassy, the dateline where
+            "= Embassy car bomb =\n\nLIMA, June 3 (Wire) - A car bomb exploded outside the "
+            "Japan embassy in the city centre on Tuesday, killing four guards, police said in "
+            "1997.\n",
+            "PE",
+        ),
+        (  # the chain votes together over a stray word of a pub's name that is a US village
+            "= Tavern bombing =\n\nInfobox\n- Location: Groom and Plough taverns, Guildford, "
+            "Surrey, England\n- Date: 3 March 1975\n\nA bomb went off in the bar.\n",
+            "GB",
+        ),
+        (  # the lead names no place; the prose gives where the attack was
+            "= Hostel fire =\n\nThe college had been threatened for months. On the night of "
+            "3 March 2012 gunmen set fire to its hostel, killing nine students.\n\n== Attack "
+            "==\nThe gunmen drove into Maiduguri at about 2 a.m. and attacked the hostel of the "
+            "college. Nine students were killed in the hostel in Maiduguri.\n",
+            "NG",
+        ),
     ],
     ids=[
         "town-alone",
@@ -170,6 +193,10 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
         "dominant-city",
         "border-with",
         "heading-only-lead",
+        "former-territory",
+        "embassy-after-locative",
+        "chain-over-stray-word",
+        "prose-site",
     ],
 )
 def test_the_gazetteer_gives_the_country_the_document_leaves_out(

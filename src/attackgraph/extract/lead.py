@@ -29,7 +29,7 @@ from typing import Final
 from attackgraph.extract.dateline import find_dateline
 from attackgraph.extract.dates import find_dates
 from attackgraph.extract.lists import sub_span
-from attackgraph.extract.nlp import Entity, entities
+from attackgraph.extract.nlp import Entity, entities, parse
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DatePrecision, DateRange, DateValue, PlaceKind, PlaceMention, Span
@@ -474,8 +474,29 @@ def _not_where(text: str, begin: int, end: int) -> bool:
         or re.match(r"[–—-]\w", text[end : end + 2]) is not None
         or (
             _MODIFIED.match(text, end) is not None
-            and _LOCATIVE_BEFORE.search(text, max(0, begin - 12), begin) is None
+            and (
+                _LOCATIVE_BEFORE.search(text, max(0, begin - 12), begin) is None
+                or _compound(text, end)
+            )
         )
+    )
+
+
+def _compound(text: str, end: int) -> bool:
+    """Whether the parse makes the name ending at ``end`` a compound of a noun after it,
+    though a locative word stands before the name: "outside the Turkey embassy" is at an
+    embassy of Turkey, not in Turkey.
+
+    >>> text = "Gunmen fired outside the Turkey embassy in Tunis on Monday."
+    >>> _compound(text, text.index(" embassy")), _compound(text, text.index(" on Monday"))
+    (True, False)
+    """
+    last = next((t for t in parse(text) if t.idx + len(t.text) == end), None)
+    return (
+        last is not None
+        and last.dep_ == "compound"
+        and last.head.i > last.i
+        and last.head.idx >= end
     )
 
 

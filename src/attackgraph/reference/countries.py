@@ -245,6 +245,9 @@ FORMER_STATES: Final = {
     "zululand": "ZA",
     "transvaal": "ZA",
     "cape colony": "ZA",
+    "territory of papua": "PG",
+    "territory of new guinea": "PG",
+    "territory of papua and new guinea": "PG",
 }
 """Former states whose territory one present country holds, as GeoNames and ISO code
 the place of an event there (Wikipedia, list of former sovereign states). Used only to

@@ -3,20 +3,24 @@
 An infobox usually ends its place with the country ("Sévaré, Mopti region, Mali"), but
 not always: "Tokyo", "Kohima, Naga Hills, Assam Province, British India", "Sitio Masalay,
 Ampatuan, Maguindanao province". A reader knows Tokyo is in Japan; the gazetteer does
-too. When the document states no country, the event's country is the one country the
-gazetteer gives the places the infobox or the lead names (never the prose's, which may
-be anywhere: the capital a minister spoke from, a foreign town). When no name decides
-alone ("Colombo" is in Sri Lanka and Brazil), the stated chain decides together: the
-country where most of its names can be, towns or ISO 3166-2 subdivisions ("Colombo,
-Western Province": Sri Lanka has both), if at least two and more than any other; or the
-one country any of them can be in ("Northern Ireland"). A name that is an ISO 3166-2
-subdivision decides between countries with as many names (in "El Paso, Texas" the
-state outweighs a Mexican village called Texas); a name two countries share ("Korea")
-counts for both. A former state in the chain ("Tonkin") is its territory's country. When
-nothing else decides, a city far larger than any namesake abroad does ("Sydney": Australia,
-see :func:`dominant_country`). Otherwise the country stays unknown: no guess. The
-gazetteer's codes include GeoNames' own "XK" for Kosovo, which is no ISO 3166-1 code and has
-no country node: a place there gives the event no country (a shape would reject the graph).
+too. When the document states no country, the event's country is where the gazetteer
+puts the places the infobox or the lead names (never a place the prose names in passing,
+which may be anywhere: the capital a minister spoke from, a foreign town). The stated
+chain decides together first: the country where most of its names can be, towns or ISO
+3166-2 subdivisions ("Colombo, Western Province": Colombo is in Sri Lanka and Brazil, Sri
+Lanka has both), if at least two and more than any other; or the one country any of them
+can be in ("Northern Ireland"). A name that is an ISO 3166-2 subdivision decides between
+countries with as many names (in "El Paso, Texas" the state outweighs a Mexican village
+called Texas); a name two countries share ("Korea") counts for both. When the chain does
+not decide, the one country the names the gazetteer places alone give ("Tokyo"); a former
+state ("Tonkin") is its territory's country. When nothing else decides, a city far larger
+than any namesake abroad does ("Sydney": Australia, see :func:`dominant_country`). When
+the infobox and the lead name no place that decides, the event's sites the prose gives
+(where the site reader takes the event to have happened, never a place named in passing)
+decide the same way (:func:`chain_country`). Otherwise the country stays unknown: no
+guess. The gazetteer's codes include GeoNames' own "XK" for Kosovo, which is no ISO
+3166-1 code and has no country node: a place there gives the event no country (a shape
+would reject the graph).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from attackgraph.reference.regions import subdivision_countries
 from attackgraph.resolve.place_candidates import candidates
 from attackgraph.resolve.places import PlaceResolver
 
-__all__ = ["document_country", "dominant_country", "with_event_country"]
+__all__ = ["chain_country", "document_country", "dominant_country", "with_event_country"]
 
 
 def document_country(extraction: Extraction) -> str | None:
@@ -70,9 +74,17 @@ def with_event_country(extraction: Extraction, places: PlaceResolver) -> Extract
     if document_country(extraction) is not None:
         return extraction
     stated = [m for m in extraction.places if not m.prose and m.kind is not PlaceKind.COUNTRY]
-    found = {code for code in (_decided(m, places) for m in stated) if code is not None}
-    country = found.pop() if len(found) == 1 else voted_country(stated, places)
-    country = country or dominant_country(stated, places)
+    country = chain_country(stated, places)
+    if country is None:  # the sites the prose says the event happened at
+        sites = set(extraction.event.places)
+        country = chain_country(
+            [
+                m
+                for m in extraction.places
+                if m.prose and m.name in sites and m.kind is not PlaceKind.COUNTRY
+            ],
+            places,
+        )
     if country is None or not is_country(country):
         return extraction
     events = tuple(
@@ -82,6 +94,31 @@ def with_event_country(extraction: Extraction, places: PlaceResolver) -> Extract
         for event in extraction.events
     )
     return replace(extraction, event=replace(extraction.event, country=country), events=events)
+
+
+def chain_country(stated: list[PlaceMention], places: PlaceResolver) -> str | None:
+    """The one country ``stated`` (names of one chain, or an event's sites) are in: the
+    vote of the names together when it decides (:func:`voted_country`), else the one
+    country the names the gazetteer places alone give (:func:`_decided`), else the
+    :func:`dominant_country`; ``None`` when nothing decides.
+
+    The vote comes first: in "Guildford, Surrey, England" the gazetteer places no name
+    alone in Britain (each has namesakes), while a stray word read as a place
+    ("Groom" of a pub's name) is one American village; the three names together are
+    British.
+
+    >>> from attackgraph.model import Span
+    >>> from attackgraph.resolve import Resolver
+    >>> span = Span(0, 0, "", 1)
+    >>> names = ("Groom", "Guildford", "Surrey", "England")
+    >>> chain_country([PlaceMention(n, PlaceKind.LOCALITY, span) for n in names], Resolver().places)
+    'GB'
+    """
+    voted = voted_country(stated, places)
+    if voted is not None:
+        return voted
+    found = {code for code in (_decided(m, places) for m in stated) if code is not None}
+    return found.pop() if len(found) == 1 else dominant_country(stated, places)
 
 
 def _decided(mention: PlaceMention, places: PlaceResolver) -> str | None:
@@ -168,7 +205,8 @@ def dominant_country(stated: list[PlaceMention], places: PlaceResolver) -> str |
 
 def _countries(name: str, places: PlaceResolver) -> dict[str, bool]:
     """Every country with a town, area or ISO 3166-2 subdivision written ``name`` (True
-    for a subdivision), or that shares the name with another country.
+    for a subdivision), or that shares the name with another country; the one country
+    holding a former state's land (True, as a subdivision).
 
     >>> from attackgraph.resolve import Resolver
     >>> _countries("Seoul", Resolver().places), _countries("Korea", Resolver().places)
@@ -180,6 +218,9 @@ def _countries(name: str, places: PlaceResolver) -> dict[str, bool]:
     key = name_key(text)
     if not key:
         return {}
+    former = former_country_code(text)
+    if former is not None:  # "Annam": Viet Nam's land, not the Korean town of the name
+        return {former: True}
     shared = shared_country_name(text)
     if shared:
         return dict.fromkeys(shared, False)
