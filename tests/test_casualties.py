@@ -432,3 +432,13 @@ def test_none_as_an_alternative_is_no_figure() -> None:
     assert parse("Few or none").figures == ()
     assert parse("Reported as none or few").figures == ()
     assert [f.quantity.value for f in parse("None").figures] == [0]
+
+
+def test_a_part_after_words_without_an_amount_is_a_part_of_the_figure_before() -> None:
+    """ "most of them farmers" gives no amount; the bracket after it still counts the
+    children among the 60 killed."""
+    parsed = parse("60 villagers killed, most of them farmers (including 14 children)")
+    assert [(f.quantity.value, f.outcome, f.group) for f in parsed.figures] == [
+        (60, "killed", "civilians"),
+        (14, "killed", "children"),
+    ]

@@ -494,14 +494,21 @@ def _parse(
         named = [f.outcome for f in frags if f.quantity is not None and not f.skip]
         _resolve(frags, *defaults, field_outcome)
         field_outcome = field_outcome or next((o for o in named if o), None)
+        last: tuple[Outcome | None, str | None, str | None] | None = None
         for frag in frags:
             if frag.quantity is None or frag.skip or frag.outcome is None:
                 unparsed.append(span(frag.begin, frag.end))
+                if frag.quantity is None and last is not None:  # "most of them X (incl. 3 Y)"
+                    for inner in _parts_of(text, frag.inner):
+                        more, rest = _parse(value, inner, (last[0], None), last[1:])
+                        figures.extend(more)
+                        unparsed.extend(rest)
                 continue
             quantity = frag.quantity
             if frag.estimate:
                 quantity = replace(quantity, approximate=True)
             party, source = frag.party or inherited[0], frag.source or inherited[1]
+            last = (frag.outcome, party, source)
             figures.append(
                 ParsedFigure(
                     quantity, frag.outcome, frag.group, frag.label, party, source,
@@ -513,6 +520,13 @@ def _parse(
                 figures.extend(more)
                 unparsed.extend(rest)
     return figures, unparsed
+
+
+def _parts_of(text: str, inner: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The brackets of ``inner`` that open with an inclusion word ("incl.", "including"):
+    parts of a figure, written after words that describe its people without an amount
+    ("103 killed, most of them farmers (incl. 32 children)")."""
+    return [(b, e) for b, e in inner if _INNER_INTRO.match(text, b, e) is not None]
 
 
 def parse_casualty_field(
