@@ -527,3 +527,55 @@ def test_things_listed_after_a_figure_take_no_outcome_of_people(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The registry lists 212 villagers killed or missing after the raid.",
+         [(212, "killed-or-injured")]),
+        ("Officers said 48 conscripts were dead or missing by dawn.", [(48, "killed-or-injured")]),
+        ("The rebels claimed to have killed or captured some 900 militiamen.",
+         [(900, "killed-or-injured")]),
+        ("An inquiry counted 70 people killed or disappeared and 15 wounded.",
+         [(70, "killed-or-injured"), (15, "injured")]),
+        ("None of the porters was killed or captured.", [(0, "killed"), (0, "captured")]),
+    ],
+)  # fmt: skip
+def test_two_outcomes_offered_as_alternatives_are_one_combined_figure(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers lined the men up, shot them one by one and dumped the bodies in the canal.",
+        "Soldiers executed the captives one after another at the wall.",
+        "The guards took the prisoners out one at a time and killed them.",
+    ],
+)
+def test_one_by_one_is_a_manner_not_one_person(text: str) -> None:
+    found = read_figures(text, guess=FigureGuess(text, 0, len(text), 0.9))
+    assert [f.quantity.value for f in found] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Local clergy gave estimates of between 300 and 450 dead.", [((300, 450), "killed")]),
+        ("Exile groups cite higher figures of around 8,000 to 12,000 killed.",
+         [((8000, 12000), "killed")]),
+    ],
+)  # fmt: skip
+def test_an_estimate_of_an_amount_states_the_amount(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_people_a_verb_acts_on_is_no_person() -> None:
+    text = "Colonial officers put the Ottoman dead at 1,200 and the wounded at 3,000."
+    found = read_figures(text, guess=FigureGuess(text, 0, len(text), 0.9))
+    assert [(f.quantity.value, f.outcome) for f in found] == [(1200, "killed"), (3000, "injured")]

@@ -57,7 +57,13 @@ _PLACE_AFTER: Final = re.compile(
 
 _OF_BEFORE: Final = re.compile(r"\b([a-z]+)\s+of\s+$")
 
-_OF_OK: Final = frozenset("total number figure toll tally count deaths death those".split())
+_OF_OK: Final = frozenset(
+    "total number figure toll tally count deaths death those figures estimate estimates "
+    "tolls counts totals numbers".split()
+)
+"""Nouns whose "of" states a count, read like any other amount ("a toll of 20", "estimates
+of between 5,000 and 9,000 dead", "the upper estimate of 35,000"); after any other noun
+the amount is deferred to the classifier ("the remains of 143")."""
 
 _INCLUSION_RE: Final = re.compile(
     rf"\b(?:{'|'.join(re.escape(w) for w in INCLUSION_WORDS)})(?!\w)", re.IGNORECASE

@@ -47,7 +47,7 @@ from attackgraph.extract.figure_features import (
     number_features,
 )
 from attackgraph.extract.figure_model import NONE, shipped_model
-from attackgraph.extract.nlp import CACHE_SIZE, parse, parse_all
+from attackgraph.extract.nlp import CACHE_SIZE, entities, parse, parse_all
 from attackgraph.extract.one_person import person_noun
 from attackgraph.extract.patients import may_name_patients, patients
 from attackgraph.model import Outcome, Quantity
@@ -123,7 +123,7 @@ class FigureGuess:
         found_in = _patients_in(self.text[self.begin : self.end])
         downed = [f for f in found_in if self._downed(*f)]
         for b, e in _outside([f for f in found_in if f not in downed], self.begin, taken):
-            if not (begin <= b and e <= end):
+            if not (begin <= b and e <= end) or self._no_person(b, e):
                 continue
             features = number_features(self._parse(), b - self.begin, e - self.begin, 1)
             outcome = self._decide([*features, UNNUMBERED], UNNUMBERED_CONFIDENCE)
@@ -139,6 +139,21 @@ class FigureGuess:
         down" ("his Mirage was shot down"), not a person ("the pilot was shot down")."""
         head = self.text[self.begin + b : self.begin + e].split()[-1].lower()
         return _SHOT_DOWN.match(self.text, self.begin + reach) is not None and not person_noun(head)
+
+    def _no_person(self, b: int, e: int) -> bool:
+        """Whether the candidate at ``b:e`` names a people, not one person: its head is a
+        nationality, religious or political group to the recogniser (``NORP``: "the
+        Mahdist dead", "Algerians ... had been killed") with no "a"/"an" before it ("an
+        Italian who ran a cafe" is one person). Other labels are not used: the small
+        model tags many surnames as organisations or places ("Okamoto", "Hughes")."""
+        words = self.text[b:e].split()
+        if not words or not words[-1][:1].isupper() or words[0].lower() in ("a", "an", "one"):
+            return False
+        at = e - len(words[-1]) - self.begin
+        return any(
+            x.label == "NORP" and x.begin <= at < x.end
+            for x in entities(self.text[self.begin : self.end])
+        )
 
     @staticmethod
     def prepare(sentences: Iterable[str]) -> None:

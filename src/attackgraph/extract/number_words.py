@@ -101,8 +101,17 @@ BEFORE_EXCLUDE: Final = re.compile(
     rf"(?:\d:|[$£€¥]\s*|\b(?:US\$|USD|EUR|Rs\.?)\s*|(?:UTC|GMT)\s*[+−-]\s*|\[\s*"
     rf"|\b(?:{_alternation(LABEL_WORDS)})\s+)$"
 )
-ONE_AFTER: Final = re.compile(r"\s+(?:of|another|side|hand|point|way)\b", re.IGNORECASE)
-ONE_BEFORE: Final = re.compile(r"\b(?:no|the|any|every|each|which|this|that|at)\s+$", re.I)
+ONE_AFTER: Final = re.compile(
+    r"\s+(?:of|another|side|hand|point|way|by\s+one|after\s+(?:another|the\s+other)|"
+    r"at\s+a\s+time)\b",
+    re.IGNORECASE,
+)
+ONE_BEFORE: Final = re.compile(
+    r"\b(?:no|the|any|every|each|which|this|that|at|one\s+by)\s+$", re.IGNORECASE
+)
+"""Words after or before a "one" that is no amount: a pronoun ("one of the", "no one",
+"one another") or a manner ("shot them one by one", "one after another", "one at a
+time")."""
 YEAR_AFTER: Final = re.compile(r",?\s*(?:1[89]|20)\d\d\b")  # October 3 and 4, 1993
 RATIO_AFTER: Final = re.compile(r"\s*(?:\s|-)to(?:\s|-)\s*(?:one|1)\b", re.IGNORECASE)
 RATIO_BEFORE: Final = re.compile(

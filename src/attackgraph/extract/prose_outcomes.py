@@ -19,6 +19,7 @@ from typing import Final
 from attackgraph.extract.number_words import SMALL_NUMBERS, TENS
 from attackgraph.extract.vocabulary import (
     GERUND_OUTCOMES,
+    KILLED_OR_INJURED,
     NON_CASUALTY_WORDS,
     OUTCOME_WORDS,
     PASSIVE_OUTCOMES,
@@ -65,6 +66,27 @@ PROSE_OUTCOMES: Final[dict[str, Outcome]] = {
 """Outcome words of prose that the infobox vocabulary does not need: the casualty verbs'
 forms (:data:`~attackgraph.extract.vocabulary.CASUALTY_VERBS`) and nouns and phrases."""
 
+_EITHER_WORDS: Final[dict[Outcome, tuple[str, ...]]] = {
+    "killed": ("killed", "dead", "slain"),
+    "injured": ("wounded", "injured", "hurt"),
+    "captured": ("captured", "abducted", "kidnapped", "taken prisoner", "taken hostage"),
+    "missing": ("missing", "disappeared"),
+    "arrested": ("arrested", "detained"),
+}
+_EITHER_OUTCOMES: Final[dict[str, Outcome]] = {
+    f"{a} or {b}": KILLED_OR_INJURED
+    for first, a_words in _EITHER_WORDS.items()
+    for second, b_words in _EITHER_WORDS.items()
+    if first != second
+    for a in a_words
+    for b in b_words
+}
+"""Two outcomes offered as alternatives make one combined figure, whichever they are:
+"167 killed or missing", "1,173 soldiers were dead or missing", "156 people killed or
+disappeared" count those who met one or the other, as "killed or wounded" does (the gold's
+null outcome, the model's ``killed-or-injured``). A zero stays one figure per outcome
+("none was killed or captured": :func:`~attackgraph.extract.one_person.none_of`)."""
+
 _TRANSITIVE: Final = frozenset(w for w in PASSIVE_OUTCOMES if " " not in w) | {"apprehended"}
 
 _VERB_OUTCOMES: Final[dict[str, Outcome]] = {
@@ -101,7 +123,7 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<![\w-]){re.escape(w)}(?![\w-])" for w in alts), re.IGNORECASE)
 
 
-OUTCOMES: Final[dict[str, Outcome]] = {**OUTCOME_WORDS, **PROSE_OUTCOMES}
+OUTCOMES: Final[dict[str, Outcome]] = {**OUTCOME_WORDS, **PROSE_OUTCOMES, **_EITHER_OUTCOMES}
 """Every outcome word prose is read with -> outcome."""
 
 OUTCOME_RE: Final = _phrases([w for w in OUTCOMES if w[0].isalnum()])
@@ -208,6 +230,8 @@ def outcome_before(text: str, floor: int, at: int) -> tuple[Outcome, int] | None
 
     >>> outcome_before("Gunmen killed all six", 0, 18), outcome_before("They saw six", 0, 9)
     (('killed', 7), None)
+    >>> outcome_before("They killed or captured 90", 0, 24)
+    ('killed-or-injured', 5)
     """
     left = text[floor:at]
     if re.search(r"\bshot\s+dead\s+(?:all\s+)?$", left):
@@ -221,6 +245,9 @@ def outcome_before(text: str, floor: int, at: int) -> tuple[Outcome, int] | None
         return None
     word = m.group(1).lower()
     outcome = _VERB_OUTCOMES.get(word) or OUTCOMES.get(word)
+    either = re.search(r"(\w+)\s+or\s+$", left[: m.start(1)])
+    if outcome and either is not None and f"{either.group(1).lower()} or {word}" in OUTCOMES:
+        return OUTCOMES[f"{either.group(1).lower()} or {word}"], floor + either.start(1)
     return (outcome, floor + m.start(1)) if outcome else None
 
 
