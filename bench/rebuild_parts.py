@@ -7,9 +7,13 @@ Usage (after ``bench/run.py --counts N --rebuild``, whose cache and release it r
         --cache bench/out/cache/build --context-src A/src
 
 - **merge**: every document's build-cache entry read, parsed and added to a new union
-  (``Union.add``), then collected for the dumps (``SortedQuads``): what the converting
-  stage of a rebuild does for each unchanged document. Prints a hash of the union's
-  quads and its stats, to compare two checkouts' output.
+  (``Union.add``, recording each document's trace into a temporary folder), then
+  collected for the dumps (``SortedQuads``): what the converting stage of a build
+  without traces does for each unchanged document. Prints a hash of the union's quads
+  and its stats, to compare two checkouts' output.
+- **replay**: the same again from the traces (``Union.replay``; the entries' text is
+  not parsed): what a rebuild does for each unchanged document whose reads give the
+  same answers. Prints the same hash when the union is the same.
 - **kept pages**: every page of the release's manifest kept (``Previous.keep``: its
   files hashed and linked into a temporary folder), against the release's own dumps.
 - **dump differences**: the release's N-Quads and N-Triples dumps compared with copies
@@ -29,6 +33,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,6 +46,7 @@ from attackgraph.parse import display_path
 from attackgraph.pipeline import document_ids
 from attackgraph.publish.reuse import PageReuse, Previous, changed_keys
 from attackgraph.publish.stats import measure
+from attackgraph.to_rdf import NQuadsText
 from attackgraph.union import Union
 from attackgraph.validate.changed import differing_lines
 
@@ -51,28 +57,61 @@ def merge(corpus: Path, cache: BuildCache) -> None:
     entries = []
     for path in sorted(ids):
         sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-        entry = cache.get(cache.key(f"{display_path(path)}\0{ids[path]}", sha256))
+        key = cache.key(f"{display_path(path)}\0{ids[path]}", sha256)
+        entry = cache.entry(key)
         if entry is None:
             sys.exit(f"{path}: no cache entry under this context")
-        entries.append((entry[0], entry[1]["source"]))
+        entries.append((key, entry[0].text, entry[1]["source"], entry[2]))
     read = time.process_time()
-    union, data, digest = Union(DEFAULT_BASE), SortedQuads(), hashlib.sha256()
+    union, data = Union(DEFAULT_BASE), SortedQuads()
     added = []
-    for quads, source in entries:
-        added.append(union.add(quads, source)[0])
-    merged = time.process_time()
-    for quads in added:
-        data.add(quads)
-    data.finish()
-    collected = time.process_time()
+    with tempfile.TemporaryDirectory() as folder:
+        traces = BuildCache(Path(folder), cache.context)
+        parsed = time.process_time()
+        for key, text, source, digest in entries:
+            added.append(union.add(list(NQuadsText(text)), source, record=True)[0])
+            if union.trace is not None:
+                traces.put_trace(key, digest, union.trace)
+        merged = time.process_time()
+        for quads in added:
+            data.add(quads)
+        data.finish()
+        collected = time.process_time()
+        print(
+            f"merge: {len(entries):,} entries read {read - start:.2f} CPU-s,"
+            f" parsed and Union.add (recording traces) {merged - parsed:.2f},"
+            f" SortedQuads {collected - merged:.2f}"
+            f" (union {_digest(added, union)}, {union.stats})"
+        )
+        start = time.process_time()
+        again, data, outs, replayed = Union(DEFAULT_BASE), SortedQuads(), [], 0
+        for key, text, source, digest in entries:
+            quads = NQuadsText(text)
+            trace = traces.trace(key, digest)
+            found = again.replay(trace) if trace is not None else None
+            if found is None:
+                outs.append(again.add(list(quads), source)[0])
+                continue
+            replayed += 1
+            outs.append(quads if found[0] is None else NQuadsText(found[0]))
+        merged = time.process_time()
+        for quads in outs:
+            data.add(quads)
+        data.finish()
+        collected = time.process_time()
+    print(
+        f"replay: {replayed:,} of {len(entries):,} replayed {merged - start:.2f} CPU-s"
+        f" (traces read, the union's state read and written), SortedQuads"
+        f" {collected - merged:.2f} (union {_digest(outs, again)})"
+    )
+
+
+def _digest(added: list[Sequence[ox.Quad]], union: Union) -> str:
+    digest = hashlib.sha256()
     for quads in added:
         digest.update(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
     digest.update(union.report_text().encode())
-    print(
-        f"merge: {len(entries):,} entries read and parsed {read - start:.2f} CPU-s,"
-        f" Union.add {merged - read:.2f}, SortedQuads {collected - merged:.2f}"
-        f" (union {digest.hexdigest()[:16]}, {union.stats})"
-    )
+    return digest.hexdigest()[:16]
 
 
 def kept_pages(release: Path, cache_folder: Path) -> None:

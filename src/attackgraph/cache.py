@@ -10,7 +10,10 @@ the SHA-256 of the quads. It is found by a key made of
   of the libraries it depends on, the contents of every ``--gazetteer`` file, the base
   IRI and whether documents are validated.
 
-So any change to code, ontology, shapes or reference data misses every entry. An entry
+So any change to code, ontology, shapes or reference data misses every entry. Beside an
+entry (``.union``), the trace of the document's merge into the union: what it read of the
+union's state and wrote, so that a rebuild replays it where every read gives the same
+answer instead of merging the document again (:meth:`attackgraph.union.Union.replay`). An entry
 whose quads do not match their recorded checksum, or that cannot be read, counts as
 corrupt: the document is converted again and the entry rewritten; a corrupt entry is
 never published. Entries are written to a temporary file and renamed, so concurrent
@@ -27,7 +30,7 @@ off). Nothing is evicted but the union check's indexes
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     cache = BuildCache(Path(tmp), context="test")
 ...     key = cache.key("a.txt", "0" * 64)
-...     cache.put(key, [q], {"source": "a.txt"})
+...     _ = cache.put(key, [q], {"source": "a.txt"})
 ...     cache.get(key) == ([q], {"source": "a.txt"})
 True
 """
@@ -49,6 +52,7 @@ from typing import Any, Final
 import pyoxigraph as ox
 
 from attackgraph.reference.files import cache_root
+from attackgraph.to_rdf import NQuadsText
 
 ENTRY_FORMAT: Final = 1
 """Bumped when the entry layout changes (part of every key)."""
@@ -156,9 +160,16 @@ class BuildCache:
         :meth:`get` checks it)."""
         return self._path(key).is_file()
 
-    def get(self, key: str) -> tuple[list[ox.Quad], dict[str, Any]] | None:
+    def get(self, key: str) -> tuple[NQuadsText, dict[str, Any]] | None:
         """The quads and header stored under ``key``; None when there is no entry or it is
         corrupt (unreadable, or its quads fail their checksum)."""
+        found = self.entry(key)
+        return None if found is None else found[:2]
+
+    def entry(self, key: str) -> tuple[NQuadsText, dict[str, Any], str] | None:
+        """:meth:`get`, and the SHA-256 of the entry's quads (their N-Quads text). The
+        quads are held as that text, parsed only when read (the checksum matched, so the
+        text is what :meth:`put` wrote: pyoxigraph's own serialisation)."""
         try:
             raw = self._path(key).read_bytes()
         except OSError:
@@ -166,20 +177,43 @@ class BuildCache:
         head, _, body = raw.partition(b"\n")
         try:
             header = json.loads(head)
-            if header.get("sha256") != hashlib.sha256(body).hexdigest():
+            digest = hashlib.sha256(body).hexdigest()
+            if header.get("sha256") != digest:
                 return None
-            quads = list(ox.parse(body, format=ox.RdfFormat.N_QUADS))
-        except (ValueError, SyntaxError, AttributeError):
+            return NQuadsText(body), header["meta"], digest
+        except (ValueError, AttributeError, KeyError, TypeError):
             return None
-        return quads, header["meta"]
 
-    def put(self, key: str, quads: Sequence[ox.Quad], meta: dict[str, Any]) -> None:
+    def put(self, key: str, quads: Sequence[ox.Quad], meta: dict[str, Any]) -> str:
         """Store an entry (atomically); a cache that cannot be written is skipped silently:
-        the build does not need it."""
+        the build does not need it. Returns the SHA-256 of the quads' text (as
+        :meth:`entry` gives it)."""
         body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
         header = {"sha256": hashlib.sha256(body).hexdigest(), "meta": meta}
         line = json.dumps(header, ensure_ascii=True, sort_keys=True).encode() + b"\n"
-        path = self._path(key)
+        self._write(self._path(key), line + body)
+        return str(header["sha256"])
+
+    def trace(self, key: str, entry: str) -> dict[str, Any] | None:
+        """What merging the document of entry ``key`` into the union read and wrote (see
+        :meth:`attackgraph.union.Union.replay`), when it was recorded for the entry whose
+        quads hash to ``entry``; None when there is none, or it is damaged (checksum)."""
+        try:
+            head, _, body = self._path(key).with_suffix(".union").read_bytes().partition(b"\n")
+            if head.decode() != hashlib.sha256(body).hexdigest():
+                return None
+            found = json.loads(body)
+        except (OSError, ValueError):
+            return None
+        return found if isinstance(found, dict) and found.get("entry") == entry else None
+
+    def put_trace(self, key: str, entry: str, trace: dict[str, Any]) -> None:
+        """Store a document's union trace (see :meth:`trace`), skipped when it cannot be
+        written."""
+        body = json.dumps({**trace, "entry": entry}, ensure_ascii=True).encode()
+        self._write(self._path(key).with_suffix(".union"), _digest_line(body) + body)
+
+    def _write(self, path: Path, data: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -187,7 +221,11 @@ class BuildCache:
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(line + body)
+                handle.write(data)
             os.replace(temporary, path)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _digest_line(body: bytes) -> bytes:
+    return hashlib.sha256(body).hexdigest().encode() + b"\n"

@@ -472,6 +472,68 @@ def _graph_quads(graph: str, chunks: tuple[bytes, ...], count: int) -> GraphQuad
     return held
 
 
+class NQuadsText(Sequence[Quad]):
+    """Quads held as N-Quads text (pyoxigraph's serialisation, one line a quad), parsed
+    only when read: a build-cache entry, or what the union made of one, goes to the dumps
+    as the text it was stored as (:meth:`attackgraph.export.collect.SortedQuads.add`
+    takes :attr:`text` as it is), so a rebuild whose union replays the document never
+    parses its quads.
+
+    >>> g = NamedNode("http://e/g")
+    >>> quad = Quad(NamedNode("http://e/s"), NamedNode("http://e/p"), Literal("x y"), g)
+    >>> held = NQuadsText(ox.serialize([quad, quad], format=ox.RdfFormat.N_QUADS))
+    >>> held.graph == g, len(held), held[0] == quad, held == [quad, quad]
+    (True, 2, True, True)
+    """
+
+    __slots__ = ("_quads", "text")
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+        """The quads as N-Quads (UTF-8), each line ending in a newline."""
+        self._quads: list[Quad] | None = None
+
+    @property
+    def graph(self) -> NamedNode | None:
+        """The first quad's graph (only the first line parsed); None when empty or not
+        a named graph."""
+        if not self.text:
+            return None
+        first = self.text[: self.text.find(b"\n") + 1]
+        graph = next(iter(ox.parse(first, format=ox.RdfFormat.N_QUADS))).graph_name
+        return graph if isinstance(graph, NamedNode) else None
+
+    def _parsed(self) -> list[Quad]:
+        if self._quads is None:
+            self._quads = list(ox.parse(self.text, format=ox.RdfFormat.N_QUADS))
+        return self._quads
+
+    def __len__(self) -> int:
+        return self.text.count(b"\n")
+
+    def __iter__(self) -> Iterator[Quad]:
+        return iter(self._parsed())
+
+    @overload
+    def __getitem__(self, index: int) -> Quad: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Quad]: ...
+    def __getitem__(self, index: int | slice) -> Quad | list[Quad]:
+        return self._parsed()[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, NQuadsText):
+            return self.text == other.text
+        if isinstance(other, Sequence):
+            return self._parsed() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"NQuadsText({len(self)} quads)"
+
+
 def quads(record: Record, minter: Minter) -> list[Quad]:
     """All quads of one document, in its named graph, without duplicates.
 

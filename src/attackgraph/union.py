@@ -30,10 +30,10 @@ what was checked, found and left out, for ``validation-report.txt``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, astuple, dataclass, fields
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pyoxigraph as ox
 
@@ -57,6 +57,8 @@ SHAPES_RULE: Final = "union/shapes"
 """A document left out because its union with others breaks a shape."""
 
 _Signature = tuple[str | None, ...]
+_CHANGING: Final = frozenset(("alternate_names", "disputed", "conflicts"))
+"""Stats of a merge that changes the document's quads (a rename of its events too)."""
 
 
 class UnionError(AttackgraphError):
@@ -124,9 +126,30 @@ class Union:
         self.left_out: list[Problem] = []
         """Documents left out of this union because, with others, they broke a shape
         (set by the build, for the report)."""
+        self.trace: dict[str, Any] | None = None
+        """What the last :meth:`add` with ``record`` read and wrote (see :meth:`replay`)."""
+        self.looked: set[tuple[str, str]] | None = None
+        """The first values the document being recorded looked up."""
 
-    def add(self, quads: list[ox.Quad], source: str) -> tuple[list[ox.Quad], list[Problem]]:
-        """The document's quads as they go into the union, and its warnings."""
+    def add(
+        self, quads: list[ox.Quad], source: str, *, record: bool = False
+    ) -> tuple[list[ox.Quad], list[Problem]]:
+        """The document's quads as they go into the union, and its warnings. With
+        ``record``, what the merge read and wrote is kept in :attr:`trace` (None when the
+        document cannot be replayed: see :meth:`replay`)."""
+        before = (astuple(self.stats), self.disputes.claims)
+        self.trace = None
+        self.state.log, self.state.replayable = ([] if record else None), True
+        self.looked = set() if record else None
+        try:
+            out, problems, renamed = self._add(quads, source)
+        finally:
+            log, self.state.log = self.state.log, None
+        if log is not None and self.state.replayable and self.disputes.claims == before[1]:
+            self.trace = self._traced(log, before[0], out, renamed, problems)
+        return out, problems
+
+    def _add(self, quads: list[ox.Quad], source: str) -> tuple[list[ox.Quad], list[Problem], bool]:
         self.stats.documents += 1
         shared = self._shared_types(quads)
         self.variants = self.state.variants(s for s in shared if s.startswith(self.event_prefix))
@@ -155,7 +178,102 @@ class Union:
             else:
                 out.append(quad)  # not a single value: nothing to check
         self.state.save_firsts({k: v for k, v in self.values.items() if k not in known})
-        return out, problems
+        return out, problems, bool(renames)
+
+    # -- replaying a recorded merge -----------------------------------------------
+    def _traced(
+        self,
+        log: list[tuple[Any, ...]],
+        before: tuple[int, ...],
+        out: list[ox.Quad],
+        renamed: bool,
+        problems: list[Problem],
+    ) -> dict[str, Any] | None:
+        """The trace of the document just added (see :meth:`replay`), from the state's
+        log: each read's keys and rows (a thing's document count only as 0, 1 or more;
+        of the first values, only those the merge looked up), each write's rows (a
+        thing's count as the one added), the stats it added, its warnings, and its
+        quads as they went into the union when they differ from the document's."""
+        stats = [after - was for after, was in zip(astuple(self.stats), before, strict=True)]
+        looked = self.looked or set()
+        reads: list[list[Any]] = []
+        writes: list[list[Any]] = []
+        for entry in log:
+            if entry[0] == "read":
+                _, table, keys, rows = entry
+                if table == "things":
+                    rows = [(s, types, min(n, 2)) for s, types, n in rows]
+                elif table == "firsts":
+                    keys = sorted(looked)
+                    rows = [r for r in rows if (r[0], r[1]) in looked]
+                reads.append([table, keys, _ordered(rows)])
+            else:
+                _, table, rows = entry
+                if table == "things":
+                    rows = [(s, types) for s, types, _ in rows]
+                writes.append([table, rows])
+        changed = renamed or any(
+            added for f, added in zip(fields(self.stats), stats, strict=True) if f.name in _CHANGING
+        )
+        text = ox.serialize(out, format=ox.RdfFormat.N_QUADS) if changed else None
+        return {
+            "reads": reads,
+            "writes": writes,
+            "stats": stats,
+            "problems": [asdict(p) for p in problems],
+            "out": None if text is None else text.decode("utf-8"),
+        }
+
+    def replay(self, trace: Mapping[str, Any]) -> tuple[bytes | None, list[Problem]] | None:
+        """Add a document as its recorded merge did, when every read of the union's state
+        gives the answer it gave then (the same rows; a thing's document count the same
+        0, 1 or more; the same first values where they were looked up): the recorded
+        writes are made again (a thing's count raised by one) and the stats and warnings
+        taken as recorded. Returns the quads as they go into the union, as N-Quads text,
+        or None when they are the document's own (unchanged), and the warnings; None
+        when a read differs (nothing is then changed: merge the document with
+        :meth:`add`). A document whose merge wrote claims of a disagreement has no
+        trace (its merge reads and changes other documents' rows).
+
+        >>> m, union, again = Minter(), Union(), Union()
+        >>> def doc(n, name):
+        ...     g, e = m.document(f"d{n}"), m.event("raid")
+        ...     return [ox.Quad(e, RDF.type, AG.Attack, g),
+        ...             ox.Quad(e, SCHEMA.name, ox.Literal(name), g)]
+        >>> traces = []
+        >>> for n, name in enumerate(["Raid", "The raid"]):
+        ...     _ = union.add(doc(n, name), f"d{n}.txt", record=True)
+        ...     traces.append(union.trace)
+        >>> again.replay(traces[1]) is None  # d0 is not in this union yet
+        True
+        >>> again.replay(traces[0]), again.replay(traces[1])[0].count(b"alternateName")
+        ((None, []), 1)
+        >>> again.stats == union.stats
+        True
+        """
+        state, seen = self.state, dict[str, int]()
+        for table, keys, rows in trace["reads"]:
+            if table == "firsts":
+                pairs = {(s, p) for s, p in keys}
+                found = state.rows(table, {s for s, _ in keys})
+                found = [r for r in found if (r[0], r[1]) in pairs]
+            else:
+                found = state.rows(table, keys)
+                if table == "things":
+                    seen.update((s, n) for s, _, n in found)
+                    found = [(s, types, min(n, 2)) for s, types, n in found]
+            if _ordered(found) != [tuple(r) for r in rows]:
+                return None
+        for table, rows in trace["writes"]:
+            if table == "things":
+                state.write(table, [(s, types, seen.get(s, 0) + 1) for s, types in rows])
+            else:
+                state.write(table, [tuple(r) for r in rows])
+        for field, added in zip(fields(self.stats), trace["stats"], strict=True):
+            setattr(self.stats, field.name, getattr(self.stats, field.name) + added)
+        out = trace["out"]
+        problems = [Problem(**p) for p in trace["problems"]]
+        return (None if out is None else out.encode("utf-8")), problems
 
     def _single_of(self, shared: Mapping[str, set[str]]) -> dict[str, frozenset[str]]:
         """The single-valued properties of each shared thing of the document (by its
@@ -239,6 +357,8 @@ class Union:
             return
         value, term = _text(quad.object), quad.object
         first = self.values.get((subject, predicate))
+        if self.looked is not None:
+            self.looked.add((subject, predicate))
         if first is None and isinstance(term, ox.NamedNode | ox.Literal):
             self.values[(subject, predicate)] = (value, source, _iri(quad.graph_name), term)
             self.disputes.first(subject)
@@ -401,6 +521,12 @@ def _compatible(one: _Signature, other: _Signature) -> bool:
 def _merged(one: _Signature, other: _Signature) -> _Signature:
     dates = one[:3] if any(one[:3]) else other[:3]
     return (*dates, one[3] or other[3])
+
+
+def _ordered(rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Rows as tuples, in the order of their first two columns (the keys of every table
+    read: a row's order from SQLite is not part of its answer)."""
+    return sorted((tuple(r) for r in rows), key=lambda r: (str(r[0]), str(r[1:2])))
 
 
 def _renamed(quad: ox.Quad, renames: dict[str, ox.NamedNode]) -> ox.Quad:

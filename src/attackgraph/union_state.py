@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import pyoxigraph as ox
@@ -43,6 +43,9 @@ CREATE TABLE spans (graph TEXT, subject TEXT, span TEXT, PRIMARY KEY (graph, sub
 CREATE TABLE claimed (subject TEXT, predicate TEXT, PRIMARY KEY (subject, predicate))
     WITHOUT ROWID;
 """
+
+_KEYS: Final = {"things": "subject", "firsts": "subject", "variants": "event", "documents": "graph"}
+"""The key column of each table read by :meth:`UnionState.rows`."""
 
 First = tuple[str, str, str, Any]
 """A first value: its N-Triples form, the file and graph that stated it, and its term
@@ -68,6 +71,13 @@ class UnionState:
     def __init__(self) -> None:
         self._db = sqlite3.connect("")  # "": a private temporary database on disk
         self._db.executescript(_SCHEMA)
+        self.log: list[tuple[Any, ...]] | None = None
+        """When a list: each read (``("read", table, keys, rows)``) and write
+        (``("write", table, rows)``) is appended, for the union's trace of a document
+        (:meth:`attackgraph.union.Union.replay`)."""
+        self.replayable = True
+        """False once an operation the log does not hold ran while logging (those of the
+        claims of a disagreement, which read and change other documents' rows)."""
 
     def close(self) -> None:
         self._db.close()
@@ -77,88 +87,96 @@ class UnionState:
         """The classes and document counts of those of ``subjects`` already seen."""
         types: dict[str, set[str]] = {}
         seen: dict[str, int] = {}
-        for subject, joined, count in self._rows("things", "subject", subjects):
+        for subject, joined, count in self.rows("things", subjects):
             types[subject] = set(joined.split("\n")) if joined else set()
             seen[subject] = count
         return types, seen
 
     def save_things(self, types: Mapping[str, set[str]], seen: Mapping[str, int]) -> None:
-        self._db.executemany(
-            "INSERT OR REPLACE INTO things VALUES (?, ?, ?)",
-            ((s, "\n".join(sorted(types.get(s, ()))), n) for s, n in seen.items()),
-        )
+        self.write("things", [(s, "\n".join(sorted(types.get(s, ()))), n) for s, n in seen.items()])
 
     # -- the first value of each single-valued property ------------------------
     def firsts(self, subjects: Iterable[str]) -> dict[tuple[str, str], First]:
         """``(subject, predicate)`` -> the first value, for ``subjects``' properties."""
         return {
             (subject, predicate): (value, source, graph, None)
-            for subject, predicate, value, source, graph in self._rows(
-                "firsts", "subject", subjects
-            )
+            for subject, predicate, value, source, graph in self.rows("firsts", subjects)
         }
 
     def save_firsts(self, found: Mapping[tuple[str, str], First]) -> None:
-        self._db.executemany(
-            "INSERT OR IGNORE INTO firsts VALUES (?, ?, ?, ?, ?)",
-            ((s, p, v[0], v[1], v[2]) for (s, p), v in found.items()),
-        )
+        self.write("firsts", [(s, p, v[0], v[1], v[2]) for (s, p), v in found.items()])
 
     # -- the variants of each event title ---------------------------------------
     def variants(self, events: Iterable[str]) -> dict[str, list[list[object]]]:
         """Event IRI -> its variants ``[signature, IRI in the union]``."""
         return {
             event: [[tuple(signature), target] for signature, target in json.loads(text)]
-            for event, text in self._rows("variants", "event", events)
+            for event, text in self.rows("variants", events)
         }
 
     def save_variants(self, variants: Mapping[str, list[list[object]]]) -> None:
-        self._db.executemany(
-            "INSERT OR REPLACE INTO variants VALUES (?, ?)",
-            ((event, json.dumps(found)) for event, found in variants.items()),
-        )
+        self.write("variants", [(event, json.dumps(found)) for event, found in variants.items()])
 
     # -- for the claims of a disagreement ----------------------------------------
     def put_document(self, graph: str, slug: str, about: str | None, next_claim: int) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", (graph, slug, about, next_claim)
-        )
+        self.write("documents", [(graph, slug, about, next_claim)])
 
     def document(self, graph: str) -> tuple[str, str | None, int] | None:
         """A document's slug, main event and next claim number."""
-        row = self._db.execute(
-            "SELECT slug, about, next_claim FROM documents WHERE graph = ?", (graph,)
-        ).fetchone()
-        return None if row is None else (str(row[0]), row[1], int(row[2]))
+        row = next(iter(self.rows("documents", [graph])), None)
+        return None if row is None else (str(row[1]), row[2], int(row[3]))
 
     def set_next_claim(self, graph: str, next_claim: int) -> None:
+        self.replayable = False
         self._db.execute("UPDATE documents SET next_claim = ? WHERE graph = ?", (next_claim, graph))
 
     def span(self, graph: str, subject: str) -> tuple[bool, list[Any] | None]:
         """Whether a span was noted for the document and subject, and the span."""
+        self.replayable = False
         row = self._db.execute(
             "SELECT span FROM spans WHERE graph = ? AND subject = ?", (graph, subject)
         ).fetchone()
         return (False, None) if row is None else (True, json.loads(row[0]))
 
     def put_span(self, graph: str, subject: str, span: Sequence[object] | None) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO spans VALUES (?, ?, ?)", (graph, subject, json.dumps(span))
-        )
+        self.write("spans", [(graph, subject, json.dumps(span))])
 
     def claim_once(self, subject: str, predicate: str) -> bool:
         """True the first time it is asked for ``(subject, predicate)``."""
+        self.replayable = False
         cursor = self._db.execute(
             "INSERT OR IGNORE INTO claimed VALUES (?, ?)", (subject, predicate)
         )
         return cursor.rowcount == 1
 
-    def _rows(self, table: str, column: str, keys: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+    # -- the rows themselves (logged) ----------------------------------------------
+    def rows(self, table: str, keys: Iterable[str]) -> list[tuple[Any, ...]]:
+        """The rows of ``table`` whose first column is one of ``keys``.
+
+        >>> state = UnionState()
+        >>> state.put_document("g", "d", None, 1)
+        >>> state.rows("documents", ["g", "h"])
+        [('g', 'd', None, 1)]
+        """
         wanted = sorted(set(keys))
+        found: list[tuple[Any, ...]] = []
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             marks = ",".join("?" * len(batch))
-            yield from self._db.execute(
-                f"SELECT * FROM {table} WHERE {column} IN ({marks})",  # noqa: S608 - ours
+            found += self._db.execute(
+                f"SELECT * FROM {table} WHERE {_KEYS[table]} IN ({marks})",  # noqa: S608 - ours
                 batch,
             )
+        if self.log is not None:
+            self.log.append(("read", table, wanted, found))
+        return found
+
+    def write(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Put ``rows`` into ``table`` (a first value is never replaced, other rows are)."""
+        if not rows:
+            return
+        if self.log is not None:
+            self.log.append(("write", table, rows))
+        verb = "INSERT OR IGNORE" if table == "firsts" else "INSERT OR REPLACE"
+        marks = ",".join("?" * len(rows[0]))
+        self._db.executemany(f"{verb} INTO {table} VALUES ({marks})", rows)  # noqa: S608 - ours

@@ -36,6 +36,8 @@ from typing import Final
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
+from attackgraph.to_rdf import NQuadsText
+
 _NEWLINE: Final = b"\n"
 _PARSE_CHUNK: Final = 20_000
 SPILL_LINES: Final = 250_000
@@ -70,7 +72,8 @@ class SortedQuads:
         self._merged: Path | None = None
 
     def add(self, batch: Sequence[Quad]) -> None:
-        """Add one batch of quads (normally one document's, all in its named graph).
+        """Add one batch of quads (normally one document's, all in its named graph); a
+        :class:`~attackgraph.to_rdf.NQuadsText` is taken as the text it holds.
 
         Raises ``ValueError`` for a quad in the default graph, a blank node or a
         triple term (the project mints IRIs for everything, and blank node labels
@@ -81,11 +84,15 @@ class SortedQuads:
             raise RuntimeError("SortedQuads.add() after finish()")
         if not batch:
             return
-        data = serialize(batch, None, RdfFormat.N_QUADS)
+        data: bytes | None
+        graph: object
+        if isinstance(batch, NQuadsText):  # already pyoxigraph's N-Quads: not parsed
+            data, graph = batch.text, batch.graph
+        else:
+            data, graph = serialize(batch, None, RdfFormat.N_QUADS), batch[0].graph_name
         assert data is not None  # no output given: bytes come back
         if b"_:" in data or b"<<" in data:
             _check_terms(batch)  # rare: only a literal containing those characters passes
-        graph = batch[0].graph_name
         if not isinstance(graph, NamedNode):
             raise ValueError(f"quad in the default graph: {batch[0]} (use the document's graph)")
         term = str(graph).encode()

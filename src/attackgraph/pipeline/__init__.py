@@ -25,13 +25,14 @@ from typing import Final
 from pyoxigraph import NamedNode, Quad
 
 from attackgraph import changes, export, publish
-from attackgraph.cache import build_context
+from attackgraph.cache import BuildCache, build_context
 from attackgraph.model import AttackgraphError, Problem
 from attackgraph.parse import display_path
 from attackgraph.pipeline.convert import (
     BuildOptions,
     Converter,
     DocumentResult,
+    build_cache,
     cached_result,
     convert_all,
     entry_meta,
@@ -39,6 +40,7 @@ from attackgraph.pipeline.convert import (
 from attackgraph.pipeline.report import BuildReport
 from attackgraph.pipeline.union_reuse import UnionReuse, marker_name, release_name
 from attackgraph.progress import Progress
+from attackgraph.to_rdf import NQuadsText
 from attackgraph.union import Union, UnionError
 from attackgraph.validate import Report
 
@@ -294,21 +296,22 @@ def _convert_and_write(
         report.cached = 0
     sources: dict[str, tuple[str, Path]] = {}  # graph IRI -> the file that gave it
     merged = Union(options.base, extra_shapes=options.extra_shapes)
+    cache = build_cache(options)
 
     def accept(result: DocumentResult) -> DocumentResult:
         if result.skipped is None and result.quads:
-            graph = result.quads[0].graph_name
+            graph = _graph(result.quads)
             iri = graph.value if isinstance(graph, NamedNode) else str(graph)
             if iri in sources:
                 problem = changes.duplicate_problem(result.source, sources[iri][0], iri)
                 return DocumentResult(result.path, skipped=problem, warnings=result.warnings)
             sources[iri] = (result.source, result.path)
             report.document_hashes[iri] = result.sha256
-            quads, conflicts = merged.add(list(result.quads), result.source)
+            quads, conflicts = _merge(merged, result, cache)
             return replace(result, quads=quads, warnings=(*result.warnings, *conflicts))
         return result
 
-    def batches() -> Iterator[list[Quad]]:
+    def batches() -> Iterator[Sequence[Quad]]:
         if stages is not None:
             stages.stage("converting", total=len(documents))
         for converted in convert_all(documents, options, ids):
@@ -319,7 +322,7 @@ def _convert_and_write(
                 report.skipped.append(result.skipped)
             else:
                 report.built += 1
-                yield list(result.quads)
+                yield result.quads if isinstance(result.quads, NQuadsText) else list(result.quads)
             if result.cached:
                 report.cached = (report.cached or 0) + 1
             if progress is not None:
@@ -331,3 +334,29 @@ def _convert_and_write(
 
     written = export.write_dataset(batches(), staging, base=options.base, packed=True, units=units)
     return report, merged, written, sources
+
+
+def _graph(quads: Sequence[Quad]) -> object:
+    """The graph of a document's first quad (of a cache entry's text: its first line)."""
+    return quads.graph if isinstance(quads, NQuadsText) else quads[0].graph_name
+
+
+def _merge(
+    union: Union, result: DocumentResult, cache: BuildCache | None
+) -> tuple[Sequence[Quad], list[Problem]]:
+    """The document's quads as they go into ``union``, and its warnings: with a cache,
+    replayed from the trace of the document's last merge when every read gives the same
+    answer (:meth:`Union.replay`: its quads, a cache entry's text, are then never
+    parsed), else merged and the trace kept for the next build."""
+    if cache is None or not result.key:
+        out, problems = union.add(list(result.quads), result.source)
+        return out, problems
+    trace = cache.trace(result.key, result.entry) if result.cached else None
+    replayed = union.replay(trace) if trace is not None else None
+    if replayed is not None:
+        text, problems = replayed
+        return (result.quads if text is None else NQuadsText(text)), problems
+    out, problems = union.add(list(result.quads), result.source, record=True)
+    if union.trace is not None:
+        cache.put_trace(result.key, result.entry, union.trace)
+    return out, problems

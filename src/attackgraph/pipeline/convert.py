@@ -7,7 +7,7 @@ import gc
 import multiprocessing
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -75,6 +75,11 @@ class DocumentResult:
     violations: tuple[Violation, ...] = ()
     cached: bool = False
     """Read from the build cache instead of converted."""
+    key: str = ""
+    """Its build-cache key, when it has an entry (read or just written)."""
+    entry: str = ""
+    """The SHA-256 of that entry's quads (its N-Quads text): what the union's trace of
+    the document is recorded for (:meth:`~attackgraph.cache.BuildCache.trace`)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled with its quads as N-Quads text (a worker sends its results to the
@@ -138,12 +143,13 @@ class Converter:
         if self.cache is None or found is None:
             return self._convert_safely(path, doc_id)
         key, sha256 = found
-        entry = self.cache.get(key)
+        entry = self.cache.entry(key)
         if entry is not None:
-            return cached_result(path, *entry)
+            return cached_result(path, entry[0], entry[1], key=key, entry=entry[2])
         result = self._convert_safely(path, doc_id)
         if _cacheable(result, sha256):
-            self.cache.put(key, result.quads, entry_meta(result))
+            digest = self.cache.put(key, result.quads, entry_meta(result))
+            result = replace(result, key=key, entry=digest)
         return result
 
     def in_cache(self, path: Path, doc_id: str | None = None) -> bool:
@@ -275,8 +281,11 @@ def entry_meta(result: DocumentResult) -> dict[str, Any]:
     }
 
 
-def cached_result(path: Path, quads: list[Quad], meta: dict[str, Any]) -> DocumentResult:
-    """The result an entry of the build cache holds (see :func:`entry_meta`)."""
+def cached_result(
+    path: Path, quads: Sequence[Quad], meta: dict[str, Any], *, key: str = "", entry: str = ""
+) -> DocumentResult:
+    """The result an entry of the build cache holds (see :func:`entry_meta`); ``key`` and
+    ``entry``: see :class:`DocumentResult`."""
     skipped = meta["skipped"]
     return DocumentResult(
         path,
@@ -287,6 +296,8 @@ def cached_result(path: Path, quads: list[Quad], meta: dict[str, Any]) -> Docume
         warnings=tuple(Problem(**w) for w in meta["warnings"]),
         violations=tuple(Violation(**v) for v in meta["violations"]),
         cached=True,
+        key=key,
+        entry=entry,
     )
 
 
@@ -321,6 +332,24 @@ def _convert_on_cluster(
     return converter.convert(*item)
 
 
+def build_cache(options: BuildOptions) -> BuildCache | None:
+    """The build cache of ``options`` (None without one).
+
+    >>> build_cache(BuildOptions()) is None
+    True
+    """
+    if options.cache_dir is None:
+        return None
+    context = build_context(
+        base=options.base,
+        validate=options.validate,
+        gazetteer_files=options.gazetteer_files,
+        shapes=options.extra_shapes,
+        claims=options.limits.claims or None,
+    )
+    return BuildCache(options.cache_dir, context)
+
+
 def convert_all(
     paths: Sequence[Path], options: BuildOptions, ids: Mapping[Path, str] | None = None
 ) -> Iterator[DocumentResult]:
@@ -335,16 +364,7 @@ def convert_all(
     """
     ids = ids or {}
     items = [(path, ids.get(path)) for path in paths]
-    cache = None
-    if options.cache_dir is not None:
-        context = build_context(
-            base=options.base,
-            validate=options.validate,
-            gazetteer_files=options.gazetteer_files,
-            shapes=options.extra_shapes,
-            claims=options.limits.claims or None,
-        )
-        cache = BuildCache(options.cache_dir, context)
+    cache = build_cache(options)
     converter = Converter(options, cache)
     # Documents in the cache are read here; only the others go to the workers.
     cached = [converter.in_cache(*item) for item in items]
