@@ -35,7 +35,14 @@ from attackgraph.publish.release import Progress, PublishError
 from attackgraph.publish.render import nav
 from attackgraph.publish.reuse import Manifest, PageReuse, Previous
 from attackgraph.publish.site import Site
-from attackgraph.publish.stats import STATS_FILE, ReleaseStats, measure, stats_json
+from attackgraph.publish.stats import (
+    STATS_FILE,
+    DataStats,
+    KeptCounts,
+    ReleaseStats,
+    measure,
+    stats_json,
+)
 from attackgraph.publish.void import (
     DCAT_NS,
     SOURCE_ATTRIBUTION,
@@ -162,7 +169,7 @@ def publish(
 
     step("data")
     with _release_data(staging, reuse, sha256=digests[nquads.name]) as data:
-        measured = measure(ntriples, minter.prefix)
+        measured = _measure(ntriples, minter.prefix, reuse, sha256=digests[ntriples.name])
         if stats.triples and stats.triples != measured.triples:
             raise PublishError(
                 f"{ntriples}: holds {measured.triples} triples, the build reported {stats.triples}"
@@ -229,6 +236,16 @@ def _release_data(
         return ReleaseData.on_disk(nquads, staging)
     kept = KeptStore(reuse.store, reuse.context)
     return ReleaseData.kept(nquads, ntriples, kept, previous=reuse.previous, sha256=sha256)
+
+
+def _measure(ntriples: Path, uri_space: str, reuse: PageReuse | None, *, sha256: str) -> DataStats:
+    """:func:`~attackgraph.publish.stats.measure` of the staged N-Triples dump: through
+    the counts kept beside the pages' store when ``reuse`` keeps one (a rebuild changes
+    them where the dumps differ: :class:`~attackgraph.publish.stats.KeptCounts`)."""
+    if reuse is None or reuse.store is None:
+        return measure(ntriples, uri_space)
+    kept = KeptCounts(reuse.store.with_name(reuse.store.name + ".counts.sqlite"), reuse.context)
+    return kept.measure(ntriples, uri_space, previous=reuse.previous, sha256=sha256)
 
 
 def _gzipped(
