@@ -191,13 +191,14 @@ class Union:
     ) -> dict[str, Any] | None:
         """The trace of the document just added (see :meth:`replay`), from the state's
         log: each read's keys and rows (a thing's document count only as 0, 1 or more;
-        of the first values, only those the merge looked up), each write's rows (a
-        thing's count as the one added), the stats it added, its warnings, and its
+        of the first values, only those the merge looked up), each table's rows written,
+        in order (replayed as one statement a table; a thing's count as the one added),
+        the stats it added, its warnings, and its
         quads as they went into the union when they differ from the document's."""
         stats = [after - was for after, was in zip(astuple(self.stats), before, strict=True)]
         looked = self.looked or set()
         reads: list[list[Any]] = []
-        writes: list[list[Any]] = []
+        writes: dict[str, list[Any]] = {}  # by table, in order: one statement a table
         for entry in log:
             if entry[0] == "read":
                 _, table, keys, rows = entry
@@ -211,14 +212,14 @@ class Union:
                 _, table, rows = entry
                 if table == "things":
                     rows = [(s, types) for s, types, _ in rows]
-                writes.append([table, rows])
+                writes.setdefault(table, []).extend(rows)
         changed = renamed or any(
             added for f, added in zip(fields(self.stats), stats, strict=True) if f.name in _CHANGING
         )
         text = ox.serialize(out, format=ox.RdfFormat.N_QUADS) if changed else None
         return {
             "reads": reads,
-            "writes": writes,
+            "writes": [[table, rows] for table, rows in writes.items()],
             "stats": stats,
             "problems": [asdict(p) for p in problems],
             "out": None if text is None else text.decode("utf-8"),
