@@ -511,3 +511,21 @@ def test_a_name_is_written_where_a_search_for_it_as_whole_words_finds_it(
     text = "".join(pieces)
     search = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
     assert _written(name, text) == [m.start() for m in re.finditer(search, text)]
+
+
+@pytest.mark.parametrize(
+    ("prose", "cut"),
+    [
+        (
+            "The families were helped by the Comité de Familiares de las Víctimas de Orlen "
+            "(COFAVO).",
+            "Comité de Familiares de",
+        ),
+        ("Near Pelling Farm the rebels ambushed a convoy.", "Pelling Farm"),
+    ],
+    ids=["ends-with-a-particle", "after-an-opening-near"],
+)
+def test_a_name_cut_short_or_placed_by_a_preposition_is_no_party(prose: str, cut: str) -> None:
+    """A name that ends with "de" was cut before the rest of it; a name after a sentence's
+    opening "Near" is where something happened, not who did it."""
+    assert cut not in named(prose)

@@ -32,6 +32,10 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
   deciding ("the Kremlin said"), the agent of a passive ("claimed by X"), the object of
   "according to" (read from the parse);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
+- a name that ends with a lower-case particle was cut short and is none ("Comité de
+  Familiares de| las Víctimas"); a name a preposition of place opens a sentence with, or
+  that follows one there, is a place's ("Near Goroni on 4 September ...", "Near Pelling
+  Farm the rebels ...");
 - a generic word ("Army", "Defense") or a fragment never becomes an actor, nor a name
   starting with a direction ("Northern Mali") unless a body's word heads it ("Central
   Intelligence Agency", "Greater Manchester Police", "Central Criminal Court of X"); an
@@ -294,6 +298,8 @@ def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) 
     words = name.split()
     if not words or name_key(name) in avoid:
         return False
+    if words[-1] in _CUT_AFTER:
+        return False  # "Comité de Familiares de| las Víctimas": cut short
     dated = [w for w in words if w.lower() in _MONTHS]
     if dated and not (label == "PERSON" and len(words) > 1 and dated == words[-1:]):
         return False  # a date, not "Theresa May"
@@ -330,6 +336,12 @@ def _is_name(name: str, label: str, avoid: set[str], *, one_word: bool = False) 
     return True
 
 
+_CUT_AFTER: Final = frozenset(
+    "of the and or for in on at to by de del della di da do dos das du des la las los le les "
+    "van von der den y e al el bin ibn wal wa".split()
+)
+"""Lower-case words a name never ends with: a name that does was cut before the rest of
+it ("Comité de Familiares de| las Víctimas")."""
 _DIRECTED_BODIES: Final = ORG_HEADS | frozenset(
     "association squad department office institute union society league federation".split()
 )
@@ -459,6 +471,12 @@ def prose_actors(
                     found.setdefault(name_key(body.name), body)
             if entity.label not in LABELS:
                 continue
+            if _placed_by_opening(sentence.text, entity):
+                place = _cleaned(entity.text).split()
+                if place[0].lower() in LOCATIVES:
+                    place = place[1:]
+                placelike.add(name_key(" ".join(place)))
+                continue  # "Near Goroni on 4 September ...": a place, read as a name
             if _tail_of_longer(sentence.text, entity.begin, text):
                 continue
             if entity.label == "ORG" and _TITLED.match(sentence.text, entity.end):
@@ -544,11 +562,43 @@ def prose_actors(
     return _merge_variants(actors, avoid, acronyms)
 
 
-_OPENERS: Final = _LINKING | frozenset(
-    "during after before since until from under over among following despite later then "
-    "there here also however meanwhile on at".split()
+LOCATIVES: Final = frozenset(
+    "near outside inside beyond across along around behind beside between towards toward "
+    "within through throughout opposite off past".split()
 )
-"""Words that open a sentence before a name ("During Operation X", "On Monday")."""
+"""Prepositions of place: a capitalised one that opens a sentence before a name makes
+the name a place ("Near Goroni", "Outside Kessel")."""
+_OPENERS: Final = (
+    _LINKING
+    | LOCATIVES
+    | frozenset(
+        "during after before since until from under over among following despite later then "
+        "there here also however meanwhile on at".split()
+    )
+)
+"""Words that open a sentence before a name ("During Operation X", "On Monday", "Near
+Goroni")."""
+
+
+def _placed_by_opening(sentence: str, entity: Entity) -> bool:
+    """Whether a preposition of place opens ``sentence`` before ``entity`` or as its first
+    word, which the tagger read as part of the name ("Near Goroni on 4 September ...",
+    "Near Pelling Farm the rebels ..."): the name is a place's.
+
+    >>> from attackgraph.extract.nlp import Entity
+    >>> near = Entity("PERSON", 0, 11, "Near Goroni")
+    >>> _placed_by_opening("Near Goroni the guns fell silent.", near)
+    True
+    >>> _placed_by_opening("Near Pelling Farm it ended.", Entity("ORG", 5, 17, "Pelling Farm"))
+    True
+    >>> _placed_by_opening("Nearly all of them fled.", Entity("PERSON", 0, 6, "Nearly"))
+    False
+    """
+    before = sentence[: entity.begin].strip(" \"“‘'").split()
+    if not before:
+        words = entity.text.split()
+        return len(words) > 1 and words[0].lower() in LOCATIVES
+    return len(before) == 1 and before[0].lower() in LOCATIVES
 
 
 _LISTED_BEFORE: Final = re.compile(r"[A-Z][\w'’-]*(?:,|\s+(?:and|or))\s+$")
