@@ -114,32 +114,17 @@ def test_the_shipped_actor_weights_are_the_recorded_file() -> None:
     assert len(data) < 60_000
 
 
-@pytest.mark.parametrize(
-    ("prose", "party"),
-    [
-        (
-            "Two days after the blast the Kremlin said the bombers had trained abroad. Crowds "
-            "gathered near the Kremlin that night.",
-            "Kremlin",
-        ),
-        (
-            "The warrant against the two brothers was issued by Europol in March. Both men had "
-            "fled to the coast, where Europol agents lost them.",
-            "Europol",
-        ),
-        (
-            "The brothers were sought for months. In the end Hezbollah claimed the bombing in a "
-            "video.",
-            "Hezbollah",
-        ),
-    ],
-    ids=["subject-of-said", "agent-of-a-passive", "subject-of-claimed"],
-)
-def test_a_one_word_name_the_document_uses_as_a_party_is_taken(
-    weights: Use, prose: str, party: str
-) -> None:
-    weights(NO)  # the classifier declines every name the rules leave out
-    assert party in named(prose)
+def test_a_name_the_classifier_declines_is_left_out_whatever_its_role(weights: Use) -> None:
+    """Session 13 took a name the classifier declined where the parse made it a party (the
+    subject of "said", "accused", the agent of a passive); on blind-23/24, text no rule was
+    written for, that found no gold actor and published three false ones ("Mon. It",
+    aircraft "by Kittyhawks", an alias): the classifier decides alone."""
+    weights(NO)
+    prose = (
+        "In 2019 the trial moved to the district court in Mon. It accused four guards of "
+        "manslaughter."
+    )
+    assert named(prose) == []
 
 
 @pytest.mark.parametrize(

@@ -27,10 +27,7 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
   writes as a proper name ("Interpol", "Mossad"; never a word naming a kind of body,
   "Army", "Ministry", nor a word of a longer name, "House" of "House of Commons") and
   two or more capitalised words no PERSON or ORG entity covers (a name the tagger misread
-  as a place or did not read); such a name is taken whatever the classifier says where
-  the document uses it as a party: the subject of a verb of saying, reporting or
-  deciding ("the Kremlin said"), the agent of a passive ("claimed by X"), the object of
-  "according to" (read from the parse);
+  as a place or did not read);
 - a name already known (a side, a source, an expanded acronym) is not repeated;
 - a name that ends with a lower-case particle was cut short and is none ("Comité de
   Familiares de| las Víctimas"); a name a preposition of place opens a sentence with, or
@@ -414,9 +411,7 @@ def prose_actors(
     candidates = []
     sentences = list(sentences)
     for sentence in sentences:
-        if sentence.text not in seen and (
-            _can_name(sentence.text, avoid) or _names_a_party(sentence.text, text, avoid)
-        ):
+        if sentence.text not in seen and (_can_name(sentence.text, avoid)):
             candidates.append(sentence)  # a repeated sentence names no one new
         seen.add(sentence.text)
     opening = sentences[0].span.begin if sentences else -1
@@ -521,9 +516,7 @@ def prose_actors(
             if name_key(name) in found:
                 continue
             offset = at - sentence.span.begin
-            if not _accepts(asking(sentence, name, offset, entity.label, ruled)) and (
-                ruled or not _as_party(sentence.text, offset, offset + len(name))
-            ):
+            if not _accepts(asking(sentence, name, offset, entity.label, ruled)):
                 continue
             if not ruled:
                 if _LISTED_BEFORE.search(sentence.text, 0, offset) or _LISTED_AFTER.match(
@@ -540,10 +533,7 @@ def prose_actors(
             if (
                 mention is not None
                 and key not in found
-                and (
-                    _accepts(asking(sentence, name, offset, label, False))
-                    or _as_party(sentence.text, offset, offset + len(name))
-                )
+                and _accepts(asking(sentence, name, offset, label, False))
             ):
                 found[key] = mention
                 learned.add(key)
@@ -650,84 +640,6 @@ def _runs(
             continue
         label = next((e.label for e in named if e.begin < end and e.end > begin), "NONE")
         yield name, at, label
-
-
-_SPEAKING: Final = (
-    "said|says|told|reported|reports|announced|announces|confirmed|confirms|claimed|claims|"
-    "denied|denies|stated|states|issued|issues|published|publishes|concluded|condemned|"
-    "ordered|voted|approved|asked|wrote|accused|blamed|warned|insisted|acknowledged|"
-    "admitted|estimated|ruled|declared|demanded"
-)
-"""Verbs of a party that speaks, reports or decides, in the forms that follow a subject."""
-_SPEAKS_AFTER: Final = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{_SPEAKING})\b")
-_AGENT_BEFORE: Final = re.compile(r"(?:\bby|\baccording\s+to)\s+(?:the\s+)?$")
-
-
-_CAPITAL_WORD: Final = re.compile(r"\b[A-Z][\w'’-]+\b")
-
-
-def _names_a_party(sentence: str, text: str, avoid: set[str]) -> bool:
-    """Whether ``sentence`` holds one capitalised word, no name known already (``avoid``),
-    that ``text`` (the document) writes as a proper name where :func:`_as_party` can
-    read it as a party ("... Tarvik said", "claimed by Tarvik"): such a sentence goes to
-    the tagger even without two capitalised words in a row.
-
-    >>> text = "The cell was broken. A week later Tarvik said so. Tarvik is careful."
-    >>> _names_a_party("A week later Tarvik said so.", text, set())
-    True
-    >>> _names_a_party("A week later Tarvik said so.", text, {"tarvik"})
-    False
-    >>> _names_a_party("The cell was broken.", text, set())
-    False
-    """
-    for found in _CAPITAL_WORD.finditer(sentence):
-        agent = _AGENT_BEFORE.search(sentence, 0, found.start()) is not None
-        if (
-            (agent or _SPEAKS_AFTER.match(sentence, found.end()))
-            and name_key(found.group()) not in avoid
-            and is_proper_word(found.group(), text)
-        ):
-            return True
-    return False
-
-
-def _as_party(text: str, begin: int, end: int) -> bool:
-    """Whether the sentence ``text`` uses the name from ``begin`` to ``end`` as a party:
-    the subject of a verb of saying, reporting or deciding ("the Bundestag voted", "X
-    said"), the agent of a passive ("claimed by X") or the object of "according to".
-    Evidence for a name the rules leave out (one capitalised word, a run the tagger
-    misread), taken where the classifier declines it. The parse is asked only when the
-    words around the name can read so; a title names no party ("Foreign Secretary").
-
-    >>> _as_party("Officials said Tarvik had issued a warrant.", 15, 21)
-    True
-    >>> _as_party("Officials said Tarvik had been quiet.", 15, 21)
-    False
-    >>> _as_party("A day later Tarvik said the cell was broken.", 12, 18)
-    True
-    >>> _as_party("The raid was carried out by Tarvik, a police report says.", 28, 34)
-    True
-    >>> _as_party("Tarvik was a small town by the river.", 0, 6)
-    False
-    """
-    if is_title(text[begin:end].split()[-1]):
-        return False
-    agent = _AGENT_BEFORE.search(text, 0, begin) is not None
-    if not agent and _SPEAKS_AFTER.match(text, end) is None:
-        return False  # no such words around it: no parse needed
-    token = next((t for t in parse(text) if t.idx < end <= t.idx + len(t.text)), None)
-    while token is not None and token.dep_ in ("compound", "conj", "appos", "flat"):
-        token = token.head
-    if token is None:
-        return False
-    head = token.head
-    if token.dep_ == "nsubj":
-        return re.fullmatch(_SPEAKING, head.text) is not None
-    if token.dep_ != "pobj":
-        return False
-    return (head.dep_ == "agent" and head.lower_ == "by") or (
-        head.lower_ == "to" and head.head.lower_ == "according"
-    )
 
 
 def _accepts(context: ActorContext) -> bool:
