@@ -508,3 +508,52 @@ def test_a_region_stated_to_hold_the_town_stays(tmp_path: Path, converter: Conve
 def test_a_saint_written_st_is_the_known_saint() -> None:
     prose = "Gunmen burst into St. Ambroise church during the evening mass."
     assert known_site_names(prose, ("Église Saint-Ambroise",)) == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        # the tagger reads the two towns as an organisation and a person
+        (
+            "Two more devices exploded at Ogunlade and Bakassi within the hour.",
+            ["Ogunlade", "Bakassi"],
+        ),
+        ("The bodies were later buried at Kiwanuka, on the edge of the town.", ["Kiwanuka"]),
+        (
+            "Troops pushed north through Kalenga and Mutumba, fighting all day.",
+            ["Kalenga", "Mutumba"],
+        ),
+    ],
+)
+def test_a_name_the_act_of_the_attack_happened_at_is_a_site(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        (
+            "Gunmen raided the Kibarani market. In Nairobi, the interior minister condemned the "
+            "raid.",
+            ["Kibarani market"],
+        ),
+        (
+            "Gunmen raided the Kibarani market. The governor, speaking at the Tudor Hall, promised "
+            "an inquiry.",
+            ["Kibarani market"],
+        ),
+        (
+            "Gunmen raided the Kibarani market. A columnist wrote in the Pwani Herald that the "
+            "guards had fled.",
+            ["Kibarani market"],
+        ),
+        # what is reported there tells of the event
+        (
+            "Gunmen raided the Kibarani market. Two more deaths were reported at the Bondeni "
+            "mosque.",
+            ["Kibarani market", "Bondeni mosque"],
+        ),
+    ],
+)
+def test_where_someone_spoke_of_the_attack_is_no_site(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites

@@ -31,6 +31,13 @@ when it is very unlikely to be a site (a town where a van was found days later),
 takes one the rules leave out (a name the tagger reads as an organisation, "set off his
 explosives at X") when it is likely; it never makes a person or a people a place.
 
+The dependency parse decides two things the words around a name cannot: a name its
+locative word hangs on a word of the attack or its toll ("the bodies were burned in
+kilns at X", "two devices exploded at X and Y") is a site whatever the tagger calls it
+(the small model reads many unfamiliar towns as a person or an organisation); one it
+hangs on a verb of saying with a subject of its own ("In X, the minister condemned the
+attack", "a columnist wrote in the Y") is where someone spoke, no site.
+
 "X in Y", "X on Y", "X at Y" and "X, a bar in Y" state that X lies in Y: the place
 keeps that container, as in an infobox chain. A place the event was only near
 ("near the river") is marked ``near``.
@@ -42,8 +49,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
+from spacy.tokens import Token
+
 from attackgraph.extract.incidents import AFTERMATH_SECTIONS, BACKGROUND_SECTIONS, Aboutness
-from attackgraph.extract.nlp import Entity, entities_of
+from attackgraph.extract.nlp import Entity, entities_of, parse
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentence_dates import dated_elsewhere
 from attackgraph.extract.sentences import Sentence
@@ -686,9 +695,13 @@ def prose_sites(
         ruled = candidate.prep != ENTITY_GOVERNOR and (
             candidate.sited or candidate.label in _PLACE_LABELS
         )
-        if not ruled and candidate.label in _NOT_PLACE_LABELS:
+        if _said_there(candidate):
+            continue  # "In X, the minister condemned the attack": where it was said
+        if not ruled and _where_it_happened(candidate):
+            pass  # "the bodies were burned in kilns at X": the tagger's label aside
+        elif not ruled and candidate.label in _NOT_PLACE_LABELS:
             continue  # the classifier never makes a person or a people a place
-        if model.probabilities(site_features(candidate))[SITE] < (
+        elif model.probabilities(site_features(candidate))[SITE] < (
             SITE_VETO if ruled else SITE_THRESHOLD
         ):
             continue
@@ -710,6 +723,70 @@ def prose_sites(
             outer_kind = PlaceKind.REGION if ADMIN_WORDS.search(inside.text) else PlaceKind.LOCALITY
             mentions.append(PlaceMention(inside.text, outer_kind, inside, prose=True))
     return tuple(mentions)
+
+
+_ACT_HEAD: Final = re.compile(
+    r"^(?:storm|seiz|strik|struck|attack|raid|bomb|occup|enter|hit|took|target|destroy|damag|"
+    r"kill|dead|died|wound|injur|shot|shoot|massacr|explo|detonat|blast|fire|burn|buri|bury|"
+    r"plant|land|advanc|push|fought|fight|clash|beat|thrown|throw|round|shell|strafe|abduct|"
+    r"kidnap|execut|murder)",
+    re.IGNORECASE,
+)
+"""Words of the attack or its toll, as written (the parse carries no lemmas): the
+attack verbs of :data:`_LOCATIVE`, the toll's words, and the acts of a massacre or a
+battle ("buried", "burned", "thrown", "advanced", "pushed")."""
+_WHERE_PREPS: Final = frozenset(
+    "in at near into inside outside through around towards toward across along onto".split()
+)
+
+
+def _where_it_happened(candidate: SiteContext) -> bool:
+    """Whether the parse hangs a candidate, through its locative word, on a word of the
+    attack or its toll ("the bodies were burned at X", "devices exploded at X and Y",
+    "those killed at X"): the place where the event's act happened, whatever the
+    tagger calls the name."""
+    if candidate.prep.lower() not in _WHERE_PREPS:
+        return False
+    token = _name_root(candidate)
+    while token is not None and token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "through X and Y": Y hangs on X
+    if token is None or token.dep_ != "pobj" or token.head.text.lower() != candidate.prep.lower():
+        return False
+    return _ACT_HEAD.match(token.head.head.text) is not None
+
+
+_SAYING: Final = re.compile(
+    r"(?:say|says|said|tells?|told|writes?|wrote|speak|speaks|spoke|speaking|announc|"
+    r"states?\b|stated|repl|condemn|express|vow)",
+    re.IGNORECASE,
+)
+"""Verbs of saying or of a reaction, as written (the parse carries no lemmas); not the
+tallying verbs ("At X, the commission put the dead at 3,500" tells of X)."""
+_SAYING_WORD: Final = re.compile(rf"\b{_SAYING.pattern}", re.IGNORECASE)
+
+
+def _said_there(candidate: SiteContext) -> bool:
+    """Whether the parse hangs a candidate, through its locative word, on a verb of
+    saying with a subject of its own ("In X, the minister condemned the attack", "wrote
+    in the Y", "speaking at the Z"): where someone spoke, not where the event happened
+    ("deaths were reported in X" tells of the event). Only a sentence with such a word
+    is parsed."""
+    if _SAYING_WORD.search(candidate.sentence.text) is None:
+        return False
+    token = _name_root(candidate)
+    if token is None or token.dep_ != "pobj":
+        return False
+    verb = token.head.head
+    if _SAYING.match(verb.text) is None:
+        return False
+    return verb.dep_ in ("advcl", "acl") or any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _name_root(candidate: SiteContext) -> Token | None:
+    """The word of a candidate's name the parse hangs the rest of the name on."""
+    doc = parse(candidate.sentence.text)
+    inside = (t for t in doc if candidate.begin <= t.idx < candidate.end)
+    return next((t for t in inside if not candidate.begin <= t.head.idx < candidate.end), None)
 
 
 def _container(sentence: Sentence, end: int, avoid: set[str]) -> Span | None:
