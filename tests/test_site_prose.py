@@ -529,6 +529,11 @@ def test_a_name_the_act_of_the_attack_happened_at_is_a_site(prose: str, sites: l
     assert site_names(prose) == sites
 
 
+def test_where_something_else_took_place_is_no_act_site() -> None:
+    prose = "Gunmen raided the Kibarani market. Talks with the rebels later took place at Ogunlade."
+    assert site_names(prose) == ["Kibarani market"]
+
+
 @pytest.mark.parametrize(
     ("prose", "sites"),
     [

@@ -726,15 +726,16 @@ def prose_sites(
 
 
 _ACT_HEAD: Final = re.compile(
-    r"^(?:storm|seiz|strik|struck|attack|raid|bomb|occup|enter|hit|took|target|destroy|damag|"
+    r"^(?:storm|seiz|strik|struck|attack|raid|bomb|occup|enter|hit|target|destroy|damag|"
     r"kill|dead|died|wound|injur|shot|shoot|massacr|explo|detonat|blast|fire|burn|buri|bury|"
     r"plant|land|advanc|push|fought|fight|clash|beat|thrown|throw|round|shell|strafe|abduct|"
     r"kidnap|execut|murder)",
     re.IGNORECASE,
 )
 """Words of the attack or its toll, as written (the parse carries no lemmas): the
-attack verbs of :data:`_LOCATIVE`, the toll's words, and the acts of a massacre or a
-battle ("buried", "burned", "thrown", "advanced", "pushed")."""
+attack verbs of :data:`_LOCATIVE` but "took" ("negotiations took place at X"), the toll's
+words, and the acts of a massacre or a battle ("buried", "burned", "thrown", "advanced",
+"pushed")."""
 _WHERE_PREPS: Final = frozenset(
     "in at near into inside outside through around towards toward across along onto".split()
 )
