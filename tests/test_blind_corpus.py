@@ -37,6 +37,8 @@ SETS = {
     "blind-24": 10,
     "blind-25": 20,
     "blind-26": 10,
+    "blind-27": 20,
+    "blind-28": 10,
 }
 
 
