@@ -25,7 +25,7 @@ from typing import Final
 from pyoxigraph import NamedNode, Quad
 
 from attackgraph import changes, export, publish
-from attackgraph.cache import BuildCache, build_context
+from attackgraph.cache import BuildCache
 from attackgraph.model import AttackgraphError, Problem
 from attackgraph.parse import display_path
 from attackgraph.pipeline.convert import (
@@ -36,6 +36,7 @@ from attackgraph.pipeline.convert import (
     cached_result,
     convert_all,
     entry_meta,
+    options_context,
 )
 from attackgraph.pipeline.report import BuildReport
 from attackgraph.pipeline.union_reuse import UnionReuse, marker_name, release_name
@@ -149,14 +150,7 @@ def dump_units(options: BuildOptions, out_dir: Path) -> export.UnitCache | None:
 
 def _release_context(options: BuildOptions) -> str:
     """What a release's bytes depend on besides its documents (code, options)."""
-    context = build_context(
-        base=options.base,
-        validate=options.validate,
-        gazetteer_files=options.gazetteer_files,
-        shapes=options.extra_shapes,
-        claims=options.limits.claims or None,
-    )
-    context += f"\0{options.version}\0{options.publish!r}"
+    context = options_context(options) + f"\0{options.version}\0{options.publish!r}"
     return hashlib.sha256(context.encode()).hexdigest()
 
 

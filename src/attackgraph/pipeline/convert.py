@@ -340,14 +340,20 @@ def build_cache(options: BuildOptions) -> BuildCache | None:
     """
     if options.cache_dir is None:
         return None
-    context = build_context(
+    return BuildCache(options.cache_dir, options_context(options))
+
+
+def options_context(options: BuildOptions) -> str:
+    """What a document's quads depend on besides its bytes, under ``options``: the code,
+    ontology, shapes and reference data versions, validation and the claims limit
+    (:func:`attackgraph.cache.build_context`)."""
+    return build_context(
         base=options.base,
         validate=options.validate,
         gazetteer_files=options.gazetteer_files,
         shapes=options.extra_shapes,
         claims=options.limits.claims or None,
     )
-    return BuildCache(options.cache_dir, context)
 
 
 def convert_all(
