@@ -562,12 +562,15 @@ class Speakers:
         name = _TRAILING_NAME.search(words)
         if name is None or not looks_like_person(name.group()):
             return None
+        person = name.group()
+        while len(person.split()) > 2 and is_title(person.split()[0]):
+            person = person.split(None, 1)[1]  # "spokesman Colonel Ada Obi": Ada Obi
         described = _ROLE_BEFORE.search(words[: name.start()]) is not None
         if not described and not any(
-            e.label == "PERSON" and e.text == name.group() for e in entities(sentence)
+            e.label == "PERSON" and e.text in (name.group(), person) for e in entities(sentence)
         ):
             return None
-        return name.group()
+        return person
 
     def _plural(self, at: int) -> str | None:
         """The source quoted last, within the sentence or two before ``at``, when its words
