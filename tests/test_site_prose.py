@@ -108,24 +108,27 @@ def test_a_sentence_dated_on_another_day_is_not_the_attack() -> None:
     assert not dated_elsewhere(sentence("Gunmen opened fire at dusk."), day)
 
 
-def site_names(prose: str) -> list[str]:
-    """The prose sites of a one-section document about a raid on 3 April 2016."""
-    from attackgraph.extract.sentences import sentences
+def _depot_raid_sites(prose: str, main_date: DateRange | None, known: tuple[str, ...]) -> list[str]:
+    """The prose sites of a one-section document about a depot raid on ``main_date``,
+    beside the ``known`` place names."""
     from attackgraph.extract.site_prose import prose_sites
-    from attackgraph.parse import parse
 
     doc = parse(f"= Depot raid =\n\n{prose}\n".encode(), "raid.txt")
-    day = DateRange(DateValue("2016-04-03", DatePrecision.DAY))
     found = prose_sites(
         doc.text,
         sentences(doc),
         main_name="Depot raid",
-        main_date=day,
+        main_date=main_date,
         sites=(),
-        known=(),
+        known=known,
         actors=(),
     )
     return [mention.name for mention in found]
+
+
+def site_names(prose: str) -> list[str]:
+    """The prose sites of a one-section document about a raid on 3 April 2016."""
+    return _depot_raid_sites(prose, DateRange(DateValue("2016-04-03", DatePrecision.DAY)), ())
 
 
 @pytest.mark.parametrize(
@@ -292,22 +295,8 @@ def test_a_distance_opening_a_sentence_is_no_site() -> None:
 
 
 def test_a_word_of_a_known_place_is_that_place() -> None:
-    from attackgraph.extract.sentences import sentences
-    from attackgraph.extract.site_prose import prose_sites
-    from attackgraph.parse import parse
-
     prose = "A suicide bomber stormed the Kestrel, killing four guests."
-    doc = parse(f"= Depot raid =\n\n{prose}\n".encode(), "raid.txt")
-    found = prose_sites(
-        doc.text,
-        sentences(doc),
-        main_name="Depot raid",
-        main_date=None,
-        sites=(),
-        known=("Grand Kestrel Hotel",),
-        actors=(),
-    )
-    assert [mention.name for mention in found] == []
+    assert known_site_names(prose, ("Grand Kestrel Hotel",)) == []
 
 
 @pytest.mark.parametrize(
@@ -413,19 +402,7 @@ def test_a_place_entity_without_a_locative_word_is_left_to_the_classifier() -> N
 
 def known_site_names(prose: str, known: tuple[str, ...]) -> list[str]:
     """The prose sites of a one-section document, beside the ``known`` place names."""
-    from attackgraph.extract.site_prose import prose_sites
-
-    doc = parse(f"= Depot raid =\n\n{prose}\n".encode(), "raid.txt")
-    found = prose_sites(
-        doc.text,
-        sentences(doc),
-        main_name="Depot raid",
-        main_date=None,
-        sites=(),
-        known=known,
-        actors=(),
-    )
-    return [mention.name for mention in found]
+    return _depot_raid_sites(prose, None, known)
 
 
 @pytest.mark.parametrize(
