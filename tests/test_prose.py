@@ -127,6 +127,14 @@ def check_facts(doc: Document, facts: ProseFacts) -> None:
         ("The death toll rose to 57.", [(57, "total", "killed")]),
         ("Officials put the number of injured at 1,300.", [(1300, "total", "injured")]),
         ("The Malian dead numbered in the hundreds.", [("vague", "total", "killed")]),
+        # a toll's later values, named without the toll; a clause after it is no group
+        ("The toll reached 9 on Friday, and to 11 once the last wards were checked.",
+         [(9, "total", "killed"), (11, "total", "killed")]),
+        ("The toll had climbed to 30, and after a further search of the hull it stood at 34.",
+         [(30, "total", "killed"), (34, "total", "killed")]),
+        ("By noon the tally had grown to 16; as more bodies were dug out it reached 21.",
+         [(16, "total", "killed"), (21, "total", "killed")]),
+        ("The count rose to 45 once the cellar was searched.", [(45, "total", "killed")]),
         # parts of a figure and lists sharing one outcome
         ("Twenty-one worshippers died, including four children.",
          [(21, "civilians", "killed"), (4, "children", "killed")]),

@@ -57,6 +57,7 @@ from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.one_person import person_noun
 from attackgraph.extract.prose_outcomes import (
     FREED_BEFORE,
+    LINK_ADVERBS,
     OUTCOME_RE,
     outcome_after,
     outcome_before,
@@ -120,8 +121,10 @@ _COPULA_GROUP: Final = re.compile(r"\s+(?:were|was)\s+(?:all\s+)?(?=\w)")
 
 _STOP_GROUP: Final = re.compile(
     r"[,;:.()]|\s(?:were|was|had|have|has|are|is|in|at|on|during|by|from|with|and|or|who|"
-    r"when|while|among|including|after|before)\b"
+    r"when|while|among|including|after|before|once|as|until|because|since)\b"
 )
+"""Where the group words after an amount end: punctuation, a verb, a preposition or a
+conjunction opening a clause ("the toll rose to 73 once rescuers arrived": no group)."""
 
 _NOT_LABEL: Final = LABEL_STOPWORDS | {"people", "persons"}
 
@@ -320,7 +323,7 @@ def read_figures(
         if found is not None and found[0] == "captured" and let_go is not None:
             freed.append(a)  # "released 1,150 prisoners": let go, no captives of the attack
             continue
-        toll = toll_before(text, floor, a.begin, last_outcome)
+        toll = toll_before(text, floor, a.begin, last_outcome) or _toll_again(text, amounts, k)
         if found is not None and not _named_toll_disagrees(text, toll, a.begin, found[0]):
             a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])
             continue
@@ -361,6 +364,27 @@ def read_figures(
             amounts.append(one)
         amounts.sort(key=lambda a: a.begin)
     return _finish(amounts, earlier_group)
+
+
+_AGAIN: Final = re.compile(
+    rf"(?:,|\band|\bthen)\s+(?:(?:{'|'.join(sorted(LINK_ADVERBS))}|by\s+\w+)\s+)*(?:to|at)\s+$"
+    rf"|\b(?:it|this|that)\s+(?:(?:had|has|was|{'|'.join(sorted(LINK_ADVERBS))})\s+)*"
+    r"(?:reached|passed|topped|(?:rose|risen|climbed|grew|grown|increased|fell|dropped|"
+    r"jumped)\s+to|stood\s+at)\s+$"
+)
+"""A toll's later value, named without the toll: "the toll rose to 50 on Monday, and to 51
+when a man died in hospital", "the toll had risen to 15 and, as two more died, it reached
+17"."""
+
+
+def _toll_again(text: str, amounts: list[Amount], k: int) -> tuple[Outcome, int] | None:
+    """Rule 3 for a toll's later value (:data:`_AGAIN`): the outcome of the last toll read
+    before amount ``k``, when the words right before the amount go on from it."""
+    toll = next((p for p in reversed(amounts[:k]) if p.toll and p.outcome is not None), None)
+    a = amounts[k]
+    if toll is None or toll.outcome is None or _AGAIN.search(text, toll.end, a.begin) is None:
+        return None
+    return toll.outcome, toll.begin
 
 
 _LISTED: Final = re.compile(r"\s*,?\s*(?:and\s+)?")

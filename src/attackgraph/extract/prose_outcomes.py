@@ -29,6 +29,7 @@ from attackgraph.model import Outcome
 
 __all__ = [
     "FREED_BEFORE",
+    "LINK_ADVERBS",
     "OUTCOMES",
     "OUTCOME_RE",
     "PROSE_OUTCOMES",
@@ -275,10 +276,11 @@ def toll_before(text: str, floor: int, at: int, last: Outcome | None) -> tuple[O
     return None
 
 
-_LINK_ADVERBS: Final = frozenset(
+LINK_ADVERBS: Final = frozenset(
     "later eventually again then finally subsequently since already soon ultimately up down "
     "once still also afterwards afterward upwards downwards upward downward".split()
 )
+"""Adverbs that may come between a toll and its amount ("rose again to 51")."""
 
 
 def _linking(word: str) -> bool:
@@ -287,6 +289,6 @@ def _linking(word: str) -> bool:
     return (
         word in _LINK
         or word in TOLL_VERB_FORMS
-        or word in _LINK_ADVERBS
+        or word in LINK_ADVERBS
         or (word.endswith("ly") and len(word) > 4)
     )
