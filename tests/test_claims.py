@@ -563,6 +563,13 @@ def test_no_named_group_hurt_is_a_zero_and_so_is_no_one() -> None:
     assert facts("The guards were not hurt.") == []
 
 
+def test_one_zero_per_outcome_of_a_negated_pair() -> None:
+    assert facts("None of the ferrymen was killed or captured.") == [
+        (None, "killed", 0, None),
+        (None, "captured", 0, None),
+    ]
+
+
 def test_a_named_person_among_the_militants_killed_is_a_militant() -> None:
     x = read("The cell's leader, Omar Dadi, was among the militants killed in the raid.")
     (claim,) = [c for c in x.claims if c.figures]

@@ -152,6 +152,20 @@ def check_facts(doc: Document, facts: ProseFacts) -> None:
          [(20, "hostages", "captured"), (8, "hostages", "killed")]),
         ("Three men were arrested and two soldiers remain missing.",
          [(3, "other-group", "arrested"), (2, "soldiers", "missing")]),
+        # one more person of the verb before: "as was", "as did"
+        ("Eleven pilgrims were killed, as was the bus driver, Musa Keita.",
+         [(11, "civilians", "killed"), (1, "total", "killed")]),
+        ("Three wardens were wounded in the crossfire, as was one nurse.",
+         [(3, "other-group", "injured"), (1, "total", "injured")]),
+        ("The depot was destroyed, as was the case at Kiri.", []),
+        # a negated verb counts nobody: 0, never 1
+        ("The headman was not hurt.", [(0, "total", "injured")]),
+        ("Neither the cook nor her nephew was hurt.", [(0, "total", "injured")]),
+        ("Ilse Brandt and Jonas Weil were never arrested.", [(0, "total", "arrested")]),
+        ("The third device killed no one but its carrier.", [(0, "total", "killed")]),
+        ("No Icelanders died in the crash.", [(0, "total", "killed")]),
+        ("The ferry was not hit.", []),
+        ("The courier was not arrested until 2011.", []),
         # no figure: not a casualty, not a count of people
         ("A dozen hostages were freed when troops stormed the hotel.", []),
         ("The siege lasted 3 hours and about 2.5 tonnes of explosives were used.", []),

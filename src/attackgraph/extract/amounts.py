@@ -11,7 +11,10 @@ number:
   singular person noun (:data:`PERSON_NOUNS`): 1;
 - one person, named people, nobody (:mod:`~attackgraph.extract.one_person`): "a
   carpenter was killed", "A and B were captured" (one per name, with the names as its
-  subgroup), "nobody was hurt" (0);
+  subgroup), "nobody was hurt" (0), and the zeros of negated verbs
+  (:mod:`~attackgraph.extract.negated`): "the mayor was not hurt" (0);
+- one more person after "as was" (:mod:`~attackgraph.extract.likewise`): "the guard was
+  killed, as was a passer-by";
 
 and "from A to B" read as one range. An amount after "X of" that no toll word names
 ("the bodies of 27", "the release of 13", "a convoy of 30") is ``deferred``: no rule
@@ -28,6 +31,8 @@ import re
 from typing import Final
 
 from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
+from attackgraph.extract.likewise import likewise_victims
+from attackgraph.extract.negated import unharmed
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.one_person import (
     listed_amounts,
@@ -141,10 +146,13 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         listed_amounts(text, begin, end, amounts), named_amounts(text, begin, end, amounts)
     )
     amounts += single_victims(text, begin, end, amounts)
+    likewise = likewise_victims(text, begin, end, amounts)  # "as was one nurse": the one
+    amounts = [a for a in amounts if all(a.begin != b.begin for b in likewise)] + likewise
     amounts += reflexive_victims(text, begin, end, amounts)
     amounts = [a for a in amounts if a in composed or not any(_inside(a, c) for c in composed)]
     amounts += [a for a in deferred if all(a.end <= o.begin or o.end <= a.begin for o in amounts)]
     zeros = none_of(text, begin, end)  # "none of the X, who ..., was hurt": read whole
+    zeros += [z for z in unharmed(text, begin, end) if all(z.begin != o.begin for o in zeros)]
     amounts = [a for a in amounts if all(not z.begin <= a.begin < z.end for z in zeros)] + zeros
     amounts.sort(key=lambda a: a.begin)
     return _wholes(text, _ranges(text, amounts))

@@ -38,7 +38,7 @@ from typing import Final, TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 __all__ = [
     "CACHE_SIZE",
@@ -49,6 +49,7 @@ __all__ = [
     "Entity",
     "entities",
     "entities_of",
+    "negated",
     "parse",
     "parse_all",
     "pipeline",
@@ -190,3 +191,22 @@ def _entities(doc: Doc) -> tuple[Entity, ...]:
         for ent in doc.ents
         if ent.label_ in ENTITY_LABELS
     )
+
+
+def negated(verb: Token) -> bool:
+    """Whether ``verb`` is negated, or its subject opens with "neither".
+
+    >>> from attackgraph.extract.nlp import parse
+    >>> [negated(t) for t in parse("Ada was not hurt but Bo was hurt.") if t.text == "hurt"]
+    [True, False]
+    """
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in child.children
+        ):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == "neither":
+            return True
+    return False

@@ -129,13 +129,14 @@ _OR_VERB: Final = r"(?:\s+or\s+(?P<verb2>killed|hurt|injured|wounded|harmed|capt
 _NO_GROUP: Final = re.compile(
     r"(?<![\w-])(?P<no>[Nn]o|[Nn]ot\s+a\s+single)\s+"
     r"(?P<words>(?:[a-z]+\s+of\s+(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
-    r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:(?:known|reported|said|thought|"
+    r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:(?:known|reported|said|thought|"
     r"believed)\s+(?:to\s+have\s+been\s+)?)?(?:(?P<verb>killed|hurt|injured|wounded|harmed|"
     rf"arrested|detained|taken\s+hostage|abducted|kidnapped|captured|found\s+dead){_OR_VERB}"
-    r"|(?:among|one\s+of)\s+the\s+(?P<counted>dead|victims|killed|wounded|injured))\b"
+    r"|(?:among|one\s+of)\s+the\s+(?P<counted>dead|victims|killed|wounded|injured))"
+    r"|(?P<died>died))\b"
 )
 """A group none of whom met an outcome: "no Danish tourists were killed", "no nurses were
-among the dead", "not a single passenger had been taken hostage"."""
+among the dead", "no Canadians died", "not a single passenger had been taken hostage"."""
 _NO_ARRESTS: Final = re.compile(
     r"\b(?:made|make|making)\s+(?P<no>no)\s+arrests?\b"
     r"|(?<![\w-])(?P<no2>[Nn]o)\s+arrests?\s+(?:had|have|has|were|was)\s+(?:yet\s+)?"
@@ -168,6 +169,7 @@ _ZERO_OUTCOMES: Final[dict[str, Outcome]] = {
     "harmed": "injured", "arrested": "arrested", "detained": "arrested", "in": "arrested",
     "hit": "injured", "taken": "captured", "abducted": "captured", "kidnapped": "captured",
     "found": "killed", "dead": "killed", "victims": "killed", "captured": "captured",
+    "died": "killed",
 }  # fmt: skip
 
 
@@ -197,7 +199,7 @@ def none_of(text: str, begin: int, end: int) -> list[Amount]:
         named = _zero_group(m["words"], singular=m["no"].lower().startswith("not"))
         if named is None:
             continue
-        word = m["verb"].split()[0] if m["verb"] else m["counted"]
+        word = m["verb"].split()[0] if m["verb"] else m["counted"] or m["died"]
         zero = Amount(Quantity(0, None, None, False, m["no"]), m.start("no"), m.end("no"), m.end())
         zero.outcome = _ZERO_OUTCOMES.get(word, "injured")
         zero.own, zero.group = True, named

@@ -26,7 +26,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from attackgraph.extract.nlp import parse
+from attackgraph.extract.nlp import negated, parse
 from attackgraph.extract.vocabulary import PASSIVE_OUTCOMES
 from attackgraph.model import Outcome
 from attackgraph.reference.countries import demonym_countries
@@ -108,8 +108,8 @@ def listed_in_parse(text: str, begin: int, end: int) -> list[ListedVictims]:
             found.append(ListedVictims(b, e, _count(listed[1]), listed[0], e))
             continue
         outcome = _outcome(token)
-        if outcome is None:
-            continue
+        if outcome is None or negated(token):
+            continue  # "A and B were never arrested": nobody
         subjects = _subjects(token)
         if not subjects:
             continue

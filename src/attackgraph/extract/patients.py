@@ -16,6 +16,7 @@ arguments a casualty verb acts on -
 - one person of a group ("one of the pilots was wounded", "shot one of the guards"): the
   number readers leave "one of" out as a pronoun.
 
+The arguments of a negated verb are none ("he was not hurt", "neither A nor B was hurt").
 An argument that is plural, a number, counted by a number, or a pronoun for several or
 for none ("they", "all", "nobody") is no candidate here: the number readers
 (:mod:`~attackgraph.extract.amounts`) read those. Whether a candidate is a casualty
@@ -37,6 +38,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
+from attackgraph.extract.nlp import negated
 from attackgraph.extract.one_person import person_noun
 from attackgraph.extract.vocabulary import CASUALTY_VERBS, verb_forms
 from attackgraph.extract.word_match import equipment_spans
@@ -141,6 +143,8 @@ def patients(doc: Doc) -> list[tuple[int, int, int]]:
         while not arguments and verb.dep_ in _INHERIT and verb.head is not verb:
             verb = verb.head  # "he was found shot dead": the arguments of "found"
             arguments = _arguments(verb, intransitive=word in _DYING or word in _STATES)
+        if negated(verb):
+            continue  # "he was not hurt": nobody (:mod:`~attackgraph.extract.negated`)
         if any(c.lower_ in _PLURAL_AUX for c in verb.children if c.dep_.startswith("aux")):
             # "the fishermen were kidnapped": several
             arguments = [a for a in arguments if not a.dep_.startswith("nsubj") or a.conjuncts]

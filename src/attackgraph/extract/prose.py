@@ -214,7 +214,7 @@ class _Reader:
         self.finder = SpeakerFinder("", 0, 0)
         self.spoken: dict[tuple[int, int], tuple[ActorMention, ...]] = {}
         """The parse's speakers resolved in the current sentence, by their span."""
-        self.stated: set[tuple[int, int, str | None]] = set()
+        self.stated: set[tuple[int, int, str, str | None]] = set()
         """(figure span, source name) read in the current sentence: each once."""
 
     def run(self, max_claims: int | None = None, before: int = 0) -> ProseFacts:
@@ -403,9 +403,9 @@ class _Reader:
             about = self.figure_about(region_about, fig, limit)
             span = _span(self.doc, sentence, fig.begin, fig.end)
             for who in self.speakers_of(sentence, fig, source, cue):
-                said = (fig.begin, fig.end, who.name if who is not None else None)
+                said = (fig.begin, fig.end, fig.outcome, who.name if who is not None else None)
                 if said in self.stated:
-                    continue  # "Both A and B said ...": read once per source
+                    continue  # "Both A and B said ...": read once per source and outcome
                 self.stated.add(said)
                 qualifier = fig.qualifier or increment(self.doc.text, fig.begin, fig.end)
                 if fig.owner:  # "six of its crew": its = the source, else the words
