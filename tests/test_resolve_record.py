@@ -362,3 +362,24 @@ def test_a_description_holding_a_proper_name_is_a_named_party_of_its_document(
     # word, one person described or a clause do not
     assert [r.actor_type for r in refs] == [None, None, *["unnamed-party"] * 3]
     assert all(r.slug.endswith("-009-t") for r in refs)  # never shared across documents
+
+
+@pytest.mark.parametrize(
+    ("text", "region_kept"),
+    [
+        ("A lorry bomb went off in the Surco district of Lima after dark.", False),
+        ("A lorry bomb went off in Lima, the capital, after dark.", False),
+        ("A lorry bomb went off in Lima, in the region of Lima, after dark.", True),
+    ],
+)
+def test_a_region_is_written_only_by_its_own_area_word(
+    resolver: Resolver, text: str, region_kept: bool
+) -> None:
+    # GeoNames puts Lima in "Lima Region": "the Surco district of Lima" names the city
+    extraction = Extraction(
+        Document("d", "d.txt", text, "", SPAN, (), (), ()),
+        EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="PE"),
+        places=(_place("Lima", country="PE"),),
+    )
+    lima = resolve(extraction, resolver).places["Lima"]
+    assert (lima.container == "pe-lima-region") is region_kept, lima

@@ -121,7 +121,7 @@ def keep_written_containers(
         for slug, ref in by_slug.items()
         if slug not in stated
         and ref.kind is not PlaceKind.COUNTRY
-        and not written.names(ref)
+        and not written.names(ref, taken=_names_of(stated - {slug}, by_slug))
         and not any(region_name(form).key in areas for form in (ref.name, *ref.aliases))
     }
     if not dropped:
@@ -168,11 +168,13 @@ class _Written:
         for i, key in enumerate(self.keys):
             self.at.setdefault(key, []).append(i)
 
-    def names(self, ref: PlaceRef) -> bool:
+    def names(self, ref: PlaceRef, *, taken: Collection[str] = ()) -> bool:
         """Whether the text writes ``ref`` by one of its names, capitalised and not the
         start of a longer name ("the New York State Special Commission" names a body),
         or by its bare name beside an area word ("Kabul province", "the province of
-        Kabul").
+        Kabul"). A name in ``taken`` (keys of names another place of the document is
+        written by) counts only beside an area word: "Lima" writes the city, not GeoNames'
+        "Lima Region", whose alias it also is.
 
         >>> state = PlaceRef("us-ny", "New York State", PlaceKind.REGION)
         >>> [_Written(t).names(state) for t in ("a New York State Special Commission",
@@ -181,12 +183,19 @@ class _Written:
         >>> _Written("in Baghdad Province").names(PlaceRef("b", "Baghdād Governorate",
         ...  PlaceKind.REGION))
         True
+        >>> region = PlaceRef("pe-lima", "Lima Region", PlaceKind.REGION, aliases=("Lima",))
+        >>> [_Written(t).names(region, taken={"lima"}) for t in ("in Lima", "Lima region")]
+        [False, True]
+        >>> [_Written(t).names(replace(region, aliases=())) for t in (
+        ...  "the Surco district of Lima", "the region of Lima")]
+        [False, True]
         """
         for form in (ref.name, *ref.aliases):
-            if self._find(name_key(form).split()):
+            key = name_key(form)
+            if key not in taken and self._find(key.split()):
                 return True
             bare = region_name(form)
-            if bare.word is not None and self._beside_area_word(bare.key.split()):
+            if bare.word is not None and self._beside_area_word(bare.key.split(), bare.word):
                 return True
         return False
 
@@ -206,19 +215,42 @@ class _Written:
         """Whether a capitalised word follows word ``last`` as part of one name."""
         return last + 1 < len(self.keys) and self.joined[last] and self.capital[last + 1]
 
-    def _beside_area_word(self, words: list[str]) -> bool:
+    def _beside_area_word(self, words: list[str], level: str) -> bool:
+        """Whether ``words`` are written beside an area word of the level of ``level``
+        ("Kabul province" for a province, not "the Surco district of Lima" for a region)."""
+
+        def area(word: str) -> bool:
+            return word in REGION_WORDS and _same_level(word, level)
+
         for i in self._find(words, whole=False):
             after = self.keys[i + len(words) : i + len(words) + 1]
             before = self.keys[max(0, i - 3) : i]
-            if after and after[0] in REGION_WORDS and not self._goes_on(i + len(words)):
+            if after and area(after[0]) and not self._goes_on(i + len(words)):
                 return True
             if self._goes_on(i + len(words) - 1):
                 continue
-            if before[-2:-1] and before[-2] in REGION_WORDS and before[-1] == "of":
-                return True
-            if len(before) == 3 and before[0] in REGION_WORDS and before[1:] == ["of", "the"]:
+            if before[-2:-1] and area(before[-2]) and before[-1] == "of":
+                if not (len(before) == 3 and self.capital[i - 3]):
+                    return True
+            if len(before) == 3 and area(before[0]) and before[1:] == ["of", "the"]:
                 return True
         return False
+
+
+_SUBDIVISION_WORDS: Final = frozenset({"district", "county", "division", "municipality", "cercle"})
+"""Area words of the divisions of a region or a city, not of a first-level region."""
+
+
+def _same_level(written: str, own: str) -> bool:
+    """Whether the area word ``written`` can name an area whose own word is ``own``: the
+    same word, or two words of first-level regions ("Baghdad province", a governorate)."""
+    return written == own or not {written, own} & _SUBDIVISION_WORDS
+
+
+def _names_of(slugs: Collection[str], by_slug: dict[str, PlaceRef]) -> set[str]:
+    """The name keys the places ``slugs`` are written by."""
+    refs = [by_slug[slug] for slug in slugs if slug in by_slug]
+    return {name_key(name) for ref in refs for name in (ref.name, *ref.aliases)}
 
 
 def _says_little(ref: PlaceRef) -> bool:
