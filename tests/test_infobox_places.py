@@ -248,3 +248,19 @@ def test_an_area_written_with_a_dash_is_one_place() -> None:
 )
 def test_two_sites_in_one_item(value: str, expected: list[tuple[str, str | None]]) -> None:
     assert chain(value)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Outskirts of Marrowby, Tarn Province, Ruritania", ("Marrowby", "Tarn Province")),
+        ("Main gate of the Old Fort, Marrowby, Ruritania", ("Old Fort", "Marrowby")),
+        ("Road to the Hill Shrine, near the mill, Marrowby", ("Hill Shrine", "Marrowby")),
+        ("Border area, chiefly Tarn province, Ruritania", ("Tarn province", "Ruritania")),
+        ("Kell and surrounding areas of East Varna, Ruritania", ("East Varna", "Ruritania")),
+    ],
+)
+def test_words_saying_which_part_of_a_place_are_not_its_name(
+    value: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in chain(value)

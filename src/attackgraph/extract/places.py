@@ -16,7 +16,9 @@ Further forms the writers of infoboxes use:
 - a facility followed by its town before an "and" starts a second chain ("the Grand
   Mosque, Hamdallaye, and the Central Market, Medina, Bamako": the mosque in
   Hamdallaye, the market in Medina, both in Bamako);
-- a lowercase direction before a name is a part of that place ("west Gao" is Gao);
+- a lowercase direction before a name is a part of that place ("west Gao" is Gao), and
+  so are words saying which part of it the event touched ("Main gate of the Old Fort",
+  "Road to the Hill Shrine", "outskirts of X") or how much of a list ("chiefly X");
 - a plural area word shared by an "and" list names one area each ("3rd and 4th
   districts" are the 3rd district and the 4th district);
 - "X in the Y" within one item puts X inside Y ("Mosque in the Police Lines"), and an
@@ -62,7 +64,7 @@ FACILITY_WORDS: Final = frozenset(
 """Words that make a name a site: "Westgate mall", "Kyadondo Rugby Club"."""
 
 _NEAR: Final = re.compile(
-    r"^(?:near(?:by)?|close\s+to|just\s+outside|outside|on\s+the\s+outskirts\s+of|"
+    r"^(?:near(?:by)?|close\s+to|just\s+outside|outside|(?:on\s+the\s+)?outskirts\s+of|"
     r"in\s+the\s+vicinity\s+of|off(?:\s+the\s+coast\s+of)?|over|"
     r"(?:(?:c\.|ca\.|about|some|approximately)\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|"
     r"mi|miles|m|metres|meters)\.?\s+(?:\([^()]*\)\s+)?)?(?:(?:north|south)(?:-?(?:east|west))?|"
@@ -89,6 +91,16 @@ _CORNER: Final = re.compile(
     r"^(?:the\s+)?(?:corner|junction|intersection|crossroads)\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )
+_PART: Final = re.compile(
+    r"^(?:(?:chiefly|mainly|mostly|largely|principally|primarily|especially|particularly|"
+    r"notably|including)\s+|(?:the\s+)?(?:(?:main|front|rear|north|south|east|west)\s+)?"
+    r"(?:entrance|entrances|gate|gates|grounds|edge|approaches|surroundings|"
+    r"(?:surrounding\s+)?areas?)\s+(?:of|to|around)\s+(?:the\s+)?|"
+    r"(?:the\s+)?(?:road|route|way|approach)\s+to\s+(?:the\s+)?)(?=[A-Z\u00c0-\u00de])",
+    re.IGNORECASE,
+)
+"""Words before a place's name that say which part of it, or how much of a list, the event
+touched: "Main entrance of the Fairground", "Road to the Old Cemetery", "chiefly X"."""
 
 _PLURAL_AREA: Final = re.compile(
     r"\s(?P<word>arrondissement|district|province|region|state|countie|governorate|"
@@ -151,12 +163,15 @@ def _piece(item: Item) -> _Piece:
     _Piece(name='Khasham', span=Span(begin=9, end=16, text='Khasham', line=1), near=True, note=None)
     >>> _piece(Item(Span(0, 11, "west Beirut", 1))).name
     'Beirut'
+    >>> [_piece(Item(Span(0, len(t), t, 1))).name for t in ("Main gate of the Old Fort",
+    ...  "road to the Hill Shrine", "chiefly Tarn province", "Outskirts of Marrowby")]
+    ['Old Fort', 'Hill Shrine', 'Tarn province', 'Marrowby']
     """
     span, near = item.span, False
     found = _NEAR.match(span.text)
     if found is not None:
         span, near = sub_span(span, found.end(), len(span.text)), True
-    found = _DIRECTION.match(span.text) or _CORNER.match(span.text)
+    found = _DIRECTION.match(span.text) or _CORNER.match(span.text) or _PART.match(span.text)
     if found is not None:
         span = sub_span(span, found.end(), len(span.text))
     return _Piece(span.text, span, near, item.note)
