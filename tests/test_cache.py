@@ -3,9 +3,12 @@ a rebuild converts only what changed; a corrupt entry is detected and rebuilt.""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -15,6 +18,7 @@ from attackgraph import pipeline
 from attackgraph.cache import BuildCache, build_context
 from attackgraph.model import Problem
 from attackgraph.pipeline import DocumentResult
+from attackgraph.publish import PublishOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "data" / "documents"
@@ -33,8 +37,12 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def _build(corpus: Path, out: Path, *, jobs: int, cache: Path | None) -> pipeline.BuildReport:
-    options = pipeline.BuildOptions(jobs=jobs, cache_dir=cache, issued="2024-01-01")
+def _build(
+    corpus: Path, out: Path, *, jobs: int, cache: Path | None, pages: bool = True
+) -> pipeline.BuildReport:
+    options = pipeline.BuildOptions(
+        jobs=jobs, cache_dir=cache, issued="2024-01-01", publish=PublishOptions(pages=pages)
+    )
     return pipeline.build([corpus], out, options)
 
 
@@ -81,6 +89,64 @@ def test_corrupt_entry_is_rebuilt_never_published(corpus: Path, tmp_path: Path) 
     assert again.cached == again.documents - 1
     assert tree(tmp_path / "again") == tree(tmp_path / "first")
     assert entry.read_bytes() != bytes(raw)  # rewritten
+
+
+REMOVED = object()
+
+
+def _rewrite(entry: Path, body: bytes | None = None, **meta: object) -> None:
+    """Rewrite a cache entry whole, with a valid checksum: ``body`` for its quads, ``meta``
+    fields changed in its header (a field given as ``REMOVED`` is left out)."""
+    head, _, old = entry.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    body = old if body is None else body
+    header["meta"].update(meta)
+    header["meta"] = {k: v for k, v in header["meta"].items() if v is not REMOVED}
+    header["sha256"] = hashlib.sha256(body).hexdigest()
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
+
+
+def _crafted(body: bytes) -> dict[str, dict[str, Any]]:
+    """Entries written whole, checksum and all, whose content converting never gives."""
+    first = body[: body.index(b"\n") + 1]
+    graph = first[first.rindex(b" <") + 1 : -3]
+    return {
+        "text that is not N-Quads": {"body": b"no quads in this entry\n"},
+        "a line cut short": {"body": body[: len(body) // 2] + b"\n"},
+        "the last newline missing": {"body": body[:-1]},
+        "quads of another graph": {"body": body.replace(graph, b"<https://e/id/doc/other>")},
+        "quads not written as pyoxigraph writes them": {"body": body.replace(b" .\n", b"  .\n")},
+        "no quads for a built document": {"body": b""},
+        "a header field missing": {"source": REMOVED},
+        "a header field of another type": {"warnings": "none"},
+        "a warning of the wrong shape": {"warnings": [{"line": "one"}]},
+        "the header of other bytes": {"sha256": "0" * 64},
+        "a skipped document with quads": {
+            "skipped": {"source": "a.txt", "line": 1, "rule": "parse/empty", "message": "m"}
+        },
+    }
+
+
+def test_an_entry_crafted_with_a_valid_checksum_is_rebuilt_never_published(
+    tmp_path: Path,
+) -> None:
+    """Each crafted entry is converted again and rewritten; the build does not stop and
+    publishes what it published from the genuine entry."""
+    corpus, cache, release = tmp_path / "corpus", tmp_path / "cache", tmp_path / "release"
+    corpus.mkdir()
+    for document in sorted(DOCUMENTS.glob("*.txt"))[:2]:
+        shutil.copy(document, corpus / document.name)
+    for _ in range(2):  # the second build reports no change, as every later one
+        _build(corpus, release, jobs=1, cache=cache, pages=False)
+    expected = tree(release)
+    entry = max(_entries(cache), key=lambda p: p.stat().st_size)
+    genuine = entry.read_bytes()
+    for case, change in _crafted(genuine.partition(b"\n")[2]).items():
+        _rewrite(entry, **change)
+        again = _build(corpus, release, jobs=1, cache=cache, pages=False)
+        assert again.cached == again.documents - 1, case
+        assert tree(release) == expected, case
+        assert entry.read_bytes() == genuine, case  # rewritten
 
 
 def test_a_code_or_data_change_misses_every_entry(tmp_path: Path) -> None:

@@ -5,7 +5,10 @@ a build from scratch publishes, byte for byte."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from release_tree import tree
@@ -119,3 +122,41 @@ def test_a_damaged_trace_is_not_replayed(corpus: Path, tmp_path: Path, merged: l
         "f-kona.txt",
     ]
     assert tree(release) == _fresh(corpus, tmp_path)
+
+
+def _crafted(trace: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Traces written whole, checksum and all, that no merge records."""
+    table, rows = trace["writes"][0]
+    return {
+        "a read of a table the union has not": {"reads": [["elsewhere", [], []]]},
+        "a written row a column short": {"writes": [[table, [rows[0][:-1]]]]},
+        "a written row of a list": {"writes": [[table, [[[], *rows[0][1:]]]]]},
+        "a stat missing": {"stats": trace["stats"][:-1]},
+        "quads that are not N-Quads": {"out": "no quads here\n"},
+        "a warning of the wrong shape": {"problems": [{"line": 1}]},
+        "a field missing": {"writes": REMOVED},
+    }
+
+
+REMOVED = object()
+
+
+def test_a_trace_crafted_with_a_valid_checksum_is_not_replayed(
+    corpus: Path, tmp_path: Path, merged: list[str]
+) -> None:
+    """The document is merged again (and its trace recorded again); the build does not
+    stop and publishes what a build from scratch publishes."""
+    cache, release = tmp_path / "cache", tmp_path / "release"
+    _build(corpus, release, cache)
+    _fresh(corpus, tmp_path)
+    trace = sorted(cache.rglob("*.union"))[0]
+    for case, change in _crafted(json.loads(trace.read_bytes().partition(b"\n")[2])).items():
+        found = json.loads(trace.read_bytes().partition(b"\n")[2])
+        body = json.dumps({k: v for k, v in {**found, **change}.items() if v is not REMOVED})
+        trace.write_bytes(
+            hashlib.sha256(body.encode()).hexdigest().encode() + b"\n" + body.encode()
+        )
+        merged.clear()
+        _build(corpus, release, cache)
+        assert len(merged) == 2 and "f-kona.txt" in merged, case
+        assert tree(release) == _fresh(corpus, tmp_path), case

@@ -15,9 +15,10 @@ entry (``.union``), the trace of the document's merge into the union: what it re
 union's state and wrote, so that a rebuild replays it where every read gives the same
 answer instead of merging the document again (:meth:`attackgraph.union.Union.replay`). An entry
 whose quads do not match their recorded checksum, or that cannot be read, counts as
-corrupt: the document is converted again and the entry rewritten; a corrupt entry is
-never published. Entries are written to a temporary file and renamed, so concurrent
-builds sharing a folder see whole entries or none.
+corrupt, and so does one whose checksum is valid but whose content converting never
+gives (:mod:`attackgraph.pipeline.entries`): the document is converted again and the
+entry rewritten; a corrupt entry is never published. Entries are written to a temporary
+file and renamed, so concurrent builds sharing a folder see whole entries or none.
 
 The folder is ``$ATTACKGRAPH_CACHE/build``, else ``$XDG_CACHE_HOME/attackgraph/build``,
 else ``~/.cache/attackgraph/build`` (``attackgraph build --cache-dir``; ``--no-cache`` turns it

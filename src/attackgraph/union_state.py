@@ -47,6 +47,24 @@ CREATE TABLE claimed (subject TEXT, predicate TEXT, PRIMARY KEY (subject, predic
 _KEYS: Final = {"things": "subject", "firsts": "subject", "variants": "event", "documents": "graph"}
 """The key column of each table read by :meth:`UnionState.rows`."""
 
+
+def columns() -> dict[str, int]:
+    """The number of columns of each table.
+
+    >>> columns()["firsts"]
+    5
+    """
+    with sqlite3.connect(":memory:") as db:
+        db.executescript(_SCHEMA)
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        found = {t: len(db.execute(f"PRAGMA table_info({t})").fetchall()) for t in tables}
+    db.close()
+    return found
+
+
+READ_TABLES: Final = frozenset(_KEYS)
+"""The tables :meth:`UnionState.rows` reads."""
+
 First = tuple[str, str, str, Any]
 """A first value: its N-Triples form, the file and graph that stated it, and its term
 (None when read back from disk: :func:`attackgraph.union` parses the form again)."""

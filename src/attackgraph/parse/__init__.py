@@ -69,7 +69,17 @@ from attackgraph.parse.text import MAX_BYTES as MAX_BYTES
 from attackgraph.parse.text import decode, fail, too_large
 from attackgraph.parse.text import display_path as display_path
 
-__all__ = ["MAX_BYTES", "display_path", "parse", "parse_file"]
+__all__ = ["MAX_BYTES", "display_path", "document_id", "parse", "parse_file"]
+
+
+def document_id(source: str, doc_id: str | None = None) -> str:
+    """The id of the document read from ``source`` (the path as shown): ``doc_id`` when
+    given, else the file name without extension.
+
+    >>> document_id("raids/tamba.txt"), document_id("raids/tamba.txt", "raids/tamba")
+    ('tamba', 'raids/tamba')
+    """
+    return PurePath(source).stem if doc_id is None else doc_id
 
 
 def parse(
@@ -97,7 +107,7 @@ def parse(
     parser = Parser(text, source)
     title, infobox, lead, sections = parser.run()
     return Document(
-        doc_id=doc_id if doc_id is not None else PurePath(source).stem,
+        doc_id=document_id(source, doc_id),
         source=source,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -133,5 +143,4 @@ def parse_file(path: Path, *, doc_id: str | None = None, max_bytes: int = MAX_BY
         fail(source, 1, "parse/unreadable", f"cannot read the file: {err.strerror or err}")
     if len(data) > max_bytes:
         too_large(source, max(size, len(data)), max_bytes)
-    doc_id = PurePath(source).stem if doc_id is None else doc_id
     return parse(data, source, doc_id=doc_id, max_bytes=max_bytes)

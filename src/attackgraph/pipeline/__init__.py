@@ -345,8 +345,7 @@ def _merge(
     if cache is None or not result.key:
         out, problems = union.add(list(result.quads), result.source)
         return out, problems
-    trace = cache.trace(result.key, result.entry) if result.cached else None
-    replayed = union.replay(trace) if trace is not None else None
+    replayed = union.replay(result.trace) if result.trace is not None else None
     if replayed is not None:
         text, problems = replayed
         return (result.quads if text is None else NQuadsText(text)), problems

@@ -21,11 +21,12 @@ from attackgraph.cache import BuildCache, build_context, file_sha256
 from attackgraph.cluster import ordered_map
 from attackgraph.extract import extract
 from attackgraph.guard import internal_problem
-from attackgraph.identifiers import Minter
+from attackgraph.identifiers import Minter, slugify
 from attackgraph.limits import LimitExceeded, Limits, bounded
 from attackgraph.model import Document, InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
-from attackgraph.parse import display_path, parse, parse_file
+from attackgraph.parse import display_path, document_id, parse, parse_file
+from attackgraph.pipeline.entries import meta_fields, sound_quads, sound_trace
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import GraphQuads, triple_lines
 from attackgraph.to_rdf import quads as build_quads
@@ -80,6 +81,8 @@ class DocumentResult:
     entry: str = ""
     """The SHA-256 of that entry's quads (its N-Quads text): what the union's trace of
     the document is recorded for (:meth:`~attackgraph.cache.BuildCache.trace`)."""
+    trace: Mapping[str, Any] | None = None
+    """That trace, when the result was read from the cache and one was kept for it."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled with its quads as N-Quads text (a worker sends its results to the
@@ -143,14 +146,42 @@ class Converter:
         if self.cache is None or found is None:
             return self._convert_safely(path, doc_id)
         key, sha256 = found
-        entry = self.cache.entry(key)
-        if entry is not None:
-            return cached_result(path, entry[0], entry[1], key=key, entry=entry[2])
+        cached = self._cached(path, doc_id, key, sha256)
+        if cached is not None:
+            return cached
         result = self._convert_safely(path, doc_id)
         if _cacheable(result, sha256):
             digest = self.cache.put(key, result.quads, entry_meta(result))
             result = replace(result, key=key, entry=digest)
         return result
+
+    def _cached(
+        self, path: Path, doc_id: str | None, key: str, sha256: str
+    ) -> DocumentResult | None:
+        """The result kept in the cache under ``key`` for the document whose bytes hash
+        to ``sha256``, with the union trace kept for it; None when there is none or it is
+        corrupt (:mod:`.entries`: its checksum, its header, then its quads unless a sound
+        trace vouches for them)."""
+        assert self.cache is not None
+        found = self.cache.entry(key)
+        if found is None:
+            return None
+        quads, meta, digest = found
+        try:
+            result = cached_result(path, quads, meta, key=key, entry=digest)
+        except ValueError:
+            return None
+        if not _cacheable(result, sha256) or (result.skipped is None) != bool(quads.text):
+            return None
+        if not quads.text:
+            return result
+        graph = self.minter.document(slugify(document_id(display_path(path), doc_id)))
+        trace = self.cache.trace(key, digest)
+        if trace is not None and not sound_trace(trace, graph):
+            trace = None
+        if trace is None and not sound_quads(quads, graph):
+            return None
+        return replace(result, trace=trace)
 
     def in_cache(self, path: Path, doc_id: str | None = None) -> bool:
         """Whether the cache has an entry for the document (read, and checked, by
@@ -285,20 +316,9 @@ def cached_result(
     path: Path, quads: Sequence[Quad], meta: dict[str, Any], *, key: str = "", entry: str = ""
 ) -> DocumentResult:
     """The result an entry of the build cache holds (see :func:`entry_meta`); ``key`` and
-    ``entry``: see :class:`DocumentResult`."""
-    skipped = meta["skipped"]
-    return DocumentResult(
-        path,
-        quads,
-        skipped=None if skipped is None else Problem(**skipped),
-        source=meta["source"],
-        sha256=meta["sha256"],
-        warnings=tuple(Problem(**w) for w in meta["warnings"]),
-        violations=tuple(Violation(**v) for v in meta["violations"]),
-        cached=True,
-        key=key,
-        entry=entry,
-    )
+    ``entry``: see :class:`DocumentResult`. Raises ``ValueError`` when ``meta`` is not
+    what :func:`entry_meta` gives (:func:`~.entries.meta_fields`)."""
+    return DocumentResult(path, quads, **meta_fields(meta), cached=True, key=key, entry=entry)
 
 
 _WARM_UP: Final = (
