@@ -158,6 +158,13 @@ def check_facts(doc: Document, facts: ProseFacts) -> None:
         ("Three wardens were wounded in the crossfire, as was one nurse.",
          [(3, "other-group", "injured"), (1, "total", "injured")]),
         ("The depot was destroyed, as was the case at Kiri.", []),
+        # one person hurt without a casualty verb, or given up to the police
+        ("Dlamini was hit twice in the crossfire and survived.", [(1, "total", "injured")]),
+        ("The cook, Ada Mensah, escaped with severe burns.", [(1, "total", "injured")]),
+        ("Her nephew suffered minor burns.", [(1, "total", "injured")]),
+        ("Late that night Varga surrendered to police.", [(1, "total", "arrested")]),
+        ("The tanker Orlof was hit by a shell.", []),
+        ("The porter was struck by a beam and died in hospital.", []),
         # a negated verb counts nobody: 0, never 1
         ("The headman was not hurt.", [(0, "total", "injured")]),
         ("Neither the cook nor her nephew was hurt.", [(0, "total", "injured")]),

@@ -15,6 +15,8 @@ number:
   (:mod:`~attackgraph.extract.negated`): "the mayor was not hurt" (0);
 - one more person after "as was" (:mod:`~attackgraph.extract.likewise`): "the guard was
   killed, as was a passer-by";
+- one person hurt or given up without a casualty verb (:mod:`~attackgraph.extract.wounds`):
+  "he was hit in the chin", "Okafor escaped with burns", "she surrendered to police";
 
 and "from A to B" read as one range. An amount after "X of" that no toll word names
 ("the bodies of 27", "the release of 13", "a convoy of 30") is ``deferred``: no rule
@@ -44,6 +46,7 @@ from attackgraph.extract.one_person import (
 from attackgraph.extract.reflexives import reflexive_victims
 from attackgraph.extract.vocabulary import INCLUSION_WORDS, PLACE_NOUNS
 from attackgraph.extract.word_match import equipment_spans
+from attackgraph.extract.wounds import wounded_ones
 from attackgraph.model import Quantity
 from attackgraph.reference.countries import demonym_countries
 
@@ -148,6 +151,7 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
     amounts += single_victims(text, begin, end, amounts)
     likewise = likewise_victims(text, begin, end, amounts)  # "as was one nurse": the one
     amounts = [a for a in amounts if all(a.begin != b.begin for b in likewise)] + likewise
+    amounts += wounded_ones(text, begin, end, amounts)
     amounts += reflexive_victims(text, begin, end, amounts)
     amounts = [a for a in amounts if a in composed or not any(_inside(a, c) for c in composed)]
     amounts += [a for a in deferred if all(a.end <= o.begin or o.end <= a.begin for o in amounts)]
