@@ -158,6 +158,8 @@ def check_facts(doc: Document, facts: ProseFacts) -> None:
         ("Three wardens were wounded in the crossfire, as was one nurse.",
          [(3, "other-group", "injured"), (1, "total", "injured")]),
         ("The depot was destroyed, as was the case at Kiri.", []),
+        ("Nineteen pupils died, as did the two teachers.",
+         [(19, "students", "killed"), (2, "staff", "killed")]),
         # one person hurt without a casualty verb, or given up to the police
         ("Dlamini was hit twice in the crossfire and survived.", [(1, "total", "injured")]),
         ("The cook, Ada Mensah, escaped with severe burns.", [(1, "total", "injured")]),

@@ -4,8 +4,9 @@
 as was the hospital's director", "Bello died of his wounds, as did Sani": the person after
 "as was"/"as did" is one more figure of the verb before, with no number of its own.
 :func:`likewise_victims` reads them as amounts of 1 for
-:func:`~attackgraph.extract.amounts.find_amounts`; "as were" (several) is left to the
-number readers, and "as was the case" names nobody.
+:func:`~attackgraph.extract.amounts.find_amounts`; after "as were"/"as did" an amount
+takes the verb's outcome ("..., as did the two teachers"); "as was the case" names
+nobody.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ _LIKEWISE: Final = re.compile(
 """A casualty verb, then "as was"/"as did" and one person: an article or possessive and
 up to four words holding the person's noun ("a passing civilian", "the commander of the
 unit"), or a name."""
+_LIKEWISE_MANY: Final = re.compile(
+    rf"\b(?P<verb>{alternatives(_VERBS)})\b[^,;:.]{{0,60}}?,?\s+as\s+(?:were|did)\s+"
+    r"(?:(?:the|all|another)\s+)?"
+)
+"""A casualty verb, then "as were"/"as did" and an amount: "Nineteen pupils died, as did
+the two teachers"."""
 _NOT_NP: Final = frozenset(
     "who whose whom that which of in at on from with by near outside inside waiting and "
     "or but when while after before".split()
@@ -66,6 +73,21 @@ def likewise_victims(text: str, begin: int, end: int, amounts: list[Amount]) -> 
         if m["name"]:
             one.qualifier = m["name"]
         found.append(one)
+    return found + _numbered(text, begin, end, amounts)
+
+
+def _numbered(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """The amounts right after "as were"/"as did" (:data:`_LIKEWISE_MANY`), each copied
+    with the outcome of the verb before."""
+    found: list[Amount] = []
+    for m in _LIKEWISE_MANY.finditer(text, begin, end):
+        for a in amounts:
+            if a.begin == m.end() and a.outcome is None:
+                more = Amount(a.quantity, a.begin, a.end, a.extent)
+                more.outcome, more.own = _VERBS[" ".join(m["verb"].lower().split())], True
+                group = group_match(text[a.end : min(end, a.end + 40)])
+                more.group = (group[0], None) if group is not None and group[2] <= 1 else None
+                found.append(more)
     return found
 
 
