@@ -7,6 +7,7 @@ import pytest
 from attackgraph.extract import extract
 from attackgraph.extract.dateline import wire_date
 from attackgraph.parse import parse
+from attackgraph.resolve import Resolver, resolve
 
 
 def event_date(text: str) -> str | None:
@@ -181,7 +182,7 @@ def test_a_heading_line_opening_the_lead_is_not_its_first_sentence(
 
 def places_of(text: str) -> list[tuple[str, str | None, bool]]:
     found = extract(parse(text.encode(), "wire.txt"))
-    return [(p.name, p.container, p.near) for p in found.places if not p.prose]
+    return [(p.name, p.container, p.near) for p in found.places]
 
 
 @pytest.mark.parametrize(
@@ -194,6 +195,7 @@ def places_of(text: str) -> list[tuple[str, str | None, bool]]:
             [("Tamale", "Ghana", False), ("Ghana", None, False)],
         ),
         # spelled as the story spells it; the clause's place is the site, the town near it
+        # (a place the gazetteer may put away from the site, as a prose place)
         (
             "= 2016 Ruiru bar attack =\n\nKI-MBOGO, Kenya, March 3 — Police said on "
             "Thursday that gunmen attacked a bar in the town of Ruiru on Tuesday.\n\n"
@@ -206,3 +208,23 @@ def test_the_dateline_town_is_a_place_of_the_event(
     text: str, expected: list[tuple[str, str | None, bool]]
 ) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("dateline", "kept"),
+    [
+        ("MOMBASA, Kenya, May 3 (Agency)", False),  # far away: where the story was filed
+        ("RUIRU, Kenya, May 3 (Agency)", True),  # next door: the place it happened near
+    ],
+)
+def test_a_filing_town_away_from_the_site_is_no_place_of_the_event(
+    dateline: str, kept: bool
+) -> None:
+    text = (
+        f"= Thika bar attack =\n\n{dateline} - Gunmen attacked a crowded bar in the town "
+        "of Thika on Tuesday night, police said.\n"
+    )
+    record = resolve(extract(parse(text.encode(), "wire.txt")), Resolver())
+    assert "Thika" in record.extraction.event.places
+    town = dateline.split(",")[0].title()
+    assert (town in record.extraction.event.places) is kept

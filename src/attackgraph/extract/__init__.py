@@ -21,6 +21,7 @@ from attackgraph.extract.infobox import MAIN, InfoboxFacts, read_infobox
 from attackgraph.extract.lead import (
     dated,
     day_within,
+    filed_away,
     lead_date,
     lead_places,
     opening_day,
@@ -30,7 +31,7 @@ from attackgraph.extract.mapping import event_types
 from attackgraph.extract.named import is_institution, prose_actors
 from attackgraph.extract.prose import ProseContext, ProseFacts, read_prose
 from attackgraph.extract.ranks import assign_ranks
-from attackgraph.extract.sentences import sentences
+from attackgraph.extract.sentences import Sentence, sentences
 from attackgraph.extract.site_prose import prose_sites
 from attackgraph.model import (
     ActorMention,
@@ -102,6 +103,9 @@ def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
         known=(p.name for p in places),
         actors=known,
     )
+    first = _first_sentence(doc)
+    if first is not None:
+        places, found = filed_away(first, places, found)
     stated = tuple(p.name for p in places)
     places += found
     # the prose's sites and the places it says the attack happened near, as the infobox's
@@ -128,8 +132,7 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
     with a month in the lead's next two sentences or the body's first."""
     opening = [s for s in sentences(doc) if not s.sections]
     lead = tuple(s.text for s in opening if _is_clause(s.text))
-    first = next((s for s in opening if _is_clause(s.text)), None)
-    first = first or next(iter(opening), None)  # only a line: "Findings: X, Brazil, 1996"
+    first = _first_sentence(doc)
     if first is None or (facts.date is not None and facts.places):
         return facts
     if facts.date is None:
@@ -146,6 +149,14 @@ def _from_the_lead(doc: Document, facts: InfoboxFacts) -> InfoboxFacts:
         wire = wire_places(first, doc.text, frozenset(actors))
         facts.places = wire if wire is not None else lead_places(first, frozenset(actors))
     return facts
+
+
+def _first_sentence(doc: Document) -> Sentence | None:
+    """The lead's opening sentence: its first clause, else its only line ("Findings: X,
+    Brazil, 1996")."""
+    opening = [s for s in sentences(doc) if not s.sections]
+    first = next((s for s in opening if _is_clause(s.text)), None)
+    return first or next(iter(opening), None)
 
 
 def _is_clause(text: str) -> bool:

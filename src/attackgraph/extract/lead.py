@@ -36,7 +36,7 @@ from attackgraph.model import DatePrecision, DateRange, DateValue, PlaceKind, Pl
 from attackgraph.reference.countries import country_code, demonym_countries
 from attackgraph.reference.lexicon import MONTH_NUMBERS
 
-__all__ = ["dated", "day_within", "lead_date", "lead_places", "wire_places"]
+__all__ = ["dated", "day_within", "filed_away", "lead_date", "lead_places", "wire_places"]
 
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _MONTHS: Final = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
@@ -419,11 +419,48 @@ def wire_places(
             continue
         outer = named[k + 1][0] if k + 1 < len(named) else (country.name if country else None)
         kind = PlaceKind.LOCALITY if k == 0 else PlaceKind.REGION
-        inner.append(PlaceMention(name, kind, _span(first, b, e), outer, None, None, near))
+        filed = near and k == 0  # checked against the clause's places as a prose place is
+        span = _span(first, b, e)
+        inner.append(PlaceMention(name, kind, span, outer, None, None, near, prose=filed))
     code = country.country if country is not None else None
     top = country.name if country is not None else None
     inner = [replace(m, country=m.country or code, container=m.container or top) for m in inner]
     return tuple(inner + ([country] if country is not None else []))
+
+
+def filed_away(
+    first: Sentence, places: tuple[PlaceMention, ...], found: tuple[PlaceMention, ...]
+) -> tuple[tuple[PlaceMention, ...], tuple[PlaceMention, ...]]:
+    """``places`` (the lead's) and ``found`` (the prose's sites) when the clause after a
+    dateline names a site only the prose reader found: that site is stated by the lead,
+    and the filing town, which :func:`wire_places` took for the site, is only a place the
+    event may have been near, to be checked against it as a prose place is.
+
+    >>> from attackgraph.model import Span
+    >>> lead = "KORO, Mali, 3 May - Gunmen attacked a bar in the town of Tarn."
+    >>> first = Sentence(Span(0, len(lead), lead, 3), (), 0, False)
+    >>> koro = PlaceMention("Koro", PlaceKind.LOCALITY, Span(0, 4, "KORO", 3), "Mali")
+    >>> tarn = PlaceMention("Tarn", PlaceKind.LOCALITY, Span(57, 61, "Tarn", 3), prose=True)
+    >>> places, found = filed_away(first, (koro,), (tarn,))
+    >>> [(p.name, p.near, p.prose) for p in places + found]
+    [('Koro', True, True), ('Tarn', False, False)]
+    """
+    line = find_dateline(first.text)
+    if line is None:
+        return places, found
+    clause = first.span.begin + line.end
+    said = [m for m in found if clause <= m.span.begin < first.span.end and not m.near]
+    filed = [
+        m
+        for m in places
+        if first.span.begin <= m.span.begin < clause
+        and m.kind is PlaceKind.LOCALITY
+        and not (m.near or m.prose)
+    ]
+    if not said or not filed:
+        return places, found
+    places = tuple(replace(m, near=True, prose=True) if m in filed else m for m in places)
+    return places, tuple(replace(m, prose=False) if m in said else m for m in found)
 
 
 def _modifier(sentence: Sentence, country: PlaceMention) -> bool:
