@@ -264,3 +264,41 @@ def test_words_saying_which_part_of_a_place_are_not_its_name(
     value: str, expected: tuple[str, str | None]
 ) -> None:
     assert expected in chain(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "prose", "expected"),
+    [
+        # a pub named "X and Y", the prose writes it whole
+        (
+            "Fox and Hounds and Red Lion pubs, Tarnbury, England",
+            "The first device went off in the Fox and Hounds on Mill Lane.",
+            ["Fox and Hounds", "Red Lion pubs"],
+        ),
+        # a pub named "X in the Y", written whole
+        (
+            "Cat in the Cellar, Tarnbury, England",
+            "Minutes later the Cat in the Cellar, a basement bar, was wrecked.",
+            ["Cat in the Cellar"],
+        ),
+        # a studio named after the country whose name holds "and"
+        (
+            "Parliament and Antigua and Barbuda Radio, St. John's, Antigua and Barbuda",
+            "",
+            ["Parliament", "Antigua and Barbuda Radio"],
+        ),
+        # two towns the prose names together with a noun after them stay two places
+        (
+            "Tarn and Kell, Lusk district, Ruritania",
+            "After the Tarn and Kell raids the army withdrew.",
+            ["Tarn", "Kell"],
+        ),
+    ],
+)
+def test_a_name_holding_and_or_in_the_stays_one_place(
+    value: str, prose: str, expected: list[str]
+) -> None:
+    text = f"- Location: {value}\n\n{prose}\n"
+    span = Span(12, 12 + len(value), value, 5)
+    names = [p.name for p in split_places(span, None, text)]
+    assert names[: len(expected)] == expected, names

@@ -182,7 +182,7 @@ def _read_entry(
             facts.warnings.append(_warn(doc, entry, "extract/date", message))
             facts.raw.append(RawValue(entry.key, value))
     elif reader == "places":
-        facts.places = split_places(value, coordinates)
+        facts.places = split_places(value, coordinates, doc.text)
         facts.raw.extend(RawValue(entry.key, near) for near in near_phrases(value))
         if coordinates is not None and all(p.coordinates is None for p in facts.places):
             message = "coordinates given for several sites: kept in the raw layer, not guessed"

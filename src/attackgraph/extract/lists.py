@@ -82,10 +82,25 @@ def _inside_country_name(text: str, start: int, at: int) -> bool:
     True
     >>> _inside_country_name("Mali and Niger", 0, 4)
     False
+    >>> _inside_country_name("Red House and Trinidad and Tobago Television", 10, 22)
+    True
     """
     end = _ITEM_END.search(text, at)
     whole = text[start : end.start() if end else len(text)]
-    return country_code(strip_the(" ".join(whole.split()))) is not None
+    if country_code(strip_the(" ".join(whole.split()))) is not None:
+        return True
+    # a name that opens with the country's: "Trinidad and Tobago Television"
+    word = _CAPITALISED.match(text, at + 5)
+    if word is None:
+        return False
+    head = _LEADING.sub("", text[start : word.end()].strip())
+    tail = text[word.end() : end.start() if end else len(text)]
+    rest = re.split(r"\s(?:and|&)\s", tail)[0].split()
+    named = country_code(strip_the(" ".join(head.split()))) is not None
+    return named and all(word[:1].isupper() for word in rest)
+
+
+_CAPITALISED: Final = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]*")
 
 
 _ITEM_END: Final = re.compile(r"[,;(\[]")

@@ -337,8 +337,9 @@ def _one_area(value: Span, containers: list[_Piece]) -> list[_Piece]:
     return out
 
 
-def _named(pieces: list[_Piece]) -> list[_Piece]:
-    """The pieces with "X in the Y" read as two places (X inside Y).
+def _named(pieces: list[_Piece], prose: str = "") -> list[_Piece]:
+    """The pieces with "X in the Y" read as two places (X inside Y), unless the prose
+    writes "the X in the Y" as one name (a pub called "the Tavern in the Town").
 
     >>> text = "Mosque in the Police Lines"
     >>> [p.name for p in _named([_Piece(text, Span(0, len(text), text, 1))])]
@@ -351,7 +352,7 @@ def _named(pieces: list[_Piece]) -> list[_Piece]:
     split = _split_at(_NEAR_WITHIN, _split_at(_BETWEEN, pieces, near=True), near=True, carry=False)
     for piece in split:
         inside = _INSIDE.search(piece.name)
-        if inside is not None:
+        if inside is not None and not _written_whole(piece.name, prose):
             outer = sub_span(piece.span, inside.end(), len(piece.span.text))
             out += [
                 replace(
@@ -427,13 +428,62 @@ def _names_a_place(
     return [(p, outer) for p, outer in linked if not vague(p)]
 
 
-def _read_group(value: Span, group: Span) -> _Group:
+def _written_whole(name: str, prose: str) -> bool:
+    """Whether ``prose`` writes ``name`` as one name: "the" before it, its last word
+    capitalised, and after it a stop or a word that does not go on naming ("in the Horse
+    and Groom on North Street"; not "the Tarn and Kell raids").
+
+    >>> _written_whole("Horse and Groom", "a bomb in the Horse and Groom on North Street")
+    True
+    >>> [_written_whole(name, prose) for name, prose in (("Horse and Groom",
+    ...  "the Horse and Groom Yard"), ("Tarn and Kell", "after the Tarn and Kell raids"),
+    ...  ("Mopti and Ségou regions", "in the Mopti and Ségou regions."))]
+    [False, False, False]
+    """
+    if not name.split()[-1][:1].isupper():
+        return False
+    return re.search(rf"\bthe {re.escape(name)}{_NAME_ENDS}", prose) is not None
+
+
+_NAME_ENDS: Final = (
+    r"(?=\s*[,.;:)]|\s+(?:on|in|at|near|off|where|which|that|was|were|had|has|is)\b)"
+)
+"""What may follow a name the prose writes whole: a stop, a preposition or a verb."""
+
+
+def _rejoined(value: Span, pieces: list[_Piece], prose: str) -> list[_Piece]:
+    """The pieces with "A and B" as one place where the prose writes it as one name ("the
+    Horse and Groom": a pub, not two places).
+
+    >>> text = "Horse and Groom and Star Inn"
+    >>> pieces = [_Piece(n, sub_span(Span(0, len(text), text, 1), b, b + len(n)))
+    ...           for n, b in (("Horse", 0), ("Groom", 10), ("Star Inn", 20))]
+    >>> [p.name for p in _rejoined(Span(0, len(text), text, 1), pieces, "in the Horse and Groom.")]
+    ['Horse and Groom', 'Star Inn']
+    """
+    out = list(pieces[:1])
+    for piece in pieces[1:]:
+        previous = out[-1]
+        between = value.text[previous.span.end - value.begin : piece.span.begin - value.begin]
+        span = sub_span(value, previous.span.begin - value.begin, piece.span.end - value.begin)
+        joined = between == " and " and not (previous.near or piece.near or previous.note)
+        if joined and _written_whole(span.text, prose):
+            out[-1] = _Piece(span.text, span, note=piece.note)
+        else:
+            out.append(piece)
+    return out
+
+
+def _read_group(value: Span, group: Span, prose: str) -> _Group:
     dash = _DASH.search(group.text)
     head = sub_span(group, 0, dash.start()) if dash else group
     rest = sub_span(group, dash.end(), len(group.text)) if dash else None
-    pieces = _named(_shared_area(value, _slashed([_piece(item) for item in split_items(head)])))
+    listed = _rejoined(value, _slashed([_piece(item) for item in split_items(head)]), prose)
+    pieces = _named(_shared_area(value, listed), prose)
     chain = (
-        _named(_shared_area(value, [_piece(item) for item in split_items(rest)])) if rest else []
+        _named(_shared_area(value, [_piece(item) for item in split_items(rest)]), prose)
+        if rest
+        else []
     )
     country = None
     last = chain or pieces
@@ -460,7 +510,7 @@ def _groups(value: Span) -> list[Span]:
 
 
 def split_places(
-    value: Span, coordinates: tuple[float, float] | None = None
+    value: Span, coordinates: tuple[float, float] | None = None, text: str = ""
 ) -> tuple[PlaceMention, ...]:
     """Places named in a ``Place``/``Location`` value, sites first, country last.
 
@@ -472,7 +522,8 @@ def split_places(
      ('Bapho', 'locality', 'Mopti region', 'ML'), ('Mopti region', 'region', 'Mali', 'ML'),
      ('Mali', 'country', None, 'ML')]
     """
-    groups = [_read_group(value, group) for group in _groups(value)]
+    prose = text[: value.begin] + text[value.end :]  # how the rest of the document writes them
+    groups = [_read_group(value, group, prose) for group in _groups(value)]
     country = next((g.country for g in groups if g.country is not None), None)
     if country is None:  # "Gao (Mali)": the note names the country
         notes = [p.note for g in groups for p, _ in g.linked[-1:] if p.note]
