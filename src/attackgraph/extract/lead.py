@@ -294,6 +294,10 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     >>> text = "On 2 May 2015 gunmen stormed a hotel in the Malian capital, Bamako, at dawn."
     >>> [(p.name, p.country) for p in lead_places(Sentence(Span(0, 76, text, 3), (), 0, False))]
     [('Bamako', 'ML')]
+    >>> text = ("Four hikers walking through northern Ruritania were killed on Sunday, "
+    ...         "officials said, as the Islamic State group claimed responsibility.")
+    >>> [p.name for p in lead_places(Sentence(Span(0, len(text), text, 3), (), 0, False))]
+    []
     """
     text = first.text
     found: list[tuple[str, int, int, bool]] = []  # name, begin, end, is a place entity
@@ -313,7 +317,7 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
             if area is not None and not ADMIN_WORDS.search(text[b:e]):
                 e = area.end()
             name = text[b:e].strip()
-            if name and name not in avoid:
+            if name and name not in avoid and _GROUP_AFTER.match(text, e) is None:
                 found.append((name, b, e, entity.label in _PLACE_LABELS))
     places = [
         (name, b, e)
@@ -348,6 +352,13 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
         mentions.append(PlaceMention(name, PlaceKind.COUNTRY, _span(first, b, e), None, code))
     return tuple(mentions)
 
+
+_GROUP_AFTER: Final = re.compile(
+    r"\s+(?:group|movement|militia|organi[sz]ation|network|faction|party|insurgency|"
+    r"insurgents|rebels|militants|fighters|jihadists)\b"
+)
+"""A noun after a name that makes it a body of people, not a place: "the Islamic State
+group claimed", "the Tarn Valley militants"."""
 
 _EVENT_OF: Final = frozenset(
     """
