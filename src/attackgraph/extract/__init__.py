@@ -33,6 +33,7 @@ from attackgraph.extract.prose import ProseContext, ProseFacts, read_prose
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import Sentence, sentences
 from attackgraph.extract.site_prose import prose_sites
+from attackgraph.extract.source_ranker import SourceChoice
 from attackgraph.model import (
     ActorMention,
     ClaimRecord,
@@ -50,13 +51,17 @@ from attackgraph.reference.names import name_key
 __all__ = ["MAIN", "extract"]
 
 
-def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
+def extract(
+    doc: Document, *, max_claims: int | None = None, choices: list[SourceChoice] | None = None
+) -> Extraction:
     """Everything the converter reads from one parsed document.
 
     ``max_claims`` bounds the claims (and the work: converting is linear in their
     figures; :mod:`~attackgraph.extract.claims_limit`): the infobox and then the prose are
     read until the claims reach it, the sentences after are not read by any
     stage, and a ``limit/claims`` warning names the line (see :func:`read_prose`).
+    ``choices``, when given, receives each prose figure's candidate sources (training
+    the source ranker, :mod:`~attackgraph.extract.source_ranker`).
 
     >>> from attackgraph.parse import parse
     >>> text = b"= Raid on Tamba =\\n\\nInfobox\\n- Deaths: 3\\n\\nA raid.\\n"
@@ -87,7 +92,7 @@ def extract(doc: Document, *, max_claims: int | None = None) -> Extraction:
     else:
         before = claims_limit.weight(facts.claims)
         budget = None if max_claims is None else max_claims - before
-        prose = read_prose(doc, _prose_context(main, sub_events, facts), budget, before)
+        prose = read_prose(doc, _prose_context(main, sub_events, facts), budget, before, choices)
     read = sentences(doc)[: prose.read]  # all of them unless the claims limit stopped it
     text = doc.text if prose.read is None else doc.text[: read[-1].span.end if read else 0]
     incidents = tuple(_with_relations(event, prose.relations) for event in prose.events)

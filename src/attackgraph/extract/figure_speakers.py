@@ -301,6 +301,11 @@ class SpeakerFinder:
         found = _speaker_in(self._doc, begin - self.begin, end - self.begin)
         return None if found is None else (self.begin + found[0], self.begin + found[1])
 
+    @property
+    def parsed(self) -> Doc | None:
+        """The sentence's parse, if a question made it."""
+        return self._doc
+
     def other(
         self,
         begin: int,

@@ -61,6 +61,13 @@ from attackgraph.extract.prose_figures import (
 )
 from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import Sentence, sentences
+from attackgraph.extract.source_ranker import (
+    SourceChoice,
+    choose,
+    propose,
+    shipped_source_model,
+    source_features,
+)
 from attackgraph.extract.speakers import Speakers
 from attackgraph.model import (
     ActorMention,
@@ -196,8 +203,13 @@ def _armed_groups(context: ProseContext) -> list[str]:
 
 
 class _Reader:
-    def __init__(self, doc: Document, context: ProseContext) -> None:
+    def __init__(
+        self, doc: Document, context: ProseContext, choices: list[SourceChoice] | None = None
+    ) -> None:
         self.doc = doc
+        self.choices = choices
+        """Where each figure's candidate sources are recorded (training), if anywhere."""
+        self.ranker = shipped_source_model()
         self.context = context
         self.speakers = Speakers(
             doc.text, context.actors + context.perpetrators, _armed_groups(context)
@@ -216,6 +228,12 @@ class _Reader:
         """The parse's speakers resolved in the current sentence, by their span."""
         self.stated: set[tuple[int, int, str, str | None]] = set()
         """(figure span, source name) read in the current sentence: each once."""
+        self.read = 0
+        """Sentences read so far."""
+        self.cue_sources: list[tuple[ActorMention, ...]] = []
+        """The sources of the current sentence's cues resolved so far."""
+        self.figure_sources: list[tuple[int, tuple[ActorMention, ...]]] = []
+        """(sentence number, sources) of the figures of the last sentences."""
 
     def run(self, max_claims: int | None = None, before: int = 0) -> ProseFacts:
         units = list(sentences(self.doc))
@@ -259,7 +277,9 @@ class _Reader:
         self.about.observe(sentence)
         self.speakers.note_sentence(span.begin, span.end)
         self.finder = SpeakerFinder(text, span.begin, span.end)
-        self.spoken, self.stated = {}, set()
+        self.spoken, self.stated, self.cue_sources = {}, set(), []
+        self.read += 1
+        self.figure_sources = [(n, s) for n, s in self.figure_sources if n >= self.read - 2]
         covered: list[tuple[int, int]] = []
         sources: tuple[ActorMention, ...] = ()
         narrated: list[tuple[int, int]] = []
@@ -276,6 +296,8 @@ class _Reader:
                     *cue.subject, _span(self.doc, sentence, *cue.subject).line
                 )
                 covered.append(cue.subject)
+                if sources and cue.kind in (CueKind.REPORT, CueKind.ESTIMATE):
+                    self.cue_sources.append(sources)
             covered += [(cue.begin, cue.end), cue.content]
             if not sources:
                 words = (
@@ -430,17 +452,59 @@ class _Reader:
         figure_speakers`) when it names another party than ``source`` (the speaker of the
         ``cue`` whose content holds it), else ``source`` - or nobody, when the parse finds
         no speaker and a semicolon parts the figure from the cue."""
+        rule, parsed = self.rule_speakers(sentence, fig, source, cue)
+        if self.ranker is None and self.choices is None:
+            return rule
+        earlier = [s for s in self.cue_sources if source is None or s != (source,)]
+        candidates = propose(rule, source, parsed, earlier, self.previous_sources())
+        situation = f"cue={cue.kind.value}" if cue is not None else "uncovered"
+        features = [
+            source_features(
+                self.doc.text,
+                (fig.begin, fig.end),
+                (sentence.span.begin, sentence.span.end),
+                candidate,
+                len(candidates),
+                situation,
+                self.finder.parsed,
+            )
+            for candidate in candidates
+        ]
+        chosen = rule
+        if self.ranker is not None and len(candidates) > 1:
+            chosen = candidates[choose(self.ranker, features)].sources
+        if self.choices is not None:
+            q = fig.quantity
+            numbers = frozenset(n for n in (q.value, q.minimum, q.maximum) if n is not None)
+            self.choices.append(
+                SourceChoice(fig.begin, fig.end, numbers, candidates, tuple(map(tuple, features)))
+            )
+        named = tuple(s for s in chosen if s is not None)
+        if named:
+            self.figure_sources.append((self.read, named))
+        return chosen
+
+    def previous_sources(self) -> list[tuple[int, tuple[ActorMention, ...]]]:
+        """(sentences back, sources) of the figures of the two sentences before, latest
+        first."""
+        return [(self.read - n, s) for n, s in reversed(self.figure_sources) if n < self.read]
+
+    def rule_speakers(
+        self, sentence: Sentence, fig: ProseFigure, source: ActorMention | None, cue: Cue | None
+    ) -> tuple[tuple[ActorMention | None, ...], tuple[ActorMention, ...] | None]:
+        """The rules' speakers of ``fig`` (see :meth:`speakers_of`) and the parse's, when
+        the rules resolved it."""
         named = (source.span.begin, source.span.end) if source is not None else None
         subject = cue.subject if cue is not None else None
         found = self.finder.other(fig.begin, fig.end, named, subject)
         if found is None and cue is not None and self.finder.parted(fig.begin, fig.end, cue.begin):
-            return (None,)
+            return (None,), None
         if found is None or Speakers.is_document(self.doc.text[found[0] : found[1]]):
-            return (source,)
+            return (source,), None
         if found not in self.spoken:
             line = _span(self.doc, sentence, *found).line
             self.spoken[found] = self.speakers.resolve(*found, line)
-        return self.spoken[found] or (source,)
+        return self.spoken[found] or (source,), self.spoken[found] or None
 
     def figure_about(self, region_about: str, fig: ProseFigure, limit: int) -> str:
         """A site named right after the figure ("four in Niono") refines the event."""
@@ -475,7 +539,11 @@ def _uncovered(
 
 
 def read_prose(
-    doc: Document, context: ProseContext, max_claims: int | None = None, before: int = 0
+    doc: Document,
+    context: ProseContext,
+    max_claims: int | None = None,
+    before: int = 0,
+    choices: list[SourceChoice] | None = None,
 ) -> ProseFacts:
     """Claims, incidents and warnings from the prose of ``doc`` (see the module docstring).
 
@@ -484,7 +552,8 @@ def read_prose(
     claim counts once per figure): those within it are kept, the rest of the text is not
     read (nor by the later stages: :attr:`ProseFacts.read`), and a ``limit/claims``
     warning names the line where it stopped (and the document's limit: ``max_claims``
-    and the ``before`` its infobox used).
+    and the ``before`` its infobox used). Each figure's candidate sources
+    (:mod:`~attackgraph.extract.source_ranker`) are appended to ``choices`` when given.
 
     >>> from attackgraph.parse import parse
     >>> doc = parse(b"= Raid on Tamba =\\n\\nGunmen attacked Tamba, killing six soldiers. "
@@ -499,4 +568,4 @@ def read_prose(
 the claims within the limit are kept and the text from this line on is not read \
 (--claims-limit changes the limit)'])
     """
-    return _Reader(doc, context).run(max_claims, before)
+    return _Reader(doc, context, choices).run(max_claims, before)
