@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from shipped_weights import needs_shared_dev, recorded_command_writes
 
 from attackgraph.extract import extract
 from attackgraph.parse import parse
@@ -64,3 +65,10 @@ def test_a_place_named_by_known_as_or_called_and_an_island_of_are_sites() -> Non
     assert "Crow's Nest" in places
     assert "Morwen" in places
     assert not any(name.startswith("Battle") for name in places)  # the event's other name
+
+
+@needs_shared_dev
+def test_the_shipped_site_weights_are_what_their_recorded_command_trains() -> None:
+    """A change to the site rules or the features changes the candidates the command
+    trains on: the file must then be trained again (docs/evaluation.md, the command)."""
+    assert recorded_command_writes("site", last=9)
