@@ -135,6 +135,8 @@ def check_facts(doc: Document, facts: ProseFacts) -> None:
         ("By noon the tally had grown to 16; as more bodies were dug out it reached 21.",
          [(16, "total", "killed"), (21, "total", "killed")]),
         ("The count rose to 45 once the cellar was searched.", [(45, "total", "killed")]),
+        ("By Sunday it stood at 28, as several of the gravely wounded died.",
+         [(28, "total", "killed"), ("vague", "total", "killed")]),
         # parts of a figure and lists sharing one outcome
         ("Twenty-one worshippers died, including four children.",
          [(21, "civilians", "killed"), (4, "children", "killed")]),
@@ -142,6 +144,8 @@ def check_facts(doc: Document, facts: ProseFacts) -> None:
          [(90, "total", "killed"), (30, "police", "killed")]),
         ("Eight teachers and 40 pupils had been killed.",
          [(8, "staff", "killed"), (40, "students", "killed")]),
+        ("The toll was 14: ten fishermen and four herdsmen.",
+         [(14, "total", "killed"), (10, "civilians", "killed"), (4, "other-group", "killed")]),
         ("The toll was 12: nine soldiers, two police officers and a child.",
          [(12, "total", "killed"), (9, "soldiers", "killed"), (2, "police", "killed"),
           (1, "children", "killed")]),

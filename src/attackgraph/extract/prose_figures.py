@@ -86,10 +86,11 @@ _OF_THE_DEAD: Final = re.compile(
     r"(?:were|was)\s+(?:all\s+)?(?=\w)"
 )
 _OF_COUNTED: Final = re.compile(
-    r"\s+(?:more\s+)?of\s+(?:the|those)\s+"
-    r"(?:dead|victims|wounded|injured|bodies|hostages|killed|captives)\b"
+    r"\s+(?:more\s+)?of\s+(?:the|those)\s+(?:(?:badly|seriously|critically|gravely|"
+    r"severely|slightly|lightly)\s+)?(?:dead|victims|wounded|injured|hurt|bodies|hostages|killed|"
+    r"captives)\b"
 )
-"""A part of those counted ("several of the injured", "three of the wounded"): its outcome
+"""A part of those counted ("several of the injured", "three of the badly wounded"): its outcome
 is its own verb's ("later died"), the noun's only when it has no verb ("five of the
 wounded" is injured; a vague part or none with no verb of its own is no figure)."""
 _ADVERBS: Final = re.compile(r"(?:(?:\w+ly|later|also|then|soon|all)\s+)*")
@@ -415,7 +416,8 @@ def _people(a: Amount, names: bool = False) -> bool:
     head = words[-1].lower()
     if names and words[-1][:1].isupper():
         return True
-    return person_noun(_PLURALS.get(head) or head.removesuffix("s"))
+    singular = re.sub(r"men$", "man", head) if head.endswith("men") else head.removesuffix("s")
+    return person_noun(_PLURALS.get(head) or singular)
 
 
 _DEED_NOUNS: Final[dict[str, Outcome]] = {
