@@ -171,6 +171,7 @@ def check_facts(doc: Document, facts: ProseFacts) -> None:
         ("Late that night Varga surrendered to police.", [(1, "total", "arrested")]),
         ("The tanker Orlof was hit by a shell.", []),
         ("The porter was struck by a beam and died in hospital.", []),
+        ("The porter was struck by a beam; he died in hospital.", []),
         # a negated verb counts nobody: 0, never 1
         ("The headman was not hurt.", [(0, "total", "injured")]),
         ("Neither the cook nor her nephew was hurt.", [(0, "total", "injured")]),

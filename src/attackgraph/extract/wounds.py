@@ -6,7 +6,7 @@ escaped with severe burns", "the driver suffered serious burns"; and an arrest b
 person's own act: "Varga surrendered to police". :func:`wounded_ones` reads each as an
 amount of 1 (injured, or arrested) for :func:`~attackgraph.extract.amounts.find_amounts`.
 
-A person hit who dies in the same clause is left to the death's readers. The person is
+A person hit who dies in the same sentence is left to the death's readers. The person is
 the subject: "he"/"she", a name, or an article or possessive with a person
 noun ("a nurse", "his driver"), an apposition allowed after it ("The cook, Ada Mensah,
 was hit"); "the bus was hit by a rocket" names nobody.
@@ -40,8 +40,9 @@ _HURT: Final = re.compile(
     r"|(?P<gave_up>surrendered|gave\s+(?:himself|herself)\s+up|turned\s+(?:himself|herself)"
     r"\s+in)\s+to\s+(?:the\s+)?(?:local\s+)?(?:police|authorities)\b)"
 )
-_DIED: Final = re.compile(r"[^.;]*?\b(?:died|killed|fatally|mortally|death)\b")
-"""A death later in the clause: the person hit is counted as killed, not hurt."""
+_DIED: Final = re.compile(r"[^.]*?\b(?:died|killed|fatally|mortally|death)\b")
+"""A death later in the sentence ("was hit in the face; he died weeks later"): the person
+hit is counted as killed, not hurt."""
 _THING_BEFORE: Final = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)\s+$"
 )
