@@ -128,3 +128,24 @@ def test_a_people_the_recogniser_reads_as_a_place_gives_the_country(
 ) -> None:
     found = lead_places(Sentence(Span(0, len(text), text, 3), (), 0, False))
     assert [(p.name, p.country) for p in found] == [(town, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a town the recogniser does not tag, introduced as a place
+        (
+            "France destroyed most of Ghana's small air force after two Ghanaian jets bombed a "
+            "French base in the rebel-held city of Ouvrèque, killing nine soldiers.",
+            "Ouvrèque",
+        ),
+        # named after the country: still a place of the event, as introduced
+        (
+            "Police in Papua New Guinea said they had found 30 bodies after a clash in the "
+            "mountain province of Kelmar, one of the worst in years.",
+            "Kelmar",
+        ),
+    ],
+)
+def test_a_name_introduced_as_a_town_or_an_area_is_a_place(text: str, place: str) -> None:
+    assert place in names(text)

@@ -262,6 +262,29 @@ def _joined(text: str, found: tuple[Entity, ...]) -> list[Entity]:
     return out
 
 
+_INTRODUCED_NAME: Final = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|hamlet|port|district|province|region)"
+    r"\s+of\s+(?P<name>[A-Z\u00c0-\u00de][\w'’-]*(?:\s+[A-Z\u00c0-\u00de][\w'’-]*)*)"
+)
+"""A name the sentence introduces as a place, "the rebel-held city of X", which the
+recogniser may not tag."""
+
+
+def _with_introduced(text: str, found: list[Entity]) -> list[Entity]:
+    """The entities and the names introduced as places that no entity covers.
+
+    >>> text = "Jets bombed a base in the rebel-held city of Tarnow on Sunday."
+    >>> [e.text for e in _with_introduced(text, [])]
+    ['Tarnow']
+    """
+    extra = [
+        Entity("GPE", m.start("name"), m.end("name"), m.group("name"))
+        for m in _INTRODUCED_NAME.finditer(text)
+        if not any(e.begin < m.end("name") and m.start("name") < e.end for e in found)
+    ]
+    return sorted([*found, *extra], key=lambda e: e.begin)
+
+
 def _parts(sentence: Sentence, begin: int, end: int) -> list[tuple[int, int]]:
     """An entity's stretch split at commas and " in " (offsets in the sentence)."""
     text = sentence.text
@@ -302,7 +325,7 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     text = first.text
     found: list[tuple[str, int, int, bool]] = []  # name, begin, end, is a place entity
     said: list[str] = []  # countries a demonym gives a place: "the Nigerian city of Kano"
-    for entity in _joined(text, entities(text)):
+    for entity in _with_introduced(text, _joined(text, entities(text))):
         written = text[entity.begin : entity.end]
         if entity.label == "NORP" or (demonym_countries(written) and country_of(written) is None):
             # a people, also when the tagger reads it as a place ("the Sri Lankan capital")
@@ -339,8 +362,9 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     country = next((c for c in countries if not _not_where(text, c[1], c[2])), None)
     country = country or next(iter(countries), None)
     inner = [(n, b, e) for n, b, e in places if country_of(n) is None]
-    if country is not None:
-        inner = [(n, b, e) for n, b, e in inner if b < country[1]]
+    if country is not None:  # after the country, only a name introduced as a place
+        introduced = {m.start("name") for m in _INTRODUCED_NAME.finditer(text)}
+        inner = [(n, b, e) for n, b, e in inner if b < country[1] or b in introduced]
     code = country_of(country[0]) if country is not None else next(iter(said), None)
     mentions: list[PlaceMention] = []
     for k, (name, b, e) in enumerate(inner):
