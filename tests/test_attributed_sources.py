@@ -1206,3 +1206,27 @@ def test_she_opening_a_sentence_is_the_person_the_sentence_before_is_about() -> 
     )
     assert ("Ana Moss", 200) in sources(body)
     assert ("Omar Bello", 200) not in sources(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "In its final report the Truth and Reconciliation Commission of Vandoria found "
+            "that 14 people had been killed by the police.",
+            [("Truth and Reconciliation Commission of Vandoria", 14)],
+        ),
+        (
+            "The Search and Rescue Authority said nine fishermen had drowned.",
+            [("Search and Rescue Authority", 9)],
+        ),
+        (
+            "Oxfam and the Vandorian Red Cross said 12 villagers had died.",
+            [("Oxfam", 12), ("Vandorian Red Cross", 12)],
+        ),
+    ],
+)
+def test_one_name_joined_by_and_is_one_speaker(body: str, expected: list[object]) -> None:
+    """A word the text writes only before "and" opens one name with what follows, as the
+    recogniser reads it ("Truth and Reconciliation Commission"); two names stay two."""
+    assert sources(body) == expected

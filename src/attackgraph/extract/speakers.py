@@ -606,6 +606,7 @@ class Speakers:
             len(pieces) < 2
             or not all(p[:1].isupper() or p.startswith("the ") for p in pieces)
             or any(joins_inside_name(joined, 0, m.start()) for m in re.finditer(" and ", joined))
+            or self._one_name(start, end, pieces[0])
         ):
             yield begin, end
             return
@@ -614,6 +615,22 @@ class Speakers:
             b = self.text.index(piece, at)
             at = b + len(piece)
             yield b, at
+
+    def _one_name(self, begin: int, end: int, first: str) -> bool:
+        """Whether the words ``begin:end``, split at "and", are one name: their first
+        piece is one word the text never writes but before "and" or a comma, and the
+        recogniser reads one organisation over all of them in their sentence ("the Truth
+        and Reconciliation Commission"; not "Oxfam and the Red Cross")."""
+        if " " in first or re.search(rf"\b{re.escape(first)}\b(?!,? and\b|,)", self.text):
+            return False
+        sentence = next(((b, e) for b, e in self.sentences if b <= begin < e), None)
+        if sentence is None:
+            return False
+        at, stop = begin - sentence[0], end - sentence[0]
+        return any(
+            e.label == "ORG" and e.begin <= at and e.end >= stop
+            for e in entities(self.text[sentence[0] : sentence[1]])
+        )
 
     def _one(self, begin: int, end: int, line: int) -> ActorMention | None:
         text = self.text
