@@ -109,10 +109,15 @@ def state_ref(code: str, role: str, topic: str = "") -> ActorRef:
 
     >>> state_ref("US", "police").name, state_ref("ML", "ministry", "defence").name
     ('American Police', 'Ministry of Defence of Mali')
+    >>> state_ref("NL", "government").name  # a country named with its article
+    'Government of the Netherlands'
     """
     lower, country = code.lower(), country_name(code)
     adjective = demonym(code)
-    country_after_of = f"the {country}" if _takes_the(country) else country
+    if country.startswith("The "):
+        country_after_of = f"the {country[4:]}"
+    else:
+        country_after_of = f"the {country}" if _takes_the(country) else country
     if role == "state":
         return ActorRef(slugify(country), country, "StateActor", None, state=lower)
     if role == "armed-forces":
