@@ -172,6 +172,9 @@ def check_facts(doc: Document, facts: ProseFacts) -> None:
         ("The tanker Orlof was hit by a shell.", []),
         ("The porter was struck by a beam and died in hospital.", []),
         ("The porter was struck by a beam; he died in hospital.", []),
+        # one person after an active "shot dead" / "gunned down"
+        ("Troops shot dead a gunman who had taken a hostage.", [(1, "attackers", "killed")]),
+        ("Soldiers gunned down a farmer near the well.", [(1, "total", "killed")]),
         # a negated verb counts nobody: 0, never 1
         ("The headman was not hurt.", [(0, "total", "injured")]),
         ("Neither the cook nor her nephew was hurt.", [(0, "total", "injured")]),

@@ -37,8 +37,12 @@ _SINGLE_OUTCOMES: Final[dict[str, Outcome]] = {
 }  # fmt: skip
 """The casualty verbs' forms (the one lexicon: ``vocabulary.CASUALTY_VERBS``)."""
 _ONE_ACTIVE: Final = tuple(
-    w for w in _SINGLE_OUTCOMES if " " not in w and w not in ("hurt", "hurting", "slain")
+    w
+    for w in _SINGLE_OUTCOMES
+    if (" " not in w or w in ("shot dead", "gunned down")) and w not in ("hurt", "hurting", "slain")
 )
+"""The verbs read in the active before one person ("killed a guard", "shot dead the
+driver")."""
 _SINGLE: Final = re.compile(
     r"(?<![\w-])(?P<article>[Aa]n?|[Tt]he|[Oo]ne|[Hh]e|[Ss]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"(?:(?P<words>(?:[A-Za-z][\w'’-]*\s+){0,2}?)(?P<noun>[a-z][\w-]*)"
