@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from shipped_weights import needs_shared_dev, recorded_command_writes
 
 from attackgraph.extract import named as named_module
 from attackgraph.extract.actor_features import ActorContext, actor_features
@@ -137,3 +138,11 @@ def test_a_name_the_classifier_declines_is_left_out_whatever_its_role(weights: U
 def test_a_one_word_name_only_mentioned_is_left_to_the_classifier(weights: Use, prose: str) -> None:
     weights(NO)
     assert named(prose) == []
+
+
+@needs_shared_dev
+def test_the_shipped_actor_weights_are_what_their_recorded_command_trains() -> None:
+    """A change to the actor rules or the features changes the candidates the command
+    trains on: the file must then be trained again (it had gone stale from session 11 to
+    session 16; docs/evaluation.md, the command)."""
+    assert recorded_command_writes("actor", last=11)
