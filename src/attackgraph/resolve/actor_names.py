@@ -19,6 +19,7 @@ from typing import Final
 
 from attackgraph.extract.fragments import clean_name
 from attackgraph.extract.name_words import is_proper_word, written_as_word
+from attackgraph.extract.nlp import entities
 from attackgraph.extract.number_words import SMALL_NUMBERS, TENS
 from attackgraph.reference.countries import country_code, demonym_countries
 from attackgraph.reference.gazetteer_db import open_packaged
@@ -114,9 +115,11 @@ def state_body_word(name: str) -> str | None:
 
 
 def is_common_word(name: str, text: str) -> bool:
-    """Whether a one-word name is a common noun of ``text``: written there in lower case,
-    and capitalised only where a sentence starts ("Passengers said ..." but "the
-    passengers"); "Total" the company is capitalised mid-sentence as well.
+    """Whether a one-word name is a common noun of ``text``: capitalised only where a
+    sentence starts ("Passengers said ..."), and written there in lower case as well ("the
+    passengers") or, a plural, never read as a named entity where it opens a sentence
+    ("Critics said ..."; not "Montoneros said ..."); "Total" the company is capitalised
+    mid-sentence. One word the recogniser misses ("Maersk sent a tug") stays a name.
 
     >>> text = "Passengers said the bus stopped. Two passengers were hurt."
     >>> is_common_word("Passengers", text), is_common_word("Oxfam", text)
@@ -126,14 +129,27 @@ def is_common_word(name: str, text: str) -> bool:
     """
     if " " in name or not name[:1].isupper() or name.isupper():
         return False
-    if not written_as_word(name.lower(), text):
+    capitalised = [found.start() for found in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    if not all(at == 0 or _SENTENCE_START.search(text[max(0, at - 4) : at]) for at in capitalised):
         return False
-    capitalised = re.finditer(rf"\b{re.escape(name)}\b", text)
-    return all(
-        found.start() == 0
-        or _SENTENCE_START.search(text[max(0, found.start() - 4) : found.start()])
-        for found in capitalised
-    )
+    if written_as_word(name.lower(), text):
+        return True
+    plural = name.endswith("s") and not name.endswith(("ss", "'s", "’s"))  # "Critics", "Maersk"
+    return plural and bool(capitalised) and not any(_named_at(text, at) for at in capitalised)
+
+
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _named_at(text: str, at: int) -> bool:
+    """Whether the word opening a sentence at ``at`` may be a name: it stands in an
+    infobox line or a heading, or the recogniser reads a named entity over it there."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if text.startswith(("- ", "=", "Infobox"), line_start):
+        return True
+    end = _SENTENCE_END.search(text, at)
+    sentence = text[at : end.end() if end else len(text)]
+    return any(entity.begin == 0 for entity in entities(sentence))
 
 
 def is_generic(name: str) -> bool:
