@@ -529,3 +529,34 @@ def test_a_name_cut_short_or_placed_by_a_preposition_is_no_party(prose: str, cut
     """A name that ends with "de" was cut before the rest of it; a name after a sentence's
     opening "Near" is where something happened, not who did it."""
     assert cut not in named(prose)
+
+
+@pytest.mark.parametrize(
+    ("prose", "body", "pieces"),
+    [
+        (
+            "The fullest account came from the Portlen Truth and Reconciliation Commission, "
+            "a body set up in 2001.",
+            "Portlen Truth and Reconciliation Commission",
+            ["Portlen Truth", "Reconciliation Commission"],
+        ),
+        (
+            "The Ruvia and Tessa Defence Force sealed off the square within hours.",
+            "Ruvia and Tessa Defence Force",
+            ["Tessa Defence Force"],
+        ),
+    ],
+    ids=["two-entities", "a-word-before-and"],
+)
+def test_a_body_whose_name_holds_and_is_one_actor(prose: str, body: str, pieces: list[str]) -> None:
+    """A word the text writes only before "and" opens one name with the body after it,
+    however the tagger cut it; two bodies joined by "and" stay two."""
+    found = named(prose)
+    assert body in found
+    assert not set(pieces) & set(found)
+    for two in (
+        "Oxfam and the Red Cross sent aid.",
+        "The NSB and the Inquiry Committee arrested two men.",
+        "Officers of the Vandorian Constabulary and the Coast Defence Regiment were blamed.",
+    ):
+        assert not any(" and " in name for name in named(two))

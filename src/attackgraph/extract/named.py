@@ -228,6 +228,60 @@ def _can_name(text: str, avoid: set[str]) -> bool:
     return False
 
 
+_AND_BEFORE: Final = re.compile(rf"((?:[{_UPPER}][\w'’-]*\s+)*[{_UPPER}][\w'’-]*)\s+and\s+$")
+_AND_AFTER: Final = re.compile(rf"\s+and\s+((?:[{_UPPER}][\w'’-]*\s+)*[{_UPPER}][\w'’-]*)")
+
+
+def _only_before_and(word: str, text: str) -> bool:
+    """Whether the document writes ``word`` only right before "and": the first half of
+    one name ("Truth" of "Truth and Reconciliation Commission"), not a name of its own.
+
+    >>> _only_before_and("Truth", "The Truth and Reconciliation Commission met in May.")
+    True
+    >>> _only_before_and("Oxfam", "Oxfam and the Red Cross came. Oxfam left.")
+    False
+    """
+    found = list(re.finditer(rf"\b{re.escape(word)}\b", text))
+    return bool(found) and all(text.startswith(" and ", m.end()) for m in found)
+
+
+def _joined_before(sentence: str, begin: int, text: str) -> int | None:
+    """Where the name starts that "and" joins to the organisation written from ``begin``:
+    the capitalised words before "and" end with a word the document writes only there
+    ("the Ruvia and| Tessa Defence Force"); ``None`` when no such words stand there.
+
+    >>> s = "The Ruvia and Tessa Defence Force came."
+    >>> _joined_before(s, s.index("Tessa"), s)
+    4
+    """
+    found = _AND_BEFORE.search(sentence, 0, begin)
+    if found is None:
+        return None
+    word = found.group(1).split()[-1]
+    if word.isupper() or word.lower() in ORG_HEADS:
+        return None  # "the KGB and ...", "the Royal Ulster Constabulary and ...": a body
+    if not _only_before_and(word, text):
+        return None
+    first = found.group(1).split()[0]
+    return found.start(1) + (len(first) + 1 if first in ("The", "A", "An") else 0)
+
+
+def _joins_next(sentence: str, end: int, text: str) -> bool:
+    """Whether the name that ends at ``end`` opens a body's name "and" continues: its last
+    word is written only before "and", and a body's head ends what follows ("the Portlen
+    Truth| and Reconciliation Commission"; not "Amnesty International| and Oxfam")."""
+    after = _AND_AFTER.match(sentence, end)
+    words = sentence[:end].split()
+    return (
+        after is not None
+        and bool(words)
+        and not words[-1].isupper()
+        and words[-1].lower() not in ORG_HEADS
+        and _only_before_and(words[-1], text)
+        and after.group(1).split()[-1].lower() in ORG_HEADS
+    )
+
+
 def _tail_of_longer(sentence: str, begin: int, text: str) -> bool:
     """Whether the name written from ``begin`` in ``sentence`` ends a longer name
     (:data:`_INSIDE_LONGER`: "al-Qaeda in the Islamic Maghreb"). A month, a title or a
@@ -481,10 +535,17 @@ def prose_actors(
                 more = None  # "Juan Ortiz of the National Court" is Juan Ortiz
             if more is None and entity.label == "PERSON":  # "Roch Marc| Christian Kaboré"
                 more = _MORE_NAMES.match(sentence.text, entity.end)
+            if _joins_next(sentence.text, entity.end, text):
+                continue  # "the Portlen Truth| and Reconciliation Commission": its first words
             start = entity.begin
             number = _NUMBER_BEFORE.search(sentence.text, 0, start)
             if number is not None and entity.label == "ORG":
                 start = number.start()  # the tagger leaves out the unit's number
+            joined = None
+            if entity.label == "ORG" and not entity.text.lower().startswith("the "):
+                joined = _joined_before(sentence.text, start, text)  # not "X and the Y"
+            if joined is not None and _head(entity.text.split()).lower() in ORG_HEADS:
+                start = joined  # "the Ruvia and| Tessa Defence Force": one body's name
             first = _cleaned(sentence.text[start : entity.end]).split(" ", 1)[0]
             if more is None and _ORDINAL.match(first):
                 more = _PARENT_UNIT.match(sentence.text, entity.end)
