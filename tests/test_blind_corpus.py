@@ -39,6 +39,8 @@ SETS = {
     "blind-26": 10,
     "blind-27": 20,
     "blind-28": 10,
+    "blind-29": 20,
+    "blind-30": 10,
 }
 
 
