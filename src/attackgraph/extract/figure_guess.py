@@ -99,12 +99,23 @@ class FigureGuess:
         """The outcome the classifier gives ``amount`` confidently, else ``None``."""
         if not self.worth_asking or not self.begin <= amount.begin < amount.end <= self.end:
             return None
+        if self._describes_someone(amount):
+            return None
         q = amount.quantity
         value = q.value if q.value is not None else q.minimum
         features = number_features(
             self._parse(), amount.begin - self.begin, amount.end - self.begin, value
         )
         return self._decide(features)
+
+    def _describes_someone(self, amount: Amount) -> bool:
+        """Whether ``amount`` is an article opening an apposition that says what a person
+        is ("Tomas Berg, 19, a student from Lund"): a description, no count of anyone."""
+        if amount.quantity.text.lower() not in ("a", "an"):
+            return False
+        at = amount.begin - self.begin
+        article = next((t for t in self._parse() if t.idx == at), None)
+        return article is not None and article.head.dep_ == "appos"
 
     def unnumbered(self, amounts: list[Amount], begin: int, end: int) -> list[Amount]:
         """One person each, for the people a casualty verb acts on in ``text[begin:end]``
