@@ -1,11 +1,12 @@
-"""Copy a build cache's entries to the keys of another checkout (hard links).
+"""Copy a build cache's entries to the keys of another checkout.
 
 A code change misses every entry of the build cache (the key holds a hash of the whole
 package), so measuring a change to the merge, the dumps or the union check at 10,000
 documents would first convert them all again (about 640 CPU-s). When the change leaves
 conversion alone (parse, extract, resolve, build, per-document SHACL), the entries of
-the old checkout are what the new one would write: this links each document's entry
-under the new checkout's key, so ``bench/run.py --keep-cache`` measures the rest.
+the old checkout are what the new one would write: this copies each document's entry
+under the new checkout's key, sealed with the cache folder's key (``attackgraph.cache``),
+so ``bench/run.py --keep-cache`` measures the rest.
 
     .venv/bin/python bench/cache_rekey.py --corpus bench/out/corpus-10000 \\
         --cache bench/out/cache/build --old /tmp/old-checkout/src --new src
@@ -20,12 +21,16 @@ conversions. Not run by the test suite.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from attackgraph.cache import BuildCache
+from attackgraph.to_rdf import NQuadsText
 
 _CONTEXT = (
     "from attackgraph.cache import build_context;"
@@ -78,15 +83,28 @@ def main() -> None:
         name, sha256 = f"{display_path(path)}\0{doc_id}", file_sha256(path)
         old_name = f"{display_path(old_corpus / path.relative_to(corpus))}\0{doc_id}"
         source = entry(old, old.key(old_name, sha256))
-        target = entry(new, new.key(name, sha256))
-        if not source.is_file():
+        target = new.key(name, sha256)
+        found = _read(source)
+        if found is None:
             missing += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            os.link(source, target)
+        if not new.has(target):
+            new.put(target, NQuadsText(found[0]), found[1])
         linked += 1
-    print(f"{linked} entries linked, {missing} documents without an entry")
+    print(f"{linked} entries sealed under the new keys, {missing} documents without an entry")
+
+
+def _read(path: Path) -> tuple[bytes, dict[str, Any]] | None:
+    """The quads and header of an entry whose quads match their checksum (whoever
+    sealed it: the old checkout may predate the seals), else None."""
+    try:
+        head, _, body = path.read_bytes().partition(b"\n")
+        header = json.loads(head)
+    except (OSError, ValueError):
+        return None
+    if header.get("sha256") != hashlib.sha256(body).hexdigest():
+        return None
+    return body, header["meta"]
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def main() -> None:
     for path, doc_id in sorted(document_ids([args.corpus.resolve()]).items()):
         key = cache.key(f"{display_path(path)}\0{doc_id}", file_sha256(path))
         entry = cache.entry(key)
-        if entry is not None:
+        if isinstance(entry, tuple):
             graph = minter.document(slugify(document_id(display_path(path), doc_id)))
             found.append((entry, cache.trace(key, entry[2]), graph))
     traced = sum(trace is not None for _, trace, _ in found)

@@ -61,8 +61,8 @@ def merge(corpus: Path, cache: BuildCache) -> None:
         sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
         key = cache.key(f"{display_path(path)}\0{ids[path]}", sha256)
         entry = cache.entry(key)
-        if entry is None:
-            sys.exit(f"{path}: no cache entry under this context")
+        if not isinstance(entry, tuple):
+            sys.exit(f"{path}: no usable cache entry under this context ({entry})")
         entries.append((key, entry[0].text, entry[1]["source"], entry[2]))
     read = time.process_time()
     union, data = Union(DEFAULT_BASE), SortedQuads()

@@ -19,6 +19,7 @@ from attackgraph.cache import BuildCache, build_context
 from attackgraph.model import Problem
 from attackgraph.pipeline import DocumentResult
 from attackgraph.publish import PublishOptions
+from attackgraph.to_rdf import NQuadsText
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "data" / "documents"
@@ -95,15 +96,29 @@ REMOVED = object()
 
 
 def _rewrite(entry: Path, body: bytes | None = None, **meta: object) -> None:
-    """Rewrite a cache entry whole, with a valid checksum: ``body`` for its quads, ``meta``
-    fields changed in its header (a field given as ``REMOVED`` is left out)."""
+    """Rewrite a cache entry whole, checksum and seal valid (as a build with a bug would
+    write it): ``body`` for its quads, ``meta`` fields changed in its header (a field
+    given as ``REMOVED`` is left out)."""
     head, _, old = entry.read_bytes().partition(b"\n")
     header = json.loads(head)
     body = old if body is None else body
     header["meta"].update(meta)
-    header["meta"] = {k: v for k, v in header["meta"].items() if v is not REMOVED}
-    header["sha256"] = hashlib.sha256(body).hexdigest()
-    entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    fields = {k: v for k, v in header["meta"].items() if v is not REMOVED}
+    cache = BuildCache(entry.parent.parent, context="any")  # the key names the entry
+    cache.put(entry.parent.name + entry.stem, NQuadsText(body), fields)
+
+
+def _forge(entry: Path, body: bytes, trace: Path | None = None) -> None:
+    """Write a cache entry whole with a valid checksum but without the cache's key, and
+    (``trace``) a union trace beside it with a valid checksum, recorded for those quads."""
+    header = json.loads(entry.read_bytes().partition(b"\n")[0])
+    digest = hashlib.sha256(body).hexdigest()
+    forged = {"sha256": digest, "meta": header["meta"], "seal": "0" * 64}
+    entry.write_bytes(json.dumps(forged).encode() + b"\n" + body)
+    if trace is not None:
+        recorded = json.loads(trace.read_bytes().partition(b"\n")[2])
+        text = json.dumps({**recorded, "entry": digest}).encode()
+        trace.write_bytes(hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
 
 
 def _crafted(body: bytes) -> dict[str, dict[str, Any]]:
@@ -147,6 +162,44 @@ def test_an_entry_crafted_with_a_valid_checksum_is_rebuilt_never_published(
         assert again.cached == again.documents - 1, case
         assert tree(release) == expected, case
         assert entry.read_bytes() == genuine, case  # rewritten
+
+
+def test_an_entry_no_build_sealed_is_rebuilt_and_named(tmp_path: Path) -> None:
+    """An entry written whole by another program, checksum and all (quads of its own
+    graph as pyoxigraph writes them, with a union trace made to agree; another
+    document's entry copied under its key), is converted again and rewritten, the
+    summary names the document, and the release is what the genuine entry gave."""
+    corpus, cache, release = tmp_path / "corpus", tmp_path / "cache", tmp_path / "release"
+    corpus.mkdir()
+    for document in sorted(DOCUMENTS.glob("*.txt"))[:2]:
+        shutil.copy(document, corpus / document.name)
+    for _ in range(2):
+        _build(corpus, release, jobs=1, cache=cache, pages=False)
+    expected = tree(release)
+    other, entry = sorted(_entries(cache), key=lambda p: p.stat().st_size)
+    genuine = entry.read_bytes()
+    source = json.loads(genuine.partition(b"\n")[0])["meta"]["source"]
+    lines = genuine.partition(b"\n")[2].splitlines(keepends=True)
+    for case, body in {
+        "half of its own quads": b"".join(lines[: len(lines) // 2]),
+        "its own quads": b"".join(lines),
+    }.items():
+        _forge(entry, body, entry.with_suffix(".union"))
+        again = _build(corpus, release, jobs=1, cache=cache, pages=False)
+        assert again.cached == again.documents - 1, case
+        assert not (again.changes.added or again.changes.removed or again.changes.changed)
+        why = "no build sealed it with this cache's key"
+        assert f"build cache: entry of {source} not used ({why}); converted again" in (
+            again.summary()
+        ), case
+        assert tree(release) == expected, case
+        assert entry.read_bytes() == genuine, case  # rewritten, sealed again
+    for suffix in (".nq", ".union"):  # another document's entry and trace, both sealed
+        entry.with_suffix(suffix).write_bytes(other.with_suffix(suffix).read_bytes())
+    again = _build(corpus, release, jobs=1, cache=cache, pages=False)
+    assert again.cached == again.documents - 1 and len(again.distrusted) == 1
+    assert tree(release) == expected
+    assert entry.read_bytes() == genuine
 
 
 def test_a_code_or_data_change_misses_every_entry(tmp_path: Path) -> None:

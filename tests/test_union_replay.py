@@ -5,7 +5,6 @@ a build from scratch publishes, byte for byte."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from release_tree import tree
 from sample_edits import raid
 
 from attackgraph import pipeline
+from attackgraph.cache import BuildCache
 from attackgraph.publish import PublishOptions
 from attackgraph.union import Union
 
@@ -125,7 +125,7 @@ def test_a_damaged_trace_is_not_replayed(corpus: Path, tmp_path: Path, merged: l
 
 
 def _crafted(trace: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Traces written whole, checksum and all, that no merge records."""
+    """Traces written whole, checksum and seal valid, that no merge records."""
     table, rows = trace["writes"][0]
     return {
         "a read of a table the union has not": {"reads": [["elsewhere", [], []]]},
@@ -152,10 +152,10 @@ def test_a_trace_crafted_with_a_valid_checksum_is_not_replayed(
     trace = sorted(cache.rglob("*.union"))[0]
     for case, change in _crafted(json.loads(trace.read_bytes().partition(b"\n")[2])).items():
         found = json.loads(trace.read_bytes().partition(b"\n")[2])
-        body = json.dumps({k: v for k, v in {**found, **change}.items() if v is not REMOVED})
-        trace.write_bytes(
-            hashlib.sha256(body.encode()).hexdigest().encode() + b"\n" + body.encode()
-        )
+        fields = {k: v for k, v in {**found, **change}.items() if v is not REMOVED}
+        entry = fields.pop("entry")
+        # Sealed with the cache's key, as a build with a bug would write it.
+        BuildCache(cache, context="any").put_trace(trace.parent.name + trace.stem, entry, fields)
         merged.clear()
         _build(corpus, release, cache)
         assert len(merged) == 2 and "f-kona.txt" in merged, case

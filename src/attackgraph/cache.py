@@ -20,6 +20,14 @@ gives (:mod:`attackgraph.pipeline.entries`): the document is converted again and
 entry rewritten; a corrupt entry is never published. Entries are written to a temporary
 file and renamed, so concurrent builds sharing a folder see whole entries or none.
 
+A checksum proves that an entry is whole, not that a build wrote it: an entry (and its
+trace) written by another program, by hand, or copied from another document's key, with
+checksums that agree, would be published as it is. So every entry and trace is sealed
+with an HMAC-SHA256 (:data:`KEY_FILE`: a random key the folder's first build makes,
+readable by its owner only) over its cache key and content; one whose seal does not
+verify is not used (:meth:`BuildCache.entry` names why). Only a program holding the
+key can write an entry a build trusts.
+
 The folder is ``$ATTACKGRAPH_CACHE/build``, else ``$XDG_CACHE_HOME/attackgraph/build``,
 else ``~/.cache/attackgraph/build`` (``attackgraph build --cache-dir``; ``--no-cache`` turns it
 off). Nothing is evicted but the union check's indexes
@@ -39,14 +47,16 @@ True
 from __future__ import annotations
 
 import hashlib
+import hmac
 import importlib.metadata
 import json
 import os
 import re
+import secrets
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -55,8 +65,10 @@ import pyoxigraph as ox
 from attackgraph.reference.files import cache_root
 from attackgraph.to_rdf import NQuadsText
 
-ENTRY_FORMAT: Final = 1
+ENTRY_FORMAT: Final = 2
 """Bumped when the entry layout changes (part of every key)."""
+KEY_FILE: Final = "entries.key"
+"""The folder's secret key (hex, made by its first build): seals entries and traces."""
 
 _CHUNK: Final = 1 << 20
 
@@ -163,45 +175,60 @@ class BuildCache:
 
     def get(self, key: str) -> tuple[NQuadsText, dict[str, Any]] | None:
         """The quads and header stored under ``key``; None when there is no entry or it is
-        corrupt (unreadable, or its quads fail their checksum)."""
+        corrupt (unreadable, its quads fail their checksum, or its seal)."""
         found = self.entry(key)
-        return None if found is None else found[:2]
+        return found[:2] if isinstance(found, tuple) else None
 
-    def entry(self, key: str) -> tuple[NQuadsText, dict[str, Any], str] | None:
-        """:meth:`get`, and the SHA-256 of the entry's quads (their N-Quads text). The
-        quads are held as that text, parsed only when read (the checksum matched, so the
-        text is what :meth:`put` wrote: pyoxigraph's own serialisation)."""
+    def entry(self, key: str) -> tuple[NQuadsText, dict[str, Any], str] | str | None:
+        """:meth:`get`, and the SHA-256 of the entry's quads (their N-Quads text); None
+        when there is no entry, else, when it cannot be used, why (a phrase). The quads
+        are held as that text, parsed only when read (checksum and seal hold, so the text
+        is what :meth:`put` wrote: pyoxigraph's own serialisation)."""
         try:
             raw = self._path(key).read_bytes()
-        except OSError:
+        except FileNotFoundError:
             return None
+        except OSError:
+            return "it cannot be read"
         head, _, body = raw.partition(b"\n")
         try:
             header = json.loads(head)
             digest = hashlib.sha256(body).hexdigest()
             if header.get("sha256") != digest:
-                return None
-            return NQuadsText(body), header["meta"], digest
+                return "its quads fail their checksum"
+            meta = header["meta"]
+            if not self._sealed(header.get("seal"), key, digest, _meta_text(meta)):
+                return "no build sealed it with this cache's key"
+            return NQuadsText(body), meta, digest
         except (ValueError, AttributeError, KeyError, TypeError):
-            return None
+            return "its header cannot be read"
 
     def put(self, key: str, quads: Sequence[ox.Quad], meta: dict[str, Any]) -> str:
-        """Store an entry (atomically); a cache that cannot be written is skipped silently:
-        the build does not need it. Returns the SHA-256 of the quads' text (as
-        :meth:`entry` gives it)."""
-        body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-        header = {"sha256": hashlib.sha256(body).hexdigest(), "meta": meta}
+        """Store an entry (atomically, sealed); a cache that cannot be written is skipped
+        silently: the build does not need it. Returns the SHA-256 of the quads' text (as
+        :meth:`entry` gives it). Quads held as text (:class:`NQuadsText`) are stored as
+        that text."""
+        if isinstance(quads, NQuadsText):
+            body = quads.text
+        else:
+            body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+        digest = hashlib.sha256(body).hexdigest()
+        seal = self._seal(key, digest, _meta_text(meta))
+        if seal is None:
+            return digest
+        header = {"sha256": digest, "meta": meta, "seal": seal}
         line = json.dumps(header, ensure_ascii=True, sort_keys=True).encode() + b"\n"
         self._write(self._path(key), line + body)
-        return str(header["sha256"])
+        return digest
 
     def trace(self, key: str, entry: str) -> dict[str, Any] | None:
         """What merging the document of entry ``key`` into the union read and wrote (see
         :meth:`attackgraph.union.Union.replay`), when it was recorded for the entry whose
-        quads hash to ``entry``; None when there is none, or it is damaged (checksum)."""
+        quads hash to ``entry``; None when there is none, or it is damaged or not sealed
+        with this cache's key."""
         try:
             head, _, body = self._path(key).with_suffix(".union").read_bytes().partition(b"\n")
-            if head.decode() != hashlib.sha256(body).hexdigest():
+            if not self._sealed(head.decode(), key, "trace", body.decode()):
                 return None
             found = json.loads(body)
         except (OSError, ValueError):
@@ -209,10 +236,41 @@ class BuildCache:
         return found if isinstance(found, dict) and found.get("entry") == entry else None
 
     def put_trace(self, key: str, entry: str, trace: dict[str, Any]) -> None:
-        """Store a document's union trace (see :meth:`trace`), skipped when it cannot be
-        written."""
-        body = json.dumps({**trace, "entry": entry}, ensure_ascii=True).encode()
-        self._write(self._path(key).with_suffix(".union"), _digest_line(body) + body)
+        """Store a document's union trace (see :meth:`trace`), sealed; skipped when it
+        cannot be written."""
+        body = json.dumps({**trace, "entry": entry}, ensure_ascii=True)
+        seal = self._seal(key, "trace", body)
+        if seal is not None:
+            self._write(self._path(key).with_suffix(".union"), f"{seal}\n{body}".encode())
+
+    def _seal(self, key: str, *parts: str) -> str | None:
+        """HMAC-SHA256 of ``parts`` under entry ``key`` with the folder's secret (None
+        when the folder has none and cannot get one)."""
+        if self._secret is None:
+            return None
+        message = "\0".join((key, *parts)).encode("utf-8", "surrogatepass")
+        return hmac.new(self._secret, message, hashlib.sha256).hexdigest()
+
+    def _sealed(self, seal: object, key: str, *parts: str) -> bool:
+        expected = self._seal(key, *parts)
+        return (
+            isinstance(seal, str) and expected is not None and hmac.compare_digest(seal, expected)
+        )
+
+    @cached_property
+    def _secret(self) -> bytes | None:
+        """The folder's key (:data:`KEY_FILE`), made on first use; None when it can be
+        neither read nor made (then nothing is kept nor trusted)."""
+        path = self.folder / KEY_FILE
+        for _ in range(2):
+            try:
+                found = bytes.fromhex(path.read_text(encoding="ascii").strip())
+                return found if len(found) >= 32 else None
+            except FileNotFoundError:
+                _make_key(path)
+            except (OSError, ValueError):
+                return None
+        return None
 
     def _write(self, path: Path, data: bytes) -> None:
         try:
@@ -228,5 +286,24 @@ class BuildCache:
             Path(temporary).unlink(missing_ok=True)
 
 
-def _digest_line(body: bytes) -> bytes:
-    return hashlib.sha256(body).hexdigest().encode() + b"\n"
+def _meta_text(meta: object) -> str:
+    """An entry's header fields as one text (what its seal covers)."""
+    return json.dumps(meta, ensure_ascii=True, sort_keys=True)
+
+
+def _make_key(path: Path) -> None:
+    """Write a new random key to ``path`` unless one is there (two builds starting at
+    once keep the first: the key is linked into place, never replaced)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # mode 0600
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32) + "\n")
+        os.link(temporary, path)
+    except OSError:  # FileExistsError: another build made it first
+        pass
+    finally:
+        Path(temporary).unlink(missing_ok=True)

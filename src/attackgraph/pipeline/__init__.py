@@ -319,6 +319,8 @@ def _convert_and_write(
                 yield result.quads if isinstance(result.quads, NQuadsText) else list(result.quads)
             if result.cached:
                 report.cached = (report.cached or 0) + 1
+            if converted.distrusted:
+                report.distrusted.append((converted.source, converted.distrusted))
             if progress is not None:
                 progress(result)
             if stages is not None:

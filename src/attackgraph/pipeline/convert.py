@@ -83,6 +83,10 @@ class DocumentResult:
     the document is recorded for (:meth:`~attackgraph.cache.BuildCache.trace`)."""
     trace: Mapping[str, Any] | None = None
     """That trace, when the result was read from the cache and one was kept for it."""
+    distrusted: str = ""
+    """Why the document's entry in the build cache was not used (it was converted
+    again), when it had one that failed its checks (a phrase: "its quads fail their
+    checksum")."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled with its quads as N-Quads text (a worker sends its results to the
@@ -147,32 +151,34 @@ class Converter:
             return self._convert_safely(path, doc_id)
         key, sha256 = found
         cached = self._cached(path, doc_id, key, sha256)
-        if cached is not None:
+        if isinstance(cached, DocumentResult):
             return cached
         result = self._convert_safely(path, doc_id)
         if _cacheable(result, sha256):
             digest = self.cache.put(key, result.quads, entry_meta(result))
             result = replace(result, key=key, entry=digest)
-        return result
+        return result if cached is None else replace(result, distrusted=cached)
 
     def _cached(
         self, path: Path, doc_id: str | None, key: str, sha256: str
-    ) -> DocumentResult | None:
+    ) -> DocumentResult | str | None:
         """The result kept in the cache under ``key`` for the document whose bytes hash
-        to ``sha256``, with the union trace kept for it; None when there is none or it is
-        corrupt (:mod:`.entries`: its checksum, its header, then its quads unless a sound
-        trace vouches for them)."""
+        to ``sha256``, with the union trace kept for it; None when there is none, why
+        (a phrase) when it is corrupt (:mod:`.entries`: its checksum and seal, its
+        header, then its quads unless a sound trace vouches for them)."""
         assert self.cache is not None
         found = self.cache.entry(key)
-        if found is None:
-            return None
+        if not isinstance(found, tuple):
+            return found
         quads, meta, digest = found
         try:
             result = cached_result(path, quads, meta, key=key, entry=digest)
-        except ValueError:
-            return None
-        if not _cacheable(result, sha256) or (result.skipped is None) != bool(quads.text):
-            return None
+        except ValueError as error:
+            return f"its header is not what a build writes: {error}"
+        if not _cacheable(result, sha256):
+            return "its header names other bytes or a failure the build does not keep"
+        if (result.skipped is None) != bool(quads.text):
+            return "its quads disagree with its header"
         if not quads.text:
             return result
         graph = self.minter.document(slugify(document_id(display_path(path), doc_id)))
@@ -180,7 +186,7 @@ class Converter:
         if trace is not None and not sound_trace(trace, graph):
             trace = None
         if trace is None and not sound_quads(quads, graph):
-            return None
+            return "its quads are not what converting the document gives"
         return replace(result, trace=trace)
 
     def in_cache(self, path: Path, doc_id: str | None = None) -> bool:

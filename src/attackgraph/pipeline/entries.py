@@ -1,9 +1,10 @@
 """What makes a build-cache entry usable: the checks a document's entry passes before its
 result is published instead of converting the document again.
 
-The entry's checksum (:meth:`attackgraph.cache.BuildCache.entry`) catches damage, not an
-entry written whole with the wrong content (by another program, by hand, or by a bug),
-whose checksum is valid. So an entry is used only when it holds what converting can give
+The entry's checksum (:meth:`attackgraph.cache.BuildCache.entry`) catches damage, and
+its seal an entry another program wrote (or one copied from another document's key);
+neither catches an entry a build wrote whole with the wrong content (a bug). So an entry
+is used only when it holds what converting can give
 (:func:`meta_fields`, :func:`sound_quads`): a header of the fields
 :func:`attackgraph.pipeline.convert.entry_meta` writes, with values of their types, and
 quads that are pyoxigraph's N-Quads of the document's own named graph. Anything else is

@@ -29,6 +29,9 @@ class BuildReport:
     """Wall time of the build (shown in the summary, never written to the release)."""
     cached: int | None = None
     """Documents read from the build cache; None when the build ran without one."""
+    distrusted: list[tuple[str, str]] = field(default_factory=list)
+    """(document as shown, why) of each build-cache entry that failed its checks: the
+    document was converted again (shown in the summary, never written to the release)."""
 
     @property
     def ok(self) -> bool:
@@ -66,6 +69,10 @@ class BuildReport:
         ]
         if self.cached is not None:
             lines.append(f"build cache: {self.cached} of {self.documents} documents reused")
+        lines += [
+            f"build cache: entry of {source} not used ({why}); converted again"
+            for source, why in self.distrusted
+        ]
         if self.seconds:
             rate = self.documents / self.seconds
             lines.append(f"elapsed: {self.seconds:.1f} s ({rate:.1f} documents/s)")
