@@ -579,3 +579,26 @@ def test_a_people_a_verb_acts_on_is_no_person() -> None:
     text = "Colonial officers put the Ottoman dead at 1,200 and the wounded at 3,000."
     found = read_figures(text, guess=FigureGuess(text, 0, len(text), 0.9))
     assert [(f.quantity.value, f.outcome) for f in found] == [(1200, "killed"), (3000, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine walkers died: seven students, a hiking instructor and a cook.",
+         [(9, "killed"), (7, "killed"), (1, "killed"), (1, "killed")]),
+        ("A mortar round killed a sentry and a cook.", [(1, "killed"), (1, "killed")]),
+        ("The shell killed a farmer, a nurse and a driver.",
+         [(1, "killed"), (1, "killed"), (1, "killed")]),
+    ],
+)  # fmt: skip
+def test_each_person_listed_with_an_article_counts_one(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    found = read_figures(text)
+    assert figures(text) == expected
+    assert [f.quantity.text for f in found if f.quantity.value == 1][-1] == "a"
+
+
+def test_a_person_named_and_then_described_counts_once() -> None:
+    text = "Militia members shot dead Ivo Marek, a retired teacher, at the gate."
+    assert figures(text) == [(1, "killed")]

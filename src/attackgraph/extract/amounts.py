@@ -7,8 +7,9 @@ nationalities", before equipment: "two helicopters"), plus amounts written witho
 number:
 
 - "both" before a verb ("both gunmen died"): 2;
-- "and a policeman", ", an interpreter" right after an amount in a list, for a
-  singular person noun (:data:`PERSON_NOUNS`): 1;
+- "and a policeman", ", an interpreter" right after an amount in a list, or after one
+  person counted in the active ("killed a guard and a cook"), for a singular person noun
+  (:data:`PERSON_NOUNS`): 1 (:mod:`~attackgraph.extract.list_items`);
 - one person, named people, nobody (:mod:`~attackgraph.extract.one_person`): "a
   carpenter was killed", "A and B were captured" (one per name, with the names as its
   subgroup), "nobody was hurt" (0), and the zeros of negated verbs
@@ -23,8 +24,9 @@ and "from A to B" read as one range. An amount after "X of" that no toll word na
 reads its outcome, only the classifier (:mod:`~attackgraph.extract.figure_guess`); after
 a person noun ("a girl of 12") it is an age and no amount.
 
-:func:`clear_between` says whether only list words come between two amounts - no verb,
-no clause break - which is what lets an outcome carry from one amount to the next.
+:func:`~attackgraph.extract.list_items.clear_between` says whether only list words come
+between two amounts - no verb, no clause break - which is what lets an outcome carry from
+one amount to the next.
 """
 
 from __future__ import annotations
@@ -34,28 +36,22 @@ from typing import Final
 
 from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
 from attackgraph.extract.likewise import likewise_victims
+from attackgraph.extract.list_items import clear_between, listed_ones, one_person_noun
 from attackgraph.extract.negated import unharmed
 from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.one_person import (
     listed_amounts,
     named_amounts,
     none_of,
-    person_noun,
     single_victims,
 )
 from attackgraph.extract.reflexives import reflexive_victims
-from attackgraph.extract.vocabulary import INCLUSION_WORDS, PLACE_NOUNS
+from attackgraph.extract.vocabulary import PLACE_NOUNS
 from attackgraph.extract.word_match import equipment_spans
 from attackgraph.extract.wounds import wounded_ones
 from attackgraph.model import Quantity
-from attackgraph.reference.countries import demonym_countries
 
 __all__ = ["PERSON_NOUNS", "Amount", "clear_between", "find_amounts", "most_of"]
-
-_VERB_OR_CLAUSE_BREAK: Final = re.compile(
-    r"\b(?:is|was|were|are|had|has|have|been|be|did|do|does|that|while|but|whereas|"
-    r"[a-z]{3,}ed|[a-z]{3,}ing)\b|;"
-)
 
 _SKIP_BEFORE: Final = re.compile(r"\b(?:aged?|ages|age\s+of|aged\s+between|hours?|Rs|No)\s*$", re.I)
 
@@ -73,29 +69,9 @@ _OF_OK: Final = frozenset(
 of between 5,000 and 9,000 dead", "the upper estimate of 35,000"); after any other noun
 the amount is deferred to the classifier ("the remains of 143")."""
 
-_INCLUSION_RE: Final = re.compile(
-    rf"\b(?:{'|'.join(re.escape(w) for w in INCLUSION_WORDS)})(?!\w)", re.IGNORECASE
-)
-
 _BOTH: Final = re.compile(
     r"\b[Bb]oth\b(?=\s+(?:of\s+them\s+)?(?:[a-z]+\s+){0,2}?(?:were|was|had|died)\b)"
 )
-
-_LIST_ONE: Final = re.compile(
-    r"(?:,|\band)\s+(?P<article>an?)\s+(?P<item>(?:[\w'’-]+\s+){0,3}?(?P<noun>[\w'’-]+))"
-    r"(?=\s*(?:[,;:.)]|$)|\s+(?:and|or|who|whose|whom|from|of|with|among|in|at|on|aged|"
-    r"were|was|had|have|died|killed)\b)"
-)
-"""One person listed after an amount ("six soldiers and a policeman", "two Swiss, a
-Briton, a Dutch national and a Nepali cook"): the item's words up to the end of the item;
-its last word names the person."""
-
-_ITEM_STOP: Final = re.compile(r"\b(?:the|a|an|his|her|their|its|said|told)\b", re.I)
-
-_ONE_MORE_PERSON: Final = frozenset(
-    "citizen national subject cook guide baby infant victim native briton".split()
-)
-"""Singular nouns for a person the person-noun tests miss ("a Canadian citizen")."""
 
 _ORDINALS: Final = (
     "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -149,6 +125,7 @@ def find_amounts(text: str, begin: int, end: int) -> list[Amount]:
         listed_amounts(text, begin, end, amounts), named_amounts(text, begin, end, amounts)
     )
     amounts += single_victims(text, begin, end, amounts)
+    amounts += listed_ones(text, begin, end, amounts)  # "killed a guard and a cook"
     likewise = likewise_victims(text, begin, end, amounts)  # "as was one nurse": the one
     amounts = [a for a in amounts if all(a.begin != b.begin for b in likewise)] + likewise
     amounts += wounded_ones(text, begin, end, amounts)
@@ -208,7 +185,7 @@ def _with_one_before(text: str, begin: int, amounts: list[Amount]) -> list[Amoun
         noun = m["noun"]
         if noun is None and others is None:
             continue  # "Troops and 30 rebels": a name counts one only before "others"
-        if noun is not None and not (re.fullmatch(_KIN, noun) or _person(noun)):
+        if noun is not None and not (re.fullmatch(_KIN, noun) or one_person_noun(noun)):
             continue
         after = others or kin
         if after is None:
@@ -281,26 +258,14 @@ def _implied(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amo
     found: list[Amount] = []
     for m in _BOTH.finditer(text, begin, end):
         found.append(Amount(Quantity(2, None, None, False, m.group()), m.start(), m.end(), m.end()))
-    listed: list[Amount] = []
-    for m in _LIST_ONE.finditer(text, begin, end):
-        if not _one_listed(m["item"], m["noun"]):
-            continue
-        previous = sorted((a for a in [*amounts, *listed] if a.end <= m.start()), key=_end)
-        if (
-            previous
-            and clear_between(text, previous[-1].end, m.start())
-            and m.start() - previous[-1].end < 60
-        ):
-            one = Quantity(1, None, None, False, m.group("article"))
-            listed.append(Amount(one, m.start("article"), m.end("article"), m.end("article")))
-    found += listed
+    found += listed_ones(text, begin, end, amounts)
     for m in _ORDINAL_ONE.finditer(text, begin, end):
         if any(a.begin <= m.start() and m.end() <= a.begin + len(a.quantity.text) for a in amounts):
             continue  # "two Belgians and the wife of a third": counted in the three
         if m["bare"] is not None:
             if not any(a.end <= m.start() for a in amounts):
                 continue  # "a second" of nothing counted before: a time, a car
-        elif not _person(m["noun"]):
+        elif not one_person_noun(m["noun"]):
             continue  # "a second car", "the third day"
         one = Quantity(1, None, None, False, m.group())
         found.append(Amount(one, m.start(), m.end(), m.end()))
@@ -311,41 +276,6 @@ def _inside(a: Amount, whole: Amount) -> bool:
     """Whether ``a`` lies in the words ``whole`` counts ("a farmer" of "a farmer and her
     three sons")."""
     return whole.begin <= a.begin and a.end <= whole.end
-
-
-def _end(a: Amount) -> int:
-    return a.end
-
-
-def _one_listed(item: str, noun: str) -> bool:
-    """Whether the words of a list item after "a"/"an" name one person: its last word a
-    person noun, a nationality ("a Briton", "a Chinese-American") or a person noun of its
-    own after a nationality ("a Dutch national")."""
-    if _ITEM_STOP.search(item) or noun.isupper():
-        return False
-    first = next((w for w in item.split() if not w[:1].isupper()), "")
-    if first in PERSON_NOUNS:
-        return True  # "3 soldiers and a policeman too"
-    if _person(noun.lower()) or noun.lower() in _ONE_MORE_PERSON:
-        return True
-    parts = noun.split("-")
-    return noun[:1].isupper() and bool(demonym_countries(parts[-1]))
-
-
-def _person(noun: str) -> bool:
-    """A singular noun for one person ("policeman", "carpenter", "engineer")."""
-    return person_noun(noun) and not noun.endswith("s") and noun not in _NOT_PERSON
-
-
-_NOT_PERSON: Final = frozenset(
-    "number order other quarter border corner water monument moment document government "
-    "department statement agreement investment settlement shipment equipment apartment "
-    "basement element segment incident percent event accident center centre river letter "
-    "chapter sector floor door after later either neither never over under ever per "
-    "comment tournament parliament parent garment ferment cement tent rent clinic traffic "
-    "public republic topic music panic logic arsenic epidemic pandemic plastic".split()
-)
-"""Words of an agent noun's shape that name no person (or name one too rarely to count)."""
 
 
 def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -387,15 +317,3 @@ def most_of(text: str, begin: int, end: int) -> list[Amount]:
         vague.partitive = vague.relative = True
         found.append(vague)
     return found
-
-
-def clear_between(text: str, begin: int, end: int) -> bool:
-    """Whether only list words come between two amounts: no verb, no clause break
-    ("including" and "of them" do not count). Never raises.
-
-    >>> t = "132 children and nine staff members, including 3 teachers, had been killed"
-    >>> clear_between(t, 12, 17), clear_between(t, 36, 48), clear_between(t, 58, 70)
-    (True, True, False)
-    """
-    gap = _INCLUSION_RE.sub(" ", text[begin:end])
-    return begin <= end and _VERB_OR_CLAUSE_BREAK.search(gap) is None
