@@ -602,3 +602,36 @@ def test_each_person_listed_with_an_article_counts_one(
 def test_a_person_named_and_then_described_counts_once() -> None:
     text = "Militia members shot dead Ivo Marek, a retired teacher, at the gate."
     assert figures(text) == [(1, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some pilgrims were shot dead, and others were wounded.",
+         [((None, None), "killed"), ((None, None), "injured")]),
+        ("Most of the outpost's defenders were captured.", [((None, None), "captured")]),
+        ("Some of those hiding in the barn were burned to death.", [((None, None), "killed")]),
+    ],
+)  # fmt: skip
+def test_some_others_and_most_as_the_subject_of_a_casualty_verb_are_vague(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+    assert all(f.quantity.approximate for f in read_figures(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 40 porters were killed on the pass.",
+        "Some said the porters were killed on the pass.",
+        "Most of the huts were burned.",
+        "The toll rose to 30 as some of the injured died.",
+        "Nine porters were killed and 14 others were wounded.",
+        "Most of the defenders were killed or wounded.",
+    ],
+)
+def test_some_others_and_most_count_nobody_vague_elsewhere(text: str) -> None:
+    assert all(
+        f.quantity.text.lower() not in ("some", "others", "most") for f in read_figures(text)
+    )

@@ -26,7 +26,10 @@ How an amount gets its outcome, first rule that applies:
    ("killed fifteen soldiers and six civilians", "wounding four in Niono and one in
    Bapho").
 
-The amounts are those of :func:`attackgraph.extract.amounts.find_amounts`. An
+The amounts are those of :func:`attackgraph.extract.amounts.find_amounts`, with "most of
+them" and "some"/"others"/"most" as the subject of a casualty verb
+(:mod:`~attackgraph.extract.vague_subjects`) read after them (no candidates of the
+classifier). An
 amount with no outcome is no figure ("500 students had been rescued"). The group is
 the group words after the amount (``group_match``, also after "were": "142 were
 students"); a nationality ("315 Somalis") gives ``total`` with the word as label; no
@@ -63,6 +66,7 @@ from attackgraph.extract.prose_outcomes import (
     outcome_before,
     toll_before,
 )
+from attackgraph.extract.vague_subjects import vague_subjects
 from attackgraph.extract.vocabulary import (
     GERUND_OUTCOMES,
     INCLUSION_WORDS,
@@ -343,6 +347,7 @@ def read_figures(
         )
         most.extent = max(most.extent, group_end)
         amounts.append(most)
+    amounts += vague_subjects(text, begin, stop, amounts)  # "some of them were killed"
     amounts.sort(key=lambda a: a.begin)
     _carry(text, amounts, [a for a in amounts if _whole(text, begin, stop, a)])
     if count_outcome is not None:
