@@ -3,12 +3,14 @@ byte-identical to one built from scratch; a damaged kept page is rendered again.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from release_tree import tree
-from sample_edits import build, copy_sample, edit
+from sample_edits import build, copy_sample, edit, raid
 
+from attackgraph.publish import reuse
 from attackgraph.publish.reads import key
 from attackgraph.publish.reuse import changed_keys
 
@@ -58,13 +60,61 @@ def test_a_damaged_page_of_the_old_release_is_rendered_again(corpus: Path, tmp_p
     build(corpus, release, cache=cache)  # its report says that nothing changed
     expected = tree(release)
     page = min((release / "id" / "actor").glob("*.html"))
-    page.write_bytes(page.read_bytes().replace(b"<", b"[", 1))
+    status = page.stat()
+    page.write_bytes(page.read_bytes().replace(b"<", b"[", 1))  # the same size
+    os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns))  # and modification time
     before = _inodes(release)
     build(corpus, release, cache=cache)
     assert tree(release) == expected
     stem = page.relative_to(release).as_posix()[: -len(".html")]
     rendered = {stem + ".html", stem + ".ttl", stem + ".jsonld"}
     assert set(before) - _kept(before, release) == rendered  # nothing else changed
+
+
+def test_a_kept_page_unchanged_since_is_not_hashed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files whose status the manifest recorded, still the same, skip their hash."""
+    cache, release = tmp_path / "cache", tmp_path / "release"
+    build(corpus, release, cache=cache)
+    build(corpus, release, cache=cache)
+    hashed: list[str] = []
+    file_sha256 = reuse._file_sha256
+
+    def spy(path: str) -> str:
+        hashed.append(path)
+        return file_sha256(path)
+
+    monkeypatch.setattr(reuse, "_file_sha256", spy)
+    expected = tree(release)
+    before = _inodes(release)
+    build(corpus, release, cache=cache)
+    assert tree(release) == expected
+    assert len(_kept(before, release)) == len(before)
+    assert len(hashed) < len(before) // 2  # those changed in the clock's last tick are
+
+
+def test_a_rebuild_shows_an_actor_renamed_on_another_documents_pages(tmp_path: Path) -> None:
+    """The first document to name an actor gives its name; spelt otherwise there, the
+    name changes on the pages of every document that names it: rendered again, the
+    release equals a fresh build's."""
+    corpus, cache, release, fresh = (tmp_path / n for n in ("c", "cache", "release", "fresh"))
+    corpus.mkdir()
+    (corpus / "a-raid.txt").write_text(raid("Front Nord"), encoding="utf-8")
+    ambush = raid("Front Nord", title="Ambush near Gao", place="Gao")
+    (corpus / "b-ambush.txt").write_text(ambush, encoding="utf-8")
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
+    edit(corpus, "Front Nord", "Front-Nord", name="a-raid.txt")
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
+    assert tree(release) == tree(fresh)
+    renamed = {
+        p.relative_to(release).as_posix()
+        for p in (release / "id").rglob("*.html")
+        if "Front-Nord" in p.read_text(encoding="utf-8")
+    }
+    assert any("gao" in name for name in renamed), renamed  # the ambush's pages
 
 
 def test_changed_keys_gives_up_on_an_unsorted_dump(tmp_path: Path) -> None:

@@ -206,6 +206,7 @@ def build(
     conformed = checked.conformed() if checked is not None else None
     left_out: dict[str, Problem] = {}  # graph IRI -> why its document was left out
     excluded: set[Path] = set()
+    reused = page_reuse(options, out_dir)
     with publish.staged_release(out_dir, progress=stage) as staging:
         for attempt in range(1, MAX_UNION_ATTEMPTS + 1):
             todo = [p for p in documents if p not in excluded]
@@ -257,10 +258,12 @@ def build(
             issued=options.issued,
             options=options.publish,
             progress=stage,
-            reuse=page_reuse(options, out_dir),
+            reuse=reused,
             jobs=options.jobs,
             packed=written.packed,
         )
+    if reused is not None and options.publish.pages:
+        publish.note_files(reused.manifest, out_dir)  # the release in place: see its docs
     if checked is not None:
         checked.remember()
     report.seconds = time.monotonic() - started

@@ -22,7 +22,7 @@ Layout: ``release`` swaps folders, ``files`` gzips and checksums, ``stats`` coun
 
 from attackgraph.publish.publish import DEFAULT_ENDPOINT, PublishOptions, latest_date, publish
 from attackgraph.publish.release import PublishError, recover, staged_release
-from attackgraph.publish.reuse import PageReuse
+from attackgraph.publish.reuse import PageReuse, note_files
 from attackgraph.publish.stats import ReleaseStats
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "PublishOptions",
     "ReleaseStats",
     "latest_date",
+    "note_files",
     "publish",
     "recover",
     "staged_release",

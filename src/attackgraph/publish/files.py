@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Final, Protocol
@@ -112,7 +113,18 @@ def release_files(root: Path) -> list[str]:
     ...     release_files(Path(tmp))
     ['b.txt', 'id/event/x.html']
     """
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:  # os.scandir: no stat for most entries
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    found.append(prefix + entry.name)
+
+    walk(os.fspath(root), "")
+    return sorted(found)
 
 
 def write_sums(root: Path, known: dict[str, str] | None = None) -> Path:

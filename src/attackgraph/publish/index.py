@@ -407,7 +407,7 @@ def list_pages(
     ordered = sorted(iris, key=lambda i: (label(i).lower(), i))
     chunks = _chunks(ordered, per_page)
     for number, chunk in enumerate(chunks, 1):
-        rows = [(ctx.link(i, label(i)), kinds(i)) for i in chunk]
+        rows = [(ctx.page_link(i, label(i)), kinds(i)) for i in chunk]
         links = pager(ctx, first, number, len(chunks))
         content = page(ctx, "list.html", title, rows=rows, total=len(ordered), pager=links)
         yield page_file(first, number), content

@@ -17,7 +17,7 @@ from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-from attackgraph.html.pages import Context
+from attackgraph.html.pages import Context, Link
 from attackgraph.namespaces import AG_NS, CONCEPT_NS
 
 PAGE_KINDS: Final = ("event", "actor", "place", "doc")
@@ -83,8 +83,14 @@ class SiteMap:
         ...     "https://e.org/ag/id/event/x")
         'id/event/x.html'
         """
-        if iri not in self.pages:
-            return None
+        return self.path_of(iri) if iri in self.pages else None
+
+    def path_of(self, iri: str) -> str:
+        """``id/{kind}/{slug}.html`` for an IRI known to have a page (not looked up).
+
+        >>> SiteMap("https://e.org/ag", frozenset()).path_of("https://e.org/ag/id/event/x")
+        'id/event/x.html'
+        """
         return f"id/{iri[len(self.instance_ns) :]}.html"
 
     def target(self, iri: str) -> str | None:
@@ -124,3 +130,15 @@ class StaticContext(Context):
     def href(self, path: str) -> str:
         """A link to a release path from this page."""
         return self.root + path
+
+    def page_link(self, iri: str, label: str | None = None) -> Link:
+        """:meth:`link` to an IRI known to have a page (a list's row), without asking
+        the release whether it has one.
+
+        >>> site = SiteMap("https://e.org/ag", frozenset({"https://e.org/ag/id/place/ml"}))
+        >>> ctx = StaticContext("https://e.org/ag", {}, site=site)
+        >>> ctx.page_link("https://e.org/ag/id/place/ml", "Mali") == ctx.link(
+        ...     "https://e.org/ag/id/place/ml", "Mali")
+        True
+        """
+        return Link(label or self.curie(iri), self.root + self.site.path_of(iri), iri)

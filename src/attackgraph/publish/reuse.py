@@ -12,6 +12,18 @@ and keeps a page when
 - every file of the page in the old release still has its recorded SHA-256 (a page
   edited or damaged since is rendered again, never published).
 
+Hashing every kept file (~63,000 at 2,000 documents) cost more than anything else a
+rebuild does with a kept page, so once the release is in place (:func:`note_files`) the
+manifest also records each page file's inode, size, modification and change times,
+with a *stamp* (the file system's clock, read before any file is looked at), as git
+records its index. A file whose recorded change time is older than the stamp and whose
+status is still the same is unchanged: any write, rename onto it, ``chmod`` or
+``touch`` since sets its change time (which no call sets back) to a tick of the clock
+not earlier than the stamp, so its status differs. Only such a file skips its hash; a
+file changed within the stamp's tick, or with no recorded status, is hashed. (A file
+written into the staging folder by another program while the build runs, before it is
+recorded, is not seen: nothing guards a build's own staging folder.)
+
 A kept page's files are hard-linked (else copied) from the old release into the staging
 folder. With no cache folder (``--no-cache``) every page is rendered.
 """
@@ -23,6 +35,7 @@ import json
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +48,7 @@ from attackgraph.validate.changed import UnsortedError, differing_lines
 
 CHANGED_LIMIT: Final = 200_000
 """Past this many changed keys every page is rendered again (comparing costs more)."""
-MANIFEST_FORMAT: Final = 2
+MANIFEST_FORMAT: Final = 3
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,9 @@ class Entry:
     name: str
     """Its name and its types, as the lists show them."""
     types: str
+    layout: dict[str, int] | None = None
+    """A document page's layout (:func:`attackgraph.publish.parts.doc_layout`: the part
+    showing each claim, figure and span past the first); None for other pages."""
 
 
 def changed_keys(
@@ -122,7 +138,9 @@ class Manifest:
         self._db.executescript(
             "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE pages (iri TEXT PRIMARY KEY, keys BLOB, files TEXT, idx TEXT,"
-            " name TEXT, types TEXT);"
+            " name TEXT, types TEXT, layout TEXT);"
+            "CREATE TABLE status (path TEXT PRIMARY KEY, ino INTEGER, size INTEGER,"
+            " mtime INTEGER, ctime INTEGER);"
         )
         self._db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
@@ -130,12 +148,14 @@ class Manifest:
         )
 
     def add(self, iri: str, page: Entry) -> None:
-        """One rendered (or kept) page: its keys (joined), files, index entry, name and
-        types."""
+        """One rendered (or kept) page: its keys (joined), files, index entry, name,
+        types and layout."""
+        layout = None if page.layout is None else json.dumps(page.layout)
         self._db.execute(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-            (iri, page.keys, json.dumps(page.files), json.dumps(page.index), page.name, page.types),
-        )
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (iri, page.keys, json.dumps(page.files), json.dumps(page.index), page.name,
+             page.types, layout),
+        )  # fmt: skip
 
     def finish(self, dumps: str) -> None:
         """Name the release the pages belong to and close: ``dumps`` is the SHA-256 of
@@ -175,16 +195,21 @@ class Previous:
             return
         self.changed = in_graphs | in_union
         self._db = db
+        self._status: dict[str, tuple[int, int, int, int]] = {}
+        """Release path -> the status :func:`note_files` recorded (none: hashed)."""
+        if "stamp" in meta:
+            rows = db.execute("SELECT path, ino, size, mtime, ctime FROM status")
+            self._status = {path: tuple(rest) for path, *rest in rows}
 
     def keep(self, iri: str, staging: Path) -> Entry | None:
         """The page's entry when it can be kept, its files then linked into ``staging``."""
         if self._db is None or self.changed is None:
             return None
-        query = "SELECT keys, files, idx, name, types FROM pages WHERE iri = ?"
+        query = "SELECT keys, files, idx, name, types, layout FROM pages WHERE iri = ?"
         row = self._db.execute(query, (iri,)).fetchone()
         if row is None:
             return None
-        keys, files_json, index_json, name, types = row
+        keys, files_json, index_json, name, types, layout = row
         changed = self.changed
         if any(keys[i : i + KEY_BYTES] in changed for i in range(0, len(keys), KEY_BYTES)):
             return None
@@ -192,18 +217,58 @@ class Previous:
         # Plain strings, not Path objects: a rebuild asks this for every page and file.
         folder, target = os.fspath(self.folder), os.fspath(staging)
         for path, digest in files.items():
+            full = os.path.join(folder, path)
             try:
-                if _file_sha256(os.path.join(folder, path)) != digest:
+                if _status(full) != self._status.get(path) and _file_sha256(full) != digest:
                     return None
             except OSError:
                 return None
         for path in files:
             _link(os.path.join(folder, path), os.path.join(target, path), self._made)
-        return Entry(files, keys, json.loads(index_json), name, types)
+        found = None if layout is None else json.loads(layout)
+        return Entry(files, keys, json.loads(index_json), name, types, found)
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+
+
+def note_files(manifest: Path, release: Path) -> None:
+    """Record in ``manifest`` the status of each page file of ``release``, now in place
+    (renamed, the replaced release deleted: both change the status of a kept file), so
+    that the next build need not hash them (see the module docstring). Nothing is
+    recorded when the manifest or a file cannot be read."""
+    try:
+        fd, name = tempfile.mkstemp(dir=release.parent, prefix=".stamp-")
+        try:
+            stamp = os.fstat(fd).st_ctime_ns  # the file system's clock, as a change sets it
+        finally:
+            os.close(fd)
+            os.unlink(name)
+        db = sqlite3.connect(manifest)
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        rows = []
+        for (files,) in db.execute("SELECT files FROM pages"):
+            for path in json.loads(files):
+                status = _status(os.path.join(release, path))
+                if status[3] < stamp:
+                    rows.append((path, *status))
+        with db:
+            db.execute("DELETE FROM status")
+            db.executemany("INSERT OR REPLACE INTO status VALUES (?, ?, ?, ?, ?)", rows)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (str(stamp),))
+    except (OSError, sqlite3.Error):
+        return
+    finally:
+        db.close()
+
+
+def _status(path: str) -> tuple[int, int, int, int]:
+    """A file's inode, size, modification and change times (ns). Raises ``OSError``."""
+    found = os.lstat(path)
+    return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
 
 
 def _dumps_sha256(nquads: Path, ntriples: Path) -> str:

@@ -85,6 +85,9 @@ class Site:
         self.events: list[EventSummary] = []
         """The events on the index (after :meth:`write`): not sites, not wars."""
         self.conflicts: list[EventSummary] = []
+        self.layouts: dict[str, dict[str, int]] = {}
+        """The layouts of the document pages kept from the previous release (by
+        :meth:`write`), which links into them read instead of computing them again."""
         self.bind(data)
 
     def bind(self, data: ReleaseData) -> None:
@@ -92,10 +95,11 @@ class Site:
         read-only store)."""
         self.data = data
         pages = Pages(data, self.instance_ns)
+        self.owners = Owners(data, pages, self.instance_ns, self.layouts)
         self.map = SiteMap(
             self.base.rstrip("/"),
             pages,
-            Owners(data, pages, self.instance_ns),
+            self.owners,
             self.ontology.terms,
             remember=lambda find: data.reads.cached(find, CACHE_SIZE),
         )
@@ -192,6 +196,7 @@ class Site:
             return {}
         kept = {iri: e for _, iri in tasks if (e := previous.keep(iri, out)) is not None}
         self.kept += len(kept)
+        self.layouts.update((iri, e.layout) for iri, e in kept.items() if e.layout is not None)
         return kept
 
     def render(self, out: Path, kind: str, iri: str) -> Entry:
@@ -199,7 +204,8 @@ class Site:
         with self.data.reads.frame() as read:
             files, index = self._resource(out, kind, iri, self._views, self._top_views)
             name, types = self.label(iri), self._types(iri)
-        return Entry(files, read.joined(), index, name, types)
+        layout = self.owners.layout(iri) if kind == "doc" else None
+        return Entry(files, read.joined(), index, name, types, layout)
 
     def _write(self, out: Path, name: str, content: bytes) -> None:
         write_bytes(out / name, content)
@@ -357,10 +363,20 @@ class Owners(Mapping[str, str]):
     target and caches the target.
     """
 
-    def __init__(self, data: ReleaseData, pages: Container[str], instance_ns: str) -> None:
+    def __init__(
+        self,
+        data: ReleaseData,
+        pages: Container[str],
+        instance_ns: str,
+        kept: Mapping[str, dict[str, int]],
+    ) -> None:
+        """``kept``: the layouts of document pages kept from the previous release (a
+        kept page read nothing that changed, so its layout is still its layout)."""
         self.data, self.pages, self.instance_ns = data, pages, instance_ns
+        self.kept = kept
         self._find = self._owner  # asked once a link target, and the targets are cached
-        self._layout = data.reads.cached(self._doc_layout, CACHE_SIZE)
+        self.layout = data.reads.cached(self._doc_layout, CACHE_SIZE)
+        """A document page's layout (:func:`~attackgraph.publish.parts.doc_layout`)."""
 
     def __contains__(self, iri: object) -> bool:
         return isinstance(iri, str) and self._find(iri) is not None
@@ -384,7 +400,12 @@ class Owners(Mapping[str, str]):
         """The part of the document's page showing each claim, figure and span. It
         follows from the document's own statements (its text: its claims, their figures
         and spans are read from it), so only they are noted as read, not each claim (a
-        page linking into a document of thousands of claims would note them all)."""
+        page linking into a document of thousands of claims would note them all). A
+        kept page's layout is taken as it was (the same key noted)."""
+        known = self.kept.get(doc)
+        if known is not None:
+            self.data.reads.note("s", doc)
+            return known
         with self.data.reads.instead("s", doc):
             text = self.data.node(doc).text(NIF.isString) or ""
             return doc_layout(len(text), doc_claims(self.data, doc, lean=True))
@@ -401,7 +422,7 @@ class Owners(Mapping[str, str]):
         claims += [c for c in found if data.is_a(c, AG.Claim)]
         docs = [d for c in claims for d in data.claim(c).docs if d in self.pages]
         if docs:
-            part = self._layout(min(docs)).get(iri, 1)
+            part = self.layout(min(docs)).get(iri, 1)
             return f"{part_path(self._page(min(docs)), part)}#{anchor(iri)}"
         events = [e for e in data.union_node(iri).iris(AG.sideOf) if e in self.pages]
         if events:
