@@ -238,3 +238,20 @@ def test_a_container_the_gazetteer_merges_with_its_town_is_a_place_of_its_own() 
     town, municipality = record.places["Bellavista"], record.places["Bojayá"]
     assert town.slug != municipality.slug
     assert town.container == municipality.slug
+
+
+@pytest.mark.parametrize(
+    ("location", "state"),
+    [
+        ("Vostry farm, Hrodna Region, Byelorussian SSR", "Byelorussian SSR"),
+        ("Kordel mill, Semey District, Kazakh SSR, Soviet Union", "Soviet Union"),
+    ],
+)
+def test_a_former_state_where_the_country_goes_is_the_country(location: str, state: str) -> None:
+    # the gazetteer knows no place by the state's name: the chain's country is today's
+    text = (
+        f"= Vostry raid =\n\nInfobox\n- Location: {location}\n- Date: 4 May 1944\n\n"
+        "A punitive detachment burned the farm on 4 May 1944.\n"
+    )
+    record = resolve(extract(parse(text.encode(), "vostry.txt")), Resolver())
+    assert record.places[state].kind is PlaceKind.COUNTRY

@@ -25,17 +25,25 @@ would reject the graph).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Final
 
-from attackgraph.model import EventKind, Extraction, PlaceKind, PlaceMention
+from attackgraph.extract.places import ADMIN_WORDS
+from attackgraph.model import EventKind, Extraction, PlaceKind, PlaceMention, PlaceRef
 from attackgraph.reference.countries import former_country_code, is_country, shared_country_name
 from attackgraph.reference.names import name_key, region_name, strip_the
 from attackgraph.reference.regions import subdivision_countries
 from attackgraph.resolve.place_candidates import candidates
 from attackgraph.resolve.places import PlaceResolver
 
-__all__ = ["chain_country", "document_country", "dominant_country", "with_event_country"]
+__all__ = [
+    "chain_country",
+    "document_country",
+    "dominant_country",
+    "former_states_as_country",
+    "with_event_country",
+]
 
 
 def document_country(extraction: Extraction) -> str | None:
@@ -241,3 +249,59 @@ def _named(places: PlaceResolver, key: str) -> list[str]:
         for admin in (False, True)
         for r, _ in candidates(places.layers, key, None, admin=admin)
     )
+
+
+def former_states_as_country(
+    mentions: tuple[PlaceMention, ...],
+    places: dict[str, PlaceRef],
+    resolver: PlaceResolver,
+    country: str | None,
+    text: str,
+) -> None:
+    """Make the outermost name of a stated chain that ends its line, where the country
+    goes, the document's ``country`` when the gazetteer knows no place by it and no area
+    word calls it an area ("Khatyn, Minsk Region, Byelorussian SSR", "X, Y, Kazakh SSR,
+    Soviet Union"): the state the country was part of then, not a place inside it
+    (in place; ``places`` maps mention names to refs, as in ``Record.places``).
+
+    >>> from attackgraph.model import Span
+    >>> from attackgraph.resolve import Resolver
+    >>> text = "- Location: Vostry farm, Hrodna Region, Byelorussian SSR"
+    >>> said = [("Vostry farm", "Hrodna Region"), ("Hrodna Region", "Byelorussian SSR"),
+    ...         ("Byelorussian SSR", None)]
+    >>> mentions = tuple(PlaceMention(n, PlaceKind.REGION, Span(text.find(n),
+    ...     text.find(n) + len(n), n, 1), container=c) for n, c in said)
+    >>> places = {m.name: Resolver().places.place(m.name, country="BY") for m in mentions}
+    >>> former_states_as_country(mentions, places, Resolver().places, "BY", text)
+    >>> places["Byelorussian SSR"].name
+    'Belarus'
+    """
+    if country is None:
+        return
+    inner = {m.container: m.name for m in mentions if m.container}
+    for mention in mentions:
+        ref = places.get(mention.name)
+        if (
+            ref is None
+            or mention.prose
+            or mention.container is not None
+            or inner.get(inner.get(mention.name, ""), None) is None  # two places inside it
+            or not _ends_its_line(mention, text)
+            or mention.kind is PlaceKind.COUNTRY
+            or ref.resolved
+            or ADMIN_WORDS.search(mention.name)
+            or any(c.isdigit() for c in mention.name)
+        ):
+            continue
+        try:
+            places[mention.name] = resolver.country(country)
+        except KeyError:
+            return  # a code with no country node ("XK")
+
+
+def _ends_its_line(mention: PlaceMention, text: str) -> bool:
+    """Whether a mention ends its line, but for a bracketed note ("X, Y, Z (now W)")."""
+    end = mention.span.end
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return re.fullmatch(r"\s*(?:\([^()]*\))?\s*\.?\s*", rest) is not None

@@ -50,7 +50,11 @@ from attackgraph.resolve.actor_refs import (
 from attackgraph.resolve.actors import ActorResolver
 from attackgraph.resolve.chain import add_spellings, keep_stated_chain, keep_written_containers
 from attackgraph.resolve.commanders import commanders_as_people
-from attackgraph.resolve.country import document_country, with_event_country
+from attackgraph.resolve.country import (
+    document_country,
+    former_states_as_country,
+    with_event_country,
+)
 from attackgraph.resolve.places import PlaceResolver
 from attackgraph.resolve.sites import keep_event_sites
 from attackgraph.resolve.variants import (
@@ -164,6 +168,8 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             kind=mention.kind,
             coordinates=mention.coordinates,
         )
+    text = extraction.document.text
+    former_states_as_country(extraction.places, places, resolver.places, country, text)
     _part_from_whole(extraction.places, places, resolver.places, country)
     add_spellings(extraction.places, places, extraction.text())
     actors: dict[str, ActorRef] = {}
