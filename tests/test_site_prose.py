@@ -539,3 +539,22 @@ def test_where_something_else_took_place_is_no_act_site() -> None:
 )
 def test_where_someone_spoke_of_the_attack_is_no_site(prose: str, sites: list[str]) -> None:
     assert site_names(prose) == sites
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        (
+            "Gunmen raided the Kibarani market. That night soldiers stood guard at Sufi shrines "
+            "across the town.",
+            ["Kibarani market"],
+        ),
+        # a landform in the plural is still one place
+        (
+            "Gunmen raided the Kibarani market and fled towards the Mbale hills.",
+            ["Kibarani market", "Mbale hills"],
+        ),
+    ],
+)
+def test_buildings_of_a_kind_in_the_plural_are_no_one_site(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites

@@ -226,6 +226,22 @@ def _site_word(name: str) -> bool:
     )
 
 
+def _several_sites(name: str) -> bool:
+    """Whether a name ends in a kind of building in the plural, which names no one site but
+    several of a kind: "Hindu temples", "the Bangladesh camps", "Sunni mosques". Landforms
+    are one place whatever their number ("the Nuba mountains").
+
+    >>> [_several_sites(n) for n in ("Shia mosques", "Olinda barracks", "Kigali hills")]
+    [True, False, False]
+    """
+    plural = _PLURAL_SITE.search(name)
+    if plural is None or f"{plural.group('word')}s" in SITE_WORDS:
+        return False
+    word = plural.group("word")
+    one = word if word in SITE_WORDS else (word[:-1] if word.endswith("e") else "")
+    return one in SITE_WORDS and one not in _OWN_SITE_WORDS | {"island", "mountain"}
+
+
 def _kind_only(name: str) -> bool:
     """Whether a name is only words saying what kind of site it is ("Restaurant" of
     "the Zebra Bar and Restaurant"): the end of the name before it, not a name.
@@ -429,6 +445,8 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
             name += shared
             if _CARE.search(name) and not attack:
                 continue  # where the wounded were treated, unless it was attacked
+            if not shared and _several_sites(name):
+                continue  # "troops guarded Hindu temples": sites of a kind, no one place
             if not shared and _UNIT_AFTER.match(text, end):
                 continue  # a unit named after its home ("the Gloucestershire battalion")
             named = sited or _APPOSED_KIND.match(text, end) is not None
