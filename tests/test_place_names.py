@@ -124,6 +124,16 @@ def test_a_region_the_document_names_stays(tmp_path: Path, converter: Converter)
     assert "Mombasa County" in places
 
 
+def test_a_region_written_only_inside_a_body_s_name_is_left_out(
+    tmp_path: Path, converter: Converter
+) -> None:
+    extra = " The Fire Brigade of Mombasa County put out the flames."
+    places = event_places(
+        converted(tmp_path, converter, HARBOUR.format(extra=extra)), "Likoni ferry bombing"
+    )
+    assert not any("County" in name for name in places)
+
+
 # -- an area the story only mentions is no site ---------------------------------------
 
 TRAVEL = """= Bandari market attack =

@@ -178,8 +178,9 @@ class _Written:
 
         >>> state = PlaceRef("us-ny", "New York State", PlaceKind.REGION)
         >>> [_Written(t).names(state) for t in ("a New York State Special Commission",
-        ...  "upstate, in New York State.", "in the state of New York", "New York State")]
-        [False, True, True, True]
+        ...  "upstate, in New York State.", "in the state of New York", "New York State",
+        ...  "the Transit Police of New York State")]
+        [False, True, True, True, False]
         >>> _Written("in Baghdad Province").names(PlaceRef("b", "Baghdād Governorate",
         ...  PlaceKind.REGION))
         True
@@ -208,8 +209,18 @@ class _Written:
             for i in self.at.get(words[0], ())
             if self.keys[i : i + n] == words
             and self.capital[i]
-            and not (whole and self._goes_on(i + n - 1))
+            and not (whole and (self._goes_on(i + n - 1) or self._ends_a_name(i)))
         ]
+
+    def _ends_a_name(self, first: int) -> bool:
+        """Whether word ``first`` follows a capitalised word and "of" as the end of one
+        name ("the Civil Police of X State" names a body, not the state)."""
+        return (
+            first >= 2
+            and self.keys[first - 1] == "of"
+            and self.capital[first - 2]
+            and self.keys[first - 2] not in REGION_WORDS  # "the State of X" names X
+        )
 
     def _goes_on(self, last: int) -> bool:
         """Whether a capitalised word follows word ``last`` as part of one name."""
@@ -223,6 +234,8 @@ class _Written:
             return word in REGION_WORDS and _same_level(word, level)
 
         for i in self._find(words, whole=False):
+            if self._ends_a_name(i):
+                continue
             after = self.keys[i + len(words) : i + len(words) + 1]
             before = self.keys[max(0, i - 3) : i]
             if after and area(after[0]) and not self._goes_on(i + len(words)):
