@@ -558,3 +558,23 @@ def test_where_someone_spoke_of_the_attack_is_no_site(prose: str, sites: list[st
 )
 def test_buildings_of_a_kind_in_the_plural_are_no_one_site(prose: str, sites: list[str]) -> None:
     assert site_names(prose) == sites
+
+
+def test_a_known_place_owning_a_site_is_its_container_not_its_name() -> None:
+    from attackgraph.extract.site_prose import prose_sites
+
+    prose = "Gunmen raided the Kibarani market. Hours later they stormed Kisumu's Oginga Square."
+    doc = parse(f"= Depot raid =\n\n{prose}\n".encode(), "raid.txt")
+    found = prose_sites(
+        doc.text,
+        sentences(doc),
+        main_name="Depot raid",
+        main_date=DateRange(DateValue("2016-04-03", DatePrecision.DAY)),
+        sites=(),
+        known=("Kisumu",),
+        actors=(),
+    )
+    assert [(m.name, m.container) for m in found] == [
+        ("Kibarani market", None),
+        ("Oginga Square", "Kisumu"),
+    ]

@@ -38,9 +38,9 @@ kilns at X", "two devices exploded at X and Y") is a site whatever the tagger ca
 hangs on a verb of saying with a subject of its own ("In X, the minister condemned the
 attack", "a columnist wrote in the Y") is where someone spoke, no site.
 
-"X in Y", "X on Y", "X at Y" and "X, a bar in Y" state that X lies in Y: the place
-keeps that container, as in an infobox chain. A place the event was only near
-("near the river") is marked ``near``.
+"X in Y", "X on Y", "X at Y", "X, a bar in Y" and, Y a place the document names, "Y's X"
+state that X lies in Y: the place keeps that container, as in an infobox chain. A place
+the event was only near ("near the river") is marked ``near``.
 """
 
 from __future__ import annotations
@@ -723,14 +723,24 @@ def prose_sites(
             SITE_VETO if ruled else SITE_THRESHOLD
         ):
             continue
-        name, sentence, end = candidate.name, candidate.sentence, candidate.end
+        name, sentence, begin, end = (
+            candidate.name,
+            candidate.sentence,
+            candidate.begin,
+            candidate.end,
+        )
+        owner = _OWNER.match(name)
+        if owner is not None and name_key(owner.group("owner")) in stated:
+            name, begin = name[owner.end() :], begin + owner.end()  # "Gao's X market": X market
         if seen.holds(name):
             continue
         seen.add(name)
         kind = PlaceKind.REGION if ADMIN_WORDS.search(name) else PlaceKind.LOCALITY
         inside = _container(sentence, end, avoid)
         container = inside.text if inside is not None else None
-        span = _span(sentence, candidate.begin, end)
+        if container is None and begin != candidate.begin and owner is not None:
+            container = owner.group("owner")  # the known place it lies in
+        span = _span(sentence, begin, end)
         mentions.append(
             PlaceMention(name, kind, span, container, None, None, candidate.near, prose=True)
         )
@@ -742,6 +752,9 @@ def prose_sites(
             mentions.append(PlaceMention(inside.text, outer_kind, inside, prose=True))
     return tuple(mentions)
 
+
+_OWNER: Final = re.compile(r"(?P<owner>[^'’]+)['’]s\s+(?=[A-Z0-9])")
+"""A place named with the place it lies in as its owner: "Gao's Central market"."""
 
 _ACT_HEAD: Final = re.compile(
     r"^(?:storm|seiz|strik|struck|attack|raid|bomb|occup|enter|hit|target|destroy|damag|"
