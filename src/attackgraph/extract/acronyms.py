@@ -43,6 +43,18 @@ def find_acronyms(text: str) -> dict[str, str]:
     ...                       "March 23 Movement (M23) and Tehrik-i-Taliban Pakistan (TTP) ...")
     >>> found["SNA"], found["M23"], found["TTP"]
     ('Somali National Alliance', 'March 23 Movement', 'Tehrik-i-Taliban Pakistan')
+
+    An acronym of the name in another language names the whole name before it:
+
+    >>> found = find_acronyms("The Sahel Liberation Front (FLS) and the Salafist Group for "
+    ...                       "Preaching and Combat (GSPC) ...")
+    >>> found["FLS"], found["GSPC"]
+    ('Sahel Liberation Front', 'Salafist Group for Preaching and Combat')
+
+    Not when the name runs on in lower case before the capitals:
+
+    >>> "MONUZ" in find_acronyms("the UN mission in the Republic of Zembia (MONUZ)")
+    False
     """
     found: dict[str, str] = {}
     for m in ACRONYM.finditer(text):
@@ -51,19 +63,40 @@ def find_acronyms(text: str) -> dict[str, str]:
         run: list[re.Match[str]] = []
         for w in reversed(words):
             token = w.group()
-            if token.endswith(("'s", "’s", ",", ";", ".")) or not (
-                capitalised(token) or token in PARTICLES
+            if (
+                text.startswith(")", w.end())
+                or token.endswith(("'s", "’s", ",", ";", "."))
+                or not (capitalised(token) or token in PARTICLES)
             ):
                 break
             run.insert(0, w)
-        while run and run[0].group() in PARTICLES:
-            run.pop(0)
+        dropped = []
+        while run and run[0].group() in PARTICLES | {"The", "A", "An"}:
+            dropped.append(run.pop(0).group().lower())
         starts = [k for k, w in enumerate(run) if w.group()[:1] == acronym[0]]
         covering = [k for k in starts if _covers(acronym, [w.group() for w in run[k:]])]
-        if covering or starts:
-            k = (covering or starts)[-1]
-            found.setdefault(acronym, text[run[k].start() : run[-1].end()])
+        if covering:
+            k = covering[-1]
+        elif (
+            len(run) > 1 and set(dropped) <= {"the", "a", "an", "and"} and _spelt_out(acronym, run)
+        ):
+            k = 0  # the acronym of the name in another language: the whole name before it
+        elif starts:
+            k = starts[-1]
+        else:
+            continue
+        found.setdefault(acronym, text[run[k].start() : run[-1].end()])
     return found
+
+
+def _spelt_out(acronym: str, run: list[re.Match[str]]) -> bool:
+    """Whether ``run`` can be the whole name an acronym of other words stands for: the
+    acronym has two capitals or more ("GSPC", not "Tanzania") and the run holds no
+    label ("Combatant2:") - not a name running on in lower case before it ("the UN
+    mission in the Democratic Republic of the Congo (MONUSCO)": the caller's check)."""
+    return sum(c.isupper() for c in acronym) >= 2 and not any(
+        w.group().endswith(":") or any(c.isdigit() for c in w.group()) for w in run
+    )
 
 
 def _covers(acronym: str, tokens: list[str]) -> bool:

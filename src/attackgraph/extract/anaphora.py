@@ -57,9 +57,9 @@ _LINK: Final = r"(?:of|for|the|and|de|du)"
 def _pattern(noun: str) -> re.Pattern[str]:
     word = noun[:1].upper() + noun[1:]
     return re.compile(
-        rf"(?<![\w'’-])(?:{_NAME}\s+)*{word}"
+        rf"(?<![\w'’-])(?:{_NAME}\s+(?:(?:and|of|for)\s+(?={_NAME}))?)*{word}"
         rf"(?:\s+(?:{_LINK}\s+)*{_NAME})*"
-    )
+    )  # "Truth and Reconciliation Commission", "Ministry of Defence Command"
 
 
 @cache
@@ -201,6 +201,9 @@ def antecedent(
     >>> t = "Nine were hurt, said the Army. The Health Ministry spoke. The ministry said 4 died."
     >>> antecedent(t, t.index("The ministry"), "ministry")
     'Health Ministry'
+    >>> t = "Zembia's Truth and Peace Commission sat. The commission said 9 died."
+    >>> antecedent(t, t.index("The commission"), "commission")
+    'Truth and Peace Commission'
     >>> t = "The U.S. Ministry of Aid gave a toll. The ministry said 4 died."
     >>> antecedent(t, t.index("The ministry"), "ministry")
     'U.S. Ministry of Aid'
@@ -217,6 +220,8 @@ def antecedent(
         name = m.group()
         if name.split()[0] in ("The", "A", "An") or name == noun[:1].upper() + noun[1:]:
             name = name.split(None, 1)[1] if " " in name else ""
+        if re.match(r"\S+['’]s\s", name):  # "Zembia's Truth Commission": the commission
+            name = name.split(None, 1)[1]
         if not name or name.lower() == noun:
             continue
         if noun in _TITLE_NOUNS:

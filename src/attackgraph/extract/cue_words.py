@@ -102,8 +102,11 @@ _PATTERNS: Final[tuple[tuple[CueKind, str], ...]] = (
     (CueKind.REPORT, r"(?<=,\s)(?:a|the)\s+(?:toll|figure|number|count|tally)\s+(?:\w+ly\s+|"
      r"later\s+)?(?:confirmed|given|reported|cited|announced|released|provided)(?=\s+by\b)"),
     (CueKind.REPORT, r"\b(?:described|describing)\b(?=\s+(?:[\w'’-]+\s+){1,4}?as\b)"),
-    (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified|recogni[sz]ed|listed)\b"
+    (CueKind.REPORT, r"\b(?:identified|counted|recorded|documented|verified|recogni[sz]ed|listed|"
+     r"certified|registered|registers)\b"
      r"(?=\s+(?:that\b|at\s+least|more\s+than|about|around|some|nearly|over|\d))"),
+    (CueKind.REPORT, r"\b(?:established|confirmed|recorded|documented|verified|certified)\b"
+     r"(?=\s+(?:the\s+)?deaths?\s+of\b)"),
     (CueKind.REPORT, r"\b(?:given|provided|released|published|issued|adopted|used|compiled|kept|"
      r"drawn\s+up|prepared|maintained)\b"
      r"(?=\s+by\b)"),

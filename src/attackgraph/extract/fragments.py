@@ -24,8 +24,13 @@ _LEADING: Final = re.compile(
     rf"(?:{_DATE_WORDS}|[a-z][\w-]*)(?:\s+\d{{4}})?,?\s+"
     rf"|(?:(?:[a-z]+|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier),?\s+"
     rf"|(?:later|earlier|meanwhile|overnight|then|also|however|afterwards|subsequently),?\s+"
+    rf"|(?:that|this|the\s+same|the\s+next|the\s+following)\s+"
+    rf"(?:morning|afternoon|evening|night|day|week|month|year),?\s+"
     rf"|(?:[a-z]+\s+)*?(?!quoted\s|cited\s)(?:[a-z]+ed|led|paid|held|run)\s+by\s+)",
 )
+_PART_OF_DAY: Final = re.compile(r"^(?:morning|afternoon|evening|night)\s+(?=[A-Z])")
+"""The end of a time phrase the parse left before a name ("Later that evening Kane"),
+written in lower case: "Evening Standard" is a name."""
 _TRAILING: Final = re.compile(
     r"(?<=[\w.)])(?:\s+(?:(?:has|have|had|was|were|is|are|would|will|could|also|did|does|do|"
     r"never|later|likewise|instead|itself|themselves|in\s+turn)(?:\s+[a-z]+)*"
@@ -59,6 +64,10 @@ def clean_name(name: str) -> str:
     ('Coast Front officials', 'Jon Varga')
     >>> clean_name("the port authority later"), clean_name("Harbour Front denied any role")
     ('the port authority', 'Harbour Front')
+    >>> clean_name("Later that evening Jon Varga"), clean_name("the next day the ministry")
+    ('Jon Varga', 'the ministry')
+    >>> clean_name("evening Jon Varga"), clean_name("Evening Standard")
+    ('Jon Varga', 'Evening Standard')
     >>> clean_name("Jon Varga, disputed"), clean_name("B Company of")
     ('Jon Varga', 'B Company')
     >>> clean_name("Office of the Ombudsman"), clean_name("Doctors Without Borders")
@@ -70,7 +79,7 @@ def clean_name(name: str) -> str:
     >>> clean_name("Police sources quoted by local radio")
     'Police sources'
     """
-    text = " ".join(name.split())
+    text = _PART_OF_DAY.sub("", " ".join(name.split()))
     for _ in range(3):
         found = _LEADING.match(text) or _LEADING.match(text[:1].lower() + text[1:])
         if found is None or found.end() >= len(text):

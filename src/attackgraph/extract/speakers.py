@@ -353,6 +353,10 @@ class Speakers:
                 return self._org(self.canonical(name), begin, end, line)  # "it" from now on
             if name is not None:
                 return self._mention(self.canonical(name), begin, end, line)
+        if the is not None and _may_head_a_name(the.group(1)):  # "the tribunal"
+            name = _headed_antecedent(self.text, begin, the.group(1), self.quoted)
+            if name is not None:  # "the Special Tribunal for Tamba", named before
+                return self._org(self.canonical(name), begin, end, line)
         own = re.fullmatch(r"(?:his|her)\s+(\w+)", low)
         if own is not None and own.group(1) == "ministry":  # the ministry the minister heads
             last = self._last_person()
@@ -393,6 +397,10 @@ class Speakers:
             return self._mention(self._plural(begin), begin, end, line)
         if low in ("we", "them"):
             return ()
+        apposed = _apposed_name(self.text, begin, end)
+        if apposed is not None:  # "the UN migration agency, IOM": IOM
+            mention = self._one(*apposed, line)
+            return (mention,) if mention is not None else ()
         found: list[ActorMention] = []
         for b, e in self._conjuncts(begin, end):
             mention = self._one(b, e, line)
@@ -951,6 +959,84 @@ def _body_of(tokens: list[str]) -> str | None:
         len(body) == 1 and body[0].isupper() and len(body[0]) > 1
     )
     return " ".join(body) if proper and organisation else None
+
+
+_NAME_WORD: Final = r"[A-Z](?:[\w'’&-]|\.(?=[\w'’-]))*(?:(?<![\w'’-]{2})\.)?"
+"""A capitalised word, with a dot after an initial ("A.", "U.S.") but not a full stop."""
+_APPOSED: Final = re.compile(
+    rf",\s+(?:the\s+)?({_NAME_WORD}(?:\s+(?:(?:of|for|the|de|del|du|des|la)\s+)*{_NAME_WORD})*)"
+    r"(?=\s*(?:[.;)]|,(?!\s+(?:and|or)\b)|$))"
+)
+"""A proper name set off by commas after a source's words, closing the phrase: ", IOM."."""
+
+
+def _apposed_name(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """Where the name in apposition after the common noun phrase ``text[begin:end]``
+    stands ("according to the UN migration agency, IOM." -> "IOM"): the reader's name of
+    the body the words describe; ``None`` when the words end in a proper name, or no
+    name closes the phrase after them ("according to the ministry, Tamba was calm").
+
+    >>> t = "Nine died, according to the UN migration agency, IOM. Later, ..."
+    >>> b = t.index("the UN"); e = t.index(", IOM")
+    >>> t[slice(*_apposed_name(t, b, e))]
+    'IOM'
+    >>> t = "Nine died, according to the ministry, Tamba officials said."
+    >>> _apposed_name(t, t.index("the ministry"), t.index(", Tamba")) is None
+    True
+    """
+    words = text[begin:end].split()
+    if not words or not words[-1].islower() or not words[-1].isalpha():
+        return None
+    found = _APPOSED.match(text, end)
+    if found is None or found.group(1).lower() in ("he", "she", "it", "they"):
+        return None
+    return found.start(1), found.end(1)
+
+
+def _may_head_a_name(noun: str) -> bool:
+    """Whether "the {noun}" may refer back to a name the noun heads ("the tribunal", "the
+    airline"): a singular common noun none of the other rules reads (an office, a kind
+    of organisation, an armed group, a person's role)."""
+    return (
+        noun.isalpha()
+        and noun.islower()
+        and not noun.endswith("s")
+        and noun not in ANAPHOR_NOUNS | KIND_NOUNS | PERSON_ROLES | _GROUP_REFERENCES
+        and noun not in _PLURAL_NOUNS | _MADE_ANAPHORS | {"army", "navy"}
+    )  # "the army said": a source the text names by its kind (measured: gold says "army")
+
+
+def _headed_antecedent(
+    text: str, end: int, noun: str, quoted: Sequence[tuple[int, str]]
+) -> str | None:
+    """The nearest earlier name before ``end`` that ``noun`` heads: its last word, or the
+    word before "of"/"for" ("Special Tribunal for Tamba" for "the tribunal"); ``None``
+    when the nearest name holding the noun is no such name ("Tribunal Street").
+
+    >>> t = "The Special Tribunal for Tamba sat. The tribunal found 9 dead."
+    >>> _headed_antecedent(t, t.index("The tribunal"), "tribunal", ())
+    'Special Tribunal for Tamba'
+    >>> t = "Flight 2 of Tamba Airlines left. The airline said 9 died."
+    >>> _headed_antecedent(t, t.index("The airline"), "airline", ())
+    'Tamba Airlines'
+    >>> t = "They met on Chamber Street. The chamber found 9 dead."
+    >>> _headed_antecedent(t, t.index("The chamber"), "chamber", ()) is None
+    True
+    """
+    name = antecedent(text, end, noun, quoted)
+    at = text.rfind(name, 0, end) if name is not None else -1
+    if name is None or at < 0:
+        return None
+    whole = re.match(r"\w*", text[at + len(name) :])  # "Tamba Airline|s"
+    name += whole.group() if whole is not None else ""
+    words = name.split()
+    heads = [
+        k
+        for k, w in enumerate(words)
+        if w.lower() in (noun, f"{noun}s")
+        and (k + 1 == len(words) or words[k + 1] in ("of", "for"))
+    ]
+    return name if heads and len(words) > 1 else None
 
 
 def _span(text: str, begin: int, end: int, line: int, words: str) -> Span:
