@@ -635,3 +635,35 @@ def test_some_others_and_most_count_nobody_vague_elsewhere(text: str) -> None:
     assert all(
         f.quantity.text.lower() not in ("some", "others", "most") for f in read_figures(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The finance minister was gravely wounded and died in hospital in March.",
+         [(1, "killed")]),
+        ("A sentry was badly hurt when he fell from the wall and later died.", [(1, "killed")]),
+        ("A guard was wounded and two of the raiders died.", [(1, "injured"), (2, "killed")]),
+    ],
+)  # fmt: skip
+def test_one_person_hurt_who_dies_in_the_same_clause_is_killed(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The youngest victim, Lena Dorsch, was four years old.", [(1, "killed")]),
+        ("The youngest of those killed, Piet Alma, was 17; the oldest, Rosa Lind, was 81.",
+         [(1, "killed"), (1, "killed")]),
+        ("The youngest victim was nine years old.", []),
+        ("The youngest of the gunmen, Omar Tell, was 19.", []),
+        ("Clinics treated 30 people for burns; the youngest, Ida Roos, was six.", []),
+    ],
+)  # fmt: skip
+def test_the_youngest_or_oldest_of_the_dead_named_counts_one(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

@@ -23,7 +23,12 @@ from typing import Final
 from attackgraph.extract.amount_record import PERSON_NOUNS, Amount
 from attackgraph.extract.figure_referents import attacker_referent
 from attackgraph.extract.parsed_victims import listed_in_parse
-from attackgraph.extract.victims import listed_victims, named_victims
+from attackgraph.extract.victims import (
+    DIED_AFTER,
+    listed_victims,
+    named_victims,
+    youngest_victims,
+)
 from attackgraph.extract.vocabulary import DEATH_STATES, GERUND_OUTCOMES, PASSIVE_OUTCOMES
 from attackgraph.extract.word_match import alternatives, equipment_spans, group_match
 from attackgraph.model import Outcome, PopulationGroup, Quantity
@@ -90,6 +95,8 @@ def single_victims(text: str, begin: int, end: int, amounts: list[Amount]) -> li
         noun = m["noun"] or m["noun2"]
         pronoun = m[article].lower() in ("he", "she")
         outcome = _SINGLE_OUTCOMES[" ".join((m["verb"] or m["active"]).split())]
+        if outcome == "injured" and m["verb"] and DIED_AFTER.match(text, m.end(), end):
+            outcome = "killed"  # "was badly wounded and died in hospital"
         if pronoun != (noun is None) or (noun is not None and not _person(noun, outcome)):
             continue
         if any(b <= m.start() < e or m.start() <= b < m.end() for b, e in taken):
@@ -310,6 +317,26 @@ def named_amounts(text: str, begin: int, end: int, amounts: list[Amount]) -> lis
         named.group, named.qualifier = group, name
         named.outcome, named.own, named.lead = v.outcome, True, v.lead
         found.append(named)
+    return found
+
+
+def youngest_amounts(text: str, begin: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """The youngest or oldest of the dead, named
+    (:func:`~attackgraph.extract.victims.youngest_victims`): 1 killed, the name its words
+    and its subgroup, unless one of ``amounts`` reads the name already.
+
+    >>> t = "The youngest victim, Lena Dorsch, was four."
+    >>> [(a.quantity.value, a.outcome, a.qualifier) for a in youngest_amounts(t, 0, len(t), [])]
+    [(1, 'killed', 'Lena Dorsch')]
+    """
+    found: list[Amount] = []
+    for v in youngest_victims(text, begin, end):
+        if any(a.begin < v.end and v.begin < max(a.end, a.extent) for a in amounts):
+            continue
+        name = text[v.begin : v.end]
+        one = Amount(Quantity(1, None, None, False, name), v.begin, v.end, v.extent)
+        one.outcome, one.own, one.group, one.qualifier = "killed", True, ("total", None), name
+        found.append(one)
     return found
 
 

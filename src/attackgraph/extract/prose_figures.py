@@ -28,9 +28,10 @@ How an amount gets its outcome, first rule that applies:
 
 The amounts are those of :func:`attackgraph.extract.amounts.find_amounts`, with "most of
 them" and "some"/"others"/"most" as the subject of a casualty verb
-(:mod:`~attackgraph.extract.vague_subjects`) read after them (no candidates of the
-classifier). An
-amount with no outcome is no figure ("500 students had been rescued"). The group is
+(:mod:`~attackgraph.extract.vague_subjects`) and the youngest or oldest of the dead,
+named (:func:`~attackgraph.extract.one_person.youngest_amounts`), read after them (no
+candidates of the classifier). An amount with no outcome is no figure ("500 students had
+been rescued"). The group is
 the group words after the amount (``group_match``, also after "were": "142 were
 students"); a nationality ("315 Somalis") gives ``total`` with the word as label; no
 words ("fifteen were injured", "two others") carry the previous figure's group, else
@@ -57,7 +58,7 @@ from attackgraph.extract.amounts import Amount, clear_between, find_amounts, mos
 from attackgraph.extract.figure_guess import FigureGuess
 from attackgraph.extract.figure_referents import PRONOUNS, attacker_referent
 from attackgraph.extract.numbers import find_quantities
-from attackgraph.extract.one_person import person_noun
+from attackgraph.extract.one_person import person_noun, youngest_amounts
 from attackgraph.extract.prose_outcomes import (
     FREED_BEFORE,
     LINK_ADVERBS,
@@ -348,6 +349,7 @@ def read_figures(
         most.extent = max(most.extent, group_end)
         amounts.append(most)
     amounts += vague_subjects(text, begin, stop, amounts)  # "some of them were killed"
+    amounts += youngest_amounts(text, begin, stop, amounts)  # "the youngest victim, A B,"
     amounts.sort(key=lambda a: a.begin)
     _carry(text, amounts, [a for a in amounts if _whole(text, begin, stop, a)])
     if count_outcome is not None:

@@ -7,7 +7,9 @@ finds such phrases in one stretch of text and counts the names (one each):
 - a name, or names joined by commas and "and", as the subject of a passive outcome verb
   or of "died" ("Tomas Varga, a local guide, was shot dead"; "A and B were captured"),
   with adverbs between ("was later arrested");
-- a name, or names, right after an active outcome verb ("police arrested Jonas Peltz").
+- a name, or names, right after an active outcome verb ("police arrested Jonas Peltz");
+- a name the text gives the youngest or oldest of the dead (:func:`youngest_victims`:
+  "the youngest victim, Ana Ruiz, was six").
 
 A name is two to five capitalised words, or one word that the text has already used as
 the last word of a longer name (a surname: "Varga" after "Tomas Varga"). Words that name a
@@ -31,7 +33,7 @@ from attackgraph.extract.word_match import LIST_SEPARATOR, alternatives
 from attackgraph.model import Outcome
 from attackgraph.reference.countries import country_code, demonym_countries
 
-__all__ = ["NamedVictims", "listed_victims", "named_victims"]
+__all__ = ["DIED_AFTER", "NamedVictims", "listed_victims", "named_victims", "youngest_victims"]
 
 _TOKEN: Final = r"(?:[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)"
 _PARTICLE: Final = r"(?:bin|ibn|al|el|de|del|della|van|von|der|da|dos|du|la|le)"
@@ -69,6 +71,12 @@ _OBJECT_OF: Final = re.compile(
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+-[\w-]+\s+)?$"
 )
 _FATALLY: Final = re.compile(r"\b(?:fatally|mortally)\b")
+DIED_AFTER: Final = re.compile(
+    r"[^.;]{0,150}?(?:,\s*|\s+)and\s+"
+    r"(?:(?:later|also|subsequently|then|eventually|\w+ly)\s+){0,2}died\b"
+)
+"""The same person's death later in the clause ("was gravely wounded and died in
+hospital", "was badly hurt when he fell and later died"): one killed, not hurt."""
 
 _NOT_NAME: Final = frozenset(
     """
@@ -128,8 +136,10 @@ def named_victims(text: str, begin: int, end: int) -> list[NamedVictims]:
             continue  # "Kiram died in Manila in October 2013": no casualty
         verb = m["verb"] or (m["then"] if m["then"] != "died" else None)
         outcome = _PASSIVE_VERBS[" ".join(verb.split())] if verb else "killed"
-        if outcome == "injured" and _FATALLY.search(text, m.end("names"), m.end()):
-            outcome = "killed"  # "was fatally wounded"
+        if outcome == "injured" and (
+            _FATALLY.search(text, m.end("names"), m.end()) or DIED_AFTER.match(text, m.end(), end)
+        ):
+            outcome = "killed"  # "was fatally wounded", "was wounded and died in hospital"
         names = _names(text, m.start("names"), m.end("names"))
         if names is not None:
             found.append(NamedVictims(names[0], names[1], names[2], outcome, m.end()))
@@ -234,3 +244,42 @@ def listed_victims(text: str, begin: int, end: int) -> list[NamedVictims]:
             b, e = m.span("list")
             found.append(NamedVictims(b, e, count, outcome, m.end()))
     return sorted(found, key=lambda v: v.begin)
+
+
+_YOUNGEST: Final = re.compile(
+    r"(?<![\w'’-])[Tt]he\s+(?:youngest|oldest)"
+    r"(?P<of>\s+(?:victim|of\s+the\s+(?:dead|victims)|of\s+those\s+killed))?"
+    rf",\s+(?P<name>{_NAME}),"
+)
+_HURT_OR_DEAD: Final = re.compile(
+    r"\b(?P<dead>dead|died|killed|victims?|bodies|deaths?|murdered)\b"
+    r"|\b(?:wounded|injured|wounds?|injur(?:y|ies)|hurt|hospitals?|survivors?)\b"
+)
+"""Words that say whom a bare "the youngest" ranks: the dead, or the hurt."""
+
+
+def youngest_victims(text: str, begin: int, end: int) -> list[NamedVictims]:
+    """The youngest or the oldest of the dead, named ("The youngest victim, Ana Ruiz, was
+    six"): one killed each. Never raises.
+
+    >>> t = "The youngest of those killed, Ana Ruiz, was six; the oldest, Ivo Marek, was 80."
+    >>> [(t[v.begin : v.end], v.count, v.outcome) for v in youngest_victims(t, 0, len(t))]
+    [('Ana Ruiz', 1, 'killed'), ('Ivo Marek', 1, 'killed')]
+    >>> youngest_victims("Nine were hurt. The youngest, Ana Ruiz, was six.", 16, 48)
+    []
+    """
+    found: list[NamedVictims] = []
+    for m in _YOUNGEST.finditer(text, begin, end):
+        if m["of"] is None and not _of_the_dead(text, m.start()):
+            continue  # "41 were admitted with wounds; the youngest, Ana Ruiz, ...": hurt
+        names = _names(text, m.start("name"), m.end("name"))
+        if names is not None and names[2] == 1:
+            found.append(NamedVictims(names[0], names[1], 1, "killed", m.end("name")))
+    return found
+
+
+def _of_the_dead(text: str, at: int) -> bool:
+    """Whether the last word before ``at`` (up to 300 characters back) that names the
+    dead or the hurt names the dead."""
+    words = list(_HURT_OR_DEAD.finditer(text, max(0, at - 300), at))
+    return bool(words) and words[-1]["dead"] is not None
