@@ -104,13 +104,13 @@ class LimitExceeded(BaseException):  # noqa: N818 - reads as "limit exceeded: ti
 def bounded(limits: Limits) -> Iterator[None]:
     """Run the block under ``limits``; raise :class:`LimitExceeded` past one.
 
-    >>> try:
+    >>> try:  # 0.05 s of CPU, or 0.5 s of wall time on a machine too busy to give it
     ...     with bounded(Limits(seconds=0.05, memory=None)):
     ...         while True:
     ...             pass
     ... except LimitExceeded as error:
-    ...     print(error.rule, error.message)
-    limit/time converting took more than 0.05 s of CPU time
+    ...     print(error.rule, error.message.startswith("converting took more than"))
+    limit/time True
     >>> try:
     ...     with bounded(Limits(seconds=None, memory=64 << 20)):
     ...         grow = [b"x" * (1 << 20) for _ in range(1024)]
