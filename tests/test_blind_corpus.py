@@ -41,6 +41,8 @@ SETS = {
     "blind-28": 10,
     "blind-29": 20,
     "blind-30": 10,
+    "blind-31": 20,
+    "blind-32": 10,
 }
 
 
