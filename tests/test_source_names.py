@@ -5,19 +5,7 @@ mentions (issue 8). Every sentence is our own wording, none from an evaluation c
 from __future__ import annotations
 
 import pytest
-
-from attackgraph.extract import extract
-from attackgraph.parse import parse
-
-
-def sources(body: str) -> list[tuple[str | None, object]]:
-    """(source name or None, amount) of each prose figure of ``body``."""
-    doc = parse(f"= Raid on Tamba =\n\n{body}\n".encode(), "tamba.txt")
-    return [
-        (claim.source.name if claim.source else None, f.quantity.value)
-        for claim in extract(doc).claims
-        for f in claim.figures
-    ]
+from test_attributed_sources import sources
 
 
 def test_a_time_before_a_surname_is_no_part_of_the_speaker() -> None:
