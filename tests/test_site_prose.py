@@ -578,3 +578,23 @@ def test_a_known_place_owning_a_site_is_its_container_not_its_name() -> None:
         ("Kibarani market", None),
         ("Oginga Square", "Kisumu"),
     ]
+
+
+def test_a_district_the_lead_gives_as_a_citys_is_inside_the_city(
+    tmp_path: Path, converter: Converter
+) -> None:
+    """ "in Nairobi's Eastleigh district": the district in Nairobi, never Nairobi in it."""
+    path = tmp_path / "eastleigh.txt"
+    path.write_text(
+        "= Eastleigh grenade blast =\n\nA grenade exploded on 12 July 2013 in Nairobi's"
+        " Eastleigh district, wounding six people, police said.\n",
+        encoding="utf-8",
+    )
+    query = """SELECT ?inner ?outer WHERE {
+      ?i ag:containedIn ?o . ?i schema:name ?inner . ?o schema:name ?outer .
+      FILTER NOT EXISTS { ?o ag:placeType c:country } }"""
+    store = convert(converter, path)
+    rows = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    pairs = {(row[0].value, row[1].value) for row in rows}  # type: ignore[index]
+    assert ("Eastleigh district", "Nairobi") in pairs
+    assert ("Nairobi", "Eastleigh district") not in pairs

@@ -365,6 +365,7 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     if country is not None:  # after the country, only a name introduced as a place
         introduced = {m.start("name") for m in _INTRODUCED_NAME.finditer(text)}
         inner = [(n, b, e) for n, b, e in inner if b < country[1] or b in introduced]
+    inner = _owned_first(text, inner)
     code = country_of(country[0]) if country is not None else next(iter(said), None)
     mentions: list[PlaceMention] = []
     for k, (name, b, e) in enumerate(inner):
@@ -375,6 +376,32 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
         name, b, e = country
         mentions.append(PlaceMention(name, PlaceKind.COUNTRY, _span(first, b, e), None, code))
     return tuple(mentions)
+
+
+_OWNS: Final = re.compile(r"['’]s\s+(?:the\s+)?")
+"""A possessive between two places: "Cairo's Nasr City district", the second in the first."""
+
+
+def _owned_first(text: str, inner: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``inner`` (names with their offsets, in the sentence's order) with a place the text
+    gives as another's ("Cairo's Nasr City district") before its owner, so that the chain,
+    innermost first, puts the district in Cairo and not Cairo in the district.
+
+    >>> t = "A bomb went off in Cairo's Nasr City district."
+    >>> found = [("Cairo", 19, 24), ("Nasr City district", 27, 45)]
+    >>> [name for name, _, _ in _owned_first(t, found)]
+    ['Nasr City district', 'Cairo']
+    >>> t = "A bomb went off in the Nasr City district of Cairo."
+    >>> found = [("Nasr City district", 23, 41), ("Cairo", 45, 50)]
+    >>> [name for name, _, _ in _owned_first(t, found)]
+    ['Nasr City district', 'Cairo']
+    """
+    out = list(inner)
+    for k in range(len(out) - 1):
+        owns = _OWNS.match(text, out[k][2])
+        if owns is not None and owns.end() == out[k + 1][1]:
+            out[k], out[k + 1] = out[k + 1], out[k]
+    return out
 
 
 _GROUP_AFTER: Final = re.compile(
