@@ -168,10 +168,10 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
             kind=mention.kind,
             coordinates=mention.coordinates,
         )
-    text = extraction.document.text
+    text = extraction.text()  # what every stage reads
     former_states_as_country(extraction.places, places, resolver.places, country, text)
     _part_from_whole(extraction.places, places, resolver.places, country)
-    add_spellings(extraction.places, places, extraction.text())
+    add_spellings(extraction.places, places, text)
     actors: dict[str, ActorRef] = {}
     towns = town_names(extraction, resolver.places, country)
     for actor_mention, person in actor_mentions(extraction):
@@ -186,9 +186,9 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
                 actors[statement.obj] = _actor(statement.obj, extraction, resolver)
     minted = {name for name, ref in actors.items() if resolver.actors.by_slug(ref.slug) is None}
     actors = join_known(merge_variants(actors, minted), minted)
-    actors = join_aliases(join_described(actors, minted), minted, extraction.text())
+    actors = join_aliases(join_described(actors, minted), minted, text)
     actors = one_ref_per_slug(actors)
-    actors = with_spellings(join_acronyms(actors, minted, extraction.text()))
+    actors = with_spellings(join_acronyms(actors, minted, text))
     actors = join_possessors(actors, minted)  # after the spellings: no "X's spokesman" alias of X
     _add_related(places, actors, resolver)
     extraction = commanders_as_people(extraction, actors)
@@ -196,7 +196,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Record:
     conflicts = containment_conflicts(extraction, record, resolver)
     keep_stated_chain(extraction.places, places, set(conflicts), resolver.places.chain)
     contradicted = {name for name, _ in conflicts}
-    keep_written_containers(extraction.places, places, extraction.text(), contradicted)
+    keep_written_containers(extraction.places, places, text, contradicted)
     return replace(record, claims=_containment_claims(extraction, conflicts))
 
 
