@@ -13,7 +13,7 @@ from __future__ import annotations
 import click
 
 from attackgraph.cli.build import build_command
-from attackgraph.cli.check import evaluate_command, validate_command
+from attackgraph.cli.check import agreement_command, evaluate_command, validate_command
 from attackgraph.cli.query import query_command
 from attackgraph.cli.serve import load_command, serve_command
 from attackgraph.model import AttackgraphError, InputError, OptionError
@@ -58,6 +58,7 @@ for _command in (
     validate_command,
     query_command,
     evaluate_command,
+    agreement_command,
     serve_command,
     load_command,
 ):

@@ -92,3 +92,40 @@ def evaluate_command(
         click.echo(f"error: {error_}", err=True)
     if not result.ok:
         sys.exit(1)
+
+
+@click.command("agreement")
+@click.argument("first", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("second", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--misses",
+    is_flag=True,
+    help="After the table, list each disagreement per document and category: FN only "
+    "FIRST has, FP only SECOND has.",
+)
+def agreement_command(first: Path, second: Path, as_json: bool, misses: bool) -> None:
+    """How far two annotators' gold for the same documents agree.
+
+    Scores every NAME.gold.json of SECOND against the one of the same name in FIRST,
+    with the matching `evaluate` uses: the ceiling an extraction can be expected to
+    reach on gold written by one careful reader. F1 is symmetric. Exit 1 when a
+    document is annotated in only one folder or a gold file is bad.
+
+    Example:
+
+    \b
+        attackgraph agreement tests/corpus/blind-33 tests/corpus/blind-33/second
+    """
+    from attackgraph.evaluate import agreement
+
+    result = agreement(first, second)
+    click.echo(result.to_json() if as_json else result.format_table(), nl=not as_json)
+    if misses and not as_json:
+        click.echo("\n" + result.format_misses())
+    for missing in result.missing_gold:
+        click.echo(f"annotated in one folder only: {missing}", err=True)
+    for error_ in result.errors:
+        click.echo(f"error: {error_}", err=True)
+    if not result.ok:
+        sys.exit(1)

@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from attackgraph.evaluate.checks import CHECKS, run_checks
+from attackgraph.evaluate.agreement import agreement
+from attackgraph.evaluate.checks import run_checks
 from attackgraph.evaluate.gold import Gold, GoldError, load_gold
-from attackgraph.evaluate.items import CATEGORIES, SCORERS, gold_items, predicted_items
-from attackgraph.evaluate.match import match
+from attackgraph.evaluate.items import CATEGORIES, gold_items, predicted_items
 from attackgraph.evaluate.published import PublishedDocument, read_document
-from attackgraph.evaluate.report import DocumentScores, Evaluation, Miss, Scores, Unmatched
+from attackgraph.evaluate.report import DocumentScores, Evaluation, Miss, Scores
+from attackgraph.evaluate.scoring import GOLD_SUFFIX, score_items, summarise
 from attackgraph.pipeline import BuildOptions, Converter
 
 __all__ = [
@@ -33,10 +34,9 @@ __all__ = [
     "evaluate",
     "load_gold",
     "read_document",
+    "agreement",
     "score_document",
 ]
-
-GOLD_SUFFIX = ".gold.json"
 
 
 def score_document(published: PublishedDocument, gold: Gold) -> DocumentScores:
@@ -55,20 +55,8 @@ def score_document(published: PublishedDocument, gold: Gold) -> DocumentScores:
     >>> score_document(read_document(quads), gold).scores["dates"]
     Scores(tp=1, fp=0, fn=1)
     """
-    predicted, expected = predicted_items(published), gold_items(gold)
-    scores: dict[str, Scores] = {}
-    unmatched: dict[str, Unmatched] = {}
-    for category in CATEGORIES:
-        found, wanted = predicted[category], expected[category]
-        result = match(found, wanted, SCORERS[category])
-        scores[category] = Scores(
-            len(result.pairs), len(result.predicted_only), len(result.gold_only)
-        )
-        unmatched[category] = Unmatched(
-            tuple(Miss(found[i].label, found[i].sentence) for i in result.predicted_only),
-            tuple(Miss(wanted[i].label, wanted[i].sentence) for i in result.gold_only),
-        )
-    return DocumentScores(published.document.doc_id, scores, run_checks(published, gold), unmatched)
+    found, expected = predicted_items(published), gold_items(gold)
+    return score_items(published.document.doc_id, found, expected, run_checks(published, gold))
 
 
 def evaluate(
@@ -117,14 +105,7 @@ def evaluate(
             errors.append(str(result.skipped))
             continue
         per_document.append(score_document(read_document(result.quads), gold))
-    return Evaluation(
-        categories=CATEGORIES,
-        per_document=per_document,
-        total={c: sum((d.scores[c] for d in per_document), Scores()) for c in CATEGORIES},
-        checks={c: sum(d.checks[c] for d in per_document) for c in CHECKS},
-        missing_gold=missing,
-        errors=errors,
-    )
+    return summarise(per_document, missing, errors)
 
 
 def _expand(documents: Sequence[Path]) -> list[Path]:
