@@ -1,5 +1,7 @@
 """The blind evaluation sets stay well-formed: each document has its gold, and every
-sentence the gold quotes is an exact substring of its document (the scorer relies on it)."""
+sentence the gold quotes is an exact substring of its document (the scorer relies on it);
+a set's second annotation (``second/``, for ``attackgraph agreement``) covers every
+document of the set."""
 
 from __future__ import annotations
 
@@ -8,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from attackgraph.evaluate import agreement
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 GOLD = sorted(CORPUS.glob("blind-*/*.gold.json"))
+SECOND = sorted(CORPUS.glob("blind-*/second/*.gold.json"))
 SETS = {
     "blind-1": 20,
     "blind-2": 10,
@@ -51,12 +56,27 @@ def test_every_blind_set_is_present() -> None:
     assert sizes == SETS
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def _document(gold: Path) -> Path:
+    """A gold file's document: beside it, or in the set above a second annotation."""
+    folder = gold.parent.parent if gold.parent.name == "second" else gold.parent
+    return folder / (gold.name.removesuffix(".gold.json") + ".txt")
+
+
+@pytest.mark.parametrize(
+    "gold", GOLD + SECOND, ids=lambda path: str(path.relative_to(CORPUS).with_suffix(""))
+)
 def test_gold_quotes_its_document(gold: Path) -> None:
     annotation = json.loads(gold.read_text(encoding="utf-8"))
-    document = gold.with_name(gold.name.removesuffix(".gold.json") + ".txt")
+    document = _document(gold)
     assert annotation["doc"] == document.name
     text = document.read_text(encoding="utf-8")
     for field in ("claims", "unattributed_casualties"):
         for entry in annotation[field]:
             assert entry["sentence"] in text, (field, entry["sentence"][:80])
+
+
+@pytest.mark.parametrize("second", sorted({p.parent for p in SECOND}), ids=lambda p: p.parent.name)
+def test_a_second_annotation_covers_its_whole_set(second: Path) -> None:
+    result = agreement(second.parent, second)
+    assert result.ok, (result.missing_gold, result.errors)
+    assert len(result.per_document) == SETS[second.parent.name]
