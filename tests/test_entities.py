@@ -284,6 +284,37 @@ def test_each_unit_of_the_units_field_is_a_member_of_its_side(
     assert not any("helicopters" in name or name == "2nd Lancers" for name in first)
 
 
+DEPOT_RAID = """= Raid on the Tessaro depot =
+
+Infobox
+- Location: Tessaro, Kenya
+- Date: 9 May 2016
+- Combatant1: Kenya (Kenya Coast Guard Service, Ministry of Water Security, Irrigation \
+Police and armed herders); Somalia
+- Combatant2: Ndoro River Brigade (Ndoro Raiders)
+- Casualties1: 4 killed
+
+Raiders of the Ndoro River Brigade stormed the Tessaro depot before dawn.
+"""
+
+
+def test_the_bodies_of_a_state_in_brackets_are_members_of_its_side(
+    tmp_path: Path, converter: Converter
+) -> None:
+    store = document(tmp_path, converter, DEPOT_RAID)
+    members = rows(
+        store,
+        """SELECT ?number ?name WHERE { ?side ag:sideNumber ?number ; ag:member ?a .
+           ?a schema:name ?name }""",
+    )
+    first = {name for number, name in members if number == "1"}
+    second = {name for number, name in members if number == "2"}
+    bodies = {"Kenya Coast Guard Service", "Ministry of Water Security", "Irrigation Police"}
+    assert bodies <= first, first
+    assert not any("herders" in name for name in first), first
+    assert "Ndoro Raiders" not in second, second  # a group's other name, not a unit
+
+
 FERRY = """= Malindi ferry bombing =
 
 Infobox

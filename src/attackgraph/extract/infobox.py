@@ -18,7 +18,7 @@ from attackgraph.extract.dates import parse_date
 from attackgraph.extract.lists import Item, parse_coordinates, split_items, sub_span
 from attackgraph.extract.mapping import FieldRule, event_types, rule_for
 from attackgraph.extract.places import near_phrases, split_places
-from attackgraph.extract.units import unit_mentions
+from attackgraph.extract.units import state_units, unit_mentions
 from attackgraph.model import (
     ActorMention,
     ClaimKind,
@@ -72,15 +72,18 @@ class _SideParts:
     commanders: list[ActorMention] = field(default_factory=list)
     strength: list[Span] = field(default_factory=list)
     units: list[Span] = field(default_factory=list)
+    state_units: list[ActorMention] = field(default_factory=list)
+    """The units a ``Combatant`` field names in brackets after a country."""
 
     def record(self, number: int) -> SideRecord:
+        listed = (m for span in self.units for m in unit_mentions(span))
         return SideRecord(
             number,
             tuple(self.combatants),
             tuple(self.commanders),
             tuple(self.strength),
             tuple(self.units),
-            tuple(dict.fromkeys(m for span in self.units for m in unit_mentions(span))),
+            tuple(dict.fromkeys((*listed, *self.state_units))),
         )
 
 
@@ -203,6 +206,8 @@ def _read_entry(
         parts = sides.setdefault(rule.side, _SideParts())
         actors = parts.combatants if reader == "combatants" else parts.commanders
         actors.extend(_actors(entry, facts))
+        if reader == "combatants":
+            parts.state_units.extend(state_units(value))
     elif reader == "text" and rule.term in ("strength", "units") and rule.side is not None:
         parts = sides.setdefault(rule.side, _SideParts())
         (parts.strength if rule.term == "strength" else parts.units).append(value)

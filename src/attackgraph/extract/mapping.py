@@ -20,6 +20,10 @@ and brackets ignored), so ``Part of`` = ``Partof`` and ``Perpetrator(s)`` =
 | ``casualties`` | casualty figures, one claim of the document per line |
 | ``event-types`` | ``ag:eventType`` concepts from attack-type words |
 | ``text`` | a literal property (``term``) kept as written |
+
+A ``Combatant`` value's bodies of a state in brackets after a country ("Kenya (Kenya
+Navy, General Service Unit)") are members of that side as well, read as a ``Units``
+value's units are (:func:`attackgraph.extract.units.state_units`).
 """
 
 from __future__ import annotations

@@ -8,6 +8,13 @@ and 2nd Battalions, 7th Cavalry"), sub-units stand in brackets ("Royal Malaysia 
 helicopters", "B-52 bombers of Strategic Air Command"). :func:`unit_mentions` reads
 each unit's name; words that name no unit ("police special forces", "(Airmobile)") are
 left to the field's text, which is published as written besides.
+
+A ``Combatant`` field names a state's forces the same way, in brackets after the
+country ("Kenya (Kenya Navy, General Service Unit, local volunteers)"):
+:func:`state_units` reads them with the same rules, each a party on the country's side.
+A bracket after anything but a country is left alone: there it gives the group's other
+name ("Basque Army (Euzko Gudarostea)", "Túpac Amaru Revolutionary Movement (MRTA)"), not
+a unit.
 """
 
 from __future__ import annotations
@@ -15,9 +22,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from attackgraph.extract.lists import split_items, sub_span
 from attackgraph.model import ActorMention, Span
+from attackgraph.reference.countries import country_code, former_country_code
 
-__all__ = ["unit_mentions"]
+__all__ = ["state_units", "unit_mentions"]
 
 _ORDINAL: Final = r"\d+(?:st|nd|rd|th)"
 _SHARED_NOUN: Final = re.compile(
@@ -59,6 +68,28 @@ def unit_mentions(value: Span) -> tuple[ActorMention, ...]:
             if name:
                 found.setdefault(name, ActorMention(name, value))
     return tuple(found.values())
+
+
+def state_units(value: Span) -> tuple[ActorMention, ...]:
+    """The units of a state that a ``Combatant`` value names in brackets after a country.
+
+    >>> names = lambda text: [m.name for m in state_units(Span(0, len(text), text, 1))]
+    >>> names("Kenya (Kenya Navy, General Service Unit, local volunteers), Somalia")
+    ['Kenya Navy', 'General Service Unit']
+    >>> names("Ndoro River Brigade (Ndoro Raiders), Kenya")
+    []
+    """
+    found: list[ActorMention] = []
+    for item in split_items(value):
+        if item.note is None or not (country_code(item.name) or former_country_code(item.name)):
+            continue
+        after = item.span.end - value.begin
+        at = value.text.find(f"({item.note}", after) + 1
+        if at <= 0:
+            continue
+        note = sub_span(value, at, at + len(item.note))
+        found.extend(unit_mentions(note))
+    return tuple(dict.fromkeys(found))
 
 
 def _split(text: str) -> list[str]:
