@@ -81,6 +81,20 @@ def test_an_account_or_a_count_is_a_source_named_by_its_words(
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Most later accounts give 41 dead.", [("Most later accounts", 41)]),
+        ("A later hospital count put the number of wounded at 212.", [("hospital count", 212)]),
+    ],
+)
+def test_a_source_is_never_cut_to_its_determiner(body: str, expected: list[object]) -> None:
+    """ "later" after a determiner describes the noun after it; the source keeps its noun,
+    never "Most" or "A" alone (a trailing "later" is cut only after a name: "the port
+    authority later")."""
+    assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Later tallies put the number of dead at 64.",

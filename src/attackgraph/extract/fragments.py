@@ -28,6 +28,10 @@ _LEADING: Final = re.compile(
     rf"(?:morning|afternoon|evening|night|day|week|month|year),?\s+"
     rf"|(?:[a-z]+\s+)*?(?!quoted\s|cited\s)(?:[a-z]+ed|led|paid|held|run)\s+by\s+)",
 )
+_QUANTIFIER: Final = re.compile(
+    r"(?:an?|the|some|most|many|several|all|other|both|these|those)", re.IGNORECASE
+)
+"""Words that only open a noun phrase: what a trailing-word cut must not leave alone."""
 _PART_OF_DAY: Final = re.compile(r"^(?:morning|afternoon|evening|night)\s+(?=[A-Z])")
 """The end of a time phrase the parse left before a name ("Later that evening Kane"),
 written in lower case: "Evening Standard" is a name."""
@@ -78,6 +82,12 @@ def clean_name(name: str) -> str:
 
     >>> clean_name("Police sources quoted by local radio")
     'Police sources'
+
+    A word that ends a name only after a noun ("the ministry later") is part of the noun
+    phrase after a determiner alone:
+
+    >>> clean_name("most later accounts"), clean_name("A later official count")
+    ('most later accounts', 'A later official count')
     """
     text = _PART_OF_DAY.sub("", " ".join(name.split()))
     for _ in range(3):
@@ -86,4 +96,6 @@ def clean_name(name: str) -> str:
             break
         text = text[found.end() :]
     trailing = _TRAILING.search(text)
-    return text[: trailing.start()] if trailing is not None and trailing.start() > 0 else text
+    if trailing is None or _QUANTIFIER.fullmatch(text[: trailing.start()]):
+        return text  # "most later accounts": "later" describes the accounts
+    return text[: trailing.start()] if trailing.start() > 0 else text
