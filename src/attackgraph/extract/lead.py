@@ -30,6 +30,7 @@ from attackgraph.extract.dateline import find_dateline
 from attackgraph.extract.dates import find_dates
 from attackgraph.extract.lists import sub_span
 from attackgraph.extract.nlp import Entity, entities, parse
+from attackgraph.extract.owned import owned_by
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DatePrecision, DateRange, DateValue, PlaceKind, PlaceMention, Span
@@ -378,10 +379,6 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     return tuple(mentions)
 
 
-_OWNS: Final = re.compile(r"['’]s\s+(?:the\s+)?")
-"""A possessive between two places: "Cairo's Nasr City district", the second in the first."""
-
-
 def _owned_first(text: str, inner: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``inner`` (names with their offsets, in the sentence's order) with a place the text
     gives as another's ("Cairo's Nasr City district") before its owner, so that the chain,
@@ -398,8 +395,7 @@ def _owned_first(text: str, inner: list[tuple[str, int, int]]) -> list[tuple[str
     """
     out = list(inner)
     for k in range(len(out) - 1):
-        owns = _OWNS.match(text, out[k][2])
-        if owns is not None and owns.end() == out[k + 1][1]:
+        if owned_by(text, out[k][2], out[k + 1][1]):
             out[k], out[k + 1] = out[k + 1], out[k]
     return out
 

@@ -53,6 +53,7 @@ from spacy.tokens import Token
 
 from attackgraph.extract.incidents import AFTERMATH_SECTIONS, BACKGROUND_SECTIONS, Aboutness
 from attackgraph.extract.nlp import Entity, entities_of, parse
+from attackgraph.extract.owned import owner_of
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentence_dates import dated_elsewhere
 from attackgraph.extract.sentences import Sentence
@@ -260,9 +261,9 @@ def _clean(name: str) -> str:
     """
     name = re.sub(r"['’]s?$", "", name.rstrip(".,")).strip()
     name = re.sub(r"\s+(?:of|de|del|la|le|du|des|al|el|da|di|van|von|y)$", "", name)
-    owner = re.match(r"(.+?)['’]s\s+(?=\S)", name)
-    if owner is not None and country_of(owner.group(1)):
-        name = name[owner.end() :]  # "Somalia's Gedo region"
+    owner = owner_of(name)
+    if owner is not None and country_of(owner[0]):
+        name = name[owner[1] :]  # "Somalia's Gedo region"
     of = re.search(r"\s+of\s+(?:the\s+)?(.+)$", name)
     if of is not None and (country_of(of.group(1)) or re.search(r"['’]s\b", of.group(1))):
         name = name[: of.start()]
@@ -729,9 +730,9 @@ def prose_sites(
             candidate.begin,
             candidate.end,
         )
-        owner = _OWNER.match(name)
-        if owner is not None and name_key(owner.group("owner")) in stated:
-            name, begin = name[owner.end() :], begin + owner.end()  # "Gao's X market": X market
+        owner = owner_of(name)
+        if owner is not None and name_key(owner[0]) in stated:
+            name, begin = name[owner[1] :], begin + owner[1]  # "Gao's X market": X market
         if seen.holds(name):
             continue
         seen.add(name)
@@ -739,7 +740,7 @@ def prose_sites(
         inside = _container(sentence, end, avoid)
         container = inside.text if inside is not None else None
         if container is None and begin != candidate.begin and owner is not None:
-            container = owner.group("owner")  # the known place it lies in
+            container = owner[0]  # the known place it lies in
         span = _span(sentence, begin, end)
         mentions.append(
             PlaceMention(name, kind, span, container, None, None, candidate.near, prose=True)
@@ -752,9 +753,6 @@ def prose_sites(
             mentions.append(PlaceMention(inside.text, outer_kind, inside, prose=True))
     return tuple(mentions)
 
-
-_OWNER: Final = re.compile(r"(?P<owner>[^'’]+)['’]s\s+(?=[A-Z0-9])")
-"""A place named with the place it lies in as its owner: "Gao's Central market"."""
 
 _ACT_HEAD: Final = re.compile(
     r"^(?:storm|seiz|strik|struck|attack|raid|bomb|occup|enter|hit|target|destroy|damag|"
