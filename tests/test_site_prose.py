@@ -598,3 +598,29 @@ def test_a_district_the_lead_gives_as_a_citys_is_inside_the_city(
     pairs = {(row[0].value, row[1].value) for row in rows}  # type: ignore[index]
     assert ("Eastleigh district", "Nairobi") in pairs
     assert ("Nairobi", "Eastleigh district") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("prose", "sites"),
+    [
+        # a kind of place given a name: whatever the tagger makes of the name
+        (
+            "Gunmen raided the Kibarani market and fled along a lane known to the traders as "
+            "the Elbow.",
+            ["Kibarani market", "Elbow"],
+        ),
+        (
+            "Gunmen raided the Kibarani market. The survivors swam the river at what is now "
+            "known as Simba Ford.",
+            ["Kibarani market", "Simba Ford"],
+        ),
+        # an operation given a name is no place
+        (
+            "Gunmen raided the Kibarani market. The police, in an operation known as Usalama "
+            "Kwanza, arrested six men.",
+            ["Kibarani market"],
+        ),
+    ],
+)
+def test_a_place_named_by_known_as_is_a_site(prose: str, sites: list[str]) -> None:
+    assert site_names(prose) == sites

@@ -54,6 +54,7 @@ from spacy.tokens import Token
 from attackgraph.extract.incidents import AFTERMATH_SECTIONS, BACKGROUND_SECTIONS, Aboutness
 from attackgraph.extract.nlp import Entity, entities_of, parse
 from attackgraph.extract.owned import owner_of
+from attackgraph.extract.placelike import PLACE_NOUNS
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentence_dates import dated_elsewhere
 from attackgraph.extract.sentences import Sentence
@@ -457,6 +458,42 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
     return found + _directed(text, avoid, {begin for _, begin, *_ in found})
 
 
+def _names_a_place(text: str, begin: int, prep: str) -> bool:
+    """Whether the name at ``begin`` that ``prep`` ("known as", "called") gives is the
+    name of a place: it names a kind of place written before it ("a lane known to the
+    traders as the Elbow", "Harbour Road, known as the Strip") or where something
+    happened ("at what became known as Simba Ford"), the naming word a clause of that
+    place in the parse (not of the sentence: "they wept outside the hall, later known as
+    the Mourning Photograph").
+
+    >>> _names_a_place("They fled up a lane known as the Elbow.", 33, "known as")
+    True
+    >>> _names_a_place("They swam the river at what became known as Simba Ford.", 44, "known as")
+    True
+    >>> _names_a_place("Their leader, Omari Juma, known as Kipepeo, escaped.", 35, "known as")
+    False
+    """
+    at = text.rfind(prep, 0, begin) if _NAMING.search(prep) else -1
+    found = _A_PLACE_BEFORE.search(text, 0, at) if at > 0 else None
+    if found is None:
+        return False
+    noun = (found.group("noun") or "").lower()
+    if noun and not any(w in SITE_WORDS or w in PLACE_NOUNS for w in (noun, noun[:-1])):
+        return False
+    word = next((t for t in parse(text) if t.idx >= at and _NAMING.match(t.text)), None)
+    return word is not None and word.dep_ in _CLAUSE_OF_A_NOUN
+
+
+_NAMING: Final = re.compile(r"\b(?:known|called)\b")
+_CLAUSE_OF_A_NOUN: Final = frozenset({"acl", "relcl", "pcomp"})
+"""The parse's labels of a naming word describing the noun or the "what" before it."""
+_A_PLACE_BEFORE: Final = re.compile(
+    r"(?:\b(?P<noun>[A-Za-z]+),?|\b(?:at|in|on|into|onto|to|near)\s+what\s+"
+    r"(?:is|was|were|are|became|has\s+become|had\s+become))\s+$",
+    re.IGNORECASE,
+)
+
+
 def _lists_places(before: str) -> bool:
     """Whether the words before a list opener name places in the plural ("the old
     districts, among them", "five camps in the two provinces, including").
@@ -718,6 +755,8 @@ def prose_sites(
             continue  # "In X, the minister condemned the attack": where it was said
         if not ruled and _where_it_happened(candidate):
             pass  # "the bodies were burned in kilns at X": the tagger's label aside
+        elif not ruled and _names_a_place(candidate.sentence.text, candidate.begin, candidate.prep):
+            pass  # "a lane known as the Elbow": the name of a place, whoever it sounds like
         elif not ruled and candidate.label in _NOT_PLACE_LABELS:
             continue  # the classifier never makes a person or a people a place
         elif model.probabilities(site_features(candidate))[SITE] < (
