@@ -317,3 +317,25 @@ def test_a_span_of_days_the_lead_gives(
     tmp_path: Path, converter: Converter, text: str, dates: set[tuple[str, str]]
 ) -> None:
     assert event_dates(tmp_path, converter, text) == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # a month in the lead; its day two sentences on, after a date of the background
+            "= Tala harbour raid =\n\nThe raid on the harbour of Tala took place in early June "
+            "1984, during the long drought. In May 1984 the rebels had reached the coast. The "
+            "worst of the killing came on 9 June 1984 at the fish market.\n"
+        ),
+        (  # the day in the body's first sentence, written without its year
+            "= Tala harbour raid =\n\nThe raid on the harbour of Tala took place in the first "
+            "week of June 1984.\n\n== The raid ==\nThe boats came in on 9 June and the rebels "
+            "burned the fish market.\n"
+        ),
+    ],
+    ids=["day-after-background", "day-without-year"],
+)
+def test_a_month_the_lead_gives_narrowed_to_the_day_inside_it(
+    tmp_path: Path, converter: Converter, text: str
+) -> None:
+    assert event_dates(tmp_path, converter, text) == {("date", "1984-06-09")}

@@ -179,6 +179,7 @@ def day_within(
     opening sentence gives inside it, when it gives one ("Findings ... April 1995." then
     "On 22 April 1995, soldiers opened fire ...", "Between 6 and 8 April 1995, ..."), else
     the first the ``also`` sentences (the lead's next ones) give; else ``coarse`` unchanged.
+    A month is narrowed to the first day inside it either gives (:func:`_day_in_month`).
 
     >>> from attackgraph.model import DatePrecision, DateValue, Span
     >>> text = "On 22 April 1995, soldiers opened fire."
@@ -192,13 +193,53 @@ def day_within(
     >>> found.start.lexical, found.end.lexical
     ('1995-04-03', '1995-04-04')
     """
+    texts = ((opening.text,) if opening is not None else ()) + also
+    if coarse.start.precision is DatePrecision.MONTH and coarse.end is None:
+        return _day_in_month(coarse, texts)
     if coarse.end is not None or coarse.start.precision is DatePrecision.DAY:
         return coarse
-    for text in ((opening.text,) if opening is not None else ()) + also:
+    for text in texts:
         found = find_dates(text)
         if found:  # the first sentence with a date decides
             return found[0][0] if _inside(found[0][0], coarse) else coarse
     return coarse
+
+
+def _day_in_month(month: DateRange, texts: tuple[str, ...]) -> DateRange:
+    """``month`` (the lead's "in early October 1967") narrowed to the first day ``texts``
+    give inside it, with its year ("on 7 October 1967") or without ("happened on 4
+    July"); a date outside the month (the background's) does not stop the search. A span
+    of months ("June–September 1950") is not narrowed: its first day is as often the
+    background's (the war's first day) as the event's.
+
+    >>> month = DateRange(DateValue("1995-07", DatePrecision.MONTH))
+    >>> texts = ("In June 1995 the camps filled.", "The first seizure happened on 4 July.")
+    >>> _day_in_month(month, texts).start.lexical
+    '1995-07-04'
+    >>> _day_in_month(month, ("On 4 August the talks began.",)) is month
+    True
+    """
+    year = int(month.start.lexical[:4])
+    for text in texts:
+        found = [(day, begin) for day, begin, _ in find_dates(text)]
+        found += [
+            (DateRange(DateValue(written.isoformat(), DatePrecision.DAY)), m.start())
+            for m in _ON_DAY.finditer(text)
+            if (written := _day_in(year, m)) is not None
+        ]
+        for day, _ in sorted(found, key=lambda f: f[1]):
+            if _inside(day, month):
+                return day
+    return month
+
+
+_ON_DAY: Final = re.compile(
+    r"\bon\s+(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}))\b"
+    r"(?![,\s]*\d)",
+    re.IGNORECASE,
+)
+"""A day and a month after "on", without a year ("happened on 4 July")."""
 
 
 _OPENING_DAY: Final = re.compile(
