@@ -4,6 +4,7 @@ byte-identical to one built from scratch; a damaged kept page is rendered again.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,62 @@ def test_changed_keys_gives_up_on_an_unsorted_dump(tmp_path: Path) -> None:
     new.write_text(line.format("c") + line.format("a"))
     assert changed_keys(old, new, union=False) is None
     assert changed_keys(old, old, union=False) == set()
+
+
+def _manifest(cache: Path) -> Path:
+    (found,) = (cache / "pages").glob("*.sqlite")
+    return found
+
+
+def test_a_rebuild_keeps_the_index_and_lists_until_their_rows_change(tmp_path: Path) -> None:
+    """The index pages and the lists are kept while what they list is the same; an
+    actor renamed renders the lists again, and the release equals a fresh build's."""
+    corpus, cache, release, fresh = (tmp_path / n for n in ("c", "cache", "release", "fresh"))
+    corpus.mkdir()
+    (corpus / "a-raid.txt").write_text(raid("Front Nord"), encoding="utf-8")
+    (corpus / "b-ambush.txt").write_text(raid("Front Nord", title="Ambush near Gao", place="Gao"))
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)  # so that both builds report the same changes
+    build(corpus, release, cache=cache)  # its report says that nothing changed
+    lists = {"index.html", "actors.html", "documents.html"}
+    before = {name: (release / name).stat().st_ino for name in lists}
+    build(corpus, release, cache=cache)
+    assert {n for n in lists if (release / n).stat().st_ino == before[n]} == lists
+    edit(corpus, "Front Nord", "Front-Nord", name="a-raid.txt")
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
+    assert tree(release) == tree(fresh)
+    assert (release / "actors.html").stat().st_ino != before["actors.html"]
+    assert "Front-Nord" in (release / "actors.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("damage", ["rows of the changed page", "the whole index"])
+def test_an_index_of_readers_that_does_not_add_up_is_not_trusted(
+    corpus: Path, tmp_path: Path, damage: str
+) -> None:
+    """The manifest's index from keys to pages, damaged, keeps nothing: every page is
+    rendered again, the release equals a fresh build's, and the index is written anew
+    (the next rebuild keeps pages again)."""
+    cache, release, fresh = tmp_path / "cache", tmp_path / "release", tmp_path / "fresh"
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
+    changed = "id/doc/000-6de047e5428871d9.html"
+    db = sqlite3.connect(_manifest(cache))
+    with db:
+        if damage == "the whole index":
+            db.execute("DROP TABLE readers")
+        else:  # the page whose figure changes below no longer reads anything
+            db.execute(
+                "DELETE FROM readers WHERE page = (SELECT id FROM pages WHERE files LIKE ?)",
+                (f'%"{changed}"%',),
+            )
+    db.close()
+    before = _inodes(release)
+    edit(corpus, "Casualties3: 6 civilians killed", "Casualties3: 9 civilians killed")
+    build(corpus, release, cache=cache)
+    build(corpus, fresh)
+    assert tree(release) == tree(fresh)
+    assert not _kept(before, release)
+    before = _inodes(release)
+    build(corpus, release, cache=cache)
+    assert len(_kept(before, release)) == len(before)

@@ -29,11 +29,12 @@ from attackgraph.publish.files import (
 )
 from attackgraph.publish.kept_store import KeptStore
 from attackgraph.publish.links import ONTOLOGY_HTML
+from attackgraph.publish.manifest import Manifest
 from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.readme import readme
 from attackgraph.publish.release import Progress, PublishError
 from attackgraph.publish.render import nav
-from attackgraph.publish.reuse import Manifest, PageReuse, Previous
+from attackgraph.publish.reuse import PageReuse, Previous
 from attackgraph.publish.site import Site
 from attackgraph.publish.stats import (
     STATS_FILE,
@@ -287,7 +288,7 @@ def _write_pages(
         return site.write(staging, version=version, jobs=jobs)
     nquads, ntriples = (staging / FORMATS[n].file_name() for n in ("nquads", "ntriples"))
     previous = Previous(reuse, nquads, ntriples)
-    manifest = Manifest(_manifest_path(reuse), context=reuse.context)
+    manifest = Manifest(_manifest_path(reuse), context=reuse.context, carried=previous.carried)
     try:
         pages = site.write(
             staging, version=version, previous=previous, manifest=manifest, jobs=jobs

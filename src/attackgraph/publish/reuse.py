@@ -8,7 +8,9 @@ and keeps a page when
 
 - the manifest was written for the release now being replaced (the SHA-256 of its
   ``attackgraph.nq``) with the same code, base IRI and version (``context``),
-- no statement added or removed touches one of the page's keys, and
+- no statement added or removed touches one of the page's keys: the manifest's index
+  from keys to the pages that read them (:mod:`attackgraph.publish.readers`) names the
+  pages each changed key touches, so the kept pages' keys are not looked at, and
 - every file of the page in the old release still has its recorded SHA-256 (a page
   edited or damaged since is rendered again, never published).
 
@@ -25,7 +27,10 @@ written into the staging folder by another program while the build runs, before 
 recorded, is not seen: nothing guards a build's own staging folder.)
 
 A kept page's files are hard-linked (else copied) from the old release into the staging
-folder. With no cache folder (``--no-cache``) every page is rendered.
+folder. The index pages and the lists are kept the same way, as a group each, when they
+are rendered from the same rows and read nothing that changed. The new manifest starts
+from a copy of the old one (its kept pages' rows stay) and changes the rows of the pages
+rendered again or gone. With no cache folder (``--no-cache``) every page is rendered.
 """
 
 from __future__ import annotations
@@ -39,16 +44,17 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
+from attackgraph.publish import readers
+from attackgraph.publish.manifest import MANIFEST_FORMAT, Carried, Entry
 from attackgraph.publish.reads import KEY_BYTES, key
 from attackgraph.validate.changed import UnsortedError, differing_lines
 
 CHANGED_LIMIT: Final = 200_000
 """Past this many changed keys every page is rendered again (comparing costs more)."""
-MANIFEST_FORMAT: Final = 3
 
 
 @dataclass(frozen=True)
@@ -64,24 +70,6 @@ class PageReuse:
     store: Path | None = None
     """Where the pages' store is kept for the next build (:mod:`.kept_store`; None: a
     temporary store in the staging folder)."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One page in a manifest: what a later build needs to keep it."""
-
-    files: dict[str, str]
-    """Release path -> SHA-256 of each of the page's files."""
-    keys: bytes
-    """What the page read (:func:`attackgraph.publish.reads.key` digests, joined)."""
-    index: Any
-    """What the index shows of it (JSON values; None for a page the index does not list)."""
-    name: str
-    """Its name and its types, as the lists show them."""
-    types: str
-    layout: dict[str, int] | None = None
-    """A document page's layout (:func:`attackgraph.publish.parts.doc_layout`: the part
-    showing each claim, figure and span past the first); None for other pages."""
 
 
 def changed_keys(
@@ -127,44 +115,6 @@ def _differing_lines(old: Path, new: Path) -> Iterator[bytes | None]:
         yield None
 
 
-class Manifest:
-    """The pages of one release, written while they are rendered (SQLite, on disk)."""
-
-    def __init__(self, path: Path, *, context: str) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
-        self._db = sqlite3.connect(path)
-        self._db.executescript(
-            "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE pages (iri TEXT PRIMARY KEY, keys BLOB, files TEXT, idx TEXT,"
-            " name TEXT, types TEXT, layout TEXT);"
-            "CREATE TABLE status (path TEXT PRIMARY KEY, ino INTEGER, size INTEGER,"
-            " mtime INTEGER, ctime INTEGER);"
-        )
-        self._db.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [("format", str(MANIFEST_FORMAT)), ("context", context)],
-        )
-
-    def add(self, iri: str, page: Entry) -> None:
-        """One rendered (or kept) page: its keys (joined), files, index entry, name,
-        types and layout."""
-        layout = None if page.layout is None else json.dumps(page.layout)
-        self._db.execute(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (iri, page.keys, json.dumps(page.files), json.dumps(page.index), page.name,
-             page.types, layout),
-        )  # fmt: skip
-
-    def finish(self, dumps: str) -> None:
-        """Name the release the pages belong to and close: ``dumps`` is the SHA-256 of
-        its N-Quads and N-Triples dumps, joined by a space (known from writing them)."""
-        self._db.execute("INSERT INTO meta VALUES ('dumps', ?)", (dumps,))
-        self._db.commit()
-        self._db.close()
-
-
 class Previous:
     """The old release's pages that this build may keep (see the module docstring)."""
 
@@ -172,8 +122,12 @@ class Previous:
         """``nquads`` and ``ntriples``: this build's dumps, compared with the old ones."""
         self.folder = reuse.previous
         self.changed: set[bytes] | None = None
+        self.carried: Carried | None = None
+        """The manifest the next one starts from (None: it starts empty)."""
         self._db: sqlite3.Connection | None = None
         self._made: set[str] = set()
+        self._stale: set[int] = set()
+        """The ids of the pages that read a changed key."""
         old_nq, old_nt = (reuse.previous / dump.name for dump in (nquads, ntriples))
         if not all(p.is_file() for p in (reuse.manifest, old_nq, old_nt)):
             return
@@ -188,12 +142,15 @@ class Previous:
         ):
             db.close()
             return
+        tally = readers.trusted(db, meta)
         in_graphs = changed_keys(old_nq, nquads, union=False)
         in_union = changed_keys(old_nt, ntriples, union=True)
-        if in_graphs is None or in_union is None:
+        if tally is None or in_graphs is None or in_union is None:
             db.close()
             return
         self.changed = in_graphs | in_union
+        self._stale = readers.pages_reading(db, self.changed)
+        self.carried = Carried(reuse.manifest, tally)
         self._db = db
         self._status: dict[str, tuple[int, int, int, int]] = {}
         """Release path -> the status :func:`note_files` recorded (none: hashed)."""
@@ -202,31 +159,52 @@ class Previous:
             self._status = {path: tuple(rest) for path, *rest in rows}
 
     def keep(self, iri: str, staging: Path) -> Entry | None:
-        """The page's entry when it can be kept, its files then linked into ``staging``."""
+        """The page's entry when it can be kept, its files then linked into ``staging``
+        (its ``keys`` left empty: the manifest carried to the next build holds them)."""
+        if self._db is None:
+            return None
+        query = "SELECT id, files, idx, name, types, layout FROM pages WHERE iri = ?"
+        row = self._db.execute(query, (iri,)).fetchone()
+        if row is None or row[0] in self._stale:
+            return None
+        _, files_json, index_json, name, types, layout = row
+        files: dict[str, str] = json.loads(files_json)
+        if not self._link(files, staging):
+            return None
+        found = None if layout is None else json.loads(layout)
+        return Entry(files, b"", json.loads(index_json), name, types, found)
+
+    def keep_group(self, name: str, inputs: str, staging: Path) -> dict[str, str] | None:
+        """The files of the pages ``name`` (:meth:`Manifest.group`), linked into
+        ``staging``, when they were rendered from the same ``inputs`` and read nothing
+        that changed; None otherwise."""
         if self._db is None or self.changed is None:
             return None
-        query = "SELECT keys, files, idx, name, types, layout FROM pages WHERE iri = ?"
-        row = self._db.execute(query, (iri,)).fetchone()
-        if row is None:
+        query = "SELECT inputs, keys, files FROM groups WHERE name = ?"
+        row = self._db.execute(query, (name,)).fetchone()
+        if row is None or row[0] != inputs:
             return None
-        keys, files_json, index_json, name, types, layout = row
-        changed = self.changed
+        keys, changed = row[1], self.changed
         if any(keys[i : i + KEY_BYTES] in changed for i in range(0, len(keys), KEY_BYTES)):
             return None
-        files: dict[str, str] = json.loads(files_json)
+        files: dict[str, str] = json.loads(row[2])
+        return files if self._link(files, staging) else None
+
+    def _link(self, files: dict[str, str], staging: Path) -> bool:
+        """Link ``files`` (release path -> SHA-256) from the old release into
+        ``staging`` when each is still what it was; False (nothing linked) otherwise."""
         # Plain strings, not Path objects: a rebuild asks this for every page and file.
         folder, target = os.fspath(self.folder), os.fspath(staging)
         for path, digest in files.items():
             full = os.path.join(folder, path)
             try:
                 if _status(full) != self._status.get(path) and _file_sha256(full) != digest:
-                    return None
+                    return False
             except OSError:
-                return None
+                return False
         for path in files:
             _link(os.path.join(folder, path), os.path.join(target, path), self._made)
-        found = None if layout is None else json.loads(layout)
-        return Entry(files, keys, json.loads(index_json), name, types, found)
+        return True
 
     def close(self) -> None:
         if self._db is not None:
@@ -250,7 +228,8 @@ def note_files(manifest: Path, release: Path) -> None:
         return
     try:
         rows = []
-        for (files,) in db.execute("SELECT files FROM pages"):
+        query = "SELECT files FROM pages UNION ALL SELECT files FROM groups"
+        for (files,) in db.execute(query):
             for path in json.loads(files):
                 status = _status(os.path.join(release, path))
                 if status[3] < stamp:

@@ -8,8 +8,10 @@ actors and places. See ``links.py`` for the layout and ``views.py`` / ``render.p
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Container, Iterator, Mapping
+import json
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import astuple
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Any, Final
@@ -22,6 +24,7 @@ from attackgraph.publish.describe import JsonLd, dumps, script_json, sort_triple
 from attackgraph.publish.files import write_bytes
 from attackgraph.publish.index import conflict_pages, index_pages, list_pages
 from attackgraph.publish.links import PAGE_KINDS, SiteMap, StaticContext, anchor
+from attackgraph.publish.manifest import Entry, Manifest
 from attackgraph.publish.ontology import Ontology
 from attackgraph.publish.parts import (
     EMBED_LIMIT,
@@ -33,7 +36,7 @@ from attackgraph.publish.parts import (
     with_incoming,
 )
 from attackgraph.publish.render import EventSummary, event_summary, page
-from attackgraph.publish.reuse import Entry, Manifest, Previous
+from attackgraph.publish.reuse import Previous
 from attackgraph.publish.views import Views, doc_claims
 from attackgraph.publish.workers import Task, render_all
 
@@ -149,9 +152,11 @@ class Site:
     ) -> dict[str, int]:
         """Write every page under ``out``, in ``jobs`` processes; return the number of
         pages per kind. A page that ``previous`` can keep is linked from the old release
-        instead of rendered; each page is noted in ``manifest`` (see
-        :mod:`attackgraph.publish.reuse`). :attr:`digests` then holds the SHA-256 of
-        every page file. The files are the same whatever ``jobs`` is."""
+        instead of rendered (it stays in ``manifest``, carried from the previous build),
+        each page rendered is noted in ``manifest`` and the pages gone are dropped from it
+        (see :mod:`attackgraph.publish.reuse`); so are the index pages and the lists.
+        :attr:`digests` then holds the SHA-256 of every page file. The files are the same
+        whatever ``jobs`` is."""
         events, conflicts = self.events, self.conflicts
         events.clear()
         conflicts.clear()
@@ -164,7 +169,7 @@ class Site:
             index = entry.index
             self.digests.update(entry.files)
             rows[iri] = (entry.name, entry.types)
-            if manifest is not None:
+            if manifest is not None and iri not in kept:
                 manifest.add(iri, entry)
             if index is None:
                 continue
@@ -174,21 +179,56 @@ class Site:
             elif index["role"] == "event":
                 events.append(summary)
                 facets[iri] = index["facets"]
-        top = self._top
+        if manifest is not None:
+            manifest.retain({iri for _, iri in tasks})
         counts = {f"{k}s" if k != "doc" else "documents": len(v) for k, v in self.by_kind.items()}
-        for name, content in index_pages(
-            events, conflicts, top, self.label, version=version, counts=counts, facets=facets
-        ):
-            self._write(out, name, content)
-        name_of, kinds = (lambda iri: rows[iri or ""][0]), (lambda iri: rows[iri or ""][1])
-        lists = [
-            list_pages(first, title, self.by_kind[kind], top, name_of, kinds)
-            for kind, first, title in _LISTS
-        ]
-        wider = [c.iri for c in conflicts]
-        for name, content in chain(*lists, conflict_pages(wider, top, name_of, kinds)):
-            self._write(out, name, content)
+        shown = [[astuple(e) for e in events], [astuple(c) for c in conflicts], facets]
+        front = partial(
+            index_pages, events, conflicts, self._top, self.label, version=version,
+            counts=counts, facets=facets,
+        )  # fmt: skip
+        self._group(out, "index", [version, counts, shown], front, previous, manifest)
+        listed = [*self.by_kind.values(), [c.iri for c in conflicts]]
+        lists = partial(self._lists, listed[-1], rows)
+        self._group(out, "lists", [listed, [rows[i] for i in chain(*listed)]], lists,
+                    previous, manifest)  # fmt: skip
         return {kind: len(iris) for kind, iris in self.by_kind.items()}
+
+    def _lists(
+        self, wider: list[str], rows: Mapping[str, tuple[str, str]]
+    ) -> Iterator[tuple[str, bytes]]:
+        """The lists of documents, actors, places and wider conflicts (``wider``), their
+        rows' names and types from ``rows``."""
+        name_of, kinds = (lambda iri: rows[iri or ""][0]), (lambda iri: rows[iri or ""][1])
+        top = self._top
+        for kind, first, title in _LISTS:
+            yield from list_pages(first, title, self.by_kind[kind], top, name_of, kinds)
+        yield from conflict_pages(wider, top, name_of, kinds)
+
+    def _group(
+        self,
+        out: Path,
+        name: str,
+        rows: Any,
+        pages: Callable[[], Iterable[tuple[str, bytes]]],
+        previous: Previous | None,
+        manifest: Manifest | None,
+    ) -> None:
+        """Write the pages ``pages`` gives (file name, content) from ``rows`` (JSON
+        values: what they list), or keep those of the previous release rendered from the
+        same rows when they read nothing that changed (:meth:`Previous.keep_group`)."""
+        inputs = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
+        kept = None if previous is None else previous.keep_group(name, inputs, out)
+        if kept is not None:  # its row, carried with the manifest, stays as it is
+            self.digests.update(kept)
+            return
+        with self.data.reads.frame() as read:
+            written = list(pages())
+        for path, content in written:
+            self._write(out, path, content)
+        if manifest is not None:
+            files = {path: self.digests[path] for path, _ in written}
+            manifest.group(name, inputs, read.joined(), files)
 
     def _keep(self, out: Path, tasks: list[Task], previous: Previous | None) -> dict[str, Entry]:
         """The pages ``previous`` keeps (their files linked under ``out``), by IRI."""

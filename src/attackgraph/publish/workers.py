@@ -4,7 +4,7 @@ The parent decides which pages a rebuild keeps (:meth:`attackgraph.publish.reuse
 their entries come from the manifest) and hands only the others to the workers. Each
 worker opens the release's on-disk store read-only (as the union check does) and renders
 the pages it is handed, writing their files itself; the parent gets back each page's
-manifest entry (:class:`~attackgraph.publish.reuse.Entry`: its files' checksums, the keys
+manifest entry (:class:`~attackgraph.publish.manifest.Entry`: its files' checksums, the keys
 it read, its index entry, its name and types for the lists) in the order of the pages, so
 the manifest, the checksums, the index and the lists are the same whatever the number of
 workers. A page's bytes do not depend on which process renders it nor on what that process
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from attackgraph.publish.data import ReleaseData
-from attackgraph.publish.reuse import Entry
+from attackgraph.publish.manifest import Entry
 
 if TYPE_CHECKING:
     from attackgraph.publish.site import Site
