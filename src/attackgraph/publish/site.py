@@ -90,7 +90,8 @@ class Site:
         self.conflicts: list[EventSummary] = []
         self.layouts: dict[str, dict[str, int]] = {}
         """The layouts of the document pages kept from the previous release (by
-        :meth:`write`), which links into them read instead of computing them again."""
+        :meth:`write`) or rendered in this process, which links into them read instead
+        of computing them again."""
         self.bind(data)
 
     def bind(self, data: ReleaseData) -> None:
@@ -242,9 +243,8 @@ class Site:
     def render(self, out: Path, kind: str, iri: str) -> Entry:
         """One resource's page and twins, written under ``out``; its manifest entry."""
         with self.data.reads.frame() as read:
-            files, index = self._resource(out, kind, iri, self._views, self._top_views)
+            files, index, layout = self._resource(out, kind, iri, self._views, self._top_views)
             name, types = self.label(iri), self._types(iri)
-        layout = self.owners.layout(iri) if kind == "doc" else None
         return Entry(files, read.joined(), index, name, types, layout)
 
     def _write(self, out: Path, name: str, content: bytes) -> None:
@@ -255,9 +255,11 @@ class Site:
 
     def _resource(
         self, out: Path, kind: str, iri: str, views: Views, top_views: Views
-    ) -> tuple[dict[str, str], dict[str, Any] | None]:
+    ) -> tuple[dict[str, str], dict[str, Any] | None, dict[str, int] | None]:
         """Render one resource's page and its Turtle and JSON-LD; return their paths with
-        their SHA-256, and what the index shows of it (None: not an event)."""
+        their SHA-256, what the index shows of it (None: not an event) and a document
+        page's layout (None for other pages), which the links into the document read
+        from then on instead of computing it again (:class:`Owners`)."""
         data = self.data
         quads = data.outgoing(iri)
         node = data.node(iri, quads)
@@ -271,6 +273,9 @@ class Site:
         jsonld = dumps(self.jsonld.document(triples))
         summary = getattr(views, kind)(iri, node)
         more, whole = summary.pop("more", []), summary.pop("whole_text", "")
+        layout: dict[str, int] | None = summary.pop("layout", None)
+        if layout is not None:
+            self.layouts[iri] = layout
         title = self.label(iri)
         bodies = []
         text_file = ""
@@ -308,7 +313,7 @@ class Site:
             files[name] = hashlib.sha256(body).hexdigest()
         is_event = any(t in EVENT_CLASSES for t in data.types.get(iri, ()))
         if kind != "event" or not is_event:
-            return files, None
+            return files, None, layout
         event = event_summary(data, iri, node)
         index: dict[str, Any] = {"summary": list(astuple(event)), "facets": None}
         if AG.ArmedConflict.value in data.types.get(iri, ()):
@@ -318,7 +323,7 @@ class Site:
         else:
             index["role"] = "event"
             index["facets"] = self._facets(event, top_views)
-        return files, index
+        return files, index, layout
 
     def _facets(self, e: EventSummary, views: Views) -> dict[str, Any]:
         """What the index filters and maps an event by: year, country, actors, types,
@@ -411,7 +416,8 @@ class Owners(Mapping[str, str]):
         kept: Mapping[str, dict[str, int]],
     ) -> None:
         """``kept``: the layouts of document pages kept from the previous release (a
-        kept page read nothing that changed, so its layout is still its layout)."""
+        kept page read nothing that changed, so its layout is still its layout) or
+        rendered in this process (their view's layout: the one computed here)."""
         self.data, self.pages, self.instance_ns = data, pages, instance_ns
         self.kept = kept
         self._find = self._owner  # asked once a link target, and the targets are cached

@@ -13,7 +13,7 @@ from attackgraph.html.render import json_script
 from attackgraph.namespaces import AG, GEO, NIF, OWL, SCHEMA
 from attackgraph.publish.data import Claim, Node, ReleaseData
 from attackgraph.publish.links import StaticContext, anchor
-from attackgraph.publish.parts import Part, claim_parts, incoming_parts, text_parts
+from attackgraph.publish.parts import Part, claim_parts, doc_layout, incoming_parts, text_parts
 from attackgraph.publish.render import (
     LIST_CAP,
     Fact,
@@ -249,6 +249,7 @@ class Views:
             "text": texts[0],
             "more": [Part(table, text) for table, text in zip(tables[1:], texts[1:], strict=True)],
             "whole_text": text,
+            "layout": doc_layout(len(text), claims),
         }
 
     def _subjects(self, iri: str, props: Sequence[NamedNode]) -> list[str]:
