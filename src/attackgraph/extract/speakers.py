@@ -83,9 +83,25 @@ from attackgraph.extract.name_words import (
 )
 from attackgraph.extract.nlp import entities, parse
 from attackgraph.extract.possessors import POSSESSED, ministry_of, nearest_person, possessed_source
+from attackgraph.extract.speaker_names import (
+    DOCUMENT_HEADS,
+    GIVEN,
+    GROUP_REFERENCES,
+    MADE_ANAPHORS,
+    PLURAL_NOUNS,
+    apposed_name,
+    body_of,
+    given_names,
+    headed_antecedent,
+    may_head_a_name,
+    names_several,
+    official_of,
+    people_country,
+    possessor,
+)
 from attackgraph.extract.subjects import PRONOUNS, SOURCE_NOUNS
 from attackgraph.model import ActorMention, Span
-from attackgraph.reference.countries import country_name, demonym_countries
+from attackgraph.reference.countries import demonym_countries
 from attackgraph.reference.names import name_key
 
 __all__ = ["TITLES", "Speakers", "find_acronyms"]
@@ -95,10 +111,6 @@ _DETERMINERS: Final = re.compile(
     r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?|(?:the|a|an|both|several|some|many|most|"
     r"all|other|another|early|later|initial|first|final|two|three)\s+)+",
     re.IGNORECASE,
-)
-_DOCUMENT_HEADS: Final = frozenset(
-    "report reports statement statements estimate estimates tally tallies count counts "
-    "account accounts figure figures review reviews bulletin bulletins list lists".split()
 )
 _RECORD_HEADS: Final = frozenset(
     "tally tallies list lists register registers record records statement statements".split()
@@ -111,17 +123,11 @@ _HEAD_FROM: Final = re.compile(
     r"(?:the\s+)?(?=\S)",
     re.IGNORECASE,
 )
-_GROUP_REFERENCES: Final = frozenset(
-    "group militants jihadists insurgents rebels organisation organization movement "
-    "attackers fighters".split()
-)
 _SPEAKS_FOR: Final = re.compile(
     r"(?!(?:his|her|its|their)\b)(.+?)['’]s\s+(?:spokesman|spokeswoman|spokesperson|"
     r"representative|press\s+office)"
 )
 """Who a spokesman speaks for: "the army's spokesman" states the army's figures."""
-_PLURAL_NOUNS: Final = frozenset("police people staff military personnel".split())
-"""Nouns without a plural ending that "they" can refer to."""
 _DESCRIPTORS: Final = frozenset(
     "mission agency group office force company airline firm operator newspaper channel "
     "broadcaster militia organisation organization movement charity network outlet "
@@ -153,9 +159,6 @@ _TRAILING_NAME: Final = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+[A-Z][\
 """Two or more capitalised words that end a phrase ("the writer Ana Moss")."""
 _ROLE_BEFORE: Final = re.compile(r"(?:^|\s)[a-z][a-z-]+\s+$")
 """A common noun right before a name, describing the person ("the writer Ana Moss")."""
-_SPOKESPEOPLE: Final = frozenset(
-    "spokesman spokeswoman spokesperson official commander commanders".split()
-)
 _OPENING: Final = re.compile(r"\s*(?:[^,;.]{0,80},\s+)?(?:the\s+|The\s+)?")
 """What may stand before the subject that opens a sentence."""
 _NOT_A_GROUP_S: Final = frozenset(
@@ -301,7 +304,7 @@ class Speakers:
             return self._mention(person, begin, end, line)
         if low == "it":  # "The agency published a study. It concluded": the agency
             named = self._named_organisation(begin)
-            several = self.last_org is not None and _names_several(self.last_org)
+            several = self.last_org is not None and names_several(self.last_org)
             if (
                 named is not None
                 and named[0] > self.last_org_at
@@ -327,13 +330,13 @@ class Speakers:
         if (
             owned is not None
             and owned.group(2) in ANAPHOR_NOUNS | KIND_NOUNS
-            and owned.group(3) in _DOCUMENT_HEADS | {"toll"}
+            and owned.group(3) in DOCUMENT_HEADS | {"toll"}
         ):  # "the mission's final figure": what "the mission" refers to
             owner = self.resolve(begin, begin + len(owned.group(1)), line)
             if owner and owner[0].name.lower() != owned.group(2):
                 return tuple(ActorMention(m.name, Span(begin, end, words, line)) for m in owner)
         made = re.fullmatch(r"the\s+(?:same\s+)?(\w+)", low)
-        if made is not None and made.group(1) in _MADE_ANAPHORS:  # "the report found"
+        if made is not None and made.group(1) in MADE_ANAPHORS:  # "the report found"
             maker = self._document_maker(begin, made.group(1), line)
             if maker is not None:
                 return (ActorMention(maker.name, Span(begin, end, words, line)),)
@@ -353,8 +356,8 @@ class Speakers:
                 return self._org(self.canonical(name), begin, end, line)  # "it" from now on
             if name is not None:
                 return self._mention(self.canonical(name), begin, end, line)
-        if the is not None and _may_head_a_name(the.group(1)):  # "the tribunal"
-            name = _headed_antecedent(self.text, begin, the.group(1), self.quoted)
+        if the is not None and may_head_a_name(the.group(1)):  # "the tribunal"
+            name = headed_antecedent(self.text, begin, the.group(1), self.quoted)
             if name is not None:  # "the Special Tribunal for Tamba", named before
                 return self._org(self.canonical(name), begin, end, line)
         own = re.fullmatch(r"(?:his|her)\s+(\w+)", low)
@@ -372,7 +375,7 @@ class Speakers:
                 line,
             )
         own = re.fullmatch(r"(?:its|their)\s+(?:[a-z]+\s+)*?(\w+)", low)
-        if own is not None and own.group(1) in _DOCUMENT_HEADS and self._its(begin):
+        if own is not None and own.group(1) in DOCUMENT_HEADS and self._its(begin):
             return self._mention(self._its(begin), begin, end, line)  # "its later tally"
         own = re.fullmatch(r"(?:its|their|the group['’]s)\s+(\w+)", low)
         if own is not None and own.group(1) in _NOT_A_GROUP_S:
@@ -381,14 +384,14 @@ class Speakers:
             return self._mention(self._its(begin), begin, end, line)  # no group to be its
         if own is not None:
             return self._mention(self.last_group, begin, end, line)
-        if re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in _GROUP_REFERENCES:
+        if re.fullmatch(r"the\s+(\w+)", low) and low.split()[1] in GROUP_REFERENCES:
             if self.last_group is not None:  # else "the rebels" name themselves
                 return self._mention(self.last_group, begin, end, line)
         if low == "they":  # "Local officials said ... They added": the last plural source
             earlier = self._plural_subject(begin)
             if earlier is None and self._plural(begin) is None:
                 earlier = self._plural_subject_before(begin)  # "Investigators ... They found"
-            nation = _nation(self.text[earlier[0] : earlier[1]]) if earlier else None
+            nation = people_country(self.text[earlier[0] : earlier[1]]) if earlier else None
             if nation is not None:  # "the Australians swept ... they counted": Australia
                 return self._mention(self.canonical(nation), begin, end, line)
             if earlier is not None:  # "When the scouts swept the hill they counted 40"
@@ -397,7 +400,7 @@ class Speakers:
             return self._mention(self._plural(begin), begin, end, line)
         if low in ("we", "them"):
             return ()
-        apposed = _apposed_name(self.text, begin, end)
+        apposed = apposed_name(self.text, begin, end)
         if apposed is not None:  # "the UN migration agency, IOM": IOM
             mention = self._one(*apposed, line)
             return (mention,) if mention is not None else ()
@@ -587,7 +590,7 @@ class Speakers:
             return None
         where, name = self.quoted[-1]
         last = name.split()[-1].lower() if name.split() else ""
-        plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_NOUNS
+        plural = (last.endswith("s") and not last.endswith("ss")) or last in PLURAL_NOUNS
         plural = plural and name not in self._persons
         return name if plural and at - where < 300 else None
 
@@ -651,11 +654,11 @@ class Speakers:
         tokens = stripped.split()
         if (
             len(tokens) > 1
-            and tokens[0].lower() in _DOCUMENT_HEADS | {"toll", "number"}
+            and tokens[0].lower() in DOCUMENT_HEADS | {"toll", "number"}
             and (
                 capitalised(tokens[1])
                 or tokens[1].lower() in SOURCE_NOUNS
-                and (tokens[1].lower().endswith("s") or tokens[1].lower() in _PLURAL_NOUNS)
+                and (tokens[1].lower().endswith("s") or tokens[1].lower() in PLURAL_NOUNS)
             )
         ):  # not "a review committee": a singular noun ends the body's name
             tokens = tokens[1:]  # "a figure officials later lowered": the officials
@@ -663,7 +666,7 @@ class Speakers:
         if not tokens:
             return None
         person = False
-        owner = _possessor(tokens)
+        owner = possessor(tokens)
         of = _OF_GROUP.search(stripped) or _SPEAKS_FOR.fullmatch(stripped)
         heads = _HEAD_FROM.match(stripped)
         if heads is not None:  # "a statement from the ministry", "figures by the UN"
@@ -672,17 +675,17 @@ class Speakers:
             name = of.group(1)
         elif owner is not None:  # "the army's final count": the army's
             name = owner
-        elif _body_of(tokens) is not None:  # "a Port Authority spokesman": Port Authority
+        elif body_of(tokens) is not None:  # "a Port Authority spokesman": Port Authority
             name = " ".join(tokens[:-1])
-        elif tokens[-1].lower() in _DOCUMENT_HEADS and len(tokens) == 1:
+        elif tokens[-1].lower() in DOCUMENT_HEADS and len(tokens) == 1:
             name = re.sub(r"^(?:the|an?)\s+", "", words, flags=re.IGNORECASE)  # "early reports"
-        elif _official_of(tokens) is not None:
-            name = f"{_official_of(tokens)} authorities"  # "official Saudi figures"
-        elif tokens[-1].lower() in _DOCUMENT_HEADS and all(
+        elif official_of(tokens) is not None:
+            name = f"{official_of(tokens)} authorities"  # "official Saudi figures"
+        elif tokens[-1].lower() in DOCUMENT_HEADS and all(
             t.islower() and not t.endswith(("'s", "’s")) for t in tokens
         ):
             name = stripped  # "the official count": the count names itself
-        elif tokens[-1].lower() in _DOCUMENT_HEADS:
+        elif tokens[-1].lower() in DOCUMENT_HEADS:
             name = " ".join(tokens[:-1])
         else:
             name, person = self._name(tokens)
@@ -733,9 +736,9 @@ class Speakers:
             return False
         if name not in self._surnames:
             written = self._written(name)
-            before = (_GIVEN.search(self.text, max(0, at - 60), at) for at in written)
+            before = (GIVEN.search(self.text, max(0, at - 60), at) for at in written)
             self._surnames[name] = any(
-                looks_like_person(" ".join([*_given_names(m.group(1)), name]))
+                looks_like_person(" ".join([*given_names(m.group(1)), name]))
                 for m in before
                 if m is not None
             )
@@ -827,25 +830,6 @@ def _word_edge(text: str, at: int) -> bool:
 _WORD: Final = re.compile(r"\w")
 
 
-def _nation(words: str) -> str | None:
-    """The country a people's name stands for ("the Australians", "the British"), else
-    ``None``.
-
-    >>> _nation("the Australians"), _nation("the British"), _nation("the scouts")
-    ('Australia', 'United Kingdom', None)
-    """
-    people = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][\w-]+)", words.strip())
-    if people is None:
-        return None
-    name = people.group(1)
-    codes = demonym_countries(name) or demonym_countries(name.removesuffix("s"))
-    return country_name(codes[0]) if len(codes) == 1 else None
-
-
-_MADE_ANAPHORS: Final = frozenset(
-    "report dispatch book study review inquiry investigation findings memo note".split()
-)
-"""Documents that "the {noun}" refers back to, speaking for whoever made them."""
 _MENTIONS_READ: Final = 4
 
 
@@ -869,174 +853,14 @@ def _word_before(text: str, word: str, end: int) -> int | None:
     return found
 
 
-def _names_several(name: str) -> bool:
-    """Whether the source ``name`` is a common plural noun phrase ("witnesses", "local
-    officials"), which "it" cannot refer to; a name ("United Nations") can.
-
-    >>> _names_several("local officials"), _names_several("United Nations")
-    (True, False)
-    >>> _names_several("Witnesses"), _names_several("staff")
-    (True, True)
-    >>> _names_several("Ministry of Health"), _names_several("the press")
-    (False, False)
-    """
-    words = name.split()
-    last = words[-1] if words else ""
-    common = (name[:1].lower() + name[1:]).islower()  # "Witnesses" opening a sentence
-    return common and (
-        (last.endswith("s") and not last.endswith(("ss", "'s", "’s")))
-        or last in ("people", "staff", "personnel")
-    )
-
-
 def _plural_word(token: Token) -> bool:
     """Whether a subject's head names several: a plural noun ("scouts", "the police") or
     a nationality after "the" ("the British")."""
     word = token.lower_
-    if word in _PLURAL_NOUNS or (word.endswith("s") and not word.endswith(("ss", "'s", "’s"))):
+    if word in PLURAL_NOUNS or (word.endswith("s") and not word.endswith(("ss", "'s", "’s"))):
         return True
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     return before == "the" and token.text[:1].isupper() and bool(demonym_countries(token.text))
-
-
-_GIVEN: Final = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){1,3})$")
-"""Capitalised words right before a surname ("Col. John M. " before "Chivington")."""
-
-
-def _given_names(words: str) -> list[str]:
-    """The words before a surname without titles and initials ("Col. John M." -> John)."""
-    return [w for w in words.split() if not is_title(w) and not re.fullmatch(r"[A-Z]\.", w)]
-
-
-def _official_of(tokens: list[str]) -> str | None:
-    """The nationality of "official Saudi figures" / "the Saudi official toll": figures
-    that are official for a country are its authorities' figures."""
-    if len(tokens) != 3 or tokens[-1].lower() not in _DOCUMENT_HEADS | {"toll"}:
-        return None
-    first, second = tokens[0], tokens[1]
-    nation = second if first.lower() == "official" else first if second == "official" else None
-    return nation if nation is not None and demonym_countries(nation) else None
-
-
-def _possessor(tokens: list[str]) -> str | None:
-    """Whose document the words name, when a possessive stands before its head noun and
-    only lower-case modifiers after it: "army's final count" -> "army", "the special
-    prosecutor's draft report" -> "special prosecutor".
-
-    >>> _possessor("army's final count".split()), _possessor("Amnesty's report".split())
-    ('army', 'Amnesty')
-    >>> _possessor("official count".split()) is None, _possessor(["count"]) is None
-    (True, True)
-    """
-    if len(tokens) < 2 or tokens[-1].lower() not in _DOCUMENT_HEADS:
-        return None
-    for i in range(len(tokens) - 2, -1, -1):
-        if re.search(r"['’]s$", tokens[i]):
-            owner = re.sub(r"['’]s$", "", " ".join(tokens[: i + 1]))
-            return owner if owner.lower() not in ("it", "its") else None
-        if not tokens[i].islower():
-            return None
-    return None
-
-
-def _body_of(tokens: list[str]) -> str | None:
-    """The body a spokesman or an official speaks for, named before the role by its
-    proper name: "Port Authority spokesman" -> "Port Authority", "PPP official" -> "PPP";
-    ``None`` for a common noun, a nationality or a person ("military spokesman", "army
-    spokesman": the spokesman is the source, as the text names him; "Palestinian
-    official", "Colonel Bako").
-
-    >>> _body_of("Port Authority spokesman".split()), _body_of("military spokesman".split())
-    ('Port Authority', None)
-    >>> _body_of("Palestinian official".split()) is None, _body_of(["spokesman"]) is None
-    (True, True)
-    """
-    if len(tokens) < 2 or tokens[-1].lower() not in _SPOKESPEOPLE:
-        return None
-    body = tokens[:-1]
-    proper = all(capitalised(t) or t in PARTICLES for t in body) and capitalised(body[0])
-    organisation = any(t in ORG_WORDS for t in body) or (
-        len(body) == 1 and body[0].isupper() and len(body[0]) > 1
-    )
-    return " ".join(body) if proper and organisation else None
-
-
-_NAME_WORD: Final = r"[A-Z](?:[\w'’&-]|\.(?=[\w'’-]))*(?:(?<![\w'’-]{2})\.)?"
-"""A capitalised word, with a dot after an initial ("A.", "U.S.") but not a full stop."""
-_APPOSED: Final = re.compile(
-    rf",\s+(?:the\s+)?({_NAME_WORD}(?:\s+(?:(?:of|for|the|de|del|du|des|la)\s+)*{_NAME_WORD})*)"
-    r"(?=\s*(?:[.;)]|,(?!\s+(?:and|or)\b)|$))"
-)
-"""A proper name set off by commas after a source's words, closing the phrase: ", IOM."."""
-
-
-def _apposed_name(text: str, begin: int, end: int) -> tuple[int, int] | None:
-    """Where the name in apposition after the common noun phrase ``text[begin:end]``
-    stands ("according to the UN migration agency, IOM." -> "IOM"): the reader's name of
-    the body the words describe; ``None`` when the words end in a proper name, or no
-    name closes the phrase after them ("according to the ministry, Tamba was calm").
-
-    >>> t = "Nine died, according to the UN migration agency, IOM. Later, ..."
-    >>> b = t.index("the UN"); e = t.index(", IOM")
-    >>> t[slice(*_apposed_name(t, b, e))]
-    'IOM'
-    >>> t = "Nine died, according to the ministry, Tamba officials said."
-    >>> _apposed_name(t, t.index("the ministry"), t.index(", Tamba")) is None
-    True
-    """
-    words = text[begin:end].split()
-    if not words or not words[-1].islower() or not words[-1].isalpha():
-        return None
-    found = _APPOSED.match(text, end)
-    if found is None or found.group(1).lower() in ("he", "she", "it", "they"):
-        return None
-    return found.start(1), found.end(1)
-
-
-def _may_head_a_name(noun: str) -> bool:
-    """Whether "the {noun}" may refer back to a name the noun heads ("the tribunal", "the
-    airline"): a singular common noun none of the other rules reads (an office, a kind
-    of organisation, an armed group, a person's role)."""
-    return (
-        noun.isalpha()
-        and noun.islower()
-        and not noun.endswith("s")
-        and noun not in ANAPHOR_NOUNS | KIND_NOUNS | PERSON_ROLES | _GROUP_REFERENCES
-        and noun not in _PLURAL_NOUNS | _MADE_ANAPHORS | {"army", "navy"}
-    )  # "the army said": a source the text names by its kind (measured: gold says "army")
-
-
-def _headed_antecedent(
-    text: str, end: int, noun: str, quoted: Sequence[tuple[int, str]]
-) -> str | None:
-    """The nearest earlier name before ``end`` that ``noun`` heads: its last word, or the
-    word before "of"/"for" ("Special Tribunal for Tamba" for "the tribunal"); ``None``
-    when the nearest name holding the noun is no such name ("Tribunal Street").
-
-    >>> t = "The Special Tribunal for Tamba sat. The tribunal found 9 dead."
-    >>> _headed_antecedent(t, t.index("The tribunal"), "tribunal", ())
-    'Special Tribunal for Tamba'
-    >>> t = "Flight 2 of Tamba Airlines left. The airline said 9 died."
-    >>> _headed_antecedent(t, t.index("The airline"), "airline", ())
-    'Tamba Airlines'
-    >>> t = "They met on Chamber Street. The chamber found 9 dead."
-    >>> _headed_antecedent(t, t.index("The chamber"), "chamber", ()) is None
-    True
-    """
-    name = antecedent(text, end, noun, quoted)
-    at = text.rfind(name, 0, end) if name is not None else -1
-    if name is None or at < 0:
-        return None
-    whole = re.match(r"\w*", text[at + len(name) :])  # "Tamba Airline|s"
-    name += whole.group() if whole is not None else ""
-    words = name.split()
-    heads = [
-        k
-        for k, w in enumerate(words)
-        if w.lower() in (noun, f"{noun}s")
-        and (k + 1 == len(words) or words[k + 1] in ("of", "for"))
-    ]
-    return name if heads and len(words) > 1 else None
 
 
 def _span(text: str, begin: int, end: int, line: int, words: str) -> Span:
