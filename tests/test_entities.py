@@ -315,6 +315,35 @@ def test_the_bodies_of_a_state_in_brackets_are_members_of_its_side(
     assert "Ndoro Raiders" not in second, second  # a group's other name, not a unit
 
 
+LAKE_CLASH = """= Clash on Lake Tessaro =
+
+Infobox
+- Location: Lake Tessaro, Kenya
+- Date: 2 June 2016
+- Combatant1: Lake Patrol Force (Uganda, Kenya and allied militias)
+- Combatant2: Ndoro Front: Ndoro River Brigade, Tessaro Raiders
+- Casualties1: 3 killed
+
+Boats of the Lake Patrol Force met the raiders off the Tessaro landing.
+"""
+
+
+def test_a_coalition_s_states_and_a_list_s_heading_are_members_of_the_side(
+    tmp_path: Path, converter: Converter
+) -> None:
+    store = document(tmp_path, converter, LAKE_CLASH)
+    members = rows(
+        store,
+        """SELECT ?number ?name WHERE { ?side ag:sideNumber ?number ; ag:member ?a .
+           ?a schema:name ?name }""",
+    )
+    first = {name for number, name in members if number == "1"}
+    second = {name for number, name in members if number == "2"}
+    assert {"Lake Patrol Force", "Uganda", "Kenya"} <= first, first
+    assert not any("militias" in name for name in first), first
+    assert {"Ndoro Front", "Ndoro River Brigade", "Tessaro Raiders"} <= second, second
+
+
 FERRY = """= Malindi ferry bombing =
 
 Infobox

@@ -18,7 +18,7 @@ from attackgraph.extract.dates import parse_date
 from attackgraph.extract.lists import Item, parse_coordinates, split_items, sub_span
 from attackgraph.extract.mapping import FieldRule, event_types, rule_for
 from attackgraph.extract.places import near_phrases, split_places
-from attackgraph.extract.units import state_units, unit_mentions
+from attackgraph.extract.units import side_parties, unit_mentions
 from attackgraph.model import (
     ActorMention,
     ClaimKind,
@@ -72,18 +72,18 @@ class _SideParts:
     commanders: list[ActorMention] = field(default_factory=list)
     strength: list[Span] = field(default_factory=list)
     units: list[Span] = field(default_factory=list)
-    state_units: list[ActorMention] = field(default_factory=list)
-    """The units a ``Combatant`` field names in brackets after a country."""
+    listed: list[ActorMention] = field(default_factory=list)
+    """The parties a ``Combatant`` field names besides its items (``side_parties``)."""
 
     def record(self, number: int) -> SideRecord:
-        listed = (m for span in self.units for m in unit_mentions(span))
+        units = (m for span in self.units for m in unit_mentions(span))
         return SideRecord(
             number,
             tuple(self.combatants),
             tuple(self.commanders),
             tuple(self.strength),
             tuple(self.units),
-            tuple(dict.fromkeys((*listed, *self.state_units))),
+            tuple(dict.fromkeys((*units, *self.listed))),
         )
 
 
@@ -207,7 +207,7 @@ def _read_entry(
         actors = parts.combatants if reader == "combatants" else parts.commanders
         actors.extend(_actors(entry, facts))
         if reader == "combatants":
-            parts.state_units.extend(state_units(value))
+            parts.listed.extend(side_parties(value))
     elif reader == "text" and rule.term in ("strength", "units") and rule.side is not None:
         parts = sides.setdefault(rule.side, _SideParts())
         (parts.strength if rule.term == "strength" else parts.units).append(value)

@@ -22,11 +22,13 @@ _LABEL: Final = re.compile(r"^[^:]{1,40}:\s+")
 
 @dataclass(frozen=True)
 class Item:
-    """One listed name: its span (name only), a parenthetical note, a dagger."""
+    """One listed name: its span (name only), a parenthetical note, a dagger, and the
+    heading written before it with a colon ("Kenya: Kenya Army, Kenya Police")."""
 
     span: Span
     note: str | None = None
     killed: bool = False
+    heading: Span | None = None
 
     @property
     def name(self) -> str:
@@ -155,6 +157,9 @@ def split_items(value: Span) -> list[Item]:
     ['Sévaré', 'Niono', 'Bapho']
     >>> split_items(Span(0, 12, "Ahmad Umar †", 1))[0].killed
     True
+    >>> items = split_items(Span(0, 17, "Kenya: Army, Navy", 1))
+    >>> [(i.name, i.heading and i.heading.text) for i in items]
+    [('Army', 'Kenya'), ('Navy', None)]
     """
     items: list[Item] = []
     for begin, end in _split_points(value.text):
@@ -173,12 +178,16 @@ def split_items(value: Span) -> list[Item]:
                 break
             lead += found.end()
         label = _LABEL.match(piece[lead:piece_end])
+        heading = None
         if label and not piece[lead:piece_end].startswith("http"):
+            words = label.group().rstrip().rstrip(":").rstrip()
+            heading = sub_span(value, begin + lead, begin + lead + len(words)) if words else None
             lead += label.end()
         name_end = lead + len(piece[lead:piece_end].rstrip(" .†"))
         if name_end <= lead:
             continue
-        items.append(Item(sub_span(value, begin + lead, begin + name_end), note, killed))
+        name = sub_span(value, begin + lead, begin + name_end)
+        items.append(Item(name, note, killed, heading))
     return items
 
 

@@ -21,9 +21,11 @@ and brackets ignored), so ``Part of`` = ``Partof`` and ``Perpetrator(s)`` =
 | ``event-types`` | ``ag:eventType`` concepts from attack-type words |
 | ``text`` | a literal property (``term``) kept as written |
 
-A ``Combatant`` value's bodies of a state in brackets after a country ("Kenya (Kenya
-Navy, General Service Unit)") are members of that side as well, read as a ``Units``
-value's units are (:func:`attackgraph.extract.units.state_units`).
+A ``Combatant`` value's parties written in its structure are members of that side as
+well (:func:`attackgraph.extract.units.side_parties`): a state's bodies in brackets after
+a country ("Kenya (Kenya Navy, General Service Unit)", read as a ``Units`` value's units
+are), a coalition's states in brackets ("Lake Patrol Force (Uganda, Kenya)"), a list's
+heading ("Kenya: Kenya Army, Kenya Police").
 """
 
 from __future__ import annotations

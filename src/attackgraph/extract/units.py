@@ -11,10 +11,11 @@ left to the field's text, which is published as written besides.
 
 A ``Combatant`` field names a state's forces the same way, in brackets after the
 country ("Kenya (Kenya Navy, General Service Unit, local volunteers)"):
-:func:`state_units` reads them with the same rules, each a party on the country's side.
-A bracket after anything but a country is left alone: there it gives the group's other
-name ("Basque Army (Euzko Gudarostea)", "Túpac Amaru Revolutionary Movement (MRTA)"), not
-a unit.
+:func:`side_parties` reads them with the same rules, each a party on the country's side,
+the states a coalition's brackets list ("Lake Patrol Force (Uganda, Kenya)") and the
+party a list is headed by ("Kenya: Kenya Army, Kenya Police"). Any other bracket is left
+alone: it gives the group's other name ("Basque Army (Euzko Gudarostea)", "Túpac Amaru
+Revolutionary Movement (MRTA)"), not a party.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from attackgraph.extract.lists import split_items, sub_span
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import country_code, former_country_code
 
-__all__ = ["state_units", "unit_mentions"]
+__all__ = ["side_parties", "unit_mentions"]
 
 _ORDINAL: Final = r"\d+(?:st|nd|rd|th)"
 _SHARED_NOUN: Final = re.compile(
@@ -70,26 +71,41 @@ def unit_mentions(value: Span) -> tuple[ActorMention, ...]:
     return tuple(found.values())
 
 
-def state_units(value: Span) -> tuple[ActorMention, ...]:
-    """The units of a state that a ``Combatant`` value names in brackets after a country.
+def side_parties(value: Span) -> tuple[ActorMention, ...]:
+    """The parties a ``Combatant`` value names besides its items: the heading of a list,
+    the units of a state in brackets after a country, the states of a coalition in
+    brackets after anything else.
 
-    >>> names = lambda text: [m.name for m in state_units(Span(0, len(text), text, 1))]
+    >>> names = lambda text: [m.name for m in side_parties(Span(0, len(text), text, 1))]
     >>> names("Kenya (Kenya Navy, General Service Unit, local volunteers), Somalia")
     ['Kenya Navy', 'General Service Unit']
+    >>> names("Lake Patrol Force (Uganda, Kenya and allied militias)")
+    ['Uganda', 'Kenya']
+    >>> names("Lake Patrol Force: Ugandan Army, Kenya Navy; local militias")
+    ['Lake Patrol Force']
     >>> names("Ndoro River Brigade (Ndoro Raiders), Kenya")
     []
     """
     found: list[ActorMention] = []
     for item in split_items(value):
-        if item.note is None or not (country_code(item.name) or former_country_code(item.name)):
+        if item.heading is not None and item.heading.text[:1].isupper():
+            found.append(ActorMention(item.heading.text, item.heading))
+        if item.note is None:
             continue
-        after = item.span.end - value.begin
-        at = value.text.find(f"({item.note}", after) + 1
+        at = value.text.find(f"({item.note}", item.span.end - value.begin) + 1
         if at <= 0:
             continue
         note = sub_span(value, at, at + len(item.note))
-        found.extend(unit_mentions(note))
+        if _is_country(item.name):
+            found.extend(unit_mentions(note))
+        else:
+            states = (i for i in split_items(note) if _is_country(i.name))
+            found.extend(ActorMention(state.name, state.span) for state in states)
     return tuple(dict.fromkeys(found))
+
+
+def _is_country(name: str) -> bool:
+    return bool(country_code(name) or former_country_code(name))
 
 
 def _split(text: str) -> list[str]:
