@@ -48,6 +48,8 @@ SETS = {
     "blind-30": 10,
     "blind-31": 20,
     "blind-32": 10,
+    "blind-33": 20,
+    "blind-34": 10,
 }
 
 
