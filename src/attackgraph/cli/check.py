@@ -1,14 +1,19 @@
-"""``attackgraph validate`` and ``attackgraph evaluate``: check a graph against the shapes,
-score what the build publishes against gold annotations."""
+"""``attackgraph validate``, ``evaluate`` and ``agreement``: check a graph against the
+shapes, score what the build publishes against gold annotations, score one annotator's gold
+against another's."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from attackgraph.cli.options import DOCUMENTS_ARGUMENT, GAZETTEER_OPTION
+
+if TYPE_CHECKING:
+    from attackgraph.evaluate.report import Evaluation
 
 
 @click.command("validate")
@@ -83,15 +88,7 @@ def evaluate_command(
         result = evaluate(documents, gold_dir, options=BuildOptions(gazetteer_files=gazetteers))
     except FileNotFoundError as error:
         raise click.BadParameter(str(error), param_hint="DOCUMENTS") from error
-    click.echo(result.to_json() if as_json else result.format_table(), nl=not as_json)
-    if misses and not as_json:
-        click.echo("\n" + result.format_misses())
-    for missing in result.missing_gold:
-        click.echo(f"no gold annotation: {missing}", err=True)
-    for error_ in result.errors:
-        click.echo(f"error: {error_}", err=True)
-    if not result.ok:
-        sys.exit(1)
+    _report(result, as_json=as_json, misses=misses, unscored="no gold annotation")
 
 
 @click.command("agreement")
@@ -120,11 +117,17 @@ def agreement_command(first: Path, second: Path, as_json: bool, misses: bool) ->
     from attackgraph.evaluate import agreement
 
     result = agreement(first, second)
+    _report(result, as_json=as_json, misses=misses, unscored="annotated in one folder only")
+
+
+def _report(result: Evaluation, *, as_json: bool, misses: bool, unscored: str) -> None:
+    """Print an evaluation (table or JSON, misses on request), then each document left
+    unscored (``unscored: PATH``) and each error on stderr; exit 1 unless all was scored."""
     click.echo(result.to_json() if as_json else result.format_table(), nl=not as_json)
     if misses and not as_json:
         click.echo("\n" + result.format_misses())
     for missing in result.missing_gold:
-        click.echo(f"annotated in one folder only: {missing}", err=True)
+        click.echo(f"{unscored}: {missing}", err=True)
     for error_ in result.errors:
         click.echo(f"error: {error_}", err=True)
     if not result.ok:
