@@ -42,6 +42,7 @@ def test_a_set_agrees_with_itself_in_every_category(tmp_path: Path) -> None:
     assert result.ok and len(result.per_document) == 20
     for category, scores in result.total.items():
         assert scores.fp == scores.fn == 0 and scores.tp > 0, category
+    assert result.checks == {} and "checks:" not in result.format_table()
 
 
 def test_each_disagreement_counts_once_on_each_side(tmp_path: Path) -> None:

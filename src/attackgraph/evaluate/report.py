@@ -148,8 +148,8 @@ class Evaluation:
             for c, s in ((c, self.total[c]) for c in self.categories)
         ]
         lines += _grid(["category", "P", "R", "F1", "TP", "FP", "FN"], totals, frozenset({4, 5, 6}))
-        lines.append("")
-        lines.append("checks: " + " ".join(f"{k}={v}" for k, v in self.checks.items()))
+        if self.checks:
+            lines += ["", "checks: " + " ".join(f"{k}={v}" for k, v in self.checks.items())]
         lines += [f"missing gold: {name}" for name in self.missing_gold]
         lines += [f"error: {message}" for message in self.errors]
         return "\n".join(lines)

@@ -38,14 +38,18 @@ def score_items(
 
 
 def summarise(
-    per_document: Sequence[DocumentScores], missing: Sequence[str], errors: Sequence[str]
+    per_document: Sequence[DocumentScores],
+    missing: Sequence[str],
+    errors: Sequence[str],
+    checks: Sequence[str] = CHECKS,
 ) -> Evaluation:
-    """Documents' scores summed per category (micro-averaged), with what was not scored."""
+    """Documents' scores summed per category (micro-averaged), the integrity ``checks``
+    summed (none for gold against gold), with what was not scored."""
     return Evaluation(
         categories=CATEGORIES,
         per_document=list(per_document),
         total={c: sum((d.scores[c] for d in per_document), Scores()) for c in CATEGORIES},
-        checks={c: sum(d.checks.get(c, 0) for d in per_document) for c in CHECKS},
+        checks={c: sum(d.checks.get(c, 0) for d in per_document) for c in checks},
         missing_gold=list(missing),
         errors=list(errors),
     )
