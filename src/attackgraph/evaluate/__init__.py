@@ -31,10 +31,10 @@ __all__ = [
     "Miss",
     "PublishedDocument",
     "Scores",
+    "agreement",
     "evaluate",
     "load_gold",
     "read_document",
-    "agreement",
     "score_document",
 ]
 

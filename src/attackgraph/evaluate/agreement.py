@@ -49,15 +49,13 @@ def agreement(first: Path, second: Path) -> Evaluation:
     for folder in (first, second):
         if not folder.is_dir():
             raise FileNotFoundError(f"{folder}: gold folder not found")
-    names = sorted({p.name for p in first.glob(f"*{GOLD_SUFFIX}")})
+    names = {p.name for p in first.glob(f"*{GOLD_SUFFIX}")}
     others = {p.name for p in second.glob(f"*{GOLD_SUFFIX}")}
+    missing = [str(first / name) for name in sorted(names - others)]
+    missing += [str(second / name) for name in sorted(others - names)]
     per_document: list[DocumentScores] = []
-    missing = [str(first / name) for name in names if name not in others]
-    missing += [str(second / name) for name in sorted(others - set(names))]
     errors: list[str] = []
-    for name in names:
-        if name not in others:
-            continue
+    for name in sorted(names & others):
         try:
             reference, other = load_gold(first / name), load_gold(second / name)
         except GoldError as error:
