@@ -261,17 +261,24 @@ Raiders of the Ndoro River Brigade held the Kora Pass for two days.
 """
 
 
-def test_each_unit_of_the_units_field_is_a_member_of_its_side(
-    tmp_path: Path, converter: Converter
-) -> None:
-    store = document(tmp_path, converter, PASS_BATTLE)
+def side_members(store: Store) -> tuple[set[str], set[str]]:
+    """The names of the members of side 1 and of side 2 a document's graph publishes."""
     members = rows(
         store,
         """SELECT ?number ?name WHERE { ?side ag:sideNumber ?number ; ag:member ?a .
            ?a schema:name ?name }""",
     )
-    first = {name for number, name in members if number == "1"}
-    second = {name for number, name in members if number == "2"}
+    return (
+        {name for number, name in members if number == "1"},
+        {name for number, name in members if number == "2"},
+    )
+
+
+def test_each_unit_of_the_units_field_is_a_member_of_its_side(
+    tmp_path: Path, converter: Converter
+) -> None:
+    store = document(tmp_path, converter, PASS_BATTLE)
+    first, second = side_members(store)
     assert {
         "Bravo Company",
         "3rd Battalion, 11th Rifles",
@@ -302,13 +309,7 @@ def test_the_bodies_of_a_state_in_brackets_are_members_of_its_side(
     tmp_path: Path, converter: Converter
 ) -> None:
     store = document(tmp_path, converter, DEPOT_RAID)
-    members = rows(
-        store,
-        """SELECT ?number ?name WHERE { ?side ag:sideNumber ?number ; ag:member ?a .
-           ?a schema:name ?name }""",
-    )
-    first = {name for number, name in members if number == "1"}
-    second = {name for number, name in members if number == "2"}
+    first, second = side_members(store)
     bodies = {"Kenya Coast Guard Service", "Ministry of Water Security", "Irrigation Police"}
     assert bodies <= first, first
     assert not any("herders" in name for name in first), first
@@ -332,13 +333,7 @@ def test_a_coalition_s_states_and_a_list_s_heading_are_members_of_the_side(
     tmp_path: Path, converter: Converter
 ) -> None:
     store = document(tmp_path, converter, LAKE_CLASH)
-    members = rows(
-        store,
-        """SELECT ?number ?name WHERE { ?side ag:sideNumber ?number ; ag:member ?a .
-           ?a schema:name ?name }""",
-    )
-    first = {name for number, name in members if number == "1"}
-    second = {name for number, name in members if number == "2"}
+    first, second = side_members(store)
     assert {"Lake Patrol Force", "Uganda", "Kenya"} <= first, first
     assert not any("militias" in name for name in first), first
     assert {"Ndoro Front", "Ndoro River Brigade", "Tessaro Raiders"} <= second, second
