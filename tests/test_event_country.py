@@ -135,6 +135,11 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
             "- Date: 9 May 1990\n\nA bomb went off in the lobby at noon.\n",
             "CO",
         ),
+        (  # the city that bears the name, not one that lists it among its other names
+            "= Tram stop bombing =\n\nThis note sums up what an inquiry later found about a "
+            "bomb that went off at a tram stop in Rome on 6 May 1974, killing two.\n",
+            "IT",
+        ),
         (  # the neighbour a border is shared with is not where it happened
             "= Gate shooting =\n\nOn 3 March 1957 soldiers shot eleven farmers in the village of "
             "Umm al-Fahm, close to the border with Jordan.\n",
@@ -191,6 +196,7 @@ def event_country(tmp_path: Path, converter: Converter, text: str) -> list[str]:
         "district-with-area-word",
         "former-state-inside",
         "dominant-city",
+        "own-name-over-other-name",
         "border-with",
         "heading-only-lead",
         "former-territory",

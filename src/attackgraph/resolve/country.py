@@ -14,7 +14,8 @@ countries with as many names (in "El Paso, Texas" the state outweighs a Mexican 
 called Texas); a name two countries share ("Korea") counts for both. When the chain does
 not decide, the one country the names the gazetteer places alone give ("Tokyo"); a former
 state ("Tonkin") is its territory's country. When nothing else decides, a city far larger
-than any namesake abroad does ("Sydney": Australia, see :func:`dominant_country`). When
+than any namesake abroad does ("Sydney": Australia; a namesake is a town of that name,
+not one that lists it among its other names: see :func:`dominant_country`). When
 the infobox and the lead name no place that decides, the event's sites the prose gives
 (where the site reader takes the event to have happened, never a place named in passing)
 decide the same way (:func:`chain_country`). Otherwise the country stays unknown: no
@@ -197,11 +198,20 @@ def dominant_country(stated: list[PlaceMention], places: PlaceResolver) -> str |
     >>> chain = [PlaceMention(n, PlaceKind.LOCALITY, span) for n in ("George Street", "Sydney")]
     >>> dominant_country(chain, Resolver().places)
     'AU'
+
+    Towns that bear the name as their own are weighed, when there are any, not those
+    that have it among their other names: "Rome" is Italy's capital, although a West
+    African capital of two million lists "Rome" among its other names.
+
+    >>> dominant_country([PlaceMention("Rome", PlaceKind.LOCALITY, span)], Resolver().places)
+    'IT'
     """
     largest: dict[str, int] = {}
     for mention in stated:
         key = name_key(" ".join(strip_the(mention.name).split()))
-        for record, _ in candidates(places.layers, key, None, admin=False) if key else ():
+        found = candidates(places.layers, key, None, admin=False) if key else []
+        own = [record for record, primary in found if primary]
+        for record in own or [record for record, _ in found]:
             largest[record.country] = max(largest.get(record.country, 0), record.population)
     ranked = sorted(largest.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] <= 0:
