@@ -34,6 +34,7 @@ from attackgraph.extract.ranks import assign_ranks
 from attackgraph.extract.sentences import Sentence, sentences
 from attackgraph.extract.site_prose import prose_sites
 from attackgraph.extract.source_ranker import SourceChoice
+from attackgraph.extract.title_places import title_places
 from attackgraph.model import (
     ActorMention,
     ClaimRecord,
@@ -112,6 +113,7 @@ def extract(
     if first is not None:
         places, found = filed_away(first, places, found)
     stated = tuple(p.name for p in places)
+    found += title_places(main.name, read, (*stated, *(p.name for p in found)))
     places += found
     # the prose's sites and the places it says the attack happened near, as the infobox's
     main = replace(main, places=main.places + _sites(found) + _near(found, _sites(found)))
