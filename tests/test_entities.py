@@ -291,6 +291,33 @@ def test_each_unit_of_the_units_field_is_a_member_of_its_side(
     assert not any("helicopters" in name or name == "2nd Lancers" for name in first)
 
 
+CUSTOMS_RAID = """= Raid on the Ruvia customs post =
+
+Infobox
+- Location: Ruvia, Kenya
+- Date: 2 June 2014
+- Combatant1: Kenya
+- Combatant2: Ndoro River Brigade
+- Units1: Directorate of Customs, Ports and Harbours; Ministry of Lakes and Inland Waters, \
+Kenya Navy
+- Casualties1: 3 killed
+
+Raiders of the Ndoro River Brigade burned the Ruvia customs post at night.
+"""
+
+
+def test_a_unit_whose_name_lists_what_it_is_of_is_one_member(
+    tmp_path: Path, converter: Converter
+) -> None:
+    first, _ = side_members(document(tmp_path, converter, CUSTOMS_RAID))
+    assert {
+        "Directorate of Customs, Ports and Harbours",
+        "Ministry of Lakes and Inland Waters",
+        "Kenya Navy",
+    } <= first, first
+    assert not {"Ports", "Harbours", "Inland Waters"} & first, first
+
+
 DEPOT_RAID = """= Raid on the Tessaro depot =
 
 Infobox

@@ -24,6 +24,7 @@ import re
 from typing import Final
 
 from attackgraph.extract.lists import split_items, sub_span
+from attackgraph.extract.name_words import ORG_WORDS
 from attackgraph.model import ActorMention, Span
 from attackgraph.reference.countries import country_code, former_country_code
 
@@ -42,6 +43,20 @@ _SUBUNIT: Final = re.compile(
 _CARRIED_BY: Final = re.compile(r"^(?:\S+\s+){0,3}?[a-z]+s of (?:the )?(?=[A-Z])")
 """Equipment or people "of" a unit ("B-52 bombers of Strategic Air Command")."""
 _BRACKETS: Final = re.compile(r"\(([^()]*)\)")
+_SEPARATOR: Final = re.compile(r",\s*|\s+and\s+")
+_UNIT_HEADS: Final = ORG_WORDS | frozenset(
+    """
+    Battalion Regiment Division Company Squadron Platoon Troop Battery Flight Detachment Wing
+    Navy Marines Rangers Fleet Unit Team Constabulary Gendarmerie Bureau Rifles Cavalry
+    Infantry Artillery Engineers
+    """.split()
+)
+"""Words that end a unit's or a body's name: after one, a new name begins."""
+_OF_NAME: Final = re.compile(r"\b(?:of|for)(?:\s+the)?((?:(?:,|\s+and)?\s+[A-Z][\w'’-]*)+)$")
+"""A body's name ending in the capitalised words of what it is "of" ("Ministry of Justice")."""
+_WORDS: Final = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_LISTED: Final = re.compile(rf"{_WORDS}(?:,\s*{_WORDS})*\s+and\s+")
+"""Capitalised words listed up to an "and": the rest of a list inside a name."""
 
 
 def unit_mentions(value: Span) -> tuple[ActorMention, ...]:
@@ -109,8 +124,40 @@ def _is_country(name: str) -> bool:
 
 
 def _split(text: str) -> list[str]:
-    parts = re.split(r",\s*|\s+and\s+", text)
-    return [" ".join(part.split()) for part in parts if part.strip()]
+    """The names a list of units gives, split at commas and "and", except inside a name
+    whose "of" lists what it is of ("Ministry of Justice and Public Security", "Bureau of
+    Alcohol, Tobacco and Firearms"): a part that continues such a name is no unit.
+
+    >>> _split("Ministry of Justice and Public Security, Kenya Army and Navy")
+    ['Ministry of Justice and Public Security', 'Kenya Army', 'Navy']
+    >>> _split("Bureau of Alcohol, Tobacco and Firearms, Texas Rangers")
+    ['Bureau of Alcohol, Tobacco and Firearms', 'Texas Rangers']
+    """
+    parts: list[str] = []
+    joint, at = "", 0
+    for separator in [*_SEPARATOR.finditer(text), None]:
+        part = " ".join(text[at : separator.start() if separator else len(text)].split())
+        listed = joint == " and " or _LISTED.match(text, at) is not None
+        if part and parts and listed and _continues(parts[-1], part):
+            parts[-1] += joint + part
+        elif part:
+            parts.append(part)
+        joint = " and " if separator and "and" in separator.group() else ", "
+        at = separator.end() if separator else len(text)
+    return parts
+
+
+def _continues(name: str, part: str) -> bool:
+    """Whether ``part`` can go on listing what ``name`` is "of": capitalised words, no
+    acronym, no word that ends a unit's name (the caller checks that "and" closes the
+    list)."""
+    of = _OF_NAME.search(name)
+    if of is None or any(word in _UNIT_HEADS for word in of.group(1).split()):
+        return False
+    words = part.split()
+    if not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return not any(word in _UNIT_HEADS for word in words)
 
 
 def _joined(parts: list[str]) -> list[str]:
