@@ -196,6 +196,23 @@ def test_people_and_organisations_named_in_the_prose_are_actors(
     assert "Nairobi" not in named and "Mandera" not in named
 
 
+PASS_AMBUSH = """= Kora Pass bus ambush =
+
+Gunmen stopped a bus at Kora Pass in Kenya on 4 August 2011 and shot six passengers dead.
+
+== Trial ==
+In 2013 the Kisumu High Court convicted Ondieki together with his cousin James Kamau. In \
+2016, after a first appeal had failed, the Supreme Court upheld the life terms of Ondieki \
+and Kamau.
+"""
+
+
+def test_two_names_joined_by_and_are_no_one_actor(tmp_path: Path, converter: Converter) -> None:
+    found = actors(document(tmp_path, converter, PASS_AMBUSH))
+    assert "James Kamau" in found, found
+    assert not any(" and " in name for name in found), found
+
+
 DEPOT = """= Kereni depot raid =
 
 Infobox

@@ -28,6 +28,9 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
   "Army", "Ministry", nor a word of a longer name, "House" of "House of Commons") and
   two or more capitalised words no PERSON or ORG entity covers (a name the tagger misread
   as a place or did not read);
+- an entity that is two names joined by "and" ("Ondieki and Kamau") is read as the two
+  names, unless a body's head ends it ("the Truth and Reconciliation Commission") or it is
+  a country ("Trinidad and Tobago");
 - a name already known (a side, a source, an expanded acronym) is not repeated;
 - a name that ends with a lower-case particle was cut short and is none ("Comité de
   Familiares de| las Víctimas"); a name a preposition of place opens a sentence with, or
@@ -243,6 +246,41 @@ def _only_before_and(word: str, text: str) -> bool:
     """
     found = list(re.finditer(rf"\b{re.escape(word)}\b", text))
     return bool(found) and all(text.startswith(" and ", m.end()) for m in found)
+
+
+_TWO_NAMES: Final = re.compile(
+    rf"^(?:the\s+)?(?P<first>[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)*)\s+and\s+"
+    rf"(?P<second>[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)*)$"
+)
+
+
+def _unjoined(named: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The recogniser's entities, each person or organisation that is two names joined by
+    "and" ("Calò and Cercola", "Hadassah and Shaare Zedek") read as the two names. One
+    body's name ends with a body's head ("the Truth and Reconciliation Commission"), and a
+    country is one name ("Trinidad and Tobago"); names with "of" never match.
+
+    >>> joined = Entity("ORG", 4, 24, "Ruvia and Tessa Mole")
+    >>> [(e.begin, e.end, e.text) for e in _unjoined((joined,))]
+    [(4, 9, 'Ruvia'), (14, 24, 'Tessa Mole')]
+    >>> one = Entity("ORG", 0, 37, "the Ruvia and Tessa Defence Commission")
+    >>> _unjoined((one,)) == (one,)
+    True
+    """
+    out: list[Entity] = []
+    for entity in named:
+        two = _TWO_NAMES.match(entity.text) if entity.label in LABELS else None
+        if (
+            two is None
+            or two.group("second").split()[-1].lower() in _BODY_NAMES
+            or country_code(entity.text) is not None
+        ):
+            out.append(entity)
+            continue
+        for part in ("first", "second"):
+            begin, end = entity.begin + two.start(part), entity.begin + two.end(part)
+            out.append(Entity(entity.label, begin, end, two.group(part)))
+    return tuple(out)
 
 
 def _joined_before(sentence: str, begin: int, text: str) -> int | None:
@@ -495,7 +533,8 @@ def prose_actors(
     states: set[str] = set()
     learned: set[str] = set()  # names of no PERSON or ORG entity the classifier took
     asked: set[str] = set()  # every name the classifier took that the rules left out
-    tagged = list(zip(candidates, entities_of(s.text for s in candidates), strict=True))
+    found_entities = (_unjoined(named) for named in entities_of(s.text for s in candidates))
+    tagged = list(zip(candidates, found_entities, strict=True))
     inside = {  # the words of longer names the tagger reads ("House" of "House of Commons")
         word
         for _, named in tagged
