@@ -56,7 +56,7 @@ linguistic layer (:mod:`attackgraph.extract.nlp`) and keeps those that name some
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Final
 
@@ -206,7 +206,21 @@ def _units(sentence: str) -> Iterable[tuple[str, int]]:
         yield name, found.start()
 
 
-def _can_name(text: str, avoid: set[str]) -> bool:
+_NEVER_NAMES: Final = frozenset({"un", "us", "uk", "eu"})
+"""Keys no run of capitals names someone new by ("UN", "US" as a word)."""
+
+
+def can_name_anyone(text: str) -> bool:
+    """Whether a sentence can name someone new whatever names its document knows: the
+    sentences :func:`prose_actors` can ask the tagger about.
+
+    >>> can_name_anyone("Gunmen attacked the depot at dawn."), can_name_anyone("Ali Roba came.")
+    (False, True)
+    """
+    return _can_name(text, _NEVER_NAMES)
+
+
+def _can_name(text: str, avoid: Collection[str]) -> bool:
     """Whether a sentence can name someone new: an acronym, or two capitalised words in a
     row that are not a name already known. Only those sentences are read by the tagger.
 
@@ -496,7 +510,7 @@ def prose_actors(
     """
     acronyms = find_acronyms(text)
     sites = (n for n in places if not _institution_head(n))  # a hospital is also a body
-    avoid = {name_key(n) for n in (*known, *sites)} | {"un", "us", "uk", "eu"}
+    avoid = {name_key(n) for n in (*known, *sites)} | _NEVER_NAMES
     avoid |= {name_key(a) for a, full in acronyms.items() if name_key(full) in avoid}
     found: dict[str, ActorMention] = {}
     seen: set[str] = set()

@@ -333,8 +333,7 @@ def _main_candidates(
     what a sentence is about is asked only when it names a candidate."""
     about = Aboutness(text, "main", main_name, main_date, {s: f"site:{s}" for s in sites})
     sentences = list(sentences)
-    open_ = [s for s in sentences if _open(s)]
-    asked = list(dict.fromkeys(s.text for s in open_ if _INNER_CAPITAL.search(s.text)))
+    asked = list(dict.fromkeys(s.text for s in sentences if may_name_sites(s)))
     tagged = dict(zip(asked, entities_of(asked), strict=True))
     for sentence in sentences:
         about.observe(sentence)
@@ -347,6 +346,20 @@ def _main_candidates(
         key = about.about(sentence, sentence.span.begin, sentence.span.end)
         if key == "main" or key.startswith("site:"):
             yield sentence, found
+
+
+def may_name_sites(sentence: Sentence) -> bool:
+    """Whether the tagger is asked about ``sentence``: in a section that can tell of the
+    main event's sites, with a capitalised word after its first.
+
+    >>> from attackgraph.model import Span
+    >>> text = "Gunmen stormed the Palace cinema."
+    >>> may_name_sites(Sentence(Span(0, len(text), text, 1), ("Attack",), 0, False))
+    True
+    >>> may_name_sites(Sentence(Span(0, len(text), text, 1), ("Background",), 0, False))
+    False
+    """
+    return _open(sentence) and _INNER_CAPITAL.search(sentence.text) is not None
 
 
 def _open(sentence: Sentence) -> bool:

@@ -20,6 +20,7 @@ from attackgraph import publish
 from attackgraph.cache import BuildCache, build_context, file_sha256
 from attackgraph.cluster import ordered_map
 from attackgraph.extract import extract
+from attackgraph.extract.ahead import ask_ahead
 from attackgraph.guard import internal_problem
 from attackgraph.identifiers import Minter, slugify
 from attackgraph.limits import LimitExceeded, Limits, bounded
@@ -189,6 +190,36 @@ class Converter:
             return "its quads are not what converting the document gives"
         return replace(result, trace=trace)
 
+    def convert_batch(self, items: Sequence[tuple[Path, str | None]]) -> list[DocumentResult]:
+        """Convert documents (``(path, doc_id)`` pairs) in order, as :meth:`convert` does
+        one, having first asked the linguistic layer, in one batch, what the readers of
+        those not in the cache will ask (:mod:`~attackgraph.extract.ahead`: the same
+        answers, fewer calls).
+
+        >>> [r.skipped.rule for r in Converter(BuildOptions()).convert_batch(
+        ...     [(Path("data/documents/missing.txt"), None)])]
+        ['parse/unreadable']
+        """
+        self._ask_ahead([item for item in items if not self.in_cache(*item)])
+        return [self.convert(*item) for item in items]
+
+    def _ask_ahead(self, items: Sequence[tuple[Path, str | None]]) -> None:
+        """Ask the linguistic layer what converting ``items`` will ask of it. A document
+        that cannot be read, or over :data:`AHEAD_BYTES`, is left to its own reading,
+        which reports it; so is any failure here: asking ahead decides nothing."""
+        documents = []
+        for path, doc_id in items:
+            try:
+                documents.append(parse_file(path, doc_id=doc_id, max_bytes=AHEAD_BYTES))
+            except InputError:
+                continue
+        if documents:
+            try:
+                self.warm_up()
+                ask_ahead(documents)
+            except Exception:  # noqa: BLE001 - only a cache is filled; reading decides
+                pass
+
     def in_cache(self, path: Path, doc_id: str | None = None) -> bool:
         """Whether the cache has an entry for the document (read, and checked, by
         :meth:`convert`)."""
@@ -333,6 +364,13 @@ _WARM_UP: Final = (
     b"Tamba, Mali. The Malian government stated that three soldiers were killed.\n"
 )
 _WORKER: Converter | None = None
+BATCH: Final = 8
+"""Documents a worker converts as one task, the linguistic layer asked ahead for them
+together (a call costs about as much again as one document's few sentences)."""
+AHEAD_BYTES: Final = 65_536
+"""A document file over this many bytes is not asked ahead (its readers ask as they
+read, within the document's limits): a long document's sentences make batches of their
+own, and a claims limit may stop its reading early."""
 
 
 def _start_worker(options: BuildOptions, cache: BuildCache | None) -> None:
@@ -340,9 +378,9 @@ def _start_worker(options: BuildOptions, cache: BuildCache | None) -> None:
     _WORKER = Converter(options, cache)
 
 
-def _convert_in_worker(item: tuple[Path, str | None]) -> DocumentResult:
+def _convert_batch_in_worker(items: Sequence[tuple[Path, str | None]]) -> list[DocumentResult]:
     assert _WORKER is not None, "worker not started"
-    return _WORKER.convert(*item)
+    return _WORKER.convert_batch(items)
 
 
 _CLUSTER_WORKER: dict[tuple[BuildOptions, BuildCache | None], Converter] = {}
@@ -406,15 +444,29 @@ def convert_all(
         yield from _in_order(items, cached, converter, ordered_map(options.scheduler, task, misses))
         return
     if options.jobs <= 1 or len(misses) < 8 * options.jobs:
-        yield from (converter.convert(*item) for item in items)
+        for batch in _batches(items):
+            yield from converter.convert_batch(batch)
         return
     # The first document converted loads the reference data; forked workers inherit it.
     first = converter.convert(*misses[0])
     methods = multiprocessing.get_all_start_methods()
     start = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with start.Pool(options.jobs, initializer=_start_worker, initargs=(options, cache)) as pool:
-        converted = pool.imap(_convert_in_worker, misses[1:], chunksize=4)
-        yield from _in_order(items, cached, converter, chain([first], converted))
+        batches = pool.imap(_convert_batch_in_worker, _batches(misses[1:]))
+        converted = chain([first], chain.from_iterable(batches))
+        yield from _in_order(items, cached, converter, converted)
+
+
+def _batches(
+    items: Sequence[tuple[Path, str | None]],
+) -> Iterator[Sequence[tuple[Path, str | None]]]:
+    """``items`` in runs of :data:`BATCH` (a worker's task: see :meth:`Converter.convert_batch`).
+
+    >>> [len(b) for b in _batches([(Path(f"{n}.txt"), None) for n in range(19)])]
+    [8, 8, 3]
+    """
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
 
 
 def _in_order(
