@@ -1244,3 +1244,27 @@ def test_one_name_joined_by_and_is_one_speaker(body: str, expected: list[object]
     """A word the text writes only before "and" opens one name with what follows, as the
     recogniser reads it ("Truth and Reconciliation Commission"); two names stay two."""
     assert sources(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The port authority issued a report in March. That report found 17 dockers had "
+            "been killed.",
+            [("port authority", 17)],
+        ),
+        (
+            "The port authority issued a report in March. The report found 17 dockers had "
+            "been killed.",
+            [("port authority", 17)],
+        ),
+        ("That report found 17 dockers had been killed.", [("That report", 17)]),
+    ],
+)
+def test_a_document_referred_back_to_speaks_for_its_maker(
+    body: str, expected: list[object]
+) -> None:
+    """CONVENTIONS rule 1: "that report" and "the report" stand for the report named
+    before and state its maker's figures; a demonstrative is never the source ("That")."""
+    assert sources(body) == expected

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Token
 from attackgraph.extract.anaphora import PERSON_ROLES
 from attackgraph.extract.nlp import CACHE_SIZE, parse
 from attackgraph.extract.parsed_subjects import TIMES, without_set_off
+from attackgraph.extract.speaker_names import MADE_ANAPHORS
 from attackgraph.extract.subjects import SOURCE_NOUNS, plausible_source
 
 __all__ = ["REPORTING", "SpeakerFinder", "document_maker", "figure_speaker", "worth_parsing"]
@@ -474,13 +475,25 @@ def _speaker_span(head: Token) -> tuple[int, int] | None:
         return None
     before = [t for child in head.lefts for t in child.subtree]  # not "estimates of X losses"
     if head.lower_ in _DOCUMENTS and not any(_names_author(t) for t in before):
-        return None
+        return _span(tokens) if _refers_back(head, before) else None
     return _span(tokens)
+
+
+def _refers_back(head: Token, before: list[Token]) -> bool:
+    """Whether a document without author is one named before ("the report", "that
+    report"): its maker, when the text names one, speaks through it (rule 1 of
+    ``tests/corpus/CONVENTIONS.md``; :mod:`~attackgraph.extract.speakers` resolves it)."""
+    return (
+        head.lower_ in MADE_ANAPHORS
+        and len(before) == 1
+        and before[0].dep_ == "det"
+        and before[0].lower_ in ("the", "this", "that")
+    )
 
 
 _NOT_AUTHORS: Final = frozenset(
     "the a an some most many several all other later early earlier initial first final "
-    "new revised preliminary subsequent further these those its their".split()
+    "new revised preliminary subsequent further this that these those its their".split()
 )
 
 

@@ -108,10 +108,12 @@ __all__ = ["TITLES", "Speakers", "find_acronyms"]
 
 _DETERMINERS: Final = re.compile(
     r"^(?:(?:several|some|many|most|all|both|each|one|two|three|four|a\s+few)\s+of\s+"
-    r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?|(?:the|a|an|both|several|some|many|most|"
-    r"all|other|another|early|later|initial|first|final|two|three)\s+)+",
+    r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?|(?:the|this|that|these|those|a|an|both|several|"
+    r"some|many|most|all|other|another|early|later|initial|first|final|two|three)\s+)+",
     re.IGNORECASE,
 )
+_DEMONSTRATIVE: Final = re.compile(r"^(?:this|that|these|those)\s+")
+"""A demonstrative that opens a source refers back to what it names, as "the" does."""
 _RECORD_HEADS: Final = frozenset(
     "tally tallies list lists register registers record records statement statements".split()
 )
@@ -295,7 +297,7 @@ class Speakers:
         when = _WHEN_AFTER.search(self.text, begin, end)
         end = when.start() if when is not None and when.start() > begin else end
         words = self.text[begin:end]
-        low = words.lower()
+        low = _DEMONSTRATIVE.sub("the ", words.lower())  # "that report" refers back as "the report"
         if low in ("he", "she"):
             last = self._last_person()
             nearest = self._person_subject_before(begin)  # "The writer Ana Moss ... She"
