@@ -597,3 +597,21 @@ def test_what_an_attack_did_is_told_inside_a_claim_of_responsibility(
     # issue 8: a cue that only blames, claims, denies or condemns covered its words, so
     # the document's own figures in a relative clause of it were never read
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The raiders overran the stockade and left 23 prisoners dead.", [("killed", 23)]),
+        (
+            "The shelling left 14 hostages dead and six wounded.",
+            [("killed", 14), ("injured", 6)],
+        ),
+        ("The raiders took 40 prisoners.", [("captured", 40)]),
+    ],
+)
+def test_an_outcome_right_after_a_captive_noun_is_their_outcome(
+    body: str, expected: list[tuple[str, int]]
+) -> None:
+    """CONVENTIONS rule 10: "left 23 prisoners dead" counts the dead, not captives."""
+    assert [(f[1], f[2]) for f in facts(body)] == expected

@@ -155,8 +155,9 @@ def outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | Non
         if verb is not None and (
             verb.group().lower() == "died"
             or _BE.search(text, max(0, verb.start() - 30), verb.start())
+            or _STATE_RIGHT_AFTER.fullmatch(text, m.end(), verb.end())
         ):
-            m = verb  # the verb says: "111 prisoners were killed"
+            m = verb  # the verb says: "111 prisoners were killed", "left 23 prisoners dead"
         elif captive in _CAPTIVE_NOUNS and _LIST_GOES_ON.match(text, m.end()):
             return None  # "one hostage, two commandos and ... died": the list's verb
     word = m.group().lower()
@@ -168,6 +169,9 @@ def outcome_after(text: str, begin: int, stop: int) -> tuple[Outcome, int] | Non
     return OUTCOMES[word], m.end()
 
 
+_STATE_RIGHT_AFTER: Final = re.compile(r"\s+(?:dead|killed|wounded|injured|hurt|missing)")
+"""An outcome right after a captive noun, which says what became of them ("left 23
+prisoners dead"): it, not the noun, is their outcome."""
 _CAPTIVE_NOUNS: Final = frozenset({"hostage", "captive", "prisoner"})
 _CAPTIVES: Final = frozenset({"captives", "prisoners"})
 """Plural captive nouns: their own verb gives the outcome ("111 prisoners were killed"),
