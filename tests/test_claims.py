@@ -615,3 +615,24 @@ def test_an_outcome_right_after_a_captive_noun_is_their_outcome(
 ) -> None:
     """CONVENTIONS rule 10: "left 23 prisoners dead" counts the dead, not captives."""
     assert [(f[1], f[2]) for f in facts(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Six miners were killed and 40 hurt. The figure was later raised to 11.",
+            [("killed", 6), ("injured", 40), ("killed", 11)],
+        ),
+        (
+            "Five drivers died and 25 were wounded; the figure was later lowered to 19.",
+            [("killed", 5), ("injured", 25), ("injured", 19)],
+        ),
+    ],
+)
+def test_a_toll_raised_or_lowered_is_the_figure_it_can_have_been(
+    body: str, expected: list[tuple[str, int]]
+) -> None:
+    """A bare "the figure was raised to N" revises a smaller figure read before it (a
+    lowered one a larger figure), not the last one whatever its size."""
+    assert [(f[1], f[2]) for f in facts(body)] == expected

@@ -223,6 +223,8 @@ class _Reader:
         self.places: list[PlaceMention] = []
         self.warnings: list[Problem] = []
         self.last_outcome: Outcome | None = None
+        self.last_figures: list[tuple[int, Outcome]] = []
+        """Values and outcomes of the last figures read, oldest first."""
         self.finder = SpeakerFinder("", 0, 0)
         self.spoken: dict[tuple[int, int], tuple[ActorMention, ...]] = {}
         """The parse's speakers resolved in the current sentence, by their span."""
@@ -407,6 +409,7 @@ class _Reader:
             begin,
             end,
             last_outcome=self.last_outcome,
+            earlier=self.last_figures,
             count_outcome=counted or ((self.last_outcome or "killed") if counting else None),
             earlier_group=last_group(self.doc.text, sentence.span.begin, begin),
             guess=FigureGuess(
@@ -438,6 +441,8 @@ class _Reader:
                 )
                 by_claim.setdefault((about, who), []).append(figure)
             self.last_outcome = fig.outcome
+            if fig.quantity.value is not None:
+                self.last_figures = [*self.last_figures[-7:], (fig.quantity.value, fig.outcome)]
         for (about, who), figures in by_claim.items():
             rank = Rank.PREFERRED if who is None else Rank.NORMAL
             self.add(

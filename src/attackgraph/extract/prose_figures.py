@@ -51,6 +51,7 @@ alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -257,11 +258,14 @@ def read_figures(
     count_outcome: Outcome | None = None,
     earlier_group: tuple[PopulationGroup, str | None] | None = None,
     guess: FigureGuess | None = None,
+    earlier: Sequence[tuple[int, Outcome]] = (),
 ) -> list[ProseFigure]:
     """The casualty figures in ``text[begin:end]`` (see the module docstring).
 
     ``last_outcome`` is the outcome read last before this stretch (for a bare "the
-    figure rose to 132"); ``count_outcome`` is given to amounts with no outcome at all,
+    figure rose to 132"); ``earlier`` the values and outcomes of the figures read before
+    it, oldest first (a toll "raised to 34" was a smaller figure's:
+    :func:`changed_from`); ``count_outcome`` is given to amounts with no outcome at all,
     for stretches that state a count ("a count by X identified 80"). ``guess`` (the
     classifier, :class:`~attackgraph.extract.figure_guess.FigureGuess`) gives an outcome
     to amounts still without one and adds one person for each a casualty verb acts on
@@ -329,7 +333,9 @@ def read_figures(
         if found is not None and found[0] == "captured" and let_go is not None:
             freed.append(a)  # "released 1,150 prisoners": let go, no captives of the attack
             continue
-        toll = toll_before(text, floor, a.begin, last_outcome) or _toll_again(text, amounts, k)
+        before = [*earlier, *((p.quantity.value, p.outcome) for p in amounts[:k] if p.outcome)]
+        last = changed_from(text, floor, a, before) or last_outcome
+        toll = toll_before(text, floor, a.begin, last) or _toll_again(text, amounts, k)
         if found is not None and not _named_toll_disagrees(text, toll, a.begin, found[0]):
             a.outcome, a.own, a.extent = found[0], True, max(a.extent, found[1])
             continue
@@ -383,6 +389,39 @@ _AGAIN: Final = re.compile(
 """A toll's later value, named without the toll: "the toll rose to 50 on Monday, and to 51
 when a man died in hospital", "the toll had risen to 15 and, as two more died, it reached
 17" ("it passed 110" is a bound, not the value: left out)."""
+
+
+_RAISED: Final = re.compile(
+    r"\b(?:raised|rose|risen|increased|climbed|grew|revised\s+up(?:wards?)?)\b", re.IGNORECASE
+)
+_LOWERED: Final = re.compile(
+    r"\b(?:lowered|reduced|fell|fallen|revised\s+down(?:wards?)?)\b", re.IGNORECASE
+)
+
+
+def changed_from(
+    text: str, floor: int, a: Amount, before: Sequence[tuple[int | None, Outcome | None]]
+) -> Outcome | None:
+    """The outcome of the figure that a toll raised or lowered to amount ``a`` had: the
+    latest of ``before`` (value, outcome pairs, oldest first) below the new value when the
+    words from ``floor`` say it was raised, above it when lowered. "Eight were killed and
+    30 wounded; the figure was later raised to 12" raised the eight, never the 30.
+    ``None`` when no such words or figure.
+
+    >>> t = "Eight were killed and 30 wounded; the figure was later raised to 12."
+    >>> a = find_amounts(t, 0, len(t))[-1]
+    >>> changed_from(t, t.index(";"), a, [(8, "killed"), (30, "injured")])
+    'killed'
+    """
+    value = a.quantity.value
+    words = text[floor : a.begin]
+    up, down = _RAISED.search(words), _LOWERED.search(words)
+    if value is None or (up is None) == (down is None):
+        return None
+    for old, outcome in reversed(before):
+        if old is not None and outcome is not None and (old < value if up else old > value):
+            return outcome
+    return None
 
 
 def _toll_again(text: str, amounts: list[Amount], k: int) -> tuple[Outcome, int] | None:
