@@ -636,3 +636,9 @@ def test_a_toll_raised_or_lowered_is_the_figure_it_can_have_been(
     """A bare "the figure was raised to N" revises a smaller figure read before it (a
     lowered one a larger figure), not the last one whatever its size."""
     assert [(f[1], f[2]) for f in facts(body)] == expected
+
+
+def test_an_upper_bound_is_not_an_increment() -> None:
+    """CONVENTIONS rule 11: "no more than N" is an upper bound of its own, never "N more"
+    added to another count (the qualifier "further")."""
+    assert facts("No more than 9 porters were wounded.") == [(None, "injured", (None, 9), None)]

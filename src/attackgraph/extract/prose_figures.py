@@ -140,7 +140,8 @@ _ELIDED: Final = frozenset({"others", "other", "more", "further", "additional"})
 
 _INCREMENT: Final = re.compile(
     r"\b(?:a\s+further|an\s+additional|another|(?:\S+\s+)?(?:further|more|additional))\s*$"
-    r"|^\S+\s+(?:further|more|additional)\b|^(?:\w+\s+)?(?:a\s+further|an\s+additional|another)\b",
+    r"|^\S+\s+(?:further|more(?!\s+than)|additional)\b"
+    r"|^(?:\w+\s+)?(?:a\s+further|an\s+additional|another)\b",
     re.IGNORECASE,
 )
 
@@ -159,6 +160,8 @@ def increment(text: str, begin: int, end: int) -> str | None:
     >>> increment("killed another 12", 0, 17)
     'further'
     >>> increment("21 people were killed", 0, 21) is None
+    True
+    >>> increment("no more than 9 were hurt", 0, 14) is None  # a bound, not an increment
     True
     """
     before = text[max(0, begin - 16) : begin]
