@@ -436,8 +436,9 @@ def test_each_toll_of_a_coordinated_pair_keeps_its_own_outcome(
     assert [(f[1], f[2]) for f in facts(body)] == expected
 
 
-def test_reports_that_say_something_are_a_source_tallies_are_not() -> None:
-    assert sources("Early reports said that 14 people had died.") == [("Early reports", 14)]
+def test_reports_and_tallies_that_name_no_one_are_the_documents_own() -> None:
+    """CONVENTIONS rule 2: a source that is only another count is no source."""
+    assert sources("Early reports said that 14 people had died.") == [(None, 14)]
     assert sources("Later tallies put the number of dead at 19.") == [(None, 19)]
 
 

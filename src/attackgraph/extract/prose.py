@@ -48,6 +48,7 @@ from typing import Final
 
 from attackgraph.extract import claims_limit
 from attackgraph.extract.attribution import Cue, CueKind, find_cues
+from attackgraph.extract.count_sources import only_a_count
 from attackgraph.extract.figure_guess import CONFIDENCE, UNATTRIBUTED_CONFIDENCE, FigureGuess
 from attackgraph.extract.figure_speakers import SpeakerFinder
 from attackgraph.extract.incidents import Aboutness, IncidentRelation
@@ -291,7 +292,7 @@ class _Reader:
                 clause = _NARRATED.search(text, *cue.content)
                 if clause is not None:  # "claimed the bombing, which killed 21"
                     narrated.append((clause.start(), cue.content[1]))
-            if cue.subject is not None and Speakers.is_document(text[slice(*cue.subject)]):
+            if cue.subject is not None and self.only_a_count(sentence, cue.subject):
                 continue  # "later tallies put ...": the document's own claim
             if cue.subject is not None:
                 sources = self.speakers.resolve(
@@ -504,12 +505,20 @@ class _Reader:
         found = self.finder.other(fig.begin, fig.end, named, subject)
         if found is None and cue is not None and self.finder.parted(fig.begin, fig.end, cue.begin):
             return (None,), None
-        if found is None or Speakers.is_document(self.doc.text[found[0] : found[1]]):
+        if found is None or self.only_a_count(sentence, found):
             return (source,), None
         if found not in self.spoken:
             line = _span(self.doc, sentence, *found).line
             self.spoken[found] = self.speakers.resolve(*found, line)
         return self.spoken[found] or (source,), self.spoken[found] or None
+
+    def only_a_count(self, sentence: Sentence, words: tuple[int, int]) -> bool:
+        """Whether ``words`` of ``sentence`` name only a document or a count, nobody who
+        made it ("later tallies", "other accounts": CONVENTIONS rule 2)."""
+        text, span = self.doc.text, sentence.span
+        return Speakers.is_document(text[slice(*words)]) or only_a_count(
+            text, (span.begin, span.end), words
+        )
 
     def figure_about(self, region_about: str, fig: ProseFigure, limit: int) -> str:
         """A site named right after the figure ("four in Niono") refines the event."""
