@@ -400,6 +400,30 @@ def test_a_place_entity_without_a_locative_word_is_left_to_the_classifier() -> N
     ]
 
 
+def test_a_place_entity_keeps_the_word_of_kind_written_after_it() -> None:
+    """The tagger reads "Kessel" and stops before "river bridge": the site is the
+    bridge, not the town, whose name alone the document gives elsewhere."""
+    from attackgraph.extract.site_prose import ENTITY_GOVERNOR, site_candidates
+
+    text = (
+        "= Road ambush =\n\n== Ambush ==\nThe rebels held the road beyond the Kessel river "
+        "bridge.\n"
+    )
+    doc = parse(text.encode("utf-8"), "road.txt")
+    found = site_candidates(
+        doc.text,
+        sentences(doc),
+        main_name="Road ambush",
+        main_date=None,
+        sites=(),
+        known=("Kessel",),
+        actors=(),
+    )
+    assert [(c.name, c.prep, c.sited) for c in found] == [
+        ("Kessel river bridge", ENTITY_GOVERNOR, True)
+    ]
+
+
 def known_site_names(prose: str, known: tuple[str, ...]) -> list[str]:
     """The prose sites of a one-section document, beside the ``known`` place names."""
     return _depot_raid_sites(prose, None, known)

@@ -406,6 +406,9 @@ def _entity_candidates(
         if raw.lower().startswith("the "):
             begin, raw = begin + 4, raw[4:]
         name = _clean(raw)
+        kind = _KIND_AFTER.match(text, begin + len(name))
+        if kind is not None and name == raw:
+            name += kind.group(0)  # "the Tarn bridge": the tagger stops before the kind
         end = begin + len(name)
         if any(b < end and begin < e for b, e in spans):
             continue
@@ -677,6 +680,13 @@ _OWN_SITE_WORDS: Final = frozenset(
 valley", "the Tana river bridge" are not Tana), unlike the words for the town itself or
 its area ("Tana town"). A building named after its town ("the Tana school") is left out:
 it is as often the event's site called by the town's name."""
+_KIND_AFTER: Final = re.compile(
+    r"(?:\s+(?!(?:the|an?|and|or|in|on|at|of|to|from|by|for|with|near|into|is|was|were)\s)"
+    r"[a-z]+)?\s+(?:" + "|".join(sorted(_OWN_SITE_WORDS, key=len, reverse=True)) + r")\b(?!['’-])"
+)
+"""A lowercase word for a landform or a crossing after a place the tagger reads ("the
+Tarn valley", "the Brenn river bridge"): the tagger's place ends before it, the site's
+name does not (a building named after its town stays the town, as :class:`_Known` has it)."""
 
 
 def site_candidates(
