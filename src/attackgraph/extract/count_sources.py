@@ -52,9 +52,6 @@ _NO_AUTHOR: Final = frozenset(
 """Words before a count that say which or what kind of count it is, never whose, however
 the parse labels them (it reads a capitalised "Unofficial counts" as a compound)."""
 
-_BY: Final = frozenset({"by", "from"})
-"""Words after a count that name who made or gave it ("the figure, announced by X")."""
-
 _AUTHOR_DEPS: Final = frozenset({"compound", "poss", "nmod", "appos", "case"})
 """Dependencies of a word before a count that name whose it is ("press reports")."""
 
@@ -84,22 +81,54 @@ def only_a_count(text: str, sentence: tuple[int, int], subject: tuple[int, int])
     False
     >>> check("The official figure, given by the mayor, was 32 killed.", "The official figure")
     False
+    >>> check("Initial reports from the scene said 9 died.", "Initial reports from the scene")
+    True
+    >>> check("Early reports from the health ministry gave 14 dead.", "Early reports")
+    False
     """
     begin, end = subject
     words = text[begin:end].split()
-    if not words or words[-1].lower() not in COUNT_NOUNS:
+    if not any(w.lower() in COUNT_NOUNS for w in words):
         return False
     if len(words) == 2 and words[0].lower() in _BACK and not words[1].lower().endswith("s"):
         return False  # "that report": one named before
     doc = parse(text[sentence[0] : sentence[1]])
     low, high = begin - sentence[0], end - sentence[0]
     tokens = [t for t in doc if low <= t.idx < high]
-    if not tokens or tokens[-1].lower_ not in COUNT_NOUNS:
+    head = _head(tokens)
+    if head is None or head.lower_ not in COUNT_NOUNS:
         return False
-    head = tokens[-1]  # its whole noun phrase, where the words cut it short ("-action report")
     before = {t.i: t for t in tokens[:-1]} | {t.i: t for c in head.lefts for t in c.subtree}
-    made_by = any(t.dep_ == "agent" or t.lower_ in _BY for c in head.rights for t in c.subtree)
+    made_by = any(_gives_author(t) for c in head.rights for t in c.subtree)
     return not made_by and not any(_names_author(t) for t in before.values())
+
+
+def _head(tokens: list[Token]) -> Token | None:
+    """The count the subject's words name: its last word when that is a count (its whole
+    noun phrase, where the words cut it short: "-action report"), or the word they hang
+    from when "from" or "by" follows it ("reports" of "Initial reports from the scene").
+    A count followed by other words ("Provincial figures published in May") is left to
+    the rules that name its maker."""
+    if not tokens or tokens[-1].lower_ in COUNT_NOUNS:
+        return tokens[-1] if tokens else None
+    inside = {t.i for t in tokens}
+    outer = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(outer) != 1 or outer[0].i + 1 not in inside:
+        return None
+    return outer[0] if outer[0].nbor().lower_ in ("from", "by") else None
+
+
+def _gives_author(token: Token) -> bool:
+    """Whether a word after a count names who made it: "by" anyone ("kept by local
+    monitors"), "from" someone — a name or a source noun ("from the ministry", "from
+    Red Cross workers"), never a place ("reports from the scene")."""
+    if token.dep_ == "agent" or token.lower_ == "by":
+        return True
+    if token.lower_ != "from":
+        return False
+    return any(
+        t.pos_ == "PROPN" or t.lower_ in SOURCE_NOUNS for t in token.subtree if t is not token
+    )
 
 
 def _names_author(token: Token) -> bool:
