@@ -50,6 +50,8 @@ SETS = {
     "blind-32": 10,
     "blind-33": 20,
     "blind-34": 10,
+    "blind-35": 20,
+    "blind-36": 10,
 }
 
 
