@@ -11,6 +11,7 @@ from pyoxigraph import Store
 
 from attackgraph.extract.sentence_dates import dated_elsewhere
 from attackgraph.extract.sentences import Sentence, sentences
+from attackgraph.extract.site_features import SiteContext
 from attackgraph.model import DatePrecision, DateRange, DateValue, Span
 from attackgraph.parse import parse
 from attackgraph.pipeline import Converter
@@ -378,22 +379,28 @@ def test_the_places_a_plural_lists_are_sites(tmp_path: Path, converter: Converte
     assert not any("Maïga" in name for name in places), "'six were shot, including X': people"
 
 
-def test_a_place_entity_without_a_locative_word_is_left_to_the_classifier() -> None:
-    from attackgraph.extract.site_prose import ENTITY_GOVERNOR, site_candidates
+def _road_ambush_candidates(prose: str, known: tuple[str, ...]) -> list[SiteContext]:
+    """The site candidates of a one-section document "Road ambush" whose prose is
+    ``prose``, beside the ``known`` place names."""
+    from attackgraph.extract.site_prose import site_candidates
 
-    text = (
-        "= Road ambush =\n\n== Ambush ==\nBy noon the rebels held the foothills of the "
-        "Hamrin Mountains above the road.\n"
-    )
-    doc = parse(text.encode("utf-8"), "road.txt")
-    found = site_candidates(
+    doc = parse(f"= Road ambush =\n\n== Ambush ==\n{prose}\n".encode(), "road.txt")
+    return site_candidates(
         doc.text,
         sentences(doc),
         main_name="Road ambush",
         main_date=None,
         sites=(),
-        known=(),
+        known=known,
         actors=(),
+    )
+
+
+def test_a_place_entity_without_a_locative_word_is_left_to_the_classifier() -> None:
+    from attackgraph.extract.site_prose import ENTITY_GOVERNOR
+
+    found = _road_ambush_candidates(
+        "By noon the rebels held the foothills of the Hamrin Mountains above the road.", ()
     )
     assert [(c.name, c.prep, c.label) for c in found] == [
         ("Hamrin Mountains", ENTITY_GOVERNOR, "LOC")
@@ -403,21 +410,10 @@ def test_a_place_entity_without_a_locative_word_is_left_to_the_classifier() -> N
 def test_a_place_entity_keeps_the_word_of_kind_written_after_it() -> None:
     """The tagger reads "Kessel" and stops before "river bridge": the site is the
     bridge, not the town, whose name alone the document gives elsewhere."""
-    from attackgraph.extract.site_prose import ENTITY_GOVERNOR, site_candidates
+    from attackgraph.extract.site_prose import ENTITY_GOVERNOR
 
-    text = (
-        "= Road ambush =\n\n== Ambush ==\nThe rebels held the road beyond the Kessel river "
-        "bridge.\n"
-    )
-    doc = parse(text.encode("utf-8"), "road.txt")
-    found = site_candidates(
-        doc.text,
-        sentences(doc),
-        main_name="Road ambush",
-        main_date=None,
-        sites=(),
-        known=("Kessel",),
-        actors=(),
+    found = _road_ambush_candidates(
+        "The rebels held the road beyond the Kessel river bridge.", ("Kessel",)
     )
     assert [(c.name, c.prep, c.sited) for c in found] == [
         ("Kessel river bridge", ENTITY_GOVERNOR, True)
