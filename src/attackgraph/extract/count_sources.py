@@ -25,6 +25,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from attackgraph.extract.nlp import parse
+from attackgraph.extract.speaker_names import BACK_DETERMINERS
 from attackgraph.extract.subjects import SOURCE_NOUNS
 from attackgraph.reference.countries import demonym_countries
 
@@ -36,9 +37,6 @@ COUNT_NOUNS: Final = frozenset(
     "reckonings".split()
 )
 """Nouns that name a count or an account of one, not who made it."""
-
-_BACK: Final = frozenset({"the", "this", "that"})
-"""Determiners of a singular count that refers back to one named before ("that report")."""
 
 _NOT_SOURCES: Final = frozenset({"official", "officials", "report", "reports"})
 """Source nouns that, modifying a count, say what kind of count it is ("the official
@@ -90,7 +88,11 @@ def only_a_count(text: str, sentence: tuple[int, int], subject: tuple[int, int])
     words = text[begin:end].split()
     if not any(w.lower() in COUNT_NOUNS for w in words):
         return False
-    if len(words) == 2 and words[0].lower() in _BACK and not words[1].lower().endswith("s"):
+    if (
+        len(words) == 2
+        and words[0].lower() in BACK_DETERMINERS
+        and not words[1].lower().endswith("s")
+    ):
         return False  # "that report": one named before
     doc = parse(text[sentence[0] : sentence[1]])
     low, high = begin - sentence[0], end - sentence[0]
@@ -109,8 +111,10 @@ def _head(tokens: list[Token]) -> Token | None:
     from when "from" or "by" follows it ("reports" of "Initial reports from the scene").
     A count followed by other words ("Provincial figures published in May") is left to
     the rules that name its maker."""
-    if not tokens or tokens[-1].lower_ in COUNT_NOUNS:
-        return tokens[-1] if tokens else None
+    if not tokens:
+        return None
+    if tokens[-1].lower_ in COUNT_NOUNS:
+        return tokens[-1]
     inside = {t.i for t in tokens}
     outer = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     if len(outer) != 1 or outer[0].i + 1 not in inside:

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from attackgraph.extract.anaphora import PERSON_ROLES
 from attackgraph.extract.nlp import CACHE_SIZE, parse
 from attackgraph.extract.parsed_subjects import TIMES, without_set_off
-from attackgraph.extract.speaker_names import MADE_ANAPHORS
+from attackgraph.extract.speaker_names import BACK_DETERMINERS, MADE_ANAPHORS
 from attackgraph.extract.subjects import SOURCE_NOUNS, plausible_source
 
 __all__ = ["REPORTING", "SpeakerFinder", "document_maker", "figure_speaker", "worth_parsing"]
@@ -487,7 +487,7 @@ def _refers_back(head: Token, before: list[Token]) -> bool:
         head.lower_ in MADE_ANAPHORS
         and len(before) == 1
         and before[0].dep_ == "det"
-        and before[0].lower_ in ("the", "this", "that")
+        and before[0].lower_ in BACK_DETERMINERS
     )
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "DOCUMENT_HEADS",
     "GIVEN",
     "GROUP_REFERENCES",
+    "BACK_DETERMINERS",
     "MADE_ANAPHORS",
     "PLURAL_NOUNS",
     "SPOKESPEOPLE",
@@ -54,6 +55,10 @@ MADE_ANAPHORS: Final = frozenset(
     "report dispatch book study review inquiry investigation findings memo note".split()
 )
 """Documents that "the {noun}" refers back to, speaking for whoever made them."""
+
+BACK_DETERMINERS: Final = frozenset({"the", "this", "that"})
+"""Determiners of a singular document that refer back to one named before ("the report",
+"that report")."""
 
 DOCUMENT_HEADS: Final = frozenset(
     "report reports statement statements estimate estimates tally tallies count counts "
