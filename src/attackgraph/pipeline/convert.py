@@ -386,14 +386,15 @@ def _convert_batch_in_worker(items: Sequence[tuple[Path, str | None]]) -> list[D
 _CLUSTER_WORKER: dict[tuple[BuildOptions, BuildCache | None], Converter] = {}
 
 
-def _convert_on_cluster(
-    item: tuple[Path, str | None], *, options: BuildOptions, cache: BuildCache | None
-) -> DocumentResult:
-    """One document, on a Dask worker: its converter is made once per worker process."""
+def _convert_batch_on_cluster(
+    items: Sequence[tuple[Path, str | None]], *, options: BuildOptions, cache: BuildCache | None
+) -> list[DocumentResult]:
+    """A batch of documents (see :meth:`Converter.convert_batch`), on a Dask worker: its
+    converter is made once per worker process."""
     converter = _CLUSTER_WORKER.get((options, cache))
     if converter is None:
         converter = _CLUSTER_WORKER[options, cache] = Converter(options, cache)
-    return converter.convert(*item)
+    return converter.convert_batch(items)
 
 
 def build_cache(options: BuildOptions) -> BuildCache | None:
@@ -440,8 +441,9 @@ def convert_all(
     cached = [converter.in_cache(*item) for item in items]
     misses = [item for item, hit in zip(items, cached, strict=True) if not hit]
     if options.scheduler is not None:
-        task = partial(_convert_on_cluster, options=options, cache=cache)
-        yield from _in_order(items, cached, converter, ordered_map(options.scheduler, task, misses))
+        task = partial(_convert_batch_on_cluster, options=options, cache=cache)
+        batches = ordered_map(options.scheduler, task, _batches(misses))
+        yield from _in_order(items, cached, converter, chain.from_iterable(batches))
         return
     if options.jobs <= 1 or len(misses) < 8 * options.jobs:
         for batch in _batches(items):
