@@ -51,7 +51,7 @@ ACTOR_THRESHOLD: Final = 0.6
 """The probability of :data:`ACTOR` from which a name the rules leave out (one word that
 is no acronym) becomes an actor."""
 
-ACTOR_VETO: Final = 0.2
+ACTOR_VETO: Final = 0.4
 """The probability of :data:`ACTOR` below which a name the rules accept is left out."""
 
 _WORD: Final = re.compile(r"[\w'’-]+|[^\w\s]")
