@@ -369,7 +369,7 @@ def test_a_description_holding_a_proper_name_is_a_named_party_of_its_document(
     [
         ("A lorry bomb went off in the Surco district of Lima after dark.", False),
         ("A lorry bomb went off in Lima, the capital, after dark.", False),
-        ("A lorry bomb went off in Lima, in the region of Lima, after dark.", True),
+        ("A lorry bomb went off in Lima, in Lima Region, after dark.", True),
     ],
 )
 def test_a_region_is_written_only_by_its_own_area_word(
@@ -383,3 +383,26 @@ def test_a_region_is_written_only_by_its_own_area_word(
     )
     lima = resolve(extraction, resolver).places["Lima"]
     assert (lima.container == "pe-lima-region") is region_kept, lima
+
+
+@pytest.mark.parametrize(
+    ("text", "region_kept"),
+    [
+        ("Raiders burned the hamlet of Cumbo, in the department of Lima, at dawn.", False),
+        ("Raiders burned Cumbo, in the region of Lima, at dawn.", False),
+        ("Raiders burned Cumbo, in Lima Region, at dawn.", True),
+    ],
+)
+def test_a_namesake_region_described_by_its_area_word_is_not_a_second_place(
+    resolver: Resolver, text: str, region_kept: bool
+) -> None:
+    # the document names one place "Lima" (the gazetteer's city, in "Lima Region"):
+    # "the region of Lima" says what kind of place it is; only "Lima Region", the
+    # region's own name, names a second place (tests/corpus/CONVENTIONS.md, rule 12)
+    extraction = Extraction(
+        Document("d", "d.txt", text, "", SPAN, (), (), ()),
+        EventRecord("e", "E", EventClass.ATTACK, kind=EventKind.MAIN, country="PE"),
+        places=(_place("Cumbo", container="Lima", country="PE"), _place("Lima", country="PE")),
+    )
+    places = resolve(extraction, resolver).places
+    assert ("pe-lima-region" in {ref.slug for ref in places.values()}) is region_kept, places

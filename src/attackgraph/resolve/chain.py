@@ -87,7 +87,11 @@ def keep_written_containers(
     is linked to the next container that is kept, or to its country. The container of
     a place named in ``contradicted`` (whose stated container the gazetteer contradicts,
     kept as a deprecated claim) stays too: it is what the graph says instead.
-    Countries and the mentioned places themselves always stay.
+    Countries and the mentioned places themselves always stay. A region bearing the
+    bare name of a mentioned place inside it (GeoNames' "Chalatenango Department" over
+    the document's "Chalatenango") stays only where the text writes the region's own
+    name ("Chalatenango Department"): "the department of Chalatenango" says what kind of
+    place the document's one "Chalatenango" is, and each named place is published once.
 
     >>> from attackgraph.model import PlaceKind, Span
     >>> af = PlaceRef("af", "Afghanistan", PlaceKind.COUNTRY, country="AF")
@@ -116,12 +120,15 @@ def keep_written_containers(
     }
     by_slug = {ref.slug: ref for ref in places.values()}
     written = _Written(text)
+    namesakes = _namesakes(mentions, places, by_slug)
     dropped = {
         slug: ref
         for slug, ref in by_slug.items()
         if slug not in stated
         and ref.kind is not PlaceKind.COUNTRY
-        and not written.names(ref, taken=_names_of(stated - {slug}, by_slug))
+        and not written.names(
+            ref, taken=_names_of(stated - {slug}, by_slug), bare=slug not in namesakes
+        )
         and not any(region_name(form).key in areas for form in (ref.name, *ref.aliases))
     }
     if not dropped:
@@ -168,13 +175,14 @@ class _Written:
         for i, key in enumerate(self.keys):
             self.at.setdefault(key, []).append(i)
 
-    def names(self, ref: PlaceRef, *, taken: Collection[str] = ()) -> bool:
+    def names(self, ref: PlaceRef, *, taken: Collection[str] = (), bare: bool = True) -> bool:
         """Whether the text writes ``ref`` by one of its names, capitalised and not the
         start of a longer name ("the New York State Special Commission" names a body),
         or by its bare name beside an area word ("Kabul province", "the province of
         Kabul"). A name in ``taken`` (keys of names another place of the document is
         written by) counts only beside an area word: "Lima" writes the city, not GeoNames'
-        "Lima Region", whose alias it also is.
+        "Lima Region", whose alias it also is. With ``bare`` false only the names
+        themselves count ("Kabul province", not "the province of Kabul").
 
         >>> state = PlaceRef("us-ny", "New York State", PlaceKind.REGION)
         >>> [_Written(t).names(state) for t in ("a New York State Special Commission",
@@ -195,9 +203,10 @@ class _Written:
             key = name_key(form)
             if key not in taken and self._find(key.split()):
                 return True
-            bare = region_name(form)
-            if bare.word is not None and self._beside_area_word(bare.key.split(), bare.word):
-                return True
+            plain = region_name(form)
+            if bare and plain.word is not None:
+                if self._beside_area_word(plain.key.split(), plain.word):
+                    return True
         return False
 
     def _find(self, words: list[str], *, whole: bool = True) -> list[int]:
@@ -258,6 +267,34 @@ def _same_level(written: str, own: str) -> bool:
     """Whether the area word ``written`` can name an area whose own word is ``own``: the
     same word, or two words of first-level regions ("Baghdad province", a governorate)."""
     return written == own or not {written, own} & _SUBDIVISION_WORDS
+
+
+def _namesakes(
+    mentions: tuple[PlaceMention, ...], places: dict[str, PlaceRef], by_slug: dict[str, PlaceRef]
+) -> set[str]:
+    """Slugs of the regions the gazetteer puts a stated place in that bear that place's
+    own name as their bare name ("Chalatenango Department" over the document's
+    "Chalatenango"): the document names one place, which the graph already publishes.
+
+    >>> from attackgraph.model import PlaceKind, Span
+    >>> region = PlaceRef("sv-ch-dep", "Chalatenango Department", PlaceKind.REGION)
+    >>> town = PlaceRef("sv-ch", "Chalatenango", PlaceKind.LOCALITY, container="sv-ch-dep")
+    >>> said = (PlaceMention("Chalatenango", PlaceKind.LOCALITY, Span(0, 12, "Chalatenango", 1)),)
+    >>> places = {"Chalatenango": town, "sv-ch-dep": region}
+    >>> _namesakes(said, places, {r.slug: r for r in places.values()})
+    {'sv-ch-dep'}
+    """
+    found: set[str] = set()
+    for mention in mentions:
+        ref = places.get(mention.name)
+        outer = by_slug.get(ref.container or "") if ref is not None else None
+        if ref is None or outer is None or outer.kind is not PlaceKind.REGION:
+            continue
+        own = {name_key(name) for name in (mention.name, ref.name)}
+        bare = region_name(outer.name)
+        if bare.word is not None and bare.key in own:
+            found.add(outer.slug)
+    return found
 
 
 def _names_of(slugs: Collection[str], by_slug: dict[str, PlaceRef]) -> set[str]:
