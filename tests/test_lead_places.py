@@ -149,3 +149,23 @@ def test_a_people_the_recogniser_reads_as_a_place_gives_the_country(
 )
 def test_a_name_introduced_as_a_town_or_an_area_is_a_place(text: str, place: str) -> None:
     assert place in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        (
+            "Raiders burned the farms at Kelbo, in Kenya's Rift Valley Province, at night.",
+            "Rift Valley Province",
+        ),
+        (
+            "Gunmen shot eleven herders near Dalbo in India's northeastern state of Manipur on "
+            "Friday.",
+            "Manipur",
+        ),
+    ],
+)
+def test_an_area_the_countrys_possessive_gives_is_in_the_chain(text: str, area: str) -> None:
+    # the country comes first, its area after it: the area is still a link of the chain
+    found = chain(text)
+    assert (area, found[-1][0]) in found and found[0][1] == area, found

@@ -281,6 +281,26 @@ def _inside(found: DateRange, coarse: DateRange) -> bool:
 
 
 _POSSESSIVE: Final = re.compile(r"['’]s$")
+_COUNTRYS: Final = re.compile(
+    r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:(?:" + "|".join(_AREA_OF) + r")\s+of\s+)?(?:the\s+)?$"
+)
+"""What lies between a country and a name the country's possessive gives as its own area:
+"Kenya's Central Province", "India's northeastern state of X"."""
+
+
+def _countrys_area(text: str, country_end: int, begin: int, name: str) -> bool:
+    """Whether the name at ``begin`` is an area of the country just before it: written
+    after the country's possessive, with an area word in or before it ("Kenya's Central
+    Province", "India's state of X"; not "Peru's southern Andes", a range).
+
+    >>> text = "in Kenya's Rift Valley Province and Peru's southern Andes"
+    >>> _countrys_area(text, 8, 11, "Rift Valley Province"), _countrys_area(text, 41, 52, "Andes")
+    (True, False)
+    """
+    between = _COUNTRYS.match(text, country_end, begin)
+    return between is not None and (
+        ADMIN_WORDS.search(name) is not None or ADMIN_WORDS.search(between.group()) is not None
+    )
 
 
 def _joined(text: str, found: tuple[Entity, ...]) -> list[Entity]:
@@ -406,7 +426,11 @@ def lead_places(first: Sentence, avoid: frozenset[str] = frozenset()) -> tuple[P
     inner = [(n, b, e) for n, b, e in places if country_of(n) is None]
     if country is not None:  # after the country, only a name introduced as a place
         introduced = {m.start("name") for m in _INTRODUCED_NAME.finditer(text)}
-        inner = [(n, b, e) for n, b, e in inner if b < country[1] or b in introduced]
+        inner = [
+            (n, b, e)
+            for n, b, e in inner
+            if b < country[1] or b in introduced or _countrys_area(text, country[2], b, n)
+        ]
     inner = _owned_first(text, inner)
     code = country_of(country[0]) if country is not None else next(iter(said), None)
     mentions: list[PlaceMention] = []
