@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -41,6 +42,7 @@ from attackgraph.pipeline.convert import (
 from attackgraph.pipeline.report import BuildReport
 from attackgraph.pipeline.union_reuse import UnionReuse, marker_name, release_name
 from attackgraph.progress import Progress
+from attackgraph.publish.alone import AlonePages
 from attackgraph.to_rdf import NQuadsText
 from attackgraph.union import Union, UnionError
 from attackgraph.validate import Report
@@ -208,6 +210,7 @@ def build(
     excluded: set[Path] = set()
     reused = page_reuse(options, out_dir)
     with publish.staged_release(out_dir, progress=stage) as staging:
+        alone = _alone_pages(options, staging)
         for attempt in range(1, MAX_UNION_ATTEMPTS + 1):
             todo = [p for p in documents if p not in excluded]
             report, merged, written, sources = _convert_and_write(
@@ -218,6 +221,7 @@ def build(
                 progress=progress if attempt == 1 else None,
                 stages=stages,
                 units=dump_units(options, out_dir),
+                alone=alone,
             )
             report.documents = len(documents)
             if not options.validate:
@@ -261,6 +265,7 @@ def build(
             reuse=reused,
             jobs=options.jobs,
             packed=written.packed,
+            alone=alone,
         )
     if reused is not None and options.publish.pages:
         publish.note_files(reused.manifest, out_dir)  # the release in place: see its docs
@@ -274,6 +279,15 @@ MAX_UNION_ATTEMPTS: Final = 3
 """Unions built at most: each leaves out the documents whose union broke a shape."""
 
 
+def _alone_pages(options: BuildOptions, staging: Path) -> AlonePages | None:
+    """Where a build that writes pages puts aside the document pages its workers
+    render while converting (:mod:`attackgraph.publish.alone`): a folder in
+    ``staging``, deleted once the pages are written."""
+    if not options.publish.pages or options.scheduler is not None:
+        return None
+    return AlonePages(Path(tempfile.mkdtemp(dir=staging, prefix=".pages-alone-")))
+
+
 def _convert_and_write(
     documents: list[Path],
     ids: dict[Path, str],
@@ -283,11 +297,13 @@ def _convert_and_write(
     progress: Callable[[DocumentResult], None] | None,
     stages: Progress | None,
     units: export.UnitCache | None,
+    alone: AlonePages | None = None,
 ) -> tuple[BuildReport, Union, export.ExportResult, dict[str, tuple[str, Path]]]:
     """Convert ``documents``, merge them into a union and write its dumps into
     ``staging`` with their gzip copies, taking unchanged units from ``units``: the run's
     report, the union, the files written, and each graph IRI's source (as shown in
-    messages, and its path)."""
+    messages, and its path). The document pages rendered while converting are put
+    aside in ``alone``."""
     report = BuildReport(documents=len(documents))
     if options.cache_dir is not None:
         report.cached = 0
@@ -304,6 +320,8 @@ def _convert_and_write(
                 return DocumentResult(result.path, skipped=problem, warnings=result.warnings)
             sources[iri] = (result.source, result.path)
             report.document_hashes[iri] = result.sha256
+            if alone is not None and result.page is not None:
+                alone.put(result.page)
             quads, conflicts = _merge(merged, result, cache)
             return replace(result, quads=quads, warnings=(*result.warnings, *conflicts))
         return result
@@ -311,7 +329,7 @@ def _convert_and_write(
     def batches() -> Iterator[Sequence[Quad]]:
         if stages is not None:
             stages.stage("converting", total=len(documents))
-        for converted in convert_all(documents, options, ids):
+        for converted in convert_all(documents, options, ids, pages=alone is not None):
             result = accept(converted)
             report.warnings.extend(result.warnings)
             report.violations.extend(result.violations)

@@ -28,6 +28,7 @@ from attackgraph.model import Document, InputError, Problem
 from attackgraph.namespaces import DEFAULT_BASE
 from attackgraph.parse import display_path, document_id, parse, parse_file
 from attackgraph.pipeline.entries import meta_fields, sound_quads, sound_trace
+from attackgraph.publish.alone import AlonePage, PageRenderer
 from attackgraph.resolve import Resolver, resolve
 from attackgraph.to_rdf import GraphQuads, triple_lines
 from attackgraph.to_rdf import quads as build_quads
@@ -88,6 +89,9 @@ class DocumentResult:
     """Why the document's entry in the build cache was not used (it was converted
     again), when it had one that failed its checks (a phrase: "its quads fail their
     checksum")."""
+    page: AlonePage | None = None
+    """Its page, rendered from its quads alone when it was converted for a build that
+    writes pages (:mod:`attackgraph.publish.alone`); not kept in the build cache."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled with its quads as N-Quads text (a worker sends its results to the
@@ -118,10 +122,15 @@ class Converter:
     """parse -> extract -> resolve -> build -> validate for one document at a time,
     through the build ``cache`` when given."""
 
-    def __init__(self, options: BuildOptions, cache: BuildCache | None = None) -> None:
+    def __init__(
+        self, options: BuildOptions, cache: BuildCache | None = None, *, pages: bool = False
+    ) -> None:
+        """``pages``: render each converted document's own page from its quads
+        (:attr:`DocumentResult.page`)."""
         self.options = options
         self.cache = cache
         self.minter = Minter(options.base)
+        self.pages = PageRenderer(self.minter.base) if pages else None
         self.resolver = Resolver(gazetteer_files=options.gazetteer_files)
         self.validator = _validator(options.extra_shapes) if options.validate else None
         self._warm = False
@@ -149,7 +158,7 @@ class Converter:
         """
         found = self._cache_key(path, doc_id)
         if self.cache is None or found is None:
-            return self._convert_safely(path, doc_id)
+            return self._with_page(self._convert_safely(path, doc_id))
         key, sha256 = found
         cached = self._cached(path, doc_id, key, sha256)
         if isinstance(cached, DocumentResult):
@@ -158,7 +167,21 @@ class Converter:
         if _cacheable(result, sha256):
             digest = self.cache.put(key, result.quads, entry_meta(result))
             result = replace(result, key=key, entry=digest)
+        result = self._with_page(result)
         return result if cached is None else replace(result, distrusted=cached)
+
+    def _with_page(self, result: DocumentResult) -> DocumentResult:
+        """``result`` with its document's page rendered from its quads alone, when this
+        converter renders pages; a failure leaves it to the pages stage, which renders
+        the page from the release (and reports what fails there)."""
+        if self.pages is None or result.skipped is not None or not result.quads:
+            return result
+        try:
+            with collector_paused():
+                page = self.pages.render(result.quads)
+        except Exception:  # noqa: BLE001 - the pages stage renders it from the release
+            return result
+        return replace(result, page=page)
 
     def _cached(
         self, path: Path, doc_id: str | None, key: str, sha256: str
@@ -373,9 +396,9 @@ read, within the document's limits): a long document's sentences make batches of
 own, and a claims limit may stop its reading early."""
 
 
-def _start_worker(options: BuildOptions, cache: BuildCache | None) -> None:
+def _start_worker(options: BuildOptions, cache: BuildCache | None, pages: bool) -> None:
     global _WORKER
-    _WORKER = Converter(options, cache)
+    _WORKER = Converter(options, cache, pages=pages)
 
 
 def _convert_batch_in_worker(items: Sequence[tuple[Path, str | None]]) -> list[DocumentResult]:
@@ -422,7 +445,11 @@ def options_context(options: BuildOptions) -> str:
 
 
 def convert_all(
-    paths: Sequence[Path], options: BuildOptions, ids: Mapping[Path, str] | None = None
+    paths: Sequence[Path],
+    options: BuildOptions,
+    ids: Mapping[Path, str] | None = None,
+    *,
+    pages: bool = False,
 ) -> Iterator[DocumentResult]:
     """Convert documents in input order, in ``options.jobs`` worker processes.
 
@@ -431,12 +458,14 @@ def convert_all(
     ``options.scheduler``, the workers are those of a Dask cluster (see ``cluster``).
     Documents found in the build cache are read in this process, the others converted
     by the workers. ``ids`` gives the documents' ids (see :func:`document_ids`; default:
-    their file names).
+    their file names). ``pages``: each document converted (not read from the cache) comes
+    with its page rendered from its quads alone (:attr:`DocumentResult.page`; not on a
+    cluster).
     """
     ids = ids or {}
     items = [(path, ids.get(path)) for path in paths]
     cache = build_cache(options)
-    converter = Converter(options, cache)
+    converter = Converter(options, cache, pages=pages)
     # Documents in the cache are read here; only the others go to the workers.
     cached = [converter.in_cache(*item) for item in items]
     misses = [item for item, hit in zip(items, cached, strict=True) if not hit]
@@ -453,7 +482,8 @@ def convert_all(
     first = converter.convert(*misses[0])
     methods = multiprocessing.get_all_start_methods()
     start = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with start.Pool(options.jobs, initializer=_start_worker, initargs=(options, cache)) as pool:
+    started = (options, cache, pages)
+    with start.Pool(options.jobs, initializer=_start_worker, initargs=started) as pool:
         batches = pool.imap(_convert_batch_in_worker, _batches(misses[1:]))
         converted = chain([first], chain.from_iterable(batches))
         yield from _in_order(items, cached, converter, converted)

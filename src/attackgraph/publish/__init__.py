@@ -17,7 +17,8 @@ also gzipped; the ontology (Turtle, JSON-LD, HTML), shapes and JSON-LD context;
 Layout: ``release`` swaps folders, ``files`` gzips and checksums, ``stats`` counts,
 ``void`` describes, ``ontology`` documents the vocabulary, ``data`` queries the dump,
 ``links`` / ``render`` / ``views`` / ``whosaid`` / ``index`` / ``describe`` / ``site`` write pages,
-``reads`` / ``reuse`` let a rebuild keep the pages whose statements did not change.
+``reads`` / ``reuse`` let a rebuild keep the pages whose statements did not change,
+``alone`` renders a document's own page from its quads while it is converted.
 """
 
 from attackgraph.publish.publish import DEFAULT_ENDPOINT, PublishOptions, latest_date, publish

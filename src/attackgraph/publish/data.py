@@ -11,9 +11,10 @@ graph, a set), a resource's own statements its named graphs (a bag).
 from __future__ import annotations
 
 import gc
+import hashlib
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -183,6 +184,11 @@ class ReleaseData:
             load_release(self.store, nquads, vocabulary=False)  # pages show the documents
             if folder is not None:
                 compact(self.store)
+        self.asked: dict[Asked, bytes] | None = None
+        """When a dict, every read of the store is noted in it with a digest of its
+        answer (:func:`answer_digest`): a page rendered from one document's graph
+        alone is then checked against the release by asking the same again
+        (:mod:`attackgraph.publish.alone`)."""
         self._stated = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_union)
         self._graphs = lru_cache(maxsize=SUBJECTS_KEPT)(self._read_graphs)
         self.reads = reads = Reads()
@@ -299,15 +305,37 @@ class ReleaseData:
             self.reads.note("o", o, predicate, union=union)
         if s is not None and o is None:
             stated = self._stated(s) if union else self._graphs(s)
-            return iter(stated) if p is None else (q for q in stated if q.predicate == p)
+            if self.asked is None:
+                return iter(stated) if p is None else (q for q in stated if q.predicate == p)
+            found = list(_with_predicate(stated, predicate))
+        elif self.asked is None:
+            return self._pattern(s, predicate, o, union)
+        else:
+            found = list(self._pattern(s, predicate, o, union))
+        self.asked[(s or "", predicate, o or "", union)] = answer_digest(found)
+        return iter(found)
+
+    def _pattern(self, s: str | None, predicate: str, o: str | None, union: bool) -> Iterator[Quad]:
+        """The store's quads matching IRIs ``s``, ``predicate`` (``""``: any) and ``o``
+        (None: any; not an IRI: none), in the union or else in the documents' graphs."""
         try:
             subject, obj = (None if x is None else NamedNode(x) for x in (s, o))
+            p = NamedNode(predicate) if predicate else None
         except ValueError:
             return iter(())
         if union:
             return self.store.quads_for_pattern(subject, p, obj, DefaultGraph())
         found = self.store.quads_for_pattern(subject, p, obj, None)
         return (q for q in found if isinstance(q.graph_name, NamedNode))
+
+    def answer(self, asked: Asked) -> bytes:
+        """The digest of what this release's store answers to a read another
+        :class:`ReleaseData` noted in its :attr:`asked` (nothing noted here)."""
+        s, predicate, o, union = asked
+        if s and not o:
+            stated = self._stated(s) if union else self._graphs(s)
+            return answer_digest(_with_predicate(stated, predicate))
+        return answer_digest(self._pattern(s or None, predicate, o or None, union))
 
     def _read_union(self, iri: str) -> tuple[Quad, ...]:
         """The statements about ``iri`` in the union, read from the store at once (a
@@ -443,7 +471,10 @@ class ReleaseData:
         """The resource's properties in the union, read from the store (not kept); with
         ``cls``, none unless it is one (as :meth:`_typed_node`)."""
         node = Node(iri)
-        for q in self._read_union(iri):
+        found = self._read_union(iri)
+        if self.asked is not None:
+            self.asked[(iri, "", "", True)] = answer_digest(found)
+        for q in found:
             if isinstance(q.object, NamedNode | Literal):
                 node.add(q.predicate.value, q.object)
         return node if cls is None or cls.value in node.iris(RDF.type) else Node(iri)
@@ -479,6 +510,27 @@ class ReleaseData:
             figures=figures,
             statement=(predicate[0], obj[0]) if predicate and obj else None,
         )
+
+
+Asked = tuple[str, str, str, bool]
+"""A read of the store: ``(subject, predicate, object, union)``, the IRIs of a pattern
+(``""``: any) and whether it reads the union or the documents' graphs."""
+
+
+def _with_predicate(quads: Iterable[Quad], predicate: str) -> Iterable[Quad]:
+    """``quads`` whose predicate is ``predicate`` (``""``: all of them)."""
+    return quads if not predicate else (q for q in quads if q.predicate.value == predicate)
+
+
+def answer_digest(quads: Iterable[Quad]) -> bytes:
+    """A digest of a set of quads, whatever their order.
+
+    >>> a, b = (Quad(NamedNode(f"urn:{x}"), RDF.type, AG.Actor) for x in "ab")
+    >>> answer_digest([a, b]) == answer_digest([b, a]) != answer_digest([a])
+    True
+    """
+    lines = sorted({str(q) for q in quads})  # a set: the union's answers are one
+    return hashlib.blake2b("\n".join(lines).encode(), digest_size=16).digest()
 
 
 def _line_order(quad: Quad) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from attackgraph.export import ALL_FORMATS, DUMP_STEM, FORMATS, Format, Packed
 from attackgraph.identifiers import Minter, prefixes_for
 from attackgraph.model import OptionError
 from attackgraph.namespaces import PREFIXES
+from attackgraph.publish.alone import AlonePages
 from attackgraph.publish.data import ReleaseData
 from attackgraph.publish.files import (
     CONTEXT_JSONLD,
@@ -112,6 +113,7 @@ def publish(
     reuse: PageReuse | None = None,
     jobs: int = 1,
     packed: Mapping[str, Packed] | None = None,
+    alone: AlonePages | None = None,
 ) -> None:
     """Add everything else to a staging folder that holds the dumps written by
     ``export.write_dataset`` (at least ``attackgraph.nq`` and ``attackgraph.nt``) and the
@@ -128,7 +130,9 @@ def publish(
     ``jobs`` processes render the pages (the same bytes whatever their number).
     ``packed`` (format name -> dump with its gzip copy, from ``write_dataset(packed=True)``)
     names the dumps whose ``.gz`` and checksums the export already wrote; the others are
-    gzipped here.
+    gzipped here. ``alone`` holds the document pages rendered from their documents'
+    graphs alone while converting: each is taken where the release reads the same
+    (:mod:`attackgraph.publish.alone`); its folder is deleted once the pages are written.
 
     Raises :class:`PublishError` when a dump is missing or disagrees with ``stats``,
     ``ValueError`` for a bad ``base`` or ``issued``, ``SyntaxError`` / ``OSError`` when a
@@ -179,6 +183,7 @@ def publish(
 
         step("pages")
         site = Site(data, ontology, base=base)
+        site.alone = alone
         write_bytes(staging / ONTOLOGY_HTML, ontology.html(nav(site.context(""))))
         site.write_assets(staging)
         pages = {}
@@ -187,6 +192,8 @@ def publish(
                 site, staging, version=version, reuse=reuse, jobs=jobs, digests=digests
             )
             digests.update(site.digests)
+        if alone is not None:
+            alone.close()
         if options.pages:
             downloads.append(Download("index.html", "Linked-data pages (HTML)", "text/html", 0, ""))
 

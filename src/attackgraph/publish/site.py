@@ -19,6 +19,7 @@ from typing import Any, Final
 from attackgraph.html.render import STATIC_FILES, static_file
 from attackgraph.identifiers import Minter, prefixes_for
 from attackgraph.namespaces import AG, GEO, NIF
+from attackgraph.publish.alone import AlonePages
 from attackgraph.publish.data import CACHE_SIZE, EVENT_CLASSES, ReleaseData
 from attackgraph.publish.describe import JsonLd, dumps, script_json, sort_triples, to_turtle
 from attackgraph.publish.files import write_bytes
@@ -92,6 +93,9 @@ class Site:
         """The layouts of the document pages kept from the previous release (by
         :meth:`write`) or rendered in this process, which links into them read instead
         of computing them again."""
+        self.alone: AlonePages | None = None
+        """The document pages rendered while their documents were converted, taken
+        by :meth:`render` where the release reads the same (None: none)."""
         self.bind(data)
 
     def bind(self, data: ReleaseData) -> None:
@@ -241,11 +245,28 @@ class Site:
         return kept
 
     def render(self, out: Path, kind: str, iri: str) -> Entry:
-        """One resource's page and twins, written under ``out``; its manifest entry."""
+        """One resource's page and twins, written under ``out``; its manifest entry.
+        A document page rendered from its document's graph alone while the document
+        was converted (:attr:`alone`) is taken instead when the release answers every
+        read it made the same."""
+        if self.alone is not None and kind == "doc":
+            entry = self.alone.take(iri, self.data, out)
+            if entry is not None:
+                if entry.layout is not None:
+                    self.layouts[iri] = entry.layout
+                return entry
+        bodies, entry = self.render_bodies(kind, iri)
+        for name, body in bodies:
+            write_bytes(out / name, body)
+        return entry
+
+    def render_bodies(self, kind: str, iri: str) -> tuple[list[tuple[str, bytes]], Entry]:
+        """One resource's page and twins (release path, bytes); its manifest entry."""
         with self.data.reads.frame() as read:
-            files, index, layout = self._resource(out, kind, iri, self._views, self._top_views)
+            bodies, index, layout = self._resource(kind, iri, self._views, self._top_views)
             name, types = self.label(iri), self._types(iri)
-        return Entry(files, read.joined(), index, name, types, layout)
+        files = {path: hashlib.sha256(body).hexdigest() for path, body in bodies}
+        return bodies, Entry(files, read.joined(), index, name, types, layout)
 
     def _write(self, out: Path, name: str, content: bytes) -> None:
         write_bytes(out / name, content)
@@ -254,10 +275,10 @@ class Site:
     # --- one resource -----------------------------------------------------------------
 
     def _resource(
-        self, out: Path, kind: str, iri: str, views: Views, top_views: Views
-    ) -> tuple[dict[str, str], dict[str, Any] | None, dict[str, int] | None]:
+        self, kind: str, iri: str, views: Views, top_views: Views
+    ) -> tuple[list[tuple[str, bytes]], dict[str, Any] | None, dict[str, int] | None]:
         """Render one resource's page and its Turtle and JSON-LD; return their paths with
-        their SHA-256, what the index shows of it (None: not an event) and a document
+        their bytes, what the index shows of it (None: not an event) and a document
         page's layout (None for other pages), which the links into the document read
         from then on instead of computing it again (:class:`Owners`)."""
         data = self.data
@@ -302,15 +323,12 @@ class Site:
             views.ctx, path, title=title, iri=iri, table_title=table_title, more=more,
             text_file=text_file,
         )  # fmt: skip
-        files = {}
-        for name, body in (
+        files = [
             (path, content),
             (path[: -len(".html")] + ".ttl", to_turtle(triples, self.prefixes)),
             (path[: -len(".html")] + ".jsonld", jsonld.encode("utf-8")),
             *bodies,
-        ):
-            write_bytes(out / name, body)
-            files[name] = hashlib.sha256(body).hexdigest()
+        ]
         is_event = any(t in EVENT_CLASSES for t in data.types.get(iri, ()))
         if kind != "event" or not is_event:
             return files, None, layout
