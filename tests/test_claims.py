@@ -643,3 +643,28 @@ def test_an_upper_bound_is_not_an_increment() -> None:
     """CONVENTIONS rule 11: "no more than N" is an upper bound of its own, never "N more"
     added to another count (the qualifier "further")."""
     assert facts("No more than 9 porters were wounded.") == [(None, "injured", (None, 9), None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Officials counted 40 dead, while some local estimates ran well above 200.",
+            ("killed", (200, None)),
+        ),
+        (
+            "Officials counted 40 dead, while some later estimates exceeded 300.",
+            ("killed", (300, None)),
+        ),
+        (
+            "The first tally counted 40 dead; later surveys put the number as high as 130.",
+            ("killed", (None, 130)),
+        ),
+    ],
+)
+def test_a_toll_above_or_as_high_as_a_number_is_a_bound(
+    body: str, expected: tuple[str, tuple[int | None, int | None]]
+) -> None:
+    """CONVENTIONS rule 11: "above N", "exceeded N" are lower bounds, "as high as N" an
+    upper bound; the classifier still reads the amount the bound words now open."""
+    assert [(f[1], f[2]) for f in facts(body)][-1] == expected

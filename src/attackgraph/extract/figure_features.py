@@ -37,7 +37,8 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from attackgraph.extract.number_words import MONTHS
+from attackgraph.extract.number_words import LOWER_BOUND_HEADS, MONTHS, UPPER_BOUND_HEADS
+from attackgraph.extract.numbers import parse_number
 from attackgraph.extract.vocabulary import (
     CASUALTY_VERBS,
     GERUND_OUTCOMES,
@@ -142,6 +143,9 @@ def number_features(doc: Doc, begin: int, end: int, value: int | None = None) ->
     span = doc.char_span(begin, end, alignment_mode="expand")
     if span is None or not len(span):
         return []
+    number = _from_number(span)
+    if number is not span:
+        span, value = number, value if value is not None else parse_number(number.text)
     root = span.root
     features = ["bias", *_amount(span, value), f"dep={root.dep_}"]
     features += _chain(root, span)
@@ -158,6 +162,31 @@ def number_features(doc: Doc, begin: int, end: int, value: int | None = None) ->
     ):
         features.append(AGE_APPOSITION)
     return features
+
+
+_BOUND_HEADS: Final = tuple(
+    sorted(
+        (tuple(w.split()) for w in (*LOWER_BOUND_HEADS, *UPPER_BOUND_HEADS)), key=len, reverse=True
+    )
+)
+
+
+def _from_number(span: Span) -> Span:
+    """``span`` from its number on when bound words the parser makes its head open it
+    ("above 300", "as high as 200": :data:`~attackgraph.extract.number_words.LOWER_BOUND_HEADS`),
+    so the amount is described as the bare number was before those words were read;
+    else ``span`` itself.
+
+    >>> from attackgraph.extract.nlp import parse
+    >>> doc = parse("Some put the toll above 300.")
+    >>> _from_number(doc[4:6]).text, _from_number(doc[5:6]).text
+    ('300', '300')
+    """
+    words = tuple(t.lower_ for t in span)
+    for head in _BOUND_HEADS:
+        if len(words) > len(head) and words[: len(head)] == head:
+            return span[len(head) :]
+    return span
 
 
 def _amount(span: Span, value: int | None) -> list[str]:

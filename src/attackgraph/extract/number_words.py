@@ -33,14 +33,21 @@ APPROXIMATE_PREFIXES: Final = (
     "roughly", "an estimated", "estimated", "est.", "c.", "ca.", "circa", "~", "≈",
     "close to", "more or less", "an approximate",
 )  # fmt: skip
+LOWER_BOUND_HEADS: Final = ("above", "well above", "exceeded", "exceeding")
+UPPER_BOUND_HEADS: Final = ("as high as",)
+"""Bound words that the parser makes the head of their number (a preposition, a verb):
+"put the toll above 300", "later estimates exceeded 5,000", "as high as 200" (CONVENTIONS
+rule 11). The figure classifier reads such an amount from its number on
+(:func:`~attackgraph.extract.figure_features.number_features`)."""
 LOWER_BOUND_PREFIXES: Final = (
     "at least", "more than", "over", "no fewer than", "not fewer than", "no less than",
     "not less than", "upwards of", "in excess of", "a minimum of", "at a minimum",
     "greater than", "just over", "well over", "slightly more than", "at minimum",
+    *LOWER_BOUND_HEADS,
 )  # fmt: skip
 UPPER_BOUND_PREFIXES: Final = (
     "up to", "no more than", "not more than", "fewer than", "less than", "at most",
-    "a maximum of", "as many as", "at the most", "just under",
+    "a maximum of", "as many as", "at the most", "just under", *UPPER_BOUND_HEADS,
 )  # fmt: skip
 LOWER_BOUND_SUFFIXES: Final = ("+", "plus", "-plus", "or more", "and more", "or above")
 UPPER_BOUND_SUFFIXES: Final = ("or fewer", "or less")
