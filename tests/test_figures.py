@@ -667,3 +667,22 @@ def test_the_youngest_or_oldest_of_the_dead_named_counts_one(
     text: str, expected: list[tuple[object, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her cousin, Mara Jovic, 35, died of her wounds two days later.", [(1, "killed")]),
+        ("His grandmother, who was 91, died of her burns a week later.", []),
+        ("A bomb killed a guard, Tomas Berg, 52, and a cook.", [(1, "killed"), (1, "killed")]),
+        ("They killed two men: Aldo Reyes, 61, and his nephew.", [(2, "killed")]),
+        ("The gunman killed a nurse (Lena Ortiz, 19) and wounded a porter.",
+         [(1, "killed"), (1, "injured")]),
+        ("In Tarsa, 12 people died; 4,300 died at Oberg and 2,600 at Dunmere.",
+         [(12, "killed"), (4300, "killed"), (2600, "killed")]),
+    ],
+)  # fmt: skip
+def test_an_age_set_off_after_a_name_is_no_figure(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert figures(text) == expected

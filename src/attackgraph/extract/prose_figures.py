@@ -284,7 +284,11 @@ def read_figures(
     [(14, 'total', 'killed'), (20, 'total', 'killed')]
     """
     stop = len(text) if end is None else end
-    amounts = [a for a in find_amounts(text, begin, stop) if not _asked(text, begin, a)]
+    amounts = [
+        a
+        for a in find_amounts(text, begin, stop)
+        if not _asked(text, begin, a) and not _age(text, a)
+    ]
     freed: list[Amount] = []
     for k, a in enumerate(amounts):
         nxt = amounts[k + 1].begin if k + 1 < len(amounts) else stop
@@ -517,6 +521,29 @@ _HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
 def _asked(text: str, begin: int, a: Amount) -> bool:
     """Whether ``a`` is the "many" of a question ("how many died is not known"): no amount."""
     return a.quantity.text.lower() == "many" and _HOW.search(text, begin, a.begin) is not None
+
+
+_AGE_BEFORE: Final = re.compile(r"(?:\b[A-Z][\w'’.-]*,|\bwho\s+(?:was|is))\s+$")
+_AGE_AFTER: Final = re.compile(r"[,.)]")
+_OLDEST: Final = 120
+
+
+def _age(text: str, a: Amount) -> bool:
+    """Whether ``a`` is bare digits (no more than :data:`_OLDEST`) set off after a name or
+    after "who was": a person's age, no count ("Ana Ruiz, 26, was shot", "the officer,
+    Tom Bell, 41.", "his aunt, who was 83, died").
+
+    >>> t = "Gunmen shot Ana Ruiz, 26, and two guards."
+    >>> [_age(t, a) for a in find_amounts(t, 0, len(t))]
+    [True, False]
+    """
+    words = a.quantity.text
+    return (
+        words.isdigit()
+        and int(words) <= _OLDEST
+        and _AGE_BEFORE.search(text, max(0, a.begin - 40), a.begin) is not None
+        and _AGE_AFTER.match(text, a.end) is not None
+    )
 
 
 _HOLDING: Final = re.compile(
