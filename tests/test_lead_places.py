@@ -53,6 +53,10 @@ def chain(text: str) -> list[tuple[str, str | None]]:
             "at Tessel, near Osterby.",
             ["9th Lancers at Tessel"],
         ),
+        (
+            "The Commission on Concord for Ruritania later found that 40 people died.",
+            ["Concord"],
+        ),
     ],
 )
 def test_a_name_hanging_from_by_for_or_a_non_place_of_is_no_place(

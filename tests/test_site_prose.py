@@ -312,6 +312,20 @@ def test_a_unit_or_a_part_of_a_continent_is_no_site(prose: str) -> None:
     assert site_names(prose) == []
 
 
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Gunmen raided the Kibarani market in the Second Velmar War, killing nine.",
+        "Gunmen raided the Kibarani market in the Ossory Uprising.",
+        "On 3 April gunmen raided the Kibarani market; the Commission on Concord found that "
+        "nine died.",
+    ],
+    ids=["a-war", "an-uprising", "a-bodys-subject"],
+)
+def test_a_war_or_a_bodys_subject_is_no_site(prose: str) -> None:
+    assert site_names(prose) == ["Kibarani market"]
+
+
 TITLED = """= Malindi ferry siege =
 
 Infobox

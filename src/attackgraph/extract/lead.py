@@ -31,6 +31,7 @@ from attackgraph.extract.dates import find_dates
 from attackgraph.extract.lists import sub_span
 from attackgraph.extract.nlp import Entity, entities, parse
 from attackgraph.extract.owned import owned_by
+from attackgraph.extract.placelike import BODY_ON
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentences import Sentence
 from attackgraph.model import DatePrecision, DateRange, DateValue, PlaceKind, PlaceMention, Span
@@ -495,6 +496,8 @@ def _governed_elsewhere(text: str, begin: int, name: str) -> bool:
     >>> [_governed_elsewhere(text, text.index(n), n) for n in ("Karlin", "3rd Rifles")]
     [False, True]
     """
+    if BODY_ON.search(text, max(0, begin - 60), begin):
+        return True  # "the Commission on the Truth": the body's subject
     found = _GOVERNED.search(text, max(0, begin - 60), begin)
     if found is None:
         return False

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["PLACE_NOUNS", "is_place_word", "reads_as_place"]
+__all__ = ["BODY_ON", "PLACE_NOUNS", "is_place_word", "names_an_event", "reads_as_place"]
 
 PLACE_NOUNS: Final = frozenset(
     """
@@ -48,6 +48,35 @@ EVENT_NOUNS: Final = frozenset(
 """Head words of the name of a war, a campaign, a plan, a flight or an attack ("Second
 Chechen War", "National Action Plan", "Harwick Raid", "Siege of Oldport"): such a name
 names no party either."""
+
+CONFLICT_NOUNS: Final = frozenset(
+    "conflict conflicts crisis insurgency revolution uprising rebellion intifada operation "
+    "troubles".split()
+)
+"""Head words of the name of a conflict ("Tarnish Border Conflict", "Velmar Uprising"):
+with :data:`EVENT_NOUNS`, the heads of a name that names an event, no place."""
+
+
+def names_an_event(name: str) -> bool:
+    """Whether a name's head is an event noun: a war, a conflict, an operation, an attack
+    ("the Velmar Border War", "Operation Kestrel" is read by its own rule).
+
+    >>> names_an_event("Second Velmar War"), names_an_event("Uprising of the Salt Marsh")
+    (True, True)
+    >>> names_an_event("War Memorial"), names_an_event("Crisis"), names_an_event("Ossory")
+    (False, False, False)
+    """
+    words = name.split()
+    return len(words) > 1 and _event_head(words) in EVENT_NOUNS | CONFLICT_NOUNS
+
+
+BODY_ON: Final = re.compile(
+    r"\b(?:Commission|Committee|Council|Conference|Convention|Tribunal|Panel|Inquiry|"
+    r"Institute|Centre|Center|Office|Bureau|Agency)\s+on\s+(?:the\s+)?$"
+)
+"""The words before a name that a body's name goes on with, "on" and its subject: "the
+Commission on the Truth", "the Committee on Missing Persons" (what the body is about, no
+place)."""
 
 _LOCAL_STREET: Final = frozenset(
     "rue calle carrera avenida avenue jalan barangay kampung kampong plaza piazza praça "

@@ -54,7 +54,7 @@ from spacy.tokens import Token
 from attackgraph.extract.incidents import AFTERMATH_SECTIONS, BACKGROUND_SECTIONS, Aboutness
 from attackgraph.extract.nlp import Entity, entities_of, parse
 from attackgraph.extract.owned import owner_of
-from attackgraph.extract.placelike import PLACE_NOUNS
+from attackgraph.extract.placelike import BODY_ON, PLACE_NOUNS, names_an_event
 from attackgraph.extract.places import ADMIN_WORDS, FACILITY_WORDS, country_of
 from attackgraph.extract.sentence_dates import dated_elsewhere
 from attackgraph.extract.sentences import Sentence
@@ -289,8 +289,8 @@ def _is_name(name: str, avoid: set[str]) -> bool:
     key = name_key(name)
     if _starts_with_one(key, avoid) or _FORCE.search(name):
         return False  # an actor, or its base ("the Malian Army base")
-    if _EVENT_NAME.match(name):
-        return False  # "also known as the Battle of X": the event's other name
+    if _EVENT_NAME.match(name) or names_an_event(name):
+        return False  # "also known as the Battle of X", "in the Velmar War": an event
     if words[0].lower() in MONTH_NUMBERS or words[0] in WEEKDAYS or country_of(name) is not None:
         return False
     if len(words) > 1 and demonym_countries(name):
@@ -433,6 +433,8 @@ def _candidates(sentence: Sentence, avoid: set[str]) -> list[tuple[str, int, int
         if _TREATED.search(before) or _OTHER_EVENT.search(before) or _DESCRIBES.search(before):
             continue
         prep = m.group("prep")
+        if BODY_ON.search(text, 0, m.start("name")):
+            continue  # "the Commission on the Truth": the body's subject
         attack = _ATTACK_VERB.match(prep.lower()) is not None
         sited = _NAMED_AS_PLACE.search(prep) is not None or m.group("kind") is not None
         if _LISTED.match(prep):
