@@ -165,6 +165,10 @@ def kinds(value: str) -> list[tuple[str, str, str | None]]:
         ("Tamale barracks, Northern Territories, Colony of Ghana", ("Colony of Ghana", "GH")),
         ("near Timbuktu, Malian Empire", ("Malian Empire", "ML")),
         ("Lomé harbour, British Togo", ("British Togo", "TG")),
+        (
+            "Akure market, Western Region, Colony and Protectorate of Ghana",
+            ("Colony and Protectorate of Ghana", "GH"),
+        ),
     ],
 )
 def test_a_colony_or_empire_named_after_a_country_is_that_country(

@@ -41,6 +41,25 @@ def test_labels_are_not_part_of_the_name() -> None:
     assert [i.name for i in items] == ["Wagner Group"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Scout and Signals Company of the Free Legion",
+            ["Scout and Signals Company of the Free Legion"],
+        ),
+        (
+            "Velmar Front and Union for the Defence of Ossory",
+            ["Velmar Front", "Union for the Defence of Ossory"],
+        ),
+        ("Kenya and Republic of Somalia", ["Kenya", "Republic of Somalia"]),
+    ],
+    ids=["one-of-for-both", "a-second-name-running-on", "a-country-first"],
+)
+def test_two_nouns_sharing_one_of_are_one_name(text: str, names: list[str]) -> None:
+    assert [item.name for item in split_items(value(text))] == names
+
+
 def test_empty_pieces_are_skipped() -> None:
     assert [i.name for i in split_items(value("Mali, , Niger,"))] == ["Mali", "Niger"]
 

@@ -65,6 +65,42 @@ def joins_inside_name(text: str, start: int, at: int) -> bool:
     return country_code(strip_the(tail.group())) is None
 
 
+_SHARED_OF: Final = re.compile(
+    r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+of\s+[^,;()\[]*[^\s,;()\[]"
+)
+"""After " and ": one or two capitalised words and the "of" they share with the words
+before the "and" ("Colony and Protectorate of Nigeria")."""
+_NOUN_BEFORE: Final = re.compile(r"(?:^|\s)(?P<words>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*$")
+
+
+def shares_its_of(text: str, start: int, at: int) -> bool:
+    """Whether the " and " at ``at`` joins two nouns that one "of" after both governs, in
+    one name: "Colony and Protectorate of Nigeria", "Scout and Signals Company of the
+    Free Legion" (not "Ossory and Republic of Velmar", a country before the "and", nor
+    "Velmar Front and Union for the Defence of Ossory", whose second name runs on).
+
+    >>> shares_its_of("Colony and Protectorate of Nigeria", 0, 6)
+    True
+    >>> shares_its_of("Scout and Signals Company of the Free Legion", 0, 5)
+    True
+    >>> shares_its_of("Kenya and Republic of Somalia", 0, 5)
+    False
+    >>> shares_its_of("Velmar Front and Union for the Defence of Ossory", 0, 12)
+    False
+    """
+    before = _NOUN_BEFORE.search(text, start, at)
+    after = _SHARED_OF.match(text, at + 4)
+    if before is None or after is None or " of " in text[start:at]:
+        return False
+    end = _ITEM_END.search(text, at)
+    if after.end() != len(text[: end.start() if end else len(text)].rstrip()):
+        return False  # the "of" phrase does not run to the item's end
+    words = before.group("words").split()
+    return all(country_code(strip_the(word)) is None for word in words) and (
+        country_code(strip_the(" ".join(words))) is None
+    )
+
+
 _ABBREVIATION: Final = re.compile(r"\s*(?:[A-Z]\.){2,}(?=[\s,;)]|$)")
 """Dotted capitals after a comma ("Washington, D.C.")."""
 
@@ -140,6 +176,7 @@ def _split_points(text: str) -> list[tuple[int, int]]:
             and text.startswith(" and ", i)
             and not joins_inside_name(text, start, i)
             and not _inside_country_name(text, start, i)
+            and not shares_its_of(text, start, i)
         ):
             parts.append((start, i))
             start = i + 1
