@@ -391,6 +391,8 @@ def test_a_region_is_written_only_by_its_own_area_word(
         ("Raiders burned the hamlet of Cumbo, in the department of Lima, at dawn.", False),
         ("Raiders burned Cumbo, in the region of Lima, at dawn.", False),
         ("Raiders burned Cumbo, in Lima Region, at dawn.", True),
+        ("Raiders burned Cumbo at dawn; the Lima region prosecutor opened a case.", False),
+        ("Raiders burned Cumbo at dawn, in Lima region on the coast.", True),
     ],
 )
 def test_a_namesake_region_described_by_its_area_word_is_not_a_second_place(

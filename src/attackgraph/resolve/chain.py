@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Final
 
+from attackgraph.extract.name_words import ORG_WORDS, ROLE_WORDS
 from attackgraph.model import PlaceKind, PlaceMention, PlaceRef
 from attackgraph.reference.names import REGION_WORDS, name_key, region_name, strip_the
 from attackgraph.resolve.short_names import short_names
@@ -219,7 +220,26 @@ class _Written:
             if self.keys[i : i + n] == words
             and self.capital[i]
             and not (whole and (self._goes_on(i + n - 1) or self._ends_a_name(i)))
+            and not (whole and self._modifies(i + n - 1))
         ]
+
+    def _modifies(self, last: int) -> bool:
+        """Whether word ``last``, an area word written in lower case, describes an office
+        or a body of the area after it ("the Tamaulipas state prosecutor", "Kabul province
+        police"), which does not name the area itself.
+
+        >>> written = _Written("the Velmar state prosecutor said; in Velmar state put")
+        >>> [written._modifies(i) for i in (2, 7)]
+        [True, False]
+        """
+        if last + 1 >= len(self.keys) or self.capital[last] or not self.joined[last]:
+            return False
+        after = self.keys[last + 1]
+        return (
+            self.keys[last] in REGION_WORDS
+            and not self.capital[last + 1]
+            and (after in _OFFICES or after.rstrip("s") in _OFFICES)
+        )
 
     def _ends_a_name(self, first: int) -> bool:
         """Whether word ``first`` follows a capitalised word and "of" as the end of one
@@ -247,7 +267,8 @@ class _Written:
                 continue
             after = self.keys[i + len(words) : i + len(words) + 1]
             before = self.keys[max(0, i - 3) : i]
-            if after and area(after[0]) and not self._goes_on(i + len(words)):
+            end = i + len(words)
+            if after and area(after[0]) and not (self._goes_on(end) or self._modifies(end)):
                 return True
             if self._goes_on(i + len(words) - 1):
                 continue
@@ -258,6 +279,14 @@ class _Written:
                 return True
         return False
 
+
+_OFFICES: Final = (
+    ROLE_WORDS
+    | {word.lower() for word in ORG_WORDS}
+    | {"court", "parliament", "assembly", "legislature", "media", "television", "radio"}
+)
+"""Offices and bodies an area word written before them describes ("state prosecutor",
+"province police", "state media"): a role, an organisation's word, a court or an assembly."""
 
 _SUBDIVISION_WORDS: Final = frozenset({"district", "county", "division", "municipality", "cercle"})
 """Area words of the divisions of a region or a city, not of a first-level region."""
