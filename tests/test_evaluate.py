@@ -31,7 +31,7 @@ from attackgraph.evaluate import (
     score_document,
 )
 from attackgraph.evaluate.gold import Gold, GoldError, GoldKind, GoldOutcome, parse_gold
-from attackgraph.evaluate.items import CATEGORIES, SCORERS, claim_kind
+from attackgraph.evaluate.items import CATEGORIES, NULL_OUTCOMES, SCORERS, claim_kind
 from attackgraph.evaluate.match import Item, assign, match, name_score, place_score
 from attackgraph.identifiers import Minter
 from attackgraph.model import (
@@ -574,4 +574,4 @@ def test_the_main_event_is_not_the_wider_conflict(tmp_path: Path) -> None:
 
 def test_the_gold_vocabulary_maps_onto_the_model() -> None:
     assert sorted(claim_kind(kind) for kind in ClaimKind) == sorted(get_args(GoldKind))
-    assert set(get_args(GoldOutcome)) == set(get_args(Outcome)) - {"killed-or-injured"}
+    assert set(get_args(GoldOutcome)) == set(get_args(Outcome)) - set(NULL_OUTCOMES)

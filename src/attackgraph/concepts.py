@@ -44,7 +44,9 @@ ActorType = Literal[
     "media",
     "unnamed-party",
 ]
-Outcome = Literal["killed", "injured", "captured", "missing", "arrested", "killed-or-injured"]
+Outcome = Literal[
+    "killed", "injured", "captured", "missing", "arrested", "killed-or-injured", "present"
+]
 PopulationGroup = Literal[
     "total",
     "civilians",

@@ -33,7 +33,8 @@ GoldKind = Literal[
 ]
 """A claim kind in the gold vocabulary: ``model.ClaimKind``'s member names, lower case."""
 GoldOutcome = Literal["killed", "injured", "captured", "missing", "arrested"]
-"""The gold's outcomes: the ontology's, less ``killed-or-injured`` (the gold writes null)."""
+"""The gold's outcomes: the ontology's, less ``killed-or-injured`` and ``present`` (the gold
+writes null for both: a combined count, and no casualty outcome)."""
 _ISO_DATE: Final = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 T = TypeVar("T")
 C = TypeVar("C", bound=str)

@@ -43,8 +43,10 @@ SCORERS: Final[dict[str, Scorer]] = {
 CATEGORIES: Final = tuple(SCORERS)
 FIGURE_KINDS: Final = frozenset({"casualties", "estimate"})
 """Claim kinds scored as ``attributed_claims`` (when they carry a number)."""
-COMBINED_OUTCOME: Final = "killed-or-injured"
-"""The model's outcome for "casualties"; the gold writes it as ``null``."""
+NULL_OUTCOMES: Final = ("killed-or-injured", "present")
+"""The model's outcomes the gold writes as ``null`` (its schema: "no casualty outcome, or a
+combined 'killed or wounded' / 'casualties' figure"): the combined count, and a count of
+people present that a source states (a strength, a crowd: CONVENTIONS rule 7)."""
 
 Items = dict[str, list[Item]]
 Value = tuple[str | int, ...]
@@ -92,7 +94,12 @@ def show_value(value: Value) -> str:
 
 
 def _outcome(outcome: str | None) -> str | None:
-    return None if outcome == COMBINED_OUTCOME else outcome
+    """The gold's name of a published outcome.
+
+    >>> _outcome("present"), _outcome("killed-or-injured"), _outcome("killed")
+    (None, None, 'killed')
+    """
+    return None if outcome in NULL_OUTCOMES else outcome
 
 
 def _figure_label(outcome: str | None, value: Value, source: str | None, text: str = "") -> str:

@@ -43,7 +43,7 @@ here); the rule is stated once, in ``ranks.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from attackgraph.extract import claims_limit
@@ -51,6 +51,7 @@ from attackgraph.extract.attribution import Cue, CueKind, find_cues
 from attackgraph.extract.count_sources import only_a_count
 from attackgraph.extract.figure_guess import CONFIDENCE, UNATTRIBUTED_CONFIDENCE, FigureGuess
 from attackgraph.extract.figure_speakers import SpeakerFinder
+from attackgraph.extract.headcounts import headcounts
 from attackgraph.extract.incidents import Aboutness, IncidentRelation
 from attackgraph.extract.parsed_victims import AMONG_NOUNS
 from attackgraph.extract.prose_figures import (
@@ -283,6 +284,7 @@ class _Reader:
         self.spoken, self.stated, self.cue_sources = {}, set(), []
         self.read += 1
         self.figure_sources = [(n, s) for n, s in self.figure_sources if n >= self.read - 2]
+        first = len(self.claims)
         covered: list[tuple[int, int]] = []
         sources: tuple[ActorMention, ...] = ()
         narrated: list[tuple[int, int]] = []
@@ -318,6 +320,7 @@ class _Reader:
         self.speakers.note_mentions(span.begin, span.end)
         for begin, end in _uncovered(text, span.begin, span.end, covered) + narrated:
             self.figures(sentence, begin, end, None, None, ClaimKind.CASUALTIES)
+        self.claims[first:] = _casualties_first(self.claims[first:])
 
     def cue(self, sentence: Sentence, cue: Cue, sources: tuple[ActorMention, ...]) -> None:
         text = self.doc.text
@@ -420,10 +423,11 @@ class _Reader:
                 CONFIDENCE if source is not None else UNATTRIBUTED_CONFIDENCE,
             ),
         )
-        if not found:
+        present = self.headcounts(sentence, begin, end, found, source)
+        if not found and not present:
             return False
         region_about = self.about.about(sentence, begin, end)
-        by_claim: dict[tuple[str, ActorMention | None], list[Figure]] = {}
+        by_claim: dict[tuple[str, ActorMention | None, ClaimKind], list[Figure]] = {}
         for k, fig in enumerate(found):
             limit = found[k + 1].begin if k + 1 < len(found) else end
             about = self.figure_about(region_about, fig, limit)
@@ -440,16 +444,44 @@ class _Reader:
                 figure = Figure(
                     fig.quantity, group, fig.outcome, span, fig.group_label, qualifier=qualifier
                 )
-                by_claim.setdefault((about, who), []).append(figure)
+                by_claim.setdefault((about, who, kind), []).append(figure)
             self.last_outcome = fig.outcome
             if fig.quantity.value is not None:
                 self.last_figures = [*self.last_figures[-7:], (fig.quantity.value, fig.outcome)]
-        for (about, who), figures in by_claim.items():
+        for fig in present:
+            span = _span(self.doc, sentence, fig.begin, fig.end)
+            for who in self.speakers_of(sentence, fig, source, cue):
+                said = (fig.begin, fig.end, fig.outcome, who.name if who is not None else None)
+                if who is None or said in self.stated:
+                    continue  # a headcount is published only as a named source's estimate
+                self.stated.add(said)
+                figure = Figure(fig.quantity, fig.group, fig.outcome, span, fig.group_label)
+                by_claim.setdefault((region_about, who, ClaimKind.ESTIMATE), []).append(figure)
+        for (about, who, claim_kind), figures in by_claim.items():
             rank = Rank.PREFERRED if who is None else Rank.NORMAL
             self.add(
-                ClaimRecord(kind, about, (sentence.span,), who, via, tuple(figures), None, rank)
+                ClaimRecord(
+                    claim_kind, about, (sentence.span,), who, via, tuple(figures), None, rank
+                )
             )
-        return True
+        return bool(found) or bool(by_claim)
+
+    def headcounts(
+        self,
+        sentence: Sentence,
+        begin: int,
+        end: int,
+        found: list[ProseFigure],
+        source: ActorMention | None,
+    ) -> list[ProseFigure]:
+        """The counts of people present in ``text[begin:end]`` that no casualty figure of
+        ``found`` took (:mod:`~attackgraph.extract.headcounts`), when a named source can
+        state them: the cue's, or one the parse can find (the sentence has a reporting
+        word)."""
+        if source is None and not self.finder.worth:
+            return []
+        span = sentence.span
+        return headcounts(self.doc.text, begin, end, (span.begin, span.end), found)
 
     def speakers_of(
         self, sentence: Sentence, fig: ProseFigure, source: ActorMention | None, cue: Cue | None
@@ -536,6 +568,27 @@ class _Reader:
 
     def warn(self, sentence: Sentence, rule: str, message: str) -> None:
         self.warnings.append(Problem(self.doc.source, sentence.span.line, rule, message))
+
+
+def _casualties_first(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The claims of one sentence without the headcounts (outcome ``present``) whose
+    number a casualty figure of the sentence states: a number another stretch of the
+    sentence reads with an outcome ("his unit shot about 1,200 men") counts casualties.
+    A claim left without figures is dropped."""
+    harmed = [
+        (f.span.begin, f.span.end) for c in claims for f in c.figures if f.outcome != "present"
+    ]
+    kept: list[ClaimRecord] = []
+    for claim in claims:
+        figures = tuple(
+            f
+            for f in claim.figures
+            if f.outcome != "present"
+            or not any(b < f.span.end and f.span.begin < e for b, e in harmed)
+        )
+        if figures or not claim.figures:
+            kept.append(claim if figures == claim.figures else replace(claim, figures=figures))
+    return kept
 
 
 def _uncovered(
