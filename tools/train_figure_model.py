@@ -5,9 +5,11 @@ document, and every person a casualty verb acts on without a number
 (attackgraph.extract.figure_guess.unnumbered_spans, value 1, in sentences naming an
 outcome), becomes one example: its features (attackgraph.extract.figure_features, from the
 sentence's parse) and a label from the document's gold (NAME.gold.json beside NAME.txt):
-the outcome of a gold figure (`claims` or `unattributed_casualties`) whose sentence holds
-the amount and whose count, min or max is the amount's number ("killed-or-injured" where
-the gold writes null), else "none".
+the outcome of a gold casualty figure (`unattributed_casualties`, and `claims` of kind
+`casualties` or `estimate`) whose sentence holds the amount and whose count, min or max is
+the amount's number ("killed-or-injured" where the gold writes null), else "none". A claim
+of another kind (defendants sentenced, rounds fired) and an estimate with a null outcome
+(a strength or a crowd a source states: CONVENTIONS rule 7) count no casualties: "none".
 
 Usage (the shipped weights; the command and SHA-256 are recorded in docs/evaluation.md):
 
@@ -43,6 +45,8 @@ def _gold_figures(text: str, gold: dict[str, object]) -> list[tuple[int, int, se
         entries = gold.get(field) or []
         assert isinstance(entries, list)
         for entry in entries:
+            if field == "claims" and not _casualty_claim(entry):
+                continue
             sentence = entry.get("sentence") or ""
             at = text.find(sentence) if sentence else -1
             numbers = {entry.get(k) for k in ("count", "min", "max")} - {None}
@@ -51,6 +55,13 @@ def _gold_figures(text: str, gold: dict[str, object]) -> list[tuple[int, int, se
                     (at, at + len(sentence), numbers, entry.get("outcome") or KILLED_OR_INJURED)
                 )
     return found
+
+
+def _casualty_claim(entry: dict[str, object]) -> bool:
+    """A gold claim that counts casualties: kind ``casualties``, or an ``estimate`` with an
+    outcome (an estimate without one is a headcount: a strength, a crowd)."""
+    kind = entry.get("kind")
+    return kind == "casualties" or (kind == "estimate" and entry.get("outcome") is not None)
 
 
 def document_examples(path: Path, deferred: bool = False) -> list[Example]:
