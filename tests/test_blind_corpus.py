@@ -52,6 +52,8 @@ SETS = {
     "blind-34": 10,
     "blind-35": 20,
     "blind-36": 10,
+    "blind-37": 20,
+    "blind-38": 10,
 }
 
 
