@@ -47,6 +47,19 @@ def test_check_tells_whether_the_file_holds_the_weights_the_command_trains(
     assert trainer.main([*args, "--check"]) == 0  # and the file is left as it was
 
 
+def test_a_training_folder_without_documents_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A corpus path written from the wrong folder ("../shared/corpus/dev" from a worktree)
+    trained on the other folders alone, silently, and wrote other weights."""
+    missing = tmp_path / "no-such-folder"
+    with pytest.raises(SystemExit) as stopped:
+        tool("figure").main([str(FIXTURES), str(missing), "--out", str(tmp_path / "w.json")])
+    assert stopped.value.code == 2
+    assert f"{missing}: no NAME.txt documents" in capsys.readouterr().err
+    assert not (tmp_path / "w.json").exists()
+
+
 def test_the_fixture_corpus_labels_each_amount_from_its_gold() -> None:
     examples = tool("figure").corpus_examples([FIXTURES])
     labels = [label for _, label in examples]

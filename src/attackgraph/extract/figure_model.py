@@ -210,6 +210,9 @@ def training_command(
         "--check", action="store_true", help="write nothing: exit 1 unless --out holds these bytes"
     )
     args = parser.parse_args(argv)
+    for folder in args.corpus:
+        if not any(folder.glob("*.txt")):
+            parser.error(f"{folder}: no NAME.txt documents (a folder missing or empty)")
     examples = corpus_examples(args.corpus, document_examples)
     model = train(
         examples, epochs=args.epochs, seed=args.seed, min_count=args.min_count, l2=args.l2
