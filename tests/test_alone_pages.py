@@ -11,6 +11,7 @@ import pytest
 from release_tree import tree
 from sample_edits import SAMPLE, build
 
+from attackgraph import pipeline
 from attackgraph.pipeline import BuildOptions, Converter, discover
 from attackgraph.publish.alone import AlonePage, AlonePages
 from attackgraph.publish.data import ReleaseData
@@ -101,10 +102,15 @@ def _takes(page: AlonePage, data: ReleaseData) -> bool:
     return all(data.answer(read) == digest for read, digest in page.asked)
 
 
-def test_a_build_takes_the_pages_and_writes_what_it_wrote_before(tmp_path: Path) -> None:
-    """The whole build, with the pages put aside taken, in one process and in two."""
+def test_a_build_takes_the_pages_and_writes_what_it_wrote_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole build, with the pages put aside taken, in one process and in two, writes
+    what the build without them writes (the default: ``PAGES_IN_WORKERS`` is off)."""
+    build(SAMPLE, tmp_path / "off", jobs=1)
+    monkeypatch.setattr(pipeline, "PAGES_IN_WORKERS", True)
     build(SAMPLE, tmp_path / "one", jobs=1)
     build(SAMPLE, tmp_path / "two", jobs=2)
     files = tree(tmp_path / "one")
-    assert files == tree(tmp_path / "two")
+    assert files == tree(tmp_path / "two") == tree(tmp_path / "off")
     assert not [name for name in files if ".pages-alone" in name]

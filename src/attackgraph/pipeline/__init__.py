@@ -279,11 +279,21 @@ MAX_UNION_ATTEMPTS: Final = 3
 """Unions built at most: each leaves out the documents whose union broke a shape."""
 
 
+PAGES_IN_WORKERS = False
+"""Whether the converting workers render each document's page from its quads alone, for
+the pages stage to take (:mod:`attackgraph.publish.alone`). Off: measured at 200
+documents (bench/README.md, "Session 20: the whole build at 200 documents"), it costs
+converting ~24 ms of CPU a document and 0.09 GiB PSS and saves the pages stage nothing
+yet, because taking a page still asks the whole release's store every read the page
+made; it pays once those reads are answered from a small shared index instead."""
+
+
 def _alone_pages(options: BuildOptions, staging: Path) -> AlonePages | None:
     """Where a build that writes pages puts aside the document pages its workers
     render while converting (:mod:`attackgraph.publish.alone`): a folder in
-    ``staging``, deleted once the pages are written."""
-    if not options.publish.pages or options.scheduler is not None:
+    ``staging``, deleted once the pages are written; None unless
+    :data:`PAGES_IN_WORKERS`."""
+    if not PAGES_IN_WORKERS or not options.publish.pages or options.scheduler is not None:
         return None
     return AlonePages(Path(tempfile.mkdtemp(dir=staging, prefix=".pages-alone-")))
 
