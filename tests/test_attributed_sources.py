@@ -593,7 +593,7 @@ def test_it_after_the_organisation_is_that_organisation() -> None:
         "Sahel Rights Watch later counted 40 dead in the town. The Interior Ministry said "
         "12 had died. The most careful count came from Sahel Rights Watch. In a report "
         "published a year later, the organisation documented 75 deaths. It said that the "
-        "real toll was probably above 90."
+        "real toll was probably 90."
     )
     assert sources(body) == [
         ("Sahel Rights Watch", 40),
