@@ -283,7 +283,7 @@ PAGES_IN_WORKERS = False
 """Whether the converting workers render each document's page from its quads alone, for
 the pages stage to take (:mod:`attackgraph.publish.alone`). Off: measured at 200
 documents (bench/README.md, "Session 20: the whole build at 200 documents"), it costs
-converting ~24 ms of CPU a document and 0.09 GiB PSS and saves the pages stage nothing
+converting ~22 ms of CPU a document and 0.09 GiB PSS and saves the pages stage nothing
 yet, because taking a page still asks the whole release's store every read the page
 made; it pays once those reads are answered from a small shared index instead."""
 
