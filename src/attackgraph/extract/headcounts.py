@@ -33,6 +33,7 @@ from attackgraph.extract.numbers import find_quantities
 from attackgraph.extract.prose_figures import ProseFigure
 from attackgraph.extract.prose_outcomes import OUTCOME_RE
 from attackgraph.extract.vocabulary import GROUP_WORDS
+from attackgraph.extract.word_match import overlaps
 from attackgraph.model import PopulationGroup
 
 __all__ = ["PRESENT_NOUNS", "headcounts"]
@@ -85,7 +86,7 @@ def headcounts(
     found = [
         (q, b, e)
         for q, b, e in find_quantities(text[begin:end], begin)
-        if not any(b < f.end and f.begin < e for f in taken)
+        if not overlaps(b, e, ((f.begin, f.end) for f in taken))
     ]
     if not found:
         return []
@@ -177,9 +178,7 @@ def _estimated(verb: Token) -> Token | None:
 def _people(noun: Token) -> bool:
     """A noun for people present or a body of them ("the attackers", "a group of men")."""
     word = noun.text.lower()
-    if word in PRESENT_NOUNS:
-        return True
-    return word in _BODIES
+    return word in PRESENT_NOUNS or word in _BODIES
 
 
 def _group(noun: Token) -> tuple[PopulationGroup, str | None]:

@@ -71,6 +71,7 @@ from attackgraph.extract.source_ranker import (
     source_features,
 )
 from attackgraph.extract.speakers import Speakers
+from attackgraph.extract.word_match import overlaps
 from attackgraph.model import (
     ActorMention,
     ClaimKind,
@@ -583,8 +584,7 @@ def _casualties_first(claims: list[ClaimRecord]) -> list[ClaimRecord]:
         figures = tuple(
             f
             for f in claim.figures
-            if f.outcome != "present"
-            or not any(b < f.span.end and f.span.begin < e for b, e in harmed)
+            if f.outcome != "present" or not overlaps(f.span.begin, f.span.end, harmed)
         )
         if figures or not claim.figures:
             kept.append(claim if figures == claim.figures else replace(claim, figures=figures))
